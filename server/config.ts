@@ -1,0 +1,127 @@
+/**
+ * The server's settings: one zod schema over `process.env`, parsed once at start-up. A bad value
+ * stops the process with a message that names the variable, so a typo never becomes a silent
+ * default. Every setting here has a row in the README's settings table with its default.
+ */
+import { z } from 'zod';
+
+/** Sign-in methods the elements can offer, in the order they are shown by default. */
+export const SIGN_IN_METHODS = ['passkey', 'magic-link', 'password'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+/** Thrown for an invalid environment; its message lists every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * An origin as browsers send it in the `Origin` header: scheme, host and port, no path. A
+ * trailing slash is forgiven; anything else (a path, a wildcard, `null`) is refused, because
+ * CORS compares origins as exact strings and a near-miss would silently never match.
+ */
+function parseOrigin(value: string, ctx: z.RefinementCtx): string {
+  if (value === '*') {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        '"*" is not allowed: acct answers credentialed requests, so every allowed origin must be listed',
+    });
+    return z.NEVER;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://app.example.com` });
+    return z.NEVER;
+  }
+  const pathless = url.pathname === '/' && !url.search && !url.hash && !url.username;
+  if (!['http:', 'https:'].includes(url.protocol) || !pathless || url.origin === 'null') {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://app.example.com` });
+    return z.NEVER;
+  }
+  return url.origin;
+}
+
+const list = (raw: string) =>
+  raw
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ACCT_HOST: z.string().min(1).optional(),
+  ACCT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  ACCT_DATA_DIR: z.string().min(1).default('./.data'),
+  ACCT_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  ACCT_ALLOWED_ORIGINS: z
+    .string()
+    .default('http://localhost:5173')
+    .transform((raw, ctx) => list(raw).map((o) => parseOrigin(o, ctx)))
+    .pipe(z.array(z.string()).min(1, 'list at least one origin')),
+  ACCT_PRODUCT_NAME: z.string().trim().min(1).max(100).default('acct'),
+  ACCT_SIGN_IN_METHODS: z
+    .string()
+    .default(SIGN_IN_METHODS.join(' '))
+    .transform(list)
+    .pipe(z.array(z.enum(SIGN_IN_METHODS)).min(1, 'enable at least one sign-in method')),
+  ACCT_SIGN_UP_ENABLED: booleanFlag.default(true),
+  ACCT_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
+  ACCT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ACCT_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  ACCT_BUNDLE_MAX_AGE: z.coerce.number().int().min(0).default(300),
+});
+
+/** The parsed, typed settings. */
+export interface Config {
+  port: number;
+  /** Address to listen on; undefined means every interface (IPv4 and IPv6). */
+  host: string | undefined;
+  publicUrl: string;
+  database: { url: string; poolMax: number } | { dataDir: string };
+  allowedOrigins: string[];
+  productName: string;
+  signInMethods: SignInMethod[];
+  signUpEnabled: boolean;
+  passwordMinLength: number;
+  logLevel: z.infer<typeof envSchema>['ACCT_LOG_LEVEL'];
+  shutdownTimeoutMs: number;
+  bundleMaxAgeSeconds: number;
+}
+
+/**
+ * Parses settings from an environment (default `process.env`). Empty strings count as unset, so
+ * `FOO=` in a `.env` file falls back to the default instead of failing validation.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || 'environment'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.ACCT_HOST,
+    publicUrl: e.ACCT_PUBLIC_URL.replace(/\/+$/, ''),
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolMax: e.ACCT_DB_POOL_MAX } : { dataDir: e.ACCT_DATA_DIR },
+    allowedOrigins: [...new Set(e.ACCT_ALLOWED_ORIGINS)],
+    productName: e.ACCT_PRODUCT_NAME,
+    signInMethods: [...new Set(e.ACCT_SIGN_IN_METHODS)],
+    signUpEnabled: e.ACCT_SIGN_UP_ENABLED,
+    passwordMinLength: e.ACCT_PASSWORD_MIN_LENGTH,
+    logLevel: e.ACCT_LOG_LEVEL,
+    shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
+    bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Opens the one database acct keeps everything in: a PostgreSQL server when `DATABASE_URL` is set,
+ * otherwise an embedded PostgreSQL (PGlite through knex-pglite) persisted in `ACCT_DATA_DIR`, so
+ * that `npm start` needs nothing installed. Both run the same migrations and the same SQL.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import pg from 'pg';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+/** Where the data lives: a server URL, or a folder for the embedded database (`memory://` keeps it in memory). */
+export type DatabaseTarget = { url: string; poolMax?: number } | { dataDir: string };
+
+export interface Database {
+  /** The service connection: privileged work only. User-owned rows go through `asUser`. */
+  knex: Knex;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+/**
+ * node-postgres returns int8 (`bigint`, `count(*)`) as strings while PGlite returns numbers; we
+ * parse them as numbers on both, since every int8 acct stores (sizes, counts) is far below 2^53.
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('url' in target) {
+    const knex = knexFactory({
+      client: 'pg',
+      connection: { connectionString: target.url, types: pgTypes } as Knex.PgConnectionConfig,
+      pool: { min: 0, max: target.poolMax ?? 10 },
+    });
+    return { knex, kind: 'postgres', close: () => knex.destroy() };
+  }
+
+  const inMemory = target.dataDir.startsWith('memory://');
+  const dataDir = inMemory ? target.dataDir : resolve(target.dataDir);
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  // knex-pglite's typings describe a config object, not the dialect class knex expects.
+  const knex = knexFactory({
+    client: ClientPgLite as unknown as typeof Knex.Client,
+    connection: inMemory ? {} : { filename: dataDir },
+  });
+  return { knex, kind: 'pglite', close: () => knex.destroy() };
+}

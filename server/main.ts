@@ -1,0 +1,50 @@
+/**
+ * The server's entry point (`npm start`, `npm run serve`): reads `.env` and the environment,
+ * starts acct, and shuts down gracefully on SIGTERM/SIGINT: no new connections, requests in
+ * flight finish, then the database closes and the process exits.
+ */
+import dotenv from 'dotenv';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './http/logging';
+import { startServer } from './start';
+
+dotenv.config({ quiet: true });
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`acct: ${err.message}`);
+    process.exit(78); // EX_CONFIG
+  }
+  throw err;
+}
+
+const logger = createLogger(config.logLevel);
+const running = await startServer({ config, logger }).catch((err: unknown) => {
+  logger.fatal({ err }, 'acct could not start');
+  process.exit(1);
+});
+
+const where = 'url' in config.database ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.database.dataDir}`;
+logger.info({ url: running.url, database: where, allowedOrigins: config.allowedOrigins }, 'acct is listening');
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests in flight');
+    running.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

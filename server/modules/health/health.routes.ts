@@ -1,0 +1,21 @@
+/**
+ * `GET /healthz`: a liveness and readiness probe in one. It pings the database, so a load
+ * balancer stops sending traffic to a process whose database is gone (503, not a hang).
+ */
+import { Router } from 'express';
+import type { Knex } from 'knex';
+
+export function healthRoutes(knex: Knex): Router {
+  const router = Router();
+  router.get('/healthz', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    try {
+      await knex.raw('select 1');
+      res.json({ status: 'ok', database: 'ok' });
+    } catch (err) {
+      req.log.warn({ err }, 'health check: database ping failed');
+      res.status(503).set('Retry-After', '5').json({ status: 'unavailable', database: 'unreachable' });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,22 @@
+/**
+ * An acct server for tests: a given database, a silent (or captured) logger, an ephemeral port on
+ * loopback, and settings overridable per test.
+ */
+import type { DestinationStream } from 'pino';
+import { loadConfig, type Config } from '../config';
+import type { Database } from '../db/database';
+import { createLogger } from '../http/logging';
+import { startServer, type RunningServer } from '../start';
+
+/** Settings for a test: the defaults, port 0 on loopback, plus `env` overrides. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ PORT: '0', ACCT_HOST: '127.0.0.1', ACCT_LOG_LEVEL: 'silent', ...env });
+}
+
+export async function startTestServer(
+  db: Database,
+  { env = {}, logTo }: { env?: Record<string, string>; logTo?: DestinationStream } = {},
+): Promise<RunningServer> {
+  const config = testConfig(logTo ? { ACCT_LOG_LEVEL: 'trace', ...env } : env);
+  return startServer({ config, logger: createLogger(config.logLevel, logTo), db });
+}
