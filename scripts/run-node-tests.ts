@@ -1,5 +1,5 @@
 /**
- * Runs the Node-side tests (`*.test.ts` under the folders given, default `server migrations e2e`)
+ * Runs the Node-side tests (`*.test.ts` under the folders given, default `server e2e`)
  * with Node's own test runner under tsx. Node 20's `--test` cannot glob TypeScript files itself,
  * so this finds them and passes them on. Extra flags after `--` go to `node --test`.
  *
@@ -30,7 +30,7 @@ function findTests(dir: string): string[] {
   });
 }
 
-const files = (roots.length ? roots : ['server', 'migrations', 'e2e']).flatMap((root) =>
+const files = (roots.length ? roots : ['server', 'e2e']).flatMap((root) =>
   statSync(root, { throwIfNoEntry: false })?.isFile() ? [root] : findTests(root),
 );
 if (!files.length) {
