@@ -57,11 +57,14 @@ export async function startServer({ config, logger, db: givenDb, bundleDir }: St
   const close = () =>
     (closing ??= (async () => {
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Idle keep-alive sockets would hold close() open; requests in flight keep theirs.
+      // Idle keep-alive sockets would hold close() open until they time out; requests in flight
+      // keep theirs, and their sockets are closed as soon as they turn idle.
       server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      const sweeper = setInterval(() => server.closeIdleConnections(), 100);
+      const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await drained;
-      clearTimeout(timer);
+      clearInterval(sweeper);
+      clearTimeout(deadline);
       if (!givenDb) await db.close();
     })());
 

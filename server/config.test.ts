@@ -1,0 +1,63 @@
+/** The settings parser: defaults, normalisation, and clear refusals of bad values. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults for an empty environment', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, undefined);
+    assert.deepEqual(config.allowedOrigins, ['http://localhost:5173']);
+    assert.deepEqual(config.database, { dataDir: './.data' });
+    assert.deepEqual(config.signInMethods, ['passkey', 'magic-link', 'password']);
+    assert.equal(config.signUpEnabled, true);
+    assert.equal(config.productName, 'acct');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db.internal:5432/acct', ACCT_DB_POOL_MAX: '4' });
+    assert.deepEqual(config.database, { url: 'postgres://u@db.internal:5432/acct', poolMax: 4 });
+  });
+
+  it('treats empty values as unset', () => {
+    assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }).port, 3000);
+  });
+
+  it('normalises allowed origins and drops duplicates', () => {
+    const config = loadConfig({ ACCT_ALLOWED_ORIGINS: 'https://app.example.com/, http://localhost:5173 https://app.example.com' });
+    assert.deepEqual(config.allowedOrigins, ['https://app.example.com', 'http://localhost:5173']);
+  });
+
+  for (const [value, why] of [
+    ['*', 'every allowed origin must be listed'],
+    ['https://app.example.com/path', 'is not an origin'],
+    ['app.example.com', 'is not an origin'],
+    ['ftp://files.example.com', 'is not an origin'],
+    ['null', 'is not an origin'],
+  ]) {
+    it(`refuses ACCT_ALLOWED_ORIGINS=${value}`, () => {
+      assert.throws(() => loadConfig({ ACCT_ALLOWED_ORIGINS: value }), (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        assert.match(err.message, /ACCT_ALLOWED_ORIGINS/);
+        assert.ok(err.message.includes(why), err.message);
+        return true;
+      });
+    });
+  }
+
+  it('names every bad variable at once', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', ACCT_SIGN_IN_METHODS: 'password carrier-pigeon', ACCT_LOG_LEVEL: 'loud' }),
+      (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        for (const name of ['PORT', 'ACCT_SIGN_IN_METHODS', 'ACCT_LOG_LEVEL']) assert.match(err.message, new RegExp(name));
+        return true;
+      },
+    );
+  });
+
+  it('keeps the order of the sign-in methods as configured', () => {
+    assert.deepEqual(loadConfig({ ACCT_SIGN_IN_METHODS: 'password,passkey' }).signInMethods, ['password', 'passkey']);
+  });
+});
