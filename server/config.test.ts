@@ -35,7 +35,7 @@ describe('loadConfig', () => {
     ['app.example.com', 'is not an origin'],
     ['ftp://files.example.com', 'is not an origin'],
     ['null', 'is not an origin'],
-  ]) {
+  ] as const) {
     it(`refuses ACCT_ALLOWED_ORIGINS=${value}`, () => {
       assert.throws(() => loadConfig({ ACCT_ALLOWED_ORIGINS: value }), (err: unknown) => {
         assert.ok(err instanceof ConfigError);
