@@ -32,8 +32,15 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
+  // Users' progress references the seed rows (without ON DELETE); rolling the rows back takes
+  // that progress with them.
+  const keys = DEFAULT_CHECKLIST_ITEMS.map((i) => i.key);
+  await knex('setup_checklist_progress').whereIn('item_key', keys).delete();
+  await knex('user_onboarding_progress')
+    .whereIn('path_id', knex('onboarding_paths').select('id').where({ name: 'Default Onboarding', is_default: true }))
+    .update({ path_id: null });
   await knex('setup_checklist_items')
-    .whereIn('key', DEFAULT_CHECKLIST_ITEMS.map((i) => i.key))
+    .whereIn('key', keys)
     .delete();
   await knex('onboarding_paths').where({ name: 'Default Onboarding', is_default: true }).delete();
 }

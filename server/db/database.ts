@@ -32,6 +32,21 @@ const pgTypes = {
   },
 };
 
+// knex-pglite's typings describe a config object, not the dialect class it really exports.
+type DialectClass = new (config: Knex.Config) => { processResponse(obj: object, runner: unknown): unknown };
+const PgLiteBase = ClientPgLite as unknown as DialectClass;
+
+/**
+ * knex-pglite names a delete's command after knex's method, `DEL`, where knex's PostgreSQL
+ * dialect expects `DELETE`; knex then returns the raw driver answer instead of the row count.
+ * Renaming the method before it is upper-cased restores `.del()`'s count and `.returning()`.
+ */
+class PgLiteClient extends PgLiteBase {
+  override processResponse(obj: { method?: string }, runner: unknown): unknown {
+    return super.processResponse(obj.method === 'del' ? { ...obj, method: 'delete' } : obj, runner);
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
     const knex = knexFactory({
@@ -45,9 +60,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const inMemory = target.dataDir.startsWith('memory://');
   const dataDir = inMemory ? target.dataDir : resolve(target.dataDir);
   if (!inMemory) await mkdir(dataDir, { recursive: true });
-  // knex-pglite's typings describe a config object, not the dialect class knex expects.
   const knex = knexFactory({
-    client: ClientPgLite as unknown as typeof Knex.Client,
+    client: PgLiteClient as unknown as typeof Knex.Client,
     connection: inMemory ? {} : { filename: dataDir },
   });
   return { knex, kind: 'pglite', close: () => knex.destroy() };

@@ -1,0 +1,53 @@
+/**
+ * The schema acct's migrations must produce, as data: the seed
+ * (/work/shared/seed/000_46e53613f523c4f5.txt, written down independently of the migrations in
+ * expected-account/-auth/-onboarding/-security.ts) plus acct's own objects (expected-project.ts).
+ * schema-conformance.test.ts compares a freshly migrated database with it.
+ */
+import { accountIndexes, accountTables } from './expected-account';
+import { authIndexes, authTables } from './expected-auth';
+import { onboardingIndexes, onboardingTables, seedRows } from './expected-onboarding';
+import {
+  projectChangesToSeedTables,
+  projectFunctions,
+  projectIndexes,
+  projectPolicies,
+  projectTables,
+  projectTriggers,
+} from './expected-project';
+import { seedFunctions, seedPolicies, seedTriggers } from './expected-security';
+import type { SchemaSpec, TableSpec } from './types';
+
+/** Every table the seed defines, exactly as the seed defines it. */
+export const seedTables: Record<string, TableSpec> = { ...accountTables, ...authTables, ...onboardingTables };
+
+/** The seed's tables with acct's documented changes applied (new objects; the seed's stay as written). */
+function withProjectChanges(tables: Record<string, TableSpec>): Record<string, TableSpec> {
+  // A change aimed at a table the seed does not have would otherwise vanish without a trace.
+  for (const name of Object.keys(projectChangesToSeedTables)) {
+    if (!(name in tables)) throw new Error(`expected-project.ts changes ${name}, which is not a seed table`);
+  }
+  return Object.fromEntries(
+    Object.entries(tables).map(([name, table]) => {
+      const change = projectChangesToSeedTables[name];
+      if (!change) return [name, table];
+      return [
+        name,
+        {
+          ...table,
+          columns: { ...table.columns, ...change.addColumns },
+          rowLevelSecurity: change.rowLevelSecurity ?? table.rowLevelSecurity,
+        },
+      ];
+    }),
+  );
+}
+
+export const expectedSchema: SchemaSpec = {
+  tables: { ...projectTables, ...withProjectChanges(seedTables) },
+  indexes: { ...accountIndexes, ...authIndexes, ...onboardingIndexes, ...projectIndexes },
+  policies: { ...seedPolicies, ...projectPolicies },
+  functions: { ...seedFunctions, ...projectFunctions },
+  triggers: { ...seedTriggers, ...projectTriggers },
+  seedRows,
+};
