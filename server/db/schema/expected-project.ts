@@ -21,6 +21,7 @@ import {
   varcharDefault,
 } from './spec-helpers';
 import { ownRowsPolicy, updatedAtTrigger } from './expected-security';
+import { signInSessionColumns } from './expected-sign-in';
 import type { ColumnSpec, FunctionSpec, IndexSpec, PolicySpec, TableSpec, TriggerSpec } from './types';
 
 /** acct's tables say NOT NULL on their timestamps, unlike the seed's. */
@@ -118,6 +119,8 @@ export const projectChangesToSeedTables: Record<string, { addColumns?: Record<st
   // Deviation (DESIGN.md "Data"): a hash cannot sign webhook payloads, so the secret is also kept
   // encrypted at rest; added after the seed's columns.
   webhooks: { addColumns: { secret_encrypted: column(TEXT) } },
+  // The sign-in core: how a session signed in, and bearer-secret rotation (expected-sign-in.ts).
+  user_sessions: { addColumns: signInSessionColumns },
   // User-owned tables the seed left without a policy get the same one (see projectPolicies).
   notification_quiet_hours: { rowLevelSecurity: true },
   data_export_requests: { rowLevelSecurity: true },

@@ -16,6 +16,7 @@ import {
   projectTriggers,
 } from './expected-project';
 import { seedFunctions, seedPolicies, seedTriggers } from './expected-security';
+import { signInIndexes, signInTables } from './expected-sign-in';
 import type { SchemaSpec, TableSpec } from './types';
 
 /** Every table the seed defines, exactly as the seed defines it. */
@@ -44,8 +45,8 @@ function withProjectChanges(tables: Record<string, TableSpec>): Record<string, T
 }
 
 export const expectedSchema: SchemaSpec = {
-  tables: { ...projectTables, ...withProjectChanges(seedTables) },
-  indexes: { ...accountIndexes, ...authIndexes, ...onboardingIndexes, ...projectIndexes },
+  tables: { ...projectTables, ...signInTables, ...withProjectChanges(seedTables) },
+  indexes: { ...accountIndexes, ...authIndexes, ...onboardingIndexes, ...projectIndexes, ...signInIndexes },
   policies: { ...seedPolicies, ...projectPolicies },
   functions: { ...seedFunctions, ...projectFunctions },
   triggers: { ...seedTriggers, ...projectTriggers },

@@ -1,0 +1,86 @@
+/**
+ * acct's own objects for the sign-in core, read off migration 20260301000100_sign_in_core:
+ * one-time tokens for emailed links and session hand-over codes, the mail queue, the JWT signing
+ * keys, and three columns on the seed's user_sessions. Service tables: no RLS, no grant to
+ * acct_app.
+ */
+import { column, ID, index, INET, INTEGER, JSONB, jsonbDefault, NOT_NULL, NOW, TEXT, TIMESTAMPTZ, USER_CASCADE, varchar, varcharDefault } from './spec-helpers';
+import type { ColumnSpec, IndexSpec, TableSpec } from './types';
+
+const TIMESTAMPTZ_NOW_NOT_NULL = column(TIMESTAMPTZ, { notNull: true, default: NOW });
+
+/** `column IN (…)` on a varchar column, as pg_get_constraintdef prints it. */
+const inCheck = (name: string, values: string[]) =>
+  `CHECK (((${name})::text = ANY ((ARRAY[${values.map((v) => `'${v}'::character varying`).join(', ')}])::text[])))`;
+
+export const signInTables: Record<string, TableSpec> = {
+  'auth.one_time_tokens': {
+    columns: {
+      id: ID,
+      user_id: column('uuid', NOT_NULL),
+      purpose: column(varchar(40), NOT_NULL),
+      token_hash: column(varchar(64), NOT_NULL),
+      redirect_url: column(TEXT),
+      data: column(JSONB, { notNull: true, default: jsonbDefault('{}') }),
+      ip_address: column(INET),
+      expires_at: column(TIMESTAMPTZ, NOT_NULL),
+      used_at: column(TIMESTAMPTZ),
+      created_at: TIMESTAMPTZ_NOW_NOT_NULL,
+    },
+    primaryKey: ['id'],
+    unique: [['token_hash']],
+    foreignKeys: [USER_CASCADE],
+    checks: { one_time_tokens_purpose_check: inCheck('purpose', ['email_verification', 'password_reset', 'session_exchange']) },
+    rowLevelSecurity: false,
+  },
+  mail_queue: {
+    columns: {
+      id: ID,
+      to_address: column(varchar(255), NOT_NULL),
+      template: column(varchar(50), NOT_NULL),
+      subject: column(TEXT, NOT_NULL),
+      body_encrypted: column(TEXT),
+      status: column(varchar(20), { notNull: true, default: varcharDefault('pending') }),
+      attempts: column(INTEGER, { notNull: true, default: '0' }),
+      next_attempt_at: TIMESTAMPTZ_NOW_NOT_NULL,
+      last_error: column(TEXT),
+      sent_at: column(TIMESTAMPTZ),
+      created_at: TIMESTAMPTZ_NOW_NOT_NULL,
+    },
+    primaryKey: ['id'],
+    unique: [],
+    foreignKeys: [],
+    checks: { mail_queue_status_check: inCheck('status', ['pending', 'sending', 'sent', 'failed']) },
+    rowLevelSecurity: false,
+  },
+  'auth.signing_keys': {
+    columns: {
+      kid: column(varchar(64), NOT_NULL),
+      algorithm: column(varchar(10), { notNull: true, default: varcharDefault('ES256') }),
+      public_jwk: column(JSONB, NOT_NULL),
+      private_jwk_encrypted: column(TEXT, NOT_NULL),
+      created_at: TIMESTAMPTZ_NOW_NOT_NULL,
+      rotated_at: column(TIMESTAMPTZ),
+    },
+    primaryKey: ['kid'],
+    unique: [],
+    foreignKeys: [],
+    rowLevelSecurity: false,
+  },
+};
+
+/** Columns the sign-in core adds to the seed's user_sessions, after the seed's own. */
+export const signInSessionColumns: Record<string, ColumnSpec> = {
+  auth_method: column(varchar(50)),
+  previous_token_hash: column(varchar(255)),
+  token_rotated_at: column(TIMESTAMPTZ),
+};
+
+export const signInIndexes: Record<string, IndexSpec> = {
+  idx_one_time_tokens_open: index('auth.one_time_tokens', ['user_id', 'purpose'], { where: '(used_at IS NULL)' }),
+  idx_one_time_tokens_expiry: index('auth.one_time_tokens', ['expires_at']),
+  idx_mail_queue_due: index('mail_queue', ['next_attempt_at'], {
+    where: "((status)::text = ANY ((ARRAY['pending'::character varying, 'sending'::character varying])::text[]))",
+  }),
+  idx_user_sessions_previous_token: index('user_sessions', ['previous_token_hash'], { where: '(previous_token_hash IS NOT NULL)' }),
+};
