@@ -14,9 +14,12 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Records what went wrong on a page: uncaught errors and console errors. */
+/** Records what went wrong on a page: uncaught errors, console errors, and failed requests by URL. */
 export function watchPageProblems(page: Page): string[] {
   const problems: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+  });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);

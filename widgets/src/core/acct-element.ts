@@ -1,0 +1,119 @@
+/**
+ * The thin base every acct element extends (after Shoelace's `ShoelaceElement`): a `define()` that
+ * tolerates a page loading acct.js twice, a reactive `lang` that follows the page's `<html lang>`,
+ * the `server` and `theme` attributes, the theme tokens, shared host styles, and `emit()` for
+ * events with the project's defaults (bubbling, composed).
+ */
+import { css, LitElement, type CSSResultGroup } from 'lit';
+import { property } from 'lit/decorators.js';
+import { localize, type Translation } from './i18n/index.js';
+import { resolveServerUrl } from './server-url.js';
+import { themeStyles } from './theme.js';
+
+const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    color: var(--_text);
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;
+
+// Elements that take their language from `<html lang>` re-render when it changes; one observer
+// serves them all, created on the first connect so that importing a module has no side effects.
+const followers = new Set<AcctElement>();
+let htmlLangObserver: MutationObserver | undefined;
+
+function followHtmlLang(element: AcctElement): void {
+  followers.add(element);
+  htmlLangObserver ??= new MutationObserver(() => followers.forEach((el) => el.requestUpdate()));
+  htmlLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}
+
+/**
+ * Base class of the acct elements; not an element itself.
+ *
+ * @cssproperty [--acct-font-family=system-ui, sans-serif] - Font of all text.
+ * @cssproperty [--acct-font-size=1rem] - Base font size; everything else scales from it.
+ * @cssproperty [--acct-color-text=#1f2328] - Text colour.
+ * @cssproperty [--acct-color-text-muted=#57606a] - Secondary text: hints, the mode switch.
+ * @cssproperty [--acct-color-surface=#ffffff] - Background of the element.
+ * @cssproperty [--acct-color-input=#ffffff] - Background of text fields.
+ * @cssproperty [--acct-color-border=#8c959f] - Borders of fields and secondary buttons.
+ * @cssproperty [--acct-color-primary=#1d4ed8] - Primary buttons and links.
+ * @cssproperty [--acct-color-on-primary=#ffffff] - Text on primary buttons.
+ * @cssproperty [--acct-color-danger=#b42318] - Error messages and invalid fields.
+ * @cssproperty [--acct-color-focus=#1d4ed8] - Focus ring.
+ * @cssproperty [--acct-radius=0.5rem] - Corner radius of fields, buttons and the card.
+ * @cssproperty [--acct-spacing=1rem] - Base spacing unit.
+ */
+export class AcctElement extends LitElement {
+  static override styles: CSSResultGroup = [themeStyles, hostStyles];
+
+  /**
+   * Registers this class as `tag`. When the tag is already taken (acct.js loaded twice, or an
+   * element module imported both alone and through the bundle) the first definition stays and
+   * nothing throws, because `customElements.define` cannot be undone and a second copy of the
+   * same element is harmless.
+   */
+  static define(tag: string): void {
+    const existing = customElements.get(tag);
+    if (!existing) {
+      customElements.define(tag, this);
+    } else if (existing !== this) {
+      console.warn(`<${tag}> is already defined by another copy of acct; keeping the first one.`);
+    }
+  }
+
+  /** Language of the element's text (BCP 47, e.g. `fr`); when empty, the page's `<html lang>`, then English. */
+  @property({
+    reflect: true,
+    // Like the native property: setting it writes the attribute, and '' removes it rather than
+    // writing `lang=""` (which would mean "unknown language" to screen readers).
+    converter: { fromAttribute: (value: string | null) => value ?? '', toAttribute: (value: string) => value || null },
+  })
+  override lang = '';
+
+  /** Base URL of the acct server, e.g. `https://auth.example.com`; defaults to where acct.js was loaded from. */
+  @property() server = '';
+
+  /** Colour scheme: `light` (default), `dark`, or `auto` to follow the visitor's system setting. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /** Strings in the element's language. */
+  protected get t(): Translation {
+    return localize(this.lang || document.documentElement.lang || 'en');
+  }
+
+  /** The server's base URL, from `server` or the bundle's own URL. */
+  protected get serverUrl(): string {
+    return resolveServerUrl(this.server);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    followHtmlLang(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    followers.delete(this);
+  }
+
+  /** Fires `name` from this element, bubbling and composed so that it leaves any shadow root it is in. */
+  protected emit<D>(name: string, detail: D, { cancelable = false } = {}): CustomEvent<D> {
+    const event = new CustomEvent<D>(name, { bubbles: true, composed: true, cancelable, detail });
+    this.dispatchEvent(event);
+    return event;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The suite every acct element runs beside its own tests (STYLE.md, "Comments and tests"): it is
+ * registered under its tag, registering it again (acct.js loaded twice) does not throw, axe finds
+ * no violations in each of its states (shadow root included), and every event it fires bubbles and
+ * is composed, i.e. reaches the document even from inside another component's shadow root.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { AcctElement } from './acct-element.js';
+
+/** One state of the element: how to make it, and when it has settled into that state. */
+export interface ElementState<E extends AcctElement> {
+  name: string;
+  /** A configured element, not yet in the document. */
+  create(): E;
+  /** Resolves once the element shows this state (data loaded, error shown…). */
+  ready(element: E): Promise<void>;
+}
+
+export interface ElementEvent<E extends AcctElement> extends ElementState<E> {
+  event: string;
+  /** The user action that fires the event. */
+  trigger(element: E): Promise<void>;
+}
+
+export interface BaseSuiteOptions<E extends AcctElement> {
+  tag: string;
+  elementClass: typeof AcctElement;
+  /** States to check with axe. */
+  states: ElementState<E>[];
+  /** Every event the element fires today. */
+  events: ElementEvent<E>[];
+}
+
+/** Puts `element` into the document inside `container` and waits for `ready`. */
+async function mount<E extends AcctElement>(state: ElementState<E>, container?: ParentNode): Promise<E> {
+  const element = state.create();
+  (container ?? (await fixture(html`<div></div>`))).append(element);
+  await state.ready(element);
+  return element;
+}
+
+export function runBaseSuite<E extends AcctElement>({ tag, elementClass, states, events }: BaseSuiteOptions<E>): void {
+  describe(`<${tag}> (base suite)`, () => {
+    it('is registered under its tag', () => {
+      expect(customElements.get(tag)).to.equal(elementClass);
+    });
+
+    it('can be defined again without throwing, keeping the first definition', () => {
+      const warn = console.warn;
+      const warnings: unknown[] = [];
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      try {
+        expect(() => elementClass.define(tag)).not.to.throw();
+        // What a second copy of acct.js does: another class for the same tag.
+        const SecondCopy = class extends elementClass {};
+        expect(() => SecondCopy.define(tag)).not.to.throw();
+      } finally {
+        console.warn = warn;
+      }
+      expect(customElements.get(tag)).to.equal(elementClass);
+      expect(warnings, 'the second copy is reported once').to.have.length(1);
+    });
+
+    for (const state of states) {
+      it(`is accessible: ${state.name}`, async () => {
+        const element = await mount(state);
+        await expect(element).to.be.accessible();
+      });
+    }
+
+    for (const event of events) {
+      it(`fires ${event.event} bubbling and composed (${event.name})`, async () => {
+        // Inside another shadow root: only a composed event gets out to the document.
+        const host = await fixture(html`<div></div>`);
+        const element = await mount(event, host.attachShadow({ mode: 'open' }));
+        const heard = new Promise<{ event: Event; target: EventTarget | null }>((resolve) => {
+          document.addEventListener(event.event, (e) => resolve({ event: e, target: e.target }), { once: true });
+        });
+        await event.trigger(element);
+        const { event: fired, target } = await heard;
+        expect(fired).to.be.instanceOf(CustomEvent);
+        expect(fired.bubbles, 'bubbles').to.equal(true);
+        expect(fired.composed, 'composed').to.equal(true);
+        expect(target, 'retargeted to the shadow host it left').to.equal(host);
+      });
+    }
+  });
+}

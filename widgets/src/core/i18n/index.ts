@@ -1,0 +1,36 @@
+/**
+ * Picks the translation for a language tag: the exact tag (`fr-ca`), then its primary language
+ * (`fr`), then English. Also turns any error into a localised message, keyed by its code.
+ */
+import { ApiError } from '../api-client.js';
+import { en, type ErrorCode, type Translation } from './en.js';
+import { fr } from './fr.js';
+
+export type { Translation, ErrorCode };
+
+// Every language ships in acct.js: the bundle must stay one file (no lazy chunks), and a language
+// is about 2 kB, which is cheaper than a second request.
+const translations = new Map<string, Translation>([
+  ['en', en],
+  ['fr', fr],
+]);
+
+/** The translation for a BCP 47 tag such as `fr`, `fr-CA` or `en-GB`; English when unsupported. */
+export function localize(lang: string): Translation {
+  const tag = lang.trim().toLowerCase();
+  return translations.get(tag) ?? translations.get(tag.split('-')[0] ?? '') ?? en;
+}
+
+/** The error's code when it has a translated message, else `unknown`. */
+export function errorCode(error: unknown): ErrorCode {
+  const code = error instanceof ApiError ? error.code : undefined;
+  return code !== undefined && Object.hasOwn(en.errors, code) ? (code as ErrorCode) : 'unknown';
+}
+
+/**
+ * A message for the user. Codes without a translation get the generic message rather than the
+ * server's English text, so a French page never shows a sentence in English.
+ */
+export function errorMessage(t: Translation, error: unknown): string {
+  return t.errors[errorCode(error)];
+}

@@ -1,0 +1,32 @@
+/**
+ * How the elements find the server: the folder acct.js was loaded from, or the `server` attribute.
+ */
+import { expect } from '@open-wc/testing';
+import { resolveServerUrl, scriptBaseUrl } from './server-url.js';
+
+describe('scriptBaseUrl', () => {
+  it('is the folder the script was loaded from, without query or trailing slash', () => {
+    expect(scriptBaseUrl('https://auth.example.com/acct.js')).to.equal('https://auth.example.com');
+    expect(scriptBaseUrl('https://auth.example.com/acct.js?v=2#x')).to.equal('https://auth.example.com');
+    expect(scriptBaseUrl('https://example.com/auth/acct.js')).to.equal('https://example.com/auth');
+    expect(scriptBaseUrl('http://localhost:3000/acct.js')).to.equal('http://localhost:3000');
+  });
+});
+
+describe('resolveServerUrl', () => {
+  it('uses the `server` attribute when set, without a trailing slash', () => {
+    expect(resolveServerUrl('https://auth.example.com/')).to.equal('https://auth.example.com');
+    expect(resolveServerUrl(' https://example.com/auth/ ')).to.equal('https://example.com/auth');
+  });
+
+  it('resolves a relative `server` against the page', () => {
+    expect(resolveServerUrl('/auth')).to.equal(`${location.origin}/auth`);
+  });
+
+  it('falls back to where the script came from', () => {
+    // Unbundled, as here, that is this module's own folder; in acct.js it is acct.js's.
+    const here = scriptBaseUrl(new URL('./server-url.ts', import.meta.url).href);
+    expect(resolveServerUrl('')).to.equal(here);
+    expect(resolveServerUrl(null)).to.equal(here);
+  });
+});

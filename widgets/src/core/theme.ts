@@ -1,0 +1,55 @@
+/**
+ * The design tokens every element draws from. A site sets the public `--acct-*` custom properties
+ * (on the element, or anywhere above it such as `:root`); inside the shadow root the styles only
+ * read the private `--_*` copies made here, each falling back to a light or dark default. Reading
+ * through private copies is what lets a page's `:root { --acct-color-primary: … }` win over our
+ * defaults: a default declared on `:host` under the public name would shadow the inherited value.
+ *
+ * Light is the default because an embedded form should match the host page, which is usually light;
+ * `theme="dark"` forces dark and `theme="auto"` follows the visitor's `prefers-color-scheme`.
+ */
+import { css } from 'lit';
+
+const light = css`
+  color-scheme: light;
+  --_text: var(--acct-color-text, #1f2328);
+  --_muted: var(--acct-color-text-muted, #57606a);
+  --_surface: var(--acct-color-surface, #ffffff);
+  --_input: var(--acct-color-input, #ffffff);
+  --_border: var(--acct-color-border, #8c959f);
+  --_primary: var(--acct-color-primary, #1d4ed8);
+  --_on-primary: var(--acct-color-on-primary, #ffffff);
+  --_danger: var(--acct-color-danger, #b42318);
+  --_focus: var(--acct-color-focus, #1d4ed8);
+`;
+
+const dark = css`
+  color-scheme: dark;
+  --_text: var(--acct-color-text, #e6edf3);
+  --_muted: var(--acct-color-text-muted, #9da7b3);
+  --_surface: var(--acct-color-surface, #16181d);
+  --_input: var(--acct-color-input, #0d1117);
+  --_border: var(--acct-color-border, #6e7681);
+  --_primary: var(--acct-color-primary, #8fb3ff);
+  --_on-primary: var(--acct-color-on-primary, #0b1020);
+  --_danger: var(--acct-color-danger, #ff9b8f);
+  --_focus: var(--acct-color-focus, #8fb3ff);
+`;
+
+export const themeStyles = css`
+  :host {
+    --_font: var(--acct-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--acct-font-size, 1rem);
+    --_radius: var(--acct-radius, 0.5rem);
+    --_space: var(--acct-spacing, 1rem);
+    ${light}
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${dark}
+    }
+  }
+`;

@@ -1,0 +1,15 @@
+/**
+ * Registers `<acct-login>`. Import this module (or acct.js, which imports it) to use the element;
+ * importing it twice, or alongside acct.js, is harmless.
+ */
+import { AcctLogin } from './login.js';
+
+AcctLogin.define('acct-login');
+
+export { AcctLogin };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'acct-login': AcctLogin;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Types for what the browser tests get from their runner rather than from an import: Mocha's
+ * globals (Web Test Runner's default framework; only the parts the tests use, instead of pulling
+ * @types/mocha into a tsconfig whose `types` is deliberately empty), and the module with the test
+ * servers' URLs that widgets/web-test-runner.config.mjs serves.
+ */
+
+interface MochaContext {
+  timeout(ms: number): void;
+  skip(): never;
+}
+type MochaTest = (this: MochaContext) => void | Promise<unknown>;
+type MochaHook = (this: MochaContext) => void | Promise<unknown>;
+
+declare const describe: {
+  (title: string, body: () => void): void;
+  only(title: string, body: () => void): void;
+  skip(title: string, body: () => void): void;
+};
+declare const it: {
+  (title: string, test: MochaTest): void;
+  only(title: string, test: MochaTest): void;
+  skip(title: string, test?: MochaTest): void;
+};
+declare function before(hook: MochaHook): void;
+declare function after(hook: MochaHook): void;
+declare function beforeEach(hook: MochaHook): void;
+declare function afterEach(hook: MochaHook): void;
+
+declare module 'acct-test-env' {
+  /** Base URLs of the acct servers the test runner started (see web-test-runner.config.mjs). */
+  export const testServers: {
+    /** Every sign-in method, sign-up enabled, product name "Acct Test". */
+    main: string;
+    /** Only `password`, sign-up disabled, 12-character minimum, product name "Password Only". */
+    passwordOnly: string;
+    /** A loopback port nothing listens on. */
+    unreachable: string;
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Web Test Runner: the elements' tests (`widgets/src/**\/*.test.ts`) in real Chromium, against real
+ * acct servers. Before the browser starts, a plugin starts two servers on ephemeral loopback ports
+ * over one fresh database, and serves their URLs to the tests as the module `acct-test-env`:
+ *
+ *   main          every sign-in method, sign-up enabled (the defaults)
+ *   passwordOnly  only `password`, sign-up disabled, a 12-character minimum
+ *   unreachable   a loopback port nothing listens on
+ *
+ * The database is an in-memory embedded PostgreSQL, or a fresh database on the PostgreSQL server in
+ * TEST_DATABASE_URL when ACCT_WIDGET_TEST_DB=postgres. This file imports the server's TypeScript,
+ * so Node needs tsx: run it through `npm run test:widgets` (scripts/run-widget-tests.ts).
+ */
+import { createServer } from 'node:net';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROME_ARGS, findChrome } from '../scripts/find-chrome.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { createLogger } from '../server/http/logging.ts';
+import { startServer } from '../server/start.ts';
+import { testConfig } from '../server/testing/test-server.ts';
+
+// Tests import the bare name (which TypeScript can declare, see src/test-globals.d.ts); the plugin
+// maps it to a path it answers itself.
+const TEST_ENV_MODULE = 'acct-test-env';
+const TEST_ENV_PATH = '/__acct-test-env.js';
+
+/** A loopback URL whose port was free a moment ago and is closed now: fetches to it are refused. */
+async function closedPortUrl() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
+  await new Promise((resolve) => probe.close(() => resolve(undefined)));
+  return `http://127.0.0.1:${port}`;
+}
+
+/** @returns {Promise<{ db: import('../server/db/database.ts').Database, drop: () => Promise<void> }>} */
+async function openTestDatabase() {
+  if (process.env.ACCT_WIDGET_TEST_DB === 'postgres' && process.env.TEST_DATABASE_URL) {
+    // Imported only here: databases.ts also brings in node:test's hooks, which this process never uses.
+    const { createTestDatabase } = await import('../server/testing/databases.ts');
+    const db = await createTestDatabase('postgres', { migrate: false });
+    return { db, drop: () => db.drop() };
+  }
+  const db = await openDatabase({ dataDir: 'memory://' });
+  return { db, drop: () => db.close() };
+}
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+function acctTestServers() {
+  /** @type {Array<() => Promise<void>>} */
+  const cleanups = [];
+  let env = {};
+  return {
+    name: 'acct-test-servers',
+    async serverStart({ config }) {
+      // The page's origin must be on the servers' CORS allowlist, exactly as the browser sends it.
+      const pageOrigin = `http://${config.hostname}:${config.port}`;
+      const { db, drop } = await openTestDatabase();
+      cleanups.push(drop);
+      /** @param {Record<string, string>} settings */
+      const start = async (settings) => {
+        const serverConfig = testConfig({ ACCT_ALLOWED_ORIGINS: pageOrigin, ...settings });
+        // Both servers share the database (startServer migrates it; the second finds nothing to do).
+        const server = await startServer({ config: serverConfig, logger: createLogger('silent'), db });
+        cleanups.unshift(() => server.close());
+        return server.url;
+      };
+      env = {
+        main: await start({ ACCT_PRODUCT_NAME: 'Acct Test' }),
+        passwordOnly: await start({
+          ACCT_PRODUCT_NAME: 'Password Only',
+          ACCT_SIGN_IN_METHODS: 'password',
+          ACCT_SIGN_UP_ENABLED: 'false',
+          ACCT_PASSWORD_MIN_LENGTH: '12',
+        }),
+        unreachable: await closedPortUrl(),
+      };
+    },
+    async serverStop() {
+      // Servers first (they use the database), then the database.
+      for (const cleanup of cleanups.splice(0)) await cleanup();
+    },
+    resolveImport({ source }) {
+      if (source === TEST_ENV_MODULE) return TEST_ENV_PATH;
+    },
+    serve(context) {
+      if (context.path === TEST_ENV_PATH) {
+        return { body: `export const testServers = ${JSON.stringify(env)};`, type: 'js' };
+      }
+    },
+  };
+}
+
+export default {
+  files: ['widgets/src/**/*.test.ts'],
+  nodeResolve: true,
+  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json' }), acctTestServers()],
+  testFramework: { config: { timeout: 5000 } },
+  // Lit's development build announces itself once per test file; nothing to act on.
+  filterBrowserLogs: ({ args }) => !args.some((arg) => typeof arg === 'string' && arg.includes('Lit is in dev mode')),
+};
