@@ -9,6 +9,14 @@ import { z } from 'zod';
 export const SIGN_IN_METHODS = ['passkey', 'magic-link', 'password'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
+/**
+ * How the session secret travels (SECURITY.md "Sessions across origins"): an HttpOnly first-party
+ * cookie (acct on a subdomain of the site), a partitioned cookie (acct on another site), or a
+ * bearer token the elements keep (where third-party cookies are blocked outright).
+ */
+export const SESSION_TRANSPORTS = ['cookie', 'partitioned-cookie', 'bearer'] as const;
+export type SessionTransport = (typeof SESSION_TRANSPORTS)[number];
+
 /** Thrown for an invalid environment; its message lists every bad variable. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -49,6 +57,18 @@ const list = (raw: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** A duration: seconds, or a number with s/m/h/d (`30m`, `14d`). */
+const duration = z
+  .string()
+  .regex(/^\d+\s*[smhd]?$/, 'must be a duration like 900, 30m, 12h or 14d')
+  .transform((raw) => {
+    const value = Number.parseInt(raw, 10);
+    const unit = raw.trim().slice(-1);
+    const factor = unit === 'm' ? 60 : unit === 'h' ? 3600 : unit === 'd' ? 86_400 : 1;
+    return value * factor;
+  })
+  .or(z.number());
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -76,6 +96,21 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(SIGN_IN_METHODS)).min(1, 'enable at least one sign-in method')),
   ACCT_SIGN_UP_ENABLED: booleanFlag.default(true),
   ACCT_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
+  ACCT_REDIRECT_ALLOWLIST: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => (raw === undefined ? undefined : list(raw).map((o) => parseOrigin(o, ctx)))),
+  ACCT_REQUIRE_EMAIL_VERIFICATION: booleanFlag.default(true),
+  ACCT_SESSION_TRANSPORT: z.enum(SESSION_TRANSPORTS).default('cookie'),
+  ACCT_SESSION_IDLE_TIMEOUT: duration.optional(),
+  ACCT_SESSION_ABSOLUTE_TIMEOUT: duration.optional(),
+  ACCT_TRUST_PROXY: z.string().default('false'),
+  ACCT_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  ACCT_MAIL_FROM: z.string().min(3).optional(),
+  ACCT_DEV_OUTBOX: booleanFlag.optional(),
+  ACCT_ENCRYPTION_KEYS: z.string().optional(),
+  ACCT_RATE_LIMITS: z.string().default(''),
+  ACCT_JWT_TTL: duration.default(300).pipe(z.number().max(300, 'at most 5 minutes (300 s)')),
   ACCT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCT_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   ACCT_BUNDLE_MAX_AGE: z.coerce.number().int().min(0).default(300),
@@ -93,6 +128,29 @@ export interface Config {
   signInMethods: SignInMethod[];
   signUpEnabled: boolean;
   passwordMinLength: number;
+  /** Origins a flow may send the user back to after an emailed link; defaults to allowedOrigins. */
+  redirectAllowlist: string[];
+  requireEmailVerification: boolean;
+  session: {
+    transport: SessionTransport;
+    /** Seconds without activity after which a session ends. */
+    idleTimeoutSeconds: number;
+    /** Seconds after sign-in after which a session ends whatever its activity. */
+    absoluteTimeoutSeconds: number;
+  };
+  /** Express's `trust proxy` setting: false, true, a hop count, or addresses/subnets. */
+  trustProxy: boolean | number | string[];
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    /** Keep mail in a development outbox (shown by the demo) instead of sending it. */
+    devOutbox: boolean;
+  };
+  /** `kid=base64key` pairs, newest first; unset: a key generated into the data folder. */
+  encryptionKeys: string | undefined;
+  /** Overrides of the rate-limit policies, `action=capacity/seconds` pairs. */
+  rateLimits: string;
+  jwtTtlSeconds: number;
   logLevel: z.infer<typeof envSchema>['ACCT_LOG_LEVEL'];
   shutdownTimeoutMs: number;
   bundleMaxAgeSeconds: number;
@@ -102,7 +160,26 @@ export interface Config {
  * Parses settings from an environment (default `process.env`). Empty strings count as unset, so
  * `FOO=` in a `.env` file falls back to the default instead of failing validation.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/** Lifetimes per transport: a bearer secret is readable by page scripts, so it lives shorter. */
+const SESSION_DEFAULTS: Record<SessionTransport, { idle: number; absolute: number }> = {
+  cookie: { idle: 14 * 86_400, absolute: 30 * 86_400 },
+  'partitioned-cookie': { idle: 14 * 86_400, absolute: 30 * 86_400 },
+  bearer: { idle: 86_400, absolute: 7 * 86_400 },
+};
+
+/** Express's `trust proxy` from text: true/false, a hop count, or a list of addresses/subnets. */
+function parseTrustProxy(raw: string): boolean | number | string[] {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return list(raw);
+}
+
+export interface LoadOptions {
+  /** `npm start`'s development mode: the dev outbox is on unless SMTP is configured. */
+  dev?: boolean;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, { dev = false }: LoadOptions = {}): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
@@ -120,6 +197,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signInMethods: [...new Set(e.ACCT_SIGN_IN_METHODS)],
     signUpEnabled: e.ACCT_SIGN_UP_ENABLED,
     passwordMinLength: e.ACCT_PASSWORD_MIN_LENGTH,
+    redirectAllowlist: [...new Set(e.ACCT_REDIRECT_ALLOWLIST ?? e.ACCT_ALLOWED_ORIGINS)],
+    requireEmailVerification: e.ACCT_REQUIRE_EMAIL_VERIFICATION,
+    session: {
+      transport: e.ACCT_SESSION_TRANSPORT,
+      idleTimeoutSeconds: e.ACCT_SESSION_IDLE_TIMEOUT ?? SESSION_DEFAULTS[e.ACCT_SESSION_TRANSPORT].idle,
+      absoluteTimeoutSeconds: e.ACCT_SESSION_ABSOLUTE_TIMEOUT ?? SESSION_DEFAULTS[e.ACCT_SESSION_TRANSPORT].absolute,
+    },
+    trustProxy: parseTrustProxy(e.ACCT_TRUST_PROXY),
+    mail: {
+      smtpUrl: e.ACCT_SMTP_URL,
+      from: e.ACCT_MAIL_FROM ?? `${e.ACCT_PRODUCT_NAME} <no-reply@${new URL(e.ACCT_PUBLIC_URL).hostname}>`,
+      devOutbox: e.ACCT_SMTP_URL ? false : (e.ACCT_DEV_OUTBOX ?? dev),
+    },
+    encryptionKeys: e.ACCT_ENCRYPTION_KEYS,
+    rateLimits: e.ACCT_RATE_LIMITS,
+    jwtTtlSeconds: e.ACCT_JWT_TTL,
     logLevel: e.ACCT_LOG_LEVEL,
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,
