@@ -33,10 +33,14 @@ export function createApp({ config, db, logger, bundleDir = DEFAULT_BUNDLE_DIR }
   app.use(requestLogger(logger));
   app.use(
     helmet({
-      // The API answers JSON, and the hosted pages that come later set their own policy; this
-      // default forbids framing and everything else a JSON answer never needs.
-      contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      // JSON answers and the bundle need nothing from a CSP; hosted pages set their own policy.
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      },
       referrerPolicy: { policy: 'no-referrer' },
+      // HSTS only means something over HTTPS; on http://localhost it would only confuse.
+      strictTransportSecurity: config.publicUrl.startsWith('https:'),
     }),
   );
 
