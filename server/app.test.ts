@@ -45,6 +45,8 @@ describeOnEachDatabase('HTTP skeleton', (getDb) => {
       methods: ['passkey', 'magic-link', 'password'],
       signUpEnabled: true,
       passwordMinLength: 8,
+      sessionTransport: 'cookie',
+      requireEmailVerification: true,
     });
     assert.equal(res.headers.get('access-control-allow-origin'), DEMO);
   });

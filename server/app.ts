@@ -5,30 +5,33 @@
  */
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { Config } from './config';
-import type { Database } from './db/database';
 import { apiCors } from './http/cors';
+import { csrfGuard } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/errors';
-import { requestLogger, type Logger } from './http/logging';
+import { mountHostedAssets } from './http/hosted-page';
+import { requestLogger } from './http/logging';
 import { bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
+import { emailVerificationApiRoutes, verifyEmailPage } from './modules/email-verification/email-verification.routes';
 import { healthRoutes } from './modules/health/health.routes';
-
-export interface AppDeps {
-  config: Config;
-  db: Database;
-  logger: Logger;
-  /** Folder holding the built `acct.js`; defaults to `widgets/dist`. */
-  bundleDir?: string;
-}
+import { loginHistoryRoutes } from './modules/login-history/login-history.routes';
+import { outboxRoutes } from './modules/mail/outbox.routes';
+import { passwordRoutes } from './modules/passwords/passwords.routes';
+import { resetPasswordPage } from './modules/passwords/reset-password.page';
+import { sessionRoutes } from './modules/sessions/sessions.routes';
+import { jwksRoutes } from './modules/signing-keys/jwks.routes';
+import type { Services } from './services';
 
 /** Largest JSON body the API reads; larger ones get 413 `payload_too_large`. */
 const JSON_LIMIT = '100kb';
 
-export function createApp({ config, db, logger, bundleDir = DEFAULT_BUNDLE_DIR }: AppDeps): Express {
+export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): Express {
+  const { config, db, logger } = services;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  // Client addresses come from X-Forwarded-For only through proxies named in ACCT_TRUST_PROXY.
+  app.set('trust proxy', config.trustProxy);
 
   app.use(requestLogger(logger));
   app.use(
@@ -46,6 +49,14 @@ export function createApp({ config, db, logger, bundleDir = DEFAULT_BUNDLE_DIR }
 
   app.use(healthRoutes(db.knex));
   app.use(bundleRoutes(bundleDir, config.bundleMaxAgeSeconds));
+  app.use(jwksRoutes(services.signingKeys));
+
+  // The landing pages of emailed links, on the server's own origin.
+  const hosted = express.Router();
+  mountHostedAssets(hosted);
+  hosted.use(verifyEmailPage(services));
+  hosted.use(resetPasswordPage(services));
+  app.use(hosted);
 
   const api = express.Router();
   api.use(apiCors(config.allowedOrigins));
@@ -55,8 +66,14 @@ export function createApp({ config, db, logger, bundleDir = DEFAULT_BUNDLE_DIR }
     res.set('Cache-Control', 'no-store');
     next();
   });
+  api.use(csrfGuard(config.allowedOrigins, new URL(config.publicUrl).origin));
   api.use(express.json({ limit: JSON_LIMIT, strict: true }));
   api.use(clientConfigRoutes(config));
+  api.use(passwordRoutes(services));
+  api.use(emailVerificationApiRoutes(services));
+  api.use(sessionRoutes(services));
+  api.use(loginHistoryRoutes(services));
+  if (config.mail.devOutbox) api.use(outboxRoutes(services.mail));
   app.use('/api', api);
 
   app.use(notFoundHandler);

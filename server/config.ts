@@ -4,6 +4,7 @@
  * default. Every setting here has a row in the README's settings table with its default.
  */
 import { z } from 'zod';
+import { parseRateLimits, type RateLimitPolicies } from './modules/rate-limit/policies';
 
 /** Sign-in methods the elements can offer, in the order they are shown by default. */
 export const SIGN_IN_METHODS = ['passkey', 'magic-link', 'password'] as const;
@@ -123,6 +124,8 @@ export interface Config {
   host: string | undefined;
   publicUrl: string;
   database: { url: string; poolMax: number } | { dataDir: string };
+  /** Folder for local state: the embedded database, and the generated encryption key file. */
+  dataDir: string;
   allowedOrigins: string[];
   productName: string;
   signInMethods: SignInMethod[];
@@ -148,8 +151,8 @@ export interface Config {
   };
   /** `kid=base64key` pairs, newest first; unset: a key generated into the data folder. */
   encryptionKeys: string | undefined;
-  /** Overrides of the rate-limit policies, `action=capacity/seconds` pairs. */
-  rateLimits: string;
+  /** Rate-limit policies by action: the defaults with ACCT_RATE_LIMITS applied. */
+  rateLimits: RateLimitPolicies;
   jwtTtlSeconds: number;
   logLevel: z.infer<typeof envSchema>['ACCT_LOG_LEVEL'];
   shutdownTimeoutMs: number;
@@ -187,11 +190,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let rateLimits: RateLimitPolicies;
+  try {
+    rateLimits = parseRateLimits(e.ACCT_RATE_LIMITS);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
+  }
+  if ((e.ACCT_SESSION_IDLE_TIMEOUT ?? 0) > (e.ACCT_SESSION_ABSOLUTE_TIMEOUT ?? Infinity)) {
+    throw new ConfigError('Invalid configuration:\n  ACCT_SESSION_IDLE_TIMEOUT: must not exceed ACCT_SESSION_ABSOLUTE_TIMEOUT');
+  }
   return {
     port: e.PORT,
     host: e.ACCT_HOST,
     publicUrl: e.ACCT_PUBLIC_URL.replace(/\/+$/, ''),
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolMax: e.ACCT_DB_POOL_MAX } : { dataDir: e.ACCT_DATA_DIR },
+    dataDir: e.ACCT_DATA_DIR,
     allowedOrigins: [...new Set(e.ACCT_ALLOWED_ORIGINS)],
     productName: e.ACCT_PRODUCT_NAME,
     signInMethods: [...new Set(e.ACCT_SIGN_IN_METHODS)],
@@ -211,7 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       devOutbox: e.ACCT_SMTP_URL ? false : (e.ACCT_DEV_OUTBOX ?? dev),
     },
     encryptionKeys: e.ACCT_ENCRYPTION_KEYS,
-    rateLimits: e.ACCT_RATE_LIMITS,
+    rateLimits,
     jwtTtlSeconds: e.ACCT_JWT_TTL,
     logLevel: e.ACCT_LOG_LEVEL,
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,

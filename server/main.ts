@@ -1,5 +1,6 @@
 /**
- * The server's entry point (`npm start`, `npm run serve`): reads `.env` and the environment,
+ * The server's entry point (`npm start` runs it with `--dev`; `npm run serve` without): reads
+ * `.env` and the environment,
  * starts acct, and shuts down gracefully on SIGTERM/SIGINT: no new connections, requests in
  * flight finish, then the database closes and the process exits.
  */
@@ -12,7 +13,8 @@ dotenv.config({ quiet: true });
 
 let config;
 try {
-  config = loadConfig();
+  // `--dev` (npm start): development defaults, e.g. the mail outbox instead of silence.
+  config = loadConfig(process.env, { dev: process.argv.includes('--dev') });
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(`acct: ${err.message}`);

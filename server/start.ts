@@ -10,6 +10,12 @@ import type { Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import type { Logger } from './http/logging';
+import { scheduleCleanup } from './jobs/cleanup';
+import { MailQueue } from './modules/mail/mail-queue';
+import { createTransport } from './modules/mail/transport';
+import { SigningKeys } from './modules/signing-keys/signing-keys';
+import { loadEnvelope } from './security/envelope';
+import type { Services } from './services';
 
 export interface RunningServer {
   /** Base URL, e.g. `http://localhost:3000` (no trailing slash). */
@@ -17,6 +23,7 @@ export interface RunningServer {
   port: number;
   server: Server;
   db: Database;
+  services: Services;
   /** Stops accepting connections, lets requests in flight finish (up to the shutdown timeout), closes the database. */
   close(): Promise<void>;
 }
@@ -27,6 +34,24 @@ export interface StartOptions {
   /** Use this database instead of opening the configured one; the caller keeps ownership of it. */
   db?: Database;
   bundleDir?: string;
+  /**
+   * Tests on an ephemeral port: take ACCT_PUBLIC_URL from the address actually bound, so that
+   * emailed links and hosted pages point at this server.
+   */
+  publicUrlFromPort?: boolean;
+}
+
+/** Everything the routes share: encryption keys, the mail queue, the JWT signing keys. */
+async function buildServices(config: Config, db: Database, logger: Logger): Promise<Services> {
+  const envelope = await loadEnvelope(config.encryptionKeys, config.dataDir, (path) =>
+    logger.warn({ path }, 'ACCT_ENCRYPTION_KEYS is not set: generated an encryption key file; set the variable for deployments with several processes'),
+  );
+  const transport = createTransport(config.mail.smtpUrl, config.mail.devOutbox);
+  if (transport.kind === 'none') logger.warn('no mail transport: mail is queued but not sent until ACCT_SMTP_URL is set');
+  const mail = new MailQueue(db.knex, transport, envelope, config.mail.from, logger);
+  const signingKeys = new SigningKeys(db.knex, envelope, config.publicUrl);
+  await signingKeys.ensureKey();
+  return { config, db, logger, envelope, mail, signingKeys };
 }
 
 /** The host part of our own URL: `localhost` when listening everywhere, else the address given. */
@@ -35,23 +60,31 @@ function urlHost(host: string | undefined): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-export async function startServer({ config, logger, db: givenDb, bundleDir }: StartOptions): Promise<RunningServer> {
-  const db = givenDb ?? (await openDatabase(config.database));
+export async function startServer({ config: given, logger, db: givenDb, bundleDir, publicUrlFromPort }: StartOptions): Promise<RunningServer> {
+  const db = givenDb ?? (await openDatabase(given.database));
+  const server = createServer();
+  let services: Services;
+  let port: number;
   try {
     const ran = await migrateToLatest(db.knex);
     if (ran.length) logger.info({ migrations: ran }, 'database migrated');
+    // Listen first (requests wait until the app is attached), so the bound port is known.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(given.port, given.host, () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+    const config = publicUrlFromPort ? { ...given, publicUrl: `http://${urlHost(given.host)}:${port}` } : given;
+    services = await buildServices(config, db, logger);
   } catch (err) {
+    server.close();
     if (!givenDb) await db.close();
     throw err;
   }
-
-  const app = createApp({ config, db, logger, ...(bundleDir ? { bundleDir } : {}) });
-  const server = createServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { config } = services;
+  services.mail.start();
+  const stopCleanup = scheduleCleanup(db.knex, logger);
+  server.on('request', createApp(services, bundleDir));
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -65,8 +98,10 @@ export async function startServer({ config, logger, db: givenDb, bundleDir }: St
       await drained;
       clearInterval(sweeper);
       clearTimeout(deadline);
+      stopCleanup();
+      await services.mail.stop();
       if (!givenDb) await db.close();
     })());
 
-  return { url: `http://${urlHost(config.host)}:${port}`, port, server, db, close };
+  return { url: `http://${urlHost(config.host)}:${port}`, port, server, db, services, close };
 }

@@ -9,8 +9,18 @@ import { createLogger } from '../http/logging';
 import { startServer, type RunningServer } from '../start';
 
 /** Settings for a test: the defaults, port 0 on loopback, plus `env` overrides. */
+/** A fixed key for tests, so no test writes a key file into the data folder. */
+export const TEST_ENCRYPTION_KEYS = 'test=' + Buffer.alloc(32, 7).toString('base64');
+
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ PORT: '0', ACCT_HOST: '127.0.0.1', ACCT_LOG_LEVEL: 'silent', ...env });
+  return loadConfig({
+    PORT: '0',
+    ACCT_HOST: '127.0.0.1',
+    ACCT_LOG_LEVEL: 'silent',
+    ACCT_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
+    ACCT_DEV_OUTBOX: 'true',
+    ...env,
+  });
 }
 
 export async function startTestServer(
@@ -18,5 +28,5 @@ export async function startTestServer(
   { env = {}, logTo }: { env?: Record<string, string>; logTo?: DestinationStream } = {},
 ): Promise<RunningServer> {
   const config = testConfig(logTo ? { ACCT_LOG_LEVEL: 'trace', ...env } : env);
-  return startServer({ config, logger: createLogger(config.logLevel, logTo), db });
+  return startServer({ config, logger: createLogger(config.logLevel, logTo), db, publicUrlFromPort: !env.ACCT_PUBLIC_URL });
 }

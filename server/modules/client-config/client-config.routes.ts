@@ -3,7 +3,7 @@
  * sign-in form offers in the server's configuration, not in every page. Nothing secret here.
  */
 import { Router } from 'express';
-import type { Config, SignInMethod } from '../../config';
+import type { Config, SessionTransport, SignInMethod } from '../../config';
 
 /** What `/api/config` answers; the elements' API client declares the same shape. */
 export interface ClientConfig {
@@ -12,6 +12,10 @@ export interface ClientConfig {
   methods: SignInMethod[];
   signUpEnabled: boolean;
   passwordMinLength: number;
+  /** How the elements carry the session: a cookie the browser handles, or a bearer token they keep. */
+  sessionTransport: SessionTransport;
+  /** Whether a new account must confirm its email before signing in. */
+  requireEmailVerification: boolean;
 }
 
 export function toClientConfig(config: Config): ClientConfig {
@@ -20,6 +24,8 @@ export function toClientConfig(config: Config): ClientConfig {
     methods: config.signInMethods,
     signUpEnabled: config.signUpEnabled,
     passwordMinLength: config.passwordMinLength,
+    sessionTransport: config.session.transport,
+    requireEmailVerification: config.requireEmailVerification,
   };
 }
 

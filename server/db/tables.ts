@@ -1,0 +1,110 @@
+/**
+ * Row types of the tables the server reads and writes through Knex's query builder, declared on
+ * `knex/types/tables` so that `db('user_sessions')` is typed. Columns are as the migrations make
+ * them; timestamps come back as Date on both databases, int8 as number (see database.ts), bytea
+ * as Buffer (PostgreSQL) or Uint8Array (PGlite), json(b) parsed.
+ */
+import type { Knex } from 'knex';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  email_verified_at: Date | null;
+  display_name: string | null;
+  avatar_url: string | null;
+  bio: string | null;
+  app_role: 'user' | 'admin';
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  session_token_hash: string;
+  device_type: string | null;
+  device_name: string | null;
+  browser: string | null;
+  os: string | null;
+  ip_address: string | null;
+  location_city: string | null;
+  location_country: string | null;
+  is_current: boolean | null;
+  created_at: Date;
+  last_active_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  auth_method: string | null;
+  previous_token_hash: string | null;
+  token_rotated_at: Date | null;
+}
+
+export interface LoginHistoryRow {
+  id: string;
+  user_id: string;
+  event_type: string;
+  auth_method: string | null;
+  ip_address: string | null;
+  device_info: Record<string, unknown> | null;
+  location: Record<string, unknown> | null;
+  success: boolean;
+  failure_reason: string | null;
+  created_at: Date;
+}
+
+export interface OneTimeTokenRow {
+  id: string;
+  user_id: string;
+  purpose: string;
+  token_hash: string;
+  redirect_url: string | null;
+  data: Record<string, unknown>;
+  ip_address: string | null;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: Date;
+}
+
+export interface MailQueueRow {
+  id: string;
+  to_address: string;
+  template: string;
+  subject: string;
+  body_encrypted: string | null;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: Date;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+}
+
+export interface SigningKeyRow {
+  kid: string;
+  algorithm: string;
+  public_jwk: Record<string, unknown>;
+  private_jwk_encrypted: string;
+  created_at: Date;
+  rotated_at: Date | null;
+}
+
+/**
+ * What an insert or update may set: any subset of the columns (the database fills defaults), each
+ * as its value, as SQL (`db.raw('now()')`), or — for json and timestamp columns — as text
+ * (JSON arrays must be sent as text, or node-postgres would turn them into PostgreSQL arrays).
+ */
+type Writable<Row> = { [K in keyof Row]?: Row[K] | Knex.Raw | (NonNullable<Row[K]> extends object ? string : never) };
+
+type Table<Row> = Knex.CompositeTableType<Row, Writable<Row>, Writable<Row>>;
+
+declare module 'knex/types/tables' {
+  interface Tables {
+    'auth.users': Table<UserRow>;
+    user_sessions: Table<SessionRow>;
+    login_history: Table<LoginHistoryRow>;
+    'auth.one_time_tokens': Table<OneTimeTokenRow>;
+    mail_queue: Table<MailQueueRow>;
+    'auth.signing_keys': Table<SigningKeyRow>;
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Form posts to the hosted pages: urlencoded bodies (small), and only from our own origin — the
+ * pages post to themselves, and the one-time token in the form is what a forger lacks anyway.
+ */
+import express, { type RequestHandler } from 'express';
+import { ApiError, CommonErrors } from './errors';
+
+export function hostedFormGuards(publicUrl: string): RequestHandler[] {
+  const own = new URL(publicUrl).origin;
+  const sameOrigin: RequestHandler = (req, _res, next) => {
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    if ((origin !== undefined && origin !== own) || site === 'cross-site' || site === 'same-site') {
+      throw ApiError.of(CommonErrors, 'forbidden_origin');
+    }
+    next();
+  };
+  return [sameOrigin, express.urlencoded({ extended: false, limit: '10kb', parameterLimit: 10 })];
+}

@@ -1,0 +1,85 @@
+/**
+ * Email verification: `POST /api/auth/verification/resend` mails a new link (same answer for any
+ * address), and the link's landing page `/auth/verify-email` — a GET shows a confirm button and
+ * consumes nothing (mail scanners follow links, SECURITY.md B2); its POST confirms, atomically.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { hostedFormGuards } from '../../http/hosted-forms';
+import { html, sendHostedPage } from '../../http/hosted-page';
+import { emailField, withBody } from '../../http/validate';
+import type { Services } from '../../services';
+import { rateLimitKeyForIp } from '../../security/client-ip';
+import { consumeToken, isTokenValid } from '../one-time-tokens/one-time-tokens';
+import { enforceLimits } from '../rate-limit/rate-limit';
+import { handOverUrl } from '../sessions/hand-over';
+import { allowedRedirect } from '../sessions/redirects';
+import { requestContext } from '../sessions/request-context';
+import { findUserByEmail, markEmailVerified } from '../users/users';
+import { sendVerificationEmail, VERIFY_EMAIL_PATH } from './email-verification';
+import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
+
+const ResendBody = z.object({ email: emailField, redirectUrl: z.string().max(2000).optional() }).strict();
+
+/** API part, mounted under /api. */
+export function emailVerificationApiRoutes(services: Services): Router {
+  const { config, db } = services;
+  const router = Router();
+  router.post(
+    '/auth/verification/resend',
+    withBody(ResendBody, async (body, req, res) => {
+      const redirectUrl = allowedRedirect(body.redirectUrl, config.redirectAllowlist);
+      const context = requestContext(req);
+      await enforceLimits(db.knex, [
+        { action: 'mail:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['mail:ip'] },
+        { action: 'mail:address', identifier: body.email, policy: config.rateLimits['mail:address'] },
+      ]);
+      const user = await findUserByEmail(db.knex, body.email);
+      if (user && !user.email_verified_at) {
+        await db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl, ip: context.ip }));
+      }
+      res.status(202).json({ status: 'verification_sent' });
+    }),
+  );
+  return router;
+}
+
+/** The hosted landing page, mounted at the root. */
+export function verifyEmailPage(services: Services): Router {
+  const { config, db } = services;
+  const page = { productName: config.productName, redirectOrigins: config.redirectAllowlist };
+  const router = Router();
+
+  router.get(VERIFY_EMAIL_PATH, async (req, res) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    if (!(await isTokenValid(db.knex, 'email_verification', token))) return sendInvalidLinkPage(res, config);
+    sendHostedPage(res, {
+      ...page,
+      title: 'Confirm your email',
+      body: html`<h1>Confirm your email</h1>
+<p>Press the button to confirm your email address and finish setting up your ${config.productName} account.</p>
+<form method="post" action="${VERIFY_EMAIL_PATH}">
+<input type="hidden" name="token" value="${token}">
+<button type="submit">Confirm my email</button>
+</form>`,
+    });
+  });
+
+  router.post(VERIFY_EMAIL_PATH, ...hostedFormGuards(config.publicUrl), async (req, res) => {
+    const consumed = await consumeToken(db.knex, 'email_verification', req.body?.token);
+    if (!consumed) return sendInvalidLinkPage(res, config);
+    await markEmailVerified(db.knex, consumed.userId);
+    if (consumed.redirectUrl) {
+      const url = await handOverUrl(db.knex, { userId: consumed.userId, method: 'magic_link', flow: 'email_verification', redirectUrl: consumed.redirectUrl });
+      return void res.redirect(303, url);
+    }
+    // Without a page to return to there is nobody to hand a session to: the user signs in there.
+    sendHostedPage(res, {
+      ...page,
+      title: 'Email confirmed',
+      body: html`<h1>Email confirmed</h1><p>Thank you. You can now go back to ${config.productName} and sign in.</p>`,
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,81 @@
+/**
+ * Single-use secrets for emailed links (email verification, password reset) and for handing a
+ * fresh session to the page that asked for it (session exchange codes). Issuing one supersedes
+ * the user's earlier open ones of the same purpose; consuming is one atomic
+ * `UPDATE … WHERE used_at IS NULL … RETURNING`, so the same token sent 20 times in parallel
+ * succeeds once (SECURITY.md B1), and expired, used, superseded and unknown tokens all fail the
+ * same way (B3).
+ */
+import type { Knex } from 'knex';
+import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
+
+export type TokenPurpose = 'email_verification' | 'password_reset' | 'session_exchange';
+
+/** How long each kind of token lives, in seconds. */
+export const TOKEN_TTL_SECONDS: Record<TokenPurpose, number> = {
+  email_verification: 24 * 3600,
+  password_reset: 30 * 60,
+  // The hand-over from a link's landing page to the element happens within a redirect.
+  session_exchange: 120,
+};
+
+export interface IssueOptions {
+  userId: string;
+  purpose: TokenPurpose;
+  redirectUrl?: string | undefined;
+  data?: Record<string, unknown>;
+  ip?: string | undefined;
+}
+
+export interface ConsumedToken {
+  id: string;
+  userId: string;
+  redirectUrl: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Issues a token and returns its secret, which exists only in this return value and the email. */
+export async function issueToken(db: Knex | Knex.Transaction, options: IssueOptions): Promise<string> {
+  const token = randomToken();
+  await db('auth.one_time_tokens')
+    .where({ user_id: options.userId, purpose: options.purpose })
+    .whereNull('used_at')
+    .update({ used_at: db.fn.now() });
+  await db('auth.one_time_tokens').insert({
+    user_id: options.userId,
+    purpose: options.purpose,
+    token_hash: hashToken(token),
+    redirect_url: options.redirectUrl ?? null,
+    data: JSON.stringify(options.data ?? {}),
+    ip_address: options.ip ?? null,
+    expires_at: db.raw(`now() + make_interval(secs => ?)`, [TOKEN_TTL_SECONDS[options.purpose]]),
+  });
+  return token;
+}
+
+/** Uses up a token: its details once, undefined for anything not currently valid. */
+export async function consumeToken(
+  db: Knex | Knex.Transaction,
+  purpose: TokenPurpose,
+  token: unknown,
+): Promise<ConsumedToken | undefined> {
+  if (!looksLikeToken(token)) return undefined; // no lookup for what we cannot have issued
+  const [row] = await db('auth.one_time_tokens')
+    .where({ token_hash: hashToken(token), purpose })
+    .whereNull('used_at')
+    .where('expires_at', '>', db.fn.now())
+    .update({ used_at: db.fn.now() })
+    .returning(['id', 'user_id', 'redirect_url', 'data']);
+  return row ? { id: row.id, userId: row.user_id, redirectUrl: row.redirect_url, data: row.data ?? {} } : undefined;
+}
+
+/** True when a token is currently valid, without using it (a landing page's GET must consume nothing). */
+export async function isTokenValid(db: Knex, purpose: TokenPurpose, token: unknown): Promise<boolean> {
+  if (!looksLikeToken(token)) return false;
+  const row = await db('auth.one_time_tokens')
+    .where({ token_hash: hashToken(token), purpose })
+    .whereNull('used_at')
+    .where('expires_at', '>', db.fn.now())
+    .first('id');
+  return row !== undefined;
+}

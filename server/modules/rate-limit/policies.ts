@@ -1,0 +1,44 @@
+/**
+ * The rate-limit policies, by action, with their defaults, overridable through ACCT_RATE_LIMITS
+ * (`sign-in:account=10/400 mail:ip=20/3600`: capacity / seconds for a full refill). The defaults
+ * follow SECURITY.md: a password is tried at most 10 times in a row per account and at most
+ * 100 times in any hour (10 + 3600/40) (A1); one address sprays at most 30 sign-ins, then one
+ * every 10 s (A2); anything that sends mail is limited per address and per recipient.
+ */
+import type { BucketPolicy } from './rate-limit';
+
+export const RATE_LIMIT_ACTIONS = ['sign-in:ip', 'sign-in:account', 'sign-up:ip', 'mail:ip', 'mail:address'] as const;
+export type RateLimitAction = (typeof RATE_LIMIT_ACTIONS)[number];
+
+/** capacity tokens; a full refill takes `windowSeconds`. */
+const DEFAULTS: Record<RateLimitAction, { capacity: number; windowSeconds: number }> = {
+  'sign-in:ip': { capacity: 30, windowSeconds: 300 },
+  'sign-in:account': { capacity: 10, windowSeconds: 400 },
+  'sign-up:ip': { capacity: 10, windowSeconds: 3600 },
+  'mail:ip': { capacity: 20, windowSeconds: 3600 },
+  'mail:address': { capacity: 5, windowSeconds: 3600 },
+};
+
+export type RateLimitPolicies = Record<RateLimitAction, BucketPolicy>;
+
+const toPolicy = ({ capacity, windowSeconds }: { capacity: number; windowSeconds: number }): BucketPolicy => ({
+  capacity,
+  refillSeconds: windowSeconds / capacity,
+});
+
+/** The policies with the overrides from `raw` applied; throws a readable error for a bad entry. */
+export function parseRateLimits(raw: string): RateLimitPolicies {
+  const policies = Object.fromEntries(Object.entries(DEFAULTS).map(([action, d]) => [action, toPolicy(d)])) as RateLimitPolicies;
+  for (const entry of raw.split(/[\s,]+/).filter(Boolean)) {
+    const match = /^([a-z-]+:[a-z]+)=(\d+)\/(\d+)$/.exec(entry);
+    const action = match?.[1] as RateLimitAction | undefined;
+    if (!match || !action || !RATE_LIMIT_ACTIONS.includes(action) || Number(match[2]) < 1 || Number(match[3]) < 1) {
+      throw new Error(`ACCT_RATE_LIMITS: "${entry}" is not action=capacity/seconds with action one of ${RATE_LIMIT_ACTIONS.join(', ')}`);
+    }
+    policies[action] = toPolicy({ capacity: Number(match[2]), windowSeconds: Number(match[3]) });
+  }
+  return policies;
+}
+
+/** Rate-limit defaults, for the README. */
+export const RATE_LIMIT_DEFAULTS = DEFAULTS;

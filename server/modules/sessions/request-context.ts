@@ -1,0 +1,49 @@
+/**
+ * Who is asking, as far as sessions and login history care: the client address (through trusted
+ * proxies only, per ACCT_TRUST_PROXY, so a spoofed X-Forwarded-For changes nothing otherwise —
+ * SECURITY.md A3), the device from the User-Agent, and the city and country a trusted CDN or
+ * proxy put in its headers. Services get this plain object, never the request.
+ */
+import type { Request } from 'express';
+import { normalizeIp } from '../../security/client-ip';
+import { parseUserAgent, type DeviceInfo } from './device';
+
+export interface RequestContext {
+  ip: string | undefined;
+  userAgent: string | undefined;
+  device: DeviceInfo;
+  location: { city: string | null; country: string | null } | null;
+}
+
+/** Geolocation headers set by common edges: Cloudflare, Vercel, CloudFront, or a proxy of one's own. */
+const CITY_HEADERS = ['cf-ipcity', 'x-vercel-ip-city', 'cloudfront-viewer-city', 'x-geo-city'];
+const COUNTRY_HEADERS = ['cf-ipcountry', 'x-vercel-ip-country', 'cloudfront-viewer-country', 'x-geo-country'];
+
+function firstHeader(req: Request, names: string[]): string | null {
+  for (const name of names) {
+    const value = req.headers[name];
+    if (typeof value === 'string' && value.trim()) {
+      try {
+        return decodeURIComponent(value.trim()).slice(0, 100); // Vercel percent-encodes city names
+      } catch {
+        return value.trim().slice(0, 100);
+      }
+    }
+  }
+  return null;
+}
+
+export function requestContext(req: Request): RequestContext {
+  const userAgent = req.headers['user-agent']?.slice(0, 512);
+  // Location headers are only as trustworthy as the proxy that sets them: without a trusted
+  // proxy anyone could send them.
+  const trusted = Boolean(req.app.get('trust proxy'));
+  const city = trusted ? firstHeader(req, CITY_HEADERS) : null;
+  const country = trusted ? firstHeader(req, COUNTRY_HEADERS) : null;
+  return {
+    ip: normalizeIp(req.ip),
+    userAgent,
+    device: parseUserAgent(userAgent),
+    location: city || country ? { city, country } : null,
+  };
+}

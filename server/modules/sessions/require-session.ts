@@ -1,0 +1,46 @@
+/**
+ * Route guards: `requireSession` answers 401 `not_signed_in` unless the request carries a valid
+ * session, and puts it on `req.auth`; `optionalSession` only puts it there when there is one.
+ */
+import type { RequestHandler } from 'express';
+import { ApiError } from '../../http/errors';
+import type { Services } from '../../services';
+import { readSessionToken } from './session-transport';
+import { authenticate, type ActiveSession } from './sessions';
+
+declare global {
+  // Express's request type is extended by declaration merging; this is its documented way.
+  namespace Express {
+    interface Request {
+      /** The signed-in session, set by requireSession / optionalSession. */
+      auth?: ActiveSession;
+    }
+  }
+}
+
+export const SessionErrors = {
+  not_signed_in: { status: 401, message: 'Sign in first.' },
+} as const;
+
+export function optionalSession({ db, config }: Services): RequestHandler {
+  return async (req, _res, next) => {
+    const session = await authenticate(db.knex, readSessionToken(req), config.session);
+    if (session) req.auth = session;
+    next();
+  };
+}
+
+export function requireSession(services: Services): RequestHandler {
+  const load = optionalSession(services);
+  return async (req, res, next) => {
+    await load(req, res, () => {});
+    if (!req.auth) throw ApiError.of(SessionErrors, 'not_signed_in');
+    next();
+  };
+}
+
+/** The session `requireSession` put on the request. */
+export function sessionOf(req: Express.Request): ActiveSession {
+  if (!req.auth) throw ApiError.of(SessionErrors, 'not_signed_in');
+  return req.auth;
+}

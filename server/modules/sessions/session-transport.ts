@@ -1,0 +1,57 @@
+/**
+ * Carries the session secret between browser and server in the configured transport
+ * (SECURITY.md "Sessions across origins"):
+ * - `cookie`: HttpOnly, SameSite=Lax, first-party cookie — acct on a subdomain of the site.
+ * - `partitioned-cookie`: HttpOnly, Secure, SameSite=None, Partitioned (CHIPS) — acct on another
+ *   site; the browser keys the cookie to the embedding site, so it is not a tracking cookie.
+ * - `bearer`: the secret goes to the elements in the answer body and comes back as
+ *   `Authorization: Bearer`. A bearer header is accepted in every mode (site backends, tests).
+ * The cookie is Secure whenever the server is reached over HTTPS, or on localhost, which browsers
+ * treat as a secure context.
+ */
+import type { Request, Response } from 'express';
+import type { SessionTransport } from '../../config';
+import type { NewSession } from './sessions';
+
+export const SESSION_COOKIE = 'acct_session';
+
+export interface TransportSettings {
+  transport: SessionTransport;
+  publicUrl: string;
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const eq = part.indexOf('=');
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** The secret the request carries, from `Authorization: Bearer` or the session cookie. */
+export function readSessionToken(req: Request): string | undefined {
+  const authorization = req.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim();
+  return readCookie(req.headers.cookie, SESSION_COOKIE);
+}
+
+function cookieOptions({ transport, publicUrl }: TransportSettings) {
+  const url = new URL(publicUrl);
+  const secure = url.protocol === 'https:' || url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  return transport === 'partitioned-cookie'
+    ? { httpOnly: true, secure: true, sameSite: 'none' as const, partitioned: true, path: '/' }
+    : { httpOnly: true, secure, sameSite: 'lax' as const, path: '/' };
+}
+
+/** The answer's `session` object; sets the cookie in cookie modes, includes the secret in bearer mode. */
+export function issueSession(res: Response, settings: TransportSettings, session: NewSession) {
+  if (settings.transport === 'bearer') {
+    return { id: session.id, expiresAt: session.expiresAt, token: session.token };
+  }
+  res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions(settings), expires: session.expiresAt });
+  return { id: session.id, expiresAt: session.expiresAt };
+}
+
+export function clearSession(res: Response, settings: TransportSettings): void {
+  if (settings.transport !== 'bearer') res.clearCookie(SESSION_COOKIE, cookieOptions(settings));
+}

@@ -1,0 +1,205 @@
+/**
+ * Sessions (the seed's `user_sessions`): an opaque 256-bit secret per session, stored only as its
+ * SHA-256. Every request that needs a session checks it in the database — revoked, idle-expired
+ * and absolutely-expired sessions fail on the very next request (SECURITY.md C3, C5) — with one
+ * indexed query that also returns the user, and writes `last_active_at` at most once a minute.
+ * Bearer secrets rotate on refresh; the previous one works for a short grace period (requests
+ * already in flight), and its reuse after that revokes the session as stolen (C6).
+ */
+import type { Knex } from 'knex';
+import { asUser } from '../../db/as-user';
+import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
+import type { AuthMethod } from '../login-history/login-history';
+import type { PublicUser } from '../users/users';
+import type { RequestContext } from './request-context';
+
+export interface SessionLifetimes {
+  idleTimeoutSeconds: number;
+  absoluteTimeoutSeconds: number;
+}
+
+/** A session that just passed its check, with its user. */
+export interface ActiveSession {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  expiresAt: Date;
+  method: string | null;
+  user: PublicUser;
+}
+
+export interface NewSession {
+  id: string;
+  /** The secret: returned once, to be set as a cookie or handed to the elements. */
+  token: string;
+  expiresAt: Date;
+}
+
+/** How long a replaced bearer secret still works (requests that were already on their way). */
+export const ROTATION_GRACE_SECONDS = 30;
+/** `last_active_at` is written at most this often per session. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function createSession(
+  db: Knex | Knex.Transaction,
+  { userId, method, context, lifetimes }: { userId: string; method: AuthMethod; context: RequestContext; lifetimes: SessionLifetimes },
+): Promise<NewSession> {
+  const token = randomToken();
+  const [row] = await db('user_sessions')
+    .insert({
+      user_id: userId,
+      session_token_hash: hashToken(token),
+      device_type: context.device.type,
+      device_name: context.device.name,
+      browser: context.device.browser,
+      os: context.device.os,
+      ip_address: context.ip ?? null,
+      location_city: context.location?.city ?? null,
+      location_country: context.location?.country ?? null,
+      auth_method: method,
+      expires_at: db.raw('now() + make_interval(secs => ?)', [lifetimes.absoluteTimeoutSeconds]),
+    })
+    .returning(['id', 'expires_at']);
+  return { id: row!.id, token, expiresAt: row!.expires_at };
+}
+
+interface SessionLookupRow {
+  id: string;
+  user_id: string;
+  created_at: Date;
+  expires_at: Date;
+  last_active_at: Date;
+  auth_method: string | null;
+  matched_previous: boolean;
+  within_grace: boolean;
+  email: string;
+  email_verified_at: Date | null;
+  display_name: string | null;
+  avatar_url: string | null;
+  app_role: 'user' | 'admin';
+}
+
+// One round trip: the session by its current (or just-replaced) secret, only while neither
+// revoked nor expired nor idle for too long, joined with its user.
+const LOOKUP_SQL = `
+  select s.id, s.user_id, s.created_at, s.expires_at, s.last_active_at, s.auth_method,
+         s.session_token_hash <> ? as matched_previous,
+         coalesce(s.token_rotated_at > now() - make_interval(secs => ?), false) as within_grace,
+         u.email, u.email_verified_at, u.display_name, u.avatar_url, u.app_role
+  from user_sessions s join auth.users u on u.id = s.user_id
+  where (s.session_token_hash = ? or s.previous_token_hash = ?)
+    and s.revoked_at is null
+    and s.expires_at > now()
+    and s.last_active_at > now() - make_interval(secs => ?)
+  limit 1`;
+
+/** The session a secret belongs to, if it is valid right now. */
+export async function authenticate(knex: Knex, token: unknown, lifetimes: SessionLifetimes): Promise<ActiveSession | undefined> {
+  if (!looksLikeToken(token)) return undefined;
+  const hash = hashToken(token);
+  const result = await knex.raw<{ rows: SessionLookupRow[] }>(LOOKUP_SQL, [hash, ROTATION_GRACE_SECONDS, hash, hash, lifetimes.idleTimeoutSeconds]);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  if (row.matched_previous && !row.within_grace) {
+    // A replaced secret used after its grace period: someone else holds a copy. End the session
+    // for both holders (OAuth 2.0 Security BCP, refresh token reuse detection).
+    await revokeSession(knex, row.id);
+    return undefined;
+  }
+  if (Date.now() - row.last_active_at.getTime() > TOUCH_INTERVAL_MS) {
+    await knex('user_sessions').where({ id: row.id }).update({ last_active_at: knex.fn.now() });
+  }
+  return {
+    id: row.id,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    method: row.auth_method,
+    user: {
+      id: row.user_id,
+      email: row.email,
+      emailVerified: row.email_verified_at !== null,
+      displayName: row.display_name,
+      avatarUrl: row.avatar_url,
+      role: row.app_role,
+    },
+  };
+}
+
+export async function revokeSession(db: Knex | Knex.Transaction, sessionId: string): Promise<void> {
+  await db('user_sessions').where({ id: sessionId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+}
+
+/** Ends every session of the user but `keepSessionId` (all of them when it is undefined); returns how many. */
+export async function revokeOtherSessions(db: Knex | Knex.Transaction, userId: string, keepSessionId?: string): Promise<number> {
+  const query = db('user_sessions').where({ user_id: userId }).whereNull('revoked_at').where('expires_at', '>', db.fn.now());
+  if (keepSessionId) query.whereNot({ id: keepSessionId });
+  return query.update({ revoked_at: db.fn.now() });
+}
+
+/** Bearer transport: replaces the session's secret; the old one keeps working for the grace period only. */
+export async function rotateSessionToken(db: Knex, sessionId: string): Promise<NewSession> {
+  const token = randomToken();
+  const [row] = await db('user_sessions')
+    .where({ id: sessionId })
+    .whereNull('revoked_at')
+    .update({
+      previous_token_hash: db.ref('session_token_hash'),
+      session_token_hash: hashToken(token),
+      token_rotated_at: db.fn.now(),
+    })
+    .returning(['id', 'expires_at']);
+  if (!row) throw new Error('session vanished during rotation');
+  return { id: row.id, token, expiresAt: row.expires_at };
+}
+
+export interface SessionListing {
+  id: string;
+  current: boolean;
+  deviceType: string | null;
+  deviceName: string | null;
+  browser: string | null;
+  os: string | null;
+  ipAddress: string | null;
+  city: string | null;
+  country: string | null;
+  method: string | null;
+  createdAt: Date;
+  lastActiveAt: Date;
+}
+
+/** The user's live sessions (RLS-bound), most recently active first. */
+export async function listSessions(
+  knex: Knex,
+  { userId, currentSessionId, lifetimes }: { userId: string; currentSessionId: string; lifetimes: SessionLifetimes },
+): Promise<SessionListing[]> {
+  const rows = await asUser(knex, userId, (trx) =>
+    trx('user_sessions')
+      .whereNull('revoked_at')
+      .where('expires_at', '>', trx.fn.now())
+      .where('last_active_at', '>', trx.raw('now() - make_interval(secs => ?)', [lifetimes.idleTimeoutSeconds]))
+      .orderBy('last_active_at', 'desc'),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    current: r.id === currentSessionId,
+    deviceType: r.device_type,
+    deviceName: r.device_name,
+    browser: r.browser,
+    os: r.os,
+    ipAddress: r.ip_address,
+    city: r.location_city,
+    country: r.location_country,
+    method: r.auth_method,
+    createdAt: r.created_at,
+    lastActiveAt: r.last_active_at,
+  }));
+}
+
+/** Revokes one of the user's own sessions (RLS-bound); false when there is no such live session of theirs. */
+export async function revokeOwnSession(knex: Knex, userId: string, sessionId: string): Promise<boolean> {
+  const count = await asUser(knex, userId, (trx) =>
+    trx('user_sessions').where({ id: sessionId }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() }),
+  );
+  return count > 0;
+}

@@ -1,0 +1,101 @@
+/**
+ * ES256 keys for the short-lived JWTs that site backends verify without calling acct on every
+ * request (DESIGN.md "Sign-in and sessions"). The first start generates a key; `rotate()` (or
+ * `npm run keys:rotate`) adds a newer one, which signs from then on. Rotated keys stay in the JWKS
+ * for an hour, far longer than any token they signed (≤ 5 minutes). Private keys are stored as
+ * AES-GCM envelopes bound to their key id.
+ */
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
+import type { Knex } from 'knex';
+import type { Envelope } from '../../security/envelope';
+
+const ALGORITHM = 'ES256';
+/** Rotated keys are published this long after rotation. */
+const RETIRED_KEY_PUBLISHED_SECONDS = 3600;
+/** Other server processes pick up a rotation within this time. */
+const CACHE_MS = 5 * 60_000;
+
+export interface TokenClaims {
+  sub: string;
+  sid: string;
+  email: string;
+}
+
+interface CachedSigner {
+  kid: string;
+  key: CryptoKey;
+  loadedAt: number;
+}
+
+export class SigningKeys {
+  private signer: CachedSigner | undefined;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly envelope: Envelope,
+    private readonly issuer: string,
+  ) {}
+
+  /** Makes sure a signing key exists (the first start creates one). */
+  async ensureKey(): Promise<void> {
+    const current = await this.knex('auth.signing_keys').whereNull('rotated_at').first('kid');
+    if (!current) await this.createKey();
+  }
+
+  /** Adds a new key that signs from now on; the previous ones are marked rotated. Returns its id. */
+  async rotate(): Promise<string> {
+    const kid = await this.knex.transaction(async (trx) => {
+      await trx('auth.signing_keys').whereNull('rotated_at').update({ rotated_at: trx.fn.now() });
+      return this.createKey(trx);
+    });
+    this.signer = undefined;
+    return kid;
+  }
+
+  private async createKey(db: Knex | Knex.Transaction = this.knex): Promise<string> {
+    const kid = randomUUID();
+    const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+    const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' };
+    const privateJwk = JSON.stringify(await exportJWK(privateKey));
+    await db('auth.signing_keys').insert({
+      kid,
+      algorithm: ALGORITHM,
+      public_jwk: JSON.stringify(publicJwk),
+      private_jwk_encrypted: this.envelope.seal(privateJwk, `signing_key:${kid}`),
+    });
+    return kid;
+  }
+
+  private async currentSigner(): Promise<CachedSigner> {
+    if (this.signer && Date.now() - this.signer.loadedAt < CACHE_MS) return this.signer;
+    const row = await this.knex('auth.signing_keys').whereNull('rotated_at').orderBy('created_at', 'desc').first();
+    if (!row) throw new Error('no signing key: ensureKey() was not run');
+    const jwk = JSON.parse(this.envelope.open(row.private_jwk_encrypted, `signing_key:${row.kid}`)) as JWK;
+    this.signer = { kid: row.kid, key: (await importJWK(jwk, ALGORITHM)) as CryptoKey, loadedAt: Date.now() };
+    return this.signer;
+  }
+
+  /** A signed JWT for a session, valid for `ttlSeconds` (≤ 300). */
+  async sign(claims: TokenClaims, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+    const { kid, key } = await this.currentSigner();
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ sid: claims.sid, email: claims.email })
+      .setProtectedHeader({ alg: ALGORITHM, kid, typ: 'JWT' })
+      .setSubject(claims.sub)
+      .setIssuer(this.issuer)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + ttlSeconds)
+      .sign(key);
+    return { token, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
+  }
+
+  /** The published keys: the current ones and those rotated within the last hour. */
+  async jwks(): Promise<{ keys: JWK[] }> {
+    const rows = await this.knex('auth.signing_keys')
+      .whereNull('rotated_at')
+      .orWhere('rotated_at', '>', this.knex.raw('now() - make_interval(secs => ?)', [RETIRED_KEY_PUBLISHED_SECONDS]))
+      .orderBy('created_at', 'desc');
+    return { keys: rows.map((r) => r.public_jwk as JWK) };
+  }
+}

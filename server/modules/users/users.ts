@@ -1,0 +1,61 @@
+/**
+ * Accounts as the sign-in flows see them: look-ups by email (case-insensitively, through the
+ * `lower(email)` unique index) and id on the service connection, creation, and the public shape
+ * a user is shown in.
+ */
+import type { Knex } from 'knex';
+import type { UserRow } from '../../db/tables';
+
+/** A user as the API shows it. */
+export interface PublicUser {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  displayName: string | null;
+  avatarUrl: string | null;
+  role: 'user' | 'admin';
+}
+
+export function toPublicUser(row: Pick<UserRow, 'id' | 'email' | 'email_verified_at' | 'display_name' | 'avatar_url' | 'app_role'>): PublicUser {
+  return {
+    id: row.id,
+    email: row.email,
+    emailVerified: row.email_verified_at !== null,
+    displayName: row.display_name,
+    avatarUrl: row.avatar_url,
+    role: row.app_role,
+  };
+}
+
+type Db = Knex | Knex.Transaction;
+
+export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db('auth.users').whereRaw('lower(email) = lower(?)', [email]).first();
+}
+
+export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return db('auth.users').where({ id }).first();
+}
+
+export async function createUser(
+  db: Db,
+  user: { email: string; passwordHash: string | null; displayName?: string | null | undefined; emailVerified?: boolean },
+): Promise<UserRow> {
+  const [row] = await db('auth.users')
+    .insert({
+      email: user.email,
+      password_hash: user.passwordHash,
+      display_name: user.displayName ?? null,
+      ...(user.emailVerified ? { email_verified_at: db.fn.now() } : {}),
+    })
+    .returning('*');
+  return row!;
+}
+
+export async function markEmailVerified(db: Db, userId: string): Promise<void> {
+  await db('auth.users').where({ id: userId }).whereNull('email_verified_at').update({ email_verified_at: db.fn.now() });
+}
+
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db('auth.users').where({ id: userId }).update({ password_hash: passwordHash });
+}
