@@ -20,7 +20,8 @@ export function parseUserAgent(userAgent: string | undefined): DeviceInfo {
   const result = new UAParser(userAgent ?? '').getResult();
   const type = result.device.type === 'mobile' || result.device.type === 'tablet' ? result.device.type : 'desktop';
   const os = join(result.os.name, result.os.name === 'Mac OS' || result.os.name === 'Windows' ? result.os.version : major(result.os.version));
-  const model = join(result.device.vendor === 'Apple' ? undefined : result.device.vendor, result.device.model);
+  // Apple devices are known by model alone ("iPhone"); desktop Safari/Firefox report "Macintosh".
+  const model = result.device.model === 'Macintosh' ? 'Mac' : join(result.device.vendor === 'Apple' ? undefined : result.device.vendor, result.device.model);
   const name = model ?? (type === 'desktop' ? (result.os.name === 'Mac OS' ? 'Mac' : `${result.os.name ?? 'Unknown'} computer`) : `${result.os.name ?? 'Unknown'} ${type}`);
   return { type, name, browser: join(result.browser.name, major(result.browser.version)), os };
 }
