@@ -18,7 +18,33 @@ export interface Database {
   /** The service connection: privileged work only. User-owned rows go through `asUser`. */
   knex: Knex;
   kind: DatabaseKind;
+  /**
+   * Runs one statement (`$1`-style parameters) straight on a pooled connection, skipping Knex's
+   * query builder: a named prepared statement on PostgreSQL, so the server plans it once per
+   * connection. For hot paths only (the session check on every request); never inside a
+   * transaction on the embedded database, whose single connection the transaction holds.
+   */
+  prepared<Row>(name: string, sql: string, params: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
+}
+
+interface RawConnection {
+  query(query: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** Borrows a connection from Knex's pool for one statement. */
+function preparedOn(knex: Knex, kind: DatabaseKind): Database['prepared'] {
+  const client = knex.client as { acquireConnection(): Promise<RawConnection>; releaseConnection(c: RawConnection): Promise<void> };
+  return async <Row>(name: string, text: string, values: unknown[]) => {
+    const connection = await client.acquireConnection();
+    try {
+      // PGlite prepares every query it runs; only node-postgres needs the name.
+      const result = kind === 'postgres' ? await connection.query({ name, text, values }) : await connection.query(text, values);
+      return result.rows as Row[];
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  };
 }
 
 /**
@@ -54,7 +80,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       connection: { connectionString: target.url, types: pgTypes } as Knex.PgConnectionConfig,
       pool: { min: 0, max: target.poolMax ?? 10 },
     });
-    return { knex, kind: 'postgres', close: () => knex.destroy() };
+    return { knex, kind: 'postgres', prepared: preparedOn(knex, 'postgres'), close: () => knex.destroy() };
   }
 
   const inMemory = target.dataDir.startsWith('memory://');
@@ -64,5 +90,5 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     client: PgLiteClient as unknown as typeof Knex.Client,
     connection: inMemory ? {} : { filename: dataDir },
   });
-  return { knex, kind: 'pglite', close: () => knex.destroy() };
+  return { knex, kind: 'pglite', prepared: preparedOn(knex, 'pglite'), close: () => knex.destroy() };
 }

@@ -24,7 +24,7 @@ export const SessionErrors = {
 
 export function optionalSession({ db, config }: Services): RequestHandler {
   return async (req, _res, next) => {
-    const session = await authenticate(db.knex, readSessionToken(req), config.session);
+    const session = await authenticate(db, readSessionToken(req), config.session);
     if (session) req.auth = session;
     next();
   };

@@ -8,6 +8,7 @@
  */
 import type { Knex } from 'knex';
 import { asUser } from '../../db/as-user';
+import type { Database } from '../../db/database';
 import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
 import type { AuthMethod } from '../login-history/login-history';
 import type { PublicUser } from '../users/users';
@@ -80,34 +81,35 @@ interface SessionLookupRow {
 }
 
 // One round trip: the session by its current (or just-replaced) secret, only while neither
-// revoked nor expired nor idle for too long, joined with its user.
+// revoked nor expired nor idle for too long, joined with its user. A prepared statement: this
+// runs on every signed-in request.
 const LOOKUP_SQL = `
   select s.id, s.user_id, s.created_at, s.expires_at, s.last_active_at, s.auth_method,
-         s.session_token_hash <> ? as matched_previous,
-         coalesce(s.token_rotated_at > now() - make_interval(secs => ?), false) as within_grace,
+         s.session_token_hash <> $1 as matched_previous,
+         coalesce(s.token_rotated_at > now() - make_interval(secs => $2), false) as within_grace,
          u.email, u.email_verified_at, u.display_name, u.avatar_url, u.app_role
   from user_sessions s join auth.users u on u.id = s.user_id
-  where (s.session_token_hash = ? or s.previous_token_hash = ?)
+  where (s.session_token_hash = $1 or s.previous_token_hash = $1)
     and s.revoked_at is null
     and s.expires_at > now()
-    and s.last_active_at > now() - make_interval(secs => ?)
+    and s.last_active_at > now() - make_interval(secs => $3)
   limit 1`;
 
+const TOUCH_SQL = 'update user_sessions set last_active_at = now() where id = $1';
+
 /** The session a secret belongs to, if it is valid right now. */
-export async function authenticate(knex: Knex, token: unknown, lifetimes: SessionLifetimes): Promise<ActiveSession | undefined> {
+export async function authenticate(db: Database, token: unknown, lifetimes: SessionLifetimes): Promise<ActiveSession | undefined> {
   if (!looksLikeToken(token)) return undefined;
-  const hash = hashToken(token);
-  const result = await knex.raw<{ rows: SessionLookupRow[] }>(LOOKUP_SQL, [hash, ROTATION_GRACE_SECONDS, hash, hash, lifetimes.idleTimeoutSeconds]);
-  const row = result.rows[0];
+  const [row] = await db.prepared<SessionLookupRow>('acct_session_lookup', LOOKUP_SQL, [hashToken(token), ROTATION_GRACE_SECONDS, lifetimes.idleTimeoutSeconds]);
   if (!row) return undefined;
   if (row.matched_previous && !row.within_grace) {
     // A replaced secret used after its grace period: someone else holds a copy. End the session
     // for both holders (OAuth 2.0 Security BCP, refresh token reuse detection).
-    await revokeSession(knex, row.id);
+    await revokeSession(db.knex, row.id);
     return undefined;
   }
   if (Date.now() - row.last_active_at.getTime() > TOUCH_INTERVAL_MS) {
-    await knex('user_sessions').where({ id: row.id }).update({ last_active_at: knex.fn.now() });
+    await db.prepared('acct_session_touch', TOUCH_SQL, [row.id]);
   }
   return {
     id: row.id,
