@@ -9,7 +9,7 @@ import { hostedFormGuards } from '../../http/hosted-forms';
 import { html, sendHostedPage } from '../../http/hosted-page';
 import { emailField, withBody } from '../../http/validate';
 import type { Services } from '../../services';
-import { rateLimitKeyForIp } from '../../security/client-ip';
+import { mailLimits } from '../rate-limit/policies';
 import { consumeToken, isTokenValid } from '../one-time-tokens/one-time-tokens';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import { handOverUrl } from '../sessions/hand-over';
@@ -30,10 +30,7 @@ export function emailVerificationApiRoutes(services: Services): Router {
     withBody(ResendBody, async (body, req, res) => {
       const redirectUrl = allowedRedirect(body.redirectUrl, config.redirectAllowlist);
       const context = requestContext(req);
-      await enforceLimits(db.knex, [
-        { action: 'mail:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['mail:ip'] },
-        { action: 'mail:address', identifier: body.email, policy: config.rateLimits['mail:address'] },
-      ]);
+      await enforceLimits(db.knex, mailLimits(config.rateLimits, context.ip, body.email));
       const user = await findUserByEmail(db.knex, body.email);
       if (user && !user.email_verified_at) {
         await db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl, ip: context.ip }));

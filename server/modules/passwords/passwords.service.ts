@@ -9,6 +9,7 @@
 import type { Services } from '../../services';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { enforceLimits } from '../rate-limit/rate-limit';
+import { mailLimits, signInLimits } from '../rate-limit/policies';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { recordLogin } from '../login-history/login-history';
 import { mailTemplates } from '../mail/templates';
@@ -37,15 +38,6 @@ export function assertPasswordAcceptable(services: Services, password: string, e
   if (problem) throw ApiError.of(CommonErrors, 'invalid_request', { fields: { [field]: problem } });
 }
 
-/** Rate limits for anything that mails an address: per client address and per recipient. */
-function mailLimits(services: Services, email: string, context: RequestContext) {
-  const { rateLimits } = services.config;
-  return [
-    { action: 'mail:ip', identifier: rateLimitKeyForIp(context.ip), policy: rateLimits['mail:ip'] },
-    { action: 'mail:address', identifier: email, policy: rateLimits['mail:address'] },
-  ];
-}
-
 export type SignUpResult = { status: 'verification_sent' } | { status: 'signed_in'; user: PublicUser; session: NewSession };
 
 export async function signUp(
@@ -58,7 +50,7 @@ export async function signUp(
   assertPasswordAcceptable(services, input.password, input.email);
   await enforceLimits(db.knex, [
     { action: 'sign-up:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['sign-up:ip'] },
-    ...mailLimits(services, input.email, context),
+    ...mailLimits(config.rateLimits, context.ip, input.email),
   ]);
 
   // Hash before looking: known and unknown addresses then take the same time (A4).
@@ -100,10 +92,7 @@ export async function signInWithPassword(
   context: RequestContext,
 ): Promise<{ user: PublicUser; session: NewSession }> {
   const { config, db } = services;
-  await enforceLimits(db.knex, [
-    { action: 'sign-in:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['sign-in:ip'] },
-    { action: 'sign-in:account', identifier: input.email, policy: config.rateLimits['sign-in:account'] },
-  ]);
+  await enforceLimits(db.knex, signInLimits(config.rateLimits, context.ip, input.email));
 
   const user = await findUserByEmail(db.knex, input.email);
   if (!user?.password_hash) {
@@ -119,7 +108,7 @@ export async function signInWithPassword(
     // Only someone who knows the password gets here, so saying "not verified" reveals nothing new.
     await db.knex.transaction(async (trx) => {
       await recordLogin(trx, { userId: user.id, event: 'login_failed', method: 'password', success: false, failureReason: 'email_not_verified', context });
-      await enforceLimits(trx, mailLimits(services, user.email, context)).then(
+      await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, user.email)).then(
         () => sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip }),
         () => {}, // over the mail limit: the answer stays the same, only no new mail
       );
@@ -138,7 +127,7 @@ export async function requestPasswordReset(
   context: RequestContext,
 ): Promise<void> {
   const { config, db, mail } = services;
-  await enforceLimits(db.knex, mailLimits(services, input.email, context));
+  await enforceLimits(db.knex, mailLimits(config.rateLimits, context.ip, input.email));
   const user = await findUserByEmail(db.knex, input.email);
   if (!user) return;
   await db.knex.transaction(async (trx) => {

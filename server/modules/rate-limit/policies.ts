@@ -5,6 +5,7 @@
  * 100 times in any hour (10 + 3600/40) (A1); one address sprays at most 30 sign-ins, then one
  * every 10 s (A2); anything that sends mail is limited per address and per recipient.
  */
+import { rateLimitKeyForIp } from '../../security/client-ip';
 import type { BucketPolicy } from './rate-limit';
 
 export const RATE_LIMIT_ACTIONS = ['sign-in:ip', 'sign-in:account', 'sign-up:ip', 'mail:ip', 'mail:address'] as const;
@@ -42,3 +43,19 @@ export function parseRateLimits(raw: string): RateLimitPolicies {
 
 /** Rate-limit defaults, for the README. */
 export const RATE_LIMIT_DEFAULTS = DEFAULTS;
+
+/** The checks for anything that mails an address: per client address (or /64), then per recipient. */
+export function mailLimits(policies: RateLimitPolicies, ip: string | undefined, email: string) {
+  return [
+    { action: 'mail:ip', identifier: rateLimitKeyForIp(ip), policy: policies['mail:ip'] },
+    { action: 'mail:address', identifier: email, policy: policies['mail:address'] },
+  ];
+}
+
+/** The checks for a password attempt: per client address, then per account (known or not). */
+export function signInLimits(policies: RateLimitPolicies, ip: string | undefined, email: string) {
+  return [
+    { action: 'sign-in:ip', identifier: rateLimitKeyForIp(ip), policy: policies['sign-in:ip'] },
+    { action: 'sign-in:account', identifier: email, policy: policies['sign-in:account'] },
+  ];
+}
