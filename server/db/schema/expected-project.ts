@@ -22,7 +22,8 @@ import {
 } from './spec-helpers';
 import { ownRowsPolicy, updatedAtTrigger } from './expected-security';
 import { signInSessionColumns } from './expected-sign-in';
-import type { ColumnSpec, FunctionSpec, IndexSpec, PolicySpec, TableSpec, TriggerSpec } from './types';
+import { passwordlessPasskeyColumns, passwordlessSessionColumns, passwordlessSessionForeignKeys } from './expected-passwordless';
+import type { ColumnSpec, ForeignKeySpec, FunctionSpec, IndexSpec, PolicySpec, TableSpec, TriggerSpec } from './types';
 
 /** acct's tables say NOT NULL on their timestamps, unlike the seed's. */
 const TIMESTAMPTZ_NOW_NOT_NULL = column(TIMESTAMPTZ, { notNull: true, default: NOW });
@@ -115,12 +116,21 @@ export const projectTables: Record<string, TableSpec> = {
 };
 
 /** What acct changes on the seed's own tables. */
-export const projectChangesToSeedTables: Record<string, { addColumns?: Record<string, ColumnSpec>; rowLevelSecurity?: boolean }> = {
+export const projectChangesToSeedTables: Record<
+  string,
+  { addColumns?: Record<string, ColumnSpec>; addForeignKeys?: ForeignKeySpec[]; rowLevelSecurity?: boolean }
+> = {
   // Deviation (DESIGN.md "Data"): a hash cannot sign webhook payloads, so the secret is also kept
   // encrypted at rest; added after the seed's columns.
   webhooks: { addColumns: { secret_encrypted: column(TEXT) } },
   // The sign-in core: how a session signed in, and bearer-secret rotation (expected-sign-in.ts).
-  user_sessions: { addColumns: signInSessionColumns },
+  // Passwordless sign-in: which passkey a session used (expected-passwordless.ts).
+  user_sessions: {
+    addColumns: { ...signInSessionColumns, ...passwordlessSessionColumns },
+    addForeignKeys: passwordlessSessionForeignKeys,
+  },
+  // Passwordless sign-in: synced or device-bound (expected-passwordless.ts).
+  passkeys: { addColumns: passwordlessPasskeyColumns },
   // User-owned tables the seed left without a policy get the same one (see projectPolicies).
   notification_quiet_hours: { rowLevelSecurity: true },
   data_export_requests: { rowLevelSecurity: true },

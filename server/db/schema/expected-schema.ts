@@ -17,6 +17,7 @@ import {
 } from './expected-project';
 import { seedFunctions, seedPolicies, seedTriggers } from './expected-security';
 import { signInIndexes, signInTables } from './expected-sign-in';
+import { passwordlessIndexes, passwordlessTables } from './expected-passwordless';
 import type { SchemaSpec, TableSpec } from './types';
 
 /** Every table the seed defines, exactly as the seed defines it. */
@@ -37,6 +38,7 @@ function withProjectChanges(tables: Record<string, TableSpec>): Record<string, T
         {
           ...table,
           columns: { ...table.columns, ...change.addColumns },
+          foreignKeys: [...table.foreignKeys, ...(change.addForeignKeys ?? [])],
           rowLevelSecurity: change.rowLevelSecurity ?? table.rowLevelSecurity,
         },
       ];
@@ -45,8 +47,8 @@ function withProjectChanges(tables: Record<string, TableSpec>): Record<string, T
 }
 
 export const expectedSchema: SchemaSpec = {
-  tables: { ...projectTables, ...signInTables, ...withProjectChanges(seedTables) },
-  indexes: { ...accountIndexes, ...authIndexes, ...onboardingIndexes, ...projectIndexes, ...signInIndexes },
+  tables: { ...projectTables, ...signInTables, ...passwordlessTables, ...withProjectChanges(seedTables) },
+  indexes: { ...accountIndexes, ...authIndexes, ...onboardingIndexes, ...projectIndexes, ...signInIndexes, ...passwordlessIndexes },
   policies: { ...seedPolicies, ...projectPolicies },
   functions: { ...seedFunctions, ...projectFunctions },
   triggers: { ...seedTriggers, ...projectTriggers },
