@@ -15,6 +15,8 @@ import { clientConfigRoutes } from './modules/client-config/client-config.routes
 import { emailVerificationApiRoutes, verifyEmailPage } from './modules/email-verification/email-verification.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { loginHistoryRoutes } from './modules/login-history/login-history.routes';
+import { magicLinkApiRoutes, magicLinkPage } from './modules/magic-links/magic-links.routes';
+import { passkeyRoutes } from './modules/passkeys/passkeys.routes';
 import { outboxRoutes } from './modules/mail/outbox.routes';
 import { passwordRoutes } from './modules/passwords/passwords.routes';
 import { resetPasswordPage } from './modules/passwords/reset-password.page';
@@ -56,6 +58,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   mountHostedAssets(hosted);
   hosted.use(verifyEmailPage(services));
   hosted.use(resetPasswordPage(services));
+  if (config.signInMethods.includes('magic-link')) hosted.use(magicLinkPage(services));
   app.use(hosted);
 
   const api = express.Router();
@@ -72,6 +75,8 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   api.use(passwordRoutes(services));
   api.use(emailVerificationApiRoutes(services));
   api.use(sessionRoutes(services));
+  if (config.signInMethods.includes('magic-link')) api.use(magicLinkApiRoutes(services));
+  if (config.signInMethods.includes('passkey')) api.use(passkeyRoutes(services));
   api.use(loginHistoryRoutes(services));
   if (config.mail.devOutbox) api.use(outboxRoutes(services.mail));
   app.use('/api', api);

@@ -112,6 +112,14 @@ const envSchema = z.object({
   ACCT_ENCRYPTION_KEYS: z.string().optional(),
   ACCT_RATE_LIMITS: z.string().default(''),
   ACCT_JWT_TTL: duration.default(300).pipe(z.number().max(300, 'at most 5 minutes (300 s)')),
+  ACCT_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a domain like example.com (no scheme, no port; IP addresses cannot be RP IDs)')
+    .refine((v) => !/^[\d.]+$/.test(v), 'IP addresses cannot be RP IDs')
+    .default('localhost'),
+  ACCT_RP_NAME: z.string().trim().min(1).max(100).optional(),
+  ACCT_PASSKEY_USER_VERIFICATION: z.enum(['preferred', 'required']).default('preferred'),
+  ACCT_MAGIC_LINK_TTL: duration.default(600),
   ACCT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCT_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   ACCT_BUNDLE_MAX_AGE: z.coerce.number().int().min(0).default(300),
@@ -154,6 +162,13 @@ export interface Config {
   /** Rate-limit policies by action: the defaults with ACCT_RATE_LIMITS applied. */
   rateLimits: RateLimitPolicies;
   jwtTtlSeconds: number;
+  passkeys: {
+    /** The WebAuthn relying party: a registrable suffix of every allowed origin's host. */
+    rpId: string;
+    rpName: string;
+    userVerification: 'preferred' | 'required';
+  };
+  magicLinkTtlSeconds: number;
   logLevel: z.infer<typeof envSchema>['ACCT_LOG_LEVEL'];
   shutdownTimeoutMs: number;
   bundleMaxAgeSeconds: number;
@@ -163,6 +178,15 @@ export interface Config {
  * Parses settings from an environment (default `process.env`). Empty strings count as unset, so
  * `FOO=` in a `.env` file falls back to the default instead of failing validation.
  */
+/** Allowed origins on which passkeys cannot work: the RP ID must be their host or a parent domain of it. */
+export function originsOutsideRpId(config: Pick<Config, 'allowedOrigins' | 'passkeys'>): string[] {
+  const { rpId } = config.passkeys;
+  return config.allowedOrigins.filter((origin) => {
+    const host = new URL(origin).hostname;
+    return host !== rpId && !host.endsWith(`.${rpId}`);
+  });
+}
+
 /** Lifetimes per transport: a bearer secret is readable by page scripts, so it lives shorter. */
 const SESSION_DEFAULTS: Record<SessionTransport, { idle: number; absolute: number }> = {
   cookie: { idle: 14 * 86_400, absolute: 30 * 86_400 },
@@ -226,6 +250,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKeys: e.ACCT_ENCRYPTION_KEYS,
     rateLimits,
     jwtTtlSeconds: e.ACCT_JWT_TTL,
+    passkeys: {
+      rpId: e.ACCT_RP_ID.toLowerCase(),
+      rpName: e.ACCT_RP_NAME ?? e.ACCT_PRODUCT_NAME,
+      userVerification: e.ACCT_PASSKEY_USER_VERIFICATION,
+    },
+    magicLinkTtlSeconds: e.ACCT_MAGIC_LINK_TTL,
     logLevel: e.ACCT_LOG_LEVEL,
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,

@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { createApp } from './app';
-import type { Config } from './config';
+import { originsOutsideRpId, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import type { Logger } from './http/logging';
@@ -49,6 +49,10 @@ async function buildServices(config: Config, db: Database, logger: Logger): Prom
   const transport = createTransport(config.mail.smtpUrl, config.mail.devOutbox);
   if (transport.kind === 'none') logger.warn('no mail transport: mail is queued but not sent until ACCT_SMTP_URL is set');
   const mail = new MailQueue(db.knex, transport, envelope, config.mail.from, logger);
+  const outside = originsOutsideRpId(config);
+  if (config.signInMethods.includes('passkey') && outside.length) {
+    logger.warn({ rpId: config.passkeys.rpId, origins: outside }, 'passkeys cannot work on these allowed origins: ACCT_RP_ID must be their host or a parent domain');
+  }
   const signingKeys = new SigningKeys(db.knex, envelope, config.publicUrl);
   await signingKeys.ensureKey();
   return { config, db, logger, envelope, mail, signingKeys };

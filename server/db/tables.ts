@@ -38,6 +38,44 @@ export interface SessionRow {
   auth_method: string | null;
   previous_token_hash: string | null;
   token_rotated_at: Date | null;
+  passkey_id: string | null;
+}
+
+export interface PasskeyRow {
+  id: string;
+  user_id: string;
+  credential_id: Uint8Array;
+  public_key: Uint8Array;
+  counter: number;
+  device_name: string | null;
+  transports: string[] | null;
+  aaguid: Uint8Array | null;
+  created_at: Date;
+  last_used_at: Date | null;
+  backup_eligible: boolean;
+  backed_up: boolean;
+}
+
+export interface MagicLinkRow {
+  id: string;
+  user_id: string | null;
+  email: string;
+  token_hash: string;
+  redirect_url: string | null;
+  expires_at: Date;
+  used_at: Date | null;
+  ip_address: string | null;
+  created_at: Date;
+}
+
+export interface WebauthnChallengeRow {
+  id: string;
+  challenge: string;
+  ceremony: 'registration' | 'authentication';
+  user_id: string | null;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: Date;
 }
 
 export interface LoginHistoryRow {
@@ -106,5 +144,8 @@ declare module 'knex/types/tables' {
     'auth.one_time_tokens': Table<OneTimeTokenRow>;
     mail_queue: Table<MailQueueRow>;
     'auth.signing_keys': Table<SigningKeyRow>;
+    passkeys: Table<PasskeyRow>;
+    magic_links: Table<MagicLinkRow>;
+    'auth.webauthn_challenges': Table<WebauthnChallengeRow>;
   }
 }

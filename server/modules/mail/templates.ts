@@ -80,6 +80,21 @@ export const mailTemplates = {
       ],
     }),
 
+  magicLink: (brand: MailBranding, url: string, ttlMinutes: number) =>
+    render(`Sign in to ${brand.productName}`, brand, {
+      paragraphs: [`Use this link to sign in to ${brand.productName}. No password needed.`],
+      action: { label: `Sign in to ${brand.productName}`, url },
+      footer: `The link works once and expires in ${ttlMinutes} minutes. If you did not ask for it, ignore this message: nobody can sign in without it.`,
+    }),
+
+  newPasskey: (brand: MailBranding, name: string) =>
+    render(`A passkey was added to your ${brand.productName} account`, brand, {
+      paragraphs: [
+        `A new passkey, "${name}", can now be used to sign in to your ${brand.productName} account.`,
+        'If this was not you, remove it from your account settings and change your password right away.',
+      ],
+    }),
+
   newDevice: (brand: MailBranding, details: { device: string; place: string; time: string }) =>
     render(`New sign-in to ${brand.productName}`, brand, {
       paragraphs: [

@@ -8,7 +8,7 @@
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import type { BucketPolicy } from './rate-limit';
 
-export const RATE_LIMIT_ACTIONS = ['sign-in:ip', 'sign-in:account', 'sign-up:ip', 'mail:ip', 'mail:address'] as const;
+export const RATE_LIMIT_ACTIONS = ['sign-in:ip', 'sign-in:account', 'sign-up:ip', 'mail:ip', 'mail:address', 'magic-link:address'] as const;
 export type RateLimitAction = (typeof RATE_LIMIT_ACTIONS)[number];
 
 /** capacity tokens; a full refill takes `windowSeconds`. */
@@ -18,6 +18,8 @@ const DEFAULTS: Record<RateLimitAction, { capacity: number; windowSeconds: numbe
   'sign-up:ip': { capacity: 10, windowSeconds: 3600 },
   'mail:ip': { capacity: 20, windowSeconds: 3600 },
   'mail:address': { capacity: 5, windowSeconds: 3600 },
+  // On top of mail:address: at most one sign-in link a minute to any one address.
+  'magic-link:address': { capacity: 1, windowSeconds: 60 },
 };
 
 export type RateLimitPolicies = Record<RateLimitAction, BucketPolicy>;

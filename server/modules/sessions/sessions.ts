@@ -43,7 +43,13 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export async function createSession(
   db: Knex | Knex.Transaction,
-  { userId, method, context, lifetimes }: { userId: string; method: AuthMethod; context: RequestContext; lifetimes: SessionLifetimes },
+  {
+    userId,
+    method,
+    context,
+    lifetimes,
+    passkeyId,
+  }: { userId: string; method: AuthMethod; context: RequestContext; lifetimes: SessionLifetimes; passkeyId?: string | undefined },
 ): Promise<NewSession> {
   const token = randomToken();
   const [row] = await db('user_sessions')
@@ -58,6 +64,7 @@ export async function createSession(
       location_city: context.location?.city ?? null,
       location_country: context.location?.country ?? null,
       auth_method: method,
+      passkey_id: passkeyId ?? null,
       expires_at: db.raw('now() + make_interval(secs => ?)', [lifetimes.absoluteTimeoutSeconds]),
     })
     .returning(['id', 'expires_at']);

@@ -12,11 +12,16 @@ import { createSession, type NewSession } from './sessions';
 
 export async function completeSignIn(
   { config, db, mail }: Services,
-  { user, method, context }: { user: Pick<UserRow, 'id' | 'email'>; method: AuthMethod; context: RequestContext },
+  {
+    user,
+    method,
+    context,
+    passkeyId,
+  }: { user: Pick<UserRow, 'id' | 'email'>; method: AuthMethod; context: RequestContext; passkeyId?: string | undefined },
 ): Promise<NewSession> {
   return db.knex.transaction(async (trx: Knex.Transaction) => {
     const newDevice = await isNewDevice(trx, user.id, context);
-    const session = await createSession(trx, { userId: user.id, method, context, lifetimes: config.session });
+    const session = await createSession(trx, { userId: user.id, method, context, lifetimes: config.session, passkeyId });
     await recordLogin(trx, { userId: user.id, event: 'login_success', method, success: true, context });
     if (newDevice) {
       const place = [context.location?.city, context.location?.country].filter(Boolean).join(', ') || context.ip || 'an unknown place';

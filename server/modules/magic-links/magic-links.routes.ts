@@ -1,0 +1,78 @@
+/**
+ * Magic links: `POST /api/auth/magic-link` mails one (same answer for any address), the asking
+ * page polls `GET /api/auth/magic-link/:id/status`, and the emailed URL opens the hosted page
+ * `/auth/magic-link`, whose GET consumes nothing (mail scanners, SECURITY.md B2) and whose
+ * "Continue" POST consumes the link and hands a session to the page that asked.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { hostedFormGuards } from '../../http/hosted-forms';
+import { html, sendHostedPage } from '../../http/hosted-page';
+import { emailField, withBody } from '../../http/validate';
+import type { Services } from '../../services';
+import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
+import { handOverUrl } from '../sessions/hand-over';
+import { allowedRedirect } from '../sessions/redirects';
+import { requestContext } from '../sessions/request-context';
+import { consumeMagicLink, isMagicLinkValid, MAGIC_LINK_PATH, magicLinkStatus, requestMagicLink } from './magic-links.service';
+
+const RequestBody = z.object({ email: emailField, redirectUrl: z.string().max(2000).optional() }).strict();
+const LinkId = z.uuid();
+
+export function magicLinkApiRoutes(services: Services): Router {
+  const { config } = services;
+  const router = Router();
+
+  router.post(
+    '/auth/magic-link',
+    withBody(RequestBody, async (body, req, res) => {
+      // Back to the page that asked: the one it names, else its origin (the CSRF guard has
+      // already checked that the origin is allowed).
+      const origin = req.headers.origin;
+      const fallback = origin && config.redirectAllowlist.includes(origin) ? `${origin}/` : `${config.redirectAllowlist[0]}/`;
+      const redirectUrl = allowedRedirect(body.redirectUrl, config.redirectAllowlist) ?? fallback;
+      const id = await requestMagicLink(services, { email: body.email, redirectUrl }, requestContext(req));
+      res.status(202).json({ status: 'link_sent', linkId: id, expiresInSeconds: config.magicLinkTtlSeconds });
+    }),
+  );
+
+  router.get('/auth/magic-link/:id/status', async (req, res) => {
+    const id = LinkId.safeParse(req.params.id);
+    res.json({ status: id.success ? await magicLinkStatus(services, id.data) : 'pending' });
+  });
+
+  return router;
+}
+
+/** The hosted landing page, mounted at the root. */
+export function magicLinkPage(services: Services): Router {
+  const { config, db } = services;
+  const router = Router();
+
+  router.get(MAGIC_LINK_PATH, async (req, res) => {
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    if (!(await isMagicLinkValid(services, token))) return sendInvalidLinkPage(res, config);
+    sendHostedPage(res, {
+      productName: config.productName,
+      redirectOrigins: config.redirectAllowlist,
+      title: `Continue signing in to ${config.productName}`,
+      body: html`<h1>Continue signing in to ${config.productName}</h1>
+<p>Press the button to finish signing in.</p>
+<form method="post" action="${MAGIC_LINK_PATH}">
+<input type="hidden" name="token" value="${token}">
+<button type="submit">Continue</button>
+</form>
+<p class="hint">If you did not ask to sign in, close this page: nothing happens without the button.</p>`,
+    });
+  });
+
+  router.post(MAGIC_LINK_PATH, ...hostedFormGuards(config.publicUrl), async (req, res) => {
+    const consumed = await consumeMagicLink(services, req.body?.token);
+    if (!consumed) return sendInvalidLinkPage(res, config);
+    const redirectUrl = consumed.redirectUrl ?? `${config.redirectAllowlist[0]}/`;
+    const url = await handOverUrl(db.knex, { userId: consumed.user.id, method: 'magic_link', flow: 'magic_link', redirectUrl });
+    res.redirect(303, url);
+  });
+
+  return router;
+}

@@ -1,0 +1,278 @@
+/**
+ * Passkeys with SimpleWebAuthn: registration by a signed-in user, discoverable sign-in (no email
+ * needed, and conditional UI), and management. The rules (SECURITY.md D1–D4, after SimpleWebAuthn's
+ * example and better-auth's passkey plugin):
+ * - every ceremony's challenge is stored server-side and consumed BEFORE verification;
+ * - the expected origins are the allowed origins, the RP ID is ACCT_RP_ID;
+ * - user verification is preferred, or required by configuration, and then enforced;
+ * - a signature counter that goes backwards is refused and recorded in the login history;
+ * - adding or removing a passkey needs a recent sign-in (F3).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type AuthenticatorTransport,
+  type RegistrationResponseJSON,
+} from '@simplewebauthn/server';
+import { decodeClientDataJSON, isoBase64URL, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
+import { asUser } from '../../db/as-user';
+import type { PasskeyRow } from '../../db/tables';
+import { ApiError, CommonErrors } from '../../http/errors';
+import type { Services } from '../../services';
+import { recordLogin } from '../login-history/login-history';
+import { mailTemplates } from '../mail/templates';
+import { enforceLimits } from '../rate-limit/rate-limit';
+import type { RequestContext } from '../sessions/request-context';
+import type { ActiveSession, NewSession } from '../sessions/sessions';
+import { completeSignIn } from '../sessions/sign-in';
+import { findUserById, toPublicUser, type PublicUser } from '../users/users';
+import { rateLimitKeyForIp } from '../../security/client-ip';
+import { passkeyName } from './authenticator-names';
+import { consumeChallenge, storeChallenge } from './challenges';
+
+export const PasskeyErrors = {
+  passkey_challenge_expired: { status: 400, message: 'This passkey request expired or was already used. Try again.' },
+  invalid_passkey_response: { status: 400, message: 'The passkey could not be verified.' },
+  passkey_already_registered: { status: 409, message: 'This passkey is already registered.' },
+  unknown_passkey: { status: 401, message: 'This passkey is not registered here.' },
+  passkey_counter_regression: { status: 401, message: 'This passkey looks cloned and was refused. Use another way to sign in.' },
+  not_found: CommonErrors.not_found,
+  last_sign_in_method: { status: 409, message: 'This is your last way to sign in. Add another one before removing it.' },
+  reauthentication_required: { status: 403, message: 'For your security, sign in again to change your passkeys.' },
+} as const;
+
+/** Sensitive changes need a sign-in at most this old (SECURITY.md F3). */
+export const RECENT_SIGN_IN_SECONDS = 600;
+
+export interface PasskeyListing {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  /** Synced between devices by a password manager or platform (backed up), or bound to one device. */
+  synced: boolean;
+  transports: string[];
+}
+
+const toListing = (row: PasskeyRow): PasskeyListing => ({
+  id: row.id,
+  name: row.device_name ?? 'Passkey',
+  createdAt: row.created_at,
+  lastUsedAt: row.last_used_at,
+  synced: row.backed_up,
+  transports: row.transports ?? [],
+});
+
+const uuidBytes = (uuid: string) => new Uint8Array(Buffer.from(uuid.replace(/-/g, ''), 'hex'));
+const aaguidBytes = (aaguid: string) => Buffer.from(aaguid.replace(/-/g, ''), 'hex');
+const bytes = (value: Uint8Array) => new Uint8Array(value); // Buffer (pg) or Uint8Array (PGlite) alike
+
+function requireRecentSignIn(session: ActiveSession): void {
+  if (Date.now() - session.createdAt.getTime() > RECENT_SIGN_IN_SECONDS * 1000) {
+    throw ApiError.of(PasskeyErrors, 'reauthentication_required');
+  }
+}
+
+/** The challenge a response answers, read from its clientDataJSON; undefined when unreadable. */
+function challengeOf(response: { response: { clientDataJSON: string } }): string | undefined {
+  try {
+    const challenge = decodeClientDataJSON(response.response.clientDataJSON).challenge;
+    return typeof challenge === 'string' && challenge.length <= 128 ? challenge : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function verificationSettings({ config }: Services) {
+  return {
+    expectedOrigin: config.allowedOrigins,
+    expectedRPID: config.passkeys.rpId,
+    requireUserVerification: config.passkeys.userVerification === 'required',
+  };
+}
+
+export async function registrationOptions(services: Services, session: ActiveSession) {
+  const { config, db } = services;
+  requireRecentSignIn(session);
+  const existing = await asUser(db.knex, session.userId, (trx) => trx('passkeys').select('credential_id', 'transports'));
+  const options = await generateRegistrationOptions({
+    rpName: config.passkeys.rpName,
+    rpID: config.passkeys.rpId,
+    userName: session.user.email,
+    userID: uuidBytes(session.userId),
+    userDisplayName: session.user.displayName ?? session.user.email,
+    attestationType: 'none',
+    excludeCredentials: existing.map((p) => ({
+      id: isoBase64URL.fromBuffer(bytes(p.credential_id)),
+      ...(p.transports ? { transports: p.transports } : {}),
+    })),
+    authenticatorSelection: { residentKey: 'preferred', userVerification: config.passkeys.userVerification },
+  });
+  await storeChallenge(db.knex, options.challenge, 'registration', session.userId);
+  return options;
+}
+
+export async function verifyRegistration(
+  services: Services,
+  session: ActiveSession,
+  { response, name }: { response: RegistrationResponseJSON; name?: string | undefined },
+  context: RequestContext,
+): Promise<PasskeyListing> {
+  const { config, db, mail } = services;
+  requireRecentSignIn(session);
+  const challenge = challengeOf(response);
+  if (!challenge || !(await consumeChallenge(db.knex, challenge, 'registration', session.userId))) {
+    throw ApiError.of(PasskeyErrors, 'passkey_challenge_expired');
+  }
+  let verification;
+  try {
+    verification = await verifyRegistrationResponse({ response, expectedChallenge: challenge, ...verificationSettings(services) });
+  } catch {
+    throw ApiError.of(PasskeyErrors, 'invalid_passkey_response');
+  }
+  if (!verification.verified) throw ApiError.of(PasskeyErrors, 'invalid_passkey_response');
+  const { credential, aaguid, credentialBackedUp, credentialDeviceType } = verification.registrationInfo;
+
+  const row = await db.knex.transaction(async (trx) => {
+    const taken = await trx('passkeys').where({ credential_id: Buffer.from(isoBase64URL.toBuffer(credential.id)) }).first('id');
+    if (taken) throw ApiError.of(PasskeyErrors, 'passkey_already_registered');
+    const [inserted] = await trx('passkeys')
+      .insert({
+        id: randomUUID(),
+        user_id: session.userId,
+        credential_id: Buffer.from(isoBase64URL.toBuffer(credential.id)),
+        public_key: Buffer.from(credential.publicKey),
+        counter: credential.counter,
+        transports: JSON.stringify(credential.transports ?? response.response.transports ?? []),
+        aaguid: aaguidBytes(aaguid),
+        device_name: (name?.trim() || passkeyName(aaguid, context.device)).slice(0, 255),
+        backup_eligible: credentialDeviceType === 'multiDevice',
+        backed_up: credentialBackedUp,
+      })
+      .returning('*');
+    await mail.enqueue(trx, {
+      to: session.user.email,
+      template: 'newPasskey',
+      content: mailTemplates.newPasskey({ productName: config.productName }, inserted!.device_name ?? 'Passkey'),
+    });
+    return inserted!;
+  });
+  return toListing(row);
+}
+
+export async function authenticationOptions(services: Services, context: RequestContext) {
+  const { config, db } = services;
+  await enforceLimits(db.knex, [{ action: 'sign-in:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['sign-in:ip'] }]);
+  // No allowCredentials: discoverable credentials, so the user need not type an email, and the
+  // same options serve passkey autofill (conditional UI).
+  const options = await generateAuthenticationOptions({ rpID: config.passkeys.rpId, userVerification: config.passkeys.userVerification });
+  await storeChallenge(db.knex, options.challenge, 'authentication', null);
+  return options;
+}
+
+export async function verifyAuthentication(
+  services: Services,
+  response: AuthenticationResponseJSON,
+  context: RequestContext,
+): Promise<{ user: PublicUser; session: NewSession }> {
+  const { db } = services;
+  const challenge = challengeOf(response);
+  // Consumed before anything else: whatever happens next, this challenge is spent (D1).
+  if (!challenge || !(await consumeChallenge(db.knex, challenge, 'authentication', null))) {
+    throw ApiError.of(PasskeyErrors, 'passkey_challenge_expired');
+  }
+  let credentialId: Buffer;
+  try {
+    credentialId = Buffer.from(isoBase64URL.toBuffer(response.id));
+  } catch {
+    throw ApiError.of(PasskeyErrors, 'invalid_passkey_response');
+  }
+  const passkey = await db.knex('passkeys').where({ credential_id: credentialId }).first();
+  if (!passkey) throw ApiError.of(PasskeyErrors, 'unknown_passkey');
+
+  let info;
+  try {
+    const verification = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      ...verificationSettings(services),
+      credential: {
+        id: response.id,
+        publicKey: bytes(passkey.public_key),
+        counter: passkey.counter,
+        ...(passkey.transports ? { transports: passkey.transports as AuthenticatorTransport[] } : {}),
+      },
+    });
+    if (!verification.verified) throw new Error('not verified');
+    info = verification.authenticationInfo;
+  } catch {
+    const regressed = counterWentBack(response, passkey.counter);
+    await recordLogin(db.knex, {
+      userId: passkey.user_id,
+      event: 'login_failed',
+      method: 'passkey',
+      success: false,
+      failureReason: regressed ? 'counter_regression' : 'passkey_verification_failed',
+      context,
+    });
+    throw ApiError.of(PasskeyErrors, regressed ? 'passkey_counter_regression' : 'invalid_passkey_response');
+  }
+
+  await db.knex('passkeys').where({ id: passkey.id }).update({ counter: info.newCounter, backed_up: info.credentialBackedUp, last_used_at: db.knex.fn.now() });
+  const user = await findUserById(db.knex, passkey.user_id);
+  if (!user) throw ApiError.of(PasskeyErrors, 'unknown_passkey');
+  const session = await completeSignIn(services, { user, method: 'passkey', context, passkeyId: passkey.id });
+  return { user: toPublicUser(user), session };
+}
+
+/** A signature counter at or below the stored one, while either is in use: a cloned authenticator (D4). */
+function counterWentBack(response: AuthenticationResponseJSON, stored: number): boolean {
+  try {
+    const { counter } = parseAuthenticatorData(isoBase64URL.toBuffer(response.response.authenticatorData));
+    return counter !== undefined && (counter > 0 || stored > 0) && counter <= stored;
+  } catch {
+    return false;
+  }
+}
+
+export async function listPasskeys({ db }: Services, userId: string): Promise<PasskeyListing[]> {
+  const rows = await asUser(db.knex, userId, (trx) => trx('passkeys').orderBy('created_at', 'asc'));
+  return rows.map(toListing);
+}
+
+export async function renamePasskey({ db }: Services, userId: string, id: string, name: string): Promise<PasskeyListing> {
+  const [row] = await asUser(db.knex, userId, (trx) => trx('passkeys').where({ id }).update({ device_name: name }).returning('*'));
+  if (!row) throw ApiError.of(PasskeyErrors, 'not_found');
+  return toListing(row);
+}
+
+/**
+ * Removes a passkey and ends every OTHER session that signed in with it (decided: a lost or
+ * stolen passkey must not leave sessions behind, SECURITY.md C3; the session doing the removal
+ * stays, as its user is present). Refused when it is the account's last way to sign in: no
+ * password, no other passkey, and magic links not enabled.
+ */
+export async function removePasskey(services: Services, session: ActiveSession, id: string): Promise<{ sessionsEnded: number }> {
+  const { config, db } = services;
+  requireRecentSignIn(session);
+  // The password hash is not readable as the user (column grants): look on the service connection.
+  const hasPassword = Boolean((await findUserById(db.knex, session.userId))?.password_hash);
+  const magicLinks = config.signInMethods.includes('magic-link');
+  return asUser(db.knex, session.userId, async (trx) => {
+    const passkey = await trx('passkeys').where({ id }).first('id');
+    if (!passkey) throw ApiError.of(PasskeyErrors, 'not_found');
+    const others = Number((await trx('passkeys').whereNot({ id }).count({ n: '*' }).first())?.n ?? 0);
+    if (!others && !hasPassword && !magicLinks) throw ApiError.of(PasskeyErrors, 'last_sign_in_method');
+    const sessionsEnded = await trx('user_sessions')
+      .where({ passkey_id: id })
+      .whereNot({ id: session.id })
+      .whereNull('revoked_at')
+      .update({ revoked_at: trx.fn.now() });
+    await trx('passkeys').where({ id }).delete();
+    return { sessionsEnded };
+  });
+}
