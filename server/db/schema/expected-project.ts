@@ -22,6 +22,7 @@ import {
 } from './spec-helpers';
 import { ownRowsPolicy, updatedAtTrigger } from './expected-security';
 import { signInSessionColumns } from './expected-sign-in';
+import { invitationColumns, onboardingProgressColumns } from './expected-onboarding-support';
 import { passwordlessPasskeyColumns, passwordlessSessionColumns, passwordlessSessionForeignKeys } from './expected-passwordless';
 import type { ColumnSpec, ForeignKeySpec, FunctionSpec, IndexSpec, PolicySpec, TableSpec, TriggerSpec } from './types';
 
@@ -101,6 +102,8 @@ export const projectTables: Record<string, TableSpec> = {
       revoked_at: column(TIMESTAMPTZ),
       last_sent_at: TIMESTAMPTZ_NOW_NOT_NULL,
       created_at: TIMESTAMPTZ_NOW_NOT_NULL,
+      // Added by the onboarding migration (expected-onboarding-support.ts).
+      ...invitationColumns,
     },
     primaryKey: ['id'],
     unique: [['token_hash']],
@@ -131,6 +134,8 @@ export const projectChangesToSeedTables: Record<
   },
   // Passwordless sign-in: synced or device-bound (expected-passwordless.ts).
   passkeys: { addColumns: passwordlessPasskeyColumns },
+  // Onboarding: skipped optional steps (expected-onboarding-support.ts).
+  user_onboarding_progress: { addColumns: onboardingProgressColumns },
   // User-owned tables the seed left without a policy get the same one (see projectPolicies).
   notification_quiet_hours: { rowLevelSecurity: true },
   data_export_requests: { rowLevelSecurity: true },

@@ -18,6 +18,7 @@ import {
 import { seedFunctions, seedPolicies, seedTriggers } from './expected-security';
 import { signInIndexes, signInTables } from './expected-sign-in';
 import { passwordlessIndexes, passwordlessTables } from './expected-passwordless';
+import { onboardingSupportPolicies, onboardingSupportTables } from './expected-onboarding-support';
 import type { SchemaSpec, TableSpec } from './types';
 
 /** Every table the seed defines, exactly as the seed defines it. */
@@ -47,9 +48,9 @@ function withProjectChanges(tables: Record<string, TableSpec>): Record<string, T
 }
 
 export const expectedSchema: SchemaSpec = {
-  tables: { ...projectTables, ...signInTables, ...passwordlessTables, ...withProjectChanges(seedTables) },
+  tables: { ...projectTables, ...signInTables, ...passwordlessTables, ...onboardingSupportTables, ...withProjectChanges(seedTables) },
   indexes: { ...accountIndexes, ...authIndexes, ...onboardingIndexes, ...projectIndexes, ...signInIndexes, ...passwordlessIndexes },
-  policies: { ...seedPolicies, ...projectPolicies },
+  policies: { ...seedPolicies, ...projectPolicies, ...onboardingSupportPolicies },
   functions: { ...seedFunctions, ...projectFunctions },
   triggers: { ...seedTriggers, ...projectTriggers },
   seedRows,
