@@ -27,6 +27,7 @@ const USER_OWNED: Record<string, { row: (userId: string) => Record<string, unkno
   oauth_accounts: { row: (u) => ({ user_id: u, provider: 'github', provider_user_id: randomUUID() }), change: { provider_name: 'changed' } },
   user_onboarding_progress: { row: (u) => ({ user_id: u }), change: { current_step: 'profile' } },
   setup_checklist_progress: { row: (u) => ({ user_id: u, item_key: 'create_event' }), change: { dismissed: true } },
+  setup_checklist_state: { row: (u) => ({ user_id: u }), change: { dismissed_at: new Date() } },
 };
 const USER_OWNED_TABLES = Object.keys(USER_OWNED);
 
