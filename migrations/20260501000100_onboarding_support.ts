@@ -16,7 +16,8 @@ export async function up(knex: Knex): Promise<void> {
 
   await knex.raw(`
     create table setup_checklist_state (
-      user_id uuid primary key references auth.users(id) on delete cascade,
+      id uuid primary key default gen_random_uuid(),
+      user_id uuid not null references auth.users(id) on delete cascade unique,
       dismissed_at timestamptz
     )`);
   await knex.raw(`comment on table setup_checklist_state is 'per user: when the whole setup checklist was dismissed (null: showing)'`);

@@ -3,18 +3,19 @@
  * skipped steps of a user's progress, an invitation's return address, and the per-user state of
  * the whole setup checklist (RLS-bound like every user-owned table).
  */
-import { column, JSONB, jsonbDefault, NOT_NULL, TEXT, TIMESTAMPTZ, USER_CASCADE, UUID } from './spec-helpers';
+import { column, ID, JSONB, jsonbDefault, NOT_NULL, TEXT, TIMESTAMPTZ, USER_CASCADE, UUID } from './spec-helpers';
 import { ownRowsPolicy } from './expected-security';
 import type { ColumnSpec, PolicySpec, TableSpec } from './types';
 
 export const onboardingSupportTables: Record<string, TableSpec> = {
   setup_checklist_state: {
     columns: {
+      id: ID,
       user_id: column(UUID, NOT_NULL),
       dismissed_at: column(TIMESTAMPTZ),
     },
-    primaryKey: ['user_id'],
-    unique: [],
+    primaryKey: ['id'],
+    unique: [['user_id']],
     foreignKeys: [USER_CASCADE],
     rowLevelSecurity: true,
   },
