@@ -4,8 +4,9 @@
  * decorators. Editors, docs and the README's tables read it; `npm run build` regenerates it and
  * it is committed, so a change to an element's API shows up in review.
  *
- * The base class is analysed too: its `lang`, `server` and `theme` attributes and the theme's
- * `--acct-*` properties then appear on every element as inherited members.
+ * The base classes are analysed too: AcctElement's `lang`, `server` and `theme` attributes and the
+ * theme's `--acct-*` properties then appear on every element as inherited members (through
+ * AccountElement for the account lists).
  */
 
 /**
@@ -46,7 +47,8 @@ function acctDefineCalls() {
 }
 
 export default {
-  globs: ['widgets/src/elements/**/*.ts', 'widgets/src/core/acct-element.ts'],
+  // The base classes too, so that their members show as inherited on every element.
+  globs: ['widgets/src/elements/**/*.ts', 'widgets/src/core/acct-element.ts', 'widgets/src/core/account-element.ts'],
   exclude: ['**/*.test.ts', '**/*.styles.ts'],
   outdir: 'widgets',
   litelement: true,

@@ -1,11 +1,22 @@
 /**
  * Web Test Runner: the elements' tests (`widgets/src/**\/*.test.ts`) in real Chromium, against real
- * acct servers. Before the browser starts, a plugin starts two servers on ephemeral loopback ports
+ * acct servers. Before the browser starts, a plugin starts acct servers on ephemeral loopback ports
  * over one fresh database, and serves their URLs to the tests as the module `acct-test-env`:
  *
- *   main          every sign-in method, sign-up enabled (the defaults)
+ *   main          every sign-in method, sign-up enabled, email verification required, dev outbox
  *   passwordOnly  only `password`, sign-up disabled, a 12-character minimum
+ *   instant       like main, but sign-up signs in at once (no email verification)
+ *   bearer        like instant, with the session as a bearer token instead of a cookie
+ *   limited       like instant, but a password may be tried twice per hour per account
  *   unreachable   a loopback port nothing listens on
+ *
+ * Every server but `limited` gets generous rate limits: the tests sign in and up far more often
+ * than a person, from one address, and the buckets are shared (one database, one IP).
+ *
+ * The test page is served from 127.0.0.1 like the servers, so page and servers are same-site
+ * (ports do not count): the session cookie is first-party, as in acct's recommended deployment.
+ * Cookies do not tell ports apart either, so the cookie servers share one session cookie, and test
+ * files run one at a time (`concurrency: 1`) so that one file's sign-in does not leak into another.
  *
  * The database is an in-memory embedded PostgreSQL, or a fresh database on the PostgreSQL server in
  * TEST_DATABASE_URL when ACCT_WIDGET_TEST_DB=postgres. This file imports the server's TypeScript,
@@ -62,17 +73,30 @@ function acctTestServers() {
       const start = async (settings) => {
         const serverConfig = testConfig({ ACCT_ALLOWED_ORIGINS: pageOrigin, ...settings });
         // Both servers share the database (startServer migrates it; the second finds nothing to do).
-        const server = await startServer({ config: serverConfig, logger: createLogger('silent'), db });
+        // Silent unless ACCT_WIDGET_TEST_LOG names a level (e.g. `error`), to see why a server answered 500.
+        const logger = createLogger(/** @type {any} */ (process.env.ACCT_WIDGET_TEST_LOG || 'silent'));
+        const server = await startServer({ config: serverConfig, logger, db });
         cleanups.unshift(() => server.close());
         return server.url;
       };
+      const generous = 'sign-in:ip=100000/60 sign-in:account=100000/60 sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60';
+      const common = { ACCT_DEV_OUTBOX: 'true', ACCT_RATE_LIMITS: generous };
+      const instant = { ...common, ACCT_REQUIRE_EMAIL_VERIFICATION: 'false' };
       env = {
-        main: await start({ ACCT_PRODUCT_NAME: 'Acct Test' }),
+        main: await start({ ...common, ACCT_PRODUCT_NAME: 'Acct Test' }),
         passwordOnly: await start({
+          ...common,
           ACCT_PRODUCT_NAME: 'Password Only',
           ACCT_SIGN_IN_METHODS: 'password',
           ACCT_SIGN_UP_ENABLED: 'false',
           ACCT_PASSWORD_MIN_LENGTH: '12',
+        }),
+        instant: await start({ ...instant, ACCT_PRODUCT_NAME: 'Acct Instant' }),
+        bearer: await start({ ...instant, ACCT_PRODUCT_NAME: 'Acct Bearer', ACCT_SESSION_TRANSPORT: 'bearer' }),
+        limited: await start({
+          ...instant,
+          ACCT_PRODUCT_NAME: 'Acct Limited',
+          ACCT_RATE_LIMITS: generous.replace('sign-in:account=100000/60', 'sign-in:account=2/3600'),
         }),
         unreachable: await closedPortUrl(),
       };
@@ -80,6 +104,27 @@ function acctTestServers() {
     async serverStop() {
       // Servers first (they use the database), then the database.
       for (const cleanup of cleanups.splice(0)) await cleanup();
+    },
+    // `executeServerCommand('acct-submit-hosted-form', { url, fields })`: plays the user on a hosted
+    // page an emailed link opens (confirm the address, choose a new password). The page posts only
+    // to its own origin, which the test page is not, so Node fills in and posts the form instead,
+    // and hands back where the server redirects to: the test page, with the code in its fragment.
+    async executeCommand({ command, payload }) {
+      if (command !== 'acct-submit-hosted-form') return undefined;
+      const { url, fields = {} } = /** @type {{ url: string, fields?: Record<string, string> }} */ (payload);
+      const page = await fetch(url);
+      const html = await page.text();
+      const hidden = Object.fromEntries(
+        [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
+      );
+      const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? new URL(url).pathname;
+      const answer = await fetch(new URL(action, url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...hidden, ...fields }).toString(),
+        redirect: 'manual',
+      });
+      return { status: answer.status, location: answer.headers.get('location') };
     },
     resolveImport({ source }) {
       if (source === TEST_ENV_MODULE) return TEST_ENV_PATH;
@@ -94,10 +139,12 @@ function acctTestServers() {
 
 export default {
   files: ['widgets/src/**/*.test.ts'],
+  hostname: '127.0.0.1',
+  concurrency: 1,
   nodeResolve: true,
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json' }), acctTestServers()],
-  testFramework: { config: { timeout: 5000 } },
+  testFramework: { config: { timeout: 10000 } },
   // Lit's development build announces itself once per test file; nothing to act on.
   filterBrowserLogs: ({ args }) => !args.some((arg) => typeof arg === 'string' && arg.includes('Lit is in dev mode')),
 };

@@ -73,10 +73,28 @@ function fromBodyParser(err: { type?: unknown; status?: unknown }): ApiError | u
   }
 }
 
+/**
+ * Errors Express's own parts raise with a 4xx `status` and no `type` — the router's "Failed to
+ * decode param" for `/api/sessions/%ZZ`, body-parser's for a body that claims gzip but is not —
+ * are the request's fault: the common code for that status, else `invalid_request`.
+ */
+const CODE_BY_STATUS: Record<number, keyof typeof CommonErrors> = {
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+function fromHttpStatus(err: { status?: unknown; statusCode?: unknown }): ApiError | undefined {
+  const status = err.status ?? err.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  return ApiError.of(CommonErrors, CODE_BY_STATUS[status] ?? 'invalid_request');
+}
+
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err && typeof err === 'object') {
-    const parsed = fromBodyParser(err as { type?: unknown });
+    const parsed = fromBodyParser(err as { type?: unknown }) ?? fromHttpStatus(err as { status?: unknown });
     if (parsed) return parsed;
     if (isDatabaseUnavailable(err)) {
       return ApiError.of(CommonErrors, 'database_unavailable', { headers: { 'Retry-After': '5' } });

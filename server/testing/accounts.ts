@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import type { Services } from '../services';
 import type { OutboxMessage } from '../modules/mail/mail-queue';
 import { TestClient, TEST_ORIGIN } from './http-client';
+import { drainMailQueue } from './mail';
 
 /** The newest message to `to` (optionally of one template), after sending what is queued. */
 export async function latestMail(services: Services, to: string, template?: string): Promise<OutboxMessage> {
-  await services.mail.processDue();
+  await drainMailQueue(services);
   const message = (await services.mail.outbox(500)).find((m) => m.to === to.toLowerCase() && (!template || m.template === template));
   assert.ok(message, `no ${template ?? ''} mail to ${to}`);
   return message;

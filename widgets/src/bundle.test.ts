@@ -5,9 +5,12 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
+import { signOutEverywhere } from './testing/helpers.js';
 
 describe('acct.js, the bundle', () => {
   before(async function () {
+    // Signed out, so that <acct-login> shows its form (the cookie servers share one cookie).
+    await signOutEverywhere();
     const probe = await fetch(`${testServers.main}/acct.js`, { method: 'HEAD' });
     if (probe.status === 503) this.skip();
     expect(probe.ok, `GET /acct.js answered ${probe.status}`).to.equal(true);
@@ -15,7 +18,9 @@ describe('acct.js, the bundle', () => {
   });
 
   it('registers the elements and finds the server from its own URL', async () => {
-    expect(customElements.get('acct-login')).to.exist;
+    for (const tag of ['acct-login', 'acct-sessions', 'acct-login-history', 'acct-user-button']) {
+      expect(customElements.get(tag), tag).to.exist;
+    }
     const el = await fixture(html`<acct-login></acct-login>`);
     await waitUntil(() => el.shadowRoot?.querySelector('h2'), 'the bundled <acct-login> did not load its form');
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Sign in to Acct Test');

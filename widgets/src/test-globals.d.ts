@@ -30,10 +30,16 @@ declare function afterEach(hook: MochaHook): void;
 declare module 'acct-test-env' {
   /** Base URLs of the acct servers the test runner started (see web-test-runner.config.mjs). */
   export const testServers: {
-    /** Every sign-in method, sign-up enabled, product name "Acct Test". */
+    /** Every sign-in method, sign-up enabled, verification required, dev outbox, product name "Acct Test". */
     main: string;
     /** Only `password`, sign-up disabled, 12-character minimum, product name "Password Only". */
     passwordOnly: string;
+    /** Like main, but sign-up signs in at once (no verification); "Acct Instant". */
+    instant: string;
+    /** Like instant, with bearer tokens instead of cookies; "Acct Bearer". */
+    bearer: string;
+    /** Like instant, but two password attempts per account per hour; "Acct Limited". */
+    limited: string;
     /** A loopback port nothing listens on. */
     unreachable: string;
   };

@@ -82,7 +82,11 @@ export class MailQueue {
     if (!this.started) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      void this.processDue().finally(() => this.nudge(POLL_MS));
+      // A full batch suggests a backlog: take the next one at once instead of waiting a poll.
+      void this.processDue().then(
+        (sent) => this.nudge(sent >= BATCH ? 0 : POLL_MS),
+        () => this.nudge(POLL_MS),
+      );
     }, delayMs);
     this.timer.unref();
   }

@@ -95,6 +95,14 @@ export const mailTemplates = {
       ],
     }),
 
+  /** An invitation to an organization; `inviter` is a display name or address, both chosen by users, so only ever escaped. */
+  organizationInvitation: (brand: MailBranding, invite: { organizationName: string; inviter: string; ttlDays: number }, url: string) =>
+    render(`Join ${invite.organizationName} on ${brand.productName}`, brand, {
+      paragraphs: [`${invite.inviter} invited you to join ${invite.organizationName} on ${brand.productName}.`],
+      action: { label: `Join ${invite.organizationName}`, url },
+      footer: `The invitation works once and expires in ${invite.ttlDays} days. If you were not expecting it, ignore this message: nothing happens without the button.`,
+    }),
+
   newDevice: (brand: MailBranding, details: { device: string; place: string; time: string }) =>
     render(`New sign-in to ${brand.productName}`, brand, {
       paragraphs: [

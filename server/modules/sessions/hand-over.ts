@@ -9,7 +9,7 @@ import type { Knex } from 'knex';
 import type { AuthMethod } from '../login-history/login-history';
 import { issueToken } from '../one-time-tokens/one-time-tokens';
 
-export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link';
+export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation';
 
 export async function handOverUrl(
   db: Knex,

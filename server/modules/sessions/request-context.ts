@@ -23,11 +23,14 @@ function firstHeader(req: Request, names: string[]): string | null {
   for (const name of names) {
     const value = req.headers[name];
     if (typeof value === 'string' && value.trim()) {
+      let text = value.trim();
       try {
-        return decodeURIComponent(value.trim()).slice(0, 100); // Vercel percent-encodes city names
+        text = decodeURIComponent(text); // Vercel percent-encodes city names
       } catch {
-        return value.trim().slice(0, 100);
+        // not percent-encoded after all: keep it as sent
       }
+      // Control characters (a %00 would be a NUL PostgreSQL text refuses) are never part of a place name.
+      return text.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 100) || null;
     }
   }
   return null;

@@ -4,6 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
+import { createAccount, signOutEverywhere } from '../testing/helpers.js';
 import { ApiClient, ApiError } from './api-client.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -16,6 +17,9 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('ApiClient', () => {
+  // No session cookie left by another file: the last check expects none.
+  before(signOutEverywhere);
+
   it('reads the server configuration', async () => {
     const config = await new ApiClient(testServers.passwordOnly).getConfig();
     expect(config).to.deep.equal({
@@ -23,6 +27,8 @@ describe('ApiClient', () => {
       methods: ['password'],
       signUpEnabled: false,
       passwordMinLength: 12,
+      sessionTransport: 'cookie',
+      requireEmailVerification: true,
     });
   });
 
@@ -48,5 +54,26 @@ describe('ApiClient', () => {
     const err = await rejection(request);
     expect(err).not.to.be.instanceOf(ApiError);
     expect((err as DOMException).name).to.equal('AbortError');
+  });
+
+  it('sends the bearer token it is given, and a JSON body on every POST (`{}` when there is nothing to say)', async () => {
+    const { email, token } = await createAccount();
+    let current: string | null = token;
+    const client = new ApiClient(testServers.bearer, { token: () => current });
+    const me = await client.get<{ user: { email: string } }>('/api/me');
+    expect(me.user.email).to.equal(email);
+    // An empty POST passes the server's JSON-only CSRF check.
+    expect(await client.post('/api/auth/sign-out')).to.deep.equal({ signedOut: true });
+    const err = await rejection(client.get('/api/me'));
+    expect((err as ApiError).code, 'the token was revoked').to.equal('not_signed_in');
+    current = null;
+    expect(((await rejection(client.get('/api/me'))) as ApiError).status).to.equal(401);
+  });
+
+  it('tells its onError hook about answered failures', async () => {
+    const seen: string[] = [];
+    const client = new ApiClient(testServers.main, { onError: (error) => seen.push(error.code) });
+    await rejection(client.get('/api/no-such-thing'));
+    expect(seen).to.deep.equal(['not_found']);
   });
 });

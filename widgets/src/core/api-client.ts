@@ -1,14 +1,18 @@
 /**
- * A small typed client for the acct server's JSON API. Every request is JSON, carries the session
- * cookie (`credentials: 'include'`, since the server is usually on another origin) and can be
- * aborted. Failures come out as one `ApiError` whose `code` is the server's stable error code (or
- * `network_error` / `unexpected_response` for failures that never produced one), so the elements
- * translate errors by code.
+ * A small typed client for the acct server's JSON API. Every request is JSON and can be aborted.
+ * The session travels either as the server's cookie (`credentials: 'include'`, since the server is
+ * usually on another origin) or, with the bearer transport, as `Authorization: Bearer` from the
+ * session store's token. Failures come out as one `ApiError` whose `code` is the server's stable
+ * error code (or `network_error` / `unexpected_response` for failures that never produced one), so
+ * the elements translate errors by code.
  */
 
 /** Sign-in methods a server can enable, in the server's default order. */
 export const SIGN_IN_METHODS = ['passkey', 'magic-link', 'password'] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+/** How the server carries the session (SECURITY.md, "Sessions across origins"). */
+export type SessionTransport = 'cookie' | 'partitioned-cookie' | 'bearer';
 
 /** What `GET /api/config` answers (server/modules/client-config/client-config.routes.ts). */
 export interface ClientConfig {
@@ -17,6 +21,9 @@ export interface ClientConfig {
   methods: SignInMethod[];
   signUpEnabled: boolean;
   passwordMinLength: number;
+  sessionTransport: SessionTransport;
+  /** Whether a new account must confirm its address before it can sign in. */
+  requireEmailVerification: boolean;
 }
 
 /** A failed request: the server's `{error:{code,message,fields?}}`, or a failure on the way. */
@@ -30,6 +37,8 @@ export class ApiError extends Error {
     message: string,
     /** Per-field problems for a 400 `invalid_request`. */
     readonly fields?: Record<string, string>,
+    /** Seconds to wait before trying again (a 429's `Retry-After`). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -38,6 +47,15 @@ export class ApiError extends Error {
 export interface RequestOptions {
   signal?: AbortSignal;
 }
+
+export interface ApiClientOptions {
+  /** The bearer token to send, read before every request; null sends the cookie instead. */
+  token?: () => string | null;
+  /** Told about every failure the server answered (not aborts, not network errors), e.g. to notice a revoked session. */
+  onError?: (error: ApiError) => void;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,11 +71,20 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function errorFromAnswer(status: number, body: unknown): ApiError {
+/** `Retry-After` in seconds: either a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
+}
+
+function errorFromAnswer(response: Response, body: unknown): ApiError {
+  const status = response.status;
   const error = isObject(body) && isObject(body.error) ? body.error : undefined;
   if (error && typeof error.code === 'string') {
     const fields = isObject(error.fields) ? (error.fields as Record<string, string>) : undefined;
-    return new ApiError(error.code, status, typeof error.message === 'string' ? error.message : error.code, fields);
+    const message = typeof error.message === 'string' ? error.message : error.code;
+    return new ApiError(error.code, status, message, fields, retryAfterSeconds(response.headers.get('Retry-After')));
   }
   // No acct error body: something in between answered (a gateway, a proxy).
   return new ApiError(status >= 500 ? 'internal_error' : 'unexpected_response', status, `HTTP ${status}`);
@@ -65,19 +92,29 @@ function errorFromAnswer(status: number, body: unknown): ApiError {
 
 export class ApiClient {
   /** @param baseUrl the server's base URL without a trailing slash, e.g. `https://auth.example.com`. */
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly options: ApiClientOptions = {},
+  ) {}
 
-  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, { signal }: RequestOptions = {}): Promise<T> {
+  async request<T>(method: Method, path: string, body?: unknown, { signal }: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // Every state-changing request carries a JSON body, even an empty `{}`: the server's CSRF
+    // defence accepts only JSON there (a form post cannot send application/json cross-origin
+    // without a preflight that the CORS allowlist refuses).
+    const json = method === 'GET' ? undefined : JSON.stringify(body ?? {});
+    if (json !== undefined) headers['Content-Type'] = 'application/json';
+    const token = this.options.token?.() ?? null;
+    if (token) headers.Authorization = `Bearer ${token}`;
     let response: Response;
     let payload: unknown;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers,
-        credentials: 'include',
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // With a bearer token the cookie has no business travelling; without one the session is the cookie.
+        credentials: token ? 'omit' : 'include',
+        ...(json === undefined ? {} : { body: json }),
         ...(signal ? { signal } : {}),
       });
       payload = await readJson(response);
@@ -88,7 +125,11 @@ export class ApiClient {
       // fetch rejects with a bare TypeError for DNS, refused connections, TLS and CORS refusals alike.
       throw new ApiError('network_error', 0, 'The server could not be reached.');
     }
-    if (!response.ok) throw errorFromAnswer(response.status, payload);
+    if (!response.ok) {
+      const error = errorFromAnswer(response, payload);
+      this.options.onError?.(error);
+      throw error;
+    }
     if (payload === undefined) throw new ApiError('unexpected_response', response.status, 'The answer is not JSON.');
     return payload as T;
   }
@@ -97,8 +138,13 @@ export class ApiClient {
     return this.request<T>('GET', path, undefined, options);
   }
 
-  post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
+  /** A POST; `body` defaults to `{}` (see `request`). */
+  post<T>(path: string, body: unknown = {}, options?: RequestOptions): Promise<T> {
     return this.request<T>('POST', path, body, options);
+  }
+
+  delete<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>('DELETE', path, {}, options);
   }
 
   /** The server's public settings. Unknown methods are dropped, so an older element keeps working with a newer server. */
@@ -114,11 +160,15 @@ export class ApiClient {
       throw new ApiError('unexpected_response', 200, 'The server configuration has an unexpected shape.');
     }
     const known = new Set<unknown>(SIGN_IN_METHODS);
+    const transports: readonly unknown[] = ['cookie', 'partitioned-cookie', 'bearer'];
     return {
       productName: body.productName,
       methods: body.methods.filter((m): m is SignInMethod => known.has(m)),
       signUpEnabled: body.signUpEnabled,
       passwordMinLength: body.passwordMinLength,
+      // A server older than these two fields had cookies only and always verified addresses.
+      sessionTransport: transports.includes(body.sessionTransport) ? (body.sessionTransport as SessionTransport) : 'cookie',
+      requireEmailVerification: typeof body.requireEmailVerification === 'boolean' ? body.requireEmailVerification : true,
     };
   }
 }

@@ -1,7 +1,8 @@
 /**
  * English, the fallback language. Its shape is the `Translation` type, so every other language
  * must have every key (the compiler checks), and an unsupported `lang` falls back to this file.
- * `errors` is keyed by the server's stable error codes: an answer's `code` is its message key.
+ * `errors` is keyed by the server's stable error codes: an answer's `code` is its message key, and
+ * `fieldErrors` likewise by the codes a 400 `invalid_request` gives per field.
  */
 export const en = {
   /** The language these strings are in, set on the rendered content for screen readers. */
@@ -21,16 +22,39 @@ export const en = {
   passkeySignUp: 'Sign up with a passkey',
   magicLinkSignIn: 'Email me a sign-in link',
   magicLinkSignUp: 'Email me a sign-up link',
+  methodUnavailable: 'This way of signing in is not available yet.',
   noAccount: 'No account yet?',
   createAccount: 'Create an account',
   haveAccount: 'Already have an account?',
   signInInstead: 'Sign in instead',
+  forgotPassword: 'Forgot password?',
+  forgotTitle: 'Reset your password',
+  forgotIntro: 'Enter your email address and we will send you a link to choose a new password.',
+  sendResetLink: 'Send the link',
+  resetSentTitle: 'Check your inbox',
+  resetSent: (email: string) => `If an account uses ${email}, we have sent it a link to choose a new password.`,
+  backToSignIn: 'Back to sign in',
+  verifyTitle: 'Confirm your email address',
+  verifySent: (email: string) => `We have sent a link to ${email}. Open it to confirm your address, then sign in.`,
+  verifyNeeded: (email: string) => `${email} is not confirmed yet. We have sent you a new link: open it, then sign in.`,
+  resendLink: 'Send the link again',
+  linkResent: 'We have sent another link.',
+  signedInAs: (name: string) => `You are signed in as ${name}.`,
+  continue: 'Continue',
+  signOut: 'Sign out',
+  returned: {
+    email_verification: 'Your email address is confirmed.',
+    password_reset: 'Your new password is saved.',
+  } as Record<string, string>,
   validation: {
     displayNameMissing: 'Enter your name.',
     emailMissing: 'Enter your email address.',
     emailInvalid: 'Enter a valid email address, like name@example.com.',
     passwordMissing: 'Enter your password.',
     passwordTooShort: (min: number) => `Use at least ${min} characters.`,
+    passwordTooLong: 'This password is too long.',
+    passwordTooCommon: 'This password is too common. Choose one that is harder to guess.',
+    fieldInvalid: 'Check this field.',
   },
   errors: {
     unknown: 'Something went wrong. Try again.',
@@ -46,6 +70,79 @@ export const en = {
     forbidden_origin: 'Requests from this site are not allowed.',
     database_unavailable: 'The service is briefly unavailable. Try again in a moment.',
     internal_error: 'Something went wrong on our side. Try again later.',
+    invalid_credentials: 'The email address or password is not right.',
+    email_not_verified: 'Confirm your email address first: we have sent you a new link.',
+    email_taken: 'An account already uses this email address. Sign in instead.',
+    sign_up_disabled: 'New accounts cannot be created here.',
+    too_many_requests: 'Too many attempts. Wait a moment and try again.',
+    not_signed_in: 'You are signed out. Sign in again.',
+    wrong_password: 'Your current password is not right.',
+    invalid_code: 'This link has expired or was already used. Ask for a new one.',
+  },
+  /** `too_many_requests` when the server said how long to wait; `when` is relative, e.g. "in 5 minutes". */
+  tooManyRequestsWait: (when: string) => `Too many attempts. Try again ${when}.`,
+  methods: {
+    password: 'Password',
+    magic_link: 'Emailed link',
+    passkey: 'Passkey',
+    oauth: 'Single sign-on',
+  } as Record<string, string>,
+  device: {
+    desktop: 'Computer',
+    mobile: 'Phone',
+    tablet: 'Tablet',
+    unknown: 'Unknown device',
+    browserOnOs: (browser: string, os: string) => `${browser} on ${os}`,
+    unknownPlace: 'Unknown location',
+  },
+  sessions: {
+    title: 'Where you are signed in',
+    thisDevice: 'This device',
+    lastActive: (when: string) => `Active ${when}`,
+    signedInWith: (method: string) => `Signed in with: ${method}`,
+    revoke: 'Sign out',
+    revokeLabel: (device: string) => `Sign out ${device}`,
+    confirmRevoke: (device: string) => `Sign out ${device}? It will need to sign in again.`,
+    revokeOthers: 'Sign out all other devices',
+    confirmRevokeOthers: 'Sign out every other device? They will need to sign in again.',
+    confirm: 'Yes, sign out',
+    cancel: 'Cancel',
+    revoked: (device: string) => `${device} is signed out.`,
+    revokedOthers: (count: number) =>
+      count === 1 ? 'One other device is signed out.' : `${count} other devices are signed out.`,
+    signedOut: 'Sign in to see the devices where you are signed in.',
+    loadFailed: 'Your devices could not be loaded.',
+  },
+  history: {
+    title: 'Recent sign-in activity',
+    events: {
+      login_success: 'Signed in',
+      login_failed: 'Sign-in failed',
+      logout: 'Signed out',
+      password_reset: 'Password reset',
+      password_changed: 'Password changed',
+      unknown: 'Account activity',
+    } as Record<string, string>,
+    succeeded: 'Succeeded',
+    failed: 'Failed',
+    /** Keyed by the server's `failureReason`; an unknown reason shows as the server wrote it. */
+    reasons: {
+      wrong_password: 'wrong password',
+      no_password: 'this account has no password',
+      email_not_verified: 'email address not confirmed',
+      too_many_requests: 'too many attempts',
+    } as Record<string, string>,
+    reason: (reason: string) => `Reason: ${reason}`,
+    loadMore: 'Show older activity',
+    empty: 'No sign-in activity yet.',
+    signedOut: 'Sign in to see your sign-in activity.',
+    loadFailed: 'Your sign-in activity could not be loaded.',
+  },
+  userButton: {
+    menu: (name: string) => `Account: ${name}`,
+    account: 'Your account',
+    signOut: 'Sign out',
+    signIn: 'Sign in',
   },
 };
 

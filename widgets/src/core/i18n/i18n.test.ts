@@ -29,6 +29,15 @@ describe('errorMessage', () => {
     'internal_error',
     'network_error',
     'unexpected_response',
+    // The sign-in core's (server/modules/passwords, sessions, rate-limit).
+    'invalid_credentials',
+    'email_not_verified',
+    'email_taken',
+    'sign_up_disabled',
+    'too_many_requests',
+    'not_signed_in',
+    'wrong_password',
+    'invalid_code',
   ];
 
   it('has a message for every common code, in English and French', () => {
@@ -44,5 +53,13 @@ describe('errorMessage', () => {
     const error = new ApiError('brand_new_code', 400, 'Some English sentence.');
     expect(errorMessage(localize('fr'), error)).to.equal('Une erreur est survenue. Réessayez.');
     expect(errorMessage(localize('en'), new Error('boom'))).to.equal('Something went wrong. Try again.');
+  });
+
+  it('says how long to wait when a 429 says so (Retry-After)', () => {
+    const limited = new ApiError('too_many_requests', 429, 'Too many attempts.', undefined, 1500);
+    expect(errorMessage(localize('en'), limited)).to.equal('Too many attempts. Try again in 25 minutes.');
+    expect(errorMessage(localize('fr'), limited)).to.equal('Trop de tentatives. Réessayez dans 25 minutes.');
+    const vague = new ApiError('too_many_requests', 429, 'Too many attempts.');
+    expect(errorMessage(localize('en'), vague)).to.equal('Too many attempts. Wait a moment and try again.');
   });
 });

@@ -29,8 +29,24 @@ export function errorCode(error: unknown): ErrorCode {
 
 /**
  * A message for the user. Codes without a translation get the generic message rather than the
- * server's English text, so a French page never shows a sentence in English.
+ * server's English text, so a French page never shows a sentence in English. A 429 that says how
+ * long to wait (`Retry-After`) says it too: "Try again in 5 minutes."
  */
 export function errorMessage(t: Translation, error: unknown): string {
-  return t.errors[errorCode(error)];
+  const code = errorCode(error);
+  if (code === 'too_many_requests' && error instanceof ApiError && error.retryAfter) {
+    return t.tooManyRequestsWait(inSeconds(t.$lang, error.retryAfter));
+  }
+  return t.errors[code];
+}
+
+/**
+ * "in 45 seconds", "in 5 minutes", "in 2 hours": a wait in the largest unit that keeps it a whole
+ * number the reader can act on, rounded up so that nobody retries too early.
+ */
+export function inSeconds(lang: string, seconds: number): string {
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
+  if (seconds < 60) return format.format(Math.ceil(seconds), 'second');
+  if (seconds < 3600) return format.format(Math.ceil(seconds / 60), 'minute');
+  return format.format(Math.ceil(seconds / 3600), 'hour');
 }

@@ -1,7 +1,8 @@
 /**
- * Styles of `<acct-login>`: a card holding a one-column form. Colours, font, radius and spacing
- * come from the theme's private tokens (core/theme.ts), so a site restyles through `--acct-*`
- * properties and `::part()` rather than by overriding these rules.
+ * Styles of `<acct-login>`: a card holding a one-column form, and the messages that replace it
+ * ("check your inbox", signed in). Buttons, fields and messages are the shared controls
+ * (core/styles/controls.styles.ts); colours, font, radius and spacing come from the theme's private
+ * tokens (core/theme.ts), so a site restyles through `--acct-*` properties and `::part()`.
  */
 import { css } from 'lit';
 
@@ -21,11 +22,13 @@ export const loginStyles = css`
   }
 
   form,
+  .message,
   .field,
   .actions {
     display: grid;
   }
-  form {
+  form,
+  .message {
     gap: var(--_space);
   }
   .field {
@@ -40,70 +43,27 @@ export const loginStyles = css`
     font-size: 1.375em;
     line-height: 1.25;
   }
+  /* Focused from script when a view changes (to announce it), never by Tab: no ring needed. */
+  h2:focus {
+    outline: none;
+  }
+
+  .message p {
+    margin: 0;
+  }
 
   label {
     font-weight: 600;
   }
 
-  input {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_input);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) calc(var(--_space) * 0.75);
-    min-height: 2.75em;
-  }
-  input[aria-invalid='true'] {
-    border-color: var(--_danger);
-    box-shadow: inset 0 0 0 1px var(--_danger);
-  }
-
-  button {
-    font: inherit;
-    font-weight: 600;
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) var(--_space);
-    min-height: 2.75em;
-    cursor: pointer;
-    color: var(--_text);
-    background: transparent;
-    border: 1px solid var(--_border);
-  }
-  button.primary {
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border-color: var(--_primary);
-  }
-  button.link {
-    min-height: auto;
-    padding: 0;
-    border: 0;
-    color: var(--_primary);
-    text-decoration: underline;
-  }
-
-  /* An outline rather than a box-shadow: it survives forced-colours mode, and does not fight
-     the invalid field's inset shadow. */
-  :focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
-  .hint,
   .switch,
-  .status {
+  .forgot {
     margin: 0;
     color: var(--_muted);
   }
-  .field-error,
-  .error {
-    margin: 0;
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  .field-error:empty,
-  .error:empty {
-    display: none;
+  /* "Forgot password?" sits right under the password field it is about. */
+  .forgot {
+    margin-top: calc(var(--_space) * -0.75);
+    text-align: end;
   }
 `;

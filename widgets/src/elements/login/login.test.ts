@@ -1,34 +1,26 @@
 /**
  * `<acct-login>` in Chromium against real acct servers (see widgets/web-test-runner.config.mjs):
  * the form follows each server's /api/config, the `methods` and `mode` attributes, labels and
- * autocomplete tokens, validation, the error state with its retry, and French.
+ * autocomplete tokens, validation, the error state with its retry, and French. What the form does
+ * with the server (signing in and up, the emailed links, busy states, light DOM) is in
+ * login-flows.test.ts.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../core/base-suite.js';
+import { createAccount, PASSWORD, settledStore, signOutEverywhere } from '../../testing/helpers.js';
 import { AcctLogin } from './define.js';
+import { $, create, input, methodButtons, renderLogin, settled, submit, text } from '../../testing/login.js';
 
-/** Resolves once the form, or a message about the whole form, is shown. */
-const settled = (el: AcctLogin) =>
-  waitUntil(() => el.shadowRoot?.querySelector('form, [part~="error"]'), 'acct-login did not settle', { timeout: 4000 });
+// Every test starts signed out: a signed-in page shows the signed-in panel instead of the form.
+beforeEach(signOutEverywhere);
 
-async function renderLogin(template: ReturnType<typeof html>): Promise<AcctLogin> {
-  const el = await fixture<AcctLogin>(template);
-  await settled(el);
-  return el;
+/** A signed-in account on `server`'s store, for the states and events that need one. */
+async function signInOn(server: string): Promise<void> {
+  const { email } = await createAccount();
+  await (await settledStore(server)).signIn({ email, password: PASSWORD });
 }
-
-function create(attributes: Record<string, string>): AcctLogin {
-  const el = document.createElement('acct-login');
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  return el;
-}
-
-const $ = <T extends Element = HTMLElement>(el: AcctLogin, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const input = (el: AcctLogin, name: string) => $<HTMLInputElement>(el, `input[name="${name}"]`);
-const methodButtons = (el: AcctLogin) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[name="method"]')];
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
 
 runBaseSuite<AcctLogin>({
   tag: 'acct-login',
@@ -38,6 +30,38 @@ runBaseSuite<AcctLogin>({
     { name: 'sign-up form', create: () => create({ server: testServers.main, mode: 'sign-up' }), ready: settled },
     { name: 'load error', create: () => create({ server: testServers.unreachable }), ready: settled },
     { name: 'dark theme', create: () => create({ server: testServers.main, theme: 'dark' }), ready: settled },
+    {
+      name: 'errors shown',
+      create: () => create({ server: testServers.instant }),
+      ready: async (el) => {
+        await settled(el);
+        await submit(el, 'password', { email: 'nobody@example.test', password: 'wrong password' });
+        await waitUntil(() => $(el, '[part="form-error"]'), 'no error was shown');
+        await submit(el, 'password', { email: 'not-an-email', password: '' });
+      },
+    },
+    {
+      name: 'forgotten password',
+      create: () => create({ server: testServers.main }),
+      ready: async (el) => {
+        await settled(el);
+        $(el, '[part="forgot-button"]')!.click();
+        await waitUntil(() => text($(el, 'h2')) === 'Reset your password');
+      },
+    },
+    {
+      name: 'signed in',
+      create: () => create({ server: testServers.instant }),
+      ready: async (el) => {
+        await signInOn(testServers.instant);
+        await waitUntil(() => $(el, '[part~="signed-in"]'), 'the signed-in panel did not show');
+      },
+    },
+    {
+      name: 'light DOM',
+      create: () => create({ server: testServers.main, 'no-shadow': '' }),
+      ready: settled,
+    },
   ],
   events: [
     {
@@ -46,6 +70,40 @@ runBaseSuite<AcctLogin>({
       create: () => create({ server: testServers.unreachable }),
       ready: settled,
       trigger: async (el) => $(el, '[part~="retry-button"]')!.click(),
+    },
+    {
+      name: 'a wrong password',
+      event: 'acct-error',
+      create: () => create({ server: testServers.instant }),
+      ready: settled,
+      trigger: (el) => submit(el, 'password', { email: 'nobody@example.test', password: 'wrong password' }),
+    },
+    {
+      name: 'signing in',
+      event: 'acct-signed-in',
+      create: () => create({ server: testServers.instant }),
+      ready: settled,
+      trigger: async (el) => {
+        const { email } = await createAccount();
+        await submit(el, 'password', { email, password: PASSWORD });
+      },
+    },
+    {
+      name: 'signing up',
+      event: 'acct-signed-up',
+      create: () => create({ server: testServers.main, mode: 'sign-up' }),
+      ready: settled,
+      trigger: (el) => submit(el, 'password', { displayName: 'Ada', email: `signup-${crypto.randomUUID()}@example.test`, password: PASSWORD }),
+    },
+    {
+      name: 'signing out',
+      event: 'acct-signed-out',
+      create: () => create({ server: testServers.instant }),
+      ready: async (el) => {
+        await signInOn(testServers.instant);
+        await waitUntil(() => $(el, '[part~="sign-out-button"]'), 'the signed-in panel did not show');
+      },
+      trigger: async (el) => $(el, '[part~="sign-out-button"]')!.click(),
     },
   ],
 });
@@ -170,10 +228,13 @@ describe('<acct-login>', () => {
     await el.updateComplete;
     expect(text($(el, '#password-error'))).to.equal('Enter your password.');
 
+    // An old, shorter password may still sign in: the server decides (here: no such account).
     input(el, 'password')!.value = 'short';
     button('password').click();
     await el.updateComplete;
-    expect(text($(el, '#password-error')), 'an old, shorter password may still sign in').to.equal('');
+    expect(text($(el, '#password-error'))).to.equal('');
+    await waitUntil(() => text($(el, '[part="form-error"]')), 'the server did not answer');
+    expect(text($(el, '[part="form-error"]'))).to.equal('The email address or password is not right.');
 
     el.mode = 'sign-up';
     await el.updateComplete;
@@ -218,8 +279,9 @@ describe('<acct-login>', () => {
     // A network that is down, then back: fetch rejects like a refused connection does.
     window.fetch = (...args) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(...args));
     try {
-      const el = await renderLogin(html`<acct-login server=${testServers.main}></acct-login>`);
-      expect($(el, 'form')).to.equal(null);
+      // A server whose settings this page has not loaded yet: the store keeps them for the page.
+      const el = await renderLogin(html`<acct-login server=${testServers.limited}></acct-login>`);
+      expect($(el, 'form') === null, 'no form while offline').to.equal(true);
       offline = false;
       $(el, '[part~="retry-button"]')!.click();
       await waitUntil(() => $(el, 'form'), 'the form did not load after the retry');

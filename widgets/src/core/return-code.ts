@@ -1,0 +1,40 @@
+/**
+ * The way back from an emailed link: the server's hosted page (verify the address, choose a new
+ * password) redirects to the page that asked for the mail with `#acct_code=…&acct_flow=…` in the
+ * fragment. The fragment never reaches any server, so the code is seen only by this page, which
+ * trades it for a session (`POST /api/session/exchange`).
+ */
+
+export interface ReturnCode {
+  code: string;
+  /** `email_verification` or `password_reset`. */
+  flow: string;
+}
+
+/**
+ * Takes the code out of the address bar and returns it; null when the page was not opened from
+ * an emailed link. Taking it is what makes it once per page: a second call finds nothing. Other
+ * fragment parameters (a host page's own `#section`) are left as they were.
+ */
+export function takeReturnCode(): ReturnCode | null {
+  const fragment = location.hash.slice(1);
+  if (!fragment.includes('acct_code=')) return null;
+  const params = new URLSearchParams(fragment);
+  const code = params.get('acct_code');
+  const flow = params.get('acct_flow') ?? '';
+  params.delete('acct_code');
+  params.delete('acct_flow');
+  const rest = params.toString();
+  // replaceState rather than `location.hash = …`: no history entry to go back to the code, no
+  // hashchange or scroll, and the code leaves the address bar before anything can copy it
+  // (a bookmark, a shared link, a screenshot).
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+  return code ? { code, flow } : null;
+}
+
+/** The address emailed links should come back to: `redirect` resolved against the page, else this page, without its fragment. */
+export function returnAddress(redirect?: string | null): string {
+  const url = new URL(redirect?.trim() || location.href, document.baseURI);
+  url.hash = '';
+  return url.href;
+}

@@ -1,0 +1,195 @@
+/**
+ * The session store against the real servers: signing in and out with cookies and with bearer
+ * tokens, the cross-tab channel (a message makes it re-read /api/me; the token never goes over it),
+ * and the way back from an emailed link (the `#acct_code` fragment, taken once and exchanged).
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { testServers } from 'acct-test-env';
+import { ApiError } from './api-client.js';
+import { SessionStore, sessionStore, type ChangeCause } from './session-store.js';
+import { createAccount, linkIn, mailTo, pageAddress, post, PASSWORD, signOutEverywhere, submitHostedForm, uniqueEmail } from '../testing/helpers.js';
+
+/** Stores made here (not the page's singletons) are closed after each test. */
+const made: SessionStore[] = [];
+function freshStore(server: string): SessionStore {
+  const store = new SessionStore(server);
+  made.push(store);
+  return store;
+}
+
+describe('SessionStore', () => {
+  beforeEach(signOutEverywhere);
+  afterEach(() => {
+    for (const store of made.splice(0)) store.dispose();
+    history.replaceState(null, '', pageAddress());
+  });
+
+  it('is one store per server on the page', () => {
+    expect(sessionStore(testServers.main)).to.equal(sessionStore(testServers.main));
+    expect(sessionStore(testServers.main)).not.to.equal(sessionStore(testServers.instant));
+  });
+
+  it('reads the server settings once for every element, and again after a failure', async () => {
+    const store = freshStore(testServers.passwordOnly);
+    const loading = store.config();
+    expect(store.config(), 'one request, shared').to.equal(loading);
+    expect(await loading).to.deep.include({ productName: 'Password Only', sessionTransport: 'cookie', requireEmailVerification: true });
+    expect(store.config(), 'kept for the page').to.equal(loading);
+
+    const down = freshStore(testServers.unreachable);
+    const failed = down.config();
+    expect(((await failed.catch((e: unknown) => e)) as ApiError).code).to.equal('network_error');
+    const again = down.config();
+    expect(again, 'a failure is not kept: the next call asks again').not.to.equal(failed);
+    await again.catch(() => undefined);
+  });
+
+  it('signs in and out with the cookie, telling its subscribers', async () => {
+    const { email } = await createAccount();
+    const store = freshStore(testServers.instant);
+    await store.start();
+    expect(store.status).to.equal('signed-out');
+
+    const causes: ChangeCause[] = [];
+    store.subscribe((cause) => causes.push(cause));
+    const { user } = await store.signIn({ email, password: PASSWORD });
+    expect(user.email).to.equal(email);
+    expect(store.status).to.equal('signed-in');
+    expect(store.user?.email).to.equal(email);
+    expect(sessionStorage.getItem(`acct:token:${testServers.instant}`), 'no token in cookie mode').to.equal(null);
+
+    // The cookie is what signs this page in: another store reading /api/me finds the same user.
+    const other = freshStore(testServers.instant);
+    await other.start();
+    expect(other.user?.email).to.equal(email);
+
+    await store.signOut();
+    expect(store.status).to.equal('signed-out');
+    expect(store.user).to.equal(null);
+    expect(causes).to.deep.equal(['sign-in', 'sign-out']);
+    await other.refresh();
+    expect(other.status, 'the cookie is gone').to.equal('signed-out');
+  });
+
+  it('keeps a bearer token in memory and sessionStorage, sends it, and rotates it on the next page load', async () => {
+    const { email } = await createAccount();
+    const store = freshStore(testServers.bearer);
+    await store.start();
+    const { session } = await store.signIn({ email, password: PASSWORD });
+    const key = `acct:token:${testServers.bearer}`;
+    expect(session.token).to.be.a('string');
+    expect(sessionStorage.getItem(key)).to.equal(session.token);
+
+    const sessions = await store.api.get<{ sessions: { current: boolean }[] }>('/api/sessions');
+    expect(sessions.sessions.filter((s) => s.current)).to.have.length(1);
+
+    // What the next page load does: a new store finds the token, swaps it for a fresh one, and is signed in.
+    const next = freshStore(testServers.bearer);
+    await next.start();
+    expect(next.status).to.equal('signed-in');
+    expect(next.user?.email).to.equal(email);
+    const rotated = sessionStorage.getItem(key);
+    expect(rotated).to.be.a('string').and.not.equal(session.token);
+
+    await next.signOut();
+    expect(sessionStorage.getItem(key)).to.equal(null);
+  });
+
+  it('re-reads /api/me when another tab says the session changed', async () => {
+    const { email } = await createAccount();
+    const store = freshStore(testServers.instant);
+    await store.start();
+    expect(store.status).to.equal('signed-out');
+
+    // "Another tab" signs in: same cookie jar, then the nudge on the channel.
+    const signedIn = await post(testServers.instant, '/api/auth/sign-in', { email, password: PASSWORD }, { credentials: 'include' });
+    expect(signedIn.status).to.equal(200);
+    const otherTab = new BroadcastChannel(store.channelName);
+    try {
+      const causes: ChangeCause[] = [];
+      store.subscribe((cause) => causes.push(cause));
+      otherTab.postMessage({ type: 'acct:session-changed' });
+      await waitUntil(() => store.status === 'signed-in', 'the store did not re-read /api/me');
+      expect(store.user?.email).to.equal(email);
+      expect(causes).to.deep.equal(['remote']);
+    } finally {
+      otherTab.close();
+    }
+  });
+
+  it('tells other tabs about a sign-in, without the bearer token', async () => {
+    const { email } = await createAccount();
+    const store = freshStore(testServers.bearer);
+    await store.start();
+    const otherTab = new BroadcastChannel(store.channelName);
+    const heard: unknown[] = [];
+    otherTab.addEventListener('message', (event) => heard.push(event.data));
+    try {
+      const { session } = await store.signIn({ email, password: PASSWORD });
+      await waitUntil(() => heard.length > 0, 'nothing was posted to other tabs');
+      expect(heard).to.deep.equal([{ type: 'acct:session-changed' }]);
+      expect(JSON.stringify(heard)).not.to.contain(session.token);
+    } finally {
+      otherTab.close();
+    }
+  });
+
+  it('signs the page out when a call finds the session revoked', async () => {
+    const { email } = await createAccount();
+    const store = freshStore(testServers.bearer);
+    await store.start();
+    const { session } = await store.signIn({ email, password: PASSWORD });
+    // Revoked from "another device" (its own session, same account).
+    const elsewhere = await createSessionFor(email);
+    const revoke = await fetch(`${testServers.bearer}/api/sessions/${session.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${elsewhere}` },
+    });
+    expect(revoke.status).to.equal(200);
+
+    const err = await store.api.get('/api/sessions').catch((e: unknown) => e);
+    expect((err as ApiError).code).to.equal('not_signed_in');
+    expect(store.status).to.equal('signed-out');
+  });
+
+  it('takes an #acct_code from the address bar once, keeping the rest of the fragment, and explains a refused code', async () => {
+    history.replaceState(null, '', `${pageAddress()}#acct_code=not-a-real-code&acct_flow=email_verification&section=2`);
+    const store = freshStore(testServers.main);
+    await store.start();
+    expect(location.hash).to.equal('#section=2');
+    expect(store.status).to.equal('signed-out');
+    expect(store.returnedFrom?.flow).to.equal('email_verification');
+    expect(store.returnedFrom?.error?.code).to.equal('invalid_code');
+
+    const second = freshStore(testServers.main);
+    await second.start();
+    expect(second.returnedFrom, 'nothing left to take').to.equal(null);
+  });
+
+  it('signs in with the code an emailed link brings back', async () => {
+    const email = uniqueEmail('verify');
+    const signUp = await post(testServers.main, '/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: pageAddress() });
+    expect(signUp).to.deep.equal({ status: 202, body: { status: 'verification_sent' } });
+
+    const mail = await mailTo(testServers.main, email);
+    const confirmed = await submitHostedForm(linkIn(mail.text, '/auth/verify-email', testServers.main));
+    expect(confirmed.status).to.equal(303);
+    const back = new URL(confirmed.location!);
+    expect(back.href.replace(/#.*$/, '')).to.equal(pageAddress());
+
+    history.replaceState(null, '', back.href);
+    const store = freshStore(testServers.main);
+    await store.start();
+    expect(location.hash, 'the code left the address bar').to.equal('');
+    expect(store.status).to.equal('signed-in');
+    expect(store.user?.email).to.equal(email);
+    expect(store.user?.emailVerified).to.equal(true);
+    expect(store.returnedFrom).to.deep.include({ flow: 'email_verification', error: null });
+  });
+});
+
+/** A second session for `email` on the bearer server; its token. */
+async function createSessionFor(email: string): Promise<string> {
+  const answer = await post<{ session: { token: string } }>(testServers.bearer, '/api/auth/sign-in', { email, password: PASSWORD });
+  return answer.body.session.token;
+}

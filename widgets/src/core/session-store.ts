@@ -1,0 +1,302 @@
+/**
+ * The session store every acct element on a page shares (DESIGN.md, "Elements"): one per server,
+ * holding the server's settings and who is signed in, doing the sign-in, sign-up, sign-out and emailed-link calls, and
+ * telling subscribed elements when anything changes, so that signing in with `<acct-login>`
+ * updates `<acct-sessions>` and `<acct-user-button>` without a reload.
+ *
+ * - Start-up (once per store, on the first element that connects): it takes an emailed link's
+ *   `#acct_code` out of the address bar and exchanges it for a session, rotates a bearer token it
+ *   kept in sessionStorage, and reads `GET /api/me`.
+ * - Other tabs: after signing in or out it posts a bare "changed" on the BroadcastChannel
+ *   `acct:<server>`; a tab that hears it re-reads `/api/me`. Never the token: a bearer token stays
+ *   in the tab that owns it (memory and that tab's sessionStorage).
+ * - The bearer transport: the token comes in the body of sign-in, sign-up, exchange and refresh
+ *   answers and goes out as `Authorization: Bearer`; cookie transports never see a token.
+ */
+import { ApiClient, ApiError, type ClientConfig } from './api-client.js';
+import type { SignedIn, User } from './api-types.js';
+import { takeReturnCode, type ReturnCode } from './return-code.js';
+
+export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
+
+/** What made the store change; elements that only care about some causes can tell them apart. */
+export type ChangeCause = 'load' | 'sign-in' | 'sign-up' | 'exchange' | 'sign-out' | 'refresh' | 'remote' | 'expired';
+
+export type StoreListener = (cause: ChangeCause) => void;
+
+/** The emailed link the page was opened from, after the store tried to exchange its code. */
+export interface ReturnedFrom {
+  /** `email_verification` or `password_reset`. */
+  flow: string;
+  /** How the exchange signed the user in; null when it failed. */
+  method: string | null;
+  /** Why the exchange failed (e.g. `invalid_code`); null when it worked. */
+  error: ApiError | null;
+}
+
+export interface SignUpResult {
+  /** The new user when the account is usable at once; null when its address must be confirmed first. */
+  user: User | null;
+  verificationRequired: boolean;
+}
+
+interface MeAnswer {
+  user: User;
+  session: { id: string; expiresAt: string };
+}
+
+/** What the store posts to other tabs: a nudge to re-read `/api/me`, and nothing else. */
+const CHANGED = { type: 'acct:session-changed' } as const;
+
+// sessionStorage can throw (storage disabled, sandboxed frames): the token then lives in memory only.
+function readStored(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function writeStored(key: string, value: string | null): void {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch {
+    // Memory only, see above.
+  }
+}
+
+export class SessionStore {
+  status: SessionStatus = 'loading';
+  user: User | null = null;
+  session: { id: string; expiresAt: string } | null = null;
+  /** Why the last read of `/api/me` failed, when `status` is `error`. */
+  error: unknown = null;
+  /** Set once the page's emailed-link code (if any) was exchanged or refused. */
+  returnedFrom: ReturnedFrom | null = null;
+  /** The authenticated client: every element's API calls go through it, so they carry the session. */
+  readonly api: ApiClient;
+
+  private token: string | null;
+  private readonly tokenKey: string;
+  private readonly listeners = new Set<StoreListener>();
+  private channel: BroadcastChannel | null = null;
+  private started: Promise<void> | null = null;
+  private configLoad: Promise<ClientConfig> | null = null;
+  private refreshing: Promise<void> | null = null;
+  // Bumped by every change of who is signed in. A read of /api/me that started before a sign-in
+  // and answers after it must not undo the sign-in, so reads drop answers from an older epoch.
+  private epoch = 0;
+
+  constructor(readonly serverUrl: string) {
+    this.tokenKey = `acct:token:${serverUrl}`;
+    this.token = readStored(this.tokenKey);
+    this.api = new ApiClient(serverUrl, { token: () => this.token, onError: (error) => this.onApiError(error) });
+  }
+
+  /** The name of the channel tabs share for this server. */
+  get channelName(): string {
+    return `acct:${this.serverUrl}`;
+  }
+
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The server's public settings (`GET /api/config`), fetched once per page and shared by every
+   * element; a failed fetch is forgotten, so that "Try again" asks again.
+   */
+  config(): Promise<ClientConfig> {
+    this.configLoad ??= this.api.getConfig().catch((error: unknown) => {
+      this.configLoad = null;
+      throw error;
+    });
+    return this.configLoad;
+  }
+
+  /** Loads the session the first time it is called; later calls return the same promise. */
+  start(): Promise<void> {
+    this.started ??= this.load();
+    return this.started;
+  }
+
+  /** Re-reads who is signed in (`GET /api/me`); concurrent calls share one request. */
+  refresh(cause: ChangeCause = 'refresh'): Promise<void> {
+    this.refreshing ??= this.readMe(cause).finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  /** `redirectUrl`: where the confirmation link goes back to, should the server find the address unconfirmed and mail a new one. */
+  async signIn(credentials: { email: string; password: string; redirectUrl?: string }): Promise<SignedIn> {
+    const answer = await this.api.post<SignedIn>('/api/auth/sign-in', credentials);
+    this.adopt(answer, 'sign-in');
+    return answer;
+  }
+
+  async signUp(details: { email: string; password: string; displayName?: string; redirectUrl?: string }): Promise<SignUpResult> {
+    const answer = await this.api.post<Partial<SignedIn> & { status?: string }>('/api/auth/sign-up', details);
+    if (answer.user && answer.session) {
+      this.adopt({ user: answer.user, session: answer.session }, 'sign-up');
+      return { user: answer.user, verificationRequired: false };
+    }
+    return { user: null, verificationRequired: true };
+  }
+
+  /** Ends the session on the server, then here and in the other tabs. */
+  async signOut(): Promise<void> {
+    try {
+      await this.api.post('/api/auth/sign-out');
+    } catch (error) {
+      // Already signed out on the server (revoked, expired): signing out here is still right.
+      if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    }
+    this.forget('sign-out');
+    this.broadcast();
+  }
+
+  /** Trades an emailed link's one-time code for a session. */
+  async exchangeCode(code: string): Promise<SignedIn> {
+    const answer = await this.api.post<SignedIn>('/api/session/exchange', { code });
+    this.adopt(answer, 'exchange');
+    return answer;
+  }
+
+  requestPasswordReset(email: string, redirectUrl: string): Promise<unknown> {
+    return this.api.post('/api/auth/password/forgot', { email, redirectUrl });
+  }
+
+  resendVerification(email: string, redirectUrl: string): Promise<unknown> {
+    return this.api.post('/api/auth/verification/resend', { email, redirectUrl });
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<{ otherSessionsEnded: number }> {
+    return this.api.post('/api/auth/password/change', { currentPassword, newPassword });
+  }
+
+  /** Closes the cross-tab channel; for stores made outside `sessionStore()` (tests). */
+  dispose(): void {
+    this.channel?.close();
+    this.channel = null;
+  }
+
+  private async load(): Promise<void> {
+    this.listen();
+    const returned = takeReturnCode();
+    if (returned && (await this.exchangeReturned(returned))) return;
+    if (this.token) await this.rotateToken();
+    await this.refresh('load');
+  }
+
+  /** True when the code signed the user in; a refused code is kept in `returnedFrom` for the elements to explain. */
+  private async exchangeReturned({ code, flow }: ReturnCode): Promise<boolean> {
+    try {
+      // Set before the exchange notifies, so elements re-rendering for it already see where the page came from.
+      this.returnedFrom = { flow, method: null, error: null };
+      const answer = await this.exchangeCode(code);
+      this.returnedFrom.method = typeof answer.method === 'string' ? answer.method : null;
+      return true;
+    } catch (error) {
+      this.returnedFrom = { flow, method: null, error: error instanceof ApiError ? error : new ApiError('unknown', 0, String(error)) };
+      return false;
+    }
+  }
+
+  /**
+   * Bearer only: swaps the stored token for a fresh one on every page load, so a token copied out
+   * of sessionStorage stops working soon after (the server retires the old one shortly after).
+   */
+  private async rotateToken(): Promise<void> {
+    try {
+      const answer = await this.api.post<{ session: { token?: string } }>('/api/session/refresh');
+      if (answer.session.token) this.setToken(answer.session.token);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.setToken(null);
+      // Anything else (offline…): keep the token, /api/me will tell.
+    }
+  }
+
+  private async readMe(cause: ChangeCause): Promise<void> {
+    const epoch = this.epoch;
+    try {
+      const me = await this.api.get<MeAnswer>('/api/me');
+      if (epoch !== this.epoch) return;
+      this.user = me.user;
+      this.session = { id: me.session.id, expiresAt: me.session.expiresAt };
+      this.error = null;
+      this.set('signed-in', cause);
+    } catch (error) {
+      if (epoch !== this.epoch) return;
+      if (error instanceof ApiError && error.status === 401) {
+        this.setToken(null);
+        this.user = null;
+        this.session = null;
+        this.error = null;
+        this.set('signed-out', cause);
+      } else {
+        // Unreachable server: what we knew still holds, unless we knew nothing yet.
+        this.error = error;
+        this.set(this.status === 'loading' || this.status === 'error' ? 'error' : this.status, cause);
+      }
+    }
+  }
+
+  private adopt({ user, session }: SignedIn, cause: ChangeCause): void {
+    this.epoch++;
+    if (session.token) this.setToken(session.token);
+    this.user = user;
+    this.session = { id: session.id, expiresAt: session.expiresAt };
+    this.error = null;
+    this.set('signed-in', cause);
+    this.broadcast();
+  }
+
+  private forget(cause: ChangeCause): void {
+    this.epoch++;
+    this.setToken(null);
+    this.user = null;
+    this.session = null;
+    this.set('signed-out', cause);
+  }
+
+  private setToken(token: string | null): void {
+    this.token = token;
+    writeStored(this.tokenKey, token);
+  }
+
+  private set(status: SessionStatus, cause: ChangeCause): void {
+    this.status = status;
+    for (const listener of [...this.listeners]) listener(cause);
+  }
+
+  /** Any call that finds the session gone (revoked elsewhere, expired) signs this page out. */
+  private onApiError(error: ApiError): void {
+    if (error.code === 'not_signed_in' && this.status === 'signed-in') this.forget('expired');
+  }
+
+  private listen(): void {
+    if (this.channel || typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel(this.channelName);
+    this.channel.addEventListener('message', (event: MessageEvent) => {
+      if ((event.data as { type?: unknown } | null)?.type === CHANGED.type) void this.refresh('remote');
+    });
+  }
+
+  private broadcast(): void {
+    // A channel never hears its own messages, so this tab does not re-read what it just set.
+    this.channel?.postMessage(CHANGED);
+  }
+}
+
+const stores = new Map<string, SessionStore>();
+
+/** The page's store for `serverUrl` (created on first use; nothing happens until `start()`). */
+export function sessionStore(serverUrl: string): SessionStore {
+  let store = stores.get(serverUrl);
+  if (!store) {
+    store = new SessionStore(serverUrl);
+    stores.set(serverUrl, store);
+  }
+  return store;
+}

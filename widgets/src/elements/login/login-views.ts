@@ -1,0 +1,234 @@
+/**
+ * The pieces `<acct-login>` renders, as templates: a labelled field, the method buttons, the
+ * forgotten-password form, the "check your inbox" messages and the signed-in panel. They take what
+ * they show and the handlers to call; Lit calls the handlers with the element as `this`, because
+ * the element renders them. Keeping them here keeps login.ts to state and behaviour.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ClientConfig, SignInMethod } from '../../core/api-client.js';
+import type { Translation } from '../../core/i18n/index.js';
+import { problemText, type FieldName, type Problems } from './login-form.js';
+
+/** What every view needs from the element. */
+export interface ViewContext {
+  t: Translation;
+  /** A document-unique id for `name` (prefixed in light-DOM mode, where ids share the page). */
+  id(name: string): string;
+  busy: boolean;
+  problems: Problems;
+  minLength: number;
+}
+
+export interface FieldOptions {
+  label: string;
+  type: 'text' | 'email' | 'password';
+  autocomplete: string;
+  required: boolean;
+  minlength?: number;
+  hint?: string;
+  /** Initial value, e.g. the address typed on another view; set only when it changes, so typing is kept. */
+  value?: string;
+}
+
+export function renderField(ctx: ViewContext, name: FieldName, field: FieldOptions): TemplateResult {
+  const problem = ctx.problems[name];
+  const [inputId, hintId, errorId] = [ctx.id(name), ctx.id(`${name}-hint`), ctx.id(`${name}-error`)];
+  const describedBy = [field.hint ? hintId : '', problem ? errorId : ''].filter(Boolean).join(' ');
+  return html`
+    <div part="field" class="field">
+      <label part="label" for=${inputId}>${field.label}</label>
+      <input
+        part="input"
+        id=${inputId}
+        name=${name}
+        type=${field.type}
+        autocomplete=${field.autocomplete}
+        ?required=${field.required}
+        minlength=${ifDefined(field.minlength)}
+        .value=${field.value ?? ''}
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+      />
+      ${field.hint ? html`<p part="hint" class="hint" id=${hintId}>${field.hint}</p>` : nothing}
+      <p part="field-error" class="field-error" id=${errorId}>${problem ? problemText(ctx.t, problem, ctx.minLength) : nothing}</p>
+    </div>
+  `;
+}
+
+export function renderMethodButton(ctx: ViewContext, method: SignInMethod, primary: boolean, signUp: boolean): TemplateResult {
+  const t = ctx.t;
+  const labels: Record<SignInMethod, string> = {
+    passkey: signUp ? t.passkeySignUp : t.passkeySignIn,
+    'magic-link': signUp ? t.magicLinkSignUp : t.magicLinkSignIn,
+    password: signUp ? t.signUp : t.signIn,
+  };
+  // All are submit buttons so that Enter in a field presses the first (primary) one, and the
+  // submit event's `submitter` tells which method was chosen.
+  return html`<button
+    part=${primary ? 'button primary-button' : 'button'}
+    class=${primary ? 'primary' : ''}
+    type="submit"
+    name="method"
+    value=${method}
+    ?disabled=${ctx.busy}
+  >
+    ${labels[method]}
+  </button>`;
+}
+
+/** A message about the whole form. Inserted (not shown/hidden), because an alert is announced when it appears. */
+export function renderFormError(message: string): TemplateResult | typeof nothing {
+  return message ? html`<p part="form-error" class="error" role="alert">${message}</p>` : nothing;
+}
+
+/**
+ * A polite live region for news that is not an error ("we have sent another link"). It stays in
+ * the DOM, empty, so that screen readers are already watching it when the text arrives.
+ */
+export function renderNotice(message: string): TemplateResult {
+  return html`<div class="live" role="status">${message ? html`<p part="notice" class="notice">${message}</p>` : nothing}</div>`;
+}
+
+/** A view's heading; focusable from script so that focus can move to a new view and announce it. */
+export function renderTitle(ctx: ViewContext, text: string): TemplateResult {
+  return html`<h2 part="title" id=${ctx.id('title')} tabindex="-1">${text}</h2>`;
+}
+
+export interface SignInFormState {
+  config: ClientConfig;
+  /** The methods offered, in order; the first is the primary button. */
+  methods: SignInMethod[];
+  signUp: boolean;
+  /** The address typed on another view, carried over. */
+  email: string;
+  formError: string;
+  notice: string;
+}
+
+export interface SignInFormHandlers {
+  submit(event: SubmitEvent): void;
+  input(event: Event): void;
+  keydown(event: KeyboardEvent): void;
+  forgot(): void;
+  switchMode(): void;
+}
+
+/** The sign-in or sign-up form: fields, "Forgot password?", one button per method, the mode switch. */
+export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: SignInFormHandlers): TemplateResult {
+  const { t } = ctx;
+  const { config, methods, signUp } = form;
+  const hasPassword = methods.includes('password');
+  return html`
+    <form part="form" novalidate aria-labelledby=${ctx.id('title')} aria-busy=${ctx.busy ? 'true' : 'false'}
+      @submit=${on.submit} @input=${on.input} @keydown=${on.keydown}>
+      ${renderTitle(ctx, signUp ? t.signUpTitle(config.productName) : t.signInTitle(config.productName))}
+      ${signUp ? renderField(ctx, 'displayName', { label: t.displayName, type: 'text', autocomplete: 'name', required: true }) : nothing}
+      ${renderField(ctx, 'email', {
+        label: t.email,
+        type: 'email',
+        // `webauthn` lets the browser offer saved passkeys in this field's autofill (conditional
+        // UI); only signing in can use them, a new account has no passkey yet.
+        autocomplete: !signUp && methods.includes('passkey') ? 'username webauthn' : 'username',
+        required: true,
+        value: form.email,
+      })}
+      ${hasPassword
+        ? renderField(ctx, 'password', {
+            label: t.password,
+            type: 'password',
+            autocomplete: signUp ? 'new-password' : 'current-password',
+            // Marked required only when it is the only way in; with other methods it may stay empty.
+            required: methods.length === 1,
+            minlength: config.passwordMinLength,
+            ...(signUp ? { hint: t.passwordHint(config.passwordMinLength) } : {}),
+          })
+        : nothing}
+      ${hasPassword && !signUp
+        ? html`<p class="forgot"><button part="forgot-button" class="link" type="button" @click=${on.forgot}>${t.forgotPassword}</button></p>`
+        : nothing}
+      ${renderFormError(form.formError)}
+      <div part="actions" class="actions">${methods.map((method, i) => renderMethodButton(ctx, method, i === 0, signUp))}</div>
+      ${renderNotice(form.notice)}
+      ${config.signUpEnabled
+        ? html`<p part="switch" class="switch">
+            ${signUp ? t.haveAccount : t.noAccount}
+            <button part="switch-button" class="link" type="button" @click=${on.switchMode}>
+              ${signUp ? t.signInInstead : t.createAccount}
+            </button>
+          </p>`
+        : nothing}
+    </form>
+  `;
+}
+
+export interface ForgotHandlers {
+  submit(event: SubmitEvent): void;
+  back(): void;
+}
+
+export function renderForgot(ctx: ViewContext, email: string, formError: string, on: ForgotHandlers): TemplateResult {
+  const t = ctx.t;
+  return html`
+    <form part="form" novalidate aria-labelledby=${ctx.id('title')} aria-busy=${ctx.busy ? 'true' : 'false'} @submit=${on.submit}>
+      ${renderTitle(ctx, t.forgotTitle)}
+      <p part="hint" class="hint">${t.forgotIntro}</p>
+      ${renderField(ctx, 'email', { label: t.email, type: 'email', autocomplete: 'username', required: true, value: email })}
+      ${renderFormError(formError)}
+      <div part="actions" class="actions">
+        <button part="button primary-button" class="primary" type="submit" ?disabled=${ctx.busy}>${t.sendResetLink}</button>
+      </div>
+      <p part="switch" class="switch">
+        <button part="switch-button" class="link" type="button" @click=${on.back}>${t.backToSignIn}</button>
+      </p>
+    </form>
+  `;
+}
+
+export interface SentHandlers {
+  back(): void;
+  /** Present when the mail can be sent again from here. */
+  resend?: () => void;
+}
+
+/** "Check your inbox" after a reset request, or "confirm your address" after signing up or trying to sign in unconfirmed. */
+export function renderSent(
+  ctx: ViewContext,
+  { title, text, notice, formError }: { title: string; text: string; notice: string; formError: string },
+  on: SentHandlers,
+): TemplateResult {
+  const t = ctx.t;
+  return html`
+    <div part="message" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
+      ${renderTitle(ctx, title)}
+      <p>${text}</p>
+      ${renderFormError(formError)} ${renderNotice(notice)}
+      ${on.resend
+        ? html`<div part="actions" class="actions">
+            <button part="button resend-button" type="button" ?disabled=${ctx.busy} @click=${on.resend}>${t.resendLink}</button>
+          </div>`
+        : nothing}
+      <p part="switch" class="switch">
+        <button part="switch-button" class="link" type="button" @click=${on.back}>${t.backToSignIn}</button>
+      </p>
+    </div>
+  `;
+}
+
+export function renderSignedIn(
+  ctx: ViewContext,
+  { name, returned, redirect, formError }: { name: string; returned: string; redirect: string; formError: string },
+  on: { signOut(): void },
+): TemplateResult {
+  const t = ctx.t;
+  return html`
+    <div part="signed-in" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
+      ${renderTitle(ctx, t.signedInAs(name))} ${returned ? html`<p part="notice" class="notice">${returned}</p>` : nothing}
+      ${renderFormError(formError)}
+      <div part="actions" class="actions">
+        ${redirect ? html`<a part="button primary-button" class="button primary" href=${redirect}>${t.continue}</a>` : nothing}
+        <button part="button sign-out-button" type="button" ?disabled=${ctx.busy} @click=${on.signOut}>${t.signOut}</button>
+      </div>
+    </div>
+  `;
+}

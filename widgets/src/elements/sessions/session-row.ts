@@ -1,0 +1,76 @@
+/**
+ * One row of `<acct-sessions>`: the device (icon, name, type, browser and system), where it was
+ * last seen and when, the "This device" badge, and either its "Sign out" button or the inline
+ * confirmation that replaces it. A template function; the element passes what to show and the
+ * handlers, which Lit calls with the element as `this`.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DeviceSession } from '../../core/api-types.js';
+import { browserText, deviceKind, fullDateTime, methodText, placeText, relativeTime } from '../../core/format.js';
+import { icon } from '../../core/icons.js';
+import type { Translation } from '../../core/i18n/index.js';
+
+/** What a row is called in messages: its device name, else its browser, else the device type. */
+export function deviceLabel(t: Translation, session: DeviceSession): string {
+  return session.deviceName || browserText(t, session.browser, session.os) || t.device[deviceKind(session.deviceType)];
+}
+
+export interface RowState {
+  t: Translation;
+  /** This row's confirmation is open. */
+  confirming: boolean;
+  busy: boolean;
+  now: Date;
+}
+
+export interface RowHandlers {
+  ask(event: Event): void;
+  confirm(event: Event): void;
+  cancel(event: Event): void;
+  confirmKeydown(event: KeyboardEvent): void;
+}
+
+export function renderSessionRow(session: DeviceSession, { t, confirming, busy, now }: RowState, on: RowHandlers): TemplateResult {
+  const kind = deviceKind(session.deviceType);
+  const label = deviceLabel(t, session);
+  const lastActive = new Date(session.lastActiveAt);
+  const method = methodText(t, session.method);
+  const details = [t.device[kind], browserText(t, session.browser, session.os)].filter(Boolean).join(' · ');
+  const confirmId = `confirm-${session.id}`;
+  return html`
+    <li part=${session.current ? 'item current-item' : 'item'} data-session=${session.id}>
+      <span part="icon" class="icon">${icon(kind)}</span>
+      <div class="main">
+        <p class="title">
+          <span part="device-name">${label}</span>
+          ${session.current ? html`<span part="badge" class="badge">${t.sessions.thisDevice}</span>` : nothing}
+        </p>
+        <p part="details" class="meta">${details}</p>
+        <p part="details" class="meta">
+          ${placeText(t, { city: session.city, country: session.country })}${session.ipAddress ? ` · ${session.ipAddress}` : ''}
+        </p>
+        <p part="details" class="meta">
+          <time datetime=${session.lastActiveAt} title=${fullDateTime(t.$lang, lastActive)}>
+            ${t.sessions.lastActive(relativeTime(t.$lang, lastActive, now))}
+          </time>
+          ${method ? html` · ${t.sessions.signedInWith(method)}` : nothing}
+        </p>
+      </div>
+      <div class="row-actions">
+        ${session.current || confirming
+          ? nothing
+          : html`<button part="button revoke-button" class="small" type="button" data-id=${session.id} aria-label=${t.sessions.revokeLabel(label)}
+              ?disabled=${busy} @click=${on.ask}>${t.sessions.revoke}</button>`}
+      </div>
+      ${confirming
+        ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} data-id=${session.id} @keydown=${on.confirmKeydown}>
+            <p id=${confirmId}>${t.sessions.confirmRevoke(label)}</p>
+            <button part="button confirm-button" class="danger small" type="button" data-id=${session.id} ?disabled=${busy} @click=${on.confirm}>
+              ${t.sessions.confirm}
+            </button>
+            <button part="button cancel-button" class="small cancel" type="button" ?disabled=${busy} @click=${on.cancel}>${t.sessions.cancel}</button>
+          </div>`
+        : nothing}
+    </li>
+  `;
+}

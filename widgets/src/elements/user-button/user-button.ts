@@ -1,0 +1,256 @@
+/**
+ * `<acct-user-button>`: the signed-in user's avatar in a site's header, opening a menu with their
+ * name and address, a link to their account page and "Sign out"; a "Sign in" link while nobody is
+ * signed in. The menu follows the WAI-ARIA menu button pattern (https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/):
+ * `aria-haspopup`/`aria-expanded` on the button, Enter/Space/↓ open on the first item and ↑ on the
+ * last, arrows/Home/End move between items, Escape closes and returns focus, Tab or a click
+ * elsewhere closes. This module only declares the class; `define.ts` registers it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AcctElement } from '../../core/acct-element.js';
+import type { User } from '../../core/api-types.js';
+import { errorDetail, type AcctErrorDetail, type AcctSignedOutDetail } from '../../core/events.js';
+import { errorMessage } from '../../core/i18n/index.js';
+import { SessionController } from '../../core/session-controller.js';
+import { controlStyles } from '../../core/styles/controls.styles.js';
+import { userButtonStyles } from './user-button.styles.js';
+
+/** Up to two initials from the name ("Ada Lovelace" → "AL"), else the address's first letter. */
+export function initials(user: User): string {
+  const words = (user.displayName ?? '').trim().split(/\s+/).filter(Boolean);
+  const letters = words.length ? [words[0], words.length > 1 ? words.at(-1) : undefined] : [user.email];
+  return letters
+    .map((word) => (word ? [...word][0] : ''))
+    .join('')
+    .toLocaleUpperCase();
+}
+
+/**
+ * The user's avatar and account menu, or a way to sign in.
+ *
+ * @summary Avatar button with the account menu (account page, sign out), or "Sign in" when signed out.
+ *
+ * @tag acct-user-button
+ *
+ * @fires {CustomEvent<AcctSignedOutDetail>} acct-signed-out - The user chose "Sign out" and is signed out; `detail.user` is who was signed in.
+ * @fires {CustomEvent<Record<string, never>>} acct-sign-in-requested - The user pressed "Sign in" and no
+ * `sign-in-url` is set: the page shows its sign-in form.
+ * @fires {CustomEvent<AcctErrorDetail>} acct-error - Signing out failed; `detail` is `{ code, status, message }`.
+ *
+ * @csspart button - The avatar button that opens the menu.
+ * @csspart avatar - The avatar: the user's picture, or their initials.
+ * @csspart menu - The menu's panel.
+ * @csspart identity - The user's name and address at the top of the menu.
+ * @csspart name - The user's name.
+ * @csspart email - The user's address.
+ * @csspart item - A menu item.
+ * @csspart account-link - The "Your account" item.
+ * @csspart sign-out-item - The "Sign out" item.
+ * @csspart error - Why signing out failed.
+ * @csspart sign-in - The "Sign in" link or button.
+ *
+ * @cssproperty [--acct-user-button-size=2.25rem] - The avatar's diameter.
+ */
+export class AcctUserButton extends AcctElement {
+  static override styles = [AcctElement.styles, controlStyles, userButtonStyles];
+
+  /** Address of the site's account page, shown as "Your account" in the menu; no item when empty. */
+  @property({ attribute: 'account-url' }) accountUrl = '';
+
+  /** Address of the site's sign-in page for the "Sign in" link; when empty, "Sign in" is a button firing `acct-sign-in-requested`. */
+  @property({ attribute: 'sign-in-url' }) signInUrl = '';
+
+  @state() private open = false;
+  @state() private busy = false;
+  @state() private signOutError = '';
+  /** The avatar image failed to load: show the initials instead. */
+  @state() private avatarFailed = false;
+
+  private readonly session = new SessionController(this, () => this.serverUrl, () => {
+    // Another user may have another picture: try it.
+    if (this.avatarFailed) this.avatarFailed = false;
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onDocumentPointerDown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onDocumentPointerDown);
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    const { status, user } = this.session.store;
+    let content: TemplateResult;
+    if (status === 'signed-in' && user) content = this.renderMenuButton(user);
+    else if (status === 'signed-out') content = this.renderSignIn();
+    // While the session is read (or cannot be), a placeholder the size of the avatar: no flash of "Sign in".
+    else content = html`<span class="placeholder" aria-hidden="true"></span>`;
+    return html`<div class="base" lang=${t.$lang}>${content}</div>`;
+  }
+
+  private renderSignIn(): TemplateResult {
+    const t = this.t;
+    return this.signInUrl
+      ? html`<a part="sign-in" class="button primary sign-in" href=${this.signInUrl}>${t.userButton.signIn}</a>`
+      : html`<button part="sign-in" class="primary sign-in" type="button" @click=${this.requestSignIn}>${t.userButton.signIn}</button>`;
+  }
+
+  private renderMenuButton(user: User): TemplateResult {
+    const t = this.t;
+    const name = user.displayName || user.email;
+    const avatar =
+      user.avatarUrl && !this.avatarFailed
+        ? html`<img part="avatar" class="avatar" src=${user.avatarUrl} alt="" @error=${this.onAvatarError} />`
+        : html`<span part="avatar" class="avatar initials" aria-hidden="true">${initials(user)}</span>`;
+    return html`
+      <button
+        part="button"
+        class="trigger"
+        id="trigger"
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="menu"
+        @click=${this.toggle}
+        @keydown=${this.onTriggerKeydown}
+      >
+        ${avatar}
+        <!-- The name in text rather than aria-label: the visible initials are decoration, and an
+             aria-label would hide the text that voice control users read off the button. -->
+        <span class="visually-hidden">${t.userButton.menu(name)}</span>
+      </button>
+      <div part="menu" class="panel" ?hidden=${!this.open} @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
+        <div part="identity" class="identity">
+          ${user.displayName ? html`<p part="name" class="name">${user.displayName}</p>` : nothing}
+          <p part="email" class="email">${user.email}</p>
+        </div>
+        <ul role="menu" id="menu" aria-labelledby="trigger">
+          ${this.accountUrl
+            ? html`<li role="none">
+                <a part="item account-link" role="menuitem" tabindex="-1" href=${this.accountUrl}>${t.userButton.account}</a>
+              </li>`
+            : nothing}
+          <li role="none">
+            <button part="item sign-out-item" role="menuitem" tabindex="-1" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
+              @click=${this.signOut}>${t.userButton.signOut}</button>
+          </li>
+        </ul>
+        ${this.signOutError ? html`<p part="error" class="error" role="alert">${this.signOutError}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  private get items(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  }
+
+  private get trigger(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.trigger');
+  }
+
+  private async openMenu(focus: 'first' | 'last'): Promise<void> {
+    this.open = true;
+    this.signOutError = '';
+    await this.updateComplete;
+    const items = this.items;
+    (focus === 'first' ? items[0] : items.at(-1))?.focus();
+  }
+
+  private closeMenu({ restoreFocus }: { restoreFocus: boolean }): void {
+    if (!this.open) return;
+    this.open = false;
+    if (restoreFocus) this.trigger?.focus();
+  }
+
+  private toggle(): void {
+    if (this.open) this.closeMenu({ restoreFocus: true });
+    else void this.openMenu('first');
+  }
+
+  private onTriggerKeydown(event: KeyboardEvent): void {
+    // Enter and Space arrive as a click on the button (toggle); the arrows open on an end of the menu.
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      void this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  }
+
+  private onMenuKeydown(event: KeyboardEvent): void {
+    const items = this.items;
+    const index = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
+    const moveTo = (i: number) => items[(i + items.length) % items.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(index + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(index - 1);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(items.length - 1);
+        break;
+      case 'Escape':
+        this.closeMenu({ restoreFocus: true });
+        break;
+      case 'Tab':
+        // Focus moves on to the page's next control; the menu closes behind it.
+        this.closeMenu({ restoreFocus: false });
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    // Focus moved to something else on the page (a screen reader's focus, a script): close. No
+    // relatedTarget means focus went nowhere in particular — a click on the page, which the
+    // pointerdown listener handles, or the focused item being re-rendered away — so it is ignored.
+    const next = event.relatedTarget as Node | null;
+    if (!next || this.shadowRoot?.contains(next) || next === this) return;
+    this.closeMenu({ restoreFocus: false });
+  }
+
+  // An arrow function: added to and removed from the document as the same listener.
+  private readonly onDocumentPointerDown = (event: PointerEvent): void => {
+    if (this.open && !event.composedPath().includes(this)) this.closeMenu({ restoreFocus: false });
+  };
+
+  private onAvatarError(): void {
+    this.avatarFailed = true;
+  }
+
+  private requestSignIn(): void {
+    this.emit<Record<string, never>>('acct-sign-in-requested', {});
+  }
+
+  private async signOut(): Promise<void> {
+    if (this.busy) return;
+    const store = this.session.store;
+    const user = store.user;
+    this.busy = true;
+    this.signOutError = '';
+    try {
+      await store.signOut();
+      this.open = false;
+      this.emit<AcctSignedOutDetail>('acct-signed-out', { user });
+      await this.updateComplete;
+      // The menu button is gone; keep keyboard users here, on "Sign in", not at the top of the page.
+      this.renderRoot.querySelector<HTMLElement>('.sign-in')?.focus();
+    } catch (error) {
+      this.signOutError = errorMessage(this.t, error);
+      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+    } finally {
+      this.busy = false;
+    }
+  }
+}
