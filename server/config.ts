@@ -112,6 +112,7 @@ const envSchema = z.object({
   ACCT_ENCRYPTION_KEYS: z.string().optional(),
   ACCT_RATE_LIMITS: z.string().default(''),
   ACCT_JWT_TTL: duration.default(300).pipe(z.number().max(300, 'at most 5 minutes (300 s)')),
+  ACCT_SITE_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   ACCT_RP_ID: z
     .string()
     .regex(/^[a-z0-9.-]+$/i, 'must be a domain like example.com (no scheme, no port; IP addresses cannot be RP IDs)')
@@ -169,6 +170,8 @@ export interface Config {
     userVerification: 'preferred' | 'required';
   };
   magicLinkTtlSeconds: number;
+  /** Shared secret of the site's backend for server-to-server calls (checklist events); unset: off. */
+  siteSecret: string | undefined;
   logLevel: z.infer<typeof envSchema>['ACCT_LOG_LEVEL'];
   shutdownTimeoutMs: number;
   bundleMaxAgeSeconds: number;
@@ -256,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       userVerification: e.ACCT_PASSKEY_USER_VERIFICATION,
     },
     magicLinkTtlSeconds: e.ACCT_MAGIC_LINK_TTL,
+    siteSecret: e.ACCT_SITE_SECRET,
     logLevel: e.ACCT_LOG_LEVEL,
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,

@@ -5,6 +5,7 @@
  */
 import type { Config } from './config';
 import type { Database } from './db/database';
+import type { DomainEvents } from './events/domain-events';
 import type { Logger } from './http/logging';
 import type { MailQueue } from './modules/mail/mail-queue';
 import type { SigningKeys } from './modules/signing-keys/signing-keys';
@@ -17,4 +18,6 @@ export interface Services {
   envelope: Envelope;
   mail: MailQueue;
   signingKeys: SigningKeys;
+  /** Where modules announce what happened, and others react (server/events/domain-events.ts). */
+  events: DomainEvents;
 }

@@ -16,6 +16,8 @@ import { createTransport } from './modules/mail/transport';
 import { SigningKeys } from './modules/signing-keys/signing-keys';
 import { loadEnvelope } from './security/envelope';
 import type { Services } from './services';
+import { DomainEvents } from './events/domain-events';
+import { subscribeChecklistToEvents } from './modules/checklist/checklist.service';
 
 export interface RunningServer {
   /** Base URL, e.g. `http://localhost:3000` (no trailing slash). */
@@ -55,7 +57,9 @@ async function buildServices(config: Config, db: Database, logger: Logger): Prom
   }
   const signingKeys = new SigningKeys(db.knex, envelope, config.publicUrl);
   await signingKeys.ensureKey();
-  return { config, db, logger, envelope, mail, signingKeys };
+  const events = new DomainEvents();
+  subscribeChecklistToEvents(events);
+  return { config, db, logger, envelope, mail, signingKeys, events };
 }
 
 /** The host part of our own URL: `localhost` when listening everywhere, else the address given. */

@@ -25,10 +25,20 @@ export async function asUser<T>(
   work: (trx: Knex.Transaction) => Promise<T>,
 ): Promise<T> {
   if (!UUID.test(userId)) throw new TypeError('asUser needs a user id (uuid)');
-  return knex.transaction(async (trx) => {
-    // One round trip for both: set_config('role', …) is what SET LOCAL ROLE does, and it checks
-    // membership the same way.
-    await trx.raw(`select set_config(?, ?, true), set_config('role', ?, true)`, [USER_SETTING, userId, APP_ROLE]);
-    return work(trx);
-  });
+  return knex.transaction((trx) => asUserWithin(trx, userId, work));
+}
+
+/**
+ * Like `asUser`, inside a transaction the caller already holds (a service transaction that must
+ * also write a user's rows, atomically with its own): switches to the user for `work` and back to
+ * the service role afterwards. If `work` throws, the transaction is doomed and rolls back anyway.
+ */
+export async function asUserWithin<T>(trx: Knex.Transaction, userId: string, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  if (!UUID.test(userId)) throw new TypeError('asUser needs a user id (uuid)');
+  // One round trip for both: set_config('role', …) is what SET LOCAL ROLE does, and it checks
+  // membership the same way.
+  await trx.raw(`select set_config(?, ?, true), set_config('role', ?, true)`, [USER_SETTING, userId, APP_ROLE]);
+  const result = await work(trx);
+  await trx.raw(`select set_config(?, '', true), set_config('role', 'none', true)`, [USER_SETTING]);
+  return result;
 }

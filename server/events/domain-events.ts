@@ -1,0 +1,40 @@
+/**
+ * The one place where modules announce what happened — an invitation sent, a profile filled in,
+ * an onboarding step completed — and where other modules react. Handlers run inside the
+ * publisher's transaction, so a reaction (the setup checklist ticking an item) commits or rolls
+ * back with its cause. Webhooks will subscribe here and queue their deliveries the same way,
+ * without touching the modules that publish.
+ */
+import type { Knex } from 'knex';
+
+export type DomainEvent =
+  | { type: 'user.profile_updated'; userId: string; profile: { displayName: string | null; avatarUrl: string | null; bio: string | null } }
+  | { type: 'organization.created'; userId: string; organizationId: string }
+  | { type: 'organization.invitation_sent'; userId: string; organizationId: string; email: string }
+  | { type: 'connected_app.connected'; userId: string; organizationId: string; provider: string }
+  | { type: 'onboarding.started'; userId: string; pathId: string }
+  | { type: 'onboarding.step_completed'; userId: string; pathId: string; step: string }
+  | { type: 'onboarding.step_skipped'; userId: string; pathId: string; step: string }
+  | { type: 'onboarding.completed'; userId: string; pathId: string }
+  | { type: 'checklist.item_completed'; userId: string; item: string; source: 'user' | 'event' | 'site' }
+  | { type: 'template.used'; userId: string; templateId: string };
+
+export type DomainEventType = DomainEvent['type'];
+type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
+type Handler<T extends DomainEventType> = (trx: Knex.Transaction, event: EventOf<T>) => Promise<void>;
+
+export class DomainEvents {
+  private readonly handlers = new Map<DomainEventType, ((trx: Knex.Transaction, event: DomainEvent) => Promise<void>)[]>();
+
+  subscribe<T extends DomainEventType>(type: T, handler: Handler<T>): void {
+    const list = this.handlers.get(type) ?? [];
+    // Stored untyped; publish only hands each handler events of the type it subscribed to.
+    list.push(handler as unknown as (trx: Knex.Transaction, event: DomainEvent) => Promise<void>);
+    this.handlers.set(type, list);
+  }
+
+  /** Runs every handler of the event's type, in order, inside `trx`. */
+  async publish(trx: Knex.Transaction, event: DomainEvent): Promise<void> {
+    for (const handler of this.handlers.get(event.type) ?? []) await handler(trx, event);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The built-in onboarding steps, each a schema for its form data and the real work it does when
+ * completed: `profile` edits the profile, `organization` creates one or picks one the user belongs
+ * to, `team` sends invitations, `preferences` writes notification preferences and quiet hours.
+ * `welcome`, `integrations`, `tour` and `complete` carry no data of their own (the host fills
+ * `integrations` and `tour` through slots until connected apps exist). Steps a site adds itself
+ * take any small JSON object.
+ */
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { asUserWithin } from '../../db/as-user';
+import { ApiError, CommonErrors } from '../../http/errors';
+import type { Services } from '../../services';
+import type { RequestContext } from '../sessions/request-context';
+import { NOTIFICATION_EVENTS, NOTIFICATION_EVENT_TYPES } from './notification-defaults';
+import { createOrganizationFor, inviteToOrganization, isMember } from './organization-actions';
+
+export interface StepRun {
+  services: Services;
+  trx: Knex.Transaction;
+  userId: string;
+  email: string;
+  /** Everything saved for earlier steps (the team step needs the organization step's result). */
+  stepData: Record<string, unknown>;
+  context: RequestContext;
+}
+
+export interface BuiltInStep<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /** Does the step's work; returns what to keep as the step's data. */
+  run?: (run: StepRun, data: z.infer<S>) => Promise<unknown>;
+}
+
+/** Types `run`'s data from the schema, then forgets it: the registry holds steps of every shape. */
+const defineStep = <S extends z.ZodType>(step: BuiltInStep<S>) => step as unknown as BuiltInStep;
+
+const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
+const timeZone = z.string().max(100).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'invalid_time_zone');
+const noData = z.object({}).strict();
+
+const profile = defineStep({
+  schema: z
+    .object({ displayName: z.string().trim().min(1, 'required').max(100), avatarUrl: httpUrl.or(z.literal('')).optional(), bio: z.string().trim().max(500).optional() })
+    .strict(),
+  async run({ services, trx, userId }, data) {
+    const values = { display_name: data.displayName, avatar_url: data.avatarUrl || null, bio: data.bio || null };
+    await asUserWithin(trx, userId, (t) => t('auth.users').where({ id: userId }).update(values));
+    await services.events.publish(trx, {
+      type: 'user.profile_updated',
+      userId,
+      profile: { displayName: values.display_name, avatarUrl: values.avatar_url, bio: values.bio },
+    });
+    return data;
+  },
+});
+
+const organization = defineStep({
+  schema: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('create'), name: z.string().trim().min(1, 'required').max(100) }).strict(),
+    z.object({ mode: z.literal('existing'), organizationId: z.uuid() }).strict(),
+  ]),
+  async run(run, data) {
+    if (data.mode === 'create') return { mode: 'create', ...(await createOrganizationFor(run, data.name)) };
+    if (!(await isMember(run.trx, data.organizationId, run.userId))) throw ApiError.of(CommonErrors, 'not_found');
+    return data;
+  },
+});
+
+const team = defineStep({
+  schema: z
+    .object({
+      invitations: z
+        .array(z.object({ email: z.string().trim().toLowerCase().pipe(z.email('invalid_email')), role: z.enum(['admin', 'member']).default('member') }).strict())
+        .max(20),
+    })
+    .strict(),
+  async run(run, data) {
+    const org = run.stepData.organization as { organizationId?: string } | undefined;
+    if (!org?.organizationId) throw ApiError.of(OnboardingStepErrors, 'organization_required');
+    for (const invite of data.invitations) await inviteToOrganization(run, org.organizationId, invite.email, invite.role);
+    return data;
+  },
+});
+
+const notificationChoice = z.object({ email: z.boolean(), push: z.boolean(), inApp: z.boolean() }).partial().strict();
+
+const preferences = defineStep({
+  schema: z
+    .object({
+      notifications: z.partialRecord(z.enum(NOTIFICATION_EVENT_TYPES), notificationChoice).optional(),
+      frequency: z.enum(['instant', 'daily', 'weekly']).optional(),
+      quietHours: z
+        .object({
+          enabled: z.boolean(),
+          start: time,
+          end: time,
+          timeZone,
+          days: z.array(z.number().int().min(0).max(6)).max(7).refine((d) => new Set(d).size === d.length, 'duplicate_day'),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  async run({ trx, userId }, data) {
+    await asUserWithin(trx, userId, async (t) => {
+      for (const event of NOTIFICATION_EVENTS) {
+        const choice = data.notifications?.[event.eventType] ?? {};
+        const row = {
+          user_id: userId,
+          category: event.category,
+          event_type: event.eventType,
+          email_enabled: choice.email ?? event.email,
+          push_enabled: choice.push ?? true,
+          in_app_enabled: choice.inApp ?? true,
+          frequency: data.frequency ?? 'instant',
+        };
+        await t('notification_preferences').insert(row).onConflict(['user_id', 'event_type']).merge();
+      }
+      if (data.quietHours) {
+        const q = data.quietHours;
+        await t('notification_quiet_hours')
+          .insert({ user_id: userId, enabled: q.enabled, start_time: q.start, end_time: q.end, timezone: q.timeZone, days_of_week: q.days })
+          .onConflict('user_id')
+          .merge();
+      }
+    });
+    return data;
+  },
+});
+
+export const OnboardingStepErrors = {
+  organization_required: { status: 409, message: 'Create or choose an organization first.' },
+} as const;
+
+/** Built-in steps by component name. */
+export const BUILT_IN_STEPS: Record<string, BuiltInStep> = {
+  welcome: { schema: noData },
+  profile,
+  organization,
+  team,
+  preferences,
+  integrations: { schema: z.object({ connected: z.array(z.string().max(100)).max(50).optional() }).strict() },
+  tour: { schema: z.looseObject({}) },
+  complete: { schema: noData },
+};
+
+/** A site's own step: any JSON object up to 10 kB. */
+export const CustomStepData = z
+  .record(z.string().max(100), z.unknown())
+  .refine((data) => JSON.stringify(data).length <= 10_240, 'too_large');
