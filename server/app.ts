@@ -20,8 +20,14 @@ import { passkeyRoutes } from './modules/passkeys/passkeys.routes';
 import { outboxRoutes } from './modules/mail/outbox.routes';
 import { passwordRoutes } from './modules/passwords/passwords.routes';
 import { resetPasswordPage } from './modules/passwords/reset-password.page';
+import { invitationPage } from './modules/organizations/invitation.page';
+import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { sessionRoutes } from './modules/sessions/sessions.routes';
 import { jwksRoutes } from './modules/signing-keys/jwks.routes';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { checklistRoutes } from './modules/checklist/checklist.routes';
+import { onboardingRoutes } from './modules/onboarding/onboarding.routes';
+import { templateRoutes } from './modules/templates/templates';
 import type { Services } from './services';
 
 /** Largest JSON body the API reads; larger ones get 413 `payload_too_large`. */
@@ -59,6 +65,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   hosted.use(verifyEmailPage(services));
   hosted.use(resetPasswordPage(services));
   if (config.signInMethods.includes('magic-link')) hosted.use(magicLinkPage(services));
+  hosted.use(invitationPage(services));
   app.use(hosted);
 
   const api = express.Router();
@@ -75,9 +82,14 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   api.use(passwordRoutes(services));
   api.use(emailVerificationApiRoutes(services));
   api.use(sessionRoutes(services));
+  api.use(organizationRoutes(services));
   if (config.signInMethods.includes('magic-link')) api.use(magicLinkApiRoutes(services));
   if (config.signInMethods.includes('passkey')) api.use(passkeyRoutes(services));
   api.use(loginHistoryRoutes(services));
+  api.use(onboardingRoutes(services));
+  api.use(checklistRoutes(services));
+  api.use(templateRoutes(services));
+  api.use(adminRoutes(services));
   if (config.mail.devOutbox) api.use(outboxRoutes(services.mail));
   app.use('/api', api);
 

@@ -3,6 +3,7 @@
  * router: settings, the database, the logger, the mail queue, the encryption envelope and the
  * JWT signing keys.
  */
+import type { Knex } from 'knex';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { DomainEvents } from './events/domain-events';
@@ -20,4 +21,14 @@ export interface Services {
   signingKeys: SigningKeys;
   /** Where modules announce what happened, and others react (server/events/domain-events.ts). */
   events: DomainEvents;
+}
+
+/**
+ * The same services, with their database work joined to `trx`: a module's own
+ * `db.knex.transaction(…)` then runs as a savepoint inside it. For a flow that must call another
+ * module atomically (an onboarding step creating an organization); on the embedded database it is
+ * also the only way, since its single connection is held by `trx`.
+ */
+export function joinTransaction(services: Services, trx: Knex.Transaction): Services {
+  return { ...services, db: { ...services.db, knex: trx } };
 }

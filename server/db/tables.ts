@@ -127,6 +127,41 @@ export interface SigningKeyRow {
   rotated_at: Date | null;
 }
 
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  slug: string;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export type OrganizationRole = 'owner' | 'admin' | 'member';
+
+export interface OrganizationMemberRow {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  role: OrganizationRole;
+  created_at: Date;
+}
+
+export interface OrganizationInvitationRow {
+  id: string;
+  organization_id: string;
+  email: string;
+  role: Exclude<OrganizationRole, 'owner'>;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: Date;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+  revoked_at: Date | null;
+  last_sent_at: Date;
+  created_at: Date;
+  redirect_url: string | null;
+}
+
 /**
  * What an insert or update may set: any subset of the columns (the database fills defaults), each
  * as its value, as SQL (`db.raw('now()')`), or — for json and timestamp columns — as text
@@ -147,5 +182,8 @@ declare module 'knex/types/tables' {
     passkeys: Table<PasskeyRow>;
     magic_links: Table<MagicLinkRow>;
     'auth.webauthn_challenges': Table<WebauthnChallengeRow>;
+    organizations: Table<OrganizationRow>;
+    organization_members: Table<OrganizationMemberRow>;
+    organization_invitations: Table<OrganizationInvitationRow>;
   }
 }

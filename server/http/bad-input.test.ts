@@ -43,7 +43,17 @@ const sampleBodies = (): Record<string, Record<string, unknown>> => ({
   'POST /api/passkeys/register/verify': { response: { ...FAKE_CREDENTIAL, response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' } }, name: 'Laptop' },
   'POST /api/passkeys/authenticate/verify': { response: { ...FAKE_CREDENTIAL, response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' } } },
   'PATCH /api/passkeys/:id': { name: 'Laptop' },
+  'POST /api/organizations': { name: 'Bad Input Ltd', slug: `bad-input-${randomUUID().slice(0, 8)}` },
+  'PATCH /api/organizations/:id': { name: 'Renamed Ltd' },
+  'PATCH /api/organizations/:id/members/:userId': { role: 'admin' },
+  'POST /api/organizations/:id/invitations': { email: uniqueEmail('invitee'), role: 'member', redirectUrl: `${TEST_ORIGIN}/team` },
+  'POST /api/checklist/events': { email: uniqueEmail('nobody'), item: 'create_event' },
 });
+
+/** The site backend's secret: its one route authenticates with it instead of a session. */
+const SITE_SECRET = 'bad-input-site-secret-0123456789abcdef';
+const headersFor = (path: string): Record<string, string> =>
+  path.startsWith('/api/checklist/events') ? { Authorization: `Bearer ${SITE_SECRET}` } : {};
 
 type FieldPath = string[];
 
@@ -145,7 +155,10 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
 
   before(async () => {
     server = await startTestServer(getDb(), {
-      env: { ACCT_RATE_LIMITS: 'sign-in:ip=100000/60 sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60 sign-in:account=100000/60' },
+      env: {
+        ACCT_RATE_LIMITS: 'sign-in:ip=100000/60 sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60 sign-in:account=100000/60',
+        ACCT_SITE_SECRET: SITE_SECRET,
+      },
     });
     routes = listApiRoutes(server.services);
   });
@@ -166,7 +179,12 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
       // The sign-ups above queue mail faster than the worker's batches of 10 send it, and
       // signedUpClient reads its verification mail after a single pass: send the backlog first.
       await drainMailQueue(server.services);
-      account = (await signedUpClient(server.services, server.url)).client;
+      const signedUp = await signedUpClient(server.services, server.url);
+      account = signedUp.client;
+      // An administrator (so the admin routes validate what they get rather than refuse it),
+      // part-way through onboarding (so a step that does not exist is a plain 404).
+      await server.db.knex('auth.users').where({ email: signedUp.email }).update({ app_role: 'admin' });
+      await account.post('/api/onboarding/start', {});
     }
     return account;
   }
@@ -174,7 +192,7 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
   /** Sends one request as the signed-in user and checks the answer's shape; `body` strings go as-is. */
   async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer> {
     const label = `${method} ${path.slice(0, 200)} ${typeof body === 'string' ? body.slice(0, 80) : JSON.stringify(body)?.slice(0, 80)}`;
-    const res = await (await signedIn()).request(method, path, body, headers);
+    const res = await (await signedIn()).request(method, path, body, { ...headersFor(path), ...headers });
     served.total++;
     if (res.status >= 500) served.serverErrors.push(`${res.status} ${label}: ${JSON.stringify(res.body)}`);
     if (res.status < 300 && STATE_CHANGING_METHODS.has(method)) account = undefined;

@@ -13,7 +13,8 @@ function issueCode(issue: z.core.$ZodIssue): string {
   if (/^[a-z_]+$/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid_type';
+      // zod 4 leaves the input out of issues; its message says what was received.
+      return /received undefined/.test(issue.message) ? 'required' : 'invalid_type';
     case 'too_small':
       return 'too_short';
     case 'too_big':

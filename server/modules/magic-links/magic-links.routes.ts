@@ -12,7 +12,7 @@ import { emailField, withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
 import { handOverUrl } from '../sessions/hand-over';
-import { allowedRedirect } from '../sessions/redirects';
+import { returnAddress } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
 import { consumeMagicLink, isMagicLinkValid, MAGIC_LINK_PATH, magicLinkStatus, requestMagicLink } from './magic-links.service';
 
@@ -26,11 +26,7 @@ export function magicLinkApiRoutes(services: Services): Router {
   router.post(
     '/auth/magic-link',
     withBody(RequestBody, async (body, req, res) => {
-      // Back to the page that asked: the one it names, else its origin (the CSRF guard has
-      // already checked that the origin is allowed).
-      const origin = req.headers.origin;
-      const fallback = origin && config.redirectAllowlist.includes(origin) ? `${origin}/` : `${config.redirectAllowlist[0]}/`;
-      const redirectUrl = allowedRedirect(body.redirectUrl, config.redirectAllowlist) ?? fallback;
+      const redirectUrl = returnAddress(body.redirectUrl, req.headers.origin, config.redirectAllowlist);
       const id = await requestMagicLink(services, { email: body.email, redirectUrl }, requestContext(req));
       res.status(202).json({ status: 'link_sent', linkId: id, expiresInSeconds: config.magicLinkTtlSeconds });
     }),

@@ -1,19 +1,29 @@
 /**
  * What the organization and team steps ask of the organizations module, inside the onboarding
- * transaction. Thin on purpose: the rules (slugs, roles, invitation tokens and mail) live in
- * server/modules/organizations.
+ * transaction. Thin on purpose: the rules (slugs, roles, invitation tokens and mail, the events
+ * that tick the checklist) live in server/modules/organizations.
  */
 import type { Knex } from 'knex';
+import { joinTransaction } from '../../services';
+import { domainEventHooks } from '../organizations/hooks';
+import { inviteMember } from '../organizations/invitations.service';
+import { createOrganization } from '../organizations/organizations.service';
 import type { StepRun } from './built-in-steps';
 
 export async function isMember(trx: Knex.Transaction, organizationId: string, userId: string): Promise<boolean> {
   return (await trx('organization_members').where({ organization_id: organizationId, user_id: userId }).first('id')) !== undefined;
 }
 
-export async function createOrganizationFor(_run: StepRun, _name: string): Promise<{ organizationId: string; name: string; slug: string }> {
-  throw new Error('organizations module not wired yet');
+export async function createOrganizationFor(run: StepRun, name: string): Promise<{ organizationId: string; name: string; slug: string }> {
+  const services = joinTransaction(run.services, run.trx);
+  const org = await createOrganization(services, run.userId, { name }, domainEventHooks(services.events));
+  return { organizationId: org.id, name: org.name, slug: org.slug };
 }
 
-export async function inviteToOrganization(_run: StepRun, _organizationId: string, _email: string, _role: 'admin' | 'member'): Promise<void> {
-  throw new Error('organizations module not wired yet');
+export async function inviteToOrganization(run: StepRun, organizationId: string, email: string, role: 'admin' | 'member'): Promise<void> {
+  const services = joinTransaction(run.services, run.trx);
+  const { config } = services;
+  // The invitee comes back to the site's first allowed page; the team step has no page of its own to name.
+  const redirectUrl = `${config.redirectAllowlist[0]}/`;
+  await inviteMember(services, { userId: run.userId, organizationId }, { email, role, redirectUrl }, run.context, domainEventHooks(services.events));
 }

@@ -155,6 +155,54 @@ describeOnEachDatabase('onboarding progress', (getDb) => {
     });
   });
 
+  it('creates an organization, invites the team (ticking invite_team) and finishes the default path', async () => {
+    const client = await newUser();
+    await client.post('/api/onboarding/start', {});
+    await step(client, 'welcome', 'complete');
+    await step(client, 'profile', 'complete', { displayName: 'Ada' });
+    assert.equal((await step(client, 'team', 'skip')).body.error.code, 'step_not_reached');
+    assert.equal((await step(client, 'organization', 'complete', { mode: 'existing', organizationId: '00000000-0000-4000-8000-000000000000' })).status, 404);
+    const org = (await step(client, 'organization', 'complete', { mode: 'create', name: 'Globe Theatre' })).body;
+    assert.match(org.stepData.organization.organizationId, /^[0-9a-f-]{36}$/);
+    assert.equal((await client.get('/api/organizations')).body.organizations[0].name, 'Globe Theatre');
+
+    assert.equal((await step(client, 'team', 'complete', { invitations: [{ email: 'not-an-email' }] })).status, 400);
+    const team = await step(client, 'team', 'complete', { invitations: [{ email: 'burbage@example.test' }, { email: 'kemp@example.test', role: 'admin' }] });
+    assert.equal(team.status, 200, JSON.stringify(team.body));
+    const invitations = (await client.get(`/api/organizations/${org.stepData.organization.organizationId}/invitations`)).body.invitations;
+    assert.deepEqual(invitations.map((i: { email: string }) => i.email).sort(), ['burbage@example.test', 'kemp@example.test']);
+    const checklist = (await client.get('/api/checklist')).body.items;
+    assert.equal(checklist.find((i: { key: string }) => i.key === 'invite_team').completed, true);
+
+    const prefs = await step(client, 'preferences', 'complete', { quietHours: { enabled: true, start: '22:00', end: '07:00', timeZone: 'Europe/London', days: [0, 6] } });
+    assert.equal(prefs.status, 200);
+    const user = (await client.get('/api/me')).body.user;
+    const stored = await server.db.knex('notification_preferences').where({ user_id: user.id }).orderBy('event_type');
+    assert.equal(stored.length, 7);
+    assert.equal(stored.find((p: { event_type: string }) => p.event_type === 'newsletter').email_enabled, false, 'marketing is opt-in');
+    const quiet = await server.db.knex('notification_quiet_hours').where({ user_id: user.id }).first();
+    assert.deepEqual([quiet.timezone, quiet.days_of_week], ['Europe/London', [0, 6]]);
+
+    for (const key of ['integrations', 'tour']) assert.equal((await step(client, key, 'skip')).status, 200);
+    const done = (await step(client, 'complete', 'complete')).body;
+    assert.equal(done.status, 'completed');
+    assert.deepEqual(done.progress, { requiredDone: 4, requiredTotal: 4, percent: 100 });
+  });
+
+  it('rolls the organization back when a later part of its step fails', async () => {
+    const client = await newUser();
+    await client.post('/api/onboarding/start', {});
+    await step(client, 'welcome', 'complete');
+    await step(client, 'profile', 'complete', { displayName: 'Ada' });
+    await step(client, 'organization', 'complete', { mode: 'create', name: 'Rose Theatre' });
+    // Inviting yourself fails (already a member): nothing of the step may stay behind.
+    const me = (await client.get('/api/me')).body.user;
+    const res = await step(client, 'team', 'complete', { invitations: [{ email: 'someone@example.test' }, { email: me.email }] });
+    assert.equal(res.status, 409);
+    const orgId = (await client.get('/api/onboarding')).body.stepData.organization.organizationId;
+    assert.deepEqual((await client.get(`/api/organizations/${orgId}/invitations`)).body.invitations, []);
+  });
+
   describe('access', () => {
     it('needs a session and shows each user only their own progress', async () => {
       assert.equal((await new TestClient(server.url, { origin: TEST_ORIGIN }).get('/api/onboarding')).status, 401);

@@ -1,0 +1,65 @@
+/**
+ * Who may do what in an organization. The organization tables have no row-level security, so
+ * every check is here, on the service connection: a caller who is not a member gets 404
+ * `not_found` for anything about the organization — exactly what a nonexistent one answers, so
+ * ids cannot be probed (SECURITY.md F1) — and a member whose role is too low gets 403
+ * `forbidden_role`. Malformed ids are 404 before any query sees them.
+ */
+import type { Request } from 'express';
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import type { OrganizationRole } from '../../db/tables';
+import { ApiError, CommonErrors } from '../../http/errors';
+import { sessionOf } from '../sessions/require-session';
+import { lockOrganization, memberRole } from './organizations.queries';
+
+export const OrganizationErrors = {
+  not_found: CommonErrors.not_found,
+  forbidden_role: { status: 403, message: 'Your role in this organization does not allow this.' },
+  slug_taken: { status: 409, message: 'Another organization already uses this address.' },
+  last_owner: { status: 409, message: 'An organization needs an owner. Make someone else an owner first.' },
+  already_member: { status: 409, message: 'This person is already a member of the organization.' },
+} as const;
+
+/** A higher rank may do everything a lower one may. */
+const RANK: Record<OrganizationRole, number> = { owner: 3, admin: 2, member: 1 };
+
+const Uuid = z.uuid();
+
+/** A path parameter as an id, or 404: `'nope'` must not reach PostgreSQL's uuid parser as a 500. */
+export function idOrNotFound(raw: unknown): string {
+  const id = Uuid.safeParse(raw);
+  if (!id.success) throw ApiError.of(OrganizationErrors, 'not_found');
+  return id.data;
+}
+
+/** The caller as an organization route sees them. */
+export interface Actor {
+  userId: string;
+  organizationId: string;
+}
+
+/** The signed-in caller and the organization the path's `:id` names (404 when malformed). */
+export function actorOf(req: Request): Actor {
+  return { userId: sessionOf(req).userId, organizationId: idOrNotFound(req.params.id) };
+}
+
+/**
+ * The caller's role in the organization, at least `atLeast`: 404 for a non-member, 403 below it.
+ * With `lock`, the organization row is locked first (FOR UPDATE) and the role read by a second
+ * statement, so that it reflects every membership change committed while we waited: changes to
+ * members and invitations all take this lock, which is what keeps "the last owner" true under
+ * concurrent demotions and removals.
+ */
+export async function requireRole(
+  db: Knex | Knex.Transaction,
+  actor: Actor,
+  atLeast: OrganizationRole = 'member',
+  { lock = false }: { lock?: boolean } = {},
+): Promise<OrganizationRole> {
+  if (lock && !(await lockOrganization(db, actor.organizationId))) throw ApiError.of(OrganizationErrors, 'not_found');
+  const role = await memberRole(db, actor.organizationId, actor.userId);
+  if (!role) throw ApiError.of(OrganizationErrors, 'not_found');
+  if (RANK[role] < RANK[atLeast]) throw ApiError.of(OrganizationErrors, 'forbidden_role');
+  return role;
+}

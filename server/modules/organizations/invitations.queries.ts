@@ -1,0 +1,152 @@
+/**
+ * The SQL of organization invitations. An invitation is "open" until accepted or revoked — that
+ * is what the table's partial unique index counts, one per organization and address — and usable
+ * while open and not expired. Only the SHA-256 of its token is stored; acceptance is one atomic
+ * `UPDATE … WHERE accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() RETURNING`,
+ * so of any number of parallel clicks exactly one gets the row (SECURITY.md B1).
+ */
+import type { Knex } from 'knex';
+import type { OrganizationInvitationRow } from '../../db/tables';
+
+type Db = Knex | Knex.Transaction;
+
+/** How long an invitation link works after it was (re)sent. */
+export const INVITATION_TTL_DAYS = 7;
+/** At most one mail per invitation this often through the resend route. */
+export const RESEND_INTERVAL_SECONDS = 60;
+
+export type InvitedRole = OrganizationInvitationRow['role'];
+
+/** An invitation as owners and admins see it; never its token or hash. */
+export interface InvitationListing {
+  id: string;
+  email: string;
+  role: InvitedRole;
+  invitedBy: string | null;
+  expiresAt: Date;
+  lastSentAt: Date;
+  createdAt: Date;
+}
+
+export const toListing = (row: OrganizationInvitationRow): InvitationListing => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  invitedBy: row.invited_by,
+  expiresAt: row.expires_at,
+  lastSentAt: row.last_sent_at,
+  createdAt: row.created_at,
+});
+
+const open = (db: Db, organizationId: string) =>
+  db('organization_invitations').where({ organization_id: organizationId }).whereNull('accepted_at').whereNull('revoked_at');
+
+/** The organization's open invitations, expired ones included (they can be re-sent), newest first. */
+export async function openInvitations(db: Db, organizationId: string): Promise<OrganizationInvitationRow[]> {
+  return open(db, organizationId).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }]).select('*');
+}
+
+/** The open invitation to this address, if any (the partial unique index allows one). */
+export async function openInvitationTo(db: Db, organizationId: string, email: string): Promise<OrganizationInvitationRow | undefined> {
+  return open(db, organizationId).whereRaw('lower(email) = lower(?)', [email]).first();
+}
+
+/** One open invitation of this organization, with the seconds left before it may be mailed again (0: now). */
+export async function openInvitationById(
+  db: Db,
+  organizationId: string,
+  id: string,
+): Promise<(OrganizationInvitationRow & { resend_wait_seconds: number }) | undefined> {
+  // The wait is computed by the database, whose clock wrote last_sent_at.
+  return open(db, organizationId)
+    .where({ id })
+    .first(
+      '*',
+      db.raw(`greatest(0, ceil(extract(epoch from last_sent_at + make_interval(secs => ?) - now())))::int as resend_wait_seconds`, [RESEND_INTERVAL_SECONDS]),
+    );
+}
+
+const expiry = (db: Db) => db.raw(`now() + make_interval(days => ?)`, [INVITATION_TTL_DAYS]);
+
+export async function insertInvitation(
+  db: Db,
+  invitation: { organizationId: string; email: string; role: InvitedRole; tokenHash: string; invitedBy: string; redirectUrl: string },
+): Promise<OrganizationInvitationRow> {
+  const [row] = await db('organization_invitations')
+    .insert({
+      organization_id: invitation.organizationId,
+      email: invitation.email,
+      role: invitation.role,
+      token_hash: invitation.tokenHash,
+      invited_by: invitation.invitedBy,
+      redirect_url: invitation.redirectUrl,
+      expires_at: expiry(db),
+    })
+    .returning('*');
+  return row!;
+}
+
+/**
+ * Gives an invitation a new token and a fresh week, and records the mail: the old link stops
+ * working at once. `changes` updates what a repeated invitation may change.
+ */
+export async function renewInvitation(
+  db: Db,
+  id: string,
+  tokenHash: string,
+  changes: { role?: InvitedRole; invitedBy?: string; redirectUrl?: string } = {},
+): Promise<OrganizationInvitationRow> {
+  const [row] = await db('organization_invitations')
+    .where({ id })
+    .update({
+      token_hash: tokenHash,
+      expires_at: expiry(db),
+      last_sent_at: db.fn.now(),
+      ...(changes.role ? { role: changes.role } : {}),
+      ...(changes.invitedBy ? { invited_by: changes.invitedBy } : {}),
+      ...(changes.redirectUrl ? { redirect_url: changes.redirectUrl } : {}),
+    })
+    .returning('*');
+  return row!;
+}
+
+/** Revokes an open invitation of this organization; false when there is none. */
+export async function revokeInvitation(db: Db, organizationId: string, id: string): Promise<boolean> {
+  const rows = await open(db, organizationId).where({ id }).update({ revoked_at: db.fn.now() }).returning('id');
+  return rows.length > 0;
+}
+
+/** The invitation with this token hash while it can be accepted: open and not expired. */
+const usable = (db: Db, tokenHash: string) =>
+  db('organization_invitations')
+    .where('organization_invitations.token_hash', tokenHash)
+    .whereNull('organization_invitations.accepted_at')
+    .whereNull('organization_invitations.revoked_at')
+    .where('organization_invitations.expires_at', '>', db.fn.now());
+
+/** What the landing page shows about a usable invitation (and its organization's id); undefined for anything else. */
+export async function usableInvitation(
+  db: Db,
+  tokenHash: string,
+): Promise<{ organization_id: string; email: string; role: InvitedRole; organization_name: string; inviter_name: string | null } | undefined> {
+  return usable(db, tokenHash)
+    .join('organizations as o', 'o.id', 'organization_invitations.organization_id')
+    .leftJoin('auth.users as u', 'u.id', 'organization_invitations.invited_by')
+    .first(
+      'organization_invitations.organization_id',
+      'organization_invitations.email',
+      'organization_invitations.role',
+      'o.name as organization_name',
+      db.raw('coalesce(u.display_name, u.email) as inviter_name'),
+    );
+}
+
+/** Uses up an invitation: its row once, undefined for anything not usable now. */
+export async function consumeInvitation(db: Db, tokenHash: string): Promise<OrganizationInvitationRow | undefined> {
+  const [row] = await usable(db, tokenHash).update({ accepted_at: db.fn.now() }).returning('*');
+  return row;
+}
+
+export async function recordAcceptedBy(db: Db, id: string, userId: string): Promise<void> {
+  await db('organization_invitations').where({ id }).update({ accepted_by: userId });
+}

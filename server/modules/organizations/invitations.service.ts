@@ -1,0 +1,199 @@
+/**
+ * Invitations to an organization: owners and admins invite an address (mailed a link to the
+ * hosted page `/auth/invitation`), list, revoke and re-send the open ones; whoever holds the link
+ * accepts it there. The rules:
+ * - a 256-bit token, only its hash stored, a week to live; re-sending gives a new token (the old
+ *   link dies), and inviting an address that has an open invitation re-sends that one instead of
+ *   adding a second;
+ * - mail is limited by the mail buckets (per client address, per recipient), and the resend route
+ *   to one mail a minute per invitation;
+ * - acceptance consumes the invitation atomically, then finds the account of the invited address
+ *   or — when sign-up is open — creates it (verified: the link proves the address, no password),
+ *   adds the membership (already a member: nothing changes), and hands a session over to the site,
+ *   all in one transaction.
+ */
+import type { Knex } from 'knex';
+import type { UserRow } from '../../db/tables';
+import { ApiError } from '../../http/errors';
+import type { Services } from '../../services';
+import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
+import { mailTemplates } from '../mail/templates';
+import { mailLimits } from '../rate-limit/policies';
+import { enforceLimits, RateLimitErrors } from '../rate-limit/rate-limit';
+import { handOverUrl } from '../sessions/hand-over';
+import type { RequestContext } from '../sessions/request-context';
+import { createUser, findUserByEmail, findUserById } from '../users/users';
+import { OrganizationErrors, requireRole, type Actor } from './access';
+import type { OrganizationHooks } from './hooks';
+import {
+  consumeInvitation,
+  insertInvitation,
+  INVITATION_TTL_DAYS,
+  openInvitationById,
+  openInvitations,
+  openInvitationTo,
+  recordAcceptedBy,
+  renewInvitation,
+  revokeInvitation as revokeOpenInvitation,
+  toListing,
+  usableInvitation,
+  type InvitationListing,
+  type InvitedRole,
+} from './invitations.queries';
+import { addMember, isMemberByEmail, lockOrganization, organizationFor } from './organizations.queries';
+
+export const INVITATION_PATH = '/auth/invitation';
+
+/** Queues the invitation mail with a link holding `token`, naming the actor as the inviter. */
+async function mailInvitation(services: Services, trx: Knex.Transaction, actor: Actor, to: string, token: string): Promise<void> {
+  const { config, mail } = services;
+  const org = await organizationFor(trx, actor.organizationId, actor.userId);
+  const inviter = await findUserById(trx, actor.userId);
+  await mail.enqueue(trx, {
+    to,
+    template: 'organizationInvitation',
+    content: mailTemplates.organizationInvitation(
+      { productName: config.productName },
+      { organizationName: org!.name, inviter: inviter?.display_name || inviter!.email, ttlDays: INVITATION_TTL_DAYS },
+      `${config.publicUrl}${INVITATION_PATH}?token=${token}`,
+    ),
+  });
+}
+
+/**
+ * Invites `email` (owners and admins). 409 `already_member` when its account is a member; an open
+ * invitation to it is renewed and re-sent (`created: false`) with the new role and return page.
+ */
+export async function inviteMember(
+  services: Services,
+  actor: Actor,
+  input: { email: string; role: InvitedRole; redirectUrl: string },
+  context: RequestContext,
+  hooks: OrganizationHooks = {},
+): Promise<{ invitation: InvitationListing; created: boolean }> {
+  const { config, db } = services;
+  return db.knex.transaction(async (trx) => {
+    // The lock serialises invitations to one organization: two parallel invitations to the same
+    // address then renew one row instead of colliding on the one-open-invitation index.
+    await requireRole(trx, actor, 'admin', { lock: true });
+    if (await isMemberByEmail(trx, actor.organizationId, input.email)) throw ApiError.of(OrganizationErrors, 'already_member');
+    await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, input.email));
+
+    const token = randomToken();
+    const existing = await openInvitationTo(trx, actor.organizationId, input.email);
+    const row = existing
+      ? await renewInvitation(trx, existing.id, hashToken(token), { role: input.role, invitedBy: actor.userId, redirectUrl: input.redirectUrl })
+      : await insertInvitation(trx, { organizationId: actor.organizationId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId, redirectUrl: input.redirectUrl });
+    await mailInvitation(services, trx, actor, row.email, token);
+    await hooks.onInvitationSent?.(trx, { organizationId: actor.organizationId, invitedBy: actor.userId, email: row.email });
+    return { invitation: toListing(row), created: !existing };
+  });
+}
+
+/** The open invitations (owners and admins). */
+export async function listInvitations({ db }: Services, actor: Actor): Promise<InvitationListing[]> {
+  await requireRole(db.knex, actor, 'admin');
+  return (await openInvitations(db.knex, actor.organizationId)).map(toListing);
+}
+
+/** Revokes an open invitation (owners and admins); its link stops working at once. */
+export async function revokeInvitation({ db }: Services, actor: Actor, invitationId: string): Promise<void> {
+  await db.knex.transaction(async (trx) => {
+    await requireRole(trx, actor, 'admin', { lock: true });
+    if (!(await revokeOpenInvitation(trx, actor.organizationId, invitationId))) throw ApiError.of(OrganizationErrors, 'not_found');
+  });
+}
+
+/** Mails an open invitation again with a new token (owners and admins), at most once a minute. */
+export async function resendInvitation(services: Services, actor: Actor, invitationId: string, context: RequestContext): Promise<InvitationListing> {
+  const { config, db } = services;
+  return db.knex.transaction(async (trx) => {
+    await requireRole(trx, actor, 'admin', { lock: true });
+    const invitation = await openInvitationById(trx, actor.organizationId, invitationId);
+    if (!invitation) throw ApiError.of(OrganizationErrors, 'not_found');
+    if (invitation.resend_wait_seconds > 0) {
+      throw ApiError.of(RateLimitErrors, 'too_many_requests', { headers: { 'Retry-After': String(invitation.resend_wait_seconds) } });
+    }
+    await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, invitation.email));
+    const token = randomToken();
+    const row = await renewInvitation(trx, invitation.id, hashToken(token));
+    await mailInvitation(services, trx, actor, row.email, token);
+    return toListing(row);
+  });
+}
+
+/** What the landing page shows: the invitation when it can be accepted now, else undefined. */
+export async function invitationForPage(
+  { config, db }: Services,
+  token: unknown,
+): Promise<{ email: string; role: InvitedRole; organizationName: string; inviterName: string | null } | undefined> {
+  if (!looksLikeToken(token)) return undefined; // no lookup for what we cannot have issued
+  const row = await usableInvitation(db.knex, hashToken(token));
+  // An address without an account can only accept while sign-up is open: otherwise the page says
+  // what the POST would, the one invalid-link page.
+  if (!row || (!config.signUpEnabled && !(await findUserByEmail(db.knex, row.email)))) return undefined;
+  return { email: row.email, role: row.role, organizationName: row.organization_name, inviterName: row.inviter_name };
+}
+
+/** Thrown inside the acceptance transaction to roll the consumption back: the link stays usable. */
+class CannotAccept extends Error {}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** The invited address's account; a new one (verified, no password) when sign-up is open. */
+async function accountFor(services: Services, trx: Knex.Transaction, email: string): Promise<UserRow> {
+  const existing = await findUserByEmail(trx, email);
+  // An existing account is left as it is, and in particular not marked verified: an unverified
+  // one may have been registered by someone else, with their password, ahead of its owner — the
+  // invitee proving the address must not turn that into a working account for them.
+  if (existing) return existing;
+  if (!services.config.signUpEnabled) throw new CannotAccept();
+  try {
+    // A savepoint: another invitation to the same new address, accepted at the same moment, may
+    // create the account first, and the failed insert must not abort our whole transaction.
+    return await trx.transaction((savepoint) => createUser(savepoint, { email, passwordHash: null, emailVerified: true }));
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;
+    const created = await findUserByEmail(trx, email);
+    if (!created) throw err;
+    return created;
+  }
+}
+
+/**
+ * Accepts an invitation: where to send the browser (the site's page, with a session code in the
+ * fragment), or undefined when the link cannot be used — whatever the reason.
+ */
+export async function acceptInvitation(services: Services, token: unknown): Promise<string | undefined> {
+  const { config, db } = services;
+  if (!looksLikeToken(token)) return undefined;
+  try {
+    return await db.knex.transaction(async (trx) => {
+      const tokenHash = hashToken(token);
+      const usable = await usableInvitation(trx, tokenHash);
+      if (!usable) return undefined;
+      // The organization's lock, like every other change to its invitations: a re-send or a
+      // revocation running now then either finishes before us (and the token is gone) or sees
+      // the invitation accepted, never renews a row we are accepting.
+      await lockOrganization(trx, usable.organization_id);
+      const invitation = await consumeInvitation(trx, tokenHash);
+      if (!invitation) return undefined;
+      const user = await accountFor(services, trx, invitation.email);
+      await addMember(trx, { organizationId: invitation.organization_id, userId: user.id, role: invitation.role });
+      await recordAcceptedBy(trx, invitation.id, user.id);
+      return handOverUrl(trx, { userId: user.id, method: 'magic_link', flow: 'invitation', redirectUrl: returnUrl(config.redirectAllowlist, invitation.redirect_url) });
+    });
+  } catch (err) {
+    if (err instanceof CannotAccept) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The page to return to: the one stored with the invitation if its origin is still allowed (the
+ * allowlist may have changed in the week the link lives), else the first allowed origin.
+ */
+function returnUrl(allowlist: readonly string[], stored: string | null): string {
+  if (stored && allowlist.includes(new URL(stored).origin)) return stored;
+  return `${allowlist[0]}/`;
+}

@@ -1,0 +1,156 @@
+/**
+ * The SQL of organizations and their members — the only file of the module, with
+ * invitations.queries.ts, that touches Knex. Every function takes the connection or transaction
+ * to run on, so a service can keep a whole change in one transaction (and the embedded database,
+ * with its single connection, never waits on itself). No access checks here: access.ts does them.
+ */
+import type { Knex } from 'knex';
+import type { OrganizationRole, OrganizationRow } from '../../db/tables';
+
+type Db = Knex | Knex.Transaction;
+
+/** An organization as one of its members sees it. */
+export interface OrganizationSummary {
+  id: string;
+  name: string;
+  slug: string;
+  role: OrganizationRole;
+  memberCount: number;
+  createdAt: Date;
+}
+
+export interface MemberListing {
+  userId: string;
+  email: string;
+  displayName: string | null;
+  avatarUrl: string | null;
+  role: OrganizationRole;
+  joinedAt: Date;
+}
+
+/** Locks the organization's row for the rest of the transaction; false when there is none. */
+export async function lockOrganization(db: Db, organizationId: string): Promise<boolean> {
+  return (await db('organizations').where({ id: organizationId }).forUpdate().first('id')) !== undefined;
+}
+
+export async function memberRole(db: Db, organizationId: string, userId: string): Promise<OrganizationRole | undefined> {
+  const row = await db('organization_members').where({ organization_id: organizationId, user_id: userId }).first('role');
+  return row?.role;
+}
+
+/** Inserts an organization unless its slug is taken (then undefined: the caller picks another). */
+export async function insertOrganization(db: Db, org: { name: string; slug: string; createdBy: string }): Promise<OrganizationRow | undefined> {
+  const [row] = await db('organizations')
+    .insert({ name: org.name, slug: org.slug, created_by: org.createdBy })
+    .onConflict('slug')
+    .ignore()
+    .returning('*');
+  return row;
+}
+
+/** The slugs in use that are `base` or `base-<number>`. */
+export async function slugsLike(db: Db, base: string): Promise<string[]> {
+  // `base` holds only [a-z0-9-], so it needs no escaping inside LIKE.
+  const rows = await db('organizations').where('slug', base).orWhere('slug', 'like', `${base}-%`).select('slug');
+  return rows.map((r) => r.slug);
+}
+
+/** Adds a member; false (and nothing changed) when the user already is one, whatever their role. */
+export async function addMember(db: Db, member: { organizationId: string; userId: string; role: OrganizationRole }): Promise<boolean> {
+  const rows = await db('organization_members')
+    .insert({ organization_id: member.organizationId, user_id: member.userId, role: member.role })
+    .onConflict(['organization_id', 'user_id'])
+    .ignore()
+    .returning('id');
+  return rows.length > 0;
+}
+
+function summaries(db: Db) {
+  return db('organization_members as m')
+    .join('organizations as o', 'o.id', 'm.organization_id')
+    .select<Array<Pick<OrganizationRow, 'id' | 'name' | 'slug' | 'created_at'> & { role: OrganizationRole; member_count: number }>>(
+      'o.id',
+      'o.name',
+      'o.slug',
+      'o.created_at',
+      'm.role',
+      db.raw('(select count(*)::int from organization_members c where c.organization_id = o.id) as member_count'),
+    );
+}
+
+const toSummary = (row: Pick<OrganizationRow, 'id' | 'name' | 'slug' | 'created_at'> & { role: OrganizationRole; member_count: number }): OrganizationSummary => ({
+  id: row.id,
+  name: row.name,
+  slug: row.slug,
+  role: row.role,
+  memberCount: row.member_count,
+  createdAt: row.created_at,
+});
+
+/** The organizations `userId` belongs to, oldest first. */
+export async function organizationsOf(db: Db, userId: string): Promise<OrganizationSummary[]> {
+  const rows = await summaries(db).where('m.user_id', userId).orderBy([{ column: 'o.created_at' }, { column: 'o.id' }]);
+  return rows.map(toSummary);
+}
+
+/** One organization as `userId` sees it; undefined when they are not a member. */
+export async function organizationFor(db: Db, organizationId: string, userId: string): Promise<OrganizationSummary | undefined> {
+  const row = await summaries(db).where({ 'm.user_id': userId, 'o.id': organizationId }).first();
+  return row && toSummary(row);
+}
+
+export async function renameOrganization(db: Db, organizationId: string, name: string): Promise<void> {
+  await db('organizations').where({ id: organizationId }).update({ name });
+}
+
+type MemberRow = { user_id: string; email: string; display_name: string | null; avatar_url: string | null; role: OrganizationRole; created_at: Date };
+
+function members(db: Db, organizationId: string) {
+  return db('organization_members as m')
+    .join('auth.users as u', 'u.id', 'm.user_id')
+    .where('m.organization_id', organizationId)
+    .select<MemberRow[]>('m.user_id', 'u.email', 'u.display_name', 'u.avatar_url', 'm.role', 'm.created_at');
+}
+
+const toListing = (r: MemberRow): MemberListing => ({
+  userId: r.user_id,
+  email: r.email,
+  displayName: r.display_name,
+  avatarUrl: r.avatar_url,
+  role: r.role,
+  joinedAt: r.created_at,
+});
+
+/** The members with their public profile, in the order they joined. */
+export async function membersOf(db: Db, organizationId: string): Promise<MemberListing[]> {
+  const rows = await members(db, organizationId).orderBy([{ column: 'm.created_at' }, { column: 'm.id' }]);
+  return rows.map(toListing);
+}
+
+export async function memberOf(db: Db, organizationId: string, userId: string): Promise<MemberListing | undefined> {
+  const row = await members(db, organizationId).where('m.user_id', userId).first();
+  return row && toListing(row);
+}
+
+export async function setMemberRole(db: Db, organizationId: string, userId: string, role: OrganizationRole): Promise<void> {
+  await db('organization_members').where({ organization_id: organizationId, user_id: userId }).update({ role });
+}
+
+export async function removeMember(db: Db, organizationId: string, userId: string): Promise<void> {
+  await db('organization_members').where({ organization_id: organizationId, user_id: userId }).delete();
+}
+
+export async function countOwners(db: Db, organizationId: string): Promise<number> {
+  const row = await db('organization_members').where({ organization_id: organizationId, role: 'owner' }).count<{ n: number }>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
+
+/** Whether the account with this address (case-insensitively) is a member. */
+export async function isMemberByEmail(db: Db, organizationId: string, email: string): Promise<boolean> {
+  const row = await db('organization_members as m')
+    .join('auth.users as u', 'u.id', 'm.user_id')
+    .where('m.organization_id', organizationId)
+    .whereRaw('lower(u.email) = lower(?)', [email])
+    .first('m.id');
+  return row !== undefined;
+}
