@@ -3,6 +3,7 @@
  * stops the process with a message that names the variable, so a typo never becomes a silent
  * default. Every setting here has a row in the README's settings table with its default.
  */
+import dotenv from 'dotenv';
 import { z } from 'zod';
 import { parseRateLimits, type RateLimitPolicies } from './modules/rate-limit/policies';
 
@@ -264,4 +265,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,
   };
+}
+
+/**
+ * For command-line entry points: the settings from `.env` and the environment, or a clear message
+ * naming every bad variable and exit code 78 (EX_CONFIG) — never a stack trace.
+ */
+export function loadConfigOrExit(options: LoadOptions = {}): Config {
+  dotenv.config({ quiet: true });
+  try {
+    return loadConfig(process.env, options);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`acct: ${err.message}`);
+    process.exit(78);
+  }
 }

@@ -1,27 +1,14 @@
 /**
  * The server's entry point (`npm start` runs it with `--dev`; `npm run serve` without): reads
- * `.env` and the environment,
- * starts acct, and shuts down gracefully on SIGTERM/SIGINT: no new connections, requests in
- * flight finish, then the database closes and the process exits.
+ * `.env` and the environment, starts acct, and shuts down gracefully on SIGTERM/SIGINT: no new
+ * connections, requests in flight finish, then the database closes and the process exits.
  */
-import dotenv from 'dotenv';
-import { ConfigError, loadConfig } from './config';
+import { loadConfigOrExit } from './config';
 import { createLogger } from './http/logging';
 import { startServer } from './start';
 
-dotenv.config({ quiet: true });
-
-let config;
-try {
-  // `--dev` (npm start): development defaults, e.g. the mail outbox instead of silence.
-  config = loadConfig(process.env, { dev: process.argv.includes('--dev') });
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(`acct: ${err.message}`);
-    process.exit(78); // EX_CONFIG
-  }
-  throw err;
-}
+// `--dev` (npm start): development defaults, e.g. the mail outbox instead of silence.
+const config = loadConfigOrExit({ dev: process.argv.includes('--dev') });
 
 const logger = createLogger(config.logLevel);
 const running = await startServer({ config, logger }).catch((err: unknown) => {

@@ -3,12 +3,9 @@
  * database (`DATABASE_URL`, else the embedded one in `ACCT_DATA_DIR`), reading `.env` like the
  * server does.
  */
-import dotenv from 'dotenv';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfigOrExit } from '../config';
 import { openDatabase } from './database';
 import { migrateToLatest, rollback } from './migrate';
-
-dotenv.config({ quiet: true });
 
 const [command, ...flags] = process.argv.slice(2);
 if (command !== 'latest' && command !== 'rollback') {
@@ -16,13 +13,7 @@ if (command !== 'latest' && command !== 'rollback') {
   process.exit(64);
 }
 
-let config;
-try {
-  config = loadConfig();
-} catch (err) {
-  console.error(err instanceof ConfigError ? `acct: ${err.message}` : err);
-  process.exit(78);
-}
+const config = loadConfigOrExit();
 
 const db = await openDatabase(config.database);
 try {

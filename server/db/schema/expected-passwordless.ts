@@ -3,7 +3,7 @@
  * the WebAuthn challenge store, two columns on the seed's passkeys (synced or device-bound) and
  * one on user_sessions (the passkey a session signed in with).
  */
-import { BOOLEAN, column, ID, index, NOT_NULL, NOW, references, TIMESTAMPTZ, USER_CASCADE, UUID, varchar } from './spec-helpers';
+import { BOOLEAN, column, ID, inCheck, index, NOT_NULL, NOW, references, TIMESTAMPTZ, USER_CASCADE, UUID, varchar } from './spec-helpers';
 import type { ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from './types';
 
 export const passwordlessTables: Record<string, TableSpec> = {
@@ -21,8 +21,7 @@ export const passwordlessTables: Record<string, TableSpec> = {
     unique: [['challenge']],
     foreignKeys: [USER_CASCADE],
     checks: {
-      webauthn_challenges_ceremony_check:
-        "CHECK (((ceremony)::text = ANY ((ARRAY['registration'::character varying, 'authentication'::character varying])::text[])))",
+      webauthn_challenges_ceremony_check: inCheck('ceremony', ['registration', 'authentication']),
     },
     rowLevelSecurity: false,
   },

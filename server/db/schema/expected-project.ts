@@ -8,6 +8,7 @@
  */
 import {
   column,
+  inCheck,
   ID,
   index,
   NOT_NULL,
@@ -31,9 +32,6 @@ const TIMESTAMPTZ_NOW_NOT_NULL = column(TIMESTAMPTZ, { notNull: true, default: N
 const ORGANIZATION_CASCADE = references('organization_id', 'organizations', 'id', 'CASCADE');
 const ROLE = column(varchar(20), { notNull: true, default: varcharDefault('member') });
 
-/** `role IN (…)` on a varchar column, as pg_get_constraintdef prints it. */
-const roleCheck = (column: string, values: string[]) =>
-  `CHECK (((${column})::text = ANY ((ARRAY[${values.map((v) => `'${v}'::character varying`).join(', ')}])::text[])))`;
 
 export const projectTables: Record<string, TableSpec> = {
   'auth.users': {
@@ -54,7 +52,7 @@ export const projectTables: Record<string, TableSpec> = {
     unique: [],
     foreignKeys: [],
     checks: {
-      users_app_role_check: roleCheck('app_role', ['user', 'admin']),
+      users_app_role_check: inCheck('app_role', ['user', 'admin']),
       users_email_check: "CHECK ((((email)::text = btrim((email)::text)) AND ((email)::text ~~ '%_@_%'::text)))",
     },
     rowLevelSecurity: true,
@@ -85,7 +83,7 @@ export const projectTables: Record<string, TableSpec> = {
     primaryKey: ['id'],
     unique: [['organization_id', 'user_id']],
     foreignKeys: [ORGANIZATION_CASCADE, USER_CASCADE],
-    checks: { organization_members_role_check: roleCheck('role', ['owner', 'admin', 'member']) },
+    checks: { organization_members_role_check: inCheck('role', ['owner', 'admin', 'member']) },
     rowLevelSecurity: false,
   },
   organization_invitations: {
@@ -113,7 +111,7 @@ export const projectTables: Record<string, TableSpec> = {
       references('accepted_by', 'auth.users', 'id', 'SET NULL'),
     ],
     // Invitations may only grant admin or member: ownership is never handed out by email.
-    checks: { organization_invitations_role_check: roleCheck('role', ['admin', 'member']) },
+    checks: { organization_invitations_role_check: inCheck('role', ['admin', 'member']) },
     rowLevelSecurity: false,
   },
 };

@@ -4,14 +4,11 @@
  * keys, and three columns on the seed's user_sessions. Service tables: no RLS, no grant to
  * acct_app.
  */
-import { column, ID, index, INET, INTEGER, JSONB, jsonbDefault, NOT_NULL, NOW, TEXT, TIMESTAMPTZ, USER_CASCADE, varchar, varcharDefault } from './spec-helpers';
+import { column, ID, inCheck, index, INET, INTEGER, JSONB, jsonbDefault, NOT_NULL, NOW, TEXT, TIMESTAMPTZ, USER_CASCADE, varchar, varcharDefault } from './spec-helpers';
 import type { ColumnSpec, IndexSpec, TableSpec } from './types';
 
 const TIMESTAMPTZ_NOW_NOT_NULL = column(TIMESTAMPTZ, { notNull: true, default: NOW });
 
-/** `column IN (…)` on a varchar column, as pg_get_constraintdef prints it. */
-const inCheck = (name: string, values: string[]) =>
-  `CHECK (((${name})::text = ANY ((ARRAY[${values.map((v) => `'${v}'::character varying`).join(', ')}])::text[])))`;
 
 export const signInTables: Record<string, TableSpec> = {
   'auth.one_time_tokens': {

@@ -68,3 +68,7 @@ export function index(
 ): IndexSpec {
   return { table, columns, unique, where };
 }
+
+/** `CHECK (column IN (…))` on a varchar column, as pg_get_constraintdef prints it. */
+export const inCheck = (column: string, values: string[]) =>
+  `CHECK (((${column})::text = ANY ((ARRAY[${values.map((v) => `'${v}'::character varying`).join(', ')}])::text[])))`;

@@ -2,12 +2,10 @@
  * `npm run admin:grant -- <email>` (or `-- --revoke <email>`): makes an account an administrator
  * of acct (onboarding paths, checklist items, templates, funnel), or takes the role away.
  */
-import dotenv from 'dotenv';
-import { loadConfig } from '../../config';
+import { loadConfigOrExit } from '../../config';
 import { openDatabase } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
 
-dotenv.config({ quiet: true });
 const args = process.argv.slice(2);
 const revoke = args.includes('--revoke');
 const email = args.find((a) => !a.startsWith('--'));
@@ -15,7 +13,7 @@ if (!email) {
   console.error('usage: npm run admin:grant -- [--revoke] <email>');
   process.exit(64);
 }
-const db = await openDatabase(loadConfig().database);
+const db = await openDatabase((loadConfigOrExit()).database);
 try {
   await migrateToLatest(db.knex);
   const changed = await db.knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).update({ app_role: revoke ? 'user' : 'admin' });

@@ -3,15 +3,13 @@
  * in the JWKS for an hour, so tokens it signed keep verifying until they expire; other server
  * processes switch within five minutes.
  */
-import dotenv from 'dotenv';
-import { loadConfig } from '../../config';
+import { loadConfigOrExit } from '../../config';
 import { openDatabase } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
 import { loadEnvelope } from '../../security/envelope';
 import { SigningKeys } from './signing-keys';
 
-dotenv.config({ quiet: true });
-const config = loadConfig();
+const config = loadConfigOrExit();
 const db = await openDatabase(config.database);
 try {
   await migrateToLatest(db.knex);
