@@ -166,7 +166,7 @@ export async function verifyRegistration(
 
 export async function authenticationOptions(services: Services, context: RequestContext) {
   const { config, db } = services;
-  await enforceLimits(db.knex, [{ action: 'sign-in:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['sign-in:ip'] }]);
+  await enforceLimits(db.knex, [{ action: 'passkey-options:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['passkey-options:ip'] }]);
   // No allowCredentials: discoverable credentials, so the user need not type an email, and the
   // same options serve passkey autofill (conditional UI).
   const options = await generateAuthenticationOptions({ rpID: config.passkeys.rpId, userVerification: config.passkeys.userVerification });
@@ -179,7 +179,8 @@ export async function verifyAuthentication(
   response: AuthenticationResponseJSON,
   context: RequestContext,
 ): Promise<{ user: PublicUser; session: NewSession }> {
-  const { db } = services;
+  const { config, db } = services;
+  await enforceLimits(db.knex, [{ action: 'sign-in:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['sign-in:ip'] }]);
   const challenge = challengeOf(response);
   // Consumed before anything else: whatever happens next, this challenge is spent (D1).
   if (!challenge || !(await consumeChallenge(db.knex, challenge, 'authentication', null))) {

@@ -8,7 +8,15 @@
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import type { BucketPolicy } from './rate-limit';
 
-export const RATE_LIMIT_ACTIONS = ['sign-in:ip', 'sign-in:account', 'sign-up:ip', 'mail:ip', 'mail:address', 'magic-link:address'] as const;
+export const RATE_LIMIT_ACTIONS = [
+  'sign-in:ip',
+  'sign-in:account',
+  'sign-up:ip',
+  'mail:ip',
+  'mail:address',
+  'magic-link:address',
+  'passkey-options:ip',
+] as const;
 export type RateLimitAction = (typeof RATE_LIMIT_ACTIONS)[number];
 
 /** capacity tokens; a full refill takes `windowSeconds`. */
@@ -20,6 +28,9 @@ const DEFAULTS: Record<RateLimitAction, { capacity: number; windowSeconds: numbe
   'mail:address': { capacity: 5, windowSeconds: 3600 },
   // On top of mail:address: at most one sign-in link a minute to any one address.
   'magic-link:address': { capacity: 1, windowSeconds: 60 },
+  // Every sign-in form that offers passkey autofill asks for options on load: a bucket of its
+  // own, so browsing pages does not use up the sign-in attempts.
+  'passkey-options:ip': { capacity: 60, windowSeconds: 60 },
 };
 
 export type RateLimitPolicies = Record<RateLimitAction, BucketPolicy>;
