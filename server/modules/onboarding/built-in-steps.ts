@@ -12,6 +12,7 @@ import { asUserWithin } from '../../db/as-user';
 import { ApiError, CommonErrors } from '../../http/errors';
 import type { Services } from '../../services';
 import type { RequestContext } from '../sessions/request-context';
+import { profileFields, updateProfile } from '../users/profile';
 import { NOTIFICATION_EVENTS, NOTIFICATION_EVENT_TYPES } from './notification-defaults';
 import { createOrganizationFor, inviteToOrganization, isMember } from './organization-actions';
 
@@ -34,7 +35,6 @@ export interface BuiltInStep<S extends z.ZodType = z.ZodType> {
 /** Types `run`'s data from the schema, then forgets it: the registry holds steps of every shape. */
 const defineStep = <S extends z.ZodType>(step: BuiltInStep<S>) => step as unknown as BuiltInStep;
 
-const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
 const timeZone = z.string().max(100).refine((tz) => {
   try {
@@ -48,16 +48,10 @@ const noData = z.object({}).strict();
 
 const profile = defineStep({
   schema: z
-    .object({ displayName: z.string().trim().min(1, 'required').max(100), avatarUrl: httpUrl.or(z.literal('')).optional(), bio: z.string().trim().max(500).optional() })
+    .object({ displayName: profileFields.displayName, avatarUrl: profileFields.avatarUrl.optional(), bio: profileFields.bio.optional() })
     .strict(),
   async run({ services, trx, userId }, data) {
-    const values = { display_name: data.displayName, avatar_url: data.avatarUrl || null, bio: data.bio || null };
-    await asUserWithin(trx, userId, (t) => t('auth.users').where({ id: userId }).update(values));
-    await services.events.publish(trx, {
-      type: 'user.profile_updated',
-      userId,
-      profile: { displayName: values.display_name, avatarUrl: values.avatar_url, bio: values.bio },
-    });
+    await updateProfile(services, trx, userId, data);
     return data;
   },
 });

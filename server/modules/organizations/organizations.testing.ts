@@ -35,8 +35,14 @@ export async function signedInUser(server: RunningServer, label = 'user'): Promi
 }
 
 /** Makes `user` a member with `role` (test set-up, straight in the table). */
-export async function addToOrganization(server: RunningServer, organizationId: string, user: TestUser, role: OrganizationRole): Promise<void> {
-  await server.db.knex('organization_members').insert({ organization_id: organizationId, user_id: user.userId, role });
+export async function addToOrganization(
+  server: RunningServer,
+  organizationId: string,
+  user: TestUser,
+  role: OrganizationRole,
+  joinedAt?: Date,
+): Promise<void> {
+  await server.db.knex('organization_members').insert({ organization_id: organizationId, user_id: user.userId, role, ...(joinedAt ? { created_at: joinedAt } : {}) });
 }
 
 export interface TestTeam {
@@ -54,8 +60,9 @@ export async function team(server: RunningServer, name = 'Stagehand Crew'): Prom
   const id: string = created.body.organization.id;
   const admin = await signedInUser(server, 'admin');
   const member = await signedInUser(server, 'member');
-  await addToOrganization(server, id, admin, 'admin');
-  await addToOrganization(server, id, member, 'member');
+  // Distinct join times: two inserts in a row can share a clock tick (PGlite's clock is coarse).
+  await addToOrganization(server, id, admin, 'admin', new Date(Date.now() + 1000));
+  await addToOrganization(server, id, member, 'member', new Date(Date.now() + 2000));
   return { id, owner, admin, member };
 }
 

@@ -1,0 +1,46 @@
+/** `PATCH /api/me` on each database: the profile fields, their validation, and the checklist event. */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { RunningServer } from '../../start';
+import { signedUpClient } from '../../testing/accounts';
+import { describeOnEachDatabase } from '../../testing/databases';
+import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
+import { startTestServer } from '../../testing/test-server';
+
+describeOnEachDatabase('profile', (getDb) => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer(getDb());
+  });
+  after(() => server.close());
+
+  it('changes the name, photo and bio, clears them, and ticks customize_profile once both are set', async () => {
+    const { client } = await signedUpClient(server.services, server.url);
+    const named = await client.request('PATCH', '/api/me', { displayName: 'Ada Lovelace' });
+    assert.deepEqual([named.status, named.body.user.displayName, named.body.user.avatarUrl], [200, 'Ada Lovelace', null]);
+    const full = await client.request('PATCH', '/api/me', { avatarUrl: 'https://example.test/ada.png', bio: 'Analyst' });
+    assert.equal(full.body.user.avatarUrl, 'https://example.test/ada.png');
+    const ticked = (await client.get('/api/checklist')).body.items.find((i: { key: string }) => i.key === 'customize_profile');
+    assert.equal(ticked.completed, true);
+    const cleared = await client.request('PATCH', '/api/me', { avatarUrl: null, bio: '' });
+    assert.deepEqual([cleared.body.user.avatarUrl, cleared.body.user.displayName], [null, 'Ada Lovelace']);
+  });
+
+  it('refuses bad values and fields it does not own, changing nothing', async () => {
+    const { client } = await signedUpClient(server.services, server.url);
+    for (const [body, field] of [
+      [{ displayName: '' }, 'displayName'],
+      [{ avatarUrl: 'javascript:alert(1)' }, 'avatarUrl'],
+      [{ bio: 'x'.repeat(501) }, 'bio'],
+      [{ email: 'new@example.test' }, 'email'],
+      [{ role: 'admin' }, 'role'],
+    ] as const) {
+      const res = await client.request('PATCH', '/api/me', body);
+      assert.equal(res.status, 400, JSON.stringify(body));
+      assert.ok(res.body.error.fields[field], JSON.stringify(res.body.error));
+    }
+    const me = (await client.get('/api/me')).body.user;
+    assert.deepEqual([me.role, me.displayName], ['user', null]);
+    assert.equal((await new TestClient(server.url, { origin: TEST_ORIGIN }).request('PATCH', '/api/me', { bio: 'x' })).status, 401);
+  });
+});
