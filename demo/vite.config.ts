@@ -5,6 +5,8 @@
  * address comes from `ACCT_DEMO_SERVER_URL` (default http://localhost:3000), written into the
  * HTML wherever it says `%ACCT_SERVER%`.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -18,11 +20,46 @@ export function acctServerPlugin(serverUrl: () => string): Plugin {
   };
 }
 
+/**
+ * Sends `/productions/events/new` to `/productions/events/new/` when that folder holds a page, as
+ * static hosts do. The seed's checklist links have no trailing slash, and Vite's multi-page
+ * server would answer them 404.
+ */
+export function pageFolderRedirects(root: string): Plugin {
+  return {
+    name: 'page-folder-redirects',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const [path = '/', query] = (req.url ?? '/').split('?');
+        if ((req.method === 'GET' || req.method === 'HEAD') && !path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) {
+          let decoded: string;
+          try {
+            decoded = decodeURIComponent(path);
+          } catch {
+            return next();
+          }
+          // Only real folders of the demo (no `..`: the join stays under root after normalising).
+          const file = join(root, decoded, 'index.html');
+          if (file.startsWith(root) && existsSync(file)) {
+            res.statusCode = 301;
+            res.setHeader('Location', `${path}/${query === undefined ? '' : `?${query}`}`);
+            res.end();
+            return;
+          }
+        }
+        next();
+      });
+    },
+  };
+}
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root,
   appType: 'mpa',
   clearScreen: false,
-  plugins: [acctServerPlugin(() => process.env.ACCT_DEMO_SERVER_URL || DEFAULT_ACCT_SERVER)],
+  plugins: [acctServerPlugin(() => process.env.ACCT_DEMO_SERVER_URL || DEFAULT_ACCT_SERVER), pageFolderRedirects(root)],
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 5173, strictPort: true, host: 'localhost' },
 });

@@ -48,7 +48,7 @@ function acctDefineCalls() {
 
 export default {
   // The base classes too, so that their members show as inherited on every element.
-  globs: ['widgets/src/elements/**/*.ts', 'widgets/src/core/acct-element.ts', 'widgets/src/core/account-element.ts'],
+  globs: ['widgets/src/elements/**/*.ts', 'widgets/src/core/acct-element.ts', 'widgets/src/core/account-element.ts', 'widgets/src/core/onboarding-element.ts'],
   exclude: ['**/*.test.ts', '**/*.styles.ts'],
   outdir: 'widgets',
   litelement: true,

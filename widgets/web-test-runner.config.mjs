@@ -7,16 +7,26 @@
  *   passwordOnly  only `password`, sign-up disabled, a 12-character minimum
  *   instant       like main, but sign-up signs in at once (no email verification)
  *   bearer        like instant, with the session as a bearer token instead of a cookie
- *   limited       like instant, but a password may be tried twice per hour per account
+ *   limited       like instant, but a password may be tried twice per hour per account, and an
+ *                 emailed link lives 2 seconds (to see one expire)
+ *   noMagicLink   like instant, but only `passkey password`: a passkey can be an account's last way in
  *   unreachable   a loopback port nothing listens on
  *
  * Every server but `limited` gets generous rate limits: the tests sign in and up far more often
  * than a person, from one address, and the buckets are shared (one database, one IP).
  *
- * The test page is served from 127.0.0.1 like the servers, so page and servers are same-site
+ * The test page is served from `localhost` like the servers, so page and servers are same-site
  * (ports do not count): the session cookie is first-party, as in acct's recommended deployment.
+ * `localhost` rather than 127.0.0.1 because of passkeys: WebAuthn's RP ID must be the page's host
+ * or a parent domain of it, and an IP address can never be one; the servers' RP ID is `localhost`.
  * Cookies do not tell ports apart either, so the cookie servers share one session cookie, and test
  * files run one at a time (`concurrency: 1`) so that one file's sign-in does not leak into another.
+ *
+ * Besides the servers, the plugin answers a few commands the tests send with
+ * `executeServerCommand` (src/testing/helpers.ts, src/testing/webauthn.ts): submitting an emailed
+ * link's hosted form, attaching a DevTools virtual authenticator to the test page, ageing a
+ * session past the "recent sign-in" window, and making an account an administrator (to create
+ * onboarding paths and templates through the admin API), which only the database can do.
  *
  * The database is an in-memory embedded PostgreSQL, or a fresh database on the PostgreSQL server in
  * TEST_DATABASE_URL when ACCT_WIDGET_TEST_DB=postgres. This file imports the server's TypeScript,
@@ -57,21 +67,98 @@ async function openTestDatabase() {
   return { db, drop: () => db.close() };
 }
 
+/**
+ * `acct-submit-hosted-form { url, fields }`: plays the user on a hosted page an emailed link opens
+ * (confirm the address, choose a new password, continue signing in). The page posts only to its
+ * own origin, which the test page is not, so Node fills in and posts the form instead, and hands
+ * back where the server redirects to: the test page, with the code in its fragment.
+ * @param {{ url: string, fields?: Record<string, string> }} payload
+ */
+async function submitHostedForm({ url, fields = {} }) {
+  const page = await fetch(url);
+  const html = await page.text();
+  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? new URL(url).pathname;
+  const answer = await fetch(new URL(action, url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ...hidden, ...fields }).toString(),
+    redirect: 'manual',
+  });
+  return { status: answer.status, location: answer.headers.get('location') };
+}
+
+/**
+ * DevTools sessions on test pages, by test session id. The chrome launcher reuses its pages from
+ * one test file to the next, so a file removes what it attached (`remove`), and whatever is left
+ * goes with the session when the page closes.
+ * @type {Map<string, { cdp: import('puppeteer-core').CDPSession, authenticatorId: string }>}
+ */
+const authenticators = new Map();
+
+/**
+ * `acct-virtual-authenticator { action }`: Chromium's virtual authenticator on the test page, as a
+ * platform passkey provider would be (CTAP2, internal, discoverable credentials, user verified,
+ * presence answered at once). Actions: `add` (replacing any), `remove`, `presence` (`enabled`:
+ * whether it answers; off, a request waits, which is how a test keeps autofill pending), and
+ * `credentials` (what it holds).
+ * @param {any} session the test session; its `browser` is the chrome launcher
+ * @param {{ action: 'add' | 'remove' | 'presence' | 'credentials', enabled?: boolean }} payload
+ */
+async function virtualAuthenticator(session, { action, enabled }) {
+  const existing = authenticators.get(session.id);
+  if (action === 'add' || action === 'remove') {
+    if (existing) {
+      authenticators.delete(session.id);
+      await existing.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: existing.authenticatorId }).catch(() => undefined);
+      await existing.cdp.detach().catch(() => undefined);
+    }
+    if (action === 'remove') return true;
+    /** @type {import('puppeteer-core').Page} */
+    const page = session.browser.getPage(session.id);
+    const cdp = await page.createCDPSession();
+    await cdp.send('WebAuthn.enable');
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+    authenticators.set(session.id, { cdp, authenticatorId });
+    return true;
+  }
+  if (!existing) throw new Error('no virtual authenticator on this page: add one first');
+  const { cdp, authenticatorId } = existing;
+  if (action === 'presence') {
+    await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled: Boolean(enabled) });
+    return true;
+  }
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  return credentials.map((c) => ({ id: c.credentialId, rpId: c.rpId, userName: c.userName, signCount: c.signCount }));
+}
+
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 function acctTestServers() {
   /** @type {Array<() => Promise<void>>} */
   const cleanups = [];
   let env = {};
+  /** @type {import('../server/db/database.ts').Database | undefined} */
+  let database;
   return {
     name: 'acct-test-servers',
     async serverStart({ config }) {
       // The page's origin must be on the servers' CORS allowlist, exactly as the browser sends it.
       const pageOrigin = `http://${config.hostname}:${config.port}`;
       const { db, drop } = await openTestDatabase();
+      database = db;
       cleanups.push(drop);
       /** @param {Record<string, string>} settings */
       const start = async (settings) => {
-        const serverConfig = testConfig({ ACCT_ALLOWED_ORIGINS: pageOrigin, ...settings });
+        const serverConfig = testConfig({ ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: pageOrigin, ...settings });
         // Both servers share the database (startServer migrates it; the second finds nothing to do).
         // Silent unless ACCT_WIDGET_TEST_LOG names a level (e.g. `error`), to see why a server answered 500.
         const logger = createLogger(/** @type {any} */ (process.env.ACCT_WIDGET_TEST_LOG || 'silent'));
@@ -96,8 +183,10 @@ function acctTestServers() {
         limited: await start({
           ...instant,
           ACCT_PRODUCT_NAME: 'Acct Limited',
+          ACCT_MAGIC_LINK_TTL: '2',
           ACCT_RATE_LIMITS: generous.replace('sign-in:account=100000/60', 'sign-in:account=2/3600'),
         }),
+        noMagicLink: await start({ ...instant, ACCT_PRODUCT_NAME: 'Acct Passkeys', ACCT_SIGN_IN_METHODS: 'passkey password' }),
         unreachable: await closedPortUrl(),
       };
     },
@@ -105,26 +194,25 @@ function acctTestServers() {
       // Servers first (they use the database), then the database.
       for (const cleanup of cleanups.splice(0)) await cleanup();
     },
-    // `executeServerCommand('acct-submit-hosted-form', { url, fields })`: plays the user on a hosted
-    // page an emailed link opens (confirm the address, choose a new password). The page posts only
-    // to its own origin, which the test page is not, so Node fills in and posts the form instead,
-    // and hands back where the server redirects to: the test page, with the code in its fragment.
-    async executeCommand({ command, payload }) {
-      if (command !== 'acct-submit-hosted-form') return undefined;
-      const { url, fields = {} } = /** @type {{ url: string, fields?: Record<string, string> }} */ (payload);
-      const page = await fetch(url);
-      const html = await page.text();
-      const hidden = Object.fromEntries(
-        [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
-      );
-      const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? new URL(url).pathname;
-      const answer = await fetch(new URL(action, url), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...hidden, ...fields }).toString(),
-        redirect: 'manual',
-      });
-      return { status: answer.status, location: answer.headers.get('location') };
+    async executeCommand({ command, payload, session }) {
+      if (command === 'acct-submit-hosted-form') return submitHostedForm(/** @type {any} */ (payload));
+      if (command === 'acct-virtual-authenticator') return virtualAuthenticator(session, /** @type {any} */ (payload));
+      if (command === 'acct-age-session') {
+        // Moves a session's sign-in back in time, past the ten minutes within which passkeys may
+        // be changed (SECURITY.md F3): no test should wait ten minutes.
+        const { sessionId, seconds } = /** @type {{ sessionId: string, seconds: number }} */ (payload);
+        const knex = /** @type {NonNullable<typeof database>} */ (database).knex;
+        await knex('user_sessions').where({ id: sessionId }).update({ created_at: knex.raw('now() - make_interval(secs => ?)', [seconds]) });
+        return true;
+      }
+      if (command === 'acct-grant-admin') {
+        // Makes an account an acct administrator, as `npm run admin:grant` does: the onboarding
+        // tests create their own paths and templates through the admin API.
+        const { email } = /** @type {{ email: string }} */ (payload);
+        const knex = /** @type {NonNullable<typeof database>} */ (database).knex;
+        return (await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).update({ app_role: 'admin' })) === 1;
+      }
+      return undefined;
     },
     resolveImport({ source }) {
       if (source === TEST_ENV_MODULE) return TEST_ENV_PATH;
@@ -139,7 +227,7 @@ function acctTestServers() {
 
 export default {
   files: ['widgets/src/**/*.test.ts'],
-  hostname: '127.0.0.1',
+  hostname: 'localhost',
   concurrency: 1,
   nodeResolve: true,
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],

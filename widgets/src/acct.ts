@@ -5,19 +5,33 @@
  */
 import './elements/login/define.js';
 import './elements/login-history/define.js';
+import './elements/passkeys/define.js';
 import './elements/sessions/define.js';
 import './elements/user-button/define.js';
+import './elements/checklist/define.js';
+import './elements/onboarding/define.js';
+import './elements/organization/define.js';
+import './elements/templates/define.js';
 
 export { AcctLogin } from './elements/login/login.js';
 export { AcctLoginHistory } from './elements/login-history/login-history.js';
+export { AcctPasskeys } from './elements/passkeys/passkeys.js';
 export { AcctSessions } from './elements/sessions/sessions.js';
 export { AcctUserButton } from './elements/user-button/user-button.js';
 export { ApiError } from './core/api-client.js';
-export type { User, DeviceSession, LoginEvent } from './core/api-types.js';
+export type { User, DeviceSession, LoginEvent, Passkey } from './core/api-types.js';
 export type {
   AcctErrorDetail,
+  AcctPasskeyAddedDetail,
+  AcctPasskeyRemovedDetail,
   AcctSessionRevokedDetail,
   AcctSignedInDetail,
   AcctSignedOutDetail,
   AcctSignedUpDetail,
 } from './core/events.js';
+export { AcctChecklist } from './elements/checklist/checklist.js';
+export { AcctOnboarding } from './elements/onboarding/onboarding.js';
+export { AcctOrganization } from './elements/organization/organization.js';
+export { AcctTemplates } from './elements/templates/templates.js';
+export type * from './core/onboarding-types.js';
+export type * from './core/onboarding-events.js';

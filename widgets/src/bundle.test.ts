@@ -18,7 +18,7 @@ describe('acct.js, the bundle', () => {
   });
 
   it('registers the elements and finds the server from its own URL', async () => {
-    for (const tag of ['acct-login', 'acct-sessions', 'acct-login-history', 'acct-user-button']) {
+    for (const tag of ['acct-login', 'acct-passkeys', 'acct-sessions', 'acct-login-history', 'acct-user-button']) {
       expect(customElements.get(tag), tag).to.exist;
     }
     const el = await fixture(html`<acct-login></acct-login>`);

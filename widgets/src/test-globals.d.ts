@@ -38,8 +38,10 @@ declare module 'acct-test-env' {
     instant: string;
     /** Like instant, with bearer tokens instead of cookies; "Acct Bearer". */
     bearer: string;
-    /** Like instant, but two password attempts per account per hour; "Acct Limited". */
+    /** Like instant, but two password attempts per account per hour, and emailed links live 2 s; "Acct Limited". */
     limited: string;
+    /** Like instant, but only `passkey password` (no emailed links); "Acct Passkeys". */
+    noMagicLink: string;
     /** A loopback port nothing listens on. */
     unreachable: string;
   };

@@ -143,6 +143,10 @@ export class ApiClient {
     return this.request<T>('POST', path, body, options);
   }
 
+  patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>('PATCH', path, body, options);
+  }
+
   delete<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.request<T>('DELETE', path, {}, options);
   }

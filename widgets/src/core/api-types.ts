@@ -1,6 +1,6 @@
 /**
  * The shapes of the acct server's answers that the elements read: the signed-in user, the session,
- * the sessions list and the login history. They mirror the server's routes (server/modules/…);
+ * the sessions list, the login history, passkeys and emailed sign-in links. They mirror the server's routes (server/modules/…);
  * the elements only read them, so every field the server may add later is simply ignored.
  */
 
@@ -68,3 +68,33 @@ export interface LoginHistoryPage {
   events: LoginEvent[];
   nextCursor: string | null;
 }
+
+/** One of the user's passkeys (`GET /api/passkeys`, and the answer to registering or renaming one). */
+export interface Passkey {
+  id: string;
+  /** The user's name for it, or one the server derived from the authenticator ("iCloud Keychain"). */
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** Backed up and synced between devices (a password manager, a platform account), or bound to one device. */
+  synced: boolean;
+  transports: string[];
+}
+
+/** `DELETE /api/passkeys/:id`: the other sessions that had signed in with it were ended too. */
+export interface PasskeyRemoved {
+  removed: true;
+  sessionsEnded: number;
+}
+
+/** `POST /api/auth/magic-link`: the same answer for any address, so it says nothing about accounts. */
+export interface MagicLinkSent {
+  status: 'link_sent';
+  /** What to poll at `GET /api/auth/magic-link/:linkId/status`. */
+  linkId: string;
+  /** How long the link works; polling past that is pointless. */
+  expiresInSeconds: number;
+}
+
+/** `GET /api/auth/magic-link/:linkId/status`: only whether the link was used, and nothing about who. */
+export type MagicLinkStatus = 'pending' | 'used';

@@ -4,7 +4,7 @@
  * Every acct event bubbles and is composed (it crosses shadow roots), and fires on user action only.
  */
 import { ApiError } from './api-client.js';
-import type { User } from './api-types.js';
+import type { Passkey, User } from './api-types.js';
 import { errorMessage, type Translation } from './i18n/index.js';
 
 /** `acct-error`: something the user asked for failed. */
@@ -20,7 +20,7 @@ export interface AcctErrorDetail {
 /** `acct-signed-in`: the user signed in. Cancelable: `preventDefault()` keeps `<acct-login>` from following its `redirect`. */
 export interface AcctSignedInDetail {
   user: User;
-  /** How: `password` (more methods arrive with passkeys and emailed links). */
+  /** How: `password`, `passkey` or `magic_link` (the server's names, as in the sessions list). */
   method: string;
 }
 
@@ -43,6 +43,19 @@ export interface AcctSessionRevokedDetail {
   sessionIds: string[];
 }
 
+/** `acct-passkey-added`: the user registered a passkey. */
+export interface AcctPasskeyAddedDetail {
+  /** The new passkey, as `<acct-passkeys>` lists it. */
+  passkey: Passkey;
+}
+
+/** `acct-passkey-removed`: the user removed one of their passkeys. */
+export interface AcctPasskeyRemovedDetail {
+  passkey: Passkey;
+  /** How many other sessions that had signed in with it were ended. */
+  sessionsEnded: number;
+}
+
 /** The `acct-error` detail for a failure, with the message in the element's language. */
 export function errorDetail(t: Translation, error: unknown): AcctErrorDetail {
   return {
@@ -59,6 +72,8 @@ declare global {
     'acct-signed-up': CustomEvent<AcctSignedUpDetail>;
     'acct-signed-out': CustomEvent<AcctSignedOutDetail>;
     'acct-session-revoked': CustomEvent<AcctSessionRevokedDetail>;
+    'acct-passkey-added': CustomEvent<AcctPasskeyAddedDetail>;
+    'acct-passkey-removed': CustomEvent<AcctPasskeyRemovedDetail>;
     'acct-sign-in-requested': CustomEvent<Record<string, never>>;
   }
 }

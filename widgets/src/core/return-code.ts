@@ -7,7 +7,7 @@
 
 export interface ReturnCode {
   code: string;
-  /** `email_verification` or `password_reset`. */
+  /** `email_verification`, `password_reset` or `magic_link`. */
   flow: string;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The session store every acct element on a page shares (DESIGN.md, "Elements"): one per server,
- * holding the server's settings and who is signed in, doing the sign-in, sign-up, sign-out and emailed-link calls, and
+ * holding the server's settings and who is signed in, doing the sign-in (password, passkey),
+ * sign-up, sign-out and emailed-link calls, and
  * telling subscribed elements when anything changes, so that signing in with `<acct-login>`
  * updates `<acct-sessions>` and `<acct-user-button>` without a reload.
  *
@@ -13,8 +14,9 @@
  * - The bearer transport: the token comes in the body of sign-in, sign-up, exchange and refresh
  *   answers and goes out as `Authorization: Bearer`; cookie transports never see a token.
  */
-import { ApiClient, ApiError, type ClientConfig } from './api-client.js';
-import type { SignedIn, User } from './api-types.js';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
+import { ApiClient, ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
+import type { MagicLinkSent, MagicLinkStatus, SignedIn, User } from './api-types.js';
 import { takeReturnCode, type ReturnCode } from './return-code.js';
 
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
@@ -26,7 +28,7 @@ export type StoreListener = (cause: ChangeCause) => void;
 
 /** The emailed link the page was opened from, after the store tried to exchange its code. */
 export interface ReturnedFrom {
-  /** `email_verification` or `password_reset`. */
+  /** `email_verification`, `password_reset` or `magic_link`. */
   flow: string;
   /** How the exchange signed the user in; null when it failed. */
   method: string | null;
@@ -135,6 +137,24 @@ export class SessionStore {
     return answer;
   }
 
+  /** Finishes a passkey sign-in: the server checks the browser's assertion and starts a session. */
+  async signInWithPasskey(response: AuthenticationResponseJSON): Promise<SignedIn> {
+    const answer = await this.api.post<SignedIn>('/api/passkeys/authenticate/verify', { response });
+    this.adopt(answer, 'sign-in');
+    return answer;
+  }
+
+  /** Mails a sign-in link that comes back to `redirectUrl`; the answer is the same for any address. */
+  requestMagicLink(email: string, redirectUrl: string): Promise<MagicLinkSent> {
+    return this.api.post<MagicLinkSent>('/api/auth/magic-link', { email, redirectUrl });
+  }
+
+  /** Whether the link was used yet (by this browser or any other). */
+  async magicLinkStatus(linkId: string, options?: RequestOptions): Promise<MagicLinkStatus> {
+    const answer = await this.api.get<{ status: MagicLinkStatus }>(`/api/auth/magic-link/${encodeURIComponent(linkId)}/status`, options);
+    return answer.status;
+  }
+
   async signUp(details: { email: string; password: string; displayName?: string; redirectUrl?: string }): Promise<SignUpResult> {
     const answer = await this.api.post<Partial<SignedIn> & { status?: string }>('/api/auth/sign-up', details);
     if (answer.user && answer.session) {
@@ -156,9 +176,10 @@ export class SessionStore {
     this.broadcast();
   }
 
-  /** Trades an emailed link's one-time code for a session. */
-  async exchangeCode(code: string): Promise<SignedIn> {
+  /** Trades an emailed link's one-time code for a session; `before` sees the answer before anyone is told. */
+  async exchangeCode(code: string, before?: (answer: SignedIn) => void): Promise<SignedIn> {
     const answer = await this.api.post<SignedIn>('/api/session/exchange', { code });
+    before?.(answer);
     this.adopt(answer, 'exchange');
     return answer;
   }
@@ -192,10 +213,12 @@ export class SessionStore {
   /** True when the code signed the user in; a refused code is kept in `returnedFrom` for the elements to explain. */
   private async exchangeReturned({ code, flow }: ReturnCode): Promise<boolean> {
     try {
-      // Set before the exchange notifies, so elements re-rendering for it already see where the page came from.
+      // Set before the exchange notifies, so elements re-rendering for it already see where the
+      // page came from, and how it signed the user in (`<acct-login offer-passkey>` reads it once).
       this.returnedFrom = { flow, method: null, error: null };
-      const answer = await this.exchangeCode(code);
-      this.returnedFrom.method = typeof answer.method === 'string' ? answer.method : null;
+      await this.exchangeCode(code, (answer) => {
+        this.returnedFrom = { flow, method: typeof answer.method === 'string' ? answer.method : null, error: null };
+      });
       return true;
     } catch (error) {
       this.returnedFrom = { flow, method: null, error: error instanceof ApiError ? error : new ApiError('unknown', 0, String(error)) };

@@ -50,7 +50,7 @@ export async function signInElsewhere(email: string, password = PASSWORD): Promi
   return answer.body;
 }
 
-const ALL_SERVERS = () => [testServers.main, testServers.passwordOnly, testServers.instant, testServers.bearer, testServers.limited];
+const ALL_SERVERS = () => [testServers.main, testServers.passwordOnly, testServers.instant, testServers.bearer, testServers.limited, testServers.noMagicLink];
 
 /**
  * Signs this page out everywhere: the cookie servers share one cookie jar (cookies ignore ports),

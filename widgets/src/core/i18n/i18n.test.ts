@@ -38,6 +38,18 @@ describe('errorMessage', () => {
     'not_signed_in',
     'wrong_password',
     'invalid_code',
+    // Passkeys (server/modules/passkeys) and the browser's side of them (core/webauthn.ts).
+    'passkey_challenge_expired',
+    'invalid_passkey_response',
+    'unknown_passkey',
+    'passkey_counter_regression',
+    'passkey_already_registered',
+    'last_sign_in_method',
+    'reauthentication_required',
+    'passkey_cancelled',
+    'passkey_unsupported',
+    'passkey_wrong_domain',
+    'passkey_failed',
   ];
 
   it('has a message for every common code, in English and French', () => {

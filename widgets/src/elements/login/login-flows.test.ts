@@ -1,8 +1,8 @@
 /**
  * What `<acct-login>` does with a real server: signing up (at once, or with a confirmation link in
  * the dev outbox), signing in and its errors (translated, per field, the wait after too many
- * attempts), the forgotten-password form, busy states without double submits, `redirect`, the
- * methods not wired yet, and the light-DOM mode password managers need.
+ * attempts), the forgotten-password form, busy states without double submits, `redirect`, and the
+ * light-DOM mode password managers need. Passkeys and emailed links have their own files.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
@@ -174,14 +174,6 @@ describe('<acct-login> signing in', () => {
     const signedIn = nextEvent(el, 'acct-signed-in');
     input(el, 'password')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
     await signedIn;
-  });
-
-  it('says that passkeys and emailed links are not available yet', async () => {
-    const el = await renderLogin(html`<acct-login server=${testServers.main}></acct-login>`);
-    await submit(el, 'passkey', {});
-    expect(text($(el, '[part="notice"]'))).to.equal('This way of signing in is not available yet.');
-    await submit(el, 'magic-link', { email: 'ada@example.com' });
-    expect(text($(el, '[part="notice"]'))).to.equal('This way of signing in is not available yet.');
   });
 });
 

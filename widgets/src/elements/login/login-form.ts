@@ -1,10 +1,14 @@
 /**
- * The logic of `<acct-login>`'s forms, kept apart from rendering: which methods to offer, what is
- * wrong with a form before it is sent, and how the server's per-field codes (a 400
- * `invalid_request`'s `fields`) become the same messages the form shows for its own checks.
+ * The logic of `<acct-login>`'s forms, kept apart from rendering: which methods to offer (and
+ * whether to offer a passkey after signing in), what is wrong with a form before it is sent, and
+ * how the server's per-field codes (a 400 `invalid_request`'s `fields`) become the same messages
+ * the form shows for its own checks.
  */
-import type { SignInMethod } from '../../core/api-client.js';
+import type { ClientConfig, SignInMethod } from '../../core/api-client.js';
+import type { Passkey } from '../../core/api-types.js';
 import type { Translation } from '../../core/i18n/index.js';
+import type { SessionStore } from '../../core/session-store.js';
+import { browserSupportsWebAuthn } from '../../core/webauthn.js';
 
 export type FieldName = 'displayName' | 'email' | 'password';
 export type Problem = keyof Translation['validation'];
@@ -13,18 +17,49 @@ export type Problems = Partial<Record<FieldName, Problem>>;
 /** In the order the form shows them, which is the order focus visits the first invalid one. */
 export const FIELDS: readonly FieldName[] = ['displayName', 'email', 'password'];
 
-/**
- * The methods wired to the server today. Passkeys and emailed links are offered by the server's
- * default configuration but their endpoints arrive with a later issue; see `AcctLogin.onSubmit`
- * for why their buttons stay on the form meanwhile.
- */
-export const WIRED_METHODS: readonly SignInMethod[] = ['password'];
-
 /** The methods to offer: those named in `requested`, in its order, that the server enables; all of the server's when empty. */
 export function chooseMethods(requested: string, enabled: readonly SignInMethod[]): SignInMethod[] {
   const wanted = requested.split(/\s+/).filter(Boolean);
   if (!wanted.length) return [...enabled];
   return [...new Set(wanted)].filter((m): m is SignInMethod => (enabled as readonly string[]).includes(m));
+}
+
+export interface Offer {
+  /** The methods the form shows, in order; the first is the primary button. */
+  methods: SignInMethod[];
+  /** The sign-up form shows (else sign-in). */
+  signUp: boolean;
+  /** Whether the form offers to switch to signing up. */
+  canSignUp: boolean;
+}
+
+/**
+ * What the form offers given the `methods` and `mode` attributes, the server's settings and
+ * whether the browser has WebAuthn (`passkeys`: without it, a passkey button could only fail).
+ * Signing up never offers a passkey: the server registers passkeys for accounts that exist (the
+ * `offer-passkey` prompt does, right after the first sign-in), so sign-up needs another method.
+ */
+export function offerFor(requested: string, config: ClientConfig, mode: 'sign-in' | 'sign-up', passkeys: boolean): Offer {
+  const methods = chooseMethods(requested, config.methods).filter((m) => passkeys || m !== 'passkey');
+  const signUpMethods = methods.filter((m) => m !== 'passkey');
+  const canSignUp = config.signUpEnabled && signUpMethods.length > 0;
+  const signUp = canSignUp && mode === 'sign-up';
+  return { methods: signUp ? signUpMethods : methods, signUp, canSignUp };
+}
+
+/**
+ * Whether to offer adding a passkey after a sign-in: the browser can make one, the server takes
+ * them, and the user has none yet. Any doubt (the list failing to load) means no offer: the
+ * prompt is a nicety and must never stand between the user and the page.
+ */
+export async function shouldOfferPasskey(store: SessionStore): Promise<boolean> {
+  try {
+    if (!browserSupportsWebAuthn() || !(await store.config()).methods.includes('passkey')) return false;
+    const { passkeys } = await store.api.get<{ passkeys: Passkey[] }>('/api/passkeys');
+    return passkeys.length === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The form's field `name`, or null when the form does not show it. */
@@ -36,8 +71,9 @@ export function field(form: HTMLFormElement, name: FieldName): HTMLInputElement 
 /** What is wrong with the form for submitting with `method`; empty when it may be sent. */
 export function validate(form: HTMLFormElement, method: SignInMethod | 'reset', signUp: boolean, minLength: number): Problems {
   const problems: Problems = {};
+  // Only the password sign-up sends the name: an emailed link makes the account from the address alone.
   const displayName = field(form, 'displayName');
-  if (displayName && !displayName.value.trim()) problems.displayName = 'displayNameMissing';
+  if (displayName && method === 'password' && !displayName.value.trim()) problems.displayName = 'displayNameMissing';
   const email = field(form, 'email');
   // Signing in with a passkey needs no email: the authenticator offers the accounts it holds.
   if (email && (signUp || method !== 'passkey')) {

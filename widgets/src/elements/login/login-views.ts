@@ -1,6 +1,7 @@
 /**
  * The pieces `<acct-login>` renders, as templates: a labelled field, the method buttons, the
- * forgotten-password form, the "check your inbox" messages and the signed-in panel. They take what
+ * forgotten-password form, the "check your inbox" messages, the offer to add a passkey and the
+ * signed-in panel. They take what
  * they show and the handlers to call; Lit calls the handlers with the element as `this`, because
  * the element renders them. Keeping them here keeps login.ts to state and behaviour.
  */
@@ -59,7 +60,8 @@ export function renderField(ctx: ViewContext, name: FieldName, field: FieldOptio
 export function renderMethodButton(ctx: ViewContext, method: SignInMethod, primary: boolean, signUp: boolean): TemplateResult {
   const t = ctx.t;
   const labels: Record<SignInMethod, string> = {
-    passkey: signUp ? t.passkeySignUp : t.passkeySignIn,
+    // Never on the sign-up form: see offerFor in login-form.ts.
+    passkey: t.passkeySignIn,
     'magic-link': signUp ? t.magicLinkSignUp : t.magicLinkSignIn,
     password: signUp ? t.signUp : t.signIn,
   };
@@ -100,6 +102,8 @@ export interface SignInFormState {
   /** The methods offered, in order; the first is the primary button. */
   methods: SignInMethod[];
   signUp: boolean;
+  /** Whether to show the switch to signing up. */
+  canSignUp: boolean;
   /** The address typed on another view, carried over. */
   email: string;
   formError: string;
@@ -119,6 +123,8 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
   const { t } = ctx;
   const { config, methods, signUp } = form;
   const hasPassword = methods.includes('password');
+  // A passkey needs no address (the authenticator knows its accounts); every other method does.
+  const emailNeeded = methods.some((m) => m !== 'passkey');
   return html`
     <form part="form" novalidate aria-labelledby=${ctx.id('title')} aria-busy=${ctx.busy ? 'true' : 'false'}
       @submit=${on.submit} @input=${on.input} @keydown=${on.keydown}>
@@ -130,7 +136,7 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
         // `webauthn` lets the browser offer saved passkeys in this field's autofill (conditional
         // UI); only signing in can use them, a new account has no passkey yet.
         autocomplete: !signUp && methods.includes('passkey') ? 'username webauthn' : 'username',
-        required: true,
+        required: emailNeeded,
         value: form.email,
       })}
       ${hasPassword
@@ -150,7 +156,7 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
       ${renderFormError(form.formError)}
       <div part="actions" class="actions">${methods.map((method, i) => renderMethodButton(ctx, method, i === 0, signUp))}</div>
       ${renderNotice(form.notice)}
-      ${config.signUpEnabled
+      ${form.canSignUp
         ? html`<p part="switch" class="switch">
             ${signUp ? t.haveAccount : t.noAccount}
             <button part="switch-button" class="link" type="button" @click=${on.switchMode}>
@@ -191,21 +197,31 @@ export interface SentHandlers {
   resend?: () => void;
 }
 
-/** "Check your inbox" after a reset request, or "confirm your address" after signing up or trying to sign in unconfirmed. */
-export function renderSent(
-  ctx: ViewContext,
-  { title, text, notice, formError }: { title: string; text: string; notice: string; formError: string },
-  on: SentHandlers,
-): TemplateResult {
+export interface SentView {
+  title: string;
+  /** One paragraph each. */
+  text: string[];
+  notice: string;
+  formError: string;
+  /** The resend button's label, when it is not "Send the link again". */
+  resendLabel?: string;
+}
+
+/**
+ * "Check your inbox": after a reset request, after asking for a sign-in link, or "confirm your
+ * address" after signing up or trying to sign in unconfirmed.
+ */
+export function renderSent(ctx: ViewContext, view: SentView, on: SentHandlers): TemplateResult {
   const t = ctx.t;
   return html`
     <div part="message" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
-      ${renderTitle(ctx, title)}
-      <p>${text}</p>
-      ${renderFormError(formError)} ${renderNotice(notice)}
+      ${renderTitle(ctx, view.title)} ${view.text.map((paragraph) => html`<p>${paragraph}</p>`)}
+      ${renderFormError(view.formError)} ${renderNotice(view.notice)}
       ${on.resend
         ? html`<div part="actions" class="actions">
-            <button part="button resend-button" type="button" ?disabled=${ctx.busy} @click=${on.resend}>${t.resendLink}</button>
+            <button part="button resend-button" type="button" ?disabled=${ctx.busy} @click=${on.resend}>
+              ${view.resendLabel ?? t.resendLink}
+            </button>
           </div>`
         : nothing}
       <p part="switch" class="switch">
@@ -215,15 +231,41 @@ export function renderSent(
   `;
 }
 
+/**
+ * "Sign in faster next time": after a sign-in by password or emailed link, with `offer-passkey`.
+ * Adding is the primary action; "Not now" goes on as if nothing was asked.
+ */
+export function renderPasskeyOffer(
+  ctx: ViewContext,
+  { notice, formError }: { notice: string; formError: string },
+  on: { add(): void; dismiss(): void },
+): TemplateResult {
+  const t = ctx.t;
+  return html`
+    <div part="passkey-offer" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
+      ${renderTitle(ctx, t.offerPasskey.title)}
+      <p>${t.offerPasskey.text}</p>
+      ${renderFormError(formError)} ${renderNotice(notice)}
+      <div part="actions" class="actions">
+        <button part="button primary-button add-passkey-button" class="primary" type="button" ?disabled=${ctx.busy} @click=${on.add}>
+          ${t.offerPasskey.add}
+        </button>
+        <button part="button not-now-button" type="button" ?disabled=${ctx.busy} @click=${on.dismiss}>${t.offerPasskey.notNow}</button>
+      </div>
+    </div>
+  `;
+}
+
+/** Who is signed in, with "Sign out"; `notice` is news such as "Your email address is confirmed." */
 export function renderSignedIn(
   ctx: ViewContext,
-  { name, returned, redirect, formError }: { name: string; returned: string; redirect: string; formError: string },
+  { name, notice, redirect, formError }: { name: string; notice: string; redirect: string; formError: string },
   on: { signOut(): void },
 ): TemplateResult {
   const t = ctx.t;
   return html`
     <div part="signed-in" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
-      ${renderTitle(ctx, t.signedInAs(name))} ${returned ? html`<p part="notice" class="notice">${returned}</p>` : nothing}
+      ${renderTitle(ctx, t.signedInAs(name))} ${notice ? html`<p part="notice" class="notice">${notice}</p>` : nothing}
       ${renderFormError(formError)}
       <div part="actions" class="actions">
         ${redirect ? html`<a part="button primary-button" class="button primary" href=${redirect}>${t.continue}</a>` : nothing}

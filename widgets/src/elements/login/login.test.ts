@@ -9,9 +9,10 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../core/base-suite.js';
-import { createAccount, PASSWORD, settledStore, signOutEverywhere } from '../../testing/helpers.js';
+import { createAccount, PASSWORD, settledStore, signOutEverywhere, uniqueEmail } from '../../testing/helpers.js';
 import { AcctLogin } from './define.js';
-import { $, create, input, methodButtons, renderLogin, settled, submit, text } from '../../testing/login.js';
+import { $, create, input, methodButtons, nextEvent, renderLogin, settled, submit, text } from '../../testing/login.js';
+import { virtualAuthenticator } from '../../testing/webauthn.js';
 
 // Every test starts signed out: a signed-in page shows the signed-in panel instead of the form.
 beforeEach(signOutEverywhere);
@@ -20,6 +21,14 @@ beforeEach(signOutEverywhere);
 async function signInOn(server: string): Promise<void> {
   const { email } = await createAccount();
   await (await settledStore(server)).signIn({ email, password: PASSWORD });
+}
+
+/** Signs in with the form's password method, for the offer that follows (`offer-passkey`). */
+async function showOffer(el: AcctLogin): Promise<void> {
+  await settled(el);
+  const { email } = await createAccount();
+  await submit(el, 'password', { email, password: PASSWORD });
+  await waitUntil(() => $(el, '[part~="passkey-offer"]'), 'the passkey offer did not show');
 }
 
 runBaseSuite<AcctLogin>({
@@ -62,6 +71,16 @@ runBaseSuite<AcctLogin>({
       create: () => create({ server: testServers.main, 'no-shadow': '' }),
       ready: settled,
     },
+    {
+      name: 'emailed link sent',
+      create: () => create({ server: testServers.main, methods: 'magic-link' }),
+      ready: async (el) => {
+        await settled(el);
+        await submit(el, 'magic-link', { email: uniqueEmail('suite') });
+        await waitUntil(() => text($(el, 'h2')) === 'Check your inbox', 'the link was not sent');
+      },
+    },
+    { name: 'passkey offer', create: () => create({ server: testServers.instant, 'offer-passkey': '' }), ready: showOffer },
   ],
   events: [
     {
@@ -104,6 +123,22 @@ runBaseSuite<AcctLogin>({
         await waitUntil(() => $(el, '[part~="sign-out-button"]'), 'the signed-in panel did not show');
       },
       trigger: async (el) => $(el, '[part~="sign-out-button"]')!.click(),
+    },
+    {
+      name: 'adding a passkey from the offer',
+      event: 'acct-passkey-added',
+      create: () => create({ server: testServers.instant, 'offer-passkey': '' }),
+      ready: async (el) => {
+        await virtualAuthenticator.add();
+        await showOffer(el);
+      },
+      trigger: async (el) => {
+        const added = nextEvent(el, 'acct-passkey-added');
+        $(el, '[part~="add-passkey-button"]')!.click();
+        await added;
+        // At once: with its new passkey, the authenticator would sign the next tests' forms in.
+        await virtualAuthenticator.remove();
+      },
     },
   ],
 });
@@ -185,7 +220,8 @@ describe('<acct-login>', () => {
     expect(el.getAttribute('mode')).to.equal('sign-up');
     expect(text($(el, 'h2'))).to.equal('Create your Acct Test account');
     expect(input(el, 'displayName')).to.exist;
-    expect(methodButtons(el).map(text)).to.deep.equal(['Sign up with a passkey', 'Email me a sign-up link', 'Create account']);
+    // No passkey on the sign-up form: passkeys are added to accounts that exist (`offer-passkey`).
+    expect(methodButtons(el).map(text)).to.deep.equal(['Email me a sign-up link', 'Create account']);
     expect(input(el, 'email')!.value, 'what was typed stays').to.equal('kept@example.com');
 
     $(el, '[part="switch-button"]')!.click();
@@ -205,24 +241,26 @@ describe('<acct-login>', () => {
     expect(email.getAttribute('aria-describedby')).to.equal('email-error');
     expect(text($(el, '#email-error'))).to.equal('Enter a valid email address, like name@example.com.');
 
-    // Editing clears the message; a valid address then passes.
+    // Editing clears the message; a valid address then passes, and the link is sent.
     email.select();
-    await sendKeys({ type: 'ada@example.com' });
+    await sendKeys({ type: uniqueEmail('keyboard') });
     expect(email.getAttribute('aria-invalid')).to.equal('false');
     await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(text($(el, '#email-error'))).to.equal('');
-    expect($(el, 'form'), 'the form stays').to.exist;
+    await waitUntil(() => text($(el, 'h2')) === 'Check your inbox', 'the link was not sent');
   });
 
   it('checks the password only for the password method, and its length only when signing up', async () => {
     const el = await renderLogin(html`<acct-login server=${testServers.main}></acct-login>`);
-    input(el, 'email')!.value = 'ada@example.com';
+    input(el, 'email')!.value = uniqueEmail('checks');
     const button = (method: string) => methodButtons(el).find((b) => b.value === method)!;
 
+    // An emailed link needs no password: the request goes out (the form is busy with it).
     button('magic-link').click();
     await el.updateComplete;
     expect(input(el, 'password')!.getAttribute('aria-invalid')).to.equal('false');
+    await waitUntil(() => text($(el, 'h2')) === 'Check your inbox', 'the link was not sent');
+    $(el, '[part="switch-button"]')!.click();
+    await waitUntil(() => input(el, 'password'), 'the form did not come back');
 
     button('password').click();
     await el.updateComplete;

@@ -1,0 +1,18 @@
+/**
+ * The integrations placeholder: each "Connect (demo only)" button connects nothing — connected
+ * apps come later — and ticks "Connect an integration" in the setup checklist, so that the rest of
+ * the demo can be tried. The page and the buttons say so.
+ */
+import { tickChecklist } from './checklist';
+
+const statusLine = document.querySelector<HTMLElement>('.integration-status');
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('.fake-connect')) {
+  button.addEventListener('click', async () => {
+    const app = button.dataset.app ?? 'This app';
+    const ticked = await tickChecklist('connect_integration');
+    if (statusLine) {
+      statusLine.textContent = ticked ? `Demo: ${app} is not really connected, but your checklist counts it.` : 'Sign in first: the demo ticks your own checklist.';
+    }
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * Emailed sign-in link journey in the system's Chromium, on the demo origin (≠ the server's), with
+ * mail through a real SMTP server. First the link in one tab: ask for it in <acct-login> → the mail
+ * arrives → three mail-scanner GETs of the link consume nothing (the row's `used_at` stays null)
+ * → the user opens it and presses Continue → back on the demo signed in, and the login history
+ * says "Emailed link". Then across tabs: the tab that asked stays open, the link is opened in
+ * another tab of the same browser, and the first tab follows (BroadcastChannel) without a reload.
+ * Runs on each database.
+ */
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { describeOnEachDatabase } from '../server/testing/databases';
+import { startSmtpSink, type SmtpSink } from '../server/testing/smtp-sink';
+import { launchChromium, watchPageProblems } from './support/browser';
+import { DemoSite } from './support/demo-pages';
+import { startStack, type Stack } from './support/stack';
+
+describeOnEachDatabase('magic-link journey', (getDb) => {
+  let stack: Stack;
+  let sink: SmtpSink;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    sink = await startSmtpSink();
+    stack = await startStack(getDb(), { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await browser?.close();
+    await stack?.close();
+    await sink?.stop();
+  });
+
+  /** A fresh browser profile: its own cookies, sessionStorage and BroadcastChannels. */
+  async function newBrowserProfile(): Promise<BrowserContext> {
+    const context = await browser.newContext();
+    contexts.push(context);
+    return context;
+  }
+
+  /** The link in the newest mail to `email`, checked to point at the server's landing page. */
+  async function mailedLink(email: string): Promise<string> {
+    const mail = await sink.waitFor((m) => m.to.includes(email), 10_000);
+    assert.match(mail.subject, /Stagehand/);
+    const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
+    assert.ok(link?.startsWith(`${stack.acct.url}/auth/magic-link?token=`), link);
+    return link!;
+  }
+
+  const usedAt = async (email: string) => (await stack.acct.db.knex('magic_links').where({ email }).first('used_at'))?.used_at;
+
+  it('signs in with the link; scanners opening it first consume nothing', async () => {
+    const context = await newBrowserProfile();
+    const page = await context.newPage();
+    const problems = watchPageProblems(page);
+    const site = new DemoSite(page, stack.demoUrl);
+    const email = `link-${Date.now()}@example.test`;
+
+    const form = await site.openSignIn();
+    await form.emailMeALink(email);
+    const link = await mailedLink(email);
+
+    // A mail scanner fetches the link three times (plain GETs, no browser): nothing happens.
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(link);
+      assert.equal(res.status, 200);
+      assert.match(await res.text(), /Continue signing in to Stagehand/);
+    }
+    assert.equal(await usedAt(email), null, 'the link is still unused after three GETs (SECURITY.md B2)');
+
+    // The user opens it and presses Continue: back on the demo's page named at the request, signed in.
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Continue signing in to Stagehand' }).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await site.arrivedAt('/account/sessions/');
+    assert.doesNotMatch(page.url(), /acct_code/, 'the code left the address bar');
+    await site.signedInAs(email);
+    assert.ok(await usedAt(email), 'the button used the link');
+    const history = site.element('acct-login-history');
+    await history.getByText('Emailed link').first().waitFor();
+    await site.element('acct-sessions').getByText('Signed in with: Emailed link').waitFor();
+
+    assert.deepEqual(problems, []);
+  });
+
+  it('signs in the tab that asked when the link is opened in another tab, without a reload', async () => {
+    const context = await newBrowserProfile();
+    const asking = await context.newPage();
+    const problems = watchPageProblems(asking);
+    const site = new DemoSite(asking, stack.demoUrl);
+    const email = `tabs-${Date.now()}@example.test`;
+
+    const form = await site.openSignIn();
+    await form.emailMeALink(email);
+    // A mark on this document: it is still there at the end only if the page never reloaded.
+    await asking.evaluate('window.stillTheSameDocument = true');
+    const link = await mailedLink(email);
+
+    // Another tab of the same browser opens the mail's link and continues.
+    const other = await context.newPage();
+    const otherProblems = watchPageProblems(other);
+    await other.goto(link);
+    await other.getByRole('button', { name: 'Continue' }).click();
+    await new DemoSite(other, stack.demoUrl).signedInAs(email);
+
+    // The asking tab follows: the demo's form offers a passkey next (offer-passkey), the header
+    // shows the user, and it is the same document as before.
+    await form.root.getByRole('heading', { name: 'Sign in faster next time: add a passkey' }).waitFor();
+    await site.signedInAs(email);
+    assert.equal(await asking.evaluate('window.stillTheSameDocument'), true, 'no reload');
+    await form.root.getByRole('button', { name: 'Not now' }).click();
+    await site.arrivedAt('/account/sessions/');
+
+    // The asking tab may have polled between the link's use and the other tab's sign-in, and been
+    // told "not signed in" (/api/me 401, which watchPageProblems expects): nothing else went wrong.
+    assert.deepEqual(problems, []);
+    assert.deepEqual(otherProblems, []);
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * `<acct-onboarding>`: walks the signed-in user through the onboarding path the server picks for
+ * them (DESIGN.md, "Onboarding"). First the role and use case, then one step at a time with a
+ * progress indicator, Back, Skip (optional steps only) and Continue; the built-in steps are real
+ * forms (steps/), the site's own steps are its slot content. Progress lives on the server, so a
+ * reload — or another device — resumes at the same step. The screens are in onboarding-views.ts;
+ * this module holds state and behaviour, and `define.ts` registers it.
+ */
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { OnboardingElement } from '../../core/onboarding-element.js';
+import { onboardingApi, organizationsApi } from '../../core/onboarding-api.js';
+import { completeDetail, type AcctOnboardingCompleteDetail, type AcctOnboardingStepDetail } from '../../core/onboarding-events.js';
+import type { OnboardingState, OnboardingStep } from '../../core/onboarding-types.js';
+import { optionsFor } from './choices.js';
+import { onboardingStyles } from './onboarding.styles.js';
+import { renderChoice, renderDone, renderWalk, type ScreenContext } from './onboarding-views.js';
+import { formFor, type StepView } from './steps/index.js';
+import { isRecord } from './steps/step-form.js';
+
+/** `acct-step-data`, which slotted host content may fire to hand over its step's data. */
+interface StepDataEvent extends CustomEvent<{ step?: string; data?: unknown }> {}
+
+/**
+ * The onboarding walk: role and use case, then the path's steps, then "You are all set".
+ *
+ * A step the site adds itself (no built-in form) shows only its slot, `step-<key>`, and Continue.
+ * Its data reaches the server in one of two ways: call `setStepData(key, data)`, or fire an
+ * `acct-step-data` event (bubbling) from inside the slotted content with `detail: { data }` (the
+ * current step) or `{ step, data }`. The data goes with Continue; until then it stays in the page.
+ *
+ * @summary Onboarding: role and use case, then each step of the user's path, resumable, with progress.
+ *
+ * @tag acct-onboarding
+ *
+ * @slot step-<key> - Host content for the step with that key (e.g. `slot="step-tour"`): above the fields of a built-in
+ * form, or the whole content of `welcome`, `complete`, `integrations`, `tour` and of the site's own steps.
+ * @slot done - The completion screen's text (default: "Your account is ready.").
+ * @slot signed-out - Shown instead of the walk while nobody is signed in, e.g. an `<acct-login mode="sign-up">`.
+ *
+ * @fires {CustomEvent<AcctOnboardingStepDetail>} acct-onboarding-step - The user completed, skipped or went back from
+ * a step; `detail` is `{ step, action: 'complete' | 'skip' | 'back', progress }`.
+ * @fires {CustomEvent<AcctOnboardingCompleteDetail>} acct-onboarding-complete - The user finished the path; `detail`
+ * is `{ path, role, useCase, stepData, completedAt }`.
+ * @fires {CustomEvent<AcctErrorDetail>} acct-error - A step could not be saved, skipped or left; `detail` is
+ * `{ code, status, message }`. Field errors show beside their fields.
+ *
+ * @csspart base - The card around everything.
+ * @csspart header - The step count and progress bar.
+ * @csspart step-count - "Step 3 of 8".
+ * @csspart optional-badge - "Optional", beside the count of a step that can be skipped.
+ * @csspart progress - The progress bar.
+ * @csspart progress-value - The filled part of the progress bar.
+ * @csspart form - The step's (or the choice's) form.
+ * @csspart choose-form - The role and use case form (with `form`).
+ * @csspart choices - A group of options (role, use case, organization mode).
+ * @csspart choice - One option of the role or use case.
+ * @csspart title - The screen's heading.
+ * @csspart description - The step's description.
+ * @csspart step-content - The step's slot and fields.
+ * @csspart field - A field: label, control, hint and error.
+ * @csspart label - A field's label.
+ * @csspart input - A text field or text area.
+ * @csspart select - A select.
+ * @csspart hint - A field's hint.
+ * @csspart field-error - A field's error.
+ * @csspart form-error - A message about the whole step.
+ * @csspart actions - The row of Back, Skip and Continue.
+ * @csspart button - Every button.
+ * @csspart back-button - Back.
+ * @csspart skip-button - Skip this step (optional steps only).
+ * @csspart next-button - Continue, Finish, or Get started.
+ * @csspart team-list - The team step's list of teammates.
+ * @csspart team-row - One teammate: email, role, remove.
+ * @csspart add-button - "Add another teammate".
+ * @csspart remove-button - A teammate's remove button.
+ * @csspart notifications - The preferences step's notification table and its legend.
+ * @csspart notification-table - The table of events and channels.
+ * @csspart quiet-hours - The quiet hours group.
+ * @csspart days - The quiet hours' days.
+ * @csspart done - The completion screen.
+ * @csspart done-icon - Its check mark (animated unless the user prefers reduced motion).
+ * @csspart continue-link - The completion screen's link to `continue-url`.
+ * @csspart status - A loading message.
+ * @csspart signed-out - The default content of the `signed-out` slot.
+ * @csspart error - The message when the onboarding could not be loaded.
+ * @csspart retry-button - The button that loads it again.
+ *
+ * @cssproperty [--acct-onboarding-max-width=40rem] - The widest the card grows.
+ */
+export class AcctOnboarding extends OnboardingElement {
+  static override styles = [OnboardingElement.styles, onboardingStyles];
+
+  /** Roles to offer first: comma-separated, each `value` or `value=Label` (`producer=Producer, crew=Crew member`). Empty: the roles the server's paths target. */
+  @property() roles = '';
+
+  /** Use cases to offer first, like `roles` (`touring=Touring, festivals=Festivals`). Empty: the server's. */
+  @property({ attribute: 'use-cases' }) useCases = '';
+
+  /** Address of the page to go on to: the completion screen links to it ("Continue"). */
+  @property({ attribute: 'continue-url' }) continueUrl = '';
+
+  /** The latest answer to an action, newer than the load's. */
+  @state() private answer: OnboardingState | undefined;
+  /** The current step's form state, and the step it belongs to. */
+  @state() private draft: unknown;
+  private draftFor: string | null = null;
+  private readonly hostData = new Map<string, Record<string, unknown>>();
+  /** Whose walk the host's data was given for: another user signing in on this page starts without it. */
+  private dataOwner: string | null = null;
+
+  private readonly load = new Task(this, {
+    task: async ([store, key], { signal }) => {
+      if (!key) return undefined;
+      const user = key.split(' ')[0] ?? null;
+      if (this.dataOwner !== null && this.dataOwner !== user) this.hostData.clear();
+      this.dataOwner = user;
+      const loaded = await onboardingApi.get(store.api, { signal });
+      this.answer = undefined;
+      return loaded;
+    },
+    args: () => [this.session.store, this.sessionKey] as const,
+  });
+
+  // Only while a step that lists them shows; going back to such a step lists them afresh.
+  private readonly organizations = new Task(this, {
+    task: async ([store, key, wanted], { signal }) => (key && wanted ? organizationsApi.list(store.api, { signal }) : undefined),
+    args: () => [this.session.store, this.sessionKey, Boolean(this.currentStep && formFor(this.currentStep).needsOrganizations)] as const,
+  });
+
+  constructor() {
+    super();
+    this.addEventListener('acct-step-data', (event) => {
+      const { step, data } = (event as StepDataEvent).detail ?? {};
+      const key = step ?? this.currentStep?.key;
+      if (key && isRecord(data)) this.setStepData(key, data);
+    });
+  }
+
+  /**
+   * Gives the data of a step the host renders (`integrations`, `tour`, or the site's own), sent
+   * when the user presses Continue on it. Replaces what was given before for that step.
+   */
+  setStepData(key: string, data: Record<string, unknown>): void {
+    this.hostData.set(key, data);
+  }
+
+  private get current(): OnboardingState | undefined {
+    return this.answer ?? this.load.value;
+  }
+
+  private get currentStep(): OnboardingStep | undefined {
+    const walk = this.current;
+    if (walk?.status !== 'in_progress' || !walk.path) return undefined;
+    return walk.path.steps.find((s) => s.key === walk.currentStep) ?? walk.path.steps[0];
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // A new step gets a fresh draft and no leftover errors.
+    const step = this.currentStep;
+    if ((step?.key ?? null) !== this.draftFor) {
+      this.draftFor = step?.key ?? null;
+      this.draft = step ? formFor(step).draft?.(this.current?.stepData?.[step.key]) : undefined;
+      this.fieldErrors = {};
+      this.actionError = '';
+    }
+  }
+
+  override render(): TemplateResult {
+    const o = this.o;
+    return html`
+      <section part="base" class="base" lang=${this.t.$lang} aria-label=${o.onboarding.title}>
+        ${this.renderForSession(this.load, { loadFailed: o.onboarding.loadFailed, signedOut: o.onboarding.signedOut }, (loaded) =>
+          this.renderScreen(this.answer ?? loaded),
+        )}
+        <!-- Says which step is showing after each change; focus moves to its heading too. -->
+        <div class="visually-hidden" role="status">${this.announcement}</div>
+      </section>
+    `;
+  }
+
+  private renderScreen(walk: OnboardingState): TemplateResult {
+    const ctx: ScreenContext = { o: this.o, busy: this.busy, formError: this.actionError };
+    if (walk.status === 'not_started') {
+      const options = { roles: optionsFor(this.roles, walk.choices.roles), useCases: optionsFor(this.useCases, walk.choices.useCases) };
+      return renderChoice(ctx, options, this.start);
+    }
+    const steps = walk.path?.steps ?? [];
+    const step = this.currentStep;
+    if (walk.status === 'completed' || !step) return renderDone(ctx, this.continueUrl);
+    const form = formFor(step);
+    return renderWalk(ctx, { steps, index: steps.indexOf(step), form, view: this.viewOf(step, walk) }, {
+      next: this.next,
+      skip: () => void this.act(step, 'skip'),
+      back: () => void this.act(step, 'back'),
+    });
+  }
+
+  private viewOf(step: OnboardingStep, walk: OnboardingState): StepView<unknown> {
+    return {
+      o: this.o,
+      lang: this.t.$lang,
+      step,
+      saved: walk.stepData?.[step.key],
+      draft: this.draft,
+      update: (draft) => (this.draft = draft),
+      errors: this.fieldErrors,
+      user: this.session.store.user,
+      organizations: this.organizations.value,
+      hostData: this.hostData.get(step.key),
+      focus: (selector) => void this.focusAfterUpdate(selector),
+    };
+  }
+
+  // Arrow functions: the views bind them as listeners without losing `this`.
+  private readonly start = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const pick = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : undefined);
+    await this.attempt(async () => {
+      const role = pick('role');
+      const useCase = pick('useCase');
+      await this.show(await onboardingApi.start(this.session.store.api, { ...(role ? { role } : {}), ...(useCase ? { useCase } : {}) }));
+    });
+  };
+
+  private readonly next = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const step = this.currentStep;
+    const walk = this.current;
+    if (this.busy || !step || !walk) return;
+    const read = formFor(step).read(event.currentTarget as HTMLFormElement, this.viewOf(step, walk));
+    if ('errors' in read) return this.showFieldErrors(read.errors);
+    await this.act(step, 'complete', read.data);
+  };
+
+  /** Completes, skips or leaves `step`, fires the events, and shows where the walk now stands. */
+  private async act(step: OnboardingStep, action: 'complete' | 'skip' | 'back', data?: unknown): Promise<void> {
+    const wasCompleted = this.current?.status === 'completed';
+    await this.attempt(async () => {
+      const api = this.session.store.api;
+      const walk = action === 'back' ? await onboardingApi.back(api) : await onboardingApi.step(api, step.key, action, data);
+      if (action !== 'back') this.hostData.delete(step.key);
+      this.emit<AcctOnboardingStepDetail>('acct-onboarding-step', { step: step.key, action, progress: walk.progress });
+      if (walk.status === 'completed' && !wasCompleted) this.emit<AcctOnboardingCompleteDetail>('acct-onboarding-complete', completeDetail(walk));
+      await this.show(walk);
+    });
+  }
+
+  /** Shows a new answer: focus to its heading, and its position announced. */
+  private async show(walk: OnboardingState): Promise<void> {
+    this.answer = walk;
+    this.announcement = '';
+    await this.focusAfterUpdate('h2');
+    const step = this.currentStep;
+    const steps = walk.path?.steps ?? [];
+    // Set after the render that cleared it: a live region announces changes, and the same text twice is no change.
+    this.announcement =
+      walk.status === 'completed' ? this.o.onboarding.announceDone : step ? this.o.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title) : '';
+  }
+}

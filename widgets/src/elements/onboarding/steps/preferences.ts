@@ -1,0 +1,134 @@
+/**
+ * The `preferences` step: which notifications arrive by email, push and in the app (a table of
+ * check boxes, one row per event), how often emails come, and quiet hours — a time range, the time
+ * zone it is in (the browser's own by default, from `Intl`) and the days it applies to. The
+ * defaults are the server's (server/modules/onboarding/notification-defaults.ts): everything on
+ * but the newsletter's email, which is opt-in.
+ */
+import { html, nothing } from 'lit';
+import { selectField, textField } from '../../../core/form-fields.js';
+import { fieldErrorMessage } from '../../../core/i18n/onboarding.js';
+import { defineStepForm, fieldValue, isChecked, isRecord } from './step-form.js';
+
+const EVENTS = ['new_sign_in', 'password_changed', 'mentions', 'comments', 'assignments', 'product_updates', 'newsletter'] as const;
+const CHANNELS = ['email', 'push', 'inApp'] as const;
+const FREQUENCIES = ['instant', 'daily', 'weekly'] as const;
+/** Monday first (ISO 8601); the server numbers days from Sunday = 0. */
+const DAYS = [1, 2, 3, 4, 5, 6, 0];
+
+interface PreferencesDraft {
+  quiet: boolean;
+}
+
+/** The browser's time zone, which is also the default of the select. */
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Every time zone the browser knows, with `current` in the list even if it is an alias Intl does not list (e.g. `UTC`). */
+function timeZones(current: string): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** "Mon" … in the reader's language: 7 January 2024 was a Sunday. */
+const dayName = (lang: string, day: number) =>
+  new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + day)));
+
+/** A saved value at `path` (e.g. `quietHours`, `start`), if it has the type of `fallback`; else `fallback`. */
+function savedValue<T>(saved: unknown, path: string[], fallback: T): T {
+  let value: unknown = saved;
+  for (const key of path) value = isRecord(value) ? value[key] : undefined;
+  return typeof value === typeof fallback && (!Array.isArray(fallback) || Array.isArray(value)) ? (value as T) : fallback;
+}
+
+export const preferencesStep = defineStepForm<PreferencesDraft>({
+  draft: (saved) => ({ quiet: savedValue(saved, ['quietHours', 'enabled'], false) }),
+
+  render(view) {
+    const { o, lang, saved, draft, errors } = view;
+    const s = o.steps.preferences;
+    const zone = savedValue(saved, ['quietHours', 'timeZone'], browserTimeZone());
+    const days = savedValue<number[]>(saved, ['quietHours', 'days'], [0, 1, 2, 3, 4, 5, 6]);
+    return html`
+      <fieldset part="notifications">
+        <legend>${s.notifications}</legend>
+        <table part="notification-table" class="matrix">
+          <thead>
+            <tr>
+              <th scope="col">${s.event}</th>
+              ${CHANNELS.map((channel) => html`<th scope="col">${s.channels[channel]}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${EVENTS.map(
+              (event) => html`<tr>
+                <th scope="row">${s.events[event]}</th>
+                ${CHANNELS.map((channel) => {
+                  const on = savedValue(saved, ['notifications', event, channel], !(event === 'newsletter' && channel === 'email'));
+                  return html`<td>
+                    <input type="checkbox" name="${event}.${channel}" .checked=${on} aria-label=${s.channelFor(s.channels[channel]!, s.events[event]!)} />
+                  </td>`;
+                })}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </fieldset>
+      ${selectField({
+        name: 'frequency',
+        label: s.frequency,
+        value: savedValue(saved, ['frequency'], 'instant'),
+        options: FREQUENCIES.map((f) => ({ value: f, label: s.frequencies[f]! })),
+        error: errors.frequency,
+      })}
+      <fieldset part="quiet-hours">
+        <legend>${s.quietHours}</legend>
+        <label class="check">
+          <input type="checkbox" name="quietHours.enabled" .checked=${draft.quiet}
+            @change=${(event: Event) => view.update({ quiet: (event.target as HTMLInputElement).checked })} />
+          ${s.quietEnabled}
+        </label>
+        ${draft.quiet
+          ? html`<div class="row">
+                ${textField({ name: 'quietHours.start', label: s.start, type: 'time', value: savedValue(saved, ['quietHours', 'start'], '22:00'), required: true, error: errors['quietHours.start'] })}
+                ${textField({ name: 'quietHours.end', label: s.end, type: 'time', value: savedValue(saved, ['quietHours', 'end'], '07:00'), required: true, error: errors['quietHours.end'] })}
+              </div>
+              ${selectField({
+                name: 'quietHours.timeZone',
+                label: s.timeZone,
+                value: zone,
+                options: timeZones(zone).map((tz) => ({ value: tz, label: tz.replaceAll('_', ' ') })),
+                error: errors['quietHours.timeZone'],
+              })}
+              <fieldset part="days" class="days">
+                <legend>${s.days}</legend>
+                ${DAYS.map((day) => html`<label class="check"><input type="checkbox" name="quietHours.days.${day}" .checked=${days.includes(day)} />${dayName(lang, day)}</label>`)}
+              </fieldset>`
+          : nothing}
+      </fieldset>
+    `;
+  },
+
+  read(form, { o, draft, saved }) {
+    const notifications = Object.fromEntries(
+      EVENTS.map((event) => [event, Object.fromEntries(CHANNELS.map((channel) => [channel, isChecked(form, `${event}.${channel}`)]))]),
+    );
+    const data: Record<string, unknown> = { notifications, frequency: fieldValue(form, 'frequency') || 'instant' };
+    if (!draft.quiet) {
+      // Quiet hours switched off: say so, or the ones saved before would stay on.
+      const before = isRecord(saved) && isRecord(saved.quietHours) ? saved.quietHours : undefined;
+      return { data: before ? { ...data, quietHours: { ...before, enabled: false } } : data };
+    }
+    const quietHours = {
+      enabled: true,
+      start: fieldValue(form, 'quietHours.start'),
+      end: fieldValue(form, 'quietHours.end'),
+      timeZone: fieldValue(form, 'quietHours.timeZone') || browserTimeZone(),
+      days: DAYS.filter((day) => isChecked(form, `quietHours.days.${day}`)).sort((a, b) => a - b),
+    };
+    const errors: Record<string, string> = {};
+    for (const key of ['start', 'end'] as const) {
+      if (!/^\d\d:\d\d$/.test(quietHours[key])) errors[`quietHours.${key}`] = fieldErrorMessage(o, quietHours[key] ? 'invalid_time' : 'required');
+    }
+    return Object.keys(errors).length ? { errors } : { data: { ...data, quietHours } };
+  },
+});

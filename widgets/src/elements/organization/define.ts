@@ -1,0 +1,15 @@
+/**
+ * Registers `<acct-organization>`. Import this module (or acct.js, which imports it) to use the
+ * element; importing it twice, or alongside acct.js, is harmless.
+ */
+import { AcctOrganization } from './organization.js';
+
+AcctOrganization.define('acct-organization');
+
+export { AcctOrganization };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'acct-organization': AcctOrganization;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The pieces `<acct-organization>` renders, as templates: the form creating a first organization,
+ * the heading with the inline rename form, the members list, and the invitations (the invite form
+ * and the open invitations with Resend and Revoke). They take what they show and the handlers;
+ * Lit calls the handlers with the element as `this`.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { fullDateTime, relativeTime } from '../../core/format.js';
+import { selectField, textField } from '../../core/form-fields.js';
+import type { OnboardingStrings } from '../../core/i18n/onboarding.js';
+import { onboardingIcon } from '../../core/onboarding-icons.js';
+import type { Invitation, Member, Organization } from '../../core/onboarding-types.js';
+
+export interface FormState {
+  o: OnboardingStrings;
+  busy: boolean;
+  errors: Record<string, string>;
+}
+
+const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
+
+export function renderCreate({ o, busy, errors }: FormState, create: (event: SubmitEvent) => void): TemplateResult {
+  const s = o.organization;
+  return html`<h2 part="title" id="title" tabindex="-1">${s.createTitle}</h2>
+    <p part="description" class="hint">${s.createIntro}</p>
+    <form part="form create-form" novalidate @submit=${create}>
+      ${textField({ name: 'name', label: s.name, autocomplete: 'organization', required: true, maxlength: 255, error: errors.name })}
+      <div class="actions"><button part="button create-button" class="primary" type="submit" aria-disabled=${busyAttr(busy)}>${s.create}</button></div>
+    </form>`;
+}
+
+export interface HeadingHandlers {
+  startRename(): void;
+  rename(event: SubmitEvent): void;
+  cancelRename(): void;
+  renameKeydown(event: KeyboardEvent): void;
+}
+
+export function renderHeading({ o, busy, errors }: FormState, org: Organization, renaming: boolean, on: HeadingHandlers): TemplateResult {
+  const s = o.organization;
+  const canRename = org.role !== 'member';
+  const meta = html`<p part="details" class="meta">${s.yourRole(o.roles[org.role] ?? org.role)} · ${s.memberCount(org.memberCount)}</p>`;
+  if (renaming) {
+    return html`<form part="form rename-form" class="rename" novalidate @submit=${on.rename} @keydown=${on.renameKeydown}>
+        ${textField({ name: 'name', label: s.name, value: org.name, autocomplete: 'organization', required: true, maxlength: 255, error: errors.name })}
+        <div class="actions">
+          <button part="button cancel-button" class="small" type="button" @click=${on.cancelRename}>${s.cancel}</button>
+          <button part="button save-button" class="primary small" type="submit" aria-disabled=${busyAttr(busy)}>${s.save}</button>
+        </div>
+      </form>
+      ${meta}`;
+  }
+  return html`<div class="heading">
+      <h2 part="title" id="title" tabindex="-1">${org.name}</h2>
+      ${canRename ? html`<button part="button rename-button" class="small rename-button" type="button" @click=${on.startRename}>${s.rename}</button>` : nothing}
+    </div>
+    ${meta}`;
+}
+
+export function renderMembers(o: OnboardingStrings, members: Member[], me: string | undefined): TemplateResult {
+  return html`<h3 part="section-title">${o.organization.members}</h3>
+    <ul part="list members">
+      ${members.map(
+        (m) => html`<li part="item member">
+          <span part="icon" class="icon">${onboardingIcon('user')}</span>
+          <div class="main">
+            <p class="title">
+              <span part="member-name">${m.displayName || m.email}</span>
+              ${m.userId === me ? html`<span part="badge" class="badge">${o.organization.you}</span>` : nothing}
+            </p>
+            ${m.displayName ? html`<p part="details" class="meta">${m.email}</p>` : nothing}
+          </div>
+          <span part="role" class="role">${o.roles[m.role] ?? m.role}</span>
+        </li>`,
+      )}
+    </ul>`;
+}
+
+export interface InvitationHandlers {
+  invite(event: SubmitEvent): void;
+  resend(event: Event): void;
+  revoke(event: Event): void;
+}
+
+export function renderInvitations({ o, busy, errors }: FormState, invitations: Invitation[], on: InvitationHandlers): TemplateResult {
+  const s = o.organization;
+  const now = new Date();
+  const roles = (['member', 'admin'] as const).map((role) => ({ value: role, label: o.roles[role]! }));
+  return html`<h3 part="section-title">${s.invitations}</h3>
+    <form part="form invite-form" class="invite" novalidate @submit=${on.invite}>
+      ${textField({ name: 'email', label: s.inviteEmail, type: 'email', autocomplete: 'off', required: true, error: errors.email })}
+      ${selectField({ name: 'role', label: s.inviteRole, value: 'member', options: roles, error: errors.role })}
+      <button part="button invite-button" class="primary" type="submit" aria-disabled=${busyAttr(busy)}>${s.invite}</button>
+    </form>
+    ${invitations.length
+      ? html`<ul part="list invitations">
+          ${invitations.map((inv) => {
+            const sent = new Date(inv.lastSentAt);
+            const expired = new Date(inv.expiresAt) < now;
+            return html`<li part="item invitation" data-id=${inv.id}>
+              <span part="icon" class="icon">${onboardingIcon('mail')}</span>
+              <div class="main">
+                <p class="title"><span part="invitee">${inv.email}</span> ${expired ? html`<span part="badge" class="badge expired">${s.expired}</span>` : nothing}</p>
+                <p part="details" class="meta">
+                  ${o.roles[inv.role] ?? inv.role} ·
+                  <time datetime=${inv.lastSentAt} title=${fullDateTime(o.$lang, sent)}>${s.sent(relativeTime(o.$lang, sent, now))}</time>
+                </p>
+              </div>
+              <div class="row-actions">
+                <button part="button resend-button" class="small" type="button" data-id=${inv.id} aria-label=${s.resendLabel(inv.email)}
+                  aria-disabled=${busyAttr(busy)} @click=${on.resend}>${s.resend}</button>
+                <button part="button revoke-button" class="small danger" type="button" data-id=${inv.id} aria-label=${s.revokeLabel(inv.email)}
+                  aria-disabled=${busyAttr(busy)} @click=${on.revoke}>${s.revoke}</button>
+              </div>
+            </li>`;
+          })}
+        </ul>`
+      : html`<p part="empty" class="status">${s.noInvitations}</p>`}`;
+}

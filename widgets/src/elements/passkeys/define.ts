@@ -1,0 +1,15 @@
+/**
+ * Registers `<acct-passkeys>`. Import this module (or acct.js, which imports it) to use the
+ * element; importing it twice, or alongside acct.js, is harmless.
+ */
+import { AcctPasskeys } from './passkeys.js';
+
+AcctPasskeys.define('acct-passkeys');
+
+export { AcctPasskeys };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'acct-passkeys': AcctPasskeys;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Registers `<acct-templates>`. Import this module (or acct.js, which imports it) to use the
+ * element; importing it twice, or alongside acct.js, is harmless.
+ */
+import { AcctTemplates } from './templates.js';
+
+AcctTemplates.define('acct-templates');
+
+export { AcctTemplates };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'acct-templates': AcctTemplates;
+  }
+}
