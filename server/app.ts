@@ -1,7 +1,7 @@
 /**
  * Builds the Express application from its parts; it never listens, so tests mount it on an
  * ephemeral port and `start.ts` on the configured one. The order is the request's path through
- * it: logging → security headers → public files → `/api` (CORS, JSON body, routes) → 404 → errors.
+ * it: logging → security headers → `/api` (CORS, CSRF, JSON body, routes) → public files and hosted pages → 404 → errors.
  */
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -38,7 +38,10 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   const { config, db, logger } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.set('etag', 'strong');
+  // API answers are `no-store`: an ETag (a hash of every body) would be work nobody uses, so the
+  // generator makes none. The setting stays enabled because Express hands it to sendFile, whose
+  // own ETag (from the file's size and time) revalidates the bundle.
+  app.set('etag', () => undefined);
   // Client addresses come from X-Forwarded-For only through proxies named in ACCT_TRUST_PROXY.
   app.set('trust proxy', config.trustProxy);
 
@@ -53,9 +56,47 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
       referrerPolicy: { policy: 'no-referrer' },
       // HSTS only means something over HTTPS; on http://localhost it would only confuse.
       strictTransportSecurity: config.publicUrl.startsWith('https:'),
+      // Headers for documents or for retired browsers and plug-ins (IE downloads, Flash, the XSS
+      // auditor, DNS prefetch, agent clusters) mean nothing on JSON answers, and every header is
+      // written on every answer. The hosted pages, which are documents, add what they need.
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
     }),
   );
 
+  const api = express.Router();
+  api.use(apiCors(config.allowedOrigins));
+  api.use((_req, res, next) => {
+    // Answers about accounts and sessions must never sit in a shared cache (SECURITY.md E4);
+    // a route that is truly public overrides this.
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(csrfGuard(config.allowedOrigins, new URL(config.publicUrl).origin));
+  api.use(express.json({ limit: JSON_LIMIT, strict: true }));
+  // The session routes first: `GET /api/me` is the hottest route, and every router before it
+  // costs a look at its routes.
+  api.use(sessionRoutes(services));
+  api.use(clientConfigRoutes(config));
+  api.use(passwordRoutes(services));
+  api.use(emailVerificationApiRoutes(services));
+  api.use(profileRoutes(services));
+  api.use(organizationRoutes(services));
+  if (config.signInMethods.includes('magic-link')) api.use(magicLinkApiRoutes(services));
+  if (config.signInMethods.includes('passkey')) api.use(passkeyRoutes(services));
+  api.use(loginHistoryRoutes(services));
+  api.use(onboardingRoutes(services));
+  api.use(checklistRoutes(services));
+  api.use(templateRoutes(services));
+  api.use(adminRoutes(services));
+  if (config.mail.devOutbox) api.use(outboxRoutes(services.mail));
+  // The API first (one prefix test for everything under /api), then the few public files and the
+  // landing pages of emailed links.
+  app.use('/api', api);
   app.use(healthRoutes(db.knex));
   app.use(bundleRoutes(bundleDir, config.bundleMaxAgeSeconds));
   app.use(jwksRoutes(services.signingKeys));
@@ -68,32 +109,6 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   if (config.signInMethods.includes('magic-link')) hosted.use(magicLinkPage(services));
   hosted.use(invitationPage(services));
   app.use(hosted);
-
-  const api = express.Router();
-  api.use(apiCors(config.allowedOrigins));
-  api.use((_req, res, next) => {
-    // Answers about accounts and sessions must never sit in a shared cache (SECURITY.md E4);
-    // a route that is truly public overrides this.
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
-  api.use(csrfGuard(config.allowedOrigins, new URL(config.publicUrl).origin));
-  api.use(express.json({ limit: JSON_LIMIT, strict: true }));
-  api.use(clientConfigRoutes(config));
-  api.use(passwordRoutes(services));
-  api.use(emailVerificationApiRoutes(services));
-  api.use(sessionRoutes(services));
-  api.use(profileRoutes(services));
-  api.use(organizationRoutes(services));
-  if (config.signInMethods.includes('magic-link')) api.use(magicLinkApiRoutes(services));
-  if (config.signInMethods.includes('passkey')) api.use(passkeyRoutes(services));
-  api.use(loginHistoryRoutes(services));
-  api.use(onboardingRoutes(services));
-  api.use(checklistRoutes(services));
-  api.use(templateRoutes(services));
-  api.use(adminRoutes(services));
-  if (config.mail.devOutbox) api.use(outboxRoutes(services.mail));
-  app.use('/api', api);
 
   app.use(notFoundHandler);
   app.use(errorHandler);

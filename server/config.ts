@@ -113,6 +113,7 @@ const envSchema = z.object({
   ACCT_ENCRYPTION_KEYS: z.string().optional(),
   ACCT_RATE_LIMITS: z.string().default(''),
   ACCT_JWT_TTL: duration.default(300).pipe(z.number().max(300, 'at most 5 minutes (300 s)')),
+  ACCT_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   ACCT_SITE_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   ACCT_RP_ID: z
     .string()
@@ -171,6 +172,8 @@ export interface Config {
     userVerification: 'preferred' | 'required';
   };
   magicLinkTtlSeconds: number;
+  /** Password hashes that may run at once; undefined: cores − 1 (at least 1). */
+  hashConcurrency: number | undefined;
   /** Shared secret of the site's backend for server-to-server calls (checklist events); unset: off. */
   siteSecret: string | undefined;
   logLevel: z.infer<typeof envSchema>['ACCT_LOG_LEVEL'];
@@ -261,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     magicLinkTtlSeconds: e.ACCT_MAGIC_LINK_TTL,
     siteSecret: e.ACCT_SITE_SECRET,
+    hashConcurrency: e.ACCT_HASH_CONCURRENCY,
     logLevel: e.ACCT_LOG_LEVEL,
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,

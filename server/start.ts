@@ -15,6 +15,7 @@ import { MailQueue } from './modules/mail/mail-queue';
 import { createTransport } from './modules/mail/transport';
 import { SigningKeys } from './modules/signing-keys/signing-keys';
 import { loadEnvelope } from './security/envelope';
+import { setHashConcurrency } from './modules/passwords/password-hash';
 import type { Services } from './services';
 import { DomainEvents } from './events/domain-events';
 import { subscribeChecklistToEvents } from './modules/checklist/checklist.service';
@@ -45,6 +46,7 @@ export interface StartOptions {
 
 /** Everything the routes share: encryption keys, the mail queue, the JWT signing keys. */
 async function buildServices(config: Config, db: Database, logger: Logger): Promise<Services> {
+  if (config.hashConcurrency) setHashConcurrency(config.hashConcurrency);
   const envelope = await loadEnvelope(config.encryptionKeys, config.dataDir, (path) =>
     logger.warn({ path }, 'ACCT_ENCRYPTION_KEYS is not set: generated an encryption key file; set the variable for deployments with several processes'),
   );

@@ -1,19 +1,21 @@
 /**
  * The ceiling for password sign-in: raw argon2id verifies through acct's own `verifyPassword` and
- * `ARGON2_PARAMETERS`, `concurrency` of them in flight at once for `seconds`, on libuv's thread
- * pool at its default size — the same hashing capacity the server has, without HTTP, database or
- * session work around it. Reports the same kind of Measurement as the HTTP loads, plus the delay
+ * `ARGON2_PARAMETERS`, `concurrency` of them in flight at once for `seconds` — through acct's
+ * hash limiter at the server's setting, the same hashing capacity the server gives sign-ins, or
+ * with `hashConcurrency` raised to show what the machine could hash with no core kept free. Reports the same kind of Measurement as the HTTP loads, plus the delay
  * of its own event loop, which has nothing to do but wait: the control for the acct server's, as it
  * shows what the hashing threads alone do to a loop's turns on a machine with few cores.
  */
 import { performance } from 'node:perf_hooks';
-import { hashPassword, verifyPassword } from '../../server/modules/passwords/password-hash';
+import { hashPassword, setHashConcurrency, verifyPassword } from '../../server/modules/passwords/password-hash';
 import { LatencyRecorder, type Measurement } from '../measurement';
 import { childSettings, loopDelayMonitor, runChild, type LoopDelay } from './protocol';
 
 export interface Argon2Settings {
   concurrency: number;
   seconds: number;
+  /** Hashes allowed at once by acct's limiter; unset: acct's default (cores − 1), as the server runs. */
+  hashConcurrency?: number;
 }
 
 export interface Argon2Result {
@@ -24,7 +26,8 @@ export interface Argon2Result {
 const PASSWORD = 'correct horse battery staple';
 
 runChild<Argon2Result>(async () => {
-  const { concurrency, seconds } = childSettings<Argon2Settings>();
+  const { concurrency, seconds, hashConcurrency } = childSettings<Argon2Settings>();
+  if (hashConcurrency) setHashConcurrency(hashConcurrency);
   const stored = await hashPassword(PASSWORD);
   const inParallel = (loop: () => Promise<void>) => Promise.all(Array.from({ length: concurrency }, loop));
 

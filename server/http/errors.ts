@@ -112,8 +112,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
   const apiError = toApiError(err);
   if (apiError.status >= 500) {
-    // The cause goes to the log (with the request id pino-http attached), never to the client.
-    req.log?.error({ err }, 'request failed');
+    // The cause goes to the log, with the request id the client was given, never to the client.
+    req.log?.error({ err, reqId: req.id }, 'request failed');
   }
   if (apiError.headers) res.set(apiError.headers);
   res.status(apiError.status).json({

@@ -77,6 +77,8 @@ export function sendHostedPage(res: Response, page: HostedPage): void {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
       'Referrer-Policy': 'no-referrer',
+      // A document of ours: no other window may hold a reference to it.
+      'Cross-Origin-Opener-Policy': 'same-origin',
       'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
     })
     .send(

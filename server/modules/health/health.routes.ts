@@ -13,7 +13,7 @@ export function healthRoutes(knex: Knex): Router {
       await knex.raw('select 1');
       res.json({ status: 'ok', database: 'ok' });
     } catch (err) {
-      req.log.warn({ err }, 'health check: database ping failed');
+      req.log.warn({ err, reqId: req.id }, 'health check: database ping failed');
       res.status(503).set('Retry-After', '5').json({ status: 'unavailable', database: 'unreachable' });
     }
   });

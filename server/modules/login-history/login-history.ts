@@ -40,18 +40,16 @@ export async function recordLogin(db: Knex | Knex.Transaction, record: LoginReco
  * "new": there is nothing to compare it with.
  */
 export async function isNewDevice(db: Knex | Knex.Transaction, userId: string, context: RequestContext): Promise<boolean> {
-  const row = await db('login_history')
-    .where({ user_id: userId, event_type: 'login_success' })
-    .select(
-      db.raw('count(*)::int as total'),
-      db.raw(
-        `count(*) filter (where device_info->>'type' is not distinct from ? and device_info->>'browser' is not distinct from ? and device_info->>'os' is not distinct from ?)::int as same`,
-        [context.device.type, context.device.browser, context.device.os],
-      ),
-    )
-    .first();
-  const counts = row as unknown as { total: number; same: number } | undefined;
-  return (counts?.total ?? 0) > 0 && counts?.same === 0;
+  // Two EXISTS probes rather than counting the whole history: the cost stays flat however long
+  // an account's history grows, and a sign-in pays it every time.
+  const { rows } = await db.raw<{ rows: { any_before: boolean; seen_before: boolean }[] }>(
+    `select exists (select 1 from login_history where user_id = ? and event_type = 'login_success') as any_before,
+            exists (select 1 from login_history where user_id = ? and event_type = 'login_success'
+                      and device_info->>'type' is not distinct from ? and device_info->>'browser' is not distinct from ?
+                      and device_info->>'os' is not distinct from ?) as seen_before`,
+    [userId, userId, context.device.type, context.device.browser, context.device.os],
+  );
+  return Boolean(rows[0]?.any_before) && !rows[0]?.seen_before;
 }
 
 export interface LoginHistoryPage {

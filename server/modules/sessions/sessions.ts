@@ -87,27 +87,34 @@ interface SessionLookupRow {
   app_role: 'user' | 'admin';
 }
 
-// One round trip: the session by its current (or just-replaced) secret, only while neither
-// revoked nor expired nor idle for too long, joined with its user. A prepared statement: this
-// runs on every signed-in request.
+// One round trip on the hot path: the session by its current secret, only while neither revoked
+// nor expired nor idle for too long, joined with its user. Prepared: this runs on every signed-in
+// request. A secret replaced by a bearer refresh is looked up apart (PREVIOUS_SQL), only when the
+// first finds nothing, so the common case stays a single index scan.
+const SESSION_COLUMNS = `s.id, s.user_id, s.created_at, s.expires_at, s.last_active_at, s.auth_method,
+         u.email, u.email_verified_at, u.display_name, u.avatar_url, u.app_role`;
+const LIVE = `s.revoked_at is null and s.expires_at > now() and s.last_active_at > now() - make_interval(secs => $2)`;
+
 const LOOKUP_SQL = `
-  select s.id, s.user_id, s.created_at, s.expires_at, s.last_active_at, s.auth_method,
-         s.session_token_hash <> $1 as matched_previous,
-         coalesce(s.token_rotated_at > now() - make_interval(secs => $2), false) as within_grace,
-         u.email, u.email_verified_at, u.display_name, u.avatar_url, u.app_role
+  select ${SESSION_COLUMNS}, false as matched_previous, true as within_grace
   from user_sessions s join auth.users u on u.id = s.user_id
-  where (s.session_token_hash = $1 or s.previous_token_hash = $1)
-    and s.revoked_at is null
-    and s.expires_at > now()
-    and s.last_active_at > now() - make_interval(secs => $3)
-  limit 1`;
+  where s.session_token_hash = $1 and ${LIVE}`;
+
+const PREVIOUS_SQL = `
+  select ${SESSION_COLUMNS}, true as matched_previous,
+         coalesce(s.token_rotated_at > now() - make_interval(secs => $3), false) as within_grace
+  from user_sessions s join auth.users u on u.id = s.user_id
+  where s.previous_token_hash = $1 and ${LIVE}`;
 
 const TOUCH_SQL = 'update user_sessions set last_active_at = now() where id = $1';
 
 /** The session a secret belongs to, if it is valid right now. */
 export async function authenticate(db: Database, token: unknown, lifetimes: SessionLifetimes): Promise<ActiveSession | undefined> {
   if (!looksLikeToken(token)) return undefined;
-  const [row] = await db.prepared<SessionLookupRow>('acct_session_lookup', LOOKUP_SQL, [hashToken(token), ROTATION_GRACE_SECONDS, lifetimes.idleTimeoutSeconds]);
+  const hash = hashToken(token);
+  const [current] = await db.prepared<SessionLookupRow>('acct_session_lookup', LOOKUP_SQL, [hash, lifetimes.idleTimeoutSeconds]);
+  const row =
+    current ?? (await db.prepared<SessionLookupRow>('acct_session_previous', PREVIOUS_SQL, [hash, lifetimes.idleTimeoutSeconds, ROTATION_GRACE_SECONDS]))[0];
   if (!row) return undefined;
   if (row.matched_previous && !row.within_grace) {
     // A replaced secret used after its grace period: someone else holds a copy. End the session
