@@ -3,9 +3,10 @@
  * by Vite at http://localhost:5173 — another origin than the acct server at
  * http://localhost:3000, as on a real site. Pages load the elements with one script tag whose
  * address comes from `ACCT_DEMO_SERVER_URL` (default http://localhost:3000), written into the
- * HTML wherever it says `%ACCT_SERVER%`.
+ * HTML wherever it says `%ACCT_SERVER%`. Every page's common head and header come from
+ * demo/partials/, so the pages hold only what is theirs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -17,6 +18,22 @@ export function acctServerPlugin(serverUrl: () => string): Plugin {
   return {
     name: 'acct-server-url',
     transformIndexHtml: (html) => html.replaceAll('%ACCT_SERVER%', serverUrl()),
+  };
+}
+
+/**
+ * Puts demo/partials/head.html and header.html where a page says `<!-- demo:head -->` and
+ * `<!-- demo:header -->`, marking the header's link to the page itself as the current one.
+ */
+export function demoPartials(root: string): Plugin {
+  const partial = (name: string) => readFileSync(join(root, 'partials', name), 'utf8').trimEnd();
+  return {
+    name: 'demo-partials',
+    transformIndexHtml(html, ctx) {
+      const page = ctx.path.replace(/index\.html$/, '');
+      const header = partial('header.html').replace(`<a href="${page}">`, `<a href="${page}" aria-current="page">`);
+      return html.replace('<!-- demo:head -->', partial('head.html')).replace('<!-- demo:header -->', header);
+    },
   };
 }
 
@@ -59,7 +76,7 @@ export default defineConfig({
   root,
   appType: 'mpa',
   clearScreen: false,
-  plugins: [acctServerPlugin(() => process.env.ACCT_DEMO_SERVER_URL || DEFAULT_ACCT_SERVER), pageFolderRedirects(root)],
+  plugins: [demoPartials(root), acctServerPlugin(() => process.env.ACCT_DEMO_SERVER_URL || DEFAULT_ACCT_SERVER), pageFolderRedirects(root)],
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 5173, strictPort: true, host: 'localhost' },
 });

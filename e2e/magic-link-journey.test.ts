@@ -8,51 +8,21 @@
  * Runs on each database.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { it } from 'node:test';
 import { describeOnEachDatabase } from '../server/testing/databases';
-import { startSmtpSink, type SmtpSink } from '../server/testing/smtp-sink';
-import { launchChromium, watchPageProblems } from './support/browser';
+import { watchPageProblems } from './support/browser';
 import { DemoSite } from './support/demo-pages';
-import { startStack, type Stack } from './support/stack';
+import { useJourney } from './support/journey';
 
 describeOnEachDatabase('magic-link journey', (getDb) => {
-  let stack: Stack;
-  let sink: SmtpSink;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const journey = useJourney(getDb);
+  const newBrowserProfile = () => journey().newContext();
+  const mailedLink = (email: string) => journey().mailedLink(email, '/auth/magic-link?token=');
 
-  before(async () => {
-    sink = await startSmtpSink();
-    stack = await startStack(getDb(), { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await stack?.close();
-    await sink?.stop();
-  });
-
-  /** A fresh browser profile: its own cookies, sessionStorage and BroadcastChannels. */
-  async function newBrowserProfile(): Promise<BrowserContext> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    return context;
-  }
-
-  /** The link in the newest mail to `email`, checked to point at the server's landing page. */
-  async function mailedLink(email: string): Promise<string> {
-    const mail = await sink.waitFor((m) => m.to.includes(email), 10_000);
-    assert.match(mail.subject, /Stagehand/);
-    const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
-    assert.ok(link?.startsWith(`${stack.acct.url}/auth/magic-link?token=`), link);
-    return link!;
-  }
-
-  const usedAt = async (email: string) => (await stack.acct.db.knex('magic_links').where({ email }).first('used_at'))?.used_at;
+  const usedAt = async (email: string) => (await journey().stack.acct.db.knex('magic_links').where({ email }).first('used_at'))?.used_at;
 
   it('signs in with the link; scanners opening it first consume nothing', async () => {
+    const { stack } = journey();
     const context = await newBrowserProfile();
     const page = await context.newPage();
     const problems = watchPageProblems(page);
@@ -87,6 +57,7 @@ describeOnEachDatabase('magic-link journey', (getDb) => {
   });
 
   it('signs in the tab that asked when the link is opened in another tab, without a reload', async () => {
+    const { stack } = journey();
     const context = await newBrowserProfile();
     const asking = await context.newPage();
     const problems = watchPageProblems(asking);

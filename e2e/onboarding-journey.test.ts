@@ -8,16 +8,15 @@
  * an administrator's funnel counts the user as started and completed. Runs on each database.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { seedDemoData } from '../demo/seed-demo-data';
 import type { FunnelPath } from '../server/modules/admin/funnel';
 import { codeFrom, followLink, linkIn } from '../server/testing/accounts';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { TestClient } from '../server/testing/http-client';
-import { startSmtpSink, type SmtpSink } from '../server/testing/smtp-sink';
-import { launchChromium, watchPageProblems } from './support/browser';
-import { startStack, type Stack } from './support/stack';
+import { watchPageProblems } from './support/browser';
+import { useJourney } from './support/journey';
 
 const PASSWORD = 'opening night 2026';
 
@@ -41,26 +40,14 @@ async function onStep(page: Page, title: string): Promise<Locator> {
 const visibleField = (scope: Locator, label: string) => scope.getByLabel(label, { exact: true }).filter({ visible: true });
 
 describeOnEachDatabase('onboarding journey', (getDb) => {
-  let stack: Stack;
-  let sink: SmtpSink;
-  let browser: Browser;
-
-  before(async () => {
-    sink = await startSmtpSink();
-    await seedDemoData(getDb().knex);
-    stack = await startStack(getDb(), { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await stack?.close();
-    await sink?.stop();
-  });
+  // The demo's own data (the producer path, templates), as `npm start` loads it.
+  const journey = useJourney(getDb, { prepare: (db) => seedDemoData(db.knex).then(() => {}) });
 
   it('signs up, is onboarded as a producer, resumes after a reload, and shows in the funnel', async () => {
     const email = `producer-${Date.now()}@example.test`;
     const teammate = `stage-manager-${Date.now()}@example.test`;
-    const context = await browser.newContext();
+    const { stack, sink } = journey();
+    const context = await journey().newContext();
     const page = await context.newPage();
     const problems = watchPageProblems(page);
 

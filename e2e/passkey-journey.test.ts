@@ -9,38 +9,21 @@
  * it. Runs on each database.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { it } from 'node:test';
 import { describeOnEachDatabase } from '../server/testing/databases';
-import { startSmtpSink, type SmtpSink } from '../server/testing/smtp-sink';
-import { launchChromium, watchPageProblems } from './support/browser';
+import { watchPageProblems } from './support/browser';
 import { DemoSite, type SignInForm } from './support/demo-pages';
-import { startStack, type Stack } from './support/stack';
+import { useJourney } from './support/journey';
 import { attachVirtualAuthenticator, autofillPending, clearRecordedRequests, recordedRequests, recordWebAuthnRequests, type VirtualAuthenticator } from './support/webauthn';
 
 const PASSWORD = 'opening night 2026';
 
 describeOnEachDatabase('passkey journey', (getDb) => {
-  let stack: Stack;
-  let sink: SmtpSink;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    sink = await startSmtpSink();
-    stack = await startStack(getDb(), { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url });
-    browser = await launchChromium();
-    context = await browser.newContext();
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
-    await stack?.close();
-    await sink?.stop();
-  });
+  const journey = useJourney(getDb);
 
   it('signs up, adds a passkey, signs in with it by button and by autofill, and removes it', async () => {
-    const page = await context.newPage();
+    const { stack } = journey();
+    const page = await (await journey().newContext()).newPage();
     const problems = watchPageProblems(page);
     await recordWebAuthnRequests(page);
     const authenticator = await attachVirtualAuthenticator(page);
@@ -50,10 +33,7 @@ describeOnEachDatabase('passkey journey', (getDb) => {
     // Sign up with a password; the verification link (by mail) brings the user back signed in.
     const signIn = await site.openSignIn();
     await signIn.signUp('Grace Hopper', email, PASSWORD);
-    const mail = await sink.waitFor((m) => m.to.includes(email), 10_000);
-    const link = /https?:\/\/\S+/.exec(mail.text)?.[0];
-    assert.ok(link?.startsWith(`${stack.acct.url}/auth/verify-email?token=`), link);
-    await page.goto(link!);
+    await page.goto(await journey().mailedLink(email, '/auth/verify-email?token='));
     await page.getByRole('button', { name: 'Confirm my email' }).click();
     await site.arrivedAt('/account/sessions/');
     await site.signedInAs('Grace Hopper');

@@ -6,42 +6,25 @@
  * request → <acct-login-history> shows all of it. Runs on each database.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { describeOnEachDatabase } from '../server/testing/databases';
-import { startSmtpSink, type SmtpSink } from '../server/testing/smtp-sink';
-import { launchChromium, watchPageProblems } from './support/browser';
-import { startStack, type Stack } from './support/stack';
+import { watchPageProblems } from './support/browser';
+import { useJourney } from './support/journey';
 
 const PASSWORD = 'opening night 2026';
 
 describeOnEachDatabase('sign-in journey', (getDb) => {
-  let stack: Stack;
-  let sink: SmtpSink;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  before(async () => {
-    sink = await startSmtpSink();
-    stack = await startStack(getDb(), { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await stack?.close();
-    await sink?.stop();
-  });
+  const journey = useJourney(getDb);
 
   /** A fresh browser profile (its own cookies), as a second device would be. */
   async function newDevice(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await (await journey().newContext()).newPage();
     return { page, problems: watchPageProblems(page) };
   }
 
   it('signs up by email, is signed in by the link, and signs a second device out', async () => {
+    const { stack, sink } = journey();
     const email = `journey-${Date.now()}@example.test`;
     const first = await newDevice();
     const page = first.page;

@@ -79,13 +79,16 @@ export function describeOnEachDatabase(
       before(async () => {
         db = await createTestDatabase(kind, options);
       });
-      after(async () => {
-        await db?.drop();
-      });
       body(() => {
         if (!db) throw new Error('the test database is not ready yet');
         return db;
       }, kind);
+      // Registered after the body's hooks, so it runs after them: node:test runs `after` hooks in
+      // the order they were declared, and the servers the body started must stop before their
+      // database goes.
+      after(async () => {
+        await db?.drop();
+      });
     });
   }
 }
