@@ -23,14 +23,17 @@ export interface Journey {
 }
 
 /** Registers the hooks; the returned getter gives the journey inside its tests. */
-export function useJourney(getDb: () => Database, { prepare }: { prepare?: (db: Database) => Promise<void> } = {}): () => Journey {
+export function useJourney(
+  getDb: () => Database,
+  { prepare, extraOrigins = () => [] }: { prepare?: (db: Database) => Promise<void>; extraOrigins?: () => string[] } = {},
+): () => Journey {
   let journey: Journey | undefined;
   const contexts: BrowserContext[] = [];
 
   before(async () => {
     const sink = await startSmtpSink();
     await prepare?.(getDb());
-    const stack = await startStack(getDb(), { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url });
+    const stack = await startStack(getDb(), { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url }, extraOrigins());
     const browser = await launchChromium();
     journey = {
       stack,

@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 
 /** A document-safe id for a field name like `invitations.0.email` (shadow roots scope ids; dots are fine, but not in CSS selectors). */
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
@@ -77,6 +77,15 @@ export function selectField(options: SelectFieldOptions): TemplateResult {
 }
 
 /**
+ * Sets an element's width through the CSSOM, which a strict CSP on the host page allows. A
+ * `style` attribute (which is what `styleMap` writes on the first render) is inline style, and
+ * `style-src` without 'unsafe-inline' refuses it (SECURITY.md E4; e2e/strict-csp.test.ts).
+ */
+const setWidth = (percent: number) => (element?: Element) => {
+  if (element instanceof HTMLElement) element.style.setProperty('width', `${percent}%`);
+};
+
+/**
  * A progress bar (`role="progressbar"`): `value` of `max`, read out as `text` ("Step 3 of 8"),
  * named by `label`. A div rather than `<progress>`, whose look cannot be themed across browsers.
  */
@@ -84,7 +93,6 @@ export function progressBar(value: number, max: number, label: string, text: str
   const percent = max > 0 ? Math.round((Math.min(value, max) / max) * 100) : 0;
   return html`<div part="progress" class="progress" role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax=${max}
     aria-valuenow=${Math.min(value, max)} aria-valuetext=${text}>
-    <!-- styleMap writes through the CSSOM, which a strict style-src CSP on the host page allows. -->
-    <div part="progress-value" class="progress-value" style=${styleMap({ width: `${percent}%` })}></div>
+    <div part="progress-value" class="progress-value" ${ref(setWidth(percent))}></div>
   </div>`;
 }
