@@ -22,8 +22,9 @@ export function acctServerPlugin(serverUrl: () => string): Plugin {
 }
 
 /**
- * Puts demo/partials/head.html and header.html where a page says `<!-- demo:head -->` and
- * `<!-- demo:header -->`, marking the header's link to the page itself as the current one.
+ * Puts demo/partials/head.html, header.html and footer.html where a page says
+ * `<!-- demo:head -->`, `<!-- demo:header -->` and `<!-- demo:footer -->`, marking the header's
+ * link to the page itself as the current one. Runs before `%ACCT_SERVER%` is filled in.
  */
 export function demoPartials(root: string): Plugin {
   const partial = (name: string) => readFileSync(join(root, 'partials', name), 'utf8').trimEnd();
@@ -32,7 +33,10 @@ export function demoPartials(root: string): Plugin {
     transformIndexHtml(html, ctx) {
       const page = ctx.path.replace(/index\.html$/, '');
       const header = partial('header.html').replace(`<a href="${page}">`, `<a href="${page}" aria-current="page">`);
-      return html.replace('<!-- demo:head -->', partial('head.html')).replace('<!-- demo:header -->', header);
+      return html
+        .replace('<!-- demo:head -->', partial('head.html'))
+        .replace('<!-- demo:header -->', header)
+        .replace('<!-- demo:footer -->', partial('footer.html'));
     },
   };
 }
