@@ -1,6 +1,6 @@
 /**
  * The schema acct's migrations must produce, as data: the seed
- * (/work/shared/seed/000_46e53613f523c4f5.txt, written down independently of the migrations in
+ * (the project brief's seed/000_46e53613f523c4f5.txt, written down independently of the migrations in
  * expected-account/-auth/-onboarding/-security.ts) plus acct's own objects (expected-project.ts).
  * schema-conformance.test.ts compares a freshly migrated database with it.
  */
