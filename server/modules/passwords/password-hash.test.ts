@@ -20,14 +20,18 @@ describe('password hashing', () => {
   it('runs at most the configured number of hashes at once, all of them eventually', async () => {
     setHashConcurrency(1);
     const stored = await hashPassword('a long enough passphrase');
-    const one = performance.now();
-    await verifyPassword(stored, 'x');
-    const single = performance.now() - one;
+    // The fastest of three single verifies: a slow one (a busy machine) would make the bound loose.
+    let single = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const one = performance.now();
+      await verifyPassword(stored, 'x');
+      single = Math.min(single, performance.now() - one);
+    }
     const started = performance.now();
     const results = await Promise.all(Array.from({ length: 4 }, () => verifyPassword(stored, 'a long enough passphrase')));
     const elapsed = performance.now() - started;
     assert.deepEqual(results, [true, true, true, true]);
     // One at a time: four take about four times one (allow for noise either way).
-    assert.ok(elapsed > single * 2, `4 verifies took ${elapsed.toFixed(1)} ms, one took ${single.toFixed(1)} ms`);
+    assert.ok(elapsed > single * 3, `4 verifies took ${elapsed.toFixed(1)} ms, one took ${single.toFixed(1)} ms`);
   });
 });
