@@ -1,6 +1,7 @@
 /**
- * Finds a Chromium or Chrome for the browser tests: `CHROME_PATH` first, then the usual install
- * paths. Tests never download a browser of their own; without one they stop with this message.
+ * The system's Chromium for the browser tests, and how they drive it: found through `CHROME_PATH`
+ * first, then the usual install paths (tests never download a browser of their own; without one
+ * they stop with a clear message), the flags for headless runs, and the virtual authenticator.
  */
 import { existsSync } from 'node:fs';
 
@@ -44,3 +45,17 @@ export const CHROME_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/**
+ * The DevTools virtual authenticator every browser test uses (`WebAuthn.addVirtualAuthenticator`):
+ * a CTAP2 platform authenticator with discoverable credentials that verifies the user and answers
+ * without a touch — what VERIFIED.md checked to work with SimpleWebAuthn on this Chromium.
+ */
+export const VIRTUAL_AUTHENTICATOR = {
+  protocol: 'ctap2',
+  transport: 'internal',
+  hasResidentKey: true,
+  hasUserVerification: true,
+  isUserVerified: true,
+  automaticPresenceSimulation: true,
+} as const;

@@ -35,7 +35,7 @@
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROME_ARGS, findChrome } from '../scripts/find-chrome.ts';
+import { CHROME_ARGS, findChrome, VIRTUAL_AUTHENTICATOR } from '../scripts/find-chrome.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { createLogger } from '../server/http/logging.ts';
 import { startServer } from '../server/start.ts';
@@ -118,16 +118,7 @@ async function virtualAuthenticator(session, { action, enabled }) {
     const page = session.browser.getPage(session.id);
     const cdp = await page.createCDPSession();
     await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: { ...VIRTUAL_AUTHENTICATOR } });
     authenticators.set(session.id, { cdp, authenticatorId });
     return true;
   }

@@ -9,6 +9,7 @@
  * switched off, the request stays pending until it is aborted.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { VIRTUAL_AUTHENTICATOR } from '../../scripts/find-chrome';
 
 export interface VirtualAuthenticator {
   /** The credentials it holds. */
@@ -21,16 +22,7 @@ export interface VirtualAuthenticator {
 export async function attachVirtualAuthenticator(page: Page): Promise<VirtualAuthenticator> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: { ...VIRTUAL_AUTHENTICATOR } });
   return {
     credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
     presence: async (enabled) => {
