@@ -1,13 +1,15 @@
 /**
  * Controls every acct element draws the same way: buttons (default, `.primary`, `.danger`,
- * `.link`), text fields, the focus ring, and messages (status, error, field error, success).
+ * `.link`), text fields, selects and text areas, the focus ring, and messages (status, error, field error, success).
  * Colours, font, radius and spacing come from the theme's private tokens (core/theme.ts), so a site
  * restyles through `--acct-*` properties and `::part()` rather than by overriding these rules.
  */
 import { css } from 'lit';
 
 export const controlStyles = css`
-  input {
+  input,
+  select,
+  textarea {
     font: inherit;
     color: var(--_text);
     background: var(--_input);
@@ -16,7 +18,9 @@ export const controlStyles = css`
     padding: calc(var(--_space) / 2) calc(var(--_space) * 0.75);
     min-height: 2.75em;
   }
-  input[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  select[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--_danger);
     box-shadow: inset 0 0 0 1px var(--_danger);
   }

@@ -1,6 +1,6 @@
 /**
  * Form pieces the onboarding elements share beyond the basic controls (controls.styles.ts):
- * labelled fields, selects and text areas drawn like text fields, check boxes and radio buttons
+ * labelled fields, taller text areas, check boxes and radio buttons
  * (which the shared `input` rule would otherwise pad like text fields), groups with a legend,
  * rows of buttons, and the progress bar. Colours and sizes come from the theme's private tokens.
  */
@@ -23,24 +23,9 @@ export const formStyles = css`
     font-weight: 600;
   }
 
-  select,
-  textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_input);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) calc(var(--_space) * 0.75);
-    min-height: 2.75em;
-  }
   textarea {
     resize: vertical;
     min-height: 5em;
-  }
-  select[aria-invalid='true'],
-  textarea[aria-invalid='true'] {
-    border-color: var(--_danger);
-    box-shadow: inset 0 0 0 1px var(--_danger);
   }
 
   input[type='checkbox'],

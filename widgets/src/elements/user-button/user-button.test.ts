@@ -30,6 +30,16 @@ const create = (attributes: Record<string, string>): AcctUserButton => element('
 
 const showsTrigger = (el: AcctUserButton) => waitUntil(() => $(el, '.trigger'), 'the avatar button did not show');
 const showsSignIn = (el: AcctUserButton) => waitUntil(() => $(el, '[part="sign-in"]'), '"Sign in" did not show');
+/** Signs in (through the store) and waits for the avatar button. */
+const signedIn = async (el: AcctUserButton) => {
+  await signIn();
+  await showsTrigger(el);
+};
+/** Opens the menu and waits for its items. */
+const openMenu = async (el: AcctUserButton) => {
+  $(el, '.trigger')!.click();
+  await waitUntil(() => items(el).length);
+};
 
 runBaseSuite<AcctUserButton>({
   tag: 'acct-user-button',
@@ -53,13 +63,9 @@ runBaseSuite<AcctUserButton>({
       name: 'signing out',
       event: 'acct-signed-out',
       create: () => create({ server: testServers.instant }),
-      ready: async (el) => {
-        await signIn();
-        await showsTrigger(el);
-      },
+      ready: signedIn,
       trigger: async (el) => {
-        $(el, '.trigger')!.click();
-        await waitUntil(() => items(el).length);
+        await openMenu(el);
         items(el).at(-1)!.click();
       },
     },
@@ -74,13 +80,9 @@ runBaseSuite<AcctUserButton>({
       name: 'signing out while offline',
       event: 'acct-error',
       create: () => create({ server: testServers.instant }),
-      ready: async (el) => {
-        await signIn();
-        await showsTrigger(el);
-      },
+      ready: signedIn,
       trigger: async (el) => {
-        $(el, '.trigger')!.click();
-        await waitUntil(() => items(el).length);
+        await openMenu(el);
         const realFetch = window.fetch;
         // The network going down, as a refused connection looks to fetch.
         window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
