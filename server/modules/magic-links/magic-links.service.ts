@@ -7,12 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../services';
 import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
-import { mailTemplates } from '../mail/templates';
+import { mailOptions, mailTemplates } from '../mail/templates';
 import { mailLimits } from '../rate-limit/policies';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import type { RequestContext } from '../sessions/request-context';
 import { createUser, findUserByEmail, findUserById, markEmailVerified } from '../users/users';
 import type { UserRow } from '../../db/tables';
+import { matchLanguage, type Language } from '../../i18n';
 
 export const MAGIC_LINK_PATH = '/auth/magic-link';
 
@@ -42,6 +43,8 @@ export async function requestMagicLink(
   if (!user && !config.signUpEnabled) return randomUUID();
 
   const token = randomToken();
+  // The user's language, else the asking page's; kept with the link for its landing page.
+  const options = mailOptions(config, user?.locale, context.language);
   return db.knex.transaction(async (trx) => {
     // Superseded links expire now rather than count as used: the page polling an older link must
     // not think it was clicked.
@@ -57,6 +60,7 @@ export async function requestMagicLink(
         token_hash: hashToken(token),
         redirect_url: redirectUrl,
         ip_address: context.ip ?? null,
+        locale: options.lang,
         expires_at: trx.raw('now() + make_interval(secs => ?)', [config.magicLinkTtlSeconds]),
       })
       .returning('id');
@@ -64,7 +68,7 @@ export async function requestMagicLink(
       to: email,
       template: 'magicLink',
       content: mailTemplates.magicLink(
-        { productName: config.productName },
+        options,
         `${config.publicUrl}${MAGIC_LINK_PATH}?token=${token}`,
         Math.round(config.magicLinkTtlSeconds / 60),
       ),
@@ -73,11 +77,11 @@ export async function requestMagicLink(
   });
 }
 
-/** Whether a link can be used now, without using it (the landing page's GET). */
-export async function isMagicLinkValid({ db }: Services, token: unknown): Promise<boolean> {
-  if (!looksLikeToken(token)) return false;
-  const row = await db.knex('magic_links').where({ token_hash: hashToken(token) }).whereNull('used_at').where('expires_at', '>', db.knex.fn.now()).first('id');
-  return row !== undefined;
+/** A link that can be used now, without using it (the landing page's GET): its language, or undefined. */
+export async function findOpenMagicLink({ db }: Services, token: unknown): Promise<{ language: Language | undefined } | undefined> {
+  if (!looksLikeToken(token)) return undefined;
+  const row = await db.knex('magic_links').where({ token_hash: hashToken(token) }).whereNull('used_at').where('expires_at', '>', db.knex.fn.now()).first('locale');
+  return row && { language: matchLanguage(row.locale) };
 }
 
 /** Uses up a link; returns its (verified, possibly new) user and where to return, or undefined. */
@@ -93,14 +97,14 @@ export async function consumeMagicLink(
     .whereNull('used_at')
     .where('expires_at', '>', db.knex.fn.now())
     .update({ used_at: db.knex.fn.now() })
-    .returning(['id', 'user_id', 'email', 'redirect_url']);
+    .returning(['id', 'user_id', 'email', 'redirect_url', 'locale']);
   if (!link) return undefined;
 
   let user = (link.user_id && (await findUserById(db.knex, link.user_id))) || (await findUserByEmail(db.knex, link.email));
   if (!user) {
     if (!config.signUpEnabled) return undefined;
     // First use of a link for a new address: the account exists from now on, verified by the link.
-    user = await createUser(db.knex, { email: link.email, passwordHash: null, emailVerified: true }).catch(async () => findUserByEmail(db.knex, link.email));
+    user = await createUser(db.knex, { email: link.email, passwordHash: null, emailVerified: true, locale: link.locale }).catch(async () => findUserByEmail(db.knex, link.email));
     if (!user) return undefined;
   }
   await markEmailVerified(db.knex, user.id);

@@ -12,7 +12,7 @@ import { enforceLimits } from '../rate-limit/rate-limit';
 import { mailLimits, signInLimits } from '../rate-limit/policies';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { recordLogin } from '../login-history/login-history';
-import { mailTemplates } from '../mail/templates';
+import { mailOptions, mailTemplates } from '../mail/templates';
 import { issueToken } from '../one-time-tokens/one-time-tokens';
 import { sendVerificationEmail } from '../email-verification/email-verification';
 import type { RequestContext } from '../sessions/request-context';
@@ -60,26 +60,27 @@ export async function signUp(
   if (!config.requireEmailVerification) {
     // Without verification a new account signs in at once, so "taken" cannot be hidden.
     if (existing) throw ApiError.of(PasswordErrors, 'email_taken');
-    const user = await createUser(db.knex, { email: input.email, passwordHash, displayName: input.displayName });
+    const user = await createUser(db.knex, { email: input.email, passwordHash, displayName: input.displayName, locale: context.language });
     const session = await completeSignIn(services, { user, method: 'password', context });
     return { status: 'signed_in', user: toPublicUser(user), session };
   }
 
   await db.knex.transaction(async (trx) => {
     if (!existing) {
-      const user = await createUser(trx, { email: input.email, passwordHash, displayName: input.displayName });
-      await sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip });
+      const user = await createUser(trx, { email: input.email, passwordHash, displayName: input.displayName, locale: context.language });
+      await sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip, language: context.language });
     } else if (!existing.email_verified_at) {
       // Someone signs up again before confirming: a fresh link, but the password stays — the
       // address is not proven, and anyone could be typing it.
-      await sendVerificationEmail(services, trx, { user: existing, redirectUrl: input.redirectUrl, ip: context.ip });
+      await sendVerificationEmail(services, trx, { user: existing, redirectUrl: input.redirectUrl, ip: context.ip, language: context.language });
     } else {
       // The owner learns someone tried; the person at the keyboard learns nothing (A4).
-      const token = await issueToken(trx, { userId: existing.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip });
+      const options = mailOptions(config, existing.locale, context.language);
+      const token = await issueToken(trx, { userId: existing.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, language: options.lang });
       await mail.enqueue(trx, {
         to: existing.email,
         template: 'accountExists',
-        content: mailTemplates.accountExists({ productName: config.productName }, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
+        content: mailTemplates.accountExists(options, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
       });
     }
   });
@@ -109,7 +110,7 @@ export async function signInWithPassword(
     await db.knex.transaction(async (trx) => {
       await recordLogin(trx, { userId: user.id, event: 'login_failed', method: 'password', success: false, failureReason: 'email_not_verified', context });
       await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, user.email)).then(
-        () => sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip }),
+        () => sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip, language: context.language }),
         () => {}, // over the mail limit: the answer stays the same, only no new mail
       );
     });
@@ -131,11 +132,12 @@ export async function requestPasswordReset(
   const user = await findUserByEmail(db.knex, input.email);
   if (!user) return;
   await db.knex.transaction(async (trx) => {
-    const token = await issueToken(trx, { userId: user.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip });
+    const options = mailOptions(config, user.locale, context.language);
+    const token = await issueToken(trx, { userId: user.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, language: options.lang });
     await mail.enqueue(trx, {
       to: user.email,
       template: 'resetPassword',
-      content: mailTemplates.resetPassword({ productName: config.productName }, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
+      content: mailTemplates.resetPassword(options, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
     });
   });
 }
@@ -151,7 +153,7 @@ export async function completePasswordReset(services: Services, userId: string, 
     await trx('auth.users').where({ id: userId }).whereNull('email_verified_at').update({ email_verified_at: trx.fn.now() });
     await revokeOtherSessions(trx, userId);
     await recordLogin(trx, { userId, event: 'password_reset', method: null, success: true, context });
-    await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged({ productName: config.productName }) });
+    await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)) });
   });
 }
 
@@ -174,7 +176,7 @@ export async function changePassword(
     await setPasswordHash(trx, user.id, passwordHash);
     const ended = await revokeOtherSessions(trx, user.id, session.id);
     await recordLogin(trx, { userId: user.id, event: 'password_changed', method: 'password', success: true, context });
-    await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged({ productName: config.productName }) });
+    await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)) });
     return ended;
   });
 }
