@@ -35,17 +35,19 @@ describeOnEachDatabase('hosted pages', (getDb) => {
   });
 
   it('speak the browser’s language when the link has none, else the default', async () => {
-    for (const [language, lang, heading] of [
-      ['fr-FR,fr;q=0.9', 'fr', 'Ce lien ne peut plus être utilisé'],
-      ['de-CH, fr;q=0.4, en;q=0.3', 'fr', 'Ce lien ne peut plus être utilisé'],
-      ['en-GB', 'en', 'This link can no longer be used'],
-      ['de', 'en', 'This link can no longer be used'],
-      [undefined, 'en', 'This link can no longer be used'],
+    for (const [language, lang, heading, back] of [
+      ['fr-FR,fr;q=0.9', 'fr', 'Ce lien ne peut plus être utilisé', 'Retour à Stagehand'],
+      ['de-CH, fr;q=0.4, en;q=0.3', 'fr', 'Ce lien ne peut plus être utilisé', 'Retour à Stagehand'],
+      ['en-GB', 'en', 'This link can no longer be used', 'Back to Stagehand'],
+      ['de', 'en', 'This link can no longer be used', 'Back to Stagehand'],
+      [undefined, 'en', 'This link can no longer be used', 'Back to Stagehand'],
     ] as const) {
       const { res, html } = await invalidPage(branded, language);
       assert.equal(res.status, 400);
       assert.match(html, new RegExp(`^<!doctype html>\\n<html lang="${lang}" dir="ltr">`), String(language));
       assert.match(html, new RegExp(`<h1>${heading}</h1>`), String(language));
+      // Back to the site: the first allowed return origin, as for links without a return page.
+      assert.match(html, new RegExp(`<p><a href="${TEST_ORIGIN}/">${back}</a></p>`), String(language));
     }
   });
 

@@ -137,6 +137,7 @@ export const en = {
       heading: 'This link can no longer be used',
       reason: 'It has expired, was already used, or a newer link replaced it.',
       advice: (product: string) => `Go back to ${product} and ask for a new one.`,
+      back: (product: string) => `Back to ${product}`,
     },
   },
 };

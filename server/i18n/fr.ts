@@ -132,6 +132,7 @@ export const fr: Messages = {
       heading: 'Ce lien ne peut plus être utilisé',
       reason: 'Il a expiré, a déjà servi, ou un lien plus récent l’a remplacé.',
       advice: (product) => `Revenez sur ${product} et demandez-en un nouveau.`,
+      back: (product) => `Retour à ${product}`,
     },
   },
 };
