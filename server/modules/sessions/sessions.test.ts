@@ -14,6 +14,7 @@ import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { startTestServer } from '../../testing/test-server';
 import { drainMailQueue } from '../../testing/mail';
 import { issueToken } from '../one-time-tokens/one-time-tokens';
+import { hashToken } from '../../security/tokens';
 
 const FIREFOX_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0';
 const SAFARI_IPHONE =
@@ -239,25 +240,68 @@ describeOnEachDatabase('sessions', (getDb) => {
       }
     });
 
-    it('rotates bearer secrets on refresh; a stolen old one reused after the grace period ends the session (C6)', async () => {
+    it('rotates bearer secrets on refresh; any replaced one reused after its grace period ends the session (C6)', async () => {
+      const bearer = await startTestServer(getDb(), { env: { ACCT_SESSION_TRANSPORT: 'bearer' } });
+      try {
+        const knex = bearer.db.knex;
+        const { client } = await signedUpClient(bearer.services, bearer.url);
+        const holding = (secret: string) => Object.assign(new TestClient(bearer.url, { origin: TEST_ORIGIN }), { bearer: secret });
+        // A thief refreshes twice with a stolen secret: A → B → C.
+        const a = client.bearer!;
+        const toB = await holding(a).post('/api/session/refresh');
+        assert.equal(toB.status, 200);
+        const b = toB.body.session.token as string;
+        const toC = await holding(b).post('/api/session/refresh');
+        assert.equal(toC.status, 200);
+        const c = toC.body.session.token as string;
+        const id = toC.body.session.id as string;
+        assert.equal(new Set([a, b, c]).size, 3);
+        assert.equal((await holding(c).get('/api/me')).status, 200, 'the newest secret works');
+        assert.equal((await holding(b).get('/api/me')).status, 200, 'within its grace period, a replaced secret still works (requests in flight)');
+        assert.equal(Number((await knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n), 2);
+
+        // The original, two rotations back, comes back after its grace period.
+        await knex('user_session_retired_secrets').where({ token_hash: hashToken(a) }).update({ retired_at: knex.raw(`now() - interval '1 minute'`) });
+        assert.equal((await holding(a).get('/api/me')).status, 401);
+        assert.ok((await knex('user_sessions').where({ id }).first())!.revoked_at, 'the reuse revoked the session');
+        for (const secret of [c, b]) assert.equal((await holding(secret).get('/api/me')).status, 401, 'for every holder');
+
+        // Retired secrets go with their session.
+        await knex('user_sessions').where({ id }).delete();
+        assert.equal(Number((await knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n), 0);
+      } finally {
+        await bearer.close();
+      }
+    });
+
+    it('ends the session when the secret replaced last is reused after its grace period (C6)', async () => {
       const bearer = await startTestServer(getDb(), { env: { ACCT_SESSION_TRANSPORT: 'bearer' } });
       try {
         const { client } = await signedUpClient(bearer.services, bearer.url);
         const old = client.bearer!;
         const refreshed = await client.post('/api/session/refresh');
-        assert.equal(refreshed.status, 200);
-        const fresh = refreshed.body.session.token as string;
-        assert.notEqual(fresh, old);
-        const thief = new TestClient(bearer.url, { origin: TEST_ORIGIN });
-        thief.bearer = old;
+        client.bearer = refreshed.body.session.token;
+        const thief = Object.assign(new TestClient(bearer.url, { origin: TEST_ORIGIN }), { bearer: old });
         assert.equal((await thief.get('/api/me')).status, 200, 'within the grace period, requests in flight still pass');
-
-        const id = refreshed.body.session.id;
-        await bearer.db.knex('user_sessions').where({ id }).update({ token_rotated_at: bearer.db.knex.raw(`now() - interval '1 minute'`) });
+        const knex = bearer.db.knex;
+        await knex('user_session_retired_secrets').where({ token_hash: hashToken(old) }).update({ retired_at: knex.raw(`now() - interval '31 seconds'`) });
         assert.equal((await thief.get('/api/me')).status, 401);
-        client.bearer = fresh;
         assert.equal((await client.get('/api/me')).status, 401, 'the reuse revoked the session for every holder');
-        assert.ok((await bearer.db.knex('user_sessions').where({ id }).first())!.revoked_at);
+      } finally {
+        await bearer.close();
+      }
+    });
+
+    it('refreshes one session 10 times at once without an error: each retires the secret issued before it', async () => {
+      const bearer = await startTestServer(getDb(), { env: { ACCT_SESSION_TRANSPORT: 'bearer' } });
+      try {
+        const { client } = await signedUpClient(bearer.services, bearer.url);
+        const answers = await Promise.all(Array.from({ length: 10 }, () => client.post('/api/session/refresh')));
+        assert.deepEqual(answers.map((r) => r.status), Array(10).fill(200));
+        const id = answers[0]!.body.session.id as string;
+        assert.equal(Number((await bearer.db.knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n), 10);
+        const current = (await bearer.db.knex('user_sessions').where({ id }).first())!.session_token_hash;
+        assert.equal(answers.filter((r) => hashToken(r.body.session.token) === current).length, 1, 'exactly one answer holds the current secret');
       } finally {
         await bearer.close();
       }
