@@ -9,6 +9,7 @@ import { apiCors } from './http/cors';
 import { csrfGuard } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { mountHostedAssets } from './http/hosted-page';
+import { rejectDeepJson } from './http/json-limits';
 import { requestLogger } from './http/logging';
 import { bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
@@ -78,6 +79,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   });
   api.use(csrfGuard(config.allowedOrigins, new URL(config.publicUrl).origin));
   api.use(express.json({ limit: JSON_LIMIT, strict: true }));
+  api.use(rejectDeepJson);
   // The session routes first: `GET /api/me` is the hottest route, and every router before it
   // costs a look at its routes.
   api.use(sessionRoutes(services));

@@ -10,6 +10,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 export const CommonErrors = {
   invalid_json: { status: 400, message: 'The request body is not valid JSON.' },
   invalid_request: { status: 400, message: 'Some fields are missing or invalid.' },
+  too_deeply_nested: { status: 400, message: 'The request body is nested too deeply.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   not_found: { status: 404, message: 'There is nothing at this address.' },

@@ -7,6 +7,7 @@ import { Router, type RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { ApiError } from '../../http/errors';
+import { jsonLength } from '../../http/json-limits';
 import type { Services } from '../../services';
 import { StepsSchema } from '../onboarding/paths';
 import { requireSession, sessionOf } from '../sessions/require-session';
@@ -47,7 +48,7 @@ const TemplateInput = z.object({
   category: optionalText(100),
   industry: optionalText(100),
   previewImageUrl: url.nullable().optional(),
-  templateData: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 65_536, 'too_large'),
+  templateData: z.record(z.string(), z.unknown()).refine((d) => jsonLength(d) <= 65_536, 'too_large'),
   isFeatured: z.boolean().optional(),
   isActive: z.boolean().optional(),
 });
