@@ -17,6 +17,7 @@ export const CommonErrors = {
   method_not_allowed: { status: 405, message: 'This address does not accept that method.' },
   forbidden_origin: { status: 403, message: 'Requests from this origin are not allowed.' },
   database_unavailable: { status: 503, message: 'The database is unavailable; try again shortly.' },
+  starting: { status: 503, message: 'The server is starting; try again in a moment.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
