@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { asUserWithin } from '../../db/as-user';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { jsonLength } from '../../http/json-limits';
+import { nameField } from '../../http/validate';
 import type { Services } from '../../services';
 import type { RequestContext } from '../sessions/request-context';
 import { profileFields, updateProfile } from '../users/profile';
@@ -59,7 +60,7 @@ const profile = defineStep({
 
 const organization = defineStep({
   schema: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('create'), name: z.string().trim().min(1, 'required').max(100) }).strict(),
+    z.object({ mode: z.literal('create'), name: nameField(100) }).strict(),
     z.object({ mode: z.literal('existing'), organizationId: z.uuid() }).strict(),
   ]),
   async run(run, data) {

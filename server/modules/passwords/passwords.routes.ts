@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { emailField, withBody } from '../../http/validate';
+import { emailField, nameField, withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { allowedRedirect } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
@@ -17,7 +17,7 @@ const password = z.string('required').min(1, 'required').max(PASSWORD_MAX_LENGTH
 const redirectUrl = z.string().max(2000).optional();
 
 const SignUpBody = z
-  .object({ email: emailField, password, displayName: z.string().trim().min(1).max(255).optional(), redirectUrl })
+  .object({ email: emailField, password, displayName: nameField(255).optional(), redirectUrl })
   .strict();
 const SignInBody = z.object({ email: emailField, password, redirectUrl }).strict();
 const ForgotBody = z.object({ email: emailField, redirectUrl }).strict();
