@@ -46,6 +46,15 @@ describe('loadConfig', () => {
     });
   }
 
+  it('gives site-backend JWTs the allowed origins as audience unless ACCT_JWT_AUDIENCE names one', () => {
+    assert.deepEqual(loadConfig({ ACCT_ALLOWED_ORIGINS: 'https://a.example.com https://b.example.com' }).jwtAudience, ['https://a.example.com', 'https://b.example.com']);
+    assert.deepEqual(loadConfig({ ACCT_JWT_AUDIENCE: 'https://api.example.com, urn:example:billing https://api.example.com' }).jwtAudience, [
+      'https://api.example.com',
+      'urn:example:billing',
+    ]);
+    assert.throws(() => loadConfig({ ACCT_JWT_AUDIENCE: ' , ' }), /ACCT_JWT_AUDIENCE: name at least one audience/);
+  });
+
   it('names every bad variable at once', () => {
     assert.throws(
       () => loadConfig({ PORT: 'eighty', ACCT_SIGN_IN_METHODS: 'password carrier-pigeon', ACCT_LOG_LEVEL: 'loud' }),

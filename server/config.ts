@@ -113,6 +113,11 @@ const envSchema = z.object({
   ACCT_ENCRYPTION_KEYS: z.string().optional(),
   ACCT_RATE_LIMITS: z.string().default(''),
   ACCT_JWT_TTL: duration.default(300).pipe(z.number().max(300, 'at most 5 minutes (300 s)')),
+  ACCT_JWT_AUDIENCE: z
+    .string()
+    .optional()
+    .transform((raw) => (raw === undefined ? undefined : list(raw)))
+    .pipe(z.array(z.string().max(500)).min(1, 'name at least one audience').optional()),
   ACCT_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   ACCT_SITE_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   ACCT_RP_ID: z
@@ -165,6 +170,11 @@ export interface Config {
   /** Rate-limit policies by action: the defaults with ACCT_RATE_LIMITS applied. */
   rateLimits: RateLimitPolicies;
   jwtTtlSeconds: number;
+  /**
+   * The `aud` of the JWTs for site backends: who they are for, so that a token minted for one
+   * site's backend is refused by another's. Defaults to the allowed origins.
+   */
+  jwtAudience: string[];
   passkeys: {
     /** The WebAuthn relying party: a registrable suffix of every allowed origin's host. */
     rpId: string;
@@ -257,6 +267,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKeys: e.ACCT_ENCRYPTION_KEYS,
     rateLimits,
     jwtTtlSeconds: e.ACCT_JWT_TTL,
+    jwtAudience: [...new Set(e.ACCT_JWT_AUDIENCE ?? e.ACCT_ALLOWED_ORIGINS)],
     passkeys: {
       rpId: e.ACCT_RP_ID.toLowerCase(),
       rpName: e.ACCT_RP_NAME ?? e.ACCT_PRODUCT_NAME,

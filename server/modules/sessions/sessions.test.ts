@@ -1,12 +1,13 @@
 /**
  * Sessions through the real HTTP API on each database: what a session records, listing and
  * revoking, sign-out, idle and absolute expiry, bearer rotation, the hand-over code, and the JWT
- * for site backends. SECURITY.md C3 (revocation is immediate), C5 (timeouts), C6 (rotation),
- * B1 (one session from a code sent 20 times at once), F1 (another user's session is not found).
+ * for site backends (with its audience). SECURITY.md C3 (revocation is immediate), C5 (timeouts),
+ * C6 (rotation), B1 (one session from a code sent 20 times at once), F1 (another user's session
+ * is not found).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { RunningServer } from '../../start';
 import { latestMail, signedUpClient, uniqueEmail } from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
@@ -195,14 +196,14 @@ describeOnEachDatabase('sessions', (getDb) => {
   });
 
   describe('tokens for site backends', () => {
-    it('issues an ES256 JWT that verifies against the JWKS, with sub, sid, email and exp ≤ 5 min', async () => {
+    it('issues an ES256 JWT that verifies against the JWKS, with sub, sid, email, aud and exp ≤ 5 min', async () => {
       const { client, email } = await signedUpClient(services(), server.url);
       const me = (await client.get('/api/me')).body;
       const { token, expiresAt } = (await client.get('/api/session/token')).body;
 
       // What a site backend does (README "Verifying acct's tokens"):
       const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
-      const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: server.url, algorithms: ['ES256'] });
+      const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: server.url, audience: TEST_ORIGIN, algorithms: ['ES256'] });
 
       assert.equal(protectedHeader.alg, 'ES256');
       assert.deepEqual([payload.sub, payload.sid, payload.email], [me.user.id, me.session.id, email]);
@@ -220,6 +221,30 @@ describeOnEachDatabase('sessions', (getDb) => {
       const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
       await jwtVerify(before, jwks);
       await jwtVerify(after, jwks);
+    });
+
+    it('names its audience: by default the allowed origins, which a verifier for another audience refuses', async () => {
+      const { client } = await signedUpClient(services(), server.url);
+      const { token } = (await client.get('/api/session/token')).body;
+      const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+      assert.equal(decodeJwt(token).aud, TEST_ORIGIN);
+      await jwtVerify(token, jwks, { issuer: server.url, audience: TEST_ORIGIN });
+      await assert.rejects(jwtVerify(token, jwks, { issuer: server.url, audience: 'https://other-site.example' }), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' });
+    });
+
+    it('takes its audience from ACCT_JWT_AUDIENCE when set', async () => {
+      const audiences = ['https://api.example.test', 'urn:example:billing'];
+      const custom = await startTestServer(getDb(), { env: { ACCT_JWT_AUDIENCE: audiences.join(', ') } });
+      try {
+        const { client } = await signedUpClient(custom.services, custom.url);
+        const { token } = (await client.get('/api/session/token')).body;
+        assert.deepEqual(decodeJwt(token).aud, audiences);
+        const jwks = createRemoteJWKSet(new URL(`${custom.url}/.well-known/jwks.json`));
+        for (const audience of audiences) await jwtVerify(token, jwks, { issuer: custom.url, audience });
+        await assert.rejects(jwtVerify(token, jwks, { issuer: custom.url, audience: TEST_ORIGIN }), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' });
+      } finally {
+        await custom.close();
+      }
     });
 
     it('needs a session', async () => {
