@@ -83,6 +83,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  ACCT_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   ACCT_DATA_DIR: z.string().min(1).default('./.data'),
   ACCT_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   ACCT_ALLOWED_ORIGINS: z
@@ -140,6 +144,11 @@ export interface Config {
   host: string | undefined;
   publicUrl: string;
   database: { url: string; poolMax: number } | { dataDir: string };
+  /**
+   * An administrative URL of the same database for migrations (start-up and `npm run migrate`),
+   * so that the server itself can run as a role without DDL rights; unset: DATABASE_URL.
+   */
+  migrationDatabaseUrl: string | undefined;
   /** Folder for local state: the embedded database, and the generated encryption key file. */
   dataDir: string;
   allowedOrigins: string[];
@@ -237,6 +246,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch (err) {
     throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
   }
+  if (e.ACCT_MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  ACCT_MIGRATION_DATABASE_URL: only means something with DATABASE_URL (the embedded database migrates itself)');
+  }
   if ((e.ACCT_SESSION_IDLE_TIMEOUT ?? 0) > (e.ACCT_SESSION_ABSOLUTE_TIMEOUT ?? Infinity)) {
     throw new ConfigError('Invalid configuration:\n  ACCT_SESSION_IDLE_TIMEOUT: must not exceed ACCT_SESSION_ABSOLUTE_TIMEOUT');
   }
@@ -245,6 +257,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.ACCT_HOST,
     publicUrl: e.ACCT_PUBLIC_URL.replace(/\/+$/, ''),
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolMax: e.ACCT_DB_POOL_MAX } : { dataDir: e.ACCT_DATA_DIR },
+    migrationDatabaseUrl: e.ACCT_MIGRATION_DATABASE_URL,
     dataDir: e.ACCT_DATA_DIR,
     allowedOrigins: [...new Set(e.ACCT_ALLOWED_ORIGINS)],
     productName: e.ACCT_PRODUCT_NAME,

@@ -10,7 +10,8 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { createApp } from './app';
 import { originsOutsideRpId, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
-import { migrateToLatest } from './db/migrate';
+import { migrateToLatest, MIGRATIONS_TABLE } from './db/migrate';
+import { warnIfPrivileged } from './db/service-role';
 import { CommonErrors } from './http/errors';
 import type { Logger } from './http/logging';
 import { scheduleCleanup } from './jobs/cleanup';
@@ -67,6 +68,20 @@ async function buildServices(config: Config, db: Database, logger: Logger): Prom
   return { config, db, logger, envelope, mail, signingKeys, events };
 }
 
+/**
+ * Migrates through ACCT_MIGRATION_DATABASE_URL when it is set — the server's own role may have
+ * no right to change tables (README "Database roles") — else through the server's connection.
+ */
+async function migrate(config: Config, db: Database): Promise<string[]> {
+  if (!config.migrationDatabaseUrl) return migrateToLatest(db.knex);
+  const admin = await openDatabase({ url: config.migrationDatabaseUrl, poolMax: 2 });
+  try {
+    return await migrateToLatest(admin.knex);
+  } finally {
+    await admin.close();
+  }
+}
+
 /** The host part of our own URL: `localhost` when listening everywhere, else the address given. */
 function urlHost(host: string | undefined): string {
   if (!host || host === '0.0.0.0' || host === '::') return 'localhost';
@@ -111,8 +126,9 @@ export async function startServer({ config: given, logger, db: givenDb, bundleDi
       server.listen(given.port, given.host, () => resolve());
     });
     port = (server.address() as AddressInfo).port;
-    const ran = await migrateToLatest(db.knex);
+    const ran = await migrate(given, db);
     if (ran.length) logger.info({ migrations: ran }, 'database migrated');
+    await warnIfPrivileged(db, logger, MIGRATIONS_TABLE);
     const config = publicUrlFromPort ? { ...given, publicUrl: `http://${urlHost(given.host)}:${port}` } : given;
     services = await buildServices(config, db, logger);
   } catch (err) {

@@ -3,7 +3,7 @@
  * (the project brief's seed/000_46e53613f523c4f5.txt, written down independently of the migrations in
  * expected-account/-auth/-onboarding/-security.ts) plus acct's own objects (expected-project.ts,
  * expected-sign-in.ts, expected-passwordless.ts, expected-onboarding-support.ts,
- * expected-retired-secrets.ts).
+ * expected-retired-secrets.ts, expected-service-role.ts).
  * schema-conformance.test.ts compares a freshly migrated database with it.
  */
 import { accountIndexes, accountTables } from './expected-account';
@@ -22,6 +22,7 @@ import { signInIndexes, signInTables } from './expected-sign-in';
 import { passwordlessIndexes, passwordlessTables } from './expected-passwordless';
 import { onboardingSupportPolicies, onboardingSupportTables } from './expected-onboarding-support';
 import { retiredSecretIndexes, retiredSecretTables } from './expected-retired-secrets';
+import { servicePolicies } from './expected-service-role';
 import type { SchemaSpec, TableSpec } from './types';
 
 /** Every table the seed defines, exactly as the seed defines it. */
@@ -50,15 +51,17 @@ function withProjectChanges(tables: Record<string, TableSpec>): Record<string, T
   );
 }
 
+const tables: Record<string, TableSpec> = {
+  ...projectTables,
+  ...signInTables,
+  ...passwordlessTables,
+  ...onboardingSupportTables,
+  ...retiredSecretTables,
+  ...withProjectChanges(seedTables),
+};
+
 export const expectedSchema: SchemaSpec = {
-  tables: {
-    ...projectTables,
-    ...signInTables,
-    ...passwordlessTables,
-    ...onboardingSupportTables,
-    ...retiredSecretTables,
-    ...withProjectChanges(seedTables),
-  },
+  tables,
   indexes: {
     ...accountIndexes,
     ...authIndexes,
@@ -68,7 +71,7 @@ export const expectedSchema: SchemaSpec = {
     ...passwordlessIndexes,
     ...retiredSecretIndexes,
   },
-  policies: { ...seedPolicies, ...projectPolicies, ...onboardingSupportPolicies },
+  policies: { ...seedPolicies, ...projectPolicies, ...onboardingSupportPolicies, ...servicePolicies(tables) },
   functions: { ...seedFunctions, ...projectFunctions },
   triggers: { ...seedTriggers, ...projectTriggers },
   seedRows,
