@@ -13,6 +13,7 @@ import { Writable } from 'node:stream';
 import { after, before, it } from 'node:test';
 import knexFactory, { type Knex } from 'knex';
 import { createLogger } from '../http/logging';
+import { runCleanup } from '../jobs/cleanup';
 import { startServer, type RunningServer } from '../start';
 import { signedUpClient } from '../testing/accounts';
 import { describeOnEachDatabase } from '../testing/databases';
@@ -124,6 +125,10 @@ describeOnEachDatabase(
       assert.ok(rows.length > 20);
       for (const { name } of rows) await loginDb.knex.raw('select * from ?? limit 1', [name]);
       assert.equal(await failureCode(() => loginDb.knex.raw('select * from knex_migrations')), '42501', 'not the migrator’s bookkeeping');
+    });
+
+    it('runs the housekeeping job (the seed’s cleanup function and its deletes)', { skip }, async () => {
+      await runCleanup(loginDb.knex);
     });
 
     it('can change no table and own nothing; it is neither superuser nor BYPASSRLS', { skip }, async () => {

@@ -1,15 +1,15 @@
 /**
  * A lost database is `503 database_unavailable` with `Retry-After`, never a 500 (SECURITY.md I2).
  * First the mapping of every connection-level error shape — made for real where a library makes
- * it on demand (a refused port, a destroyed pool, a closed PGlite, an exhausted pool), as the
- * libraries throw it otherwise. Then for real: on PostgreSQL, the server's backends are
+ * it on demand (a refused port, a destroyed pool, a closed PGlite, a connection that never comes),
+ * as the libraries throw it otherwise. Then for real: on PostgreSQL, the server's backends are
  * terminated (pg_terminate_backend, only this test database's) while requests are in flight and
  * right after; on the embedded database, the database is closed under the running server.
  */
 import assert from 'node:assert/strict';
 import { PGlite } from '@electric-sql/pglite';
-import knexFactory, { type Knex } from 'knex';
-import ClientPgLite from 'knex-pglite';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import knexFactory from 'knex';
 import { after, before, describe, it } from 'node:test';
 import { openDatabase } from '../db/database';
 import type { RunningServer } from '../start';
@@ -90,14 +90,24 @@ describe('which errors mean the database is unavailable', () => {
     await pglite.close();
     real['a closed PGlite'] = await rejectionOf(() => pglite.query('select 1'));
 
-    // A pool of one (PGlite's), held by a transaction: the next query waits for it, then times out.
-    // The timeout also covers opening the connection, which for PGlite is slow under load.
-    const busy = knexFactory({ client: ClientPgLite as unknown as typeof Knex.Client, connection: {}, acquireConnectionTimeout: 3000, log: { warn() {} } });
-    await busy.raw('select 1');
-    const held = await busy.transaction();
-    real['an exhausted pool'] = await rejectionOf(() => busy.raw('select 1'));
-    await held.rollback();
-    await busy.destroy();
+    // A server that accepts connections and never answers: no connection is ever ready, so
+    // knex gives up acquiring one after its timeout (the same error as a pool held by others).
+    // node-postgres's own connect timeout (longer) then ends the attempts knex left behind.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    const stuck = knexFactory({
+      client: 'pg',
+      connection: { connectionString: `postgres://nobody@127.0.0.1:${port}/none`, connectionTimeoutMillis: 300 },
+      acquireConnectionTimeout: 100,
+      pool: { min: 0, max: 1 },
+      log: { warn() {}, error() {} },
+    });
+    real['no connection to be had'] = await rejectionOf(() => stuck.raw('select 1'));
+    await stuck.destroy();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent.close(resolve));
 
     for (const [shape, err] of Object.entries(real)) assert.equal(isDatabaseUnavailable(err), true, `${shape}: ${String(err)}`);
   });
