@@ -32,6 +32,8 @@ interface Options extends RunSettings {
 const BROWSER_HEADERS = {
   origin: TEST_ORIGIN,
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  // As Chrome sends it: the compression middleware then does all it does for a browser.
+  'accept-encoding': 'gzip, deflate, br, zstd',
 };
 
 function wholeNumber(name: string, fallback: number, min: number): number {

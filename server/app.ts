@@ -1,16 +1,18 @@
 /**
  * Builds the Express application from its parts; it never listens, so tests mount it on an
  * ephemeral port and `start.ts` on the configured one. The order is the request's path through
- * it: logging → security headers → `/api` (CORS, CSRF, JSON body, routes) → public files and hosted pages → 404 → errors.
+ * it: logging → compression → security headers → `/api` (CORS, CSRF, JSON body, routes) → public files and hosted pages → 404 → errors.
  */
+import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { apiCors } from './http/cors';
 import { csrfGuard } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { mountHostedAssets } from './http/hosted-assets';
+import { rejectDeepJson } from './http/json-limits';
 import { requestLogger } from './http/logging';
-import { bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
+import { BUNDLE_PATHS, bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
 import { emailVerificationApiRoutes, verifyEmailPage } from './modules/email-verification/email-verification.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -33,6 +35,14 @@ import type { Services } from './services';
 
 /** Largest JSON body the API reads; larger ones get 413 `payload_too_large`. */
 const JSON_LIMIT = '100kb';
+/** Answers smaller than this go as they are: compressing them costs more than it saves. */
+const COMPRESSION_THRESHOLD = 1024;
+/**
+ * Hot routes whose answers are always far below the threshold (a user and a session; a health
+ * ping): the compression middleware is skipped for them altogether, since merely wrapping an
+ * answer (which it does before it can know the size) measurably slows the session check.
+ */
+const UNCOMPRESSED_PATHS = new Set(['/api/me', '/healthz']);
 
 export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): Express {
   const { config, db, logger } = services;
@@ -46,6 +56,10 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   app.set('trust proxy', config.trustProxy);
 
   app.use(requestLogger(logger));
+  // Brotli or gzip for API answers and hosted pages over the threshold; the bundle is compressed
+  // at build time and sent by its own route.
+  const compress = compression({ threshold: COMPRESSION_THRESHOLD, filter: (req, res) => !BUNDLE_PATHS.includes(req.path) && compression.filter(req, res) });
+  app.use((req, res, next) => (UNCOMPRESSED_PATHS.has(req.path) ? next() : compress(req, res, next)));
   app.use(
     helmet({
       // JSON answers and the bundle need nothing from a CSP; hosted pages set their own policy.
@@ -78,6 +92,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   });
   api.use(csrfGuard(config.allowedOrigins, new URL(config.publicUrl).origin));
   api.use(express.json({ limit: JSON_LIMIT, strict: true }));
+  api.use(rejectDeepJson);
   // The session routes first: `GET /api/me` is the hottest route, and every router before it
   // costs a look at its routes.
   api.use(sessionRoutes(services));

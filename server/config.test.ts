@@ -20,6 +20,14 @@ describe('loadConfig', () => {
     assert.deepEqual(config.database, { url: 'postgres://u@db.internal:5432/acct', poolMax: 4 });
   });
 
+  it('migrates through ACCT_MIGRATION_DATABASE_URL when set, and refuses it without DATABASE_URL', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://acct_server@db/acct' }).migrationDatabaseUrl, undefined);
+    const config = loadConfig({ DATABASE_URL: 'postgres://acct_server@db/acct', ACCT_MIGRATION_DATABASE_URL: 'postgres://acct_admin@db/acct' });
+    assert.equal(config.migrationDatabaseUrl, 'postgres://acct_admin@db/acct');
+    assert.throws(() => loadConfig({ ACCT_MIGRATION_DATABASE_URL: 'postgres://acct_admin@db/acct' }), /ACCT_MIGRATION_DATABASE_URL: only means something with DATABASE_URL/);
+    assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://a@db/acct', ACCT_MIGRATION_DATABASE_URL: 'mysql://a@db/acct' }), /ACCT_MIGRATION_DATABASE_URL: must be a postgres/);
+  });
+
   it('treats empty values as unset', () => {
     assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }).port, 3000);
   });
@@ -45,6 +53,15 @@ describe('loadConfig', () => {
       });
     });
   }
+
+  it('gives site-backend JWTs the allowed origins as audience unless ACCT_JWT_AUDIENCE names one', () => {
+    assert.deepEqual(loadConfig({ ACCT_ALLOWED_ORIGINS: 'https://a.example.com https://b.example.com' }).jwtAudience, ['https://a.example.com', 'https://b.example.com']);
+    assert.deepEqual(loadConfig({ ACCT_JWT_AUDIENCE: 'https://api.example.com, urn:example:billing https://api.example.com' }).jwtAudience, [
+      'https://api.example.com',
+      'urn:example:billing',
+    ]);
+    assert.throws(() => loadConfig({ ACCT_JWT_AUDIENCE: ' , ' }), /ACCT_JWT_AUDIENCE: name at least one audience/);
+  });
 
   it('names every bad variable at once', () => {
     assert.throws(

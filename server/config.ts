@@ -121,6 +121,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  ACCT_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   ACCT_DATA_DIR: z.string().min(1).default('./.data'),
   ACCT_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   ACCT_ALLOWED_ORIGINS: z
@@ -157,6 +161,11 @@ const envSchema = z.object({
   ACCT_ENCRYPTION_KEYS: z.string().optional(),
   ACCT_RATE_LIMITS: z.string().default(''),
   ACCT_JWT_TTL: duration.default(300).pipe(z.number().max(300, 'at most 5 minutes (300 s)')),
+  ACCT_JWT_AUDIENCE: z
+    .string()
+    .optional()
+    .transform((raw) => (raw === undefined ? undefined : list(raw)))
+    .pipe(z.array(z.string().max(500)).min(1, 'name at least one audience').optional()),
   ACCT_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   ACCT_SITE_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   ACCT_RP_ID: z
@@ -179,6 +188,11 @@ export interface Config {
   host: string | undefined;
   publicUrl: string;
   database: { url: string; poolMax: number } | { dataDir: string };
+  /**
+   * An administrative URL of the same database for migrations (start-up and `npm run migrate`),
+   * so that the server itself can run as a role without DDL rights; unset: DATABASE_URL.
+   */
+  migrationDatabaseUrl: string | undefined;
   /** Folder for local state: the embedded database, and the generated encryption key file. */
   dataDir: string;
   allowedOrigins: string[];
@@ -213,6 +227,11 @@ export interface Config {
   /** Rate-limit policies by action: the defaults with ACCT_RATE_LIMITS applied. */
   rateLimits: RateLimitPolicies;
   jwtTtlSeconds: number;
+  /**
+   * The `aud` of the JWTs for site backends: who they are for, so that a token minted for one
+   * site's backend is refused by another's. Defaults to the allowed origins.
+   */
+  jwtAudience: string[];
   passkeys: {
     /** The WebAuthn relying party: a registrable suffix of every allowed origin's host. */
     rpId: string;
@@ -275,6 +294,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch (err) {
     throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
   }
+  if (e.ACCT_MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  ACCT_MIGRATION_DATABASE_URL: only means something with DATABASE_URL (the embedded database migrates itself)');
+  }
   if ((e.ACCT_SESSION_IDLE_TIMEOUT ?? 0) > (e.ACCT_SESSION_ABSOLUTE_TIMEOUT ?? Infinity)) {
     throw new ConfigError('Invalid configuration:\n  ACCT_SESSION_IDLE_TIMEOUT: must not exceed ACCT_SESSION_ABSOLUTE_TIMEOUT');
   }
@@ -283,6 +305,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.ACCT_HOST,
     publicUrl: e.ACCT_PUBLIC_URL.replace(/\/+$/, ''),
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolMax: e.ACCT_DB_POOL_MAX } : { dataDir: e.ACCT_DATA_DIR },
+    migrationDatabaseUrl: e.ACCT_MIGRATION_DATABASE_URL,
     dataDir: e.ACCT_DATA_DIR,
     allowedOrigins: [...new Set(e.ACCT_ALLOWED_ORIGINS)],
     productName: e.ACCT_PRODUCT_NAME,
@@ -307,6 +330,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKeys: e.ACCT_ENCRYPTION_KEYS,
     rateLimits,
     jwtTtlSeconds: e.ACCT_JWT_TTL,
+    jwtAudience: [...new Set(e.ACCT_JWT_AUDIENCE ?? e.ACCT_ALLOWED_ORIGINS)],
     passkeys: {
       rpId: e.ACCT_RP_ID.toLowerCase(),
       rpName: e.ACCT_RP_NAME ?? e.ACCT_PRODUCT_NAME,

@@ -1,14 +1,18 @@
 /**
- * Starts a complete acct server: opens the database, migrates it, builds the app and listens.
- * `main.ts` calls it with the environment's settings; tests, the element test runner and the
- * journeys call it with their own (an ephemeral port, an in-memory database).
+ * Starts a complete acct server: opens the database, listens, migrates, builds the app and hands
+ * it the requests. Until the app is ready, every request is answered at once with 503 `starting`
+ * and `Retry-After` — never left waiting, never refused once the port is open. `main.ts` calls it
+ * with the environment's settings; tests, the element test runner and the journeys call it with
+ * their own (an ephemeral port, an in-memory database).
  */
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { createApp } from './app';
 import { originsOutsideRpId, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
-import { migrateToLatest } from './db/migrate';
+import { migrateToLatest, MIGRATIONS_TABLE } from './db/migrate';
+import { warnIfPrivileged } from './db/service-role';
+import { CommonErrors } from './http/errors';
 import type { Logger } from './http/logging';
 import { scheduleCleanup } from './jobs/cleanup';
 import { MailQueue } from './modules/mail/mail-queue';
@@ -65,37 +69,79 @@ async function buildServices(config: Config, db: Database, logger: Logger): Prom
   return { config, db, logger, envelope, mail, signingKeys, events, detached: new DetachedWork(logger) };
 }
 
+/**
+ * Migrates through ACCT_MIGRATION_DATABASE_URL when it is set — the server's own role may have
+ * no right to change tables (README "Database roles") — else through the server's connection.
+ */
+async function migrate(config: Config, db: Database): Promise<string[]> {
+  if (!config.migrationDatabaseUrl) return migrateToLatest(db.knex);
+  const admin = await openDatabase({ url: config.migrationDatabaseUrl, poolMax: 2 });
+  try {
+    return await migrateToLatest(admin.knex);
+  } finally {
+    await admin.close();
+  }
+}
+
 /** The host part of our own URL: `localhost` when listening everywhere, else the address given. */
 function urlHost(host: string | undefined): string {
   if (!host || host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** Seconds a client is told to wait while the server starts. */
+const STARTING_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * The answer to every request before the app is attached: no route, no database, just "soon". The
+ * connection closes after it: on the embedded database, migrations hold the event loop for seconds
+ * at a time, long enough for the keep-alive timeout to close an idle connection just as the client
+ * sends its next request on it (a reset, not an answer).
+ */
+const answerStarting: RequestListener = (_req, res) => {
+  const { message } = CommonErrors.starting;
+  res.writeHead(503, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Retry-After': String(STARTING_RETRY_AFTER_SECONDS),
+    Connection: 'close',
+  });
+  res.end(JSON.stringify({ error: { code: 'starting', message } }));
+};
+
 export async function startServer({ config: given, logger, db: givenDb, bundleDir, publicUrlFromPort }: StartOptions): Promise<RunningServer> {
   const db = givenDb ?? (await openDatabase(given.database));
-  const server = createServer();
+  // One listener for the server's whole life, which hands each request to whoever answers now:
+  // `answerStarting` until the app is built, then the app. A request in between would otherwise
+  // find no listener and wait forever.
+  let answer: RequestListener = answerStarting;
+  const server = createServer((req, res) => answer(req, res));
   let services: Services;
   let port: number;
   try {
-    const ran = await migrateToLatest(db.knex);
-    if (ran.length) logger.info({ migrations: ran }, 'database migrated');
-    // Listen first (requests wait until the app is attached), so the bound port is known.
+    // Listen first, so the bound port is known (ephemeral ports in tests) and so that load
+    // balancers and health checks get "starting" rather than a refused connection while the
+    // migrations run.
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(given.port, given.host, () => resolve());
     });
     port = (server.address() as AddressInfo).port;
+    const ran = await migrate(given, db);
+    if (ran.length) logger.info({ migrations: ran }, 'database migrated');
+    await warnIfPrivileged(db, logger, MIGRATIONS_TABLE);
     const config = publicUrlFromPort ? { ...given, publicUrl: `http://${urlHost(given.host)}:${port}` } : given;
     services = await buildServices(config, db, logger);
   } catch (err) {
     server.close();
+    server.closeAllConnections();
     if (!givenDb) await db.close();
     throw err;
   }
   const { config } = services;
   services.mail.start();
   const stopCleanup = scheduleCleanup(db.knex, logger);
-  server.on('request', createApp(services, bundleDir));
+  answer = createApp(services, bundleDir);
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -1,7 +1,7 @@
 /**
  * `npm run migrate` / `npm run migrate:rollback [-- --all]`: Knex's migrator on the configured
- * database (`DATABASE_URL`, else the embedded one in `ACCT_DATA_DIR`), reading `.env` like the
- * server does.
+ * database (`ACCT_MIGRATION_DATABASE_URL`, else `DATABASE_URL`, else the embedded one in
+ * `ACCT_DATA_DIR`), reading `.env` like the server does.
  */
 import { loadConfigOrExit } from '../config';
 import { openDatabase } from './database';
@@ -15,7 +15,7 @@ if (command !== 'latest' && command !== 'rollback') {
 
 const config = loadConfigOrExit();
 
-const db = await openDatabase(config.database);
+const db = await openDatabase(config.migrationDatabaseUrl ? { url: config.migrationDatabaseUrl, poolMax: 2 } : config.database);
 try {
   const names = command === 'latest' ? await migrateToLatest(db.knex) : await rollback(db.knex, flags.includes('--all'));
   const verb = command === 'latest' ? 'applied' : 'rolled back';

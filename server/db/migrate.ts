@@ -1,19 +1,25 @@
 /**
  * Knex's own migrator over `migrations/`, used at start-up, by `npm run migrate` and in tests.
- * The files are TypeScript; they load because every entry point runs under tsx.
+ * The files are TypeScript; they load because every entry point runs under tsx. After every run,
+ * the server's group role is granted what it needs on whatever tables now exist (service-role.ts).
  */
 import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
+import { grantServiceRole } from './service-role';
+
+/** Knex's bookkeeping table (and `<name>_lock`). */
+export const MIGRATIONS_TABLE = 'knex_migrations';
 
 export const migrationConfig: Knex.MigratorConfig = {
   directory: fileURLToPath(new URL('../../migrations', import.meta.url)),
   loadExtensions: ['.ts'],
-  tableName: 'knex_migrations',
+  tableName: MIGRATIONS_TABLE,
 };
 
 /** Migrates to the newest version; returns the names of the migrations it ran. */
 export async function migrateToLatest(knex: Knex): Promise<string[]> {
   const [, ran] = (await knex.migrate.latest(migrationConfig)) as [number, string[]];
+  await grantServiceRole(knex, MIGRATIONS_TABLE);
   return ran;
 }
 

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { it } from 'node:test';
 import { APP_ROLE } from './as-user';
+import { SERVICE_ROLE } from './service-role';
 import { describeOnEachDatabase } from '../testing/databases';
 import { migrateToLatest, migrationConfig, rollback } from './migrate';
 import { assertSchemaConforms } from './schema/conformance';
@@ -19,7 +20,7 @@ const MIGRATIONS = readdirSync(migrationConfig.directory as string)
 /**
  * What is left in the database that is not knex's own: the auth schema, relations (tables,
  * indexes, sequences, views) and types in public, functions, policies, triggers, and anything in
- * this database that still depends on the app role (a grant, an ownership).
+ * this database that still depends on the app or service role (a grant, an ownership, a policy).
  */
 const LEFTOVERS = `
   select 'schema ' || nspname as object from pg_namespace where nspname = 'auth'
@@ -38,7 +39,7 @@ const LEFTOVERS = `
   select 'trigger ' || tgname from pg_trigger where not tgisinternal
   union all
   select 'dependency on ' || r.rolname from pg_shdepend d join pg_roles r on r.oid = d.refobjid
-  where r.rolname = ? and d.dbid = (select oid from pg_database where datname = current_database())`;
+  where r.rolname in (?, ?) and d.dbid = (select oid from pg_database where datname = current_database())`;
 
 describeOnEachDatabase(
   'migrations up, down, up',
@@ -52,12 +53,12 @@ describeOnEachDatabase(
     it('rolling everything back leaves nothing of acct', async () => {
       const { knex } = getDb();
       assert.deepEqual(await rollback(knex, true), [...MIGRATIONS].reverse());
-      const { rows } = (await knex.raw(LEFTOVERS, [APP_ROLE])) as { rows: Array<{ object: string }> };
+      const { rows } = (await knex.raw(LEFTOVERS, [APP_ROLE, SERVICE_ROLE])) as { rows: Array<{ object: string }> };
       assert.deepEqual(rows.map((r) => r.object), []);
       if (kind === 'pglite') {
-        // The role belongs to the whole cluster; PGlite's has no other database that could still
-        // use it, so the last rollback must have dropped it.
-        const { rows: roles } = (await knex.raw('select rolname from pg_roles where rolname = ?', [APP_ROLE])) as { rows: unknown[] };
+        // The roles belong to the whole cluster; PGlite's has no other database that could still
+        // use them, so the last rollback must have dropped them.
+        const { rows: roles } = (await knex.raw('select rolname from pg_roles where rolname in (?, ?)', [APP_ROLE, SERVICE_ROLE])) as { rows: unknown[] };
         assert.deepEqual(roles, []);
       }
     });

@@ -38,9 +38,14 @@ export interface SessionRow {
   expires_at: Date;
   revoked_at: Date | null;
   auth_method: string | null;
-  previous_token_hash: string | null;
-  token_rotated_at: Date | null;
   passkey_id: string | null;
+}
+
+/** A secret a bearer refresh replaced (by its hash), kept to recognise its reuse. */
+export interface RetiredSessionSecretRow {
+  token_hash: string;
+  session_id: string;
+  retired_at: Date;
 }
 
 export interface PasskeyRow {
@@ -182,6 +187,7 @@ declare module 'knex/types/tables' {
   interface Tables {
     'auth.users': Table<UserRow>;
     user_sessions: Table<SessionRow>;
+    user_session_retired_secrets: Table<RetiredSessionSecretRow>;
     login_history: Table<LoginHistoryRow>;
     'auth.one_time_tokens': Table<OneTimeTokenRow>;
     mail_queue: Table<MailQueueRow>;

@@ -1,18 +1,20 @@
 /**
  * SECURITY.md I4 on each database: every API route — read from the app's router, so a new route
  * is fed the same — gets malformed JSON, JSON that is not an object, wrong types in every field,
- * bodies over 100 kB, deep nesting, unicode tricks (RTL override, zero-width joiners, NUL bytes,
- * lone surrogates, overlong strings, odd email addresses), unknown fields, unknown and repeated
- * query parameters, odd headers and invalid path parameters, signed in as a fresh account.
+ * bodies over 100 kB, nesting deeper than 32 levels, unicode tricks (RTL override, zero-width
+ * joiners, NUL bytes, lone surrogates, overlong strings, odd email addresses), unknown fields,
+ * unknown and repeated query parameters, odd headers and invalid path parameters, signed in as a
+ * fresh account.
  * Every answer must be below 500; every error a JSON `{ error: { code, message } }` with a
  * snake_case code and no stack trace; and where the input is plainly wrong, a 4xx (400
- * `invalid_json`, 400 `invalid_request` naming the field, 413 `payload_too_large`, 404
- * `not_found`). The last test asserts 0 answers of 500 over the whole run.
+ * `invalid_json`, 400 `invalid_request` naming the field, 400 `too_deeply_nested`, 413
+ * `payload_too_large`, 404 `not_found`). The last test asserts 0 answers of 500 over the whole run.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { RunningServer } from '../start';
+import { MAX_JSON_DEPTH } from './json-limits';
 import { signedUpClient, uniqueEmail } from '../testing/accounts';
 import { describeOnEachDatabase } from '../testing/databases';
 import { drainMailQueue } from '../testing/mail';
@@ -274,11 +276,20 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
     }
   });
 
-  it('answers deeply nested JSON under the size limit with a 4xx', async () => {
+  it(`answers JSON nested deeper than ${MAX_JSON_DEPTH} levels with 400 too_deeply_nested, 5,000 (10 kB) and 15,000 levels included`, async () => {
+    const arrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    const objects = (field: string, depth: number) => `{"${field}":${'{"a":'.repeat(depth - 1)}1${'}'.repeat(depth)}`;
     for (const route of bodyRoutes()) {
       const field = fieldsOf(route)[0]?.[0] ?? 'x';
-      for (const body of ['['.repeat(20_000) + ']'.repeat(20_000), `{"${field}":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`]) {
-        await sendWrong(route.method, pathOf(route), body);
+      for (const depth of [MAX_JSON_DEPTH + 1, 5_000, 15_000]) {
+        for (const body of [arrays(depth), objects(field, depth)]) {
+          await sendWrong(route.method, pathOf(route), body, { status: 400, code: 'too_deeply_nested' });
+        }
+      }
+      // At the limit, the body is judged on its content like any other.
+      for (const body of [arrays(MAX_JSON_DEPTH), objects(field, MAX_JSON_DEPTH)]) {
+        const res = await send(route.method, pathOf(route), body);
+        assert.notEqual(res.body?.error?.code, 'too_deeply_nested', `${routeKey(route)} at ${MAX_JSON_DEPTH} levels`);
       }
     }
   });

@@ -10,12 +10,14 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 export const CommonErrors = {
   invalid_json: { status: 400, message: 'The request body is not valid JSON.' },
   invalid_request: { status: 400, message: 'Some fields are missing or invalid.' },
+  too_deeply_nested: { status: 400, message: 'The request body is nested too deeply.' },
   unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   not_found: { status: 404, message: 'There is nothing at this address.' },
   method_not_allowed: { status: 405, message: 'This address does not accept that method.' },
   forbidden_origin: { status: 403, message: 'Requests from this origin are not allowed.' },
   database_unavailable: { status: 503, message: 'The database is unavailable; try again shortly.' },
+  starting: { status: 503, message: 'The server is starting; try again in a moment.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -44,14 +46,50 @@ export class ApiError extends Error {
   }
 }
 
-/** SQLSTATE classes and socket errors that mean "the database is not there", not "bad query". */
-function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  if (typeof code !== 'string') return false;
-  return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03'].includes(code) ||
-    code.startsWith('08') // connection_exception class
-  );
+/** SQLSTATEs and socket errors that mean "the database is not there", not "bad query". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  '53300', // too_many_connections
+  '57P01', // admin_shutdown: the backend was terminated (pg_terminate_backend, a restart)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or shutting down
+]);
+
+/**
+ * Connection-level failures that carry no code: node-postgres's "Connection terminated
+ * unexpectedly" (the server went away mid-query), "…due to connection timeout", "Client has
+ * encountered a connection error and is not queryable" / "Client was closed…", pg-pool's "timeout
+ * exceeded when trying to connect" and "Cannot use a pool after calling end on the pool", knex's
+ * "Unable to acquire a connection" (its pool destroyed) and "Timeout acquiring a connection", and
+ * PGlite's "PGlite is closed". Knex prefixes the SQL to a query's message, so these are searched
+ * for, not matched whole.
+ */
+const CONNECTION_LOST =
+  /Connection terminated|is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|Unable to acquire a connection|Timeout acquiring a connection|PGlite is closed/;
+
+/**
+ * Whether `err` means the database cannot be reached right now (503 `database_unavailable`), as
+ * opposed to a query that failed (500). An error with a code is judged by its code only, so a
+ * constraint violation whose message quotes user data can never pass for a lost connection.
+ * Looks through `cause` (a few levels), where wrappers keep the original.
+ */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 3) return false;
+  const { code, name, message, cause } = err as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
+  if (typeof code === 'string' && code) {
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return true; // 08: connection_exception class
+  } else if (name === 'KnexTimeoutError' || (typeof message === 'string' && CONNECTION_LOST.test(message))) {
+    return true;
+  }
+  return isDatabaseUnavailable(cause, depth + 1);
 }
 
 /** body-parser marks its own failures with `type` and `status`; map them to stable codes. */

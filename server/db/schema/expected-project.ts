@@ -129,7 +129,8 @@ export const projectChangesToSeedTables: Record<
   // Deviation (DESIGN.md "Data"): a hash cannot sign webhook payloads, so the secret is also kept
   // encrypted at rest; added after the seed's columns.
   webhooks: { addColumns: { secret_encrypted: column(TEXT) } },
-  // The sign-in core: how a session signed in, and bearer-secret rotation (expected-sign-in.ts).
+  // The sign-in core: how a session signed in (expected-sign-in.ts; its two columns for bearer
+  // rotation were later replaced by a table, expected-retired-secrets.ts).
   // Passwordless sign-in: which passkey a session used (expected-passwordless.ts).
   user_sessions: {
     addColumns: { ...signInSessionColumns, ...passwordlessSessionColumns },

@@ -2,7 +2,8 @@
  * The schema acct's migrations must produce, as data: the seed
  * (the project brief's seed/000_46e53613f523c4f5.txt, written down independently of the migrations in
  * expected-account/-auth/-onboarding/-security.ts) plus acct's own objects (expected-project.ts,
- * expected-sign-in.ts, expected-passwordless.ts, expected-onboarding-support.ts, expected-locales.ts).
+ * expected-sign-in.ts, expected-passwordless.ts, expected-onboarding-support.ts, expected-locales.ts,
+ * expected-retired-secrets.ts, expected-service-role.ts).
  * schema-conformance.test.ts compares a freshly migrated database with it.
  */
 import { accountIndexes, accountTables } from './expected-account';
@@ -20,6 +21,8 @@ import { seedFunctions, seedPolicies, seedTriggers } from './expected-security';
 import { signInIndexes, signInTables } from './expected-sign-in';
 import { passwordlessIndexes, passwordlessTables } from './expected-passwordless';
 import { onboardingSupportPolicies, onboardingSupportTables } from './expected-onboarding-support';
+import { retiredSecretIndexes, retiredSecretTables } from './expected-retired-secrets';
+import { servicePolicies } from './expected-service-role';
 import type { SchemaSpec, TableSpec } from './types';
 
 /** Every table the seed defines, exactly as the seed defines it. */
@@ -48,10 +51,27 @@ function withProjectChanges(tables: Record<string, TableSpec>): Record<string, T
   );
 }
 
+const tables: Record<string, TableSpec> = {
+  ...projectTables,
+  ...signInTables,
+  ...passwordlessTables,
+  ...onboardingSupportTables,
+  ...retiredSecretTables,
+  ...withProjectChanges(seedTables),
+};
+
 export const expectedSchema: SchemaSpec = {
-  tables: { ...projectTables, ...signInTables, ...passwordlessTables, ...onboardingSupportTables, ...withProjectChanges(seedTables) },
-  indexes: { ...accountIndexes, ...authIndexes, ...onboardingIndexes, ...projectIndexes, ...signInIndexes, ...passwordlessIndexes },
-  policies: { ...seedPolicies, ...projectPolicies, ...onboardingSupportPolicies },
+  tables,
+  indexes: {
+    ...accountIndexes,
+    ...authIndexes,
+    ...onboardingIndexes,
+    ...projectIndexes,
+    ...signInIndexes,
+    ...passwordlessIndexes,
+    ...retiredSecretIndexes,
+  },
+  policies: { ...seedPolicies, ...projectPolicies, ...onboardingSupportPolicies, ...servicePolicies(tables) },
   functions: { ...seedFunctions, ...projectFunctions },
   triggers: { ...seedTriggers, ...projectTriggers },
   seedRows,

@@ -1,8 +1,8 @@
 /**
  * acct's own objects for the sign-in core, read off migration 20260301000100_sign_in_core:
  * one-time tokens for emailed links and session hand-over codes, the mail queue, the JWT signing
- * keys, and three columns on the seed's user_sessions. Service tables: no RLS, no grant to
- * acct_app.
+ * keys, and a column on the seed's user_sessions (its two columns for bearer rotation were
+ * replaced by expected-retired-secrets.ts). Service tables: no RLS, no grant to acct_app.
  */
 import { column, ID, inCheck, index, INET, INTEGER, JSONB, jsonbDefault, NOT_NULL, NOW, TEXT, TIMESTAMPTZ, USER_CASCADE, varchar, varcharDefault } from './spec-helpers';
 import type { ColumnSpec, IndexSpec, TableSpec } from './types';
@@ -69,8 +69,6 @@ export const signInTables: Record<string, TableSpec> = {
 /** Columns the sign-in core adds to the seed's user_sessions, after the seed's own. */
 export const signInSessionColumns: Record<string, ColumnSpec> = {
   auth_method: column(varchar(50)),
-  previous_token_hash: column(varchar(255)),
-  token_rotated_at: column(TIMESTAMPTZ),
 };
 
 export const signInIndexes: Record<string, IndexSpec> = {
@@ -79,5 +77,4 @@ export const signInIndexes: Record<string, IndexSpec> = {
   idx_mail_queue_due: index('mail_queue', ['next_attempt_at'], {
     where: "((status)::text = ANY ((ARRAY['pending'::character varying, 'sending'::character varying])::text[]))",
   }),
-  idx_user_sessions_previous_token: index('user_sessions', ['previous_token_hash'], { where: '(previous_token_hash IS NOT NULL)' }),
 };

@@ -7,6 +7,8 @@ import { Router, type RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { ApiError } from '../../http/errors';
+import { jsonLength } from '../../http/json-limits';
+import { nameField } from '../../http/validate';
 import type { Services } from '../../services';
 import { StepsSchema } from '../onboarding/paths';
 import { requireSession, sessionOf } from '../sessions/require-session';
@@ -17,12 +19,11 @@ export const AdminErrors = {
   admin_only: { status: 403, message: 'Only administrators can do this.' },
 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const url = z.string().trim().max(2000).refine((v) => v.startsWith('/') || /^https?:\/\//.test(v), 'invalid_url');
 
 const PathInput = z.object({
-  name: text(100),
+  name: nameField(100),
   description: optionalText(2000),
   targetRole: optionalText(100),
   targetUseCase: optionalText(100),
@@ -33,7 +34,7 @@ const PathInput = z.object({
 
 const ItemInput = z.object({
   key: z.string().regex(/^[a-z0-9_-]{1,100}$/, 'invalid_key'),
-  title: text(255),
+  title: nameField(255),
   description: optionalText(2000),
   icon: optionalText(50),
   actionUrl: url.nullable().optional(),
@@ -42,12 +43,12 @@ const ItemInput = z.object({
 });
 
 const TemplateInput = z.object({
-  name: text(255),
+  name: nameField(255),
   description: optionalText(2000),
   category: optionalText(100),
   industry: optionalText(100),
   previewImageUrl: url.nullable().optional(),
-  templateData: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 65_536, 'too_large'),
+  templateData: z.record(z.string(), z.unknown()).refine((d) => jsonLength(d) <= 65_536, 'too_large'),
   isFeatured: z.boolean().optional(),
   isActive: z.boolean().optional(),
 });

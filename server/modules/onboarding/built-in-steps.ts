@@ -10,6 +10,8 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { asUserWithin } from '../../db/as-user';
 import { ApiError, CommonErrors } from '../../http/errors';
+import { jsonLength } from '../../http/json-limits';
+import { nameField } from '../../http/validate';
 import type { Services } from '../../services';
 import type { RequestContext } from '../sessions/request-context';
 import { profileFields, updateProfile } from '../users/profile';
@@ -58,7 +60,7 @@ const profile = defineStep({
 
 const organization = defineStep({
   schema: z.discriminatedUnion('mode', [
-    z.object({ mode: z.literal('create'), name: z.string().trim().min(1, 'required').max(100) }).strict(),
+    z.object({ mode: z.literal('create'), name: nameField(100) }).strict(),
     z.object({ mode: z.literal('existing'), organizationId: z.uuid() }).strict(),
   ]),
   async run(run, data) {
@@ -149,4 +151,4 @@ export const BUILT_IN_STEPS: Record<string, BuiltInStep> = {
 /** A site's own step: any JSON object up to 10 kB. */
 export const CustomStepData = z
   .record(z.string().max(100), z.unknown())
-  .refine((data) => JSON.stringify(data).length <= 10_240, 'too_large');
+  .refine((data) => jsonLength(data) <= 10_240, 'too_large');

@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { nameField } from '../../http/validate';
 
 /** Step keys: lowercase, digits, `-` and `_`, as used in slots (`slot="step-tour"`). */
 export const StepKey = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'invalid_step_key');
@@ -13,7 +14,7 @@ export const StepKey = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'invalid_s
 export const StepSchema = z
   .object({
     key: StepKey,
-    title: z.string().trim().min(1).max(100),
+    title: nameField(100),
     description: z.string().trim().max(500).optional(),
     required: z.boolean().default(false),
     /** Which built-in form renders the step; default: the one named like the key, else the host's slot. */

@@ -6,7 +6,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { withBody } from '../../http/validate';
+import { nameField, withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { requireSession, sessionOf } from '../sessions/require-session';
 import { actorOf, idOrNotFound } from './access';
@@ -24,16 +24,7 @@ import {
 } from './organizations.service';
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slugs';
 
-// C0 controls (line breaks would end up in mail subjects) and bidirectional overrides (which make
-// a name read differently from what it is: "Acme\u202Egnp.exe") have no place in a name.
-const UNSAFE_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-
-const name = z
-  .string()
-  .trim()
-  .min(1, 'required')
-  .max(255, 'too_long')
-  .refine((value) => !UNSAFE_CHARACTERS.test(value), 'invalid_characters');
+const name = nameField(255);
 const slug = z.string().max(SLUG_MAX_LENGTH, 'too_long').regex(SLUG_PATTERN, 'invalid_slug');
 
 const CreateBody = z.object({ name, slug: slug.optional() }).strict();

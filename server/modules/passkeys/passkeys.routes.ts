@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { ApiError } from '../../http/errors';
-import { withBody } from '../../http/validate';
+import { nameField, withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { requestContext } from '../sessions/request-context';
 import { requireSession, sessionOf } from '../sessions/require-session';
@@ -53,9 +53,9 @@ const AuthenticationResponse = z.looseObject({
 });
 
 const Empty = z.object({}).strict();
-const RegisterBody = z.object({ response: RegistrationResponse, name: z.string().trim().min(1).max(100).optional() }).strict();
+const RegisterBody = z.object({ response: RegistrationResponse, name: nameField(100).optional() }).strict();
 const AuthenticateBody = z.object({ response: AuthenticationResponse }).strict();
-const RenameBody = z.object({ name: z.string().trim().min(1, 'required').max(100) }).strict();
+const RenameBody = z.object({ name: nameField(100) }).strict();
 const PasskeyId = z.uuid();
 
 export function passkeyRoutes(services: Services): Router {

@@ -5,7 +5,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { emailField, withBody } from '../../http/validate';
+import { emailField, nameField, withBody } from '../../http/validate';
 import { afterAnswer } from '../../jobs/detached-work';
 import type { Services } from '../../services';
 import { browserKeyField } from '../sessions/browser-binding';
@@ -22,7 +22,7 @@ const redirectUrl = z.string().max(2000).optional();
 const browserKey = browserKeyField;
 
 const SignUpBody = z
-  .object({ email: emailField, password, displayName: z.string().trim().min(1).max(255).optional(), redirectUrl, browserKey })
+  .object({ email: emailField, password, displayName: nameField(255).optional(), redirectUrl, browserKey })
   .strict();
 const SignInBody = z.object({ email: emailField, password, redirectUrl, browserKey }).strict();
 const ForgotBody = z.object({ email: emailField, redirectUrl, browserKey }).strict();

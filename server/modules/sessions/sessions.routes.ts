@@ -93,7 +93,8 @@ export function sessionRoutes(services: Services): Router {
 
   router.get('/session/token', signedIn, async (req, res) => {
     const session = sessionOf(req);
-    const { token, expiresAt } = await signingKeys.sign({ sub: session.userId, sid: session.id, email: session.user.email }, config.jwtTtlSeconds);
+    const claims = { sub: session.userId, sid: session.id, email: session.user.email };
+    const { token, expiresAt } = await signingKeys.sign(claims, config.jwtTtlSeconds, config.jwtAudience);
     res.json({ token, expiresAt });
   });
 

@@ -1,12 +1,13 @@
 /**
  * Sessions through the real HTTP API on each database: what a session records, listing and
  * revoking, sign-out, idle and absolute expiry, bearer rotation, the hand-over code, and the JWT
- * for site backends. SECURITY.md C3 (revocation is immediate), C5 (timeouts), C6 (rotation),
- * B1 (one session from a code sent 20 times at once), F1 (another user's session is not found).
+ * for site backends (with its audience). SECURITY.md C3 (revocation is immediate), C5 (timeouts),
+ * C6 (rotation), B1 (one session from a code sent 20 times at once), F1 (another user's session
+ * is not found).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createRemoteJWKSet, jwtVerify, decodeProtectedHeader } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { RunningServer } from '../../start';
 import { latestMail, signedUpClient, uniqueEmail } from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
@@ -14,6 +15,7 @@ import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { startTestServer } from '../../testing/test-server';
 import { drainMailQueue } from '../../testing/mail';
 import { issueToken } from '../one-time-tokens/one-time-tokens';
+import { hashToken } from '../../security/tokens';
 
 const FIREFOX_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0';
 const SAFARI_IPHONE =
@@ -194,14 +196,14 @@ describeOnEachDatabase('sessions', (getDb) => {
   });
 
   describe('tokens for site backends', () => {
-    it('issues an ES256 JWT that verifies against the JWKS, with sub, sid, email and exp ≤ 5 min', async () => {
+    it('issues an ES256 JWT that verifies against the JWKS, with sub, sid, email, aud and exp ≤ 5 min', async () => {
       const { client, email } = await signedUpClient(services(), server.url);
       const me = (await client.get('/api/me')).body;
       const { token, expiresAt } = (await client.get('/api/session/token')).body;
 
       // What a site backend does (README "Verifying acct's tokens"):
       const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
-      const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: server.url, algorithms: ['ES256'] });
+      const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: server.url, audience: TEST_ORIGIN, algorithms: ['ES256'] });
 
       assert.equal(protectedHeader.alg, 'ES256');
       assert.deepEqual([payload.sub, payload.sid, payload.email], [me.user.id, me.session.id, email]);
@@ -219,6 +221,30 @@ describeOnEachDatabase('sessions', (getDb) => {
       const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
       await jwtVerify(before, jwks);
       await jwtVerify(after, jwks);
+    });
+
+    it('names its audience: by default the allowed origins, which a verifier for another audience refuses', async () => {
+      const { client } = await signedUpClient(services(), server.url);
+      const { token } = (await client.get('/api/session/token')).body;
+      const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
+      assert.equal(decodeJwt(token).aud, TEST_ORIGIN);
+      await jwtVerify(token, jwks, { issuer: server.url, audience: TEST_ORIGIN });
+      await assert.rejects(jwtVerify(token, jwks, { issuer: server.url, audience: 'https://other-site.example' }), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' });
+    });
+
+    it('takes its audience from ACCT_JWT_AUDIENCE when set', async () => {
+      const audiences = ['https://api.example.test', 'urn:example:billing'];
+      const custom = await startTestServer(getDb(), { env: { ACCT_JWT_AUDIENCE: audiences.join(', ') } });
+      try {
+        const { client } = await signedUpClient(custom.services, custom.url);
+        const { token } = (await client.get('/api/session/token')).body;
+        assert.deepEqual(decodeJwt(token).aud, audiences);
+        const jwks = createRemoteJWKSet(new URL(`${custom.url}/.well-known/jwks.json`));
+        for (const audience of audiences) await jwtVerify(token, jwks, { issuer: custom.url, audience });
+        await assert.rejects(jwtVerify(token, jwks, { issuer: custom.url, audience: TEST_ORIGIN }), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' });
+      } finally {
+        await custom.close();
+      }
     });
 
     it('needs a session', async () => {
@@ -239,25 +265,68 @@ describeOnEachDatabase('sessions', (getDb) => {
       }
     });
 
-    it('rotates bearer secrets on refresh; a stolen old one reused after the grace period ends the session (C6)', async () => {
+    it('rotates bearer secrets on refresh; any replaced one reused after its grace period ends the session (C6)', async () => {
+      const bearer = await startTestServer(getDb(), { env: { ACCT_SESSION_TRANSPORT: 'bearer' } });
+      try {
+        const knex = bearer.db.knex;
+        const { client } = await signedUpClient(bearer.services, bearer.url);
+        const holding = (secret: string) => Object.assign(new TestClient(bearer.url, { origin: TEST_ORIGIN }), { bearer: secret });
+        // A thief refreshes twice with a stolen secret: A → B → C.
+        const a = client.bearer!;
+        const toB = await holding(a).post('/api/session/refresh');
+        assert.equal(toB.status, 200);
+        const b = toB.body.session.token as string;
+        const toC = await holding(b).post('/api/session/refresh');
+        assert.equal(toC.status, 200);
+        const c = toC.body.session.token as string;
+        const id = toC.body.session.id as string;
+        assert.equal(new Set([a, b, c]).size, 3);
+        assert.equal((await holding(c).get('/api/me')).status, 200, 'the newest secret works');
+        assert.equal((await holding(b).get('/api/me')).status, 200, 'within its grace period, a replaced secret still works (requests in flight)');
+        assert.equal(Number((await knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n), 2);
+
+        // The original, two rotations back, comes back after its grace period.
+        await knex('user_session_retired_secrets').where({ token_hash: hashToken(a) }).update({ retired_at: knex.raw(`now() - interval '1 minute'`) });
+        assert.equal((await holding(a).get('/api/me')).status, 401);
+        assert.ok((await knex('user_sessions').where({ id }).first())!.revoked_at, 'the reuse revoked the session');
+        for (const secret of [c, b]) assert.equal((await holding(secret).get('/api/me')).status, 401, 'for every holder');
+
+        // Retired secrets go with their session.
+        await knex('user_sessions').where({ id }).delete();
+        assert.equal(Number((await knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n), 0);
+      } finally {
+        await bearer.close();
+      }
+    });
+
+    it('ends the session when the secret replaced last is reused after its grace period (C6)', async () => {
       const bearer = await startTestServer(getDb(), { env: { ACCT_SESSION_TRANSPORT: 'bearer' } });
       try {
         const { client } = await signedUpClient(bearer.services, bearer.url);
         const old = client.bearer!;
         const refreshed = await client.post('/api/session/refresh');
-        assert.equal(refreshed.status, 200);
-        const fresh = refreshed.body.session.token as string;
-        assert.notEqual(fresh, old);
-        const thief = new TestClient(bearer.url, { origin: TEST_ORIGIN });
-        thief.bearer = old;
+        client.bearer = refreshed.body.session.token;
+        const thief = Object.assign(new TestClient(bearer.url, { origin: TEST_ORIGIN }), { bearer: old });
         assert.equal((await thief.get('/api/me')).status, 200, 'within the grace period, requests in flight still pass');
-
-        const id = refreshed.body.session.id;
-        await bearer.db.knex('user_sessions').where({ id }).update({ token_rotated_at: bearer.db.knex.raw(`now() - interval '1 minute'`) });
+        const knex = bearer.db.knex;
+        await knex('user_session_retired_secrets').where({ token_hash: hashToken(old) }).update({ retired_at: knex.raw(`now() - interval '31 seconds'`) });
         assert.equal((await thief.get('/api/me')).status, 401);
-        client.bearer = fresh;
         assert.equal((await client.get('/api/me')).status, 401, 'the reuse revoked the session for every holder');
-        assert.ok((await bearer.db.knex('user_sessions').where({ id }).first())!.revoked_at);
+      } finally {
+        await bearer.close();
+      }
+    });
+
+    it('refreshes one session 10 times at once without an error: each retires the secret issued before it', async () => {
+      const bearer = await startTestServer(getDb(), { env: { ACCT_SESSION_TRANSPORT: 'bearer' } });
+      try {
+        const { client } = await signedUpClient(bearer.services, bearer.url);
+        const answers = await Promise.all(Array.from({ length: 10 }, () => client.post('/api/session/refresh')));
+        assert.deepEqual(answers.map((r) => r.status), Array(10).fill(200));
+        const id = answers[0]!.body.session.id as string;
+        assert.equal(Number((await bearer.db.knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n), 10);
+        const current = (await bearer.db.knex('user_sessions').where({ id }).first())!.session_token_hash;
+        assert.equal(answers.filter((r) => hashToken(r.body.session.token) === current).length, 1, 'exactly one answer holds the current secret');
       } finally {
         await bearer.close();
       }

@@ -3,8 +3,9 @@
  * SHA-256. Every request that needs a session checks it in the database — revoked, idle-expired
  * and absolutely-expired sessions fail on the very next request (SECURITY.md C3, C5) — with one
  * indexed query that also returns the user, and writes `last_active_at` at most once a minute.
- * Bearer secrets rotate on refresh; the previous one works for a short grace period (requests
- * already in flight), and its reuse after that revokes the session as stolen (C6).
+ * Bearer secrets rotate on refresh; every replaced one is kept (as its hash, in
+ * `user_session_retired_secrets`) and works for a short grace period (requests already in flight);
+ * the reuse of any of them after that revokes the session as stolen (C6).
  */
 import type { Knex } from 'knex';
 import { asUser } from '../../db/as-user';
@@ -90,8 +91,9 @@ interface SessionLookupRow {
 
 // One round trip on the hot path: the session by its current secret, only while neither revoked
 // nor expired nor idle for too long, joined with its user. Prepared: this runs on every signed-in
-// request. A secret replaced by a bearer refresh is looked up apart (PREVIOUS_SQL), only when the
-// first finds nothing, so the common case stays a single index scan.
+// request. A secret replaced by a bearer refresh is looked up apart (RETIRED_SQL, by the retired
+// table's primary key), only when the first finds nothing, so the common case stays a single
+// index scan.
 const SESSION_COLUMNS = `s.id, s.user_id, s.created_at, s.expires_at, s.last_active_at, s.auth_method,
          u.email, u.email_verified_at, u.display_name, u.avatar_url, u.app_role, u.locale`;
 const LIVE = `s.revoked_at is null and s.expires_at > now() and s.last_active_at > now() - make_interval(secs => $2)`;
@@ -101,11 +103,13 @@ const LOOKUP_SQL = `
   from user_sessions s join auth.users u on u.id = s.user_id
   where s.session_token_hash = $1 and ${LIVE}`;
 
-const PREVIOUS_SQL = `
+const RETIRED_SQL = `
   select ${SESSION_COLUMNS}, true as matched_previous,
-         coalesce(s.token_rotated_at > now() - make_interval(secs => $3), false) as within_grace
-  from user_sessions s join auth.users u on u.id = s.user_id
-  where s.previous_token_hash = $1 and ${LIVE}`;
+         r.retired_at > now() - make_interval(secs => $3) as within_grace
+  from user_session_retired_secrets r
+  join user_sessions s on s.id = r.session_id
+  join auth.users u on u.id = s.user_id
+  where r.token_hash = $1 and ${LIVE}`;
 
 const TOUCH_SQL = 'update user_sessions set last_active_at = now() where id = $1';
 
@@ -115,11 +119,12 @@ export async function authenticate(db: Database, token: unknown, lifetimes: Sess
   const hash = hashToken(token);
   const [current] = await db.prepared<SessionLookupRow>('acct_session_lookup', LOOKUP_SQL, [hash, lifetimes.idleTimeoutSeconds]);
   const row =
-    current ?? (await db.prepared<SessionLookupRow>('acct_session_previous', PREVIOUS_SQL, [hash, lifetimes.idleTimeoutSeconds, ROTATION_GRACE_SECONDS]))[0];
+    current ?? (await db.prepared<SessionLookupRow>('acct_session_retired', RETIRED_SQL, [hash, lifetimes.idleTimeoutSeconds, ROTATION_GRACE_SECONDS]))[0];
   if (!row) return undefined;
   if (row.matched_previous && !row.within_grace) {
-    // A replaced secret used after its grace period: someone else holds a copy. End the session
-    // for both holders (OAuth 2.0 Security BCP, refresh token reuse detection).
+    // A replaced secret — the last one or any before it — used after its grace period: someone
+    // else holds a copy. End the session for every holder (OAuth 2.0 Security BCP, refresh token
+    // reuse detection).
     await revokeSession(db.knex, row.id);
     return undefined;
   }
@@ -155,20 +160,20 @@ export async function revokeOtherSessions(db: Knex | Knex.Transaction, userId: s
   return query.update({ revoked_at: db.fn.now() });
 }
 
-/** Bearer transport: replaces the session's secret; the old one keeps working for the grace period only. */
+/**
+ * Bearer transport: replaces the session's secret and retires the old one, which keeps working for
+ * the grace period only. The row lock orders concurrent refreshes of one session: each retires the
+ * secret the previous one issued.
+ */
 export async function rotateSessionToken(db: Knex, sessionId: string): Promise<NewSession> {
   const token = randomToken();
-  const [row] = await db('user_sessions')
-    .where({ id: sessionId })
-    .whereNull('revoked_at')
-    .update({
-      previous_token_hash: db.ref('session_token_hash'),
-      session_token_hash: hashToken(token),
-      token_rotated_at: db.fn.now(),
-    })
-    .returning(['id', 'expires_at']);
-  if (!row) throw new Error('session vanished during rotation');
-  return { id: row.id, token, expiresAt: row.expires_at };
+  return db.transaction(async (trx) => {
+    const current = await trx('user_sessions').where({ id: sessionId }).whereNull('revoked_at').forUpdate().first('session_token_hash');
+    if (!current) throw new Error('session vanished during rotation');
+    await trx('user_session_retired_secrets').insert({ token_hash: current.session_token_hash, session_id: sessionId });
+    const [row] = await trx('user_sessions').where({ id: sessionId }).update({ session_token_hash: hashToken(token) }).returning(['id', 'expires_at']);
+    return { id: row!.id, token, expiresAt: row!.expires_at };
+  });
 }
 
 export interface SessionListing {

@@ -76,14 +76,16 @@ export class SigningKeys {
     return this.signer;
   }
 
-  /** A signed JWT for a session, valid for `ttlSeconds` (≤ 300). */
-  async sign(claims: TokenClaims, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+  /** A signed JWT for a session, valid for `ttlSeconds` (≤ 300), for the backends named in `audience`. */
+  async sign(claims: TokenClaims, ttlSeconds: number, audience: string[]): Promise<{ token: string; expiresAt: Date }> {
     const { kid, key } = await this.currentSigner();
     const issuedAt = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({ sid: claims.sid, email: claims.email })
       .setProtectedHeader({ alg: ALGORITHM, kid, typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(this.issuer)
+      // One audience is written as a string, several as an array (RFC 7519 §4.1.3 allows both).
+      .setAudience(audience.length === 1 ? audience[0]! : audience)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + ttlSeconds)
       .sign(key);

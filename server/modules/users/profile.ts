@@ -8,7 +8,7 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { asUserWithin } from '../../db/as-user';
-import { withBody } from '../../http/validate';
+import { nameField, withBody } from '../../http/validate';
 import { matchLanguage } from '../../i18n';
 import type { Services } from '../../services';
 import { requireSession, sessionOf } from '../sessions/require-session';
@@ -16,7 +16,7 @@ import { toPublicUser, type PublicUser } from './users';
 
 /** The profile fields and their rules, shared by `PATCH /api/me` and the onboarding step. */
 export const profileFields = {
-  displayName: z.string().trim().min(1, 'required').max(100),
+  displayName: nameField(100),
   avatarUrl: z.url({ protocol: /^https?$/ }).max(2000).or(z.literal('')),
   bio: z.string().trim().max(500),
 };

@@ -79,6 +79,7 @@ export const en = {
     invalid_request: 'Some fields are missing or invalid.',
     unsupported_media_type: 'The request must be sent as JSON.',
     payload_too_large: 'The request is too large.',
+    too_deeply_nested: 'The request is nested too deeply.',
     not_found: 'There is nothing at this address.',
     method_not_allowed: 'This address does not accept that request.',
     forbidden_origin: 'Requests from this site are not allowed.',

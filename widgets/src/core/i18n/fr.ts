@@ -77,6 +77,7 @@ export const fr: Translation = {
     invalid_request: 'Certains champs sont manquants ou invalides.',
     unsupported_media_type: 'La requête doit être envoyée en JSON.',
     payload_too_large: 'La requête est trop volumineuse.',
+    too_deeply_nested: 'La requête est imbriquée trop profondément.',
     not_found: 'Il n’y a rien à cette adresse.',
     method_not_allowed: 'Cette adresse n’accepte pas cette requête.',
     forbidden_origin: 'Les requêtes depuis ce site ne sont pas autorisées.',
