@@ -36,7 +36,7 @@ export function renderHistoryRow(event: LoginEvent, t: Translation, now: Date): 
         </p>
         ${reason ? html`<p part="details reason" class="meta">${t.history.reason(reason)}</p>` : nothing}
       </div>
-      <time part="time" class="meta" datetime=${event.createdAt} title=${fullDateTime(t.$lang, when)}>${relativeTime(t.$lang, when, now)}</time>
+      <time part="time" class="meta row-end" datetime=${event.createdAt} title=${fullDateTime(t.$lang, when)}>${relativeTime(t.$lang, when, now)}</time>
     </li>
   `;
 }
