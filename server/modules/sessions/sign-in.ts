@@ -25,7 +25,8 @@ export async function completeSignIn(
     await recordLogin(trx, { userId: user.id, event: 'login_success', method, success: true, context });
     if (newDevice) {
       const place = [context.location?.city, context.location?.country].filter(Boolean).join(', ') || context.ip || 'an unknown place';
-      const device = [context.device.browser, context.device.os && `on ${context.device.os}`].filter(Boolean).join(' ') || context.device.name;
+      // `name` is null unless the User-Agent names a model (device.ts).
+      const device = [context.device.browser, context.device.os && `on ${context.device.os}`].filter(Boolean).join(' ') || context.device.name || 'an unknown device';
       await mail.enqueue(trx, {
         to: user.email,
         template: 'newDevice',
