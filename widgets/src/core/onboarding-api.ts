@@ -30,8 +30,8 @@ export const onboardingApi = {
   start: (api: ApiClient, choice: { role?: string; useCase?: string }) => api.post<OnboardingState>('/api/onboarding/start', choice),
 
   /** Saves, completes or skips a step; `data` is the step's form data (omitted: the server uses what was saved). */
-  step: (api: ApiClient, key: string, action: StepAction, data?: unknown) =>
-    api.post<OnboardingState>(`/api/onboarding/steps/${seg(key)}/${action}`, data === undefined ? {} : { data }),
+  step: (api: ApiClient, key: string, action: StepAction, data?: unknown, options?: RequestOptions) =>
+    api.post<OnboardingState>(`/api/onboarding/steps/${seg(key)}/${action}`, data === undefined ? {} : { data }, options),
 
   back: (api: ApiClient) => api.post<OnboardingState>('/api/onboarding/back'),
 };
