@@ -56,6 +56,11 @@ export const onboardingStyles = css`
       margin-bottom: 0;
       justify-self: start;
     }
+    /* Stacked, one teammate's fields need a line between them and the next one's. */
+    .team-row + .team-row {
+      border-top: 1px solid color-mix(in srgb, var(--_border) 45%, transparent);
+      padding-top: calc(var(--_space) / 2);
+    }
   }
 
   .matrix {
