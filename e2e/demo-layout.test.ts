@@ -113,6 +113,8 @@ describeOnEachDatabase('demo on a phone, light and dark', (getDb) => {
     await page.goto(await journey().mailedLink(email, '/auth/verify-email'));
     await page.getByRole('button', { name: 'Confirm my email' }).click();
     await site.arrivedAt('/account/sessions/');
+    // Signed in once the page has exchanged the link's code: leaving before that would lose it.
+    await site.signedInAs('Ada Lovelace');
     await page.goto(`${stack.demoUrl}/account/organization/`);
     await page.locator('acct-organization').getByLabel('Organization name').fill('Globe Theatre');
     await page.locator('acct-organization').getByRole('button', { name: 'Create the organization' }).click();

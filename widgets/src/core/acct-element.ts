@@ -131,7 +131,12 @@ export class AcctElement extends LitElement {
     if (changed.has('theme')) this.refreshScheme();
   }
 
-  /** Applies `theme`: `light` and `dark` as they say, anything else as the page around the element is. */
+  /**
+   * Looks again at the page behind the element and applies `theme` (`light` and `dark` as they
+   * say, `auto` as the page is). The element does this by itself when the system's setting or an
+   * attribute of `<html>` or `<body>` changes; a page that darkens some other box behind it (a
+   * section's class) calls this afterwards.
+   */
   refreshScheme(): void {
     const dark = this.theme === 'dark' || (this.theme !== 'light' && this.isConnected && pageIsDark(this));
     if (dark) this.internals.states.add('dark');
