@@ -2,7 +2,8 @@
  * Journey of onboarding, in the system's Chromium, on the demo origin (≠ the server's), with mail
  * through a real SMTP server and the demo's own data loaded (demo/seed-demo-data.ts): sign up on
  * /onboarding/ → the verification mail → its link signs the browser in, back on the page → choose
- * the producer role → profile → create a company → invite a teammate (their invitation arrives,
+ * the producer role → profile (typed text survives a reload straight away: a draft) → create a
+ * company → invite a teammate (their invitation arrives,
  * and "Invite a team member" ticks in the open checklist within its poll interval) → reload
  * mid-way and resume at the same step → pick a template for the site's own step → finish →
  * an administrator's funnel counts the user as started and completed. Runs on each database.
@@ -76,8 +77,13 @@ describeOnEachDatabase('onboarding journey', (getDb) => {
 
     onboarding = await onStep(page, 'Your profile');
     await visibleField(onboarding, 'Name').fill('Ada Lovelace');
-    await visibleField(onboarding, 'Photo').fill('https://example.com/ada.png');
     await visibleField(onboarding, 'About you').fill('Producer of the spring season.');
+    // A reload straight after typing: the draft leaves with the page (a keepalive request, to
+    // the acct server's origin), and the step shows it again.
+    await page.reload();
+    onboarding = await onStep(page, 'Your profile');
+    assert.equal(await visibleField(onboarding, 'About you').inputValue(), 'Producer of the spring season.');
+    await visibleField(onboarding, 'Photo').fill('https://example.com/ada.png');
     await onboarding.getByRole('button', { name: 'Continue' }).click();
 
     onboarding = await onStep(page, 'Your company');

@@ -25,14 +25,18 @@
  * Besides the servers, the plugin answers a few commands the tests send with
  * `executeServerCommand` (src/testing/helpers.ts, src/testing/webauthn.ts): submitting an emailed
  * link's hosted form, attaching a DevTools virtual authenticator to the test page, ageing a
- * session past the "recent sign-in" window, and making an account an administrator (to create
- * onboarding paths and templates through the admin API), which only the database can do.
+ * session past the "recent sign-in" window, making an account an administrator (to create
+ * onboarding paths and templates through the admin API), which only the database can do, and
+ * saving a screenshot of part of the page (src/testing/layout.ts) under test-results/screenshots/.
  *
  * The database is an in-memory embedded PostgreSQL, or a fresh database on the PostgreSQL server in
  * TEST_DATABASE_URL when ACCT_WIDGET_TEST_DB=postgres. This file imports the server's TypeScript,
  * so Node needs tsx: run it through `npm run test:widgets` (scripts/run-widget-tests.ts).
  */
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome, VIRTUAL_AUTHENTICATOR } from '../scripts/find-chrome.ts';
@@ -45,6 +49,26 @@ import { testConfig } from '../server/testing/test-server.ts';
 // maps it to a path it answers itself.
 const TEST_ENV_MODULE = 'acct-test-env';
 const TEST_ENV_PATH = '/__acct-test-env.js';
+
+// Git ignores the folder; the element tests write one PNG per state, light and dark, at phone width.
+const SCREENSHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
+
+/**
+ * `acct-screenshot { name, clip }`: a PNG of the page's `clip` rectangle (CSS pixels, page
+ * coordinates) saved as `<name>.png` under test-results/screenshots/. The name comes from the
+ * test; only letters, digits, `-` and `/` are kept, so it stays inside that folder.
+ * @param {any} session the test session; its `browser` is the chrome launcher
+ * @param {{ name: string, clip: { x: number, y: number, width: number, height: number } }} payload
+ */
+async function saveScreenshot(session, { name, clip }) {
+  const safe = name.toLowerCase().replace(/[^a-z0-9/-]+/g, '-').split('/').filter((part) => part && part !== '..').join('/');
+  const path = join(SCREENSHOTS, `${safe || 'screenshot'}.png`);
+  await mkdir(dirname(path), { recursive: true });
+  /** @type {import('puppeteer-core').Page} */
+  const page = session.browser.getPage(session.id);
+  await page.screenshot({ path: /** @type {`${string}.png`} */ (path), clip, captureBeyondViewport: true });
+  return path;
+}
 
 /** A loopback URL whose port was free a moment ago and is closed now: fetches to it are refused. */
 async function closedPortUrl() {
@@ -188,6 +212,7 @@ function acctTestServers() {
     async executeCommand({ command, payload, session }) {
       if (command === 'acct-submit-hosted-form') return submitHostedForm(/** @type {any} */ (payload));
       if (command === 'acct-virtual-authenticator') return virtualAuthenticator(session, /** @type {any} */ (payload));
+      if (command === 'acct-screenshot') return saveScreenshot(session, /** @type {any} */ (payload));
       if (command === 'acct-age-session') {
         // Moves a session's sign-in back in time, past the ten minutes within which passkeys may
         // be changed (SECURITY.md F3): no test should wait ten minutes.

@@ -17,6 +17,8 @@ export interface OrganizationSummary {
   role: OrganizationRole;
   memberCount: number;
   createdAt: Date;
+  /** When the user joined it: the element that welcomes an invitee finds the organization just joined by it. */
+  joinedAt: Date;
 }
 
 export interface MemberListing {
@@ -65,26 +67,30 @@ export async function addMember(db: Db, member: { organizationId: string; userId
   return rows.length > 0;
 }
 
+type SummaryRow = Pick<OrganizationRow, 'id' | 'name' | 'slug' | 'created_at'> & { role: OrganizationRole; member_count: number; joined_at: Date };
+
 function summaries(db: Db) {
   return db('organization_members as m')
     .join('organizations as o', 'o.id', 'm.organization_id')
-    .select<Array<Pick<OrganizationRow, 'id' | 'name' | 'slug' | 'created_at'> & { role: OrganizationRole; member_count: number }>>(
+    .select<Array<SummaryRow>>(
       'o.id',
       'o.name',
       'o.slug',
       'o.created_at',
       'm.role',
+      'm.created_at as joined_at',
       db.raw('(select count(*)::int from organization_members c where c.organization_id = o.id) as member_count'),
     );
 }
 
-const toSummary = (row: Pick<OrganizationRow, 'id' | 'name' | 'slug' | 'created_at'> & { role: OrganizationRole; member_count: number }): OrganizationSummary => ({
+const toSummary = (row: SummaryRow): OrganizationSummary => ({
   id: row.id,
   name: row.name,
   slug: row.slug,
   role: row.role,
   memberCount: row.member_count,
   createdAt: row.created_at,
+  joinedAt: row.joined_at,
 });
 
 /** The organizations `userId` belongs to, oldest first. */

@@ -42,7 +42,7 @@ export async function createOrganization(
     if (!org) throw ApiError.of(OrganizationErrors, 'slug_taken');
     await addMember(trx, { organizationId: org.id, userId, role: 'owner' });
     await hooks.onOrganizationCreated?.(trx, { organizationId: org.id, createdBy: userId });
-    return { id: org.id, name: org.name, slug: org.slug, role: 'owner', memberCount: 1, createdAt: org.created_at };
+    return { id: org.id, name: org.name, slug: org.slug, role: 'owner', memberCount: 1, createdAt: org.created_at, joinedAt: org.created_at };
   });
 }
 

@@ -68,7 +68,7 @@ describeOnEachDatabase('organizations', (getDb) => {
       const first = await client.post('/api/organizations', { name: `  ${name}  ` });
       assert.equal(first.status, 201);
       const { organization } = first.body;
-      assert.deepEqual(Object.keys(organization).sort(), ['createdAt', 'id', 'memberCount', 'name', 'role', 'slug']);
+      assert.deepEqual(Object.keys(organization).sort(), ['createdAt', 'id', 'joinedAt', 'memberCount', 'name', 'role', 'slug']);
       assert.deepEqual([organization.name, organization.role, organization.memberCount], [name, 'owner', 1]);
       assert.match(organization.slug, /^cafe-muller-co-[0-9a-f]{8}$/);
       assert.equal(await roleIn(server, organization.id, userId), 'owner');
@@ -134,6 +134,9 @@ describeOnEachDatabase('organizations', (getDb) => {
       ]);
       const memberView = (await t.member.client.get('/api/organizations')).body.organizations;
       assert.deepEqual(memberView.map((o: { id: string; role: string }) => [o.id, o.role]), [[t.id, 'member']]);
+      // Each one's own join time: the member came after the owner, who joined as they created it.
+      assert.equal(organizations[0].joinedAt, organizations[0].createdAt);
+      assert.ok(Date.parse(memberView[0].joinedAt) > Date.parse(organizations[0].joinedAt), 'the member joined later');
       assert.deepEqual((await (await signedInUser(server)).client.get('/api/organizations')).body, { organizations: [] });
     });
 

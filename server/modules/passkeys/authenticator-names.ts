@@ -1,19 +1,21 @@
 /**
- * A readable name for a new passkey: the authenticator's product from its AAGUID where it is one
- * of the common ones (after the community list at github.com/passkeydeveloper/passkey-authenticator-aaguids),
- * else the browser and OS it was created on. The user can rename it afterwards.
+ * A name for a new passkey: the authenticator's product from its AAGUID where it is one of the
+ * common ones (after the community list at github.com/passkeydeveloper/passkey-authenticator-aaguids),
+ * else none — the elements then show a generic "Passkey" in the reader's language rather than a
+ * name the server would have to make up in its own. The user can rename it afterwards.
  */
-import type { DeviceInfo } from '../sessions/device';
 
 const KNOWN_AAGUIDS: Record<string, string> = {
   'fbfc3007-154e-4ecc-8c0b-6e020557d7bd': 'iCloud Keychain',
   'dd4ec289-e01d-41c9-bb89-70fa845d4bf2': 'iCloud Keychain (managed)',
   'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4': 'Google Password Manager',
-  'adce0002-35bc-c60a-648b-0b25f1f05503': 'Chrome on Mac',
+  // The list says "Chrome on Mac" and "Edge on Mac"; the words between products are kept out, as
+  // they would be English in every language.
+  'adce0002-35bc-c60a-648b-0b25f1f05503': 'Chrome (macOS)',
   '08987058-cadc-4b81-b6e1-30de50dcbe96': 'Windows Hello',
   '9ddd1817-af5a-4672-a2b9-3e3dd95000a9': 'Windows Hello',
   '6028b017-b1d4-4c02-b4b3-afcdafc96bb2': 'Windows Hello',
-  '771b48fd-d3d4-4f74-9232-fc157ab0507a': 'Edge on Mac',
+  '771b48fd-d3d4-4f74-9232-fc157ab0507a': 'Edge (macOS)',
   'bada5566-a7aa-401f-bd96-45619a55120d': '1Password',
   'd548826e-79b4-db40-a3d8-11116f7e8349': 'Bitwarden',
   '531126d6-e717-415c-9320-3d9aa6981239': 'Dashlane',
@@ -24,9 +26,7 @@ const KNOWN_AAGUIDS: Record<string, string> = {
   'fa2b99dc-9e39-4257-8f92-4a30d23c4118': 'YubiKey 5 NFC',
 };
 
-export function passkeyName(aaguid: string, device: DeviceInfo): string {
-  const known = KNOWN_AAGUIDS[aaguid.toLowerCase()];
-  if (known) return known;
-  const where = [device.browser?.replace(/ \d+$/, ''), device.os && `on ${device.os.replace(/ [\d.]+$/, '')}`].filter(Boolean).join(' ');
-  return where ? `Passkey (${where})` : 'Passkey';
+/** The authenticator's product name, or null when its AAGUID is not a known product (or is all zeros, as with `attestation: none` on some platforms). */
+export function passkeyName(aaguid: string): string | null {
+  return KNOWN_AAGUIDS[aaguid.toLowerCase()] ?? null;
 }

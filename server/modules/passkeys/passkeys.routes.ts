@@ -75,12 +75,7 @@ export function passkeyRoutes(services: Services): Router {
   }));
 
   router.post('/passkeys/register/verify', signedIn, withBody(RegisterBody, async (body, req, res) => {
-    const passkey = await verifyRegistration(
-      services,
-      sessionOf(req),
-      { response: body.response as unknown as RegistrationResponseJSON, name: body.name },
-      requestContext(req),
-    );
+    const passkey = await verifyRegistration(services, sessionOf(req), { response: body.response as unknown as RegistrationResponseJSON, name: body.name }, requestContext(req));
     res.status(201).json({ passkey });
   }));
 

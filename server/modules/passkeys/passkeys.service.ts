@@ -50,7 +50,8 @@ export const RECENT_SIGN_IN_SECONDS = 600;
 
 export interface PasskeyListing {
   id: string;
-  name: string;
+  /** The user's name for it, or the authenticator's product ("iCloud Keychain"); null: the elements say "Passkey" in the reader's language. */
+  name: string | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   /** Synced between devices by a password manager or platform (backed up), or bound to one device. */
@@ -60,7 +61,7 @@ export interface PasskeyListing {
 
 const toListing = (row: PasskeyRow): PasskeyListing => ({
   id: row.id,
-  name: row.device_name ?? 'Passkey',
+  name: row.device_name,
   createdAt: row.created_at,
   lastUsedAt: row.last_used_at,
   synced: row.backed_up,
@@ -149,7 +150,7 @@ export async function verifyRegistration(
         counter: credential.counter,
         transports: JSON.stringify(credential.transports ?? response.response.transports ?? []),
         aaguid: aaguidBytes(aaguid),
-        device_name: (name?.trim() || passkeyName(aaguid, context.device)).slice(0, 255),
+        device_name: (name?.trim() || passkeyName(aaguid))?.slice(0, 255) ?? null,
         backup_eligible: credentialDeviceType === 'multiDevice',
         backed_up: credentialBackedUp,
       })

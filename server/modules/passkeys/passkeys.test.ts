@@ -59,10 +59,11 @@ describeOnEachDatabase('passkeys', (getDb) => {
       assert.equal(Buffer.from(row!.credential_id).toString('base64url'), authenticator.id);
     });
 
-    it('names an unknown authenticator after the browser and OS, and refuses registering it twice', async () => {
+    it('leaves an unknown authenticator unnamed (the elements say "Passkey" in their language), and refuses registering it twice', async () => {
       const authenticator = new SoftAuthenticator(undefined, false);
       const { client, passkey } = await userWithPasskey(authenticator);
-      assert.equal(passkey.name, 'Passkey (Chrome on Linux)');
+      assert.equal(passkey.name, null);
+      assert.equal((await client.get('/api/passkeys')).body.passkeys[0].name, null);
       assert.equal(passkey.synced, false);
       const options = (await client.post('/api/passkeys/register/options')).body;
       const again = await client.post('/api/passkeys/register/verify', { response: authenticator.register(options) });

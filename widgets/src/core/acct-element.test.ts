@@ -2,7 +2,7 @@
  * The base class through a minimal element: language resolution (own `lang`, then `<html lang>`,
  * then English, live), the `lang` attribute staying in step with the property, and the theme.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { AcctElement } from './acct-element.js';
 
@@ -52,17 +52,73 @@ describe('AcctElement', () => {
     expect(el.hasAttribute('lang')).to.equal(false);
   });
 
-  it('is light by default, dark with theme="dark", and follows the system with theme="auto"', async () => {
+  describe('theme', () => {
     const surface = (el: Element) => getComputedStyle(el).getPropertyValue('--_surface').trim();
-    const light = await fixture<ProbeElement>(html`<acct-probe></acct-probe>`);
-    const dark = await fixture<ProbeElement>(html`<acct-probe theme="dark"></acct-probe>`);
-    const auto = await fixture<ProbeElement>(html`<acct-probe theme="auto"></acct-probe>`);
-    expect(surface(light)).to.equal('#ffffff');
-    expect(surface(dark)).to.equal('#16181d');
-    expect(surface(auto)).to.equal('#ffffff');
-    await emulateMedia({ colorScheme: 'dark' });
-    expect(surface(auto)).to.equal('#16181d');
-    expect(surface(light), 'light stays light').to.equal('#ffffff');
+    const isDark = (el: Element) => surface(el) === '#16181d';
+    /** Changes of the page reach the elements within a few animation frames. */
+    const becomes = (el: Element, dark: boolean, what: string) => waitUntil(() => isDark(el) === dark, what, { timeout: 3000 });
+    /** For "nothing changes": long enough for a change to have arrived. */
+    const frames = async (n = 6) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    };
+    afterEach(() => {
+      page.style.removeProperty('color-scheme');
+      page.removeAttribute('class');
+    });
+
+    it('forces light or dark, and by default (auto) follows the page rather than the system', async () => {
+      const auto = await fixture<ProbeElement>(html`<acct-probe></acct-probe>`);
+      const light = await fixture<ProbeElement>(html`<acct-probe theme="light"></acct-probe>`);
+      const dark = await fixture<ProbeElement>(html`<acct-probe theme="dark"></acct-probe>`);
+      expect(auto.theme).to.equal('auto');
+      expect(isDark(auto)).to.equal(false);
+      expect(isDark(light)).to.equal(false);
+      expect(isDark(dark)).to.equal(true);
+      // This page declares no colour scheme, so the browser draws it light whatever the system says.
+      await emulateMedia({ colorScheme: 'dark' });
+      await frames();
+      expect(isDark(auto), 'a page without color-scheme stays light').to.equal(false);
+      expect(auto.matches(':state(dark)')).to.equal(false);
+    });
+
+    it("follows the page's declared color-scheme: dark alone, or the system's choice with `light dark`", async () => {
+      const auto = await fixture<ProbeElement>(html`<acct-probe></acct-probe>`);
+      page.style.setProperty('color-scheme', 'dark');
+      await becomes(auto, true, 'color-scheme: dark');
+      page.style.setProperty('color-scheme', 'light dark');
+      await becomes(auto, false, 'light dark, system light');
+      await emulateMedia({ colorScheme: 'dark' });
+      await becomes(auto, true, 'light dark, system dark');
+    });
+
+    it('is dark in front of a dark background: a dark section, or a page that switches with a class', async () => {
+      const section = await fixture<HTMLElement>(html`<section style="background: oklch(0.2 0.02 260)"><acct-probe></acct-probe></section>`);
+      expect(isDark(section.querySelector('acct-probe')!), 'a dark section (an oklch colour)').to.equal(true);
+
+      const style = document.createElement('style');
+      style.textContent = 'html.night { background: #111; }';
+      document.head.append(style);
+      try {
+        const auto = await fixture<ProbeElement>(html`<acct-probe></acct-probe>`);
+        page.classList.add('night');
+        await becomes(auto, true, 'the page turned dark');
+        page.classList.remove('night');
+        await becomes(auto, false, 'and light again');
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('applies a theme set after connecting, and links get their own colour', async () => {
+      const el = await fixture<ProbeElement>(html`<acct-probe></acct-probe>`);
+      el.style.setProperty('--acct-color-primary', '#f9a8d4');
+      const link = () => getComputedStyle(el).getPropertyValue('--_link').trim();
+      expect(link(), 'the primary colour does not become the link colour').to.equal('#1d4ed8');
+      el.theme = 'dark';
+      await el.updateComplete;
+      expect(isDark(el)).to.equal(true);
+      expect(link()).to.equal('#8fb3ff');
+    });
   });
 
   it("lets the page's --acct-* tokens win over the defaults, even when set on :root", async () => {

@@ -1,11 +1,13 @@
 /**
  * The thin base every acct element extends (after Shoelace's `ShoelaceElement`): a `define()` that
  * tolerates a page loading acct.js twice, a reactive `lang` that follows the page's `<html lang>`,
- * the `server` and `theme` attributes, the theme tokens, shared host styles, and `emit()` for
- * events with the project's defaults (bubbling, composed).
+ * the `server` and `theme` attributes (the theme following the page by default, color-scheme.ts),
+ * the theme tokens, shared host styles, and `emit()` for events with the project's defaults
+ * (bubbling, composed).
  */
-import { css, LitElement, type CSSResultGroup } from 'lit';
+import { css, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { followPageScheme, pageIsDark, unfollowPageScheme } from './color-scheme.js';
 import { localize, type Translation } from './i18n/index.js';
 import { resolveServerUrl } from './server-url.js';
 import { themeStyles } from './theme.js';
@@ -45,20 +47,26 @@ function followHtmlLang(element: AcctElement): void {
  *
  * @cssproperty [--acct-font-family=system-ui, sans-serif] - Font of all text.
  * @cssproperty [--acct-font-size=1rem] - Base font size; everything else scales from it.
- * @cssproperty [--acct-color-text=#1f2328] - Text colour.
- * @cssproperty [--acct-color-text-muted=#57606a] - Secondary text: hints, the mode switch.
- * @cssproperty [--acct-color-surface=#ffffff] - Background of the element.
- * @cssproperty [--acct-color-input=#ffffff] - Background of text fields.
- * @cssproperty [--acct-color-border=#8c959f] - Borders of fields and secondary buttons.
- * @cssproperty [--acct-color-primary=#1d4ed8] - Primary buttons and links.
- * @cssproperty [--acct-color-on-primary=#ffffff] - Text on primary buttons.
- * @cssproperty [--acct-color-danger=#b42318] - Error messages and invalid fields.
- * @cssproperty [--acct-color-focus=#1d4ed8] - Focus ring.
+ * @cssproperty [--acct-color-text=#1f2328] - Text colour. Dark default: `#e6edf3`.
+ * @cssproperty [--acct-color-text-muted=#57606a] - Secondary text: hints, the mode switch. Dark default: `#9da7b3`.
+ * @cssproperty [--acct-color-surface=#ffffff] - Background of the element. Dark default: `#16181d`.
+ * @cssproperty [--acct-color-input=#ffffff] - Background of text fields. Dark default: `#0d1117`.
+ * @cssproperty [--acct-color-border=#8c959f] - Borders of fields and secondary buttons. Dark default: `#6e7681`.
+ * @cssproperty [--acct-color-primary=#1d4ed8] - Primary buttons (their background), progress bars, check boxes. Dark default: `#8fb3ff`.
+ * @cssproperty [--acct-color-on-primary=#ffffff] - Text on primary buttons. Dark default: `#0b1020`.
+ * @cssproperty [--acct-color-link=#1d4ed8] - Links, link-like buttons and accent-coloured text (badges); apart from
+ * `--acct-color-primary` so that a brand colour fit for a button's background need not be readable as text. Dark default: `#8fb3ff`.
+ * @cssproperty [--acct-color-danger=#b42318] - Error messages and invalid fields. Dark default: `#ff9b8f`.
+ * @cssproperty [--acct-color-focus=#1d4ed8] - Focus ring. Dark default: `#8fb3ff`.
  * @cssproperty [--acct-radius=0.5rem] - Corner radius of fields, buttons and the card.
  * @cssproperty [--acct-spacing=1rem] - Base spacing unit.
  */
 export class AcctElement extends LitElement {
   static override styles: CSSResultGroup = [themeStyles, hostStyles];
+
+  // The custom state `dark` selects the dark palette (theme.ts): a state rather than an attribute,
+  // so the element never writes into the host page's markup what it decided.
+  private readonly internals = this.attachInternals();
 
   /**
    * Registers this class as `tag`. When the tag is already taken (acct.js loaded twice, or an
@@ -87,8 +95,12 @@ export class AcctElement extends LitElement {
   /** Base URL of the acct server, e.g. `https://auth.example.com`; defaults to where acct.js was loaded from. */
   @property() server = '';
 
-  /** Colour scheme: `light` (default), `dark`, or `auto` to follow the visitor's system setting. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /**
+   * Colour scheme: `auto` (default) follows the page — dark when what is behind the element is dark,
+   * or, where the page paints no background, as its `color-scheme` says (`light dark`: the
+   * visitor's system setting); `light` or `dark` force one.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /** Strings in the element's language. */
   protected get t(): Translation {
@@ -103,11 +115,32 @@ export class AcctElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     followHtmlLang(this);
+    followPageScheme(this);
+    // Now rather than at the next frame: the element must not flash light on a dark page.
+    this.refreshScheme();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     followers.delete(this);
+    unfollowPageScheme(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('theme')) this.refreshScheme();
+  }
+
+  /**
+   * Looks again at the page behind the element and applies `theme` (`light` and `dark` as they
+   * say, `auto` as the page is). The element does this by itself when the system's setting or an
+   * attribute of `<html>` or `<body>` changes; a page that darkens some other box behind it (a
+   * section's class) calls this afterwards.
+   */
+  refreshScheme(): void {
+    const dark = this.theme === 'dark' || (this.theme !== 'light' && this.isConnected && pageIsDark(this));
+    if (dark) this.internals.states.add('dark');
+    else this.internals.states.delete('dark');
   }
 
   /** Fires `name` from this element, bubbling and composed so that it leaves any shadow root it is in. */

@@ -46,6 +46,8 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Lets the request outlive the page (`fetch`'s `keepalive`): for a last save as the user leaves. */
+  keepalive?: boolean;
 }
 
 export interface ApiClientOptions {
@@ -97,7 +99,7 @@ export class ApiClient {
     private readonly options: ApiClientOptions = {},
   ) {}
 
-  async request<T>(method: Method, path: string, body?: unknown, { signal }: RequestOptions = {}): Promise<T> {
+  async request<T>(method: Method, path: string, body?: unknown, { signal, keepalive }: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     // Every state-changing request carries a JSON body, even an empty `{}`: the server's CSRF
     // defence accepts only JSON there (a form post cannot send application/json cross-origin
@@ -116,6 +118,7 @@ export class ApiClient {
         credentials: token ? 'omit' : 'include',
         ...(json === undefined ? {} : { body: json }),
         ...(signal ? { signal } : {}),
+        ...(keepalive ? { keepalive } : {}),
       });
       payload = await readJson(response);
     } catch (err) {

@@ -72,8 +72,11 @@ export interface LoginHistoryPage {
 /** One of the user's passkeys (`GET /api/passkeys`, and the answer to registering or renaming one). */
 export interface Passkey {
   id: string;
-  /** The user's name for it, or one the server derived from the authenticator ("iCloud Keychain"). */
-  name: string;
+  /**
+   * The user's name for it, or the authenticator's product ("iCloud Keychain"); null when neither
+   * exists, and the element then calls it "Passkey" in its own language.
+   */
+  name: string | null;
   createdAt: string;
   lastUsedAt: string | null;
   /** Backed up and synced between devices (a password manager, a platform account), or bound to one device. */

@@ -1,10 +1,13 @@
 /**
  * The suite every acct element runs beside its own tests (STYLE.md, "Comments and tests"): it is
- * registered under its tag, registering it again (acct.js loaded twice) does not throw, axe finds
- * no violations in each of its states (shadow root included), and every event it fires bubbles and
- * is composed, i.e. reaches the document even from inside another component's shadow root.
+ * registered under its tag, registering it again (acct.js loaded twice) does not throw; in each of
+ * its states axe finds no violations (shadow root included) in the light and in the dark theme,
+ * and it fits a 375 px phone screen (testing/layout.ts), screenshots of both themes at that width
+ * saved; and every event it fires bubbles and is composed, i.e. reaches the document even from
+ * inside another component's shadow root.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { atPhoneWidth, fileName, layoutProblems, screenshot, settled } from '../testing/layout.js';
 import type { AcctElement } from './acct-element.js';
 
 /** One state of the element: how to make it, and when it has settled into that state. */
@@ -62,9 +65,31 @@ export function runBaseSuite<E extends AcctElement>({ tag, elementClass, states,
     });
 
     for (const state of states) {
-      it(`is accessible: ${state.name}`, async () => {
-        const element = await mount(state);
-        await expect(element).to.be.accessible();
+      it(`is accessible in the light and dark themes, and fits a 375 px screen: ${state.name}`, async () => {
+        const container = await fixture<HTMLDivElement>(html`<div></div>`);
+        const element = await mount(state, container);
+        await expect(element, 'axe, as created').to.be.accessible();
+
+        // An inline element (the header's avatar button) is checked at the end of its line, where
+        // a header puts it; its menu then opens towards the middle of the screen.
+        if (getComputedStyle(element).display.startsWith('inline')) {
+          container.style.setProperty('display', 'flex');
+          container.style.setProperty('justify-content', 'flex-end');
+        }
+        const problems = await atPhoneWidth(async () => {
+          await screenshot(element, fileName(tag, state.name, element.theme === 'dark' ? 'dark' : 'light'));
+          const found = layoutProblems(element);
+          // The dark theme on a dark page, as a site in dark mode shows it.
+          container.style.setProperty('background', '#0d1117');
+          container.style.setProperty('color-scheme', 'dark');
+          element.theme = 'dark';
+          await element.updateComplete;
+          await settled();
+          await screenshot(element, fileName(tag, state.name, 'dark'));
+          return found;
+        });
+        expect(problems, `layout at 375 px:\n  ${problems.join('\n  ')}`).to.deep.equal([]);
+        await expect(element, 'axe, dark theme').to.be.accessible();
       });
     }
 

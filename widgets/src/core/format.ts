@@ -69,3 +69,17 @@ export type DeviceKind = 'desktop' | 'mobile' | 'tablet' | 'unknown';
 export function deviceKind(type: string | null | undefined): DeviceKind {
   return type === 'desktop' || type === 'mobile' || type === 'tablet' ? type : 'unknown';
 }
+
+/**
+ * What a device is called: its own name when the server knows one ("iPhone", "Pixel 7"), else one
+ * made here in the reader's language from its type and system ("Windows computer", "Ordinateur
+ * Windows"), else its type alone ("Computer"). The system's version is left out of the name: the
+ * details line shows it.
+ */
+export function deviceName(t: Translation, device: { type: string | null; name: string | null; os: string | null }): string {
+  if (device.name) return device.name;
+  const kind = deviceKind(device.type);
+  const os = device.os?.replace(/ [\d.]+$/, '');
+  if (os) return t.genericNames[kind](os);
+  return t.device[kind];
+}

@@ -1,10 +1,11 @@
 /**
  * The onboarding side of the acct API, as typed calls on the session store's `ApiClient` (so they
  * carry the page's session, cookie or bearer): the onboarding walk, the setup checklist, the
- * template gallery and organizations. Thin on purpose: each function is one request, and the
+ * template gallery, organizations and their members, and the user's own name. Thin on purpose: each function is one request, and the
  * server's answer comes back as it is (see onboarding-types.ts).
  */
 import type { ApiClient, RequestOptions } from './api-client.js';
+import type { User } from './api-types.js';
 import type {
   Checklist,
   Invitation,
@@ -12,6 +13,7 @@ import type {
   Member,
   OnboardingState,
   Organization,
+  OrganizationRole,
   TemplateGallery,
   UsedTemplate,
 } from './onboarding-types.js';
@@ -28,8 +30,8 @@ export const onboardingApi = {
   start: (api: ApiClient, choice: { role?: string; useCase?: string }) => api.post<OnboardingState>('/api/onboarding/start', choice),
 
   /** Saves, completes or skips a step; `data` is the step's form data (omitted: the server uses what was saved). */
-  step: (api: ApiClient, key: string, action: StepAction, data?: unknown) =>
-    api.post<OnboardingState>(`/api/onboarding/steps/${seg(key)}/${action}`, data === undefined ? {} : { data }),
+  step: (api: ApiClient, key: string, action: StepAction, data?: unknown, options?: RequestOptions) =>
+    api.post<OnboardingState>(`/api/onboarding/steps/${seg(key)}/${action}`, data === undefined ? {} : { data }, options),
 
   back: (api: ApiClient) => api.post<OnboardingState>('/api/onboarding/back'),
 };
@@ -69,11 +71,27 @@ export const organizationsApi = {
   invitations: async (api: ApiClient, id: string, options?: RequestOptions) =>
     (await api.get<{ invitations: Invitation[] }>(`/api/organizations/${seg(id)}/invitations`, options)).invitations,
 
-  invite: async (api: ApiClient, id: string, invite: { email: string; role: InvitedRole }) =>
+  /** `redirectUrl`: the page the invitee comes back to, signed in, once they accept (the inviting page, so it can welcome them). */
+  invite: async (api: ApiClient, id: string, invite: { email: string; role: InvitedRole; redirectUrl?: string }) =>
     (await api.post<{ invitation: Invitation }>(`/api/organizations/${seg(id)}/invitations`, invite)).invitation,
 
   revoke: (api: ApiClient, id: string, invitationId: string) => api.delete<{ revoked: true }>(`/api/organizations/${seg(id)}/invitations/${seg(invitationId)}`),
 
   resend: async (api: ApiClient, id: string, invitationId: string) =>
     (await api.post<{ invitation: Invitation }>(`/api/organizations/${seg(id)}/invitations/${seg(invitationId)}/resend`)).invitation,
+
+  /** Owners only; the last owner keeps the role. */
+  changeRole: async (api: ApiClient, id: string, userId: string, role: OrganizationRole) =>
+    (await api.patch<{ member: Member }>(`/api/organizations/${seg(id)}/members/${seg(userId)}`, { role })).member,
+
+  /** Owners, and admins for members who are not owners; never the last owner. */
+  removeMember: (api: ApiClient, id: string, userId: string) => api.delete<{ removed: true }>(`/api/organizations/${seg(id)}/members/${seg(userId)}`),
+
+  /** Any member but the last owner. */
+  leave: (api: ApiClient, id: string) => api.post<{ left: true }>(`/api/organizations/${seg(id)}/leave`),
+};
+
+export const profileApi = {
+  /** `PATCH /api/me`: the user's own name (and photo, bio); answers the user as it now is. */
+  update: async (api: ApiClient, change: { displayName?: string }) => (await api.patch<{ user: User }>('/api/me', change)).user,
 };

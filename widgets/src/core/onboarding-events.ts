@@ -7,9 +7,11 @@
 import type {
   ChecklistItem,
   Invitation,
+  Member,
   OnboardingProgress,
   OnboardingState,
   Organization,
+  OrganizationRole,
   Template,
 } from './onboarding-types.js';
 
@@ -50,7 +52,7 @@ export interface AcctTemplateSelectedDetail {
   templateData: Record<string, unknown>;
 }
 
-/** `acct-organization-created` and `acct-organization-renamed`. */
+/** `acct-organization-created`, `acct-organization-renamed` and `acct-organization-left`. */
 export interface AcctOrganizationDetail {
   organization: Organization;
 }
@@ -66,6 +68,20 @@ export interface AcctInvitationSentDetail {
 export interface AcctInvitationRevokedDetail {
   organizationId: string;
   invitation: Invitation;
+}
+
+/** `acct-member-role-changed`: an owner gave a member another role. */
+export interface AcctMemberRoleChangedDetail {
+  organizationId: string;
+  /** The member with the new role. */
+  member: Member;
+  previousRole: OrganizationRole;
+}
+
+/** `acct-member-removed`: the user removed a member from the organization. */
+export interface AcctMemberRemovedDetail {
+  organizationId: string;
+  member: Member;
 }
 
 /** The completion detail from an onboarding answer. */
@@ -90,5 +106,8 @@ declare global {
     'acct-organization-renamed': CustomEvent<AcctOrganizationDetail>;
     'acct-invitation-sent': CustomEvent<AcctInvitationSentDetail>;
     'acct-invitation-revoked': CustomEvent<AcctInvitationRevokedDetail>;
+    'acct-member-role-changed': CustomEvent<AcctMemberRoleChangedDetail>;
+    'acct-member-removed': CustomEvent<AcctMemberRemovedDetail>;
+    'acct-organization-left': CustomEvent<AcctOrganizationDetail>;
   }
 }

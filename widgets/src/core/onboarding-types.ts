@@ -101,6 +101,8 @@ export interface Organization {
   role: OrganizationRole;
   memberCount: number;
   createdAt: string;
+  /** When the signed-in user joined it. */
+  joinedAt: string;
 }
 
 export interface Member {

@@ -5,8 +5,11 @@
  * through private copies is what lets a page's `:root { --acct-color-primary: … }` win over our
  * defaults: a default declared on `:host` under the public name would shadow the inherited value.
  *
- * Light is the default because an embedded form should match the host page, which is usually light;
- * `theme="dark"` forces dark and `theme="auto"` follows the visitor's `prefers-color-scheme`.
+ * Which palette applies is the element's business (acct-element.ts): `theme="light"` and
+ * `theme="dark"` force one, and `theme="auto"`, the default, follows the page around the element
+ * (color-scheme.ts); the element then carries the custom state `dark`, which selects the dark
+ * palette below. Links have a colour of their own (`--acct-color-link`), apart from the primary
+ * buttons': a brand colour that suits a filled button is often too light to read as text.
  */
 import { css } from 'lit';
 
@@ -19,6 +22,7 @@ const light = css`
   --_border: var(--acct-color-border, #8c959f);
   --_primary: var(--acct-color-primary, #1d4ed8);
   --_on-primary: var(--acct-color-on-primary, #ffffff);
+  --_link: var(--acct-color-link, #1d4ed8);
   --_danger: var(--acct-color-danger, #b42318);
   --_focus: var(--acct-color-focus, #1d4ed8);
 `;
@@ -32,6 +36,7 @@ const dark = css`
   --_border: var(--acct-color-border, #6e7681);
   --_primary: var(--acct-color-primary, #8fb3ff);
   --_on-primary: var(--acct-color-on-primary, #0b1020);
+  --_link: var(--acct-color-link, #8fb3ff);
   --_danger: var(--acct-color-danger, #ff9b8f);
   --_focus: var(--acct-color-focus, #8fb3ff);
 `;
@@ -44,12 +49,7 @@ export const themeStyles = css`
     --_space: var(--acct-spacing, 1rem);
     ${light}
   }
-  :host([theme='dark']) {
+  :host(:state(dark)) {
     ${dark}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      ${dark}
-    }
   }
 `;

@@ -122,6 +122,17 @@ export const en = {
     browserOnOs: (browser: string, os: string) => `${browser} on ${os}`,
     unknownPlace: 'Unknown location',
   },
+  /**
+   * Generic names, for what the server leaves unnamed (it stores only real names: a device model,
+   * an authenticator product). `os` is the system's name without its version, e.g. "Windows".
+   */
+  genericNames: {
+    desktop: (os: string) => `${os} computer`,
+    mobile: (os: string) => `${os} phone`,
+    tablet: (os: string) => `${os} tablet`,
+    unknown: (os: string) => `${os} device`,
+    passkey: 'Passkey',
+  },
   sessions: {
     title: 'Where you are signed in',
     thisDevice: 'This device',

@@ -118,6 +118,13 @@ export const fr: Translation = {
     browserOnOs: (browser, os) => `${browser} sur ${os}`,
     unknownPlace: 'Lieu inconnu',
   },
+  genericNames: {
+    desktop: (os) => `Ordinateur ${os}`,
+    mobile: (os) => `Téléphone ${os}`,
+    tablet: (os) => `Tablette ${os}`,
+    unknown: (os) => `Appareil ${os}`,
+    passkey: 'Clé d’accès',
+  },
   sessions: {
     title: 'Où vous êtes connecté',
     thisDevice: 'Cet appareil',

@@ -57,7 +57,7 @@ export const controlStyles = css`
     padding: 0;
     border: 0;
     font-weight: 400;
-    color: var(--_primary);
+    color: var(--_link);
     text-decoration: underline;
   }
   button:disabled {

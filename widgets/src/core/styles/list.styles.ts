@@ -1,7 +1,13 @@
 /**
- * The account lists (`<acct-sessions>`, `<acct-login-history>`): a card with a heading, then rows
- * of an icon, a main line, secondary lines and actions on the right; badges; and the card's footer
- * of list-wide actions. One set of rules so that both lists look like one product.
+ * The account lists (`<acct-sessions>`, `<acct-login-history>`, `<acct-passkeys>`, the members of
+ * `<acct-organization>`…): a card with a heading, then rows of an icon, a main line, secondary
+ * lines and, on the right, the row's actions (`.row-actions`) or a short trailing detail
+ * (`.row-end`); badges; and the card's footer of list-wide actions. One set of rules so that the
+ * lists look like one product.
+ *
+ * Narrow lists (a phone, or a narrow column of a wide page) put the actions and the trailing detail
+ * under the text instead of beside it: a container query on the list, so what counts is the room
+ * the element has, not the width of the window. Long words and addresses wrap rather than overflow.
  */
 import { css } from 'lit';
 
@@ -30,6 +36,7 @@ export const listStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    container-type: inline-size;
   }
 
   li {
@@ -70,6 +77,8 @@ export const listStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5em;
+    /* A long address or device name breaks rather than pushing the row's actions aside. */
+    overflow-wrap: anywhere;
   }
   .meta {
     margin: 0;
@@ -87,7 +96,8 @@ export const listStyles = css`
     padding: 0 0.6em;
     border-radius: 999px;
     border: 1px solid currentColor;
-    color: var(--_primary);
+    color: var(--_link);
+    white-space: nowrap;
   }
 
   .row-actions,
@@ -102,6 +112,18 @@ export const listStyles = css`
   .confirm {
     grid-column: 2 / -1;
     justify-content: flex-start;
+  }
+
+  @container (max-width: 30rem) {
+    li {
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+    li > .row-actions,
+    li > .row-end {
+      grid-column: 2 / -1;
+      justify-content: flex-start;
+      justify-self: start;
+    }
   }
   .confirm p {
     margin: 0;

@@ -72,10 +72,10 @@ export const checklistStyles = css`
     color: inherit;
   }
   li[part~='completed-item'] .icon {
-    color: var(--_primary);
+    color: var(--_link);
   }
   .title a {
-    color: var(--_primary);
+    color: var(--_link);
   }
 
   .dismiss {

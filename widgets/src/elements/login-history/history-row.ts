@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LoginEvent } from '../../core/api-types.js';
-import { browserText, fullDateTime, methodText, placeText, relativeTime } from '../../core/format.js';
+import { browserText, deviceName, fullDateTime, methodText, placeText, relativeTime } from '../../core/format.js';
 import { icon, type IconName } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
 
@@ -18,9 +18,11 @@ function eventIcon(event: LoginEvent): IconName {
 export function renderHistoryRow(event: LoginEvent, t: Translation, now: Date): TemplateResult {
   const failed = !event.success;
   const when = new Date(event.createdAt);
-  const device = event.device ? (event.device.name ?? browserText(t, event.device.browser, event.device.os)) : null;
+  // "Password · Windows computer · Chrome 120 on Windows 10": the device's name is composed here,
+  // in the reader's language, unless the server knew a real one (core/format.ts).
+  const device = event.device ? deviceName(t, event.device) : null;
   const browser = event.device ? browserText(t, event.device.browser, event.device.os) : null;
-  const details = [methodText(t, event.method), device, browser !== device ? browser : null].filter(Boolean).join(' · ');
+  const details = [methodText(t, event.method), device, browser].filter(Boolean).join(' · ');
   const reason = event.failureReason ? (t.history.reasons[event.failureReason] ?? event.failureReason) : null;
   return html`
     <li part=${failed ? 'item failure' : 'item'} class=${failed ? 'failure' : ''} tabindex="-1" data-event=${event.id}>
@@ -36,7 +38,7 @@ export function renderHistoryRow(event: LoginEvent, t: Translation, now: Date): 
         </p>
         ${reason ? html`<p part="details reason" class="meta">${t.history.reason(reason)}</p>` : nothing}
       </div>
-      <time part="time" class="meta" datetime=${event.createdAt} title=${fullDateTime(t.$lang, when)}>${relativeTime(t.$lang, when, now)}</time>
+      <time part="time" class="meta row-end" datetime=${event.createdAt} title=${fullDateTime(t.$lang, when)}>${relativeTime(t.$lang, when, now)}</time>
     </li>
   `;
 }

@@ -80,6 +80,8 @@ describe('<acct-login-history>', () => {
     expect(latest!.part.contains('failure')).to.equal(false);
     expect(latest!.querySelector('[part~="badge"]')).to.equal(null);
     expect(text(latest!)).to.contain('Password');
+    // The server stores no made-up name for this browser's device: the element composes one.
+    expect(text(latest!.querySelector('[part="details"]'))).to.match(/^Password · Linux computer · Chrome Headless \d+ on Linux$/);
 
     expect(text(failure!.querySelector('[part="event"]'))).to.equal('Sign-in failed');
     expect(failure!.part.contains('failure')).to.equal(true);
@@ -126,6 +128,7 @@ describe('<acct-login-history>', () => {
     expect(text(rows(el)[1]!.querySelector('[part~="failure-badge"]'))).to.equal('Échec');
     expect(text(rows(el)[1]!.querySelector('[part~="reason"]'))).to.equal('Motif : mot de passe incorrect'); // text() folds the no-break space
     expect(text(rows(el)[0]!.querySelector('time'))).to.equal('maintenant');
+    expect(text(rows(el)[0]!.querySelector('[part="details"]')), 'the device named in French').to.match(/^Mot de passe · Ordinateur Linux · Chrome Headless \d+ sur Linux$/);
   });
 
   it('shows the signed-out slot, and the list once someone signs in', async () => {

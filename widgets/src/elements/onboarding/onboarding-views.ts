@@ -55,6 +55,8 @@ export interface WalkHandlers {
   next(event: SubmitEvent): void;
   skip(): void;
   back(): void;
+  /** A field of the step changed (typed into, ticked, picked): its draft is due. */
+  edited(): void;
 }
 
 export function renderWalk(
@@ -74,7 +76,7 @@ export function renderWalk(
         </p>
         ${progressBar(index + 1, steps.length, o.onboarding.progress, position)}
       </div>
-      <form part="form" novalidate data-step=${step.key} @submit=${on.next} aria-labelledby="title">
+      <form part="form" novalidate data-step=${step.key} @submit=${on.next} @input=${on.edited} @change=${on.edited} aria-labelledby="title">
         <h2 part="title" id="title" tabindex="-1">${step.title}</h2>
         ${step.description ? html`<p part="description" class="hint">${step.description}</p>` : nothing}
         <div part="step-content" class="content">

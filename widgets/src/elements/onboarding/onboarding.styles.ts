@@ -1,7 +1,9 @@
 /**
  * Styles of `<acct-onboarding>` beyond the shared card, controls and form pieces: its width, the
  * step header, the team rows, the notification table, and the completion screen's check mark,
- * which grows in — unless the user asked their system for reduced motion.
+ * which grows in — unless the user asked their system for reduced motion. The step's content is a
+ * size container: the team rows stack and the table tightens when the element is narrow, whatever
+ * the width of the window.
  */
 import { css } from 'lit';
 
@@ -26,6 +28,7 @@ export const onboardingStyles = css`
   .content {
     display: grid;
     gap: var(--_space);
+    container-type: inline-size;
   }
   .intro,
   ::slotted(*) {
@@ -45,9 +48,18 @@ export const onboardingStyles = css`
   .team-row .remove {
     margin-bottom: calc(var(--_space) / 4 + 1.5em);
   }
-  @media (max-width: 32rem) {
+  @container (max-width: 32rem) {
     .team-row {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .team-row .remove {
+      margin-bottom: 0;
+      justify-self: start;
+    }
+    /* Stacked, one teammate's fields need a line between them and the next one's. */
+    .team-row + .team-row {
+      border-top: 1px solid color-mix(in srgb, var(--_border) 45%, transparent);
+      padding-top: calc(var(--_space) / 2);
     }
   }
 
@@ -66,6 +78,19 @@ export const onboardingStyles = css`
   }
   .matrix td {
     text-align: center;
+  }
+  /* A channel's name stays on one line: the events' column is the one that wraps. */
+  .matrix thead th:not(:first-child) {
+    white-space: nowrap;
+  }
+  @container (max-width: 30rem) {
+    .matrix th,
+    .matrix td {
+      padding-inline: calc(var(--_space) / 4);
+    }
+    .matrix thead th {
+      font-size: 0.875em;
+    }
   }
 
   .row {
@@ -89,7 +114,7 @@ export const onboardingStyles = css`
     gap: var(--_space);
   }
   .done-icon {
-    color: var(--_primary);
+    color: var(--_link);
   }
   .done-icon svg {
     width: 3.5em;

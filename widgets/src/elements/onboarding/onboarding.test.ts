@@ -72,6 +72,19 @@ runBaseSuite<AcctOnboarding>({
       },
     },
     {
+      name: 'the team step, two teammates from a saved draft',
+      create: () => create(),
+      ready: async (el) => {
+        await onDefaultPathAt([WELCOME, PROFILE, ['organization', { mode: 'create', name: 'Globe' }]], (device) =>
+          device.call('POST', '/api/onboarding/steps/team/save', {
+            data: { invitations: [{ email: 'stage-manager-of-the-spring-season@example.test', role: 'admin' }, { email: 'crew@example.test', role: 'member' }] },
+          }),
+        );
+        await showing('Team')(el);
+        await eventually(() => $(el, '[name="invitations.1.email"]'), 'the draft’s second row did not show');
+      },
+    },
+    {
       name: 'completed',
       create: () => create({ 'continue-url': '/dashboard/' }),
       ready: async (el) => {

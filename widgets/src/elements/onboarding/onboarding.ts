@@ -3,8 +3,9 @@
  * them (DESIGN.md, "Onboarding"). First the role and use case, then one step at a time with a
  * progress indicator, Back, Skip (optional steps only) and Continue; the built-in steps are real
  * forms (steps/), the site's own steps are its slot content. Progress lives on the server, so a
- * reload — or another device — resumes at the same step. The screens are in onboarding-views.ts;
- * this module holds state and behaviour, and `define.ts` registers it.
+ * reload — or another device — resumes at the same step, and so do drafts: what the user types in
+ * a step is saved as they go and when they leave (draft-saver.ts), and shown again. The screens are
+ * in onboarding-views.ts; this module holds state and behaviour, and `define.ts` registers it.
  */
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -14,6 +15,7 @@ import { onboardingApi, organizationsApi } from '../../core/onboarding-api.js';
 import { completeDetail, type AcctOnboardingCompleteDetail, type AcctOnboardingStepDetail } from '../../core/onboarding-events.js';
 import type { OnboardingState, OnboardingStep } from '../../core/onboarding-types.js';
 import { optionsFor } from './choices.js';
+import { DraftSaver, type Draft } from './draft-saver.js';
 import { onboardingStyles } from './onboarding.styles.js';
 import { renderChoice, renderDone, renderWalk, type ScreenContext } from './onboarding-views.js';
 import { formFor, type StepView } from './steps/index.js';
@@ -24,6 +26,9 @@ interface StepDataEvent extends CustomEvent<{ step?: string; data?: unknown }> {
 
 /**
  * The onboarding walk: role and use case, then the path's steps, then "You are all set".
+ *
+ * What the user types in a built-in step is kept as a draft (saved after a pause in typing, and as
+ * the page is left) and shown again when they come back, on this device or another.
  *
  * A step the site adds itself (no built-in form) shows only its slot, `step-<key>`, and Continue.
  * Its data reaches the server in one of two ways: call `setStepData(key, data)`, or fire an
@@ -129,6 +134,14 @@ export class AcctOnboarding extends OnboardingElement {
     args: () => [this.session.store, this.sessionKey, Boolean(this.currentStep && formFor(this.currentStep).needsOrganizations)] as const,
   });
 
+  // Drafts of the step shown; the server's answer to a draft is not shown, as the user is still
+  // typing in the fields it would refill.
+  private readonly drafts = new DraftSaver(
+    this,
+    () => this.collectDraft(),
+    ({ step, data }, keepalive) => onboardingApi.step(this.session.store.api, step, 'save', data, { keepalive }),
+  );
+
   constructor() {
     super();
     this.addEventListener('acct-step-data', (event) => {
@@ -144,6 +157,16 @@ export class AcctOnboarding extends OnboardingElement {
    */
   setStepData(key: string, data: Record<string, unknown>): void {
     this.hostData.set(key, data);
+  }
+
+  /** The shown step's draft, read from its form as it stands; undefined when it keeps none. */
+  private collectDraft(): Draft | undefined {
+    const step = this.currentStep;
+    const walk = this.current;
+    const form = this.renderRoot.querySelector<HTMLFormElement>('form[data-step]');
+    if (!step || !walk || form?.dataset.step !== step.key) return undefined;
+    const data = formFor(step).draftData?.(form, this.viewOf(step, walk));
+    return data === undefined ? undefined : { step: step.key, data };
   }
 
   private get current(): OnboardingState | undefined {
@@ -195,6 +218,7 @@ export class AcctOnboarding extends OnboardingElement {
       next: this.next,
       skip: () => void this.act(step, 'skip'),
       back: () => void this.act(step, 'back'),
+      edited: () => this.drafts.edited(),
     });
   }
 
@@ -240,6 +264,9 @@ export class AcctOnboarding extends OnboardingElement {
   private async act(step: OnboardingStep, action: 'complete' | 'skip' | 'back', data?: unknown): Promise<void> {
     const wasCompleted = this.current?.status === 'completed';
     await this.attempt(async () => {
+      // Going back keeps what was typed here; Continue and Skip send or drop it themselves. Either
+      // way, a draft still on its way must land first (it would move the walk back to this step).
+      await (action === 'back' ? this.drafts.flush() : this.drafts.discard());
       const api = this.session.store.api;
       const walk = action === 'back' ? await onboardingApi.back(api) : await onboardingApi.step(api, step.key, action, data);
       if (action !== 'back') this.hostData.delete(step.key);

@@ -1,15 +1,15 @@
 /**
- * The pieces `<acct-organization>` renders, as templates: the form creating a first organization,
- * the heading with the inline rename form, the members list, and the invitations (the invite form
- * and the open invitations with Resend and Revoke). They take what they show and the handlers;
- * Lit calls the handlers with the element as `this`.
+ * The organization side of what `<acct-organization>` renders, as templates: the form creating a
+ * first organization, the heading with the inline rename form, and the invitations (the invite
+ * form and the open invitations with Resend and Revoke); the people are in members-view.ts. They
+ * take what they show and the handlers; Lit calls the handlers with the element as `this`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import { selectField, textField } from '../../core/form-fields.js';
 import type { OnboardingStrings } from '../../core/i18n/onboarding.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
-import type { Invitation, Member, Organization } from '../../core/onboarding-types.js';
+import type { Invitation, Organization } from '../../core/onboarding-types.js';
 
 export interface FormState {
   o: OnboardingStrings;
@@ -57,25 +57,6 @@ export function renderHeading({ o, busy, errors }: FormState, org: Organization,
     ${meta}`;
 }
 
-export function renderMembers(o: OnboardingStrings, members: Member[], me: string | undefined): TemplateResult {
-  return html`<h3 part="section-title">${o.organization.members}</h3>
-    <ul part="list members">
-      ${members.map(
-        (m) => html`<li part="item member">
-          <span part="icon" class="icon">${onboardingIcon('user')}</span>
-          <div class="main">
-            <p class="title">
-              <span part="member-name">${m.displayName || m.email}</span>
-              ${m.userId === me ? html`<span part="badge" class="badge">${o.organization.you}</span>` : nothing}
-            </p>
-            ${m.displayName ? html`<p part="details" class="meta">${m.email}</p>` : nothing}
-          </div>
-          <span part="role" class="role">${o.roles[m.role] ?? m.role}</span>
-        </li>`,
-      )}
-    </ul>`;
-}
-
 export interface InvitationHandlers {
   invite(event: SubmitEvent): void;
   resend(event: Event): void;
@@ -88,9 +69,11 @@ export function renderInvitations({ o, busy, errors }: FormState, invitations: I
   const roles = (['member', 'admin'] as const).map((role) => ({ value: role, label: o.roles[role]! }));
   return html`<h3 part="section-title">${s.invitations}</h3>
     <form part="form invite-form" class="invite" novalidate @submit=${on.invite}>
-      ${textField({ name: 'email', label: s.inviteEmail, type: 'email', autocomplete: 'off', required: true, error: errors.email })}
-      ${selectField({ name: 'role', label: s.inviteRole, value: 'member', options: roles, error: errors.role })}
-      <button part="button invite-button" class="primary" type="submit" aria-disabled=${busyAttr(busy)}>${s.invite}</button>
+      <div class="invite-fields">
+        ${textField({ name: 'email', label: s.inviteEmail, type: 'email', autocomplete: 'off', required: true, error: errors.email })}
+        ${selectField({ name: 'role', label: s.inviteRole, value: 'member', options: roles, error: errors.role })}
+        <button part="button invite-button" class="primary" type="submit" aria-disabled=${busyAttr(busy)}>${s.invite}</button>
+      </div>
     </form>
     ${invitations.length
       ? html`<ul part="list invitations">

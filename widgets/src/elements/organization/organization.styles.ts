@@ -1,7 +1,8 @@
 /**
  * Styles of `<acct-organization>` beyond the shared list look and form pieces: its width, the
- * heading with its Rename button, the inline rename form, the invitation form on one line where it
- * fits, and the roles and "Expired" badge in quieter colours.
+ * welcome, the heading with its Rename button, the inline rename form, the invitation form on one
+ * line where the element is wide enough (a container query: the element may be narrow on a wide
+ * page), members' role selects, and the roles and "Expired" badge in quieter colours.
  */
 import { css } from 'lit';
 
@@ -32,21 +33,62 @@ export const organizationStyles = css`
   }
 
   .invite {
+    container-type: inline-size;
+  }
+  .invite-fields {
+    display: grid;
     grid-template-columns: minmax(0, 2fr) minmax(0, 1fr) auto;
     align-items: start;
     gap: calc(var(--_space) / 2);
   }
   /* The button lines up with the fields, below their labels. */
-  .invite > button {
+  .invite-fields > button {
     margin-top: calc(1.5em + var(--_space) / 4);
   }
-  @media (max-width: 32rem) {
-    .invite {
-      grid-template-columns: 1fr;
+  @container (max-width: 32rem) {
+    .invite-fields {
+      grid-template-columns: minmax(0, 1fr);
     }
-    .invite > button {
+    .invite-fields > button {
       margin-top: 0;
+      justify-self: start;
     }
+  }
+
+  .welcome {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    padding: calc(var(--_space) * 0.75);
+    border-left: 3px solid var(--_primary);
+    background: color-mix(in srgb, var(--_primary) 8%, transparent);
+  }
+  .welcome p {
+    margin: 0;
+  }
+  .welcome-title {
+    font-weight: 600;
+    font-size: 1.0625em;
+  }
+  .name-form .actions .primary {
+    margin-inline-start: 0;
+  }
+
+  .role-select {
+    min-height: 2.25em;
+    padding-block: calc(var(--_space) / 4);
+    max-width: 100%;
+  }
+  .leave {
+    padding-top: calc(var(--_space) / 2);
+    border-top: 1px solid color-mix(in srgb, var(--_border) 45%, transparent);
+  }
+  .leave .hint {
+    flex-basis: 100%;
+  }
+  /* The last owner's "Leave": there, but plainly not available (the hint under it says why). */
+  .leave button[aria-describedby] {
+    opacity: 0.6;
+    cursor: default;
   }
 
   .role {

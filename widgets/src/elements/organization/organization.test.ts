@@ -1,14 +1,27 @@
 /**
  * `<acct-organization>` against the real servers: creating a first organization, renaming it,
  * the members with their roles, inviting by email (checked first, then mailed through the dev
- * outbox), resending and revoking an invitation, and a plain member, who sees no invitations.
+ * outbox), resending and revoking an invitation, a plain member, who sees no invitations; and the
+ * people: an owner changing a role and removing a member (after a confirmation), leaving (which
+ * the last owner cannot), the list following others' changes by polling, and an invitee arriving
+ * from the invitation's link — welcomed, and asked their name. Members join the way people do,
+ * through the invitation's emailed link (the hosted page, played by the runner).
  */
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../core/base-suite.js';
-import type { AcctInvitationRevokedDetail, AcctInvitationSentDetail, AcctOrganizationDetail } from '../../core/onboarding-events.js';
-import type { Organization } from '../../core/onboarding-types.js';
-import { $, element, linkIn, mailTo, nextEvent, signOutEverywhere, submitHostedForm, text, uniqueEmail } from '../../testing/helpers.js';
+import { sessionStore } from '../../core/session-store.js';
+import type {
+  AcctInvitationRevokedDetail,
+  AcctInvitationSentDetail,
+  AcctMemberRemovedDetail,
+  AcctMemberRoleChangedDetail,
+  AcctOrganizationDetail,
+} from '../../core/onboarding-events.js';
+import type { Member, Organization } from '../../core/onboarding-types.js';
+import { $, createAccount, element, linkIn, mailTo, nextEvent, pageAddress, signOutEverywhere, submitHostedForm, text, uniqueEmail } from '../../testing/helpers.js';
+import { expectFitsPhone } from '../../testing/layout.js';
 import { attach, eventually, signedInDevice, type Device } from '../../testing/onboarding.js';
 import { AcctOrganization } from './define.js';
 
@@ -27,6 +40,33 @@ const owner = (name = 'Globe Theatre') => signedInDevice({ prepare: (d) => d.cal
 const firstOrganization = async (device: Device) => (await device.call<{ organizations: Organization[] }>('GET', '/api/organizations')).organizations[0]!;
 
 const mount = (attributes: Record<string, string> = {}) => attach(create(attributes));
+
+/**
+ * `email` accepts an invitation to `org` from `inviter` on the hosted page (an account is made for
+ * a new address); answers where the page sends the browser: `redirectUrl`, with the session code.
+ */
+async function join(inviter: Device, org: Organization, email: string, { role = 'member', redirectUrl = pageAddress() } = {}): Promise<string> {
+  await inviter.call('POST', `/api/organizations/${org.id}/invitations`, { email, role, redirectUrl });
+  const link = linkIn((await mailTo(testServers.instant, email)).text, '/auth/invitation', testServers.instant);
+  const { status, location } = await submitHostedForm(link);
+  if (status !== 303 || !location) throw new Error(`accepting answered ${status}`);
+  return location;
+}
+
+/** An owner signed in on this page, with Globe Theatre: an admin and a member with a long name joined it. */
+async function team() {
+  const boss = await owner();
+  const org = await firstOrganization(boss);
+  const admin = await createAccount({ displayName: 'Grace Hopper' });
+  const member = await createAccount({ displayName: 'Katherine Johnson-Goble of the Flight Research Division' });
+  await join(boss, org, admin.email, { role: 'admin' });
+  await join(boss, org, member.email);
+  return { boss, org, admin, member };
+}
+
+const memberRow = (el: AcctOrganization, email: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="member"]')].find((row) => text(row)?.includes(email));
+const members = (el: AcctOrganization) => el.shadowRoot!.querySelectorAll('[part~="member"]').length;
 
 async function invite(el: AcctOrganization, email: string, role = 'member') {
   field(el, 'input[name="email"]').value = email;
@@ -60,6 +100,24 @@ runBaseSuite<AcctOrganization>({
         await eventually(() => invitees(el).length === 1, 'no invitation listed');
       },
     },
+    {
+      name: 'owner of a team',
+      create: () => create(),
+      ready: async (el) => {
+        await team();
+        await eventually(() => members(el) === 3, 'not three members', 8000);
+      },
+    },
+    {
+      name: 'plain member',
+      create: () => create(),
+      ready: async (el) => {
+        const boss = await signedInDevice({ displayName: 'Boss', prepare: (d) => d.call('POST', '/api/organizations', { name: 'Globe' }) });
+        await signOutEverywhere();
+        const crew = await signedInDevice({ displayName: 'Crew', prepare: async (d) => join(boss, await firstOrganization(boss), d.email) });
+        await eventually(() => members(el) === 2 && part(el, 'leave-button'), `${crew.email} does not see both members`, 8000);
+      },
+    },
   ],
   events: [
     {
@@ -84,6 +142,20 @@ runBaseSuite<AcctOrganization>({
         await showsMembers(el);
       },
       trigger: (el) => invite(el, uniqueEmail('crew')),
+    },
+    {
+      name: 'changing a role',
+      event: 'acct-member-role-changed',
+      create: () => create(),
+      ready: async (el) => {
+        await team();
+        await eventually(() => members(el) === 3, 'not three members', 8000);
+      },
+      trigger: async (el) => {
+        const select = $<HTMLSelectElement>(el, '[part~="role-select"]')!;
+        select.value = 'member';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      },
     },
   ],
 });
@@ -173,5 +245,135 @@ describe('<acct-organization>', () => {
     expect(text(part(el, 'notice'))).to.equal('Only owners and admins can invite people.');
     expect(part(el, 'invite-form')).to.equal(null);
     expect(part(el, 'rename-button')).to.equal(null);
+  });
+
+  it('lets an owner change a role; the last owner keeps theirs', async () => {
+    const { boss, org, admin } = await team();
+    const el = await mount();
+    await eventually(() => members(el) === 3, 'not three members', 8000);
+    const ownRow = memberRow(el, boss.email)!;
+    expect(ownRow.querySelector('[part~="role-select"]'), 'the last owner cannot be demoted').to.equal(null);
+    expect(text(ownRow.querySelector('[part="role"]'))).to.equal('Owner');
+
+    const select = memberRow(el, admin.email)!.querySelector<HTMLSelectElement>('[part~="role-select"]')!;
+    expect(select.value).to.equal('admin');
+    expect(select.labels![0]!.textContent).to.equal('Role of Grace Hopper');
+    const changed = nextEvent<AcctMemberRoleChangedDetail>(el, 'acct-member-role-changed');
+    select.value = 'owner';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const { detail } = await changed;
+    expect([detail.organizationId, detail.member.role, detail.previousRole]).to.deep.equal([org.id, 'owner', 'admin']);
+    await eventually(() => text($(el, '[role="status"]')) === 'Grace Hopper’s role is now Owner.', 'not announced');
+    // Two owners now: either may step down, so every member's role has a select.
+    await eventually(() => el.shadowRoot!.querySelectorAll('[part~="role-select"]').length === 3, 'every member has a select once there are two owners');
+    const { members: listed } = await boss.call<{ members: Member[] }>('GET', `/api/organizations/${org.id}/members`);
+    expect(listed.find((m) => m.email === admin.email)?.role).to.equal('owner');
+  });
+
+  it('removes a member after a confirmation, which Escape cancels', async () => {
+    const { org, member } = await team();
+    const el = await mount();
+    await eventually(() => members(el) === 3, 'not three members', 8000);
+    const remove = () => memberRow(el, member.email)!.querySelector<HTMLButtonElement>('[part~="remove-button"]')!;
+    expect(remove().getAttribute('aria-label')).to.equal('Remove Katherine Johnson-Goble of the Flight Research Division');
+
+    remove().click();
+    await eventually(() => part(el, 'confirm'), 'no confirmation');
+    expect(el.shadowRoot!.activeElement, 'focus on Cancel').to.equal(part(el, 'cancel-button'));
+    await expectFitsPhone(el, 'acct-organization/confirming-a-removal');
+    await sendKeys({ press: 'Escape' });
+    await eventually(() => !part(el, 'confirm'), 'Escape did not cancel');
+    expect(el.shadowRoot!.activeElement, 'focus back on Remove').to.equal(remove());
+
+    remove().click();
+    await eventually(() => part(el, 'confirm-button'), 'no confirmation');
+    const removed = nextEvent<AcctMemberRemovedDetail>(el, 'acct-member-removed');
+    part(el, 'confirm-button')!.click();
+    expect((await removed).detail).to.deep.include({ organizationId: org.id });
+    await eventually(() => members(el) === 2, 'still listed');
+    expect(text($(el, '[role="status"]'))).to.equal('Katherine Johnson-Goble of the Flight Research Division is removed.');
+  });
+
+  it('lets a member leave after a confirmation; the last owner is told why they cannot', async () => {
+    const boss = await owner('Globe');
+    const org = await firstOrganization(boss);
+    const ownerView = await mount();
+    await eventually(() => part(ownerView, 'leave-button'), 'no leave button');
+    const stuck = part(ownerView, 'leave-button')!;
+    expect(stuck.getAttribute('aria-disabled')).to.equal('true');
+    expect(text(part(ownerView, 'hint'))).to.equal('You are its only owner: make another member an owner before you leave.');
+    stuck.click();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(part(ownerView, 'confirm'), 'no confirmation for the last owner').to.equal(null);
+    ownerView.remove();
+
+    await signOutEverywhere();
+    await signedInDevice({ displayName: 'Crew', prepare: (d) => join(boss, org, d.email) });
+    const el = await mount();
+    await eventually(() => part(el, 'leave-button')?.getAttribute('aria-disabled') === 'false', 'no leave button');
+    expect(text(part(el, 'leave-button'))).to.equal('Leave Globe');
+    part(el, 'leave-button')!.click();
+    await eventually(() => text(part(el, 'confirm')?.querySelector('p')) === 'Leave Globe? You will need a new invitation to come back.', 'no confirmation');
+    const left = nextEvent<AcctOrganizationDetail>(el, 'acct-organization-left');
+    part(el, 'confirm-button')!.click();
+    expect((await left).detail.organization.id).to.equal(org.id);
+    await eventually(() => part(el, 'create-form'), 'the element did not show that the user has no organization now');
+    const { members: remaining } = await boss.call<{ members: Member[] }>('GET', `/api/organizations/${org.id}/members`);
+    expect(remaining).to.have.length(1);
+  });
+
+  it('keeps the members and invitations current while the page is open', async () => {
+    const boss = await owner();
+    const org = await firstOrganization(boss);
+    const el = await mount({ 'poll-interval': '2' });
+    await eventually(() => members(el) === 1, 'no member');
+    const newcomer = await createAccount({ displayName: 'Nia' });
+    await join(boss, org, newcomer.email);
+    await eventually(() => memberRow(el, newcomer.email), 'the new member did not show without a reload', 10_000);
+    const invited = uniqueEmail('later');
+    await boss.call('POST', `/api/organizations/${org.id}/invitations`, { email: invited });
+    await eventually(() => invitees(el).includes(invited), 'an invitation sent elsewhere did not show', 10_000);
+  });
+
+  it('welcomes an invitee arriving from the link, and asks their name', async () => {
+    // A store this file has not started yet: it takes the code from the address as a page load does.
+    const server = testServers.noMagicLink;
+    const boss = await owner('Globe');
+    const org = await firstOrganization(boss);
+    const newcomer = uniqueEmail('newcomer');
+    const arrival = new URL(await join(boss, org, newcomer));
+    expect(arrival.hash).to.match(/^#acct_code=.+&acct_flow=invitation$/);
+    await signOutEverywhere();
+    history.replaceState(null, '', `${location.pathname}${location.search}${arrival.hash}`);
+
+    const el = await mount({ server });
+    await eventually(() => part(el, 'welcome'), 'no welcome', 8000);
+    expect(location.hash, 'the code left the address bar').to.equal('');
+    expect(text(part(el, 'welcome-title'))).to.equal('You joined Globe');
+    expect(title(el)).to.equal('Globe');
+    await eventually(() => text($(el, '[role="status"]')) === 'You joined Globe', 'not announced');
+
+    const save = part(el, 'save-name-button')!;
+    save.click();
+    await eventually(() => text(part(el, 'name-form')?.querySelector('[part="field-error"]')) === 'Fill in this field.', 'an empty name was not refused');
+    field(el, 'input[name="displayName"]').value = 'Nia Okafor';
+    save.click();
+    await eventually(() => !part(el, 'name-form'), 'the prompt stayed');
+    expect(sessionStore(server).user?.displayName, 'the page knows the name').to.equal('Nia Okafor');
+    await eventually(() => text(memberRow(el, newcomer)?.querySelector('[part="member-name"]')) === 'Nia Okafor', 'the members list does not show the name');
+    const { members: listed } = await boss.call<{ members: Member[] }>('GET', `/api/organizations/${org.id}/members`);
+    expect(listed.find((m) => m.email === newcomer)?.displayName).to.equal('Nia Okafor');
+  });
+
+  it('sends invitees back to the page that invited them', async () => {
+    await owner();
+    const el = await mount();
+    await showsMembers(el);
+    const email = uniqueEmail('back');
+    await invite(el, email);
+    await eventually(() => invitees(el).includes(email), 'not invited');
+    const link = linkIn((await mailTo(testServers.instant, email)).text, '/auth/invitation', testServers.instant);
+    const { location: back } = await submitHostedForm(link);
+    expect(back!.replace(/#.*$/, '')).to.equal(pageAddress());
   });
 });

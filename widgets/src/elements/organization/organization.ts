@@ -1,35 +1,41 @@
 /**
  * `<acct-organization>`: the signed-in user's organization, small on purpose. Without one, a form
  * to create it; with one (or a choice among several), its name (renamed inline by owners and
- * admins), its members with their roles, and — for owners and admins — the invitations: invite an
- * address with a role, and resend or revoke the open ones. Each invitation mails a link to the
- * hosted page where it is accepted (server/modules/organizations). This module only declares the
- * class; `define.ts` registers it.
+ * admins), its members with their roles — changed by owners, removed by owners and admins after a
+ * confirmation — "Leave", and for owners and admins the invitations: invite an address with a role,
+ * and resend or revoke the open ones. Each invitation mails a link to the hosted page where it is
+ * accepted (server/modules/organizations), which brings the invitee back to this page signed in:
+ * the element then welcomes them ("You joined Acme") and asks their name if the account has none.
+ * Members and invitations stay current by polling while the page is visible. This module only
+ * declares the class; `define.ts` registers it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { state } from 'lit/decorators.js';
 import { selectField } from '../../core/form-fields.js';
 import { fieldErrorMessage } from '../../core/i18n/onboarding.js';
-import { OnboardingElement } from '../../core/onboarding-element.js';
-import { organizationsApi } from '../../core/onboarding-api.js';
-import type { AcctInvitationRevokedDetail, AcctInvitationSentDetail, AcctOrganizationDetail } from '../../core/onboarding-events.js';
-import type { Invitation, Member, Organization } from '../../core/onboarding-types.js';
+import { organizationsApi, profileApi } from '../../core/onboarding-api.js';
+import type {
+  AcctInvitationRevokedDetail,
+  AcctInvitationSentDetail,
+  AcctMemberRemovedDetail,
+  AcctMemberRoleChangedDetail,
+  AcctOrganizationDetail,
+} from '../../core/onboarding-events.js';
+import type { Invitation, Member, Organization, OrganizationRole } from '../../core/onboarding-types.js';
+import { returnAddress } from '../../core/return-code.js';
+import type { ChangeCause } from '../../core/session-store.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
 import { looksLikeEmail } from '../onboarding/steps/step-form.js';
+import { LEAVING, memberName, renderLeave, renderMembers, renderWelcome, type MembersContext } from './members-view.js';
+import { OrganizationData, type Details } from './organization-data.js';
 import { organizationStyles } from './organization.styles.js';
-import { renderCreate, renderHeading, renderInvitations, renderMembers, type FormState } from './organization-views.js';
-
-interface Details {
-  members: Member[];
-  /** Open invitations; empty for a plain member, who cannot see them. */
-  invitations: Invitation[];
-}
+import { renderCreate, renderHeading, renderInvitations, type FormState } from './organization-views.js';
 
 /**
- * The user's organization: create it, rename it, see its members, invite people.
+ * The user's organization: create it, rename it, see its members and manage them, invite people,
+ * leave it; and the welcome of someone an invitation just brought in.
  *
- * @summary Organization: create or rename, members and roles, invitations by email (invite, resend, revoke).
+ * @summary Organization: create or rename; members (change a role, remove, leave); invitations by email; welcomes invitees; stays current.
  *
  * @tag acct-organization
  *
@@ -41,20 +47,29 @@ interface Details {
  * again; `detail` is `{ organizationId, invitation, resent }`.
  * @fires {CustomEvent<AcctInvitationRevokedDetail>} acct-invitation-revoked - The user revoked an open invitation;
  * `detail` is `{ organizationId, invitation }`.
+ * @fires {CustomEvent<AcctMemberRoleChangedDetail>} acct-member-role-changed - An owner gave a member another role;
+ * `detail` is `{ organizationId, member, previousRole }`.
+ * @fires {CustomEvent<AcctMemberRemovedDetail>} acct-member-removed - The user removed a member; `detail` is `{ organizationId, member }`.
+ * @fires {CustomEvent<AcctOrganizationDetail>} acct-organization-left - The user left the organization; `detail.organization`.
  * @fires {CustomEvent<AcctErrorDetail>} acct-error - An action failed; `detail` is `{ code, status, message }`.
  *
  * @csspart base - The card around everything.
  * @csspart title - The organization's name (or "Create your organization").
  * @csspart description - The line under the creation form's heading.
  * @csspart details - Secondary lines: your role and the member count, a member's address, an invitation's role and date.
- * @csspart form - Every form (create, rename, invite).
+ * @csspart welcome - "You joined Acme", shown after accepting an invitation brought the user to this page.
+ * @csspart welcome-title - Its first line.
+ * @csspart name-form - The welcome's name prompt, while the account has no name.
+ * @csspart save-name-button - Its button.
+ * @csspart form - Every form (create, rename, invite, name).
  * @csspart create-form - The form creating an organization.
  * @csspart rename-form - The inline rename form.
  * @csspart invite-form - The invitation form.
  * @csspart field - A field: label, control, error.
  * @csspart label - A field's label.
  * @csspart input - A text field.
- * @csspart select - A select (the organization, an invitation's role).
+ * @csspart select - A select (the organization, an invitation's role, a member's role).
+ * @csspart role-select - A member's role, as owners see it (with `select`).
  * @csspart field-error - A field's error.
  * @csspart section-title - The "Members" and "Invitations" headings.
  * @csspart list - The members and invitations lists.
@@ -67,15 +82,21 @@ interface Details {
  * @csspart invitee - An invitation's address.
  * @csspart icon - A row's icon.
  * @csspart badge - The "You" and "Expired" badges.
- * @csspart role - A member's role.
+ * @csspart role - A member's role, as text (for those who cannot change it).
  * @csspart button - Every button.
  * @csspart create-button - "Create the organization".
  * @csspart rename-button - "Rename".
  * @csspart save-button - The rename form's "Save".
- * @csspart cancel-button - The rename form's "Cancel".
+ * @csspart cancel-button - The rename form's or a confirmation's "Cancel".
  * @csspart invite-button - "Send the invitation".
  * @csspart resend-button - An invitation's "Resend".
  * @csspart revoke-button - An invitation's "Revoke".
+ * @csspart remove-button - A member's "Remove".
+ * @csspart confirm - The inline confirmation of a removal or of leaving: its question and buttons.
+ * @csspart confirm-button - The button that confirms.
+ * @csspart leave - The line with "Leave Acme".
+ * @csspart leave-button - "Leave Acme".
+ * @csspart hint - Why the last owner cannot leave.
  * @csspart empty - "No open invitations."
  * @csspart notice - Why only owners and admins see invitations.
  * @csspart action-error - Why the last action failed.
@@ -86,36 +107,18 @@ interface Details {
  *
  * @cssproperty [--acct-organization-max-width=40rem] - The widest the card grows.
  */
-export class AcctOrganization extends OnboardingElement {
-  static override styles = [OnboardingElement.styles, organizationStyles];
+export class AcctOrganization extends OrganizationData {
+  static override styles = [OrganizationData.styles, organizationStyles];
 
-  /** Which of the user's organizations to show; empty: the one the user picks, else their first. */
-  @property({ attribute: 'organization-id' }) organizationId = '';
-
-  @state() private picked = '';
   @state() private renaming = false;
+  /** The member whose removal is being confirmed, `LEAVING`, or null. */
+  @state() private confirming: string | null = null;
+  /** The welcome's name prompt was answered. */
+  @state() private named = false;
 
-  private readonly organizations = new Task(this, {
-    task: async ([store, key], { signal }) => (key ? organizationsApi.list(store.api, { signal }) : undefined),
-    args: () => [this.session.store, this.sessionKey] as const,
-  });
-
-  private readonly details = new Task(this, {
-    task: async ([store, org], { signal }): Promise<Details | undefined> => {
-      if (!org) return undefined;
-      const [members, invitations] = await Promise.all([
-        organizationsApi.members(store.api, org.id, { signal }),
-        org.role === 'member' ? Promise.resolve([]) : organizationsApi.invitations(store.api, org.id, { signal }),
-      ]);
-      return { members, invitations };
-    },
-    args: () => [this.session.store, this.active] as const,
-  });
-
-  /** The organization shown: the attribute's, else the picked one, else the first. */
-  private get active(): Organization | undefined {
-    const list = this.organizations.value ?? [];
-    return list.find((org) => org.id === (this.organizationId || this.picked)) ?? (this.organizationId ? undefined : list[0]);
+  protected override sessionChanged(cause: ChangeCause): void {
+    super.sessionChanged(cause);
+    if (cause !== 'refresh' && cause !== 'exchange') this.confirming = null;
   }
 
   override render(): TemplateResult {
@@ -138,6 +141,7 @@ export class AcctOrganization extends OnboardingElement {
     if (!org) return renderCreate(form, this.create);
     const t = this.t;
     return html`
+      ${this.joined ? this.renderWelcome() : nothing}
       ${renderHeading(form, org, this.renaming, this.headingHandlers)}
       ${list.length > 1 && !this.organizationId
         ? selectField({ name: 'organization', label: this.o.organization.pick, value: org.id, options: list.map((x) => ({ value: x.id, label: x.name })), onChange: this.pick })
@@ -151,19 +155,27 @@ export class AcctOrganization extends OnboardingElement {
     `;
   }
 
+  private renderWelcome(): TemplateResult {
+    const askName = !this.named && !this.session.store.user?.displayName;
+    return renderWelcome({ o: this.o, busy: this.busy }, this.joined!, { askName, error: this.fieldErrors.displayName }, { saveName: this.saveName });
+  }
+
   private renderDetails(org: Organization, { members, invitations }: Details): TemplateResult {
     const form: FormState = { o: this.o, busy: this.busy, errors: this.fieldErrors };
+    const people: MembersContext = { o: this.o, org, me: this.session.store.user?.id, busy: this.busy, confirming: this.confirming };
     return html`
-      ${renderMembers(this.o, members, this.session.store.user?.id)}
+      ${renderMembers(people, members, this.memberHandlers)}
       ${org.role === 'member'
         ? html`<p part="notice" class="status">${this.o.organization.onlyAdminsInvite}</p>`
         : renderInvitations(form, invitations, { invite: this.invite, resend: this.resend, revoke: this.revoke })}
+      ${renderLeave(people, members, this.memberHandlers)}
     `;
   }
 
   private readonly pick = (event: Event): void => {
     this.picked = (event.target as HTMLSelectElement).value;
     this.renaming = false;
+    this.confirming = null;
   };
 
   private readonly startRename = (): void => {
@@ -227,7 +239,8 @@ export class AcctOrganization extends OnboardingElement {
     if (!org || this.busy) return;
     if (!looksLikeEmail(email)) return this.showFieldErrors({ email: fieldErrorMessage(this.o, email ? 'invalid_email' : 'required') });
     await this.attempt(async () => {
-      const invitation = await organizationsApi.invite(this.session.store.api, org.id, { email, role });
+      // The invitee comes back to this page, where the element welcomes them.
+      const invitation = await organizationsApi.invite(this.session.store.api, org.id, { email, role, redirectUrl: returnAddress() });
       form.reset();
       await this.details.run();
       this.emit<AcctInvitationSentDetail>('acct-invitation-sent', { organizationId: org.id, invitation, resent: false });
@@ -250,6 +263,103 @@ export class AcctOrganization extends OnboardingElement {
       // The row is gone: focus goes back to the invitation form.
       await this.focusAfterUpdate('input[name="email"]');
     });
+
+  /** The welcome's name prompt: saves the name (`PATCH /api/me`), and the page's session learns it. */
+  private readonly saveName = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const name = String(new FormData(event.currentTarget as HTMLFormElement).get('displayName') ?? '').trim();
+    if (this.busy) return;
+    if (!name) return this.showFieldErrors({ displayName: fieldErrorMessage(this.o, 'required') });
+    await this.attempt(async () => {
+      const user = await profileApi.update(this.session.store.api, { displayName: name });
+      this.named = true;
+      // Every element on the page (the header's avatar…) shows the name without a reload.
+      await this.session.store.refresh();
+      await this.details.run();
+      this.announcement = this.o.organization.nameSaved(user.displayName ?? name);
+      await this.focusAfterUpdate('h2');
+    });
+  };
+
+  private readonly memberHandlers = {
+    changeRole: (event: Event): Promise<void> => this.changeRole(event),
+    askRemove: (event: Event): Promise<void> => this.ask((event.currentTarget as HTMLElement).dataset.id ?? null),
+    askLeave: (): Promise<void> => this.ask(LEAVING),
+    confirmRemove: (event: Event): Promise<void> => this.removeMember(event),
+    confirmLeave: (): Promise<void> => this.leave(),
+    cancel: (): Promise<void> => this.cancelConfirm(),
+    confirmKeydown: (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      void this.cancelConfirm();
+    },
+  };
+
+  private async changeRole(event: Event): Promise<void> {
+    const select = event.currentTarget as HTMLSelectElement;
+    const org = this.active;
+    const member = this.memberWithId(select.dataset.id);
+    const role = select.value as OrganizationRole;
+    if (!org || !member || role === member.role) return;
+    // Busy with another action: the select goes back to what is true.
+    if (this.busy) return void (select.value = member.role);
+    const done = await this.attempt(async () => {
+      const changed = await organizationsApi.changeRole(this.session.store.api, org.id, member.userId, role);
+      await this.reload();
+      this.emit<AcctMemberRoleChangedDetail>('acct-member-role-changed', { organizationId: org.id, member: changed, previousRole: member.role });
+      this.announcement = this.o.organization.roleChanged(memberName(changed), this.o.roles[changed.role] ?? changed.role);
+    });
+    if (!done) select.value = member.role;
+  }
+
+  /** Opens a confirmation and puts focus on its least harmful choice, as in an alert dialog (WAI-ARIA APG). */
+  private async ask(what: string | null): Promise<void> {
+    if (this.busy) return;
+    this.confirming = what;
+    this.actionError = '';
+    await this.focusAfterUpdate('.confirm .cancel');
+  }
+
+  private async cancelConfirm(): Promise<void> {
+    const what = this.confirming;
+    this.confirming = null;
+    // Back to the button that opened it.
+    await this.focusAfterUpdate(what === LEAVING ? '[part~="leave-button"]' : `[part~="remove-button"][data-id="${what}"]`);
+  }
+
+  private async removeMember(event: Event): Promise<void> {
+    const org = this.active;
+    const member = this.memberWithId((event.currentTarget as HTMLElement).dataset.id);
+    if (!org || !member) return;
+    await this.attempt(async () => {
+      await organizationsApi.removeMember(this.session.store.api, org.id, member.userId);
+      this.confirming = null;
+      await this.reload();
+      this.emit<AcctMemberRemovedDetail>('acct-member-removed', { organizationId: org.id, member });
+      this.announcement = this.o.organization.removed(memberName(member));
+      // The row is gone: focus goes to the list's heading.
+      await this.focusAfterUpdate('h2');
+    });
+  }
+
+  private async leave(): Promise<void> {
+    const org = this.active;
+    if (!org) return;
+    await this.attempt(async () => {
+      await organizationsApi.leave(this.session.store.api, org.id);
+      this.confirming = null;
+      this.joined = null;
+      this.picked = '';
+      await this.organizations.run();
+      this.emit<AcctOrganizationDetail>('acct-organization-left', { organization: org });
+      this.announcement = this.o.organization.left(org.name);
+      await this.focusAfterUpdate('h2');
+    });
+  }
+
+  private memberWithId(id: string | undefined): Member | undefined {
+    return this.details.value?.members.find((m) => m.userId === id);
+  }
 
   /** Runs `work` on the invitation whose button was pressed, then reloads the list. */
   private async onInvitation(event: Event, work: (org: Organization, invitation: Invitation) => Promise<void>): Promise<void> {

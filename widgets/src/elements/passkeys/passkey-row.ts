@@ -10,6 +10,9 @@ import { fullDateTime, relativeTime } from '../../core/format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
 
+/** What a passkey is called: its name, else "Passkey" in the reader's language (the server makes up no name). */
+export const passkeyLabel = (t: Translation, passkey: Passkey): string => passkey.name ?? t.genericNames.passkey;
+
 export interface RowState {
   t: Translation;
   /** This row's name is being edited. */
@@ -59,7 +62,7 @@ function renderRenameForm(passkey: Passkey, { t, renameProblem, busy }: RowState
         autocomplete="off"
         maxlength="100"
         required
-        .value=${passkey.name}
+        .value=${passkeyLabel(t, passkey)}
         aria-invalid=${renameProblem ? 'true' : 'false'}
         aria-describedby=${renameProblem ? errorId : nothing}
       />
@@ -73,6 +76,7 @@ function renderRenameForm(passkey: Passkey, { t, renameProblem, busy }: RowState
 export function renderPasskeyRow(passkey: Passkey, state: RowState, on: RowHandlers): TemplateResult {
   const { t, renaming, confirming, error, busy, now } = state;
   const confirmId = `confirm-${passkey.id}`;
+  const name = passkeyLabel(t, passkey);
   const badge = passkey.synced
     ? html`<span part="badge synced-badge" class="badge" title=${t.passkeys.syncedHint}>${t.passkeys.synced}</span>`
     : html`<span part="badge device-badge" class="badge device" title=${t.passkeys.deviceOnlyHint}>${t.passkeys.deviceOnly}</span>`;
@@ -82,7 +86,7 @@ export function renderPasskeyRow(passkey: Passkey, state: RowState, on: RowHandl
       <div class="main">
         ${renaming
           ? renderRenameForm(passkey, state, on)
-          : html`<p class="title"><span part="name">${passkey.name}</span> ${badge}</p>`}
+          : html`<p class="title"><span part="name">${name}</span> ${badge}</p>`}
         <p part="details" class="meta">${renderTimes(t, passkey, now)}</p>
         ${error ? html`<p part="action-error" class="error" role="alert">${error}</p>` : nothing}
       </div>
@@ -90,13 +94,13 @@ export function renderPasskeyRow(passkey: Passkey, state: RowState, on: RowHandl
         ${renaming || confirming
           ? nothing
           : html`<button part="button rename-button" class="small rename-button" type="button" data-id=${passkey.id}
-                aria-label=${t.passkeys.renameLabel(passkey.name)} ?disabled=${busy} @click=${on.rename}>${t.passkeys.rename}</button>
+                aria-label=${t.passkeys.renameLabel(name)} ?disabled=${busy} @click=${on.rename}>${t.passkeys.rename}</button>
               <button part="button remove-button" class="small danger remove-button" type="button" data-id=${passkey.id}
-                aria-label=${t.passkeys.removeLabel(passkey.name)} ?disabled=${busy} @click=${on.ask}>${t.passkeys.remove}</button>`}
+                aria-label=${t.passkeys.removeLabel(name)} ?disabled=${busy} @click=${on.ask}>${t.passkeys.remove}</button>`}
       </div>
       ${confirming
         ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} @keydown=${on.keydown}>
-            <p id=${confirmId}>${t.passkeys.confirmRemove(passkey.name)}</p>
+            <p id=${confirmId}>${t.passkeys.confirmRemove(name)}</p>
             <button part="button confirm-button" class="danger small" type="button" data-id=${passkey.id} ?disabled=${busy} @click=${on.confirm}>
               ${t.passkeys.confirm}
             </button>

@@ -28,6 +28,7 @@ import {
   text,
   uniqueEmail,
 } from '../../testing/helpers.js';
+import { expectFitsPhone } from '../../testing/layout.js';
 import { methodButton } from '../../testing/login.js';
 import { ageSession, virtualAuthenticator, watchCredentialRequests } from '../../testing/webauthn.js';
 import '../login/define.js';
@@ -201,13 +202,15 @@ describe('<acct-passkeys>', () => {
       expect(await virtualAuthenticator.credentials()).to.have.length(1);
 
       const [row] = rows(el);
-      expect(text(row!.querySelector('[part="name"]'))).to.equal(passkey.name);
+      // The virtual authenticator is no known product: the server names it nothing, the element "Passkey".
+      expect(passkey.name).to.equal(null);
+      expect(text(row!.querySelector('[part="name"]'))).to.equal('Passkey');
       // The virtual authenticator's keys are not backed up: bound to this device.
       expect(text(row!.querySelector('[part~="badge"]'))).to.equal('This device only');
       expect(row!.querySelector('[part~="device-badge"]')).to.exist;
       expect(text(row!.querySelector('[part="details"]'))).to.equal('Added now · never used');
       expect(row!.querySelector('time')!.getAttribute('datetime')).to.equal(passkey.createdAt);
-      await waitUntil(() => announcement(el) === `${passkey.name} is added.`, 'the addition was not announced');
+      await waitUntil(() => announcement(el) === 'Passkey is added.', 'the addition was not announced');
     } finally {
       el.remove();
     }
@@ -353,6 +356,22 @@ describe('<acct-passkeys>', () => {
     }
   });
 
+  it('keeps a long name and its actions apart on a phone', async () => {
+    const el = create();
+    document.body.append(el);
+    try {
+      await withOnePasskey(el);
+      $(el, '[part~="rename-button"]')!.click();
+      await waitUntil(() => $(el, '[part~="rename-form"] input'));
+      $<HTMLInputElement>(el, '[part~="rename-form"] input')!.value = 'Fingerprint reader of the studio’s shared MacBookPro2024';
+      $<HTMLFormElement>(el, '[part~="rename-form"]')!.requestSubmit();
+      await waitUntil(() => text($(el, '[part="name"]'))?.startsWith('Fingerprint'), 'the new name did not show');
+      await expectFitsPhone(el, 'acct-passkeys/long-name');
+    } finally {
+      el.remove();
+    }
+  });
+
   it('speaks French', async () => {
     const el = create({ lang: 'fr' });
     document.body.append(el);
@@ -360,6 +379,8 @@ describe('<acct-passkeys>', () => {
       await withOnePasskey(el);
       expect(text($(el, 'h2'))).to.equal('Clés d’accès');
       expect(text($(el, '[part~="badge"]'))).to.equal('Cet appareil uniquement');
+      expect(text($(el, '[part="name"]')), 'unnamed, in French').to.equal('Clé d’accès');
+      expect($(el, '[part~="rename-button"]')!.getAttribute('aria-label')).to.equal('Renommer Clé d’accès');
       expect(text($(el, '[part="details"]'))).to.equal('Ajoutée maintenant · jamais utilisée');
       expect(text($(el, '[part~="add-button"]'))).to.equal('Ajouter une clé d’accès');
     } finally {

@@ -17,7 +17,7 @@ import { errorDetail, type AcctErrorDetail, type AcctPasskeyAddedDetail, type Ac
 import { errorMessage } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { browserSupportsWebAuthn, isAbort, registerPasskey, WebAuthnController } from '../../core/webauthn.js';
-import { renderPasskeyRow } from './passkey-row.js';
+import { passkeyLabel, renderPasskeyRow } from './passkey-row.js';
 import { passkeysStyles } from './passkeys.styles.js';
 
 /** What the list task answers: the passkeys, or that the server does not take passkeys at all. */
@@ -165,7 +165,7 @@ export class AcctPasskeys extends AccountElement {
       async () => {
         const passkey = await this.ceremonies.run((ceremony) => registerPasskey(this.session.store.api, ceremony));
         this.emit<AcctPasskeyAddedDetail>('acct-passkey-added', { passkey });
-        return this.t.passkeys.added(passkey.name);
+        return this.t.passkeys.added(passkeyLabel(this.t, passkey));
       },
       (message) => (this.actionError = message),
     );
@@ -197,7 +197,7 @@ export class AcctPasskeys extends AccountElement {
       async () => {
         const { passkey } = await this.session.store.api.patch<{ passkey: Passkey }>(`/api/passkeys/${encodeURIComponent(id)}`, { name });
         this.renaming = null;
-        return this.t.passkeys.renamed(passkey.name);
+        return this.t.passkeys.renamed(passkeyLabel(this.t, passkey));
       },
       (message) => (this.renameProblem = message),
     );
@@ -234,7 +234,7 @@ export class AcctPasskeys extends AccountElement {
         const { sessionsEnded } = await this.session.store.api.delete<PasskeyRemoved>(`/api/passkeys/${encodeURIComponent(passkey.id)}`);
         this.confirming = null;
         this.emit<AcctPasskeyRemovedDetail>('acct-passkey-removed', { passkey, sessionsEnded });
-        return [this.t.passkeys.removed(passkey.name), this.t.passkeys.sessionsEnded(sessionsEnded)].filter(Boolean).join(' ');
+        return [this.t.passkeys.removed(passkeyLabel(this.t, passkey)), this.t.passkeys.sessionsEnded(sessionsEnded)].filter(Boolean).join(' ');
       },
       // In the row it is about: "this is your only way to sign in" must be read next to its passkey.
       (message) => {

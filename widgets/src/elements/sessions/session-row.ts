@@ -6,13 +6,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DeviceSession } from '../../core/api-types.js';
-import { browserText, deviceKind, fullDateTime, methodText, placeText, relativeTime } from '../../core/format.js';
+import { browserText, deviceKind, deviceName, fullDateTime, methodText, placeText, relativeTime } from '../../core/format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
 
-/** What a row is called in messages: its device name, else its browser, else the device type. */
+/** What a row is called, in its title and in messages: "iPhone", "Windows computer" (core/format.ts). */
 export function deviceLabel(t: Translation, session: DeviceSession): string {
-  return session.deviceName || browserText(t, session.browser, session.os) || t.device[deviceKind(session.deviceType)];
+  return deviceName(t, { type: session.deviceType, name: session.deviceName, os: session.os });
 }
 
 export interface RowState {
@@ -35,7 +35,8 @@ export function renderSessionRow(session: DeviceSession, { t, confirming, busy, 
   const label = deviceLabel(t, session);
   const lastActive = new Date(session.lastActiveAt);
   const method = methodText(t, session.method);
-  const details = [t.device[kind], browserText(t, session.browser, session.os)].filter(Boolean).join(' · ');
+  // The title says what the device is; this line, which browser on which version of its system.
+  const details = browserText(t, session.browser, session.os);
   const confirmId = `confirm-${session.id}`;
   return html`
     <li part=${session.current ? 'item current-item' : 'item'} data-session=${session.id}>
@@ -45,7 +46,7 @@ export function renderSessionRow(session: DeviceSession, { t, confirming, busy, 
           <span part="device-name">${label}</span>
           ${session.current ? html`<span part="badge" class="badge">${t.sessions.thisDevice}</span>` : nothing}
         </p>
-        <p part="details" class="meta">${details}</p>
+        ${details ? html`<p part="details" class="meta">${details}</p>` : nothing}
         <p part="details" class="meta">
           ${placeText(t, { city: session.city, country: session.country })}${session.ipAddress ? ` · ${session.ipAddress}` : ''}
         </p>

@@ -12,7 +12,7 @@ export const sessionsStyles = css`
     outline: none;
   }
   li[part~='current-item'] .icon {
-    color: var(--_primary);
+    color: var(--_link);
     background: color-mix(in srgb, var(--_primary) 12%, transparent);
   }
 `;

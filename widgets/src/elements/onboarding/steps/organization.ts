@@ -56,6 +56,11 @@ export const organizationStep = defineStepForm<OrganizationDraft>({
     `;
   },
 
+  draftData(form, view) {
+    const read = this.read(form, view);
+    return 'data' in read && (effectiveMode(view) === 'create' || fieldValue(form, 'organizationId') || view.draft.organizationId) ? read.data : undefined;
+  },
+
   read(form, view) {
     if (effectiveMode(view) === 'existing') {
       return { data: { mode: 'existing', organizationId: fieldValue(form, 'organizationId') || view.draft.organizationId } };

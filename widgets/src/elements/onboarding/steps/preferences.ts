@@ -108,6 +108,14 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
     `;
   },
 
+  // Quiet hours whose times are not whole yet wait for them; everything else is saved.
+  draftData(form, view) {
+    const read = this.read(form, view);
+    if ('data' in read) return read.data;
+    const withoutQuietHours = this.read(form, { ...view, draft: { quiet: false }, saved: undefined });
+    return 'data' in withoutQuietHours ? withoutQuietHours.data : undefined;
+  },
+
   read(form, { o, draft, saved }) {
     const notifications = Object.fromEntries(
       EVENTS.map((event) => [event, Object.fromEntries(CHANNELS.map((channel) => [channel, isChecked(form, `${event}.${channel}`)]))]),

@@ -28,6 +28,14 @@ export const profileStep = defineStepForm({
     `;
   },
 
+  // The name is required, so a draft needs one; a photo address is kept once it is a whole one.
+  draftData(form) {
+    const displayName = fieldValue(form, 'displayName');
+    const avatarUrl = fieldValue(form, 'avatarUrl');
+    if (!displayName) return undefined;
+    return { displayName, bio: fieldValue(form, 'bio'), ...(avatarUrl === '' || isWebAddress(avatarUrl) ? { avatarUrl } : {}) };
+  },
+
   read(form, { o }) {
     const data = { displayName: fieldValue(form, 'displayName'), avatarUrl: fieldValue(form, 'avatarUrl'), bio: fieldValue(form, 'bio') };
     const errors: Record<string, string> = {};

@@ -2,7 +2,8 @@
  * What a step of `<acct-onboarding>` is made of, so the element can walk any path without knowing
  * the steps: the text its slot shows when the host puts nothing there, its fields, the in-progress
  * state the fields need between renders (the team step's rows…), and how to read the form into the
- * data the server's schema for the step expects — or into field errors found before sending.
+ * data the server's schema for the step expects — or into field errors found before sending — and
+ * into a draft saved while the user types.
  * Each built-in step (server/modules/onboarding/built-in-steps.ts) has one module in this folder;
  * a step with no built-in form is the site's own and shows only its slot.
  */
@@ -46,6 +47,13 @@ export interface StepForm<D> {
   /** The draft for a newly shown step, from what the server holds. */
   draft?(saved: unknown): D;
   read(form: HTMLFormElement, view: StepView<D>): StepRead;
+  /**
+   * What to save as a draft while the user types (`…/save`, which checks it against the step's
+   * schema like Continue does): the fields typed so far that the server would accept, leaving out
+   * the ones not yet valid (a half-typed address); undefined when nothing can be saved. Unlike
+   * `read`, it changes nothing in the form. Steps without it keep no drafts.
+   */
+  draftData?(form: HTMLFormElement, view: StepView<D>): unknown;
   /** The step lists the user's organizations. */
   needsOrganizations?: boolean;
 }

@@ -80,6 +80,12 @@ export const teamStep = defineStepForm<TeamDraft>({
     `;
   },
 
+  // The rows whose address is whole; a half-typed one waits for its next keystrokes.
+  draftData(form, view: StepView<TeamDraft>) {
+    const complete = typedRows(form, view.draft.rows).filter((row) => looksLikeEmail(row.email));
+    return { invitations: complete.map(({ email, role }) => ({ email, role })) };
+  },
+
   read(form, view: StepView<TeamDraft>) {
     const filled = typedRows(form, view.draft.rows).filter((row) => row.email);
     // Compacted now, so that the rows shown are the rows sent, and errors land on the right one.
