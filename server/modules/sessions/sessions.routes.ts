@@ -12,7 +12,7 @@ import { recordLogin, type AuthMethod } from '../login-history/login-history';
 import { consumeToken } from '../one-time-tokens/one-time-tokens';
 import { findUserById, toPublicUser } from '../users/users';
 import { requestContext } from './request-context';
-import { requireSession, sessionOf } from './require-session';
+import { optionalSession, requireSession, sessionOf } from './require-session';
 import { clearSession, issueSession } from './session-transport';
 import { completeSignIn } from './sign-in';
 import { listSessions, revokeOtherSessions, revokeOwnSession, revokeSession, rotateSessionToken } from './sessions';
@@ -34,6 +34,13 @@ export function sessionRoutes(services: Services): Router {
   router.get('/me', signedIn, (req, res) => {
     const session = sessionOf(req);
     res.json({ user: session.user, session: { id: session.id, expiresAt: session.expiresAt } });
+  });
+
+  // The elements' session check: like /me, but "nobody" is an answer rather than an error, so a
+  // signed-out page does not log a failed request on every load. `/me` keeps its 401 for API users.
+  router.get('/session', optionalSession(services), (req, res) => {
+    const session = req.auth;
+    res.json(session ? { user: session.user, session: { id: session.id, expiresAt: session.expiresAt } } : { user: null, session: null });
   });
 
   router.post(
