@@ -9,6 +9,10 @@
  *   `#acct_code` out of the address bar and exchanges it for a session, rotates a bearer token it
  *   kept in sessionStorage, and reads `GET /api/session` (which answers "nobody" with a 200, so a
  *   signed-out page logs no failed request).
+ * - Login CSRF: every request that starts an emailed flow carries this browser's key
+ *   (browser-key.ts), and so does the exchange. A code from a flow started elsewhere never signs
+ *   in or replaces a session silently: once the page shows its current state, the store asks in a
+ *   modal dialog (`<acct-hand-over>`) and exchanges again, confirmed, only on Continue.
  * - Other tabs: after signing in or out it posts a bare "changed" on the BroadcastChannel
  *   `acct:<server>`; a tab that hears it re-reads the session. Never the token: a bearer token stays
  *   in the tab that owns it (memory and that tab's sessionStorage).
@@ -20,69 +24,20 @@
  *   answers and goes out as `Authorization: Bearer`; cookie transports never see a token.
  */
 import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
+import { askHandOver } from '../elements/hand-over/hand-over.js';
 import { ApiClient, ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
-import type { MagicLinkSent, MagicLinkStatus, Session, SignedIn, User } from './api-types.js';
-import { takeReturnCode, type ReturnCode } from './return-code.js';
+import type { MagicLinkSent, MagicLinkStatus, SignedIn, User } from './api-types.js';
+import { browserKey } from './browser-key.js';
+import { exchangeSignedIn, takeReturnCode, type ExchangeAnswer, type ExchangeConfirmationRequired, type ReturnCode } from './return-code.js';
 import { SessionWatch, sessionWatch } from './session-watch.js';
+import { readStorage, writeStorage } from './storage.js';
 
-export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
+import type { ChangeCause, Presenter, ReturnedFrom, SessionAnswer, SessionStatus, SignedOutReason, SignUpResult, StoreListener } from './session-types.js';
 
-/**
- * What made the store change; elements that only care about some causes can tell them apart.
- * `revoked` and `expired`: the session ended without this page ending it (see `SignedOutReason`).
- */
-export type ChangeCause = 'load' | 'sign-in' | 'sign-up' | 'exchange' | 'sign-out' | 'refresh' | 'remote' | 'revoked' | 'expired';
-
-/**
- * Why the page is signed out when the user did not sign out here: `revoked` — the session was
- * ended elsewhere (signed out from another device, a password changed there); `expired` — it ran
- * out, or the page was away too long to tell which.
- */
-export type SignedOutReason = 'revoked' | 'expired';
-
-export type StoreListener = (cause: ChangeCause) => void;
-
-/** The emailed link the page was opened from, after the store tried to exchange its code. */
-export interface ReturnedFrom {
-  /** `email_verification`, `password_reset` or `magic_link`. */
-  flow: string;
-  /** How the exchange signed the user in; null when it failed. */
-  method: string | null;
-  /** Why the exchange failed (e.g. `invalid_code`); null when it worked. */
-  error: ApiError | null;
-}
-
-export interface SignUpResult {
-  /** The new user when the account is usable at once; null when its address must be confirmed first. */
-  user: User | null;
-  verificationRequired: boolean;
-}
-
-/** `GET /api/session`: both null when nobody is signed in. */
-interface SessionAnswer {
-  user: User | null;
-  session: Session | null;
-}
+export type { ChangeCause, Presenter, ReturnedFrom, SessionStatus, SignedOutReason, SignUpResult, StoreListener };
 
 /** What the store posts to other tabs: a nudge to re-read the session, and nothing else. */
 const CHANGED = { type: 'acct:session-changed' } as const;
-
-// sessionStorage can throw (storage disabled, sandboxed frames): the token then lives in memory only.
-function readStored(key: string): string | null {
-  try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function writeStored(key: string, value: string | null): void {
-  try {
-    if (value === null) sessionStorage.removeItem(key);
-    else sessionStorage.setItem(key, value);
-  } catch {
-    // Memory only, see above.
-  }
-}
 
 export class SessionStore {
   status: SessionStatus = 'loading';
@@ -104,6 +59,7 @@ export class SessionStore {
   private started: Promise<void> | null = null;
   private configLoad: Promise<ClientConfig> | null = null;
   private refreshing: Promise<void> | null = null;
+  private presenter: Presenter | null = null;
   // Bumped by every change of who is signed in. A read of the session that started before a
   // sign-in and answers after it must not undo the sign-in, so reads drop answers from an older epoch.
   private epoch = 0;
@@ -116,7 +72,7 @@ export class SessionStore {
 
   constructor(readonly serverUrl: string) {
     this.tokenKey = `acct:token:${serverUrl}`;
-    this.token = readStored(this.tokenKey);
+    this.token = readStorage(() => sessionStorage, this.tokenKey);
     this.api = new ApiClient(serverUrl, { token: () => this.token, onError: (error) => this.onApiError(error) });
   }
 
@@ -151,10 +107,19 @@ export class SessionStore {
     return this.configLoad;
   }
 
-  /** Loads the session the first time it is called; later calls return the same promise. */
-  start(): Promise<void> {
+  /**
+   * Loads the session the first time it is called; later calls return the same promise.
+   * `presenter`: the element starting it, whose language and theme a hand-over prompt takes.
+   */
+  start(presenter?: Presenter): Promise<void> {
+    this.presenter ??= presenter ?? null;
     this.started ??= this.load();
     return this.started;
+  }
+
+  /** This browser's key for the server, sent with every request that starts an emailed flow and with the exchange. */
+  get browserKey(): string {
+    return browserKey(this.serverUrl);
   }
 
   /** Re-reads who is signed in (`GET /api/session`); concurrent calls share one request. */
@@ -175,7 +140,8 @@ export class SessionStore {
    * unconfirmed and mail a new one; `options.lang`: the language of that mail (the asking element's).
    */
   async signIn(credentials: { email: string; password: string; redirectUrl?: string }, options?: RequestOptions): Promise<SignedIn> {
-    const answer = await this.api.post<SignedIn>('/api/auth/sign-in', credentials, options);
+    // The browser key too: an unconfirmed address gets a new confirmation link from this request.
+    const answer = await this.api.post<SignedIn>('/api/auth/sign-in', { ...credentials, browserKey: this.browserKey }, options);
     this.adopt(answer, 'sign-in');
     return answer;
   }
@@ -189,7 +155,7 @@ export class SessionStore {
 
   /** Mails a sign-in link that comes back to `redirectUrl`; the answer is the same for any address. */
   requestMagicLink(email: string, redirectUrl: string, options?: RequestOptions): Promise<MagicLinkSent> {
-    return this.api.post<MagicLinkSent>('/api/auth/magic-link', { email, redirectUrl }, options);
+    return this.api.post<MagicLinkSent>('/api/auth/magic-link', { email, redirectUrl, browserKey: this.browserKey }, options);
   }
 
   /** Whether the link was used yet (by this browser or any other). */
@@ -199,7 +165,7 @@ export class SessionStore {
   }
 
   async signUp(details: { email: string; password: string; displayName?: string; redirectUrl?: string }, options?: RequestOptions): Promise<SignUpResult> {
-    const answer = await this.api.post<Partial<SignedIn> & { status?: string }>('/api/auth/sign-up', details, options);
+    const answer = await this.api.post<Partial<SignedIn> & { status?: string }>('/api/auth/sign-up', { ...details, browserKey: this.browserKey }, options);
     if (answer.user && answer.session) {
       this.adopt({ user: answer.user, session: answer.session }, 'sign-up');
       return { user: answer.user, verificationRequired: false };
@@ -219,20 +185,28 @@ export class SessionStore {
     this.broadcast();
   }
 
-  /** Trades an emailed link's one-time code for a session; `before` sees the answer before anyone is told. */
-  async exchangeCode(code: string, before?: (answer: SignedIn) => void): Promise<SignedIn> {
-    const answer = await this.api.post<SignedIn>('/api/session/exchange', { code });
-    before?.(answer);
-    this.adopt(answer, 'exchange');
+  /**
+   * Trades an emailed link's one-time code for a session, with this browser's key. It signs in
+   * (and `before` sees the answer before anyone is told) when this browser started the link's
+   * flow, or with `confirm` (the user said so); otherwise the answer is `confirmation_required`,
+   * nothing changes, and the code stays good for a confirmed exchange.
+   */
+  async exchangeCode(code: string, { confirm = false, before }: { confirm?: boolean; before?: (answer: SignedIn) => void } = {}): Promise<ExchangeAnswer | SignedIn> {
+    const body = { code, browserKey: this.browserKey, ...(confirm ? { confirm: true } : {}) };
+    const answer = await this.api.post<ExchangeAnswer | SignedIn>('/api/session/exchange', body);
+    if (exchangeSignedIn(answer)) {
+      before?.(answer);
+      this.adopt(answer, 'exchange');
+    }
     return answer;
   }
 
   requestPasswordReset(email: string, redirectUrl: string, options?: RequestOptions): Promise<unknown> {
-    return this.api.post('/api/auth/password/forgot', { email, redirectUrl }, options);
+    return this.api.post('/api/auth/password/forgot', { email, redirectUrl, browserKey: this.browserKey }, options);
   }
 
   resendVerification(email: string, redirectUrl: string, options?: RequestOptions): Promise<unknown> {
-    return this.api.post('/api/auth/verification/resend', { email, redirectUrl }, options);
+    return this.api.post('/api/auth/verification/resend', { email, redirectUrl, browserKey: this.browserKey }, options);
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<{ otherSessionsEnded: number }> {
@@ -250,25 +224,49 @@ export class SessionStore {
     this.listen();
     this.watch.start();
     const returned = takeReturnCode();
-    if (returned && (await this.exchangeReturned(returned))) return;
+    const exchanged = returned ? await this.exchangeReturned(returned) : null;
+    if (exchanged && exchangeSignedIn(exchanged)) return;
     if (this.token) await this.rotateToken();
     await this.refresh('load');
+    // Asked once the page shows who (if anyone) is signed in here, on top of it; `start()` does not
+    // wait for the answer, which may take a while.
+    if (returned && exchanged && !exchangeSignedIn(exchanged)) void this.confirmHandOver(returned, exchanged);
   }
 
-  /** True when the code signed the user in; a refused code is kept in `returnedFrom` for the elements to explain. */
-  private async exchangeReturned({ code, flow }: ReturnCode): Promise<boolean> {
+  /**
+   * Exchanges the page's code; null when it was refused, which `returnedFrom` keeps for the
+   * elements to explain (`invalid_code`: used, expired or unknown).
+   */
+  private async exchangeReturned({ code, flow }: ReturnCode, { confirm = false } = {}): Promise<ExchangeAnswer | SignedIn | null> {
     try {
-      // Set before the exchange notifies, so elements re-rendering for it already see where the
-      // page came from, and how it signed the user in (`<acct-login offer-passkey>` reads it once).
-      this.returnedFrom = { flow, method: null, error: null };
-      await this.exchangeCode(code, (answer) => {
-        this.returnedFrom = { flow, method: typeof answer.method === 'string' ? answer.method : null, error: null };
+      return await this.exchangeCode(code, {
+        confirm,
+        // Set before the exchange notifies, so elements re-rendering for it already see where the
+        // page came from, and how it signed the user in (`<acct-login offer-passkey>` reads it once).
+        before: (answer) => (this.returnedFrom = { flow, method: typeof answer.method === 'string' ? answer.method : null, error: null }),
       });
-      return true;
     } catch (error) {
       this.returnedFrom = { flow, method: null, error: error instanceof ApiError ? error : new ApiError('unknown', 0, String(error)) };
-      return false;
+      if (confirm) this.set(this.status, 'exchange');
+      return null;
     }
+  }
+
+  /**
+   * A link whose flow this browser did not start: another device of the user's, or an attacker's
+   * own link sent to them to sign them into the attacker's account (login CSRF). Continue
+   * exchanges the code again, confirmed; Cancel drops it and nothing changes.
+   */
+  private async confirmHandOver(returned: ReturnCode, { account }: ExchangeConfirmationRequired): Promise<void> {
+    const config = await this.config().catch(() => null);
+    const answer = await askHandOver({
+      email: account.email,
+      productName: config?.productName ?? new URL(this.serverUrl).host,
+      current: this.status === 'signed-in' && this.user ? this.user.email : '',
+      lang: this.presenter?.lang || '',
+      theme: this.presenter?.theme ?? 'light',
+    });
+    if (answer === 'continue') await this.exchangeReturned(returned, { confirm: true });
   }
 
   /**
@@ -349,7 +347,8 @@ export class SessionStore {
 
   private setToken(token: string | null): void {
     this.token = token;
-    writeStored(this.tokenKey, token);
+    // sessionStorage can throw (storage disabled, sandboxed frames): the token then lives in memory only.
+    writeStorage(() => sessionStorage, this.tokenKey, token);
   }
 
   private set(status: SessionStatus, cause: ChangeCause): void {

@@ -226,6 +226,14 @@ export const en = {
       expired: 'Your session has ended. Sign in again.',
     },
     dismiss: 'Dismiss',
+    handOver: {
+      /** The prompt's heading: the account the link signs into, and where. */
+      title: (email: string, product: string) => `Sign in to ${product} as ${email}?`,
+      explain: 'You opened a sign-in link that was not requested in this browser. Continue only if you asked for it yourself.',
+      replaces: (current: string) => `You are signed in as ${current}; continuing signs you out of that account.`,
+      continue: 'Continue',
+      cancel: 'Cancel',
+    },
   },
 };
 

@@ -217,5 +217,12 @@ export const fr: Translation = {
       expired: 'Votre session a pris fin. Connectez-vous à nouveau.',
     },
     dismiss: 'Fermer',
+    handOver: {
+      title: (email, product) => `Se connecter à ${product} en tant que ${email}\u00a0?`,
+      explain: 'Vous avez ouvert un lien de connexion qui n’a pas été demandé dans ce navigateur. Ne continuez que si vous l’avez demandé vous-même.',
+      replaces: (current) => `Vous êtes connecté en tant que ${current}\u00a0; continuer vous déconnectera de ce compte.`,
+      continue: 'Continuer',
+      cancel: 'Annuler',
+    },
   },
 };
