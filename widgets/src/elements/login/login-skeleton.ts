@@ -17,21 +17,34 @@ function expectedMethods(requested: string, signUp: boolean): string[] {
   return signUp ? methods.filter((m) => m !== 'passkey') : methods;
 }
 
-const bone = (kind: string) => html`<span class="bone ${kind}"></span>`;
-const field = html`<div class="field">${bone('label')}${bone('input')}</div>`;
+/**
+ * Text drawn as a bar: the real words in no colour over the placeholder tint, so they take the
+ * room — and wrap — as the form's own will. `whole` keeps them on one line as a link-like button
+ * does (it is one box).
+ */
+const ghost = (text: string, { whole = false } = {}) => html`<span class=${whole ? 'ghost whole' : 'ghost'}>${text}</span>`;
+
+const field = (label: string) => html`<div class="field"><span class="ghost-label">${ghost(label)}</span><span class="bone bone-input"></span></div>`;
 
 export function renderSkeleton(t: Translation, { methods, mode }: { methods: string; mode: 'sign-in' | 'sign-up' }): TemplateResult {
   const signUp = mode === 'sign-up';
   const expected = expectedMethods(methods, signUp);
   const password = expected.includes('password');
+  const labels: Record<string, string> = {
+    passkey: t.passkeySignIn,
+    'magic-link': signUp ? t.magicLinkSignUp : t.magicLinkSignIn,
+    password: signUp ? t.signUp : t.signIn,
+  };
+  // The product's name is not known yet: "acct" stands in for it.
   return html`
     <div part="skeleton" class="skeleton">
       <p part="status" class="visually-hidden" role="status">${t.loading}</p>
       <div class="shapes" aria-hidden="true">
-        ${bone('title')} ${signUp ? field : nothing} ${field} ${password ? field : nothing}
-        ${password && !signUp ? html`<p class="forgot">${bone('text')}</p>` : nothing}
-        <div class="actions">${expected.map(() => bone('button'))}</div>
-        <p class="switch">${bone('text wide')}</p>
+        <p class="ghost-heading">${ghost(signUp ? t.signUpTitle('acct') : t.signInTitle('acct'))}</p>
+        ${signUp ? field(t.displayName) : nothing} ${field(t.email)} ${password ? field(t.password) : nothing}
+        ${password && !signUp ? html`<p class="forgot">${ghost(t.forgotPassword, { whole: true })}</p>` : nothing}
+        <div class="actions">${expected.map((m) => html`<span class="bone bone-button">${labels[m] ?? ''}</span>`)}</div>
+        <p class="switch">${ghost(signUp ? t.haveAccount : t.noAccount)} ${ghost(signUp ? t.signInInstead : t.createAccount, { whole: true })}</p>
       </div>
     </div>
   `;

@@ -177,8 +177,8 @@ export interface SignInFormHandlers {
  */
 function renderPasskeyWait(ctx: ViewContext, cancel: () => void): TemplateResult {
   const t = ctx.t;
+  // No spinner of its own: the passkey button above already shows one.
   return html`<div part="passkey-wait" class="wait">
-    <span class="spinner" aria-hidden="true"></span>
     <div>
       <p class="wait-title">${t.card.passkeyWaiting}</p>
       <p class="hint">${t.card.passkeyWaitingHint}</p>

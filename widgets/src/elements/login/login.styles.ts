@@ -16,6 +16,8 @@ export const loginStyles = css`
 
   .base {
     display: grid;
+    /* Addresses, origins and setting names are long words: they break rather than overflow. */
+    overflow-wrap: anywhere;
     gap: var(--_space);
     padding: calc(var(--_space) * 1.5);
     background: var(--_surface);
@@ -96,8 +98,8 @@ export const loginStyles = css`
   }
 
   .wait {
-    display: grid;
-    grid-template-columns: auto 1fr auto;
+    display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) * 0.75);
     padding: calc(var(--_space) / 2) calc(var(--_space) * 0.75);
@@ -107,35 +109,52 @@ export const loginStyles = css`
   .wait p {
     margin: 0;
   }
+  /* The text takes the room; on a narrow card, Cancel goes to its own line. */
+  .wait > div {
+    flex: 1 1 12em;
+  }
   .wait-title {
     font-weight: 600;
   }
 
-  /* The placeholder: the same boxes as the form, in a muted tint (lengths as in the form's rules). */
-  .bone {
-    display: block;
-    border-radius: var(--_radius);
+  /*
+   * The placeholder: the same boxes as the form (lengths as in the rules above and in the shared
+   * controls), its words in no colour on the placeholder's tint, so that it takes the form's room.
+   */
+  .bone,
+  .ghost {
+    border-radius: calc(var(--_radius) / 2);
     background: color-mix(in srgb, var(--_text) 9%, transparent);
   }
-  .bone.title {
-    height: calc(1.375em * 1.25);
-    width: 65%;
+  .ghost {
+    color: transparent;
+    -webkit-box-decoration-break: clone;
+    box-decoration-break: clone;
   }
-  .bone.label,
-  .bone.text {
-    height: 1.5em;
-    width: 6em;
+  .ghost.whole {
+    display: inline-block;
   }
-  .bone.wide {
-    width: 14em;
-    max-width: 100%;
+  .ghost-heading {
+    margin: 0;
+    font-size: 1.375em;
+    line-height: 1.25;
+    font-weight: 700;
   }
-  .bone.input,
-  .bone.button {
+  .ghost-label {
+    font-weight: 600;
+  }
+  .bone-input {
+    display: block;
     height: 2.75em;
   }
-  .forgot .bone {
-    margin-inline-start: auto;
-    width: 9em;
+  .bone-button {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 2.75em;
+    padding: calc(var(--_space) / 2) var(--_space);
+    border: 1px solid transparent;
+    font-weight: 600;
+    color: transparent;
   }
 `;
