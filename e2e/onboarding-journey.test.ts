@@ -119,7 +119,7 @@ describeOnEachDatabase('onboarding journey', (getDb) => {
     const adminEmail = `admin-${Date.now()}@example.test`;
     assert.equal((await admin.post('/api/auth/sign-up', { email: adminEmail, password: PASSWORD, redirectUrl: `${stack.demoUrl}/` })).status, 202);
     const confirmed = await followLink(admin, linkIn(await sink.waitFor((m) => m.to.includes(adminEmail), 10_000)));
-    assert.equal((await admin.post('/api/session/exchange', { code: codeFrom(confirmed.location) })).status, 200);
+    assert.equal((await admin.post('/api/session/exchange', { code: codeFrom(confirmed.location), confirm: true })).status, 200);
     await getDb().knex('auth.users').where({ email: adminEmail }).update({ app_role: 'admin' });
     const funnel = await admin.get<{ paths: FunnelPath[] }>('/api/admin/onboarding/funnel');
     assert.equal(funnel.status, 200);

@@ -1,13 +1,14 @@
 /**
  * Everything a route needs, built once at start-up (start.ts) and passed to each module's
- * router: settings, the database, the logger, the mail queue, the encryption envelope and the
- * JWT signing keys.
+ * router: settings, the database, the logger, the mail queue, the encryption envelope, the
+ * JWT signing keys, the domain events and the work routes leave running after they answer.
  */
 import type { Knex } from 'knex';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import type { DomainEvents } from './events/domain-events';
 import type { Logger } from './http/logging';
+import type { DetachedWork } from './jobs/detached-work';
 import type { MailQueue } from './modules/mail/mail-queue';
 import type { SigningKeys } from './modules/signing-keys/signing-keys';
 import type { Envelope } from './security/envelope';
@@ -21,6 +22,8 @@ export interface Services {
   signingKeys: SigningKeys;
   /** Where modules announce what happened, and others react (server/events/domain-events.ts). */
   events: DomainEvents;
+  /** Work a route starts after answering, so its answer cannot be timed (server/jobs/detached-work.ts). */
+  detached: DetachedWork;
 }
 
 /**

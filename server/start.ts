@@ -18,6 +18,7 @@ import { loadEnvelope } from './security/envelope';
 import { setHashConcurrency } from './modules/passwords/password-hash';
 import type { Services } from './services';
 import { DomainEvents } from './events/domain-events';
+import { DetachedWork } from './jobs/detached-work';
 import { subscribeChecklistToEvents } from './modules/checklist/checklist.service';
 
 export interface RunningServer {
@@ -61,7 +62,7 @@ async function buildServices(config: Config, db: Database, logger: Logger): Prom
   await signingKeys.ensureKey();
   const events = new DomainEvents();
   subscribeChecklistToEvents(events);
-  return { config, db, logger, envelope, mail, signingKeys, events };
+  return { config, db, logger, envelope, mail, signingKeys, events, detached: new DetachedWork(logger) };
 }
 
 /** The host part of our own URL: `localhost` when listening everywhere, else the address given. */
@@ -109,6 +110,7 @@ export async function startServer({ config: given, logger, db: givenDb, bundleDi
       clearInterval(sweeper);
       clearTimeout(deadline);
       stopCleanup();
+      await services.detached.idle();
       await services.mail.stop();
       if (!givenDb) await db.close();
     })());

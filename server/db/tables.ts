@@ -66,6 +66,7 @@ export interface MagicLinkRow {
   used_at: Date | null;
   ip_address: string | null;
   created_at: Date;
+  browser_key_hash: string | null;
 }
 
 export interface WebauthnChallengeRow {

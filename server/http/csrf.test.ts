@@ -294,7 +294,7 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
       assert.equal((await victim.client.get('/api/me')).status, 200);
       const sessions = (await victim.client.get('/api/sessions')).body.sessions as { id: string }[];
       assert.ok(sessions.some((s) => s.id === otherSessionId), 'the other session is still live');
-      const exchanged = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/session/exchange', { code: exchangeCode });
+      const exchanged = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/session/exchange', { code: exchangeCode, confirm: true });
       assert.equal(exchanged.status, 200, 'the exchange code was not consumed by a forged request');
     });
 

@@ -13,7 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import type { DestinationStream } from 'pino';
+import { CapturedLog } from '../testing/captured-log';
 import type { RunningServer } from '../start';
 import { codeFrom, latestMail, linkIn, uniqueEmail } from '../testing/accounts';
 import { describeOnEachDatabase } from '../testing/databases';
@@ -25,14 +25,6 @@ const WRONG_PASSWORD = 'wrong horse battery staple';
 const RESET_PASSWORD = 'a password chosen after forgetting';
 const CHANGED_PASSWORD = 'a password chosen while signed in';
 const TOKEN = /^[A-Za-z0-9_-]{43,}$/;
-
-/** A pino destination that keeps every line. */
-class CapturedLog implements DestinationStream {
-  readonly lines: string[] = [];
-  write(line: string): void {
-    this.lines.push(line);
-  }
-}
 
 describeOnEachDatabase('no secret in the logs (C4)', (getDb) => {
   const log = new CapturedLog();
@@ -95,11 +87,11 @@ describeOnEachDatabase('no secret in the logs (C4)', (getDb) => {
     const services = cookieServer.services;
     const email = uniqueEmail('logs');
     const browser = new TestClient(cookieServer.url, { origin: TEST_ORIGIN });
-    track(await browser.post('/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: `${TEST_ORIGIN}/welcome` }), 'sign-up');
+    track(await browser.post('/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: `${TEST_ORIGIN}/welcome`, browserKey: secret(browser.browserKey, 'browser key') }), 'sign-up');
     const verifyLink = linkIn(await latestMail(services, email, 'verifyEmail'));
     token(verifyLink.searchParams.get('token'), 'verification link token');
     const verified = await openAndSubmit(verifyLink, {}, 'verify email');
-    const exchanged = track(await browser.post('/api/session/exchange', { code: token(codeFrom(verified), 'exchange code (verification)') }), 'exchange');
+    const exchanged = track(await browser.post('/api/session/exchange', { code: token(codeFrom(verified), 'exchange code (verification)'), browserKey: browser.browserKey }), 'exchange');
     assert.equal(exchanged.status, 200);
     assert.equal(track(await browser.post('/api/auth/sign-in', { email, password: WRONG_PASSWORD }), 'wrong password').status, 401);
     assert.equal(track(await browser.post('/api/auth/sign-in', { email, password: PASSWORD }), 'sign-in').status, 200);
@@ -118,7 +110,7 @@ describeOnEachDatabase('no secret in the logs (C4)', (getDb) => {
     token(resetLink.searchParams.get('token'), 'reset link token');
     const reset = await openAndSubmit(resetLink, { password: RESET_PASSWORD, confirm: RESET_PASSWORD }, 'reset password');
     const afterReset = new TestClient(cookieServer.url, { origin: TEST_ORIGIN });
-    assert.equal(track(await afterReset.post('/api/session/exchange', { code: token(codeFrom(reset), 'exchange code (reset)') }), 'exchange').status, 200);
+    assert.equal(track(await afterReset.post('/api/session/exchange', { code: token(codeFrom(reset), 'exchange code (reset)'), confirm: true }), 'exchange').status, 200);
     const changed = track(await afterReset.post('/api/auth/password/change', { currentPassword: RESET_PASSWORD, newPassword: CHANGED_PASSWORD }), 'change');
     assert.equal(changed.status, 200);
     assert.equal(track(await afterReset.post('/api/auth/sign-out', {}), 'sign-out').status, 200);
@@ -130,7 +122,7 @@ describeOnEachDatabase('no secret in the logs (C4)', (getDb) => {
     token(magicLink.searchParams.get('token'), 'magic link token');
     const continued = await openAndSubmit(magicLink, {}, 'magic link');
     const magicClient = new TestClient(cookieServer.url, { origin: TEST_ORIGIN });
-    assert.equal(track(await magicClient.post('/api/session/exchange', { code: token(codeFrom(continued), 'exchange code (magic link)') }), 'exchange').status, 200);
+    assert.equal(track(await magicClient.post('/api/session/exchange', { code: token(codeFrom(continued), 'exchange code (magic link)'), confirm: true }), 'exchange').status, 200);
     assert.equal(track(await browser.get(`/api/auth/magic-link/${asked.body.linkId}/status`), 'magic link status').body.status, 'used');
 
     // Bearer transport: the secret travels in bodies and Authorization headers; refresh rotates it.

@@ -3,6 +3,8 @@
  * JSON bodies, an `Origin` header, and a cookie jar (so cookie-transport sessions work), plus the
  * raw `fetch` answer for assertions on status and headers.
  */
+import { randomToken } from '../security/tokens';
+
 export const TEST_ORIGIN = 'http://localhost:5173';
 
 export interface JsonAnswer<T = any> {
@@ -15,6 +17,11 @@ export class TestClient {
   private readonly cookies = new Map<string, string>();
   /** A bearer token to send instead of cookies. */
   bearer: string | undefined;
+  /**
+   * This "browser"'s key, as the elements keep one in localStorage: sent with the requests that
+   * mail a link, and with the exchange of the code that link hands over (sessions/browser-binding.ts).
+   */
+  readonly browserKey = randomToken();
 
   constructor(
     readonly baseUrl: string,

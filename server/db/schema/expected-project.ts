@@ -132,6 +132,8 @@ export const projectChangesToSeedTables: Record<
   },
   // Passwordless sign-in: synced or device-bound (expected-passwordless.ts).
   passkeys: { addColumns: passwordlessPasskeyColumns },
+  // Proving an address: the browser that asked for a sign-in link (migration 20260601000200).
+  magic_links: { addColumns: { browser_key_hash: column(varchar(64)) } },
   // Onboarding: skipped optional steps (expected-onboarding-support.ts).
   user_onboarding_progress: { addColumns: onboardingProgressColumns },
   // User-owned tables the seed left without a policy get the same one (see projectPolicies).

@@ -9,32 +9,25 @@ import { hostedFormGuards } from '../../http/hosted-forms';
 import { html, sendHostedPage } from '../../http/hosted-page';
 import { emailField, withBody } from '../../http/validate';
 import type { Services } from '../../services';
-import { mailLimits } from '../rate-limit/policies';
-import { consumeToken, isTokenValid } from '../one-time-tokens/one-time-tokens';
-import { enforceLimits } from '../rate-limit/rate-limit';
+import { isTokenValid } from '../one-time-tokens/one-time-tokens';
+import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
+import { browserKeyField } from '../sessions/browser-binding';
 import { handOverUrl } from '../sessions/hand-over';
 import { allowedRedirect } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
-import { findUserByEmail, markEmailVerified } from '../users/users';
-import { sendVerificationEmail, VERIFY_EMAIL_PATH } from './email-verification';
-import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
+import { confirmEmail, resendVerification, VERIFY_EMAIL_PATH } from './email-verification';
 
-const ResendBody = z.object({ email: emailField, redirectUrl: z.string().max(2000).optional() }).strict();
+const ResendBody = z.object({ email: emailField, redirectUrl: z.string().max(2000).optional(), browserKey: browserKeyField }).strict();
 
 /** API part, mounted under /api. */
 export function emailVerificationApiRoutes(services: Services): Router {
-  const { config, db } = services;
+  const { config } = services;
   const router = Router();
   router.post(
     '/auth/verification/resend',
     withBody(ResendBody, async (body, req, res) => {
       const redirectUrl = allowedRedirect(body.redirectUrl, config.redirectAllowlist);
-      const context = requestContext(req);
-      await enforceLimits(db.knex, mailLimits(config.rateLimits, context.ip, body.email));
-      const user = await findUserByEmail(db.knex, body.email);
-      if (user && !user.email_verified_at) {
-        await db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl, ip: context.ip }));
-      }
+      await resendVerification(services, { ...body, redirectUrl }, requestContext(req));
       res.status(202).json({ status: 'verification_sent' });
     }),
   );
@@ -63,11 +56,11 @@ export function verifyEmailPage(services: Services): Router {
   });
 
   router.post(VERIFY_EMAIL_PATH, ...hostedFormGuards(config.publicUrl), async (req, res) => {
-    const consumed = await consumeToken(db.knex, 'email_verification', req.body?.token);
-    if (!consumed) return sendInvalidLinkPage(res, config);
-    await markEmailVerified(db.knex, consumed.userId);
-    if (consumed.redirectUrl) {
-      const url = await handOverUrl(db.knex, { userId: consumed.userId, method: 'magic_link', flow: 'email_verification', redirectUrl: consumed.redirectUrl });
+    const confirmed = await confirmEmail(services, req.body?.token);
+    if (!confirmed) return sendInvalidLinkPage(res, config);
+    if (confirmed.redirectUrl) {
+      const { userId, redirectUrl, browserKeyHash } = confirmed;
+      const url = await handOverUrl(db.knex, { userId, method: 'magic_link', flow: 'email_verification', redirectUrl, browserKeyHash });
       return void res.redirect(303, url);
     }
     // Without a page to return to there is nobody to hand a session to: the user signs in there.

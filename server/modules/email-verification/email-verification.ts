@@ -1,23 +1,90 @@
 /**
- * Proving an address: a 24-hour single-use link mailed at sign-up (and again on request, or when
- * an unverified account tries to sign in). The link opens a hosted page whose button confirms;
- * confirming marks the address verified and hands a session to the page the user came from.
+ * Proving an address at sign-up: a 24-hour single-use link mailed at sign-up (and again on request,
+ * or when an unconfirmed account tries to sign in). The link opens a hosted page whose button
+ * confirms; confirming proves the address (users/address-proof.ts) and hands a session to the page
+ * the user came from.
+ *
+ * A sign-up made before the address is proven is only a *pending registration*: its password and
+ * name travel with its confirmation link (in the link's token data), not on the account, and the
+ * newest sign-up replaces the older ones (a new link supersedes the old). Confirming a link applies
+ * its own registration, so a password typed by someone who does not own the mailbox never becomes
+ * the account's — unless the owner confirms that very sign-up (see the README's security notes).
  */
 import type { Knex } from 'knex';
 import type { Services } from '../../services';
-import { issueToken } from '../one-time-tokens/one-time-tokens';
-import { mailTemplates } from '../mail/templates';
 import type { UserRow } from '../../db/tables';
+import { mailTemplates } from '../mail/templates';
+import { consumeToken, issueToken } from '../one-time-tokens/one-time-tokens';
+import { mailLimits } from '../rate-limit/policies';
+import { enforceLimits } from '../rate-limit/rate-limit';
+import { browserKeyHash } from '../sessions/browser-binding';
+import type { RequestContext } from '../sessions/request-context';
+import { proveAddress, registrationIn, type PendingRegistration } from '../users/address-proof';
+import { findUserByEmail } from '../users/users';
 
 export const VERIFY_EMAIL_PATH = '/auth/verify-email';
 
-/** Issues a verification token and queues the email (in `db`, usually the caller's transaction). */
-export async function sendVerificationEmail(
-  { config, mail }: Services,
-  db: Knex | Knex.Transaction,
-  { user, redirectUrl, ip }: { user: Pick<UserRow, 'id' | 'email'>; redirectUrl: string | undefined; ip: string | undefined },
-): Promise<void> {
-  const token = await issueToken(db, { userId: user.id, purpose: 'email_verification', redirectUrl, ip });
+/** The registration carried by the user's newest unused confirmation link, expired or not. */
+export async function pendingRegistration(db: Knex | Knex.Transaction, userId: string): Promise<PendingRegistration | undefined> {
+  const row = await db('auth.one_time_tokens')
+    .where({ user_id: userId, purpose: 'email_verification' })
+    .whereNull('used_at')
+    .orderBy('created_at', 'desc')
+    .first('data');
+  return row ? registrationIn(row.data ?? {}) : undefined;
+}
+
+export interface VerificationRequest {
+  user: Pick<UserRow, 'id' | 'email'>;
+  redirectUrl: string | undefined;
+  ip: string | undefined;
+  /** The browser that asked, so the hand-over after confirming can tell it (browser-binding.ts). */
+  browserKey?: string | undefined;
+  /** A new sign-up's registration; without one, the pending registration is mailed again. */
+  registration?: PendingRegistration;
+}
+
+/** Issues a confirmation link (superseding older ones) and queues the email, in `db` (usually the caller's transaction). */
+export async function sendVerificationEmail({ config, mail }: Services, db: Knex | Knex.Transaction, request: VerificationRequest): Promise<void> {
+  const { user, redirectUrl, ip, browserKey } = request;
+  const registration = request.registration ?? (await pendingRegistration(db, user.id));
+  const data = { browserKeyHash: browserKeyHash(browserKey), ...(registration ? { registration } : {}) };
+  const token = await issueToken(db, { userId: user.id, purpose: 'email_verification', redirectUrl, ip, data });
   const url = `${config.publicUrl}${VERIFY_EMAIL_PATH}?token=${token}`;
   await mail.enqueue(db, { to: user.email, template: 'verifyEmail', content: mailTemplates.verifyEmail({ productName: config.productName }, url) });
+}
+
+/**
+ * `POST /api/auth/verification/resend`: a new link for an unconfirmed account. The answer must not
+ * tell whether the address has one (A4), so the lookup's outcome is acted on after answering.
+ */
+export async function resendVerification(
+  services: Services,
+  { email, redirectUrl, browserKey }: { email: string; redirectUrl: string | undefined; browserKey?: string | undefined },
+  context: RequestContext,
+): Promise<void> {
+  const { config, db, detached } = services;
+  await enforceLimits(db.knex, mailLimits(config.rateLimits, context.ip, email));
+  const user = await findUserByEmail(db.knex, email);
+  if (!user || user.email_verified_at) return;
+  detached.run('resend verification', () =>
+    db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl, ip: context.ip, browserKey })),
+  );
+}
+
+/**
+ * The confirmation page's button: uses up the link and proves the address with the link's own
+ * registration, in one transaction. Returns who confirmed and the link's details, or undefined
+ * when the link cannot be used.
+ */
+export async function confirmEmail(
+  { db }: Services,
+  token: unknown,
+): Promise<{ userId: string; redirectUrl: string | null; browserKeyHash: unknown } | undefined> {
+  return db.knex.transaction(async (trx) => {
+    const consumed = await consumeToken(trx, 'email_verification', token);
+    if (!consumed) return undefined;
+    await proveAddress(trx, consumed.userId, registrationIn(consumed.data));
+    return { userId: consumed.userId, redirectUrl: consumed.redirectUrl, browserKeyHash: consumed.data.browserKeyHash };
+  });
 }

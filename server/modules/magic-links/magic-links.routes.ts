@@ -11,12 +11,13 @@ import { html, sendHostedPage } from '../../http/hosted-page';
 import { emailField, withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
+import { browserKeyField } from '../sessions/browser-binding';
 import { handOverUrl } from '../sessions/hand-over';
 import { returnAddress } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
 import { consumeMagicLink, isMagicLinkValid, MAGIC_LINK_PATH, magicLinkStatus, requestMagicLink } from './magic-links.service';
 
-const RequestBody = z.object({ email: emailField, redirectUrl: z.string().max(2000).optional() }).strict();
+const RequestBody = z.object({ email: emailField, redirectUrl: z.string().max(2000).optional(), browserKey: browserKeyField }).strict();
 const LinkId = z.uuid();
 
 export function magicLinkApiRoutes(services: Services): Router {
@@ -27,7 +28,7 @@ export function magicLinkApiRoutes(services: Services): Router {
     '/auth/magic-link',
     withBody(RequestBody, async (body, req, res) => {
       const redirectUrl = returnAddress(body.redirectUrl, req.headers.origin, config.redirectAllowlist);
-      const id = await requestMagicLink(services, { email: body.email, redirectUrl }, requestContext(req));
+      const id = await requestMagicLink(services, { email: body.email, redirectUrl, browserKey: body.browserKey }, requestContext(req));
       res.status(202).json({ status: 'link_sent', linkId: id, expiresInSeconds: config.magicLinkTtlSeconds });
     }),
   );
@@ -66,7 +67,7 @@ export function magicLinkPage(services: Services): Router {
     const consumed = await consumeMagicLink(services, req.body?.token);
     if (!consumed) return sendInvalidLinkPage(res, config);
     const redirectUrl = consumed.redirectUrl ?? `${config.redirectAllowlist[0]}/`;
-    const url = await handOverUrl(db.knex, { userId: consumed.user.id, method: 'magic_link', flow: 'magic_link', redirectUrl });
+    const url = await handOverUrl(db.knex, { userId: consumed.user.id, method: 'magic_link', flow: 'magic_link', redirectUrl, browserKeyHash: consumed.browserKeyHash });
     res.redirect(303, url);
   });
 

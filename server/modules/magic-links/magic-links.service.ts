@@ -11,7 +11,9 @@ import { mailTemplates } from '../mail/templates';
 import { mailLimits } from '../rate-limit/policies';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import type { RequestContext } from '../sessions/request-context';
-import { createUser, findUserByEmail, findUserById, markEmailVerified } from '../users/users';
+import { browserKeyHash } from '../sessions/browser-binding';
+import { proveAddress } from '../users/address-proof';
+import { findOrCreateUser, findUserByEmail, findUserById } from '../users/users';
 import type { UserRow } from '../../db/tables';
 
 export const MAGIC_LINK_PATH = '/auth/magic-link';
@@ -30,7 +32,7 @@ export type LinkStatus = 'pending' | 'used';
  */
 export async function requestMagicLink(
   services: Services,
-  { email, redirectUrl }: { email: string; redirectUrl: string },
+  { email, redirectUrl, browserKey }: { email: string; redirectUrl: string; browserKey?: string | undefined },
   context: RequestContext,
 ): Promise<string> {
   const { config, db, mail } = services;
@@ -57,6 +59,7 @@ export async function requestMagicLink(
         token_hash: hashToken(token),
         redirect_url: redirectUrl,
         ip_address: context.ip ?? null,
+        browser_key_hash: browserKeyHash(browserKey),
         expires_at: trx.raw('now() + make_interval(secs => ?)', [config.magicLinkTtlSeconds]),
       })
       .returning('id');
@@ -80,31 +83,30 @@ export async function isMagicLinkValid({ db }: Services, token: unknown): Promis
   return row !== undefined;
 }
 
-/** Uses up a link; returns its (verified, possibly new) user and where to return, or undefined. */
+/**
+ * Uses up a link and proves its address (users/address-proof.ts), in one transaction; returns the
+ * (possibly new) user, where to return and the asking browser's key hash, or undefined.
+ */
 export async function consumeMagicLink(
   services: Services,
   token: unknown,
-): Promise<{ user: UserRow; redirectUrl: string | null } | undefined> {
+): Promise<{ user: UserRow; redirectUrl: string | null; browserKeyHash: string | null } | undefined> {
   const { config, db } = services;
   if (!looksLikeToken(token)) return undefined;
-  const [link] = await db
-    .knex('magic_links')
-    .where({ token_hash: hashToken(token) })
-    .whereNull('used_at')
-    .where('expires_at', '>', db.knex.fn.now())
-    .update({ used_at: db.knex.fn.now() })
-    .returning(['id', 'user_id', 'email', 'redirect_url']);
-  if (!link) return undefined;
-
-  let user = (link.user_id && (await findUserById(db.knex, link.user_id))) || (await findUserByEmail(db.knex, link.email));
-  if (!user) {
-    if (!config.signUpEnabled) return undefined;
-    // First use of a link for a new address: the account exists from now on, verified by the link.
-    user = await createUser(db.knex, { email: link.email, passwordHash: null, emailVerified: true }).catch(async () => findUserByEmail(db.knex, link.email));
+  return db.knex.transaction(async (trx) => {
+    const [link] = await trx('magic_links')
+      .where({ token_hash: hashToken(token) })
+      .whereNull('used_at')
+      .where('expires_at', '>', trx.fn.now())
+      .update({ used_at: trx.fn.now() })
+      .returning(['id', 'user_id', 'email', 'redirect_url', 'browser_key_hash']);
+    if (!link) return undefined;
+    // A new address gets its account on first use of its link, while sign-up is open.
+    const known = (link.user_id && (await findUserById(trx, link.user_id))) || (await findUserByEmail(trx, link.email));
+    const user = known ?? (config.signUpEnabled ? await findOrCreateUser(trx, link.email) : undefined);
     if (!user) return undefined;
-  }
-  await markEmailVerified(db.knex, user.id);
-  return { user, redirectUrl: link.redirect_url };
+    return { user: await proveAddress(trx, user.id), redirectUrl: link.redirect_url, browserKeyHash: link.browser_key_hash };
+  });
 }
 
 export async function magicLinkStatus({ db }: Services, id: string): Promise<LinkStatus> {

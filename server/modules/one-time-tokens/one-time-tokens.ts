@@ -15,8 +15,9 @@ export type TokenPurpose = 'email_verification' | 'password_reset' | 'session_ex
 export const TOKEN_TTL_SECONDS: Record<TokenPurpose, number> = {
   email_verification: 24 * 3600,
   password_reset: 30 * 60,
-  // The hand-over from a link's landing page to the element happens within a redirect.
-  session_exchange: 120,
+  // The hand-over from a link's landing page to the page that asked: a redirect, then possibly a
+  // question ("Sign in as …?") when another browser asked for the link, which needs reading time.
+  session_exchange: 600,
 };
 
 export interface IssueOptions {
@@ -69,13 +70,18 @@ export async function consumeToken(
   return row ? { id: row.id, userId: row.user_id, redirectUrl: row.redirect_url, data: row.data ?? {} } : undefined;
 }
 
-/** True when a token is currently valid, without using it (a landing page's GET must consume nothing). */
-export async function isTokenValid(db: Knex, purpose: TokenPurpose, token: unknown): Promise<boolean> {
-  if (!looksLikeToken(token)) return false;
+/** A token's details while it is valid, without using it (a landing page's GET must consume nothing). */
+export async function peekToken(db: Knex | Knex.Transaction, purpose: TokenPurpose, token: unknown): Promise<ConsumedToken | undefined> {
+  if (!looksLikeToken(token)) return undefined;
   const row = await db('auth.one_time_tokens')
     .where({ token_hash: hashToken(token), purpose })
     .whereNull('used_at')
     .where('expires_at', '>', db.fn.now())
-    .first('id');
-  return row !== undefined;
+    .first('id', 'user_id', 'redirect_url', 'data');
+  return row ? { id: row.id, userId: row.user_id, redirectUrl: row.redirect_url, data: row.data ?? {} } : undefined;
+}
+
+/** True when a token is currently valid, without using it. */
+export async function isTokenValid(db: Knex, purpose: TokenPurpose, token: unknown): Promise<boolean> {
+  return (await peekToken(db, purpose, token)) !== undefined;
 }

@@ -8,8 +8,8 @@
  * - mail is limited by the mail buckets (per client address, per recipient), and the resend route
  *   to one mail a minute per invitation;
  * - acceptance consumes the invitation atomically, then finds the account of the invited address
- *   or — when sign-up is open — creates it (verified: the link proves the address, no password),
- *   adds the membership (already a member: nothing changes), and hands a session over to the site,
+ *   or — when sign-up is open — creates it (no password), proves its address (the link does:
+ *   users/address-proof.ts), adds the membership (already a member: nothing changes), and hands a session over to the site,
  *   all in one transaction.
  */
 import type { Knex } from 'knex';
@@ -22,7 +22,8 @@ import { mailLimits } from '../rate-limit/policies';
 import { enforceLimits, RateLimitErrors } from '../rate-limit/rate-limit';
 import { handOverUrl } from '../sessions/hand-over';
 import type { RequestContext } from '../sessions/request-context';
-import { createUser, findUserByEmail, findUserById } from '../users/users';
+import { proveAddress } from '../users/address-proof';
+import { findOrCreateUser, findUserByEmail, findUserById } from '../users/users';
 import { OrganizationErrors, requireRole, type Actor } from './access';
 import type { OrganizationHooks } from './hooks';
 import {
@@ -138,26 +139,16 @@ export async function invitationForPage(
 /** Thrown inside the acceptance transaction to roll the consumption back: the link stays usable. */
 class CannotAccept extends Error {}
 
-const UNIQUE_VIOLATION = '23505';
-
-/** The invited address's account; a new one (verified, no password) when sign-up is open. */
+/**
+ * The invited address's account, its address proven by the link (users/address-proof.ts): an
+ * unconfirmed account may have been registered by someone else ahead of its owner, and whatever
+ * they set does not survive. A new account (sign-up open) has no password.
+ */
 async function accountFor(services: Services, trx: Knex.Transaction, email: string): Promise<UserRow> {
   const existing = await findUserByEmail(trx, email);
-  // An existing account is left as it is, and in particular not marked verified: an unverified
-  // one may have been registered by someone else, with their password, ahead of its owner — the
-  // invitee proving the address must not turn that into a working account for them.
-  if (existing) return existing;
-  if (!services.config.signUpEnabled) throw new CannotAccept();
-  try {
-    // A savepoint: another invitation to the same new address, accepted at the same moment, may
-    // create the account first, and the failed insert must not abort our whole transaction.
-    return await trx.transaction((savepoint) => createUser(savepoint, { email, passwordHash: null, emailVerified: true }));
-  } catch (err) {
-    if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;
-    const created = await findUserByEmail(trx, email);
-    if (!created) throw err;
-    return created;
-  }
+  if (!existing && !services.config.signUpEnabled) throw new CannotAccept();
+  const user = existing ?? (await findOrCreateUser(trx, email));
+  return proveAddress(trx, user.id);
 }
 
 /**
@@ -181,7 +172,10 @@ export async function acceptInvitation(services: Services, token: unknown): Prom
       const user = await accountFor(services, trx, invitation.email);
       await addMember(trx, { organizationId: invitation.organization_id, userId: user.id, role: invitation.role });
       await recordAcceptedBy(trx, invitation.id, user.id);
-      return handOverUrl(trx, { userId: user.id, method: 'magic_link', flow: 'invitation', redirectUrl: returnUrl(config.redirectAllowlist, invitation.redirect_url) });
+      // Nobody's browser asked for this link (the inviter's did), so the site page asks the user
+      // before signing in (sessions/hand-over.ts).
+      const redirectUrl = returnUrl(config.redirectAllowlist, invitation.redirect_url);
+      return handOverUrl(trx, { userId: user.id, method: 'magic_link', flow: 'invitation', redirectUrl, browserKeyHash: null });
     });
   } catch (err) {
     if (err instanceof CannotAccept) return undefined;

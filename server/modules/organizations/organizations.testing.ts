@@ -28,7 +28,7 @@ export async function signedInUser(server: RunningServer, label = 'user'): Promi
   const user = await createUser(server.db.knex, { email, passwordHash: null, emailVerified: true });
   const code = await issueToken(server.db.knex, { userId: user.id, purpose: 'session_exchange', data: { method: 'magic_link' } });
   const client = new TestClient(server.url, { origin: TEST_ORIGIN });
-  const res = await client.post('/api/session/exchange', { code });
+  const res = await client.post('/api/session/exchange', { code, confirm: true });
   assert.equal(res.status, 200, JSON.stringify(res.body));
   if (res.body.session.token) client.bearer = res.body.session.token;
   return { client, userId: user.id, email };

@@ -6,6 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { emailField, withBody } from '../../http/validate';
 import type { Services } from '../../services';
+import { browserKeyField } from '../sessions/browser-binding';
 import { allowedRedirect } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
 import { requireSession, sessionOf } from '../sessions/require-session';
@@ -16,11 +17,13 @@ import { changePassword, requestPasswordReset, signInWithPassword, signUp } from
 const password = z.string('required').min(1, 'required').max(PASSWORD_MAX_LENGTH * 4, 'password_too_long');
 const redirectUrl = z.string().max(2000).optional();
 
+const browserKey = browserKeyField;
+
 const SignUpBody = z
-  .object({ email: emailField, password, displayName: z.string().trim().min(1).max(255).optional(), redirectUrl })
+  .object({ email: emailField, password, displayName: z.string().trim().min(1).max(255).optional(), redirectUrl, browserKey })
   .strict();
-const SignInBody = z.object({ email: emailField, password, redirectUrl }).strict();
-const ForgotBody = z.object({ email: emailField, redirectUrl }).strict();
+const SignInBody = z.object({ email: emailField, password, redirectUrl, browserKey }).strict();
+const ForgotBody = z.object({ email: emailField, redirectUrl, browserKey }).strict();
 const ChangeBody = z.object({ currentPassword: password, newPassword: password }).strict();
 
 export function passwordRoutes(services: Services): Router {

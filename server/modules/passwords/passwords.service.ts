@@ -6,6 +6,7 @@
  * - every attempt is rate-limited per address (IPv6 by /64) and per account before any hash runs;
  * - a password change or reset ends the other sessions.
  */
+import type { Knex } from 'knex';
 import type { Services } from '../../services';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { enforceLimits } from '../rate-limit/rate-limit';
@@ -14,10 +15,12 @@ import { rateLimitKeyForIp } from '../../security/client-ip';
 import { recordLogin } from '../login-history/login-history';
 import { mailTemplates } from '../mail/templates';
 import { issueToken } from '../one-time-tokens/one-time-tokens';
-import { sendVerificationEmail } from '../email-verification/email-verification';
+import { pendingRegistration, sendVerificationEmail } from '../email-verification/email-verification';
+import { browserKeyHash } from '../sessions/browser-binding';
 import type { RequestContext } from '../sessions/request-context';
 import { completeSignIn } from '../sessions/sign-in';
 import { revokeOtherSessions, type NewSession } from '../sessions/sessions';
+import { proveAddress } from '../users/address-proof';
 import { createUser, findUserByEmail, findUserById, setPasswordHash, toPublicUser, type PublicUser } from '../users/users';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hash';
 import { checkNewPassword } from './password-policy';
@@ -40,12 +43,16 @@ export function assertPasswordAcceptable(services: Services, password: string, e
 
 export type SignUpResult = { status: 'verification_sent' } | { status: 'signed_in'; user: PublicUser; session: NewSession };
 
-export async function signUp(
-  services: Services,
-  input: { email: string; password: string; displayName?: string | undefined; redirectUrl?: string | undefined },
-  context: RequestContext,
-): Promise<SignUpResult> {
-  const { config, db, mail } = services;
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName?: string | undefined;
+  redirectUrl?: string | undefined;
+  browserKey?: string | undefined;
+}
+
+export async function signUp(services: Services, input: SignUpInput, context: RequestContext): Promise<SignUpResult> {
+  const { config, db, detached } = services;
   if (!config.signUpEnabled) throw ApiError.of(PasswordErrors, 'sign_up_disabled');
   assertPasswordAcceptable(services, input.password, input.email);
   await enforceLimits(db.knex, [
@@ -55,104 +62,144 @@ export async function signUp(
 
   // Hash before looking: known and unknown addresses then take the same time (A4).
   const passwordHash = await hashPassword(input.password);
-  const existing = await findUserByEmail(db.knex, input.email);
 
   if (!config.requireEmailVerification) {
-    // Without verification a new account signs in at once, so "taken" cannot be hidden.
-    if (existing) throw ApiError.of(PasswordErrors, 'email_taken');
-    const user = await createUser(db.knex, { email: input.email, passwordHash, displayName: input.displayName });
+    // Without verification a new account signs in at once, so "taken" cannot be hidden. Its
+    // password is unproven: the first proof of the address drops it (users/address-proof.ts).
+    const user = await createUser(db.knex, { email: input.email, passwordHash, displayName: input.displayName }).catch((err: { code?: unknown }) => {
+      throw err.code === UNIQUE_VIOLATION ? ApiError.of(PasswordErrors, 'email_taken') : err;
+    });
     const session = await completeSignIn(services, { user, method: 'password', context });
     return { status: 'signed_in', user: toPublicUser(user), session };
   }
 
-  await db.knex.transaction(async (trx) => {
+  // Whether the address has an account decides what is written and mailed, after answering (A4).
+  detached.run('sign-up', () => registerOrNotify(services, { ...input, passwordHash }, context));
+  return { status: 'verification_sent' };
+}
+
+/**
+ * The part of a sign-up that depends on the address: a new or still unconfirmed account gets a
+ * confirmation link carrying this sign-up as its pending registration — the password and name are
+ * applied only when that link is confirmed, and a newer sign-up replaces them — while a confirmed
+ * account's owner is told that someone tried, with a way to reset the password.
+ */
+async function registerOrNotify(services: Services, input: SignUpInput & { passwordHash: string }, context: RequestContext): Promise<void> {
+  const { config, db, mail } = services;
+  const registration = { passwordHash: input.passwordHash, displayName: input.displayName ?? null };
+  const request = { redirectUrl: input.redirectUrl, ip: context.ip, browserKey: input.browserKey, registration };
+  // Two sign-ups of one new address at once: the second's insert fails on the unique address,
+  // and its retry finds the account the first made.
+  await retryOnUniqueViolation(() => db.knex.transaction(async (trx) => {
+    const existing = await findUserByEmail(trx, input.email);
     if (!existing) {
-      const user = await createUser(trx, { email: input.email, passwordHash, displayName: input.displayName });
-      await sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip });
+      // The account exists from now on, with no password and no name until its address is proven.
+      const user = await createUser(trx, { email: input.email, passwordHash: null });
+      await sendVerificationEmail(services, trx, { user, ...request });
     } else if (!existing.email_verified_at) {
-      // Someone signs up again before confirming: a fresh link, but the password stays — the
-      // address is not proven, and anyone could be typing it.
-      await sendVerificationEmail(services, trx, { user: existing, redirectUrl: input.redirectUrl, ip: context.ip });
+      await sendVerificationEmail(services, trx, { user: existing, ...request });
     } else {
-      // The owner learns someone tried; the person at the keyboard learns nothing (A4).
-      const token = await issueToken(trx, { userId: existing.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip });
+      const data = { browserKeyHash: browserKeyHash(input.browserKey) };
+      const token = await issueToken(trx, { userId: existing.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, data });
       await mail.enqueue(trx, {
         to: existing.email,
         template: 'accountExists',
         content: mailTemplates.accountExists({ productName: config.productName }, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
       });
     }
-  });
-  return { status: 'verification_sent' };
+  }));
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+async function retryOnUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if ((err as { code?: unknown }).code !== UNIQUE_VIOLATION) throw err;
+    return work();
+  }
+}
+
+/** Records a failed sign-in after answering, so that known and unknown addresses answer alike (A4). */
+function recordFailureLater(services: Services, userId: string, failureReason: string, context: RequestContext): void {
+  services.detached.run('record failed sign-in', () =>
+    recordLogin(services.db.knex, { userId, event: 'login_failed', method: 'password', success: false, failureReason, context }),
+  );
 }
 
 export async function signInWithPassword(
   services: Services,
-  input: { email: string; password: string; redirectUrl?: string | undefined },
+  input: { email: string; password: string; redirectUrl?: string | undefined; browserKey?: string | undefined },
   context: RequestContext,
 ): Promise<{ user: PublicUser; session: NewSession }> {
   const { config, db } = services;
   await enforceLimits(db.knex, signInLimits(config.rateLimits, context.ip, input.email));
 
   const user = await findUserByEmail(db.knex, input.email);
-  if (!user?.password_hash) {
+  const unconfirmed = user && config.requireEmailVerification && !user.email_verified_at;
+  // An unconfirmed account has no password of its own yet: the one to check is its pending
+  // registration's (or, for accounts made by an older acct, the one it stored).
+  const passwordHash = unconfirmed ? ((await pendingRegistration(db.knex, user.id))?.passwordHash ?? user.password_hash) : user?.password_hash;
+  if (!user || !passwordHash) {
     await verifyAgainstDummy(input.password);
-    if (user) await recordLogin(db.knex, { userId: user.id, event: 'login_failed', method: 'password', success: false, failureReason: 'no_password', context });
+    if (user) recordFailureLater(services, user.id, 'no_password', context);
     throw ApiError.of(PasswordErrors, 'invalid_credentials');
   }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    await recordLogin(db.knex, { userId: user.id, event: 'login_failed', method: 'password', success: false, failureReason: 'wrong_password', context });
+  if (!(await verifyPassword(passwordHash, input.password))) {
+    recordFailureLater(services, user.id, 'wrong_password', context);
     throw ApiError.of(PasswordErrors, 'invalid_credentials');
   }
-  if (config.requireEmailVerification && !user.email_verified_at) {
-    // Only someone who knows the password gets here, so saying "not verified" reveals nothing new.
-    await db.knex.transaction(async (trx) => {
-      await recordLogin(trx, { userId: user.id, event: 'login_failed', method: 'password', success: false, failureReason: 'email_not_verified', context });
-      await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, user.email)).then(
-        () => sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip }),
-        () => {}, // over the mail limit: the answer stays the same, only no new mail
-      );
-    });
+  if (unconfirmed) {
+    // Only someone who knows the pending password gets here, so saying "not verified" reveals
+    // nothing new; the link mailed again carries the same registration.
+    recordFailureLater(services, user.id, 'email_not_verified', context);
+    await enforceLimits(db.knex, mailLimits(config.rateLimits, context.ip, user.email)).then(
+      () => db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip, browserKey: input.browserKey })),
+      () => {}, // over the mail limit: the answer stays the same, only no new mail
+    );
     throw ApiError.of(PasswordErrors, 'email_not_verified');
   }
-  if (needsRehash(user.password_hash)) await setPasswordHash(db.knex, user.id, await hashPassword(input.password));
+  if (needsRehash(passwordHash)) await setPasswordHash(db.knex, user.id, await hashPassword(input.password));
   const session = await completeSignIn(services, { user, method: 'password', context });
   return { user: toPublicUser(user), session };
 }
 
-/** Mails a reset link when the address has an account; the caller answers the same either way. */
+/** Mails a reset link when the address has an account; answers the same either way, before any of that is written (A4). */
 export async function requestPasswordReset(
   services: Services,
-  input: { email: string; redirectUrl?: string | undefined },
+  input: { email: string; redirectUrl?: string | undefined; browserKey?: string | undefined },
   context: RequestContext,
 ): Promise<void> {
-  const { config, db, mail } = services;
+  const { config, db, detached, mail } = services;
   await enforceLimits(db.knex, mailLimits(config.rateLimits, context.ip, input.email));
   const user = await findUserByEmail(db.knex, input.email);
   if (!user) return;
-  await db.knex.transaction(async (trx) => {
-    const token = await issueToken(trx, { userId: user.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip });
-    await mail.enqueue(trx, {
-      to: user.email,
-      template: 'resetPassword',
-      content: mailTemplates.resetPassword({ productName: config.productName }, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
-    });
-  });
+  detached.run('password reset mail', () =>
+    db.knex.transaction(async (trx) => {
+      const data = { browserKeyHash: browserKeyHash(input.browserKey) };
+      const token = await issueToken(trx, { userId: user.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, data });
+      await mail.enqueue(trx, {
+        to: user.email,
+        template: 'resetPassword',
+        content: mailTemplates.resetPassword({ productName: config.productName }, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
+      });
+    }),
+  );
 }
 
-/** Sets a new password after a reset link was consumed: every session ends, the address counts as proven. */
-export async function completePasswordReset(services: Services, userId: string, password: string, context: RequestContext): Promise<void> {
-  const { db, mail, config } = services;
-  const passwordHash = await hashPassword(password);
-  await db.knex.transaction(async (trx) => {
-    const user = await findUserById(trx, userId);
-    if (!user) return;
-    await setPasswordHash(trx, userId, passwordHash);
-    await trx('auth.users').where({ id: userId }).whereNull('email_verified_at').update({ email_verified_at: trx.fn.now() });
-    await revokeOtherSessions(trx, userId);
-    await recordLogin(trx, { userId, event: 'password_reset', method: null, success: true, context });
-    await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged({ productName: config.productName }) });
-  });
+/**
+ * Sets a new password after a reset link was consumed (in `trx`, with the consumption): the link
+ * proves the address, so an unconfirmed account's unproven credentials go first; then every
+ * session ends.
+ */
+export async function completePasswordReset(services: Services, trx: Knex.Transaction, userId: string, passwordHash: string, context: RequestContext): Promise<void> {
+  const { mail, config } = services;
+  const user = await proveAddress(trx, userId);
+  await setPasswordHash(trx, userId, passwordHash);
+  await revokeOtherSessions(trx, userId);
+  await recordLogin(trx, { userId, event: 'password_reset', method: null, success: true, context });
+  await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged({ productName: config.productName }) });
 }
 
 export async function changePassword(

@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../start';
-import { codeFrom, followLink, latestMail, linkIn, signedUpClient, uniqueEmail } from '../../testing/accounts';
+import { exchange, followLink, latestMail, linkIn, signedUpClient, uniqueEmail } from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { startTestServer } from '../../testing/test-server';
+import { registrationIn } from '../users/address-proof';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -27,16 +28,21 @@ describeOnEachDatabase('passwords', (getDb) => {
   after(() => server.close());
 
   describe('sign-up', () => {
-    it('creates an unverified account and mails a link whose landing page consumes nothing on GET', async () => {
+    it('creates an unverified account without credentials and mails a link whose landing page consumes nothing on GET', async () => {
       const email = uniqueEmail();
-      const res = await client.post('/api/auth/sign-up', { email: email.toUpperCase(), password: PASSWORD, displayName: 'Ada', redirectUrl: `${TEST_ORIGIN}/welcome` });
+      const body = { email: email.toUpperCase(), password: PASSWORD, displayName: 'Ada', redirectUrl: `${TEST_ORIGIN}/welcome`, browserKey: client.browserKey };
+      const res = await client.post('/api/auth/sign-up', body);
       assert.equal(res.status, 202);
       assert.deepEqual(res.body, { status: 'verification_sent' });
+      await services().detached.idle();
       const user = await server.db.knex('auth.users').where({ email }).first();
       assert.ok(user, 'stored lower-cased');
       assert.equal(user.email_verified_at, null);
-      assert.equal(user.display_name, 'Ada');
-      assert.match(user.password_hash ?? '', /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      // A pending registration: its password and name wait with the link until the address is proven.
+      assert.equal(user.display_name, null);
+      assert.equal(user.password_hash, null);
+      const pending = await server.db.knex('auth.one_time_tokens').where({ user_id: user.id, purpose: 'email_verification' }).whereNull('used_at').first();
+      assert.match(registrationIn(pending?.data ?? {})?.passwordHash ?? '', /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
       const link = linkIn(await latestMail(services(), email, 'verifyEmail'));
       assert.equal(link.origin + link.pathname, `${server.url}/auth/verify-email`);
@@ -53,10 +59,14 @@ describeOnEachDatabase('passwords', (getDb) => {
       const confirmed = await followLink(client, link);
       assert.equal(confirmed.status, 303);
       assert.match(confirmed.location ?? '', new RegExp(`^${TEST_ORIGIN}/welcome#acct_code=[\\w-]{43}&acct_flow=email_verification$`));
-      assert.ok((await server.db.knex('auth.users').where({ email }).first())?.email_verified_at);
+      const proven = await server.db.knex('auth.users').where({ email }).first();
+      assert.ok(proven?.email_verified_at);
+      assert.equal(proven?.display_name, 'Ada', 'the name typed at sign-up is kept');
+      assert.match(proven?.password_hash ?? '', /^\$argon2id\$/);
 
-      const exchanged = await client.post('/api/session/exchange', { code: codeFrom(confirmed.location) });
+      const exchanged = await exchange(client, confirmed.location);
       assert.equal(exchanged.status, 200);
+      assert.equal(exchanged.body.status, 'signed_in', 'the browser that signed up gets its session at once');
       assert.equal(exchanged.body.user.email, email);
       assert.equal(exchanged.body.user.emailVerified, true);
       assert.equal(exchanged.body.session.token, undefined, 'cookie transport: no secret in the body');
@@ -64,7 +74,7 @@ describeOnEachDatabase('passwords', (getDb) => {
 
       // The link and the code are single-use.
       assert.equal((await followLink(client, link)).status, 400);
-      assert.equal((await client.post('/api/session/exchange', { code: codeFrom(confirmed.location) })).body.error.code, 'invalid_code');
+      assert.equal((await exchange(client, confirmed.location)).body.error.code, 'invalid_code');
     });
 
     it('answers the same for a taken address, and tells its owner instead (A4)', async () => {
@@ -73,6 +83,7 @@ describeOnEachDatabase('passwords', (getDb) => {
       const res = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', { email, password: 'another long password' });
       assert.equal(res.status, 202);
       assert.deepEqual(res.body, { status: 'verification_sent' });
+      await services().detached.idle();
       assert.equal(await mailCount(), before + 1);
       const notice = await latestMail(services(), email);
       assert.equal(notice.template, 'accountExists');
@@ -132,6 +143,7 @@ describeOnEachDatabase('passwords', (getDb) => {
       assert.deepEqual(wrong.body, unknown.body);
       assert.equal(unknown.status, 401);
       assert.equal(wrong.body.error.code, 'invalid_credentials');
+      await services().detached.idle(); // written after answering, so that it cannot be timed
       const failure = await server.db.knex('login_history').where({ event_type: 'login_failed' }).orderBy('created_at', 'desc').first();
       assert.equal(failure?.failure_reason, 'wrong_password');
     });
@@ -184,6 +196,7 @@ describeOnEachDatabase('passwords', (getDb) => {
       const unknown = await client.post('/api/auth/password/forgot', { email: uniqueEmail('nobody') });
       assert.equal(known.status, 202);
       assert.deepEqual(known.body, unknown.body);
+      await services().detached.idle();
       assert.equal(await mailCount(), before + 1);
 
       const link = linkIn(await latestMail(services(), email, 'resetPassword'));
@@ -201,7 +214,9 @@ describeOnEachDatabase('passwords', (getDb) => {
       assert.equal((await owner.get('/api/me')).status, 401, 'every session ended (C3)');
       assert.equal((await client.post('/api/auth/sign-in', { email, password: PASSWORD })).status, 401);
       const fresh = new TestClient(server.url, { origin: TEST_ORIGIN });
-      assert.equal((await fresh.post('/api/session/exchange', { code: codeFrom(done.location) })).status, 200);
+      // Another browser than the one that asked: it must confirm which account it signs in.
+      assert.equal((await exchange(fresh, done.location)).body.status, 'confirmation_required');
+      assert.equal((await exchange(fresh, done.location, { confirm: true })).body.status, 'signed_in');
       assert.equal((await followLink(client, link, { password: 'another new passphrase', confirm: 'another new passphrase' })).status, 400, 'single use');
     });
 

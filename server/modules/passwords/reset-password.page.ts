@@ -12,6 +12,7 @@ import { consumeToken, isTokenValid } from '../one-time-tokens/one-time-tokens';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
 import { handOverUrl } from '../sessions/hand-over';
 import { requestContext } from '../sessions/request-context';
+import { hashPassword } from './password-hash';
 import { checkNewPassword, PASSWORD_MAX_LENGTH, type PasswordProblem } from './password-policy';
 import { completePasswordReset, RESET_PASSWORD_PATH } from './passwords.service';
 
@@ -59,11 +60,16 @@ ${problem ? html`<p class="error" role="alert">${PROBLEMS[problem]}</p>` : ''}
     const problem = checkNewPassword(password, { minLength: config.passwordMinLength }) ?? (password !== body.confirm ? 'mismatch' : undefined);
     if (problem) return sendForm(res, token, problem);
 
-    const consumed = await consumeToken(db.knex, 'password_reset', token);
+    const passwordHash = await hashPassword(password);
+    const consumed = await db.knex.transaction(async (trx) => {
+      const used = await consumeToken(trx, 'password_reset', token);
+      if (used) await completePasswordReset(services, trx, used.userId, passwordHash, requestContext(req));
+      return used;
+    });
     if (!consumed) return sendInvalidLinkPage(res, config); // used by a parallel request meanwhile
-    await completePasswordReset(services, consumed.userId, password, requestContext(req));
     if (consumed.redirectUrl) {
-      const url = await handOverUrl(db.knex, { userId: consumed.userId, method: 'password', flow: 'password_reset', redirectUrl: consumed.redirectUrl });
+      const { userId, redirectUrl, data } = consumed;
+      const url = await handOverUrl(db.knex, { userId, method: 'password', flow: 'password_reset', redirectUrl, browserKeyHash: data.browserKeyHash });
       return void res.redirect(303, url);
     }
     sendHostedPage(res, {

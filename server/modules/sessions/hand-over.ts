@@ -1,22 +1,76 @@
 /**
  * Hands a session from a hosted page (an emailed link's landing page) to the site page the user
- * came from: a single-use code valid for two minutes goes in the URL fragment of the redirect —
- * fragments never reach servers or Referer headers — and the elements on that page exchange it
- * for a session with `POST /api/session/exchange`. The session is thus created by the site's own
- * page, in whichever transport it uses (a partitioned cookie must be set in that context).
+ * came from: a single-use code goes in the URL fragment of the redirect — fragments never reach
+ * servers or Referer headers — and the elements on that page exchange it for a session with
+ * `POST /api/session/exchange`. The session is thus created by the site's own page, in whichever
+ * transport it uses (a partitioned cookie must be set in that context).
+ *
+ * A code is a session for whoever presents it, so it must not sign in a browser that did not ask
+ * (login CSRF: an attacker's own code in a link sent to a victim would sign the victim into the
+ * attacker's account, replacing the victim's session). The code carries the hash of the browser key
+ * the flow was started with (browser-binding.ts): the same browser gets its session at once; any
+ * other is first told which account the code would sign in and must confirm, and until then the
+ * code stays unused.
  */
 import type { Knex } from 'knex';
+import { ApiError } from '../../http/errors';
+import type { Services } from '../../services';
 import type { AuthMethod } from '../login-history/login-history';
-import { issueToken } from '../one-time-tokens/one-time-tokens';
+import { consumeToken, issueToken, peekToken } from '../one-time-tokens/one-time-tokens';
+import { findUserById, toPublicUser, type PublicUser } from '../users/users';
+import { isSameBrowser } from './browser-binding';
+import type { RequestContext } from './request-context';
+import type { NewSession } from './sessions';
+import { completeSignIn } from './sign-in';
 
 export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation';
 
+export const ExchangeErrors = {
+  invalid_code: { status: 400, message: 'This sign-in link has expired or was already used. Sign in again.' },
+} as const;
+
+/** The site page to send the browser to, with a fresh hand-over code in its fragment. */
 export async function handOverUrl(
-  db: Knex,
-  { userId, method, flow, redirectUrl }: { userId: string; method: AuthMethod; flow: HandOverFlow; redirectUrl: string },
+  db: Knex | Knex.Transaction,
+  {
+    userId,
+    method,
+    flow,
+    redirectUrl,
+    browserKeyHash,
+  }: { userId: string; method: AuthMethod; flow: HandOverFlow; redirectUrl: string; browserKeyHash: unknown },
 ): Promise<string> {
-  const code = await issueToken(db, { userId, purpose: 'session_exchange', data: { method } });
+  const data = { method, flow, browserKeyHash: typeof browserKeyHash === 'string' ? browserKeyHash : null };
+  const code = await issueToken(db, { userId, purpose: 'session_exchange', data });
   const url = new URL(redirectUrl);
   url.hash = new URLSearchParams({ acct_code: code, acct_flow: flow }).toString();
   return url.toString();
+}
+
+export type ExchangeResult =
+  | { status: 'signed_in'; user: PublicUser; session: NewSession; method: AuthMethod }
+  | { status: 'confirmation_required'; account: { email: string; displayName: string | null }; flow: string };
+
+/**
+ * Trades a hand-over code for a session when the code's flow was started by this browser or the
+ * user has confirmed; otherwise says which account it would sign in, leaving the code unused.
+ */
+export async function exchangeCode(
+  services: Services,
+  { code, browserKey, confirm }: { code: string; browserKey?: string | undefined; confirm?: boolean | undefined },
+  context: RequestContext,
+): Promise<ExchangeResult> {
+  const { db } = services;
+  const peeked = await peekToken(db.knex, 'session_exchange', code);
+  const user = peeked && (await findUserById(db.knex, peeked.userId));
+  if (!peeked || !user) throw ApiError.of(ExchangeErrors, 'invalid_code');
+  const flow = typeof peeked.data.flow === 'string' ? peeked.data.flow : 'magic_link';
+  if (!confirm && !isSameBrowser(peeked.data.browserKeyHash, browserKey)) {
+    return { status: 'confirmation_required', account: { email: user.email, displayName: user.display_name }, flow };
+  }
+  // Atomic: of twenty parallel exchanges of one code, one gets here (SECURITY.md B1).
+  if (!(await consumeToken(db.knex, 'session_exchange', code))) throw ApiError.of(ExchangeErrors, 'invalid_code');
+  const method = (typeof peeked.data.method === 'string' ? peeked.data.method : 'magic_link') as AuthMethod;
+  const session = await completeSignIn(services, { user, method, context });
+  return { status: 'signed_in', user: toPublicUser(user), session, method };
 }

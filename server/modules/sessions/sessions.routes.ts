@@ -9,20 +9,15 @@ import { ApiError, CommonErrors } from '../../http/errors';
 import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { recordLogin, type AuthMethod } from '../login-history/login-history';
-import { consumeToken } from '../one-time-tokens/one-time-tokens';
-import { findUserById, toPublicUser } from '../users/users';
 import { requestContext } from './request-context';
 import { optionalSession, requireSession, sessionOf } from './require-session';
 import { clearSession, issueSession } from './session-transport';
-import { completeSignIn } from './sign-in';
+import { browserKeyField } from './browser-binding';
+import { exchangeCode } from './hand-over';
 import { listSessions, revokeOtherSessions, revokeOwnSession, revokeSession, rotateSessionToken } from './sessions';
 
-export const ExchangeErrors = {
-  invalid_code: { status: 400, message: 'This sign-in link has expired or was already used. Sign in again.' },
-} as const;
-
 const Empty = z.object({}).strict();
-const ExchangeBody = z.object({ code: z.string().max(100) }).strict();
+const ExchangeBody = z.object({ code: z.string().max(100), browserKey: browserKeyField, confirm: z.boolean().optional() }).strict();
 const UUID = z.uuid();
 
 export function sessionRoutes(services: Services): Router {
@@ -83,12 +78,9 @@ export function sessionRoutes(services: Services): Router {
   router.post(
     '/session/exchange',
     withBody(ExchangeBody, async (body, req, res) => {
-      const code = await consumeToken(db.knex, 'session_exchange', body.code);
-      const user = code && (await findUserById(db.knex, code.userId));
-      if (!code || !user) throw ApiError.of(ExchangeErrors, 'invalid_code');
-      const method = (typeof code.data.method === 'string' ? code.data.method : 'magic_link') as AuthMethod;
-      const session = await completeSignIn(services, { user, method, context: requestContext(req) });
-      res.json({ user: toPublicUser(user), session: issueSession(res, transport, session), method });
+      const result = await exchangeCode(services, body, requestContext(req));
+      if (result.status === 'confirmation_required') return void res.json(result);
+      res.json({ ...result, session: issueSession(res, transport, result.session) });
     }),
   );
 

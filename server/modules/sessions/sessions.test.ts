@@ -160,7 +160,7 @@ describeOnEachDatabase('sessions', (getDb) => {
     const code = await issueToken(knex(), { userId: user.id, purpose: 'session_exchange', data: { method: 'magic_link' } });
     const before = await knex()('user_sessions').where({ user_id: user.id }).count({ n: '*' }).first();
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/session/exchange', { code })),
+      Array.from({ length: 20 }, () => new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/session/exchange', { code, confirm: true })),
     );
     assert.equal(answers.filter((a) => a.status === 200).length, 1);
     assert.ok(answers.filter((a) => a.status !== 200).every((a) => a.body.error.code === 'invalid_code'));

@@ -52,8 +52,23 @@ export async function createUser(
   return row!;
 }
 
-export async function markEmailVerified(db: Db, userId: string): Promise<void> {
-  await db('auth.users').where({ id: userId }).whereNull('email_verified_at').update({ email_verified_at: db.fn.now() });
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The account of `email`, created (no password, unconfirmed) when there is none. In a savepoint:
+ * another request may create the same account at the same moment, and the failed insert must
+ * not abort the caller's transaction.
+ */
+export async function findOrCreateUser(trx: Knex.Transaction, email: string): Promise<UserRow> {
+  const existing = await findUserByEmail(trx, email);
+  if (existing) return existing;
+  try {
+    return await trx.transaction((savepoint) => createUser(savepoint, { email, passwordHash: null }));
+  } catch (err) {
+    const created = (err as { code?: unknown }).code === UNIQUE_VIOLATION ? await findUserByEmail(trx, email) : undefined;
+    if (!created) throw err;
+    return created;
+  }
 }
 
 export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {

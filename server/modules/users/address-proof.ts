@@ -1,0 +1,57 @@
+/**
+ * The one rule for every path that proves an address — the sign-up confirmation link, a magic
+ * link, a password-reset link, an invitation (and OAuth with a verified email, later): whatever
+ * was set on the account before its address was first proven was set by *whoever typed the
+ * address*, not necessarily by its owner, and must not outlive the proof (issue 8, pre-account
+ * takeover; "Pre-hijacked accounts", Sudhodanan & Paverd, 2022).
+ *
+ * So the first proof of an address:
+ * - sets the password chosen at the sign-up whose link was confirmed (a pending registration,
+ *   see email-verification.ts) and no other: an unproven password stored on the account — one
+ *   set with ACCT_REQUIRE_EMAIL_VERIFICATION=false, or by an older version of acct — is dropped;
+ * - ends every session, and removes passkeys and linked OAuth accounts, made before it;
+ * - retires every other pending registration (older confirmation links stop working).
+ * Later proofs change nothing: once an address is proven, what its owner set since is theirs.
+ */
+import type { Knex } from 'knex';
+import type { UserRow } from '../../db/tables';
+import { revokeOtherSessions } from '../sessions/sessions';
+
+/** What a sign-up asked for, kept with its confirmation link until the address is proven. */
+export interface PendingRegistration {
+  passwordHash: string;
+  displayName: string | null;
+}
+
+/** Reads a registration out of a token's `data`, if it holds a well-formed one. */
+export function registrationIn(data: Record<string, unknown>): PendingRegistration | undefined {
+  const registration = data.registration as Partial<PendingRegistration> | undefined;
+  if (!registration || typeof registration.passwordHash !== 'string') return undefined;
+  return { passwordHash: registration.passwordHash, displayName: typeof registration.displayName === 'string' ? registration.displayName : null };
+}
+
+/**
+ * Records that the owner of the user's address has just proven it, inside `trx`; `registration`
+ * is the sign-up the proof confirms, when the proof is that sign-up's link. Returns the account as
+ * it now is.
+ */
+export async function proveAddress(trx: Knex.Transaction, userId: string, registration?: PendingRegistration): Promise<UserRow> {
+  // The row lock orders two proofs of one address arriving at once: the second sees it proven.
+  const user = await trx('auth.users').where({ id: userId }).forUpdate().first();
+  if (!user) throw new Error(`no user ${userId}`);
+  if (user.email_verified_at) return user;
+
+  const [proven] = await trx('auth.users')
+    .where({ id: userId })
+    .update({
+      email_verified_at: trx.fn.now(),
+      password_hash: registration?.passwordHash ?? null,
+      display_name: registration?.displayName ?? user.display_name,
+    })
+    .returning('*');
+  await revokeOtherSessions(trx, userId);
+  await trx('passkeys').where({ user_id: userId }).delete();
+  await trx('oauth_accounts').where({ user_id: userId }).delete();
+  await trx('auth.one_time_tokens').where({ user_id: userId, purpose: 'email_verification' }).whereNull('used_at').update({ used_at: trx.fn.now() });
+  return proven!;
+}
