@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { apiCors } from './http/cors';
 import { csrfGuard } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/errors';
-import { mountHostedAssets } from './http/hosted-page';
+import { mountHostedAssets } from './http/hosted-assets';
 import { requestLogger } from './http/logging';
 import { bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
@@ -103,7 +103,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
 
   // The landing pages of emailed links, on the server's own origin.
   const hosted = express.Router();
-  mountHostedAssets(hosted);
+  mountHostedAssets(hosted, config.brand);
   hosted.use(verifyEmailPage(services));
   hosted.use(resetPasswordPage(services));
   if (config.signInMethods.includes('magic-link')) hosted.use(magicLinkPage(services));

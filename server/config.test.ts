@@ -60,4 +60,47 @@ describe('loadConfig', () => {
   it('keeps the order of the sign-in methods as configured', () => {
     assert.deepEqual(loadConfig({ ACCT_SIGN_IN_METHODS: 'password,passkey' }).signInMethods, ['password', 'passkey']);
   });
+
+  it('has an unbranded English default and reads the brand settings', () => {
+    const defaults = loadConfig({});
+    assert.deepEqual(defaults.brand, { productName: 'acct', color: '#1d4ed8', logoUrl: undefined });
+    assert.equal(defaults.defaultLanguage, 'en');
+    const branded = loadConfig({
+      ACCT_PRODUCT_NAME: 'Stagehand',
+      ACCT_BRAND_COLOR: '#FC0',
+      ACCT_BRAND_LOGO_URL: 'https://cdn.example.com/brand/logo.svg',
+      ACCT_DEFAULT_LANGUAGE: 'fr',
+    });
+    assert.deepEqual(branded.brand, { productName: 'Stagehand', color: '#ffcc00', logoUrl: 'https://cdn.example.com/brand/logo.svg' });
+    assert.equal(branded.defaultLanguage, 'fr');
+    // Plain http only where browsers treat it as secure anyway: local development.
+    for (const local of ['http://localhost:5173/logo.png', 'http://127.0.0.1:8080/logo.png', 'http://demo.localhost/logo.png']) {
+      assert.equal(loadConfig({ ACCT_BRAND_LOGO_URL: local }).brand.logoUrl, local);
+    }
+  });
+
+  for (const [variable, value, why] of [
+    ['ACCT_BRAND_COLOR', 'blue', 'is not a hex colour'],
+    ['ACCT_BRAND_COLOR', '#12345', 'is not a hex colour'],
+    ['ACCT_BRAND_COLOR', '1d4ed8', 'is not a hex colour'],
+    ['ACCT_BRAND_COLOR', '#1d4ed8; background:url(x)', 'is not a hex colour'],
+    ['ACCT_BRAND_LOGO_URL', 'logo.svg', 'is not a URL'],
+    ['ACCT_BRAND_LOGO_URL', 'http://cdn.example.com/logo.svg', 'must be an https:// URL'],
+    ['ACCT_BRAND_LOGO_URL', 'javascript:alert(1)', 'must be an https:// URL'],
+    ['ACCT_BRAND_LOGO_URL', 'data:image/png;base64,AAAA', 'must be an https:// URL'],
+    ['ACCT_BRAND_LOGO_URL', 'https://user:secret@cdn.example.com/logo.svg', 'user name or password'],
+    ['ACCT_BRAND_LOGO_URL', 'http://[::1]:8080/logo.svg', 'not an IPv6 address'],
+    ['ACCT_BRAND_LOGO_URL', 'https://[2001:db8::1]/logo.svg', 'not an IPv6 address'],
+    ['ACCT_DEFAULT_LANGUAGE', 'de', 'must be one of: en, fr'],
+    ['ACCT_DEFAULT_LANGUAGE', 'fr-FR', 'must be one of: en, fr'],
+  ] as const) {
+    it(`refuses ${variable}=${value}`, () => {
+      assert.throws(() => loadConfig({ [variable]: value }), (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        assert.match(err.message, new RegExp(`${variable}: `));
+        assert.ok(err.message.includes(why), err.message);
+        return true;
+      });
+    });
+  }
 });

@@ -6,6 +6,9 @@
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { parseRateLimits, type RateLimitPolicies } from './modules/rate-limit/policies';
+import { DEFAULT_BRAND_COLOR, type Brand } from './brand/brand';
+import { normalizeHex } from './brand/colors';
+import { SUPPORTED_LANGUAGES, type Language } from './i18n';
 
 /** Sign-in methods the elements can offer, in the order they are shown by default. */
 export const SIGN_IN_METHODS = ['passkey', 'magic-link', 'password'] as const;
@@ -53,6 +56,41 @@ function parseOrigin(value: string, ctx: z.RefinementCtx): string {
   return url.origin;
 }
 
+/** A hex colour, `#rgb` or `#rrggbb`, as `#rrggbb` in lower case. */
+function parseBrandColor(value: string, ctx: z.RefinementCtx): string {
+  const color = normalizeHex(value);
+  if (color) return color;
+  ctx.addIssue({ code: 'custom', message: `"${value}" is not a hex colour like #1d4ed8` });
+  return z.NEVER;
+}
+
+/** Hosts a browser treats as a secure context over plain http. */
+const isLocalhost = (host: string) => host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host);
+
+/**
+ * The logo's URL: https, or http on localhost (development). Its origin goes into the hosted
+ * pages' CSP `img-src`, which can name a host but not an IPv6 address, and a URL with
+ * credentials would put them in every page and mail.
+ */
+function parseLogoUrl(value: string, ctx: z.RefinementCtx): string {
+  const problem = (message: string) => {
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return problem(`"${value}" is not a URL like https://cdn.example.com/logo.svg`);
+  }
+  if (url.hostname.startsWith('[')) return problem('must name a host, not an IPv6 address (a CSP cannot allow one)');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocalhost(url.hostname))) {
+    return problem('must be an https:// URL (http:// only on localhost)');
+  }
+  if (url.username || url.password) return problem('must not hold a user name or password');
+  return url.href;
+}
+
 const list = (raw: string) =>
   raw
     .split(/[\s,]+/)
@@ -91,6 +129,12 @@ const envSchema = z.object({
     .transform((raw, ctx) => list(raw).map((o) => parseOrigin(o, ctx)))
     .pipe(z.array(z.string()).min(1, 'list at least one origin')),
   ACCT_PRODUCT_NAME: z.string().trim().min(1).max(100).default('acct'),
+  ACCT_BRAND_COLOR: z
+    .string()
+    .default(DEFAULT_BRAND_COLOR)
+    .transform(parseBrandColor),
+  ACCT_BRAND_LOGO_URL: z.string().trim().max(2000).transform(parseLogoUrl).optional(),
+  ACCT_DEFAULT_LANGUAGE: z.enum(SUPPORTED_LANGUAGES, `must be one of: ${SUPPORTED_LANGUAGES.join(', ')}`).default('en'),
   ACCT_SIGN_IN_METHODS: z
     .string()
     .default(SIGN_IN_METHODS.join(' '))
@@ -139,6 +183,10 @@ export interface Config {
   dataDir: string;
   allowedOrigins: string[];
   productName: string;
+  /** Product name, colour and logo of the hosted pages and the emails. */
+  brand: Brand;
+  /** Language of mails and pages when neither the user nor the request names a supported one. */
+  defaultLanguage: Language;
   signInMethods: SignInMethod[];
   signUpEnabled: boolean;
   passwordMinLength: number;
@@ -243,6 +291,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.ACCT_DATA_DIR,
     allowedOrigins: [...new Set(e.ACCT_ALLOWED_ORIGINS)],
     productName: e.ACCT_PRODUCT_NAME,
+    brand: { productName: e.ACCT_PRODUCT_NAME, color: e.ACCT_BRAND_COLOR, logoUrl: e.ACCT_BRAND_LOGO_URL },
+    defaultLanguage: e.ACCT_DEFAULT_LANGUAGE,
     signInMethods: [...new Set(e.ACCT_SIGN_IN_METHODS)],
     signUpEnabled: e.ACCT_SIGN_UP_ENABLED,
     passwordMinLength: e.ACCT_PASSWORD_MIN_LENGTH,

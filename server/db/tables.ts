@@ -17,6 +17,8 @@ export interface UserRow {
   app_role: 'user' | 'admin';
   created_at: Date;
   updated_at: Date;
+  /** Language of the user's mail (`en`, `fr`); null: not known, each request's language decides. */
+  locale: string | null;
 }
 
 export interface SessionRow {
@@ -67,6 +69,8 @@ export interface MagicLinkRow {
   ip_address: string | null;
   created_at: Date;
   browser_key_hash: string | null;
+  /** Language of the mail that carried the link, and of its landing page. */
+  locale: string | null;
 }
 
 export interface WebauthnChallengeRow {
@@ -161,6 +165,8 @@ export interface OrganizationInvitationRow {
   last_sent_at: Date;
   created_at: Date;
   redirect_url: string | null;
+  /** Language of the invitation mail, and of its landing page. */
+  locale: string | null;
 }
 
 /**

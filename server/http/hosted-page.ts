@@ -1,11 +1,18 @@
 /**
  * The few pages the server itself shows — the landing pages of emailed links. They work without
  * JavaScript (a form and a button), carry a strict CSP (no scripts at all, styles only from our
- * own stylesheet, never framed, forms may post only to us and redirect only to the allowed
- * origins), `Referrer-Policy: no-referrer` and `Cache-Control: no-store`, since their URLs hold
- * one-time tokens (SECURITY.md E4). Everything interpolated is HTML-escaped by `html```.
+ * own stylesheet, images only from us and the logo's origin, never framed, forms may post only to
+ * us and redirect only to the allowed origins), `Referrer-Policy: no-referrer` (which also keeps
+ * the token out of the logo request) and `Cache-Control: no-store`, since their URLs hold
+ * one-time tokens (SECURITY.md E4). They wear the operator's brand (logo, name, colour — see
+ * hosted-assets.ts) and speak the reader's language (`<html lang dir>`). Everything interpolated
+ * is HTML-escaped by `html```.
  */
-import type { Response, Router } from 'express';
+import type { Request, Response } from 'express';
+import type { Brand } from '../brand/brand';
+import type { Config } from '../config';
+import { acceptedLanguage, messages, pickLanguage, type Language } from '../i18n';
+import { hostedAssets } from './hosted-assets';
 
 /** Escaped HTML: interpolations are escaped unless they are `Html` themselves. */
 export class Html {
@@ -33,35 +40,9 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   );
 }
 
-const STYLESHEET = `
-:root { color-scheme: light dark; --ink:#1f2328; --muted:#57606a; --paper:#f6f8fa; --card:#fff; --accent:#1d4ed8; --danger:#b42318; }
-@media (prefers-color-scheme: dark) { :root { --ink:#e6edf3; --muted:#9da7b3; --paper:#0d1117; --card:#161b22; --accent:#6ea8fe; --danger:#ff7b72; } }
-* { box-sizing: border-box; }
-body { margin:0; min-height:100vh; display:grid; place-items:center; background:var(--paper); color:var(--ink);
-  font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif; padding:1rem; }
-main { width:100%; max-width:26rem; background:var(--card); border-radius:12px; padding:2rem; box-shadow:0 4px 24px rgb(0 0 0 / 0.08); }
-.product { font-weight:600; color:var(--muted); margin:0 0 .5rem; }
-h1 { font-size:1.4rem; margin:0 0 1rem; }
-p { margin:0 0 1rem; }
-label { display:block; font-weight:600; margin:1rem 0 .25rem; }
-input { width:100%; font:inherit; padding:.6rem .7rem; border:1px solid var(--muted); border-radius:8px; background:transparent; color:inherit; }
-button { margin-top:1.25rem; width:100%; font:inherit; font-weight:600; padding:.7rem; border:0; border-radius:8px; background:var(--accent); color:#fff; cursor:pointer; }
-button:focus-visible, input:focus-visible { outline:3px solid var(--accent); outline-offset:2px; }
-.error { color:var(--danger); font-weight:600; }
-.hint { color:var(--muted); font-size:.9rem; }
-`;
-
-export const HOSTED_STYLESHEET_PATH = '/auth/assets/hosted.css';
-
-/** Serves the hosted pages' stylesheet. */
-export function mountHostedAssets(router: Router): void {
-  router.get(HOSTED_STYLESHEET_PATH, (_req, res) => {
-    res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(STYLESHEET);
-  });
-}
-
 export interface HostedPage {
-  productName: string;
+  brand: Brand;
+  lang: Language;
   title: string;
   body: Html;
   status?: number;
@@ -69,8 +50,29 @@ export interface HostedPage {
   redirectOrigins?: readonly string[];
 }
 
+/**
+ * A page's language: the one kept with its link (the language of the mail that carried it), else
+ * the browser's (`Accept-Language`), else ACCT_DEFAULT_LANGUAGE.
+ */
+export function pageLanguage(req: Request, config: Pick<Config, 'defaultLanguage'>, stored?: Language): Language {
+  return pickLanguage([stored, acceptedLanguage(req.headers['accept-language'])], config.defaultLanguage);
+}
+
+/**
+ * The page's heading: the logo when there is one, then the product name. With a logo, the name
+ * beside it is hidden from screen readers, which already read it as the logo's alt text.
+ */
+function brandHeading(brand: Brand): Html {
+  if (!brand.logoUrl) return html`<p class="product">${brand.productName}</p>`;
+  return html`<p class="product"><img src="${brand.logoUrl}" alt="${brand.productName}"><span aria-hidden="true">${brand.productName}</span></p>`;
+}
+
 export function sendHostedPage(res: Response, page: HostedPage): void {
+  const { brand } = page;
+  const { stylesheet, icon } = hostedAssets(brand);
   const formAction = ["'self'", ...(page.redirectOrigins ?? [])].join(' ');
+  // Images from us (the icon) and from the logo's origin only; never data: or any other host.
+  const imageSources = ["'self'", ...(brand.logoUrl ? [new URL(brand.logoUrl).origin] : [])].join(' ');
   res
     .status(page.status ?? 200)
     .set({
@@ -79,21 +81,22 @@ export function sendHostedPage(res: Response, page: HostedPage): void {
       'Referrer-Policy': 'no-referrer',
       // A document of ours: no other window may hold a reference to it.
       'Cross-Origin-Opener-Policy': 'same-origin',
-      'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src 'self' data:; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+      'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src ${imageSources}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
     })
     .send(
       html`<!doctype html>
-<html lang="en">
+<html lang="${page.lang}" dir="${messages(page.lang).$dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${page.title} · ${page.productName}</title>
-<link rel="stylesheet" href="${HOSTED_STYLESHEET_PATH}">
+<title>${page.title} · ${brand.productName}</title>
+<link rel="stylesheet" href="${stylesheet.path}">
+<link rel="icon" href="${icon.path}" type="image/svg+xml">
 </head>
 <body>
 <main>
-<p class="product">${page.productName}</p>
+${brandHeading(brand)}
 ${page.body}
 </main>
 </body>

@@ -1,18 +1,21 @@
 /**
  * A pino destination for tests that keeps every line, so a test can read what the server logged
- * (the log scan for secrets, the server's own answer times).
+ * (the log scan for secrets; when a request was answered).
  */
 import type { DestinationStream } from 'pino';
 
 export class CapturedLog implements DestinationStream {
   readonly lines: string[] = [];
+  /** When each line was written (`performance.now()`), by index. */
+  readonly writtenAt: number[] = [];
   write(line: string): void {
     this.lines.push(line);
+    this.writtenAt.push(performance.now());
   }
 
-  /** The `request completed` line of the request with this id (its `X-Request-Id`), parsed. */
-  request(id: string | null): { responseTime: number; res: { statusCode: number } } | undefined {
-    const line = this.lines.find((l) => l.includes(`"id":"${id}"`) && l.includes('"responseTime"'));
-    return line ? JSON.parse(line) : undefined;
+  /** When the request with this id (its `X-Request-Id`) was answered: its `request completed` line is written then. */
+  answeredAt(id: string | null): number | undefined {
+    const index = this.lines.findIndex((l) => l.includes(`"id":"${id}"`) && l.includes('"responseTime"'));
+    return index === -1 ? undefined : this.writtenAt[index];
   }
 }

@@ -24,6 +24,7 @@ import {
 import { ownRowsPolicy, updatedAtTrigger } from './expected-security';
 import { signInSessionColumns } from './expected-sign-in';
 import { invitationColumns, onboardingProgressColumns } from './expected-onboarding-support';
+import { localeColumns } from './expected-locales';
 import { passwordlessPasskeyColumns, passwordlessSessionColumns, passwordlessSessionForeignKeys } from './expected-passwordless';
 import type { ColumnSpec, ForeignKeySpec, FunctionSpec, IndexSpec, PolicySpec, TableSpec, TriggerSpec } from './types';
 
@@ -46,6 +47,8 @@ export const projectTables: Record<string, TableSpec> = {
       app_role: column(varchar(20), { notNull: true, default: varcharDefault('user') }),
       created_at: TIMESTAMPTZ_NOW_NOT_NULL,
       updated_at: TIMESTAMPTZ_NOW_NOT_NULL,
+      // Added by the languages migration (expected-locales.ts).
+      ...localeColumns,
     },
     primaryKey: ['id'],
     // Email uniqueness is case-insensitive, so it is an expression index (users_email_lower_key).
@@ -102,6 +105,8 @@ export const projectTables: Record<string, TableSpec> = {
       created_at: TIMESTAMPTZ_NOW_NOT_NULL,
       // Added by the onboarding migration (expected-onboarding-support.ts).
       ...invitationColumns,
+      // Added by the languages migration (expected-locales.ts).
+      ...localeColumns,
     },
     primaryKey: ['id'],
     unique: [['token_hash']],
@@ -133,7 +138,8 @@ export const projectChangesToSeedTables: Record<
   // Passwordless sign-in: synced or device-bound (expected-passwordless.ts).
   passkeys: { addColumns: passwordlessPasskeyColumns },
   // Proving an address: the browser that asked for a sign-in link (migration 20260601000200).
-  magic_links: { addColumns: { browser_key_hash: column(varchar(64)) } },
+  // Languages: the language of the link's mail (expected-locales.ts).
+  magic_links: { addColumns: { browser_key_hash: column(varchar(64)), ...localeColumns } },
   // Onboarding: skipped optional steps (expected-onboarding-support.ts).
   user_onboarding_progress: { addColumns: onboardingProgressColumns },
   // User-owned tables the seed left without a policy get the same one (see projectPolicies).

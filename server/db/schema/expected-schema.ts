@@ -2,7 +2,7 @@
  * The schema acct's migrations must produce, as data: the seed
  * (the project brief's seed/000_46e53613f523c4f5.txt, written down independently of the migrations in
  * expected-account/-auth/-onboarding/-security.ts) plus acct's own objects (expected-project.ts,
- * expected-sign-in.ts, expected-passwordless.ts, expected-onboarding-support.ts).
+ * expected-sign-in.ts, expected-passwordless.ts, expected-onboarding-support.ts, expected-locales.ts).
  * schema-conformance.test.ts compares a freshly migrated database with it.
  */
 import { accountIndexes, accountTables } from './expected-account';

@@ -6,10 +6,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { hostedFormGuards } from '../../http/hosted-forms';
-import { html, sendHostedPage } from '../../http/hosted-page';
+import { html, pageLanguage, sendHostedPage } from '../../http/hosted-page';
 import { emailField, withBody } from '../../http/validate';
+import { afterAnswer } from '../../jobs/detached-work';
+import { messages } from '../../i18n';
 import type { Services } from '../../services';
-import { isTokenValid } from '../one-time-tokens/one-time-tokens';
+import { peekToken } from '../one-time-tokens/one-time-tokens';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
 import { browserKeyField } from '../sessions/browser-binding';
 import { handOverUrl } from '../sessions/hand-over';
@@ -25,6 +27,7 @@ export function emailVerificationApiRoutes(services: Services): Router {
   const router = Router();
   router.post(
     '/auth/verification/resend',
+    afterAnswer,
     withBody(ResendBody, async (body, req, res) => {
       const redirectUrl = allowedRedirect(body.redirectUrl, config.redirectAllowlist);
       await resendVerification(services, { ...body, redirectUrl }, requestContext(req));
@@ -37,38 +40,40 @@ export function emailVerificationApiRoutes(services: Services): Router {
 /** The hosted landing page, mounted at the root. */
 export function verifyEmailPage(services: Services): Router {
   const { config, db } = services;
-  const page = { productName: config.productName, redirectOrigins: config.redirectAllowlist };
+  const page = { brand: config.brand, redirectOrigins: config.redirectAllowlist };
   const router = Router();
 
   router.get(VERIFY_EMAIL_PATH, async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
-    if (!(await isTokenValid(db.knex, 'email_verification', token))) return sendInvalidLinkPage(res, config);
+    const link = await peekToken(db.knex, 'email_verification', token);
+    if (!link) return sendInvalidLinkPage(req, res, config);
+    const lang = pageLanguage(req, config, link.language);
+    const t = messages(lang).pages.verifyEmail;
     sendHostedPage(res, {
       ...page,
-      title: 'Confirm your email',
-      body: html`<h1>Confirm your email</h1>
-<p>Press the button to confirm your email address and finish setting up your ${config.productName} account.</p>
+      lang,
+      title: t.title,
+      body: html`<h1>${t.title}</h1>
+<p>${t.intro(config.productName)}</p>
 <form method="post" action="${VERIFY_EMAIL_PATH}">
 <input type="hidden" name="token" value="${token}">
-<button type="submit">Confirm my email</button>
+<button type="submit">${t.action}</button>
 </form>`,
     });
   });
 
   router.post(VERIFY_EMAIL_PATH, ...hostedFormGuards(config.publicUrl), async (req, res) => {
     const confirmed = await confirmEmail(services, req.body?.token);
-    if (!confirmed) return sendInvalidLinkPage(res, config);
+    if (!confirmed) return sendInvalidLinkPage(req, res, config);
     if (confirmed.redirectUrl) {
       const { userId, redirectUrl, browserKeyHash } = confirmed;
       const url = await handOverUrl(db.knex, { userId, method: 'magic_link', flow: 'email_verification', redirectUrl, browserKeyHash });
       return void res.redirect(303, url);
     }
     // Without a page to return to there is nobody to hand a session to: the user signs in there.
-    sendHostedPage(res, {
-      ...page,
-      title: 'Email confirmed',
-      body: html`<h1>Email confirmed</h1><p>Thank you. You can now go back to ${config.productName} and sign in.</p>`,
-    });
+    const lang = pageLanguage(req, config, confirmed.language);
+    const t = messages(lang).pages.verifyEmail;
+    sendHostedPage(res, { ...page, lang, title: t.doneTitle, body: html`<h1>${t.doneTitle}</h1><p>${t.done(config.productName)}</p>` });
   });
 
   return router;

@@ -13,7 +13,8 @@
 import type { Knex } from 'knex';
 import type { Services } from '../../services';
 import type { UserRow } from '../../db/tables';
-import { mailTemplates } from '../mail/templates';
+import type { Language } from '../../i18n';
+import { mailOptions, mailTemplates } from '../mail/templates';
 import { consumeToken, issueToken } from '../one-time-tokens/one-time-tokens';
 import { mailLimits } from '../rate-limit/policies';
 import { enforceLimits } from '../rate-limit/rate-limit';
@@ -35,23 +36,29 @@ export async function pendingRegistration(db: Knex | Knex.Transaction, userId: s
 }
 
 export interface VerificationRequest {
-  user: Pick<UserRow, 'id' | 'email'>;
+  user: Pick<UserRow, 'id' | 'email' | 'locale'>;
   redirectUrl: string | undefined;
   ip: string | undefined;
+  /** The language of the request that caused the mail; the user's own language comes first. */
+  language: Language | undefined;
   /** The browser that asked, so the hand-over after confirming can tell it (browser-binding.ts). */
   browserKey?: string | undefined;
   /** A new sign-up's registration; without one, the pending registration is mailed again. */
   registration?: PendingRegistration;
 }
 
-/** Issues a confirmation link (superseding older ones) and queues the email, in `db` (usually the caller's transaction). */
+/**
+ * Issues a confirmation link (superseding older ones) and queues the email, in `db` (usually the
+ * caller's transaction), in the user's language, else the request's.
+ */
 export async function sendVerificationEmail({ config, mail }: Services, db: Knex | Knex.Transaction, request: VerificationRequest): Promise<void> {
   const { user, redirectUrl, ip, browserKey } = request;
+  const options = mailOptions(config, user.locale, request.language);
   const registration = request.registration ?? (await pendingRegistration(db, user.id));
   const data = { browserKeyHash: browserKeyHash(browserKey), ...(registration ? { registration } : {}) };
-  const token = await issueToken(db, { userId: user.id, purpose: 'email_verification', redirectUrl, ip, data });
+  const token = await issueToken(db, { userId: user.id, purpose: 'email_verification', redirectUrl, ip, data, language: options.lang });
   const url = `${config.publicUrl}${VERIFY_EMAIL_PATH}?token=${token}`;
-  await mail.enqueue(db, { to: user.email, template: 'verifyEmail', content: mailTemplates.verifyEmail({ productName: config.productName }, url) });
+  await mail.enqueue(db, { to: user.email, template: 'verifyEmail', content: mailTemplates.verifyEmail(options, url) });
 }
 
 /**
@@ -68,7 +75,7 @@ export async function resendVerification(
   const user = await findUserByEmail(db.knex, email);
   if (!user || user.email_verified_at) return;
   detached.run('resend verification', () =>
-    db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl, ip: context.ip, browserKey })),
+    db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl, ip: context.ip, language: context.language, browserKey })),
   );
 }
 
@@ -80,11 +87,11 @@ export async function resendVerification(
 export async function confirmEmail(
   { db }: Services,
   token: unknown,
-): Promise<{ userId: string; redirectUrl: string | null; browserKeyHash: unknown } | undefined> {
+): Promise<{ userId: string; redirectUrl: string | null; browserKeyHash: unknown; language: Language | undefined } | undefined> {
   return db.knex.transaction(async (trx) => {
     const consumed = await consumeToken(trx, 'email_verification', token);
     if (!consumed) return undefined;
     await proveAddress(trx, consumed.userId, registrationIn(consumed.data));
-    return { userId: consumed.userId, redirectUrl: consumed.redirectUrl, browserKeyHash: consumed.data.browserKeyHash };
+    return { userId: consumed.userId, redirectUrl: consumed.redirectUrl, browserKeyHash: consumed.data.browserKeyHash, language: consumed.language };
   });
 }

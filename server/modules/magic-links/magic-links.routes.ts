@@ -7,15 +7,16 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { hostedFormGuards } from '../../http/hosted-forms';
-import { html, sendHostedPage } from '../../http/hosted-page';
+import { html, pageLanguage, sendHostedPage } from '../../http/hosted-page';
 import { emailField, withBody } from '../../http/validate';
+import { messages } from '../../i18n';
 import type { Services } from '../../services';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
 import { browserKeyField } from '../sessions/browser-binding';
 import { handOverUrl } from '../sessions/hand-over';
 import { returnAddress } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
-import { consumeMagicLink, isMagicLinkValid, MAGIC_LINK_PATH, magicLinkStatus, requestMagicLink } from './magic-links.service';
+import { consumeMagicLink, findOpenMagicLink, MAGIC_LINK_PATH, magicLinkStatus, requestMagicLink } from './magic-links.service';
 
 const RequestBody = z.object({ email: emailField, redirectUrl: z.string().max(2000).optional(), browserKey: browserKeyField }).strict();
 const LinkId = z.uuid();
@@ -48,24 +49,28 @@ export function magicLinkPage(services: Services): Router {
 
   router.get(MAGIC_LINK_PATH, async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
-    if (!(await isMagicLinkValid(services, token))) return sendInvalidLinkPage(res, config);
+    const link = await findOpenMagicLink(services, token);
+    if (!link) return sendInvalidLinkPage(req, res, config);
+    const lang = pageLanguage(req, config, link.language);
+    const t = messages(lang).pages.magicLink;
     sendHostedPage(res, {
-      productName: config.productName,
+      brand: config.brand,
+      lang,
       redirectOrigins: config.redirectAllowlist,
-      title: `Continue signing in to ${config.productName}`,
-      body: html`<h1>Continue signing in to ${config.productName}</h1>
-<p>Press the button to finish signing in.</p>
+      title: t.title(config.productName),
+      body: html`<h1>${t.title(config.productName)}</h1>
+<p>${t.intro}</p>
 <form method="post" action="${MAGIC_LINK_PATH}">
 <input type="hidden" name="token" value="${token}">
-<button type="submit">Continue</button>
+<button type="submit">${t.action}</button>
 </form>
-<p class="hint">If you did not ask to sign in, close this page: nothing happens without the button.</p>`,
+<p class="hint">${t.hint}</p>`,
     });
   });
 
   router.post(MAGIC_LINK_PATH, ...hostedFormGuards(config.publicUrl), async (req, res) => {
     const consumed = await consumeMagicLink(services, req.body?.token);
-    if (!consumed) return sendInvalidLinkPage(res, config);
+    if (!consumed) return sendInvalidLinkPage(req, res, config);
     const redirectUrl = consumed.redirectUrl ?? `${config.redirectAllowlist[0]}/`;
     const url = await handOverUrl(db.knex, { userId: consumed.user.id, method: 'magic_link', flow: 'magic_link', redirectUrl, browserKeyHash: consumed.browserKeyHash });
     res.redirect(303, url);

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../../services';
 import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
-import { mailTemplates } from '../mail/templates';
+import { mailOptions, mailTemplates } from '../mail/templates';
 import { mailLimits } from '../rate-limit/policies';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import type { RequestContext } from '../sessions/request-context';
@@ -15,6 +15,7 @@ import { browserKeyHash } from '../sessions/browser-binding';
 import { proveAddress } from '../users/address-proof';
 import { findOrCreateUser, findUserByEmail, findUserById } from '../users/users';
 import type { UserRow } from '../../db/tables';
+import { matchLanguage, type Language } from '../../i18n';
 
 export const MAGIC_LINK_PATH = '/auth/magic-link';
 
@@ -44,6 +45,8 @@ export async function requestMagicLink(
   if (!user && !config.signUpEnabled) return randomUUID();
 
   const token = randomToken();
+  // The user's language, else the asking page's; kept with the link for its landing page.
+  const options = mailOptions(config, user?.locale, context.language);
   return db.knex.transaction(async (trx) => {
     // Superseded links expire now rather than count as used: the page polling an older link must
     // not think it was clicked.
@@ -60,6 +63,7 @@ export async function requestMagicLink(
         redirect_url: redirectUrl,
         ip_address: context.ip ?? null,
         browser_key_hash: browserKeyHash(browserKey),
+        locale: options.lang,
         expires_at: trx.raw('now() + make_interval(secs => ?)', [config.magicLinkTtlSeconds]),
       })
       .returning('id');
@@ -67,7 +71,7 @@ export async function requestMagicLink(
       to: email,
       template: 'magicLink',
       content: mailTemplates.magicLink(
-        { productName: config.productName },
+        options,
         `${config.publicUrl}${MAGIC_LINK_PATH}?token=${token}`,
         Math.round(config.magicLinkTtlSeconds / 60),
       ),
@@ -76,11 +80,11 @@ export async function requestMagicLink(
   });
 }
 
-/** Whether a link can be used now, without using it (the landing page's GET). */
-export async function isMagicLinkValid({ db }: Services, token: unknown): Promise<boolean> {
-  if (!looksLikeToken(token)) return false;
-  const row = await db.knex('magic_links').where({ token_hash: hashToken(token) }).whereNull('used_at').where('expires_at', '>', db.knex.fn.now()).first('id');
-  return row !== undefined;
+/** A link that can be used now, without using it (the landing page's GET): its language, or undefined. */
+export async function findOpenMagicLink({ db }: Services, token: unknown): Promise<{ language: Language | undefined } | undefined> {
+  if (!looksLikeToken(token)) return undefined;
+  const row = await db.knex('magic_links').where({ token_hash: hashToken(token) }).whereNull('used_at').where('expires_at', '>', db.knex.fn.now()).first('locale');
+  return row && { language: matchLanguage(row.locale) };
 }
 
 /**
@@ -99,11 +103,11 @@ export async function consumeMagicLink(
       .whereNull('used_at')
       .where('expires_at', '>', trx.fn.now())
       .update({ used_at: trx.fn.now() })
-      .returning(['id', 'user_id', 'email', 'redirect_url', 'browser_key_hash']);
+      .returning(['id', 'user_id', 'email', 'redirect_url', 'browser_key_hash', 'locale']);
     if (!link) return undefined;
     // A new address gets its account on first use of its link, while sign-up is open.
     const known = (link.user_id && (await findUserById(trx, link.user_id))) || (await findUserByEmail(trx, link.email));
-    const user = known ?? (config.signUpEnabled ? await findOrCreateUser(trx, link.email) : undefined);
+    const user = known ?? (config.signUpEnabled ? await findOrCreateUser(trx, link.email, link.locale) : undefined);
     if (!user) return undefined;
     return { user: await proveAddress(trx, user.id), redirectUrl: link.redirect_url, browserKeyHash: link.browser_key_hash };
   });

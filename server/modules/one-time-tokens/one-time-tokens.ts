@@ -4,9 +4,11 @@
  * the user's earlier open ones of the same purpose; consuming is one atomic
  * `UPDATE … WHERE used_at IS NULL … RETURNING`, so the same token sent 20 times in parallel
  * succeeds once (SECURITY.md B1), and expired, used, superseded and unknown tokens all fail the
- * same way (B3).
+ * same way (B3). A token of an emailed link keeps the mail's language, so that the link's landing
+ * page speaks it too.
  */
 import type { Knex } from 'knex';
+import { matchLanguage, type Language } from '../../i18n';
 import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
 
 export type TokenPurpose = 'email_verification' | 'password_reset' | 'session_exchange';
@@ -26,6 +28,8 @@ export interface IssueOptions {
   redirectUrl?: string | undefined;
   data?: Record<string, unknown>;
   ip?: string | undefined;
+  /** The language of the mail that carries the token (kept in `data.language`). */
+  language?: Language | undefined;
 }
 
 export interface ConsumedToken {
@@ -33,6 +37,8 @@ export interface ConsumedToken {
   userId: string;
   redirectUrl: string | null;
   data: Record<string, unknown>;
+  /** The language the token was issued with, if any. */
+  language: Language | undefined;
 }
 
 /** Issues a token and returns its secret, which exists only in this return value and the email. */
@@ -47,7 +53,7 @@ export async function issueToken(db: Knex | Knex.Transaction, options: IssueOpti
     purpose: options.purpose,
     token_hash: hashToken(token),
     redirect_url: options.redirectUrl ?? null,
-    data: JSON.stringify(options.data ?? {}),
+    data: JSON.stringify({ ...options.data, ...(options.language ? { language: options.language } : {}) }),
     ip_address: options.ip ?? null,
     expires_at: db.raw(`now() + make_interval(secs => ?)`, [TOKEN_TTL_SECONDS[options.purpose]]),
   });
@@ -67,7 +73,9 @@ export async function consumeToken(
     .where('expires_at', '>', db.fn.now())
     .update({ used_at: db.fn.now() })
     .returning(['id', 'user_id', 'redirect_url', 'data']);
-  return row ? { id: row.id, userId: row.user_id, redirectUrl: row.redirect_url, data: row.data ?? {} } : undefined;
+  if (!row) return undefined;
+  const data = row.data ?? {};
+  return { id: row.id, userId: row.user_id, redirectUrl: row.redirect_url, data, language: matchLanguage(data.language) };
 }
 
 /** A token's details while it is valid, without using it (a landing page's GET must consume nothing). */
@@ -78,10 +86,7 @@ export async function peekToken(db: Knex | Knex.Transaction, purpose: TokenPurpo
     .whereNull('used_at')
     .where('expires_at', '>', db.fn.now())
     .first('id', 'user_id', 'redirect_url', 'data');
-  return row ? { id: row.id, userId: row.user_id, redirectUrl: row.redirect_url, data: row.data ?? {} } : undefined;
-}
-
-/** True when a token is currently valid, without using it. */
-export async function isTokenValid(db: Knex, purpose: TokenPurpose, token: unknown): Promise<boolean> {
-  return (await peekToken(db, purpose, token)) !== undefined;
+  if (!row) return undefined;
+  const data = row.data ?? {};
+  return { id: row.id, userId: row.user_id, redirectUrl: row.redirect_url, data, language: matchLanguage(data.language) };
 }

@@ -7,7 +7,8 @@
  */
 import { Router } from 'express';
 import { hostedFormGuards } from '../../http/hosted-forms';
-import { html, sendHostedPage } from '../../http/hosted-page';
+import { html, pageLanguage, sendHostedPage } from '../../http/hosted-page';
+import { messages } from '../../i18n';
 import type { Services } from '../../services';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
 import { acceptInvitation, INVITATION_PATH, invitationForPage } from './invitations.service';
@@ -20,25 +21,34 @@ export function invitationPage(services: Services): Router {
   router.get(INVITATION_PATH, async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     const invitation = await invitationForPage(services, token);
-    if (!invitation) return sendInvalidLinkPage(res, config);
-    const title = `Join ${invitation.organizationName} on ${config.productName}`;
+    if (!invitation) return sendInvalidLinkPage(req, res, config);
+    const lang = pageLanguage(req, config, invitation.language);
+    const t = messages(lang).pages.invitation;
+    const title = t.title(invitation.organizationName, config.productName);
+    const invited = t.invited({
+      inviter: invitation.inviterName,
+      email: html`<strong>${invitation.email}</strong>`,
+      organization: invitation.organizationName,
+      role: invitation.role,
+    });
     sendHostedPage(res, {
-      productName: config.productName,
+      brand: config.brand,
+      lang,
       redirectOrigins: config.redirectAllowlist,
       title,
       body: html`<h1>${title}</h1>
-<p>${invitation.inviterName ?? 'Someone'} invited <strong>${invitation.email}</strong> to join ${invitation.organizationName} as ${invitation.role === 'admin' ? 'an admin' : 'a member'}.</p>
+<p>${invited}</p>
 <form method="post" action="${INVITATION_PATH}">
 <input type="hidden" name="token" value="${token}">
-<button type="submit">Continue</button>
+<button type="submit">${t.action}</button>
 </form>
-<p class="hint">Continuing signs you in as ${invitation.email}. If you were not expecting this invitation, close this page: nothing happens without the button.</p>`,
+<p class="hint">${t.hint(invitation.email)}</p>`,
     });
   });
 
   router.post(INVITATION_PATH, ...hostedFormGuards(config.publicUrl), async (req, res) => {
     const location = await acceptInvitation(services, req.body?.token);
-    if (!location) return sendInvalidLinkPage(res, config);
+    if (!location) return sendInvalidLinkPage(req, res, config);
     res.redirect(303, location);
   });
 

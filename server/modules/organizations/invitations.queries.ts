@@ -70,7 +70,7 @@ const expiry = (db: Db) => db.raw(`now() + make_interval(days => ?)`, [INVITATIO
 
 export async function insertInvitation(
   db: Db,
-  invitation: { organizationId: string; email: string; role: InvitedRole; tokenHash: string; invitedBy: string; redirectUrl: string },
+  invitation: { organizationId: string; email: string; role: InvitedRole; tokenHash: string; invitedBy: string; redirectUrl: string; locale: string },
 ): Promise<OrganizationInvitationRow> {
   const [row] = await db('organization_invitations')
     .insert({
@@ -80,6 +80,7 @@ export async function insertInvitation(
       token_hash: invitation.tokenHash,
       invited_by: invitation.invitedBy,
       redirect_url: invitation.redirectUrl,
+      locale: invitation.locale,
       expires_at: expiry(db),
     })
     .returning('*');
@@ -94,7 +95,7 @@ export async function renewInvitation(
   db: Db,
   id: string,
   tokenHash: string,
-  changes: { role?: InvitedRole; invitedBy?: string; redirectUrl?: string } = {},
+  changes: { role?: InvitedRole; invitedBy?: string; redirectUrl?: string; locale?: string } = {},
 ): Promise<OrganizationInvitationRow> {
   const [row] = await db('organization_invitations')
     .where({ id })
@@ -105,6 +106,7 @@ export async function renewInvitation(
       ...(changes.role ? { role: changes.role } : {}),
       ...(changes.invitedBy ? { invited_by: changes.invitedBy } : {}),
       ...(changes.redirectUrl ? { redirect_url: changes.redirectUrl } : {}),
+      ...(changes.locale ? { locale: changes.locale } : {}),
     })
     .returning('*');
   return row!;
@@ -128,7 +130,9 @@ const usable = (db: Db, tokenHash: string) =>
 export async function usableInvitation(
   db: Db,
   tokenHash: string,
-): Promise<{ organization_id: string; email: string; role: InvitedRole; organization_name: string; inviter_name: string | null } | undefined> {
+): Promise<
+  { organization_id: string; email: string; role: InvitedRole; locale: string | null; organization_name: string; inviter_name: string | null } | undefined
+> {
   return usable(db, tokenHash)
     .join('organizations as o', 'o.id', 'organization_invitations.organization_id')
     .leftJoin('auth.users as u', 'u.id', 'organization_invitations.invited_by')
@@ -136,6 +140,7 @@ export async function usableInvitation(
       'organization_invitations.organization_id',
       'organization_invitations.email',
       'organization_invitations.role',
+      'organization_invitations.locale',
       'o.name as organization_name',
       db.raw('coalesce(u.display_name, u.email) as inviter_name'),
     );

@@ -16,6 +16,7 @@ import type { Knex } from 'knex';
 import type { UserRow } from '../../db/tables';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
+import { matchLanguage, pickLanguage, type Language } from '../../i18n';
 import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
 import { mailTemplates } from '../mail/templates';
 import { mailLimits } from '../rate-limit/policies';
@@ -45,8 +46,18 @@ import { addMember, isMemberByEmail, lockOrganization, organizationFor } from '.
 
 export const INVITATION_PATH = '/auth/invitation';
 
+/**
+ * The language of an invitation mail to `email` (and of its landing page): the invitee's own when
+ * they have an account that names one, else `requested` (what the invitation had, then the
+ * inviting request's), else the default.
+ */
+async function invitationLanguage({ config }: Services, trx: Knex.Transaction, email: string, ...requested: unknown[]): Promise<Language> {
+  const invitee = await findUserByEmail(trx, email);
+  return pickLanguage([invitee?.locale, ...requested], config.defaultLanguage);
+}
+
 /** Queues the invitation mail with a link holding `token`, naming the actor as the inviter. */
-async function mailInvitation(services: Services, trx: Knex.Transaction, actor: Actor, to: string, token: string): Promise<void> {
+async function mailInvitation(services: Services, trx: Knex.Transaction, actor: Actor, to: string, token: string, lang: Language): Promise<void> {
   const { config, mail } = services;
   const org = await organizationFor(trx, actor.organizationId, actor.userId);
   const inviter = await findUserById(trx, actor.userId);
@@ -54,7 +65,7 @@ async function mailInvitation(services: Services, trx: Knex.Transaction, actor: 
     to,
     template: 'organizationInvitation',
     content: mailTemplates.organizationInvitation(
-      { productName: config.productName },
+      { brand: config.brand, lang },
       { organizationName: org!.name, inviter: inviter?.display_name || inviter!.email, ttlDays: INVITATION_TTL_DAYS },
       `${config.publicUrl}${INVITATION_PATH}?token=${token}`,
     ),
@@ -82,10 +93,19 @@ export async function inviteMember(
 
     const token = randomToken();
     const existing = await openInvitationTo(trx, actor.organizationId, input.email);
+    const locale = await invitationLanguage(services, trx, input.email, context.language);
     const row = existing
-      ? await renewInvitation(trx, existing.id, hashToken(token), { role: input.role, invitedBy: actor.userId, redirectUrl: input.redirectUrl })
-      : await insertInvitation(trx, { organizationId: actor.organizationId, email: input.email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId, redirectUrl: input.redirectUrl });
-    await mailInvitation(services, trx, actor, row.email, token);
+      ? await renewInvitation(trx, existing.id, hashToken(token), { role: input.role, invitedBy: actor.userId, redirectUrl: input.redirectUrl, locale })
+      : await insertInvitation(trx, {
+          organizationId: actor.organizationId,
+          email: input.email,
+          role: input.role,
+          tokenHash: hashToken(token),
+          invitedBy: actor.userId,
+          redirectUrl: input.redirectUrl,
+          locale,
+        });
+    await mailInvitation(services, trx, actor, row.email, token, locale);
     await hooks.onInvitationSent?.(trx, { organizationId: actor.organizationId, invitedBy: actor.userId, email: row.email });
     return { invitation: toListing(row), created: !existing };
   });
@@ -117,8 +137,9 @@ export async function resendInvitation(services: Services, actor: Actor, invitat
     }
     await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, invitation.email));
     const token = randomToken();
-    const row = await renewInvitation(trx, invitation.id, hashToken(token));
-    await mailInvitation(services, trx, actor, row.email, token);
+    const locale = await invitationLanguage(services, trx, invitation.email, invitation.locale, context.language);
+    const row = await renewInvitation(trx, invitation.id, hashToken(token), { locale });
+    await mailInvitation(services, trx, actor, row.email, token, locale);
     return toListing(row);
   });
 }
@@ -127,13 +148,13 @@ export async function resendInvitation(services: Services, actor: Actor, invitat
 export async function invitationForPage(
   { config, db }: Services,
   token: unknown,
-): Promise<{ email: string; role: InvitedRole; organizationName: string; inviterName: string | null } | undefined> {
+): Promise<{ email: string; role: InvitedRole; organizationName: string; inviterName: string | null; language: Language | undefined } | undefined> {
   if (!looksLikeToken(token)) return undefined; // no lookup for what we cannot have issued
   const row = await usableInvitation(db.knex, hashToken(token));
   // An address without an account can only accept while sign-up is open: otherwise the page says
   // what the POST would, the one invalid-link page.
   if (!row || (!config.signUpEnabled && !(await findUserByEmail(db.knex, row.email)))) return undefined;
-  return { email: row.email, role: row.role, organizationName: row.organization_name, inviterName: row.inviter_name };
+  return { email: row.email, role: row.role, organizationName: row.organization_name, inviterName: row.inviter_name, language: matchLanguage(row.locale) };
 }
 
 /** Thrown inside the acceptance transaction to roll the consumption back: the link stays usable. */
@@ -142,12 +163,13 @@ class CannotAccept extends Error {}
 /**
  * The invited address's account, its address proven by the link (users/address-proof.ts): an
  * unconfirmed account may have been registered by someone else ahead of its owner, and whatever
- * they set does not survive. A new account (sign-up open) has no password.
+ * they set does not survive. A new account (sign-up open) has no password, and the invitation's
+ * language.
  */
-async function accountFor(services: Services, trx: Knex.Transaction, email: string): Promise<UserRow> {
+async function accountFor(services: Services, trx: Knex.Transaction, email: string, locale: string | null): Promise<UserRow> {
   const existing = await findUserByEmail(trx, email);
   if (!existing && !services.config.signUpEnabled) throw new CannotAccept();
-  const user = existing ?? (await findOrCreateUser(trx, email));
+  const user = existing ?? (await findOrCreateUser(trx, email, locale));
   return proveAddress(trx, user.id);
 }
 
@@ -169,7 +191,7 @@ export async function acceptInvitation(services: Services, token: unknown): Prom
       await lockOrganization(trx, usable.organization_id);
       const invitation = await consumeInvitation(trx, tokenHash);
       if (!invitation) return undefined;
-      const user = await accountFor(services, trx, invitation.email);
+      const user = await accountFor(services, trx, invitation.email, invitation.locale);
       await addMember(trx, { organizationId: invitation.organization_id, userId: user.id, role: invitation.role });
       await recordAcceptedBy(trx, invitation.id, user.id);
       // Nobody's browser asked for this link (the inviter's did), so the site page asks the user

@@ -24,7 +24,7 @@ import type { PasskeyRow } from '../../db/tables';
 import { ApiError, CommonErrors } from '../../http/errors';
 import type { Services } from '../../services';
 import { recordLogin } from '../login-history/login-history';
-import { mailTemplates } from '../mail/templates';
+import { mailOptions, mailTemplates } from '../mail/templates';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import type { RequestContext } from '../sessions/request-context';
 import type { ActiveSession, NewSession } from '../sessions/sessions';
@@ -157,7 +157,7 @@ export async function verifyRegistration(
     await mail.enqueue(trx, {
       to: session.user.email,
       template: 'newPasskey',
-      content: mailTemplates.newPasskey({ productName: config.productName }, inserted!.device_name ?? 'Passkey'),
+      content: mailTemplates.newPasskey(mailOptions(config, session.user.locale, context.language), inserted!.device_name),
     });
     return inserted!;
   });

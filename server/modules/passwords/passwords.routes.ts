@@ -1,10 +1,12 @@
 /**
  * Password routes: sign-up, sign-in, forgotten password, change password. Each reads as
- * validate → service → answer; rate limits and enumeration rules live in the service.
+ * validate → service → answer; rate limits and enumeration rules live in the service, and the
+ * routes whose answer must not tell known addresses apart run `afterAnswer` (jobs/detached-work.ts).
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { emailField, withBody } from '../../http/validate';
+import { afterAnswer } from '../../jobs/detached-work';
 import type { Services } from '../../services';
 import { browserKeyField } from '../sessions/browser-binding';
 import { allowedRedirect } from '../sessions/redirects';
@@ -33,6 +35,7 @@ export function passwordRoutes(services: Services): Router {
 
   router.post(
     '/auth/sign-up',
+    afterAnswer,
     withBody(SignUpBody, async (body, req, res) => {
       const result = await signUp(services, { ...body, redirectUrl: allowedRedirect(body.redirectUrl, config.redirectAllowlist) }, requestContext(req));
       if (result.status === 'verification_sent') {
@@ -45,6 +48,7 @@ export function passwordRoutes(services: Services): Router {
 
   router.post(
     '/auth/sign-in',
+    afterAnswer,
     withBody(SignInBody, async (body, req, res) => {
       const { user, session } = await signInWithPassword(
         services,
@@ -57,6 +61,7 @@ export function passwordRoutes(services: Services): Router {
 
   router.post(
     '/auth/password/forgot',
+    afterAnswer,
     withBody(ForgotBody, async (body, req, res) => {
       await requestPasswordReset(services, { ...body, redirectUrl: allowedRedirect(body.redirectUrl, config.redirectAllowlist) }, requestContext(req));
       res.status(202).json({ status: 'reset_sent' });

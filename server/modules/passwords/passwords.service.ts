@@ -13,7 +13,7 @@ import { enforceLimits } from '../rate-limit/rate-limit';
 import { mailLimits, signInLimits } from '../rate-limit/policies';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { recordLogin } from '../login-history/login-history';
-import { mailTemplates } from '../mail/templates';
+import { mailOptions, mailTemplates } from '../mail/templates';
 import { issueToken } from '../one-time-tokens/one-time-tokens';
 import { pendingRegistration, sendVerificationEmail } from '../email-verification/email-verification';
 import { browserKeyHash } from '../sessions/browser-binding';
@@ -66,7 +66,7 @@ export async function signUp(services: Services, input: SignUpInput, context: Re
   if (!config.requireEmailVerification) {
     // Without verification a new account signs in at once, so "taken" cannot be hidden. Its
     // password is unproven: the first proof of the address drops it (users/address-proof.ts).
-    const user = await createUser(db.knex, { email: input.email, passwordHash, displayName: input.displayName }).catch((err: { code?: unknown }) => {
+    const user = await createUser(db.knex, { email: input.email, passwordHash, displayName: input.displayName, locale: context.language }).catch((err: { code?: unknown }) => {
       throw err.code === UNIQUE_VIOLATION ? ApiError.of(PasswordErrors, 'email_taken') : err;
     });
     const session = await completeSignIn(services, { user, method: 'password', context });
@@ -87,24 +87,26 @@ export async function signUp(services: Services, input: SignUpInput, context: Re
 async function registerOrNotify(services: Services, input: SignUpInput & { passwordHash: string }, context: RequestContext): Promise<void> {
   const { config, db, mail } = services;
   const registration = { passwordHash: input.passwordHash, displayName: input.displayName ?? null };
-  const request = { redirectUrl: input.redirectUrl, ip: context.ip, browserKey: input.browserKey, registration };
+  const request = { redirectUrl: input.redirectUrl, ip: context.ip, language: context.language, browserKey: input.browserKey, registration };
   // Two sign-ups of one new address at once: the second's insert fails on the unique address,
   // and its retry finds the account the first made.
   await retryOnUniqueViolation(() => db.knex.transaction(async (trx) => {
     const existing = await findUserByEmail(trx, input.email);
     if (!existing) {
       // The account exists from now on, with no password and no name until its address is proven.
-      const user = await createUser(trx, { email: input.email, passwordHash: null });
+      const user = await createUser(trx, { email: input.email, passwordHash: null, locale: context.language });
       await sendVerificationEmail(services, trx, { user, ...request });
     } else if (!existing.email_verified_at) {
       await sendVerificationEmail(services, trx, { user: existing, ...request });
     } else {
+      // The owner learns someone tried; the person at the keyboard learns nothing (A4).
+      const options = mailOptions(config, existing.locale, context.language);
       const data = { browserKeyHash: browserKeyHash(input.browserKey) };
-      const token = await issueToken(trx, { userId: existing.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, data });
+      const token = await issueToken(trx, { userId: existing.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, data, language: options.lang });
       await mail.enqueue(trx, {
         to: existing.email,
         template: 'accountExists',
-        content: mailTemplates.accountExists({ productName: config.productName }, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
+        content: mailTemplates.accountExists(options, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
       });
     }
   }));
@@ -155,7 +157,7 @@ export async function signInWithPassword(
     // nothing new; the link mailed again carries the same registration.
     recordFailureLater(services, user.id, 'email_not_verified', context);
     await enforceLimits(db.knex, mailLimits(config.rateLimits, context.ip, user.email)).then(
-      () => db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip, browserKey: input.browserKey })),
+      () => db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip, language: context.language, browserKey: input.browserKey })),
       () => {}, // over the mail limit: the answer stays the same, only no new mail
     );
     throw ApiError.of(PasswordErrors, 'email_not_verified');
@@ -177,12 +179,13 @@ export async function requestPasswordReset(
   if (!user) return;
   detached.run('password reset mail', () =>
     db.knex.transaction(async (trx) => {
+      const options = mailOptions(config, user.locale, context.language);
       const data = { browserKeyHash: browserKeyHash(input.browserKey) };
-      const token = await issueToken(trx, { userId: user.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, data });
+      const token = await issueToken(trx, { userId: user.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, data, language: options.lang });
       await mail.enqueue(trx, {
         to: user.email,
         template: 'resetPassword',
-        content: mailTemplates.resetPassword({ productName: config.productName }, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
+        content: mailTemplates.resetPassword(options, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
       });
     }),
   );
@@ -199,7 +202,7 @@ export async function completePasswordReset(services: Services, trx: Knex.Transa
   await setPasswordHash(trx, userId, passwordHash);
   await revokeOtherSessions(trx, userId);
   await recordLogin(trx, { userId, event: 'password_reset', method: null, success: true, context });
-  await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged({ productName: config.productName }) });
+  await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)) });
 }
 
 export async function changePassword(
@@ -221,7 +224,7 @@ export async function changePassword(
     await setPasswordHash(trx, user.id, passwordHash);
     const ended = await revokeOtherSessions(trx, user.id, session.id);
     await recordLogin(trx, { userId: user.id, event: 'password_changed', method: 'password', success: true, context });
-    await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged({ productName: config.productName }) });
+    await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)) });
     return ended;
   });
 }

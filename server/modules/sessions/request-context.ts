@@ -1,10 +1,12 @@
 /**
- * Who is asking, as far as sessions and login history care: the client address (through trusted
- * proxies only, per ACCT_TRUST_PROXY, so a spoofed X-Forwarded-For changes nothing otherwise —
- * SECURITY.md A3), the device from the User-Agent, and the city and country a trusted CDN or
- * proxy put in its headers. Services get this plain object, never the request.
+ * Who is asking, as far as sessions, login history and mail care: the client address (through
+ * trusted proxies only, per ACCT_TRUST_PROXY, so a spoofed X-Forwarded-For changes nothing
+ * otherwise — SECURITY.md A3), the device from the User-Agent, the city and country a trusted CDN
+ * or proxy put in its headers, and the language the request asks for (`Accept-Language`, which
+ * the elements set to their page's language). Services get this plain object, never the request.
  */
 import type { Request } from 'express';
+import { acceptedLanguage, type Language } from '../../i18n';
 import { normalizeIp } from '../../security/client-ip';
 import { parseUserAgent, type DeviceInfo } from './device';
 
@@ -13,6 +15,8 @@ export interface RequestContext {
   userAgent: string | undefined;
   device: DeviceInfo;
   location: { city: string | null; country: string | null } | null;
+  /** The most preferred language of `Accept-Language` that acct speaks; absent when it names none. */
+  language?: Language | undefined;
 }
 
 /** Geolocation headers set by common edges: Cloudflare, Vercel, CloudFront, or a proxy of one's own. */
@@ -48,5 +52,6 @@ export function requestContext(req: Request): RequestContext {
     userAgent,
     device: parseUserAgent(userAgent),
     location: city || country ? { city, country } : null,
+    language: acceptedLanguage(req.headers['accept-language']),
   };
 }

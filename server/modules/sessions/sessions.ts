@@ -85,6 +85,7 @@ interface SessionLookupRow {
   display_name: string | null;
   avatar_url: string | null;
   app_role: 'user' | 'admin';
+  locale: string | null;
 }
 
 // One round trip on the hot path: the session by its current secret, only while neither revoked
@@ -92,7 +93,7 @@ interface SessionLookupRow {
 // request. A secret replaced by a bearer refresh is looked up apart (PREVIOUS_SQL), only when the
 // first finds nothing, so the common case stays a single index scan.
 const SESSION_COLUMNS = `s.id, s.user_id, s.created_at, s.expires_at, s.last_active_at, s.auth_method,
-         u.email, u.email_verified_at, u.display_name, u.avatar_url, u.app_role`;
+         u.email, u.email_verified_at, u.display_name, u.avatar_url, u.app_role, u.locale`;
 const LIVE = `s.revoked_at is null and s.expires_at > now() and s.last_active_at > now() - make_interval(secs => $2)`;
 
 const LOOKUP_SQL = `
@@ -138,6 +139,7 @@ export async function authenticate(db: Database, token: unknown, lifetimes: Sess
       displayName: row.display_name,
       avatarUrl: row.avatar_url,
       role: row.app_role,
+      locale: row.locale,
     },
   };
 }

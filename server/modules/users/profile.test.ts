@@ -1,4 +1,4 @@
-/** `PATCH /api/me` on each database: the profile fields, their validation, and the checklist event. */
+/** `PATCH /api/me` on each database: the profile fields, the mail language, their validation, and the checklist event. */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { RunningServer } from '../../start';
@@ -42,5 +42,28 @@ describeOnEachDatabase('profile', (getDb) => {
     const me = (await client.get('/api/me')).body.user;
     assert.deepEqual([me.role, me.displayName], ['user', null]);
     assert.equal((await new TestClient(server.url, { origin: TEST_ORIGIN }).request('PATCH', '/api/me', { bio: 'x' })).status, 401);
+  });
+
+  it('sets the language of the user’s mail to one acct speaks, and clears it', async () => {
+    const { client } = await signedUpClient(server.services, server.url);
+    assert.equal((await client.get('/api/me')).body.user.locale, null);
+    const french = await client.request('PATCH', '/api/me', { locale: 'fr' });
+    assert.deepEqual([french.status, french.body.user.locale], [200, 'fr']);
+    assert.equal((await client.get('/api/me')).body.user.locale, 'fr', 'the session check reads it too');
+    // A regional tag is stored as the language acct speaks.
+    assert.equal((await client.request('PATCH', '/api/me', { locale: 'en-GB' })).body.user.locale, 'en');
+    const cleared = await client.request('PATCH', '/api/me', { locale: null, bio: 'Stage manager' });
+    assert.deepEqual([cleared.body.user.locale, cleared.body.user.displayName], [null, null]);
+  });
+
+  it('refuses a language acct does not speak with 400 unsupported_language, changing nothing', async () => {
+    const { client, email } = await signedUpClient(server.services, server.url);
+    await client.request('PATCH', '/api/me', { locale: 'fr' });
+    for (const locale of ['de', 'klingon', '', 'x'.repeat(5000), 42, ['fr'], { fr: true }]) {
+      const res = await client.request('PATCH', '/api/me', { locale });
+      assert.equal(res.status, 400, JSON.stringify(locale));
+      assert.deepEqual([res.body.error.code, res.body.error.fields], ['invalid_request', { locale: 'unsupported_language' }]);
+    }
+    assert.equal((await server.db.knex('auth.users').where({ email }).first('locale'))?.locale, 'fr');
   });
 });

@@ -14,9 +14,13 @@ export interface PublicUser {
   displayName: string | null;
   avatarUrl: string | null;
   role: 'user' | 'admin';
+  /** Language of the user's mail (`en`, `fr`); null: each request's language decides. */
+  locale: string | null;
 }
 
-export function toPublicUser(row: Pick<UserRow, 'id' | 'email' | 'email_verified_at' | 'display_name' | 'avatar_url' | 'app_role'>): PublicUser {
+export function toPublicUser(
+  row: Pick<UserRow, 'id' | 'email' | 'email_verified_at' | 'display_name' | 'avatar_url' | 'app_role' | 'locale'>,
+): PublicUser {
   return {
     id: row.id,
     email: row.email,
@@ -24,6 +28,7 @@ export function toPublicUser(row: Pick<UserRow, 'id' | 'email' | 'email_verified
     displayName: row.display_name,
     avatarUrl: row.avatar_url,
     role: row.app_role,
+    locale: row.locale,
   };
 }
 
@@ -39,13 +44,21 @@ export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
 
 export async function createUser(
   db: Db,
-  user: { email: string; passwordHash: string | null; displayName?: string | null | undefined; emailVerified?: boolean },
+  user: {
+    email: string;
+    passwordHash: string | null;
+    displayName?: string | null | undefined;
+    emailVerified?: boolean;
+    /** The language of the request (or link) that makes the account, when known. */
+    locale?: string | null | undefined;
+  },
 ): Promise<UserRow> {
   const [row] = await db('auth.users')
     .insert({
       email: user.email,
       password_hash: user.passwordHash,
       display_name: user.displayName ?? null,
+      locale: user.locale ?? null,
       ...(user.emailVerified ? { email_verified_at: db.fn.now() } : {}),
     })
     .returning('*');
@@ -59,11 +72,11 @@ const UNIQUE_VIOLATION = '23505';
  * another request may create the same account at the same moment, and the failed insert must
  * not abort the caller's transaction.
  */
-export async function findOrCreateUser(trx: Knex.Transaction, email: string): Promise<UserRow> {
+export async function findOrCreateUser(trx: Knex.Transaction, email: string, locale: string | null = null): Promise<UserRow> {
   const existing = await findUserByEmail(trx, email);
   if (existing) return existing;
   try {
-    return await trx.transaction((savepoint) => createUser(savepoint, { email, passwordHash: null }));
+    return await trx.transaction((savepoint) => createUser(savepoint, { email, passwordHash: null, locale }));
   } catch (err) {
     const created = (err as { code?: unknown }).code === UNIQUE_VIOLATION ? await findUserByEmail(trx, email) : undefined;
     if (!created) throw err;
