@@ -10,7 +10,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { sessionWatch } from '../../core/session-watch.js';
-import { createAccount, PASSWORD, post, settledStore, signInElsewhere, signOutEverywhere, uniqueEmail } from '../../testing/helpers.js';
+import { createAccount, mailTo, PASSWORD, post, settledStore, signInElsewhere, signOutEverywhere, uniqueEmail } from '../../testing/helpers.js';
 import { $, create, idle, input, methodButton, methodButtons, renderLogin, settled, submit, text } from '../../testing/login.js';
 import { watchPageProblems } from '../../testing/webauthn.js';
 import type { AcctLogin } from './define.js';
@@ -237,5 +237,37 @@ describe('<acct-login> signed out on another device', () => {
     await waitUntil(() => $(el, 'form'), 'focus did not re-check the session', { timeout: 4000 });
     expect(text($(el, 'form [part="notice"]'))).to.equal('Vous avez été déconnecté depuis un autre appareil.');
     expect(session.id).to.be.a('string');
+  });
+});
+
+describe('<acct-login> mail in the page’s language', () => {
+  it("asks for the mail in the element's lang, whatever the page's", async () => {
+    const page = document.documentElement;
+    const pageLang = page.lang;
+    page.lang = 'en';
+    try {
+      const el = await renderLogin(html`<acct-login server=${testServers.main} methods="magic-link" lang="fr"></acct-login>`);
+      const email = uniqueEmail('langue');
+      await submit(el, 'magic-link', { email });
+      await waitUntil(() => text($(el, 'h2')) === 'Consultez votre boîte de réception', 'the link was not sent');
+      expect((await mailTo(testServers.main, email)).subject).to.equal('Connexion à Acct Test');
+    } finally {
+      page.lang = pageLang;
+    }
+  });
+
+  it("falls back to the page's <html lang>", async () => {
+    const page = document.documentElement;
+    const pageLang = page.lang;
+    page.lang = 'fr-CA';
+    try {
+      const el = await renderLogin(html`<acct-login server=${testServers.main} methods="magic-link"></acct-login>`);
+      const email = uniqueEmail('page');
+      await submit(el, 'magic-link', { email });
+      await waitUntil(() => $(el, '[part="message"]'), 'the link was not sent');
+      expect((await mailTo(testServers.main, email)).subject).to.equal('Connexion à Acct Test');
+    } finally {
+      page.lang = pageLang;
+    }
   });
 });
