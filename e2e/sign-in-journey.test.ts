@@ -1,7 +1,7 @@
 /**
  * Journey of the sign-in core, in the system's Chromium, on the demo origin (≠ the server's), with
  * mail through a real SMTP server: sign up in <acct-login> → the verification mail arrives → its
- * link's page → Continue → back on the demo, signed in → <acct-sessions> shows this device → a
+ * link's page → Continue → back on the demo, signed in, with the name typed at sign-up → <acct-sessions> shows this device → a
  * second browser signs in → the first signs it out → the second is signed out on its next
  * request → <acct-login-history> shows all of it. Runs on each database.
  */
@@ -50,6 +50,12 @@ describeOnEachDatabase('sign-in journey', (getDb) => {
     await page.waitForURL(`${stack.demoUrl}/account/sessions/**`);
     await page.getByText('This device').waitFor();
     assert.doesNotMatch(page.url(), /acct_code/, 'the code left the address bar');
+    // The name typed at sign-up came along with the confirmation (a pending registration).
+    const me = async (p: Page) => p.evaluate(async (server) => {
+      const res = await fetch(`${server}/api/me`, { credentials: 'include' });
+      return { status: res.status, displayName: res.ok ? ((await res.json()) as { user: { displayName: string } }).user.displayName : null };
+    }, stack.acct.url);
+    assert.deepEqual(await me(page), { status: 200, displayName: 'Ada Lovelace' });
 
     // A second device signs in with the password.
     const second = await newDevice();
@@ -75,8 +81,7 @@ describeOnEachDatabase('sign-in journey', (getDb) => {
     // The second device is signed out on its very next request.
     await second.page.reload();
     await second.page.locator('acct-sessions').getByText('You are signed out.').waitFor();
-    const me = await second.page.evaluate(async (server) => (await fetch(`${server}/api/me`, { credentials: 'include' })).status, stack.acct.url);
-    assert.equal(me, 401);
+    assert.equal((await me(second.page)).status, 401);
 
     // The history shows the sign-ins: by the link on this device, by password on the other.
     const history = page.locator('acct-login-history');

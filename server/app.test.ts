@@ -47,8 +47,11 @@ describeOnEachDatabase('HTTP skeleton', (getDb) => {
       passwordMinLength: 8,
       sessionTransport: 'cookie',
       requireEmailVerification: true,
+      originAllowed: true,
+      development: false,
     });
-    assert.equal(res.headers.get('access-control-allow-origin'), DEMO);
+    // Public: any page may read it, without credentials (more in client-config.test.ts).
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
   });
 
   it('GET /acct.js serves the bundle as a cacheable ES module any page may load', async () => {
@@ -135,7 +138,10 @@ describeOnEachDatabase('HTTP skeleton', (getDb) => {
   describeCors(() => server.url);
 });
 
-/** The CORS matrix: who gets an Access-Control-Allow-Origin, for simple and preflight requests. */
+/**
+ * The CORS matrix: who gets an Access-Control-Allow-Origin, for simple and preflight requests, on
+ * a route that needs the allowlist (`/api/config` is public to every origin).
+ */
 function describeCors(url: () => string) {
   const allowed = [DEMO, 'https://app.example.com'];
   const refused = [
@@ -151,12 +157,12 @@ function describeCors(url: () => string) {
 
   for (const origin of allowed) {
     it(`CORS: echoes the allowed origin ${origin} exactly, with Vary: Origin`, async () => {
-      const res = await fetch(`${url()}/api/config`, { headers: { Origin: origin } });
+      const res = await fetch(`${url()}/api/session`, { headers: { Origin: origin } });
       assert.equal(res.headers.get('access-control-allow-origin'), origin);
       assert.equal(res.headers.get('access-control-allow-credentials'), 'true');
       assert.match(res.headers.get('vary') ?? '', /Origin/);
 
-      const preflight = await fetch(`${url()}/api/config`, {
+      const preflight = await fetch(`${url()}/api/session`, {
         method: 'OPTIONS',
         headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
       });
@@ -169,11 +175,11 @@ function describeCors(url: () => string) {
 
   for (const origin of refused) {
     it(`CORS: gives ${origin} no Access-Control-Allow-Origin`, async () => {
-      const res = await fetch(`${url()}/api/config`, { headers: { Origin: origin } });
+      const res = await fetch(`${url()}/api/session`, { headers: { Origin: origin } });
       assert.equal(res.headers.get('access-control-allow-origin'), null);
       assert.equal(res.headers.get('access-control-allow-credentials'), null);
       assert.match(res.headers.get('vary') ?? '', /Origin/);
-      const preflight = await fetch(`${url()}/api/config`, {
+      const preflight = await fetch(`${url()}/api/session`, {
         method: 'OPTIONS',
         headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
       });

@@ -246,6 +246,11 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['ACCT_LOG_LEVEL'];
   shutdownTimeoutMs: number;
   bundleMaxAgeSeconds: number;
+  /**
+   * `npm start`'s development mode (`--dev`), not an environment variable: the elements then
+   * name the exact fix for a setup mistake (e.g. a page origin missing from ACCT_ALLOWED_ORIGINS).
+   */
+  development: boolean;
 }
 
 /**
@@ -276,7 +281,7 @@ function parseTrustProxy(raw: string): boolean | number | string[] {
 }
 
 export interface LoadOptions {
-  /** `npm start`'s development mode: the dev outbox is on unless SMTP is configured. */
+  /** `npm start`'s development mode: the dev outbox is on unless SMTP is configured, and `/api/config` says `development`. */
   dev?: boolean;
 }
 
@@ -342,6 +347,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.ACCT_LOG_LEVEL,
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,
+    development: dev,
   };
 }
 

@@ -7,9 +7,12 @@
  *   passwordOnly  only `password`, sign-up disabled, a 12-character minimum
  *   instant       like main, but sign-up signs in at once (no email verification)
  *   bearer        like instant, with the session as a bearer token instead of a cookie
- *   limited       like instant, but a password may be tried twice per hour per account, and an
- *                 emailed link lives 2 seconds (to see one expire)
+ *   limited       like instant, but a password may be tried twice per hour per account, an
+ *                 emailed link lives 2 seconds (to see one expire), and an address gets one sign-in
+ *                 link every 3 seconds (to see a resend wait out its limit)
  *   noMagicLink   like instant, but only `passkey password`: a passkey can be an account's last way in
+ *   foreign       like main, but the test page's origin is not in its ACCT_ALLOWED_ORIGINS (a site's
+ *                 first embed); `foreignDev` the same in development mode (`npm start`'s --dev)
  *   unreachable   a loopback port nothing listens on
  *
  * Every server but `limited` gets generous rate limits: the tests sign in and up far more often
@@ -25,9 +28,9 @@
  * Besides the servers, the plugin answers a few commands the tests send with
  * `executeServerCommand` (src/testing/helpers.ts, src/testing/webauthn.ts): submitting an emailed
  * link's hosted form, attaching a DevTools virtual authenticator to the test page, ageing a
- * session past the "recent sign-in" window, making an account an administrator (to create
- * onboarding paths and templates through the admin API), which only the database can do, and
- * saving a screenshot of part of the page (src/testing/layout.ts) under test-results/screenshots/.
+ * session past the "recent sign-in" window or past its expiry, making an account an administrator
+ * (to create onboarding paths and templates through the admin API), which only the database can
+ * do, and saving a screenshot of part of the page (src/testing/layout.ts) under test-results/screenshots/.
  *
  * The database is an in-memory embedded PostgreSQL, or a fresh database on the PostgreSQL server in
  * TEST_DATABASE_URL when ACCT_WIDGET_TEST_DB=postgres. This file imports the server's TypeScript,
@@ -171,9 +174,9 @@ function acctTestServers() {
       const { db, drop } = await openTestDatabase();
       database = db;
       cleanups.push(drop);
-      /** @param {Record<string, string>} settings */
-      const start = async (settings) => {
-        const serverConfig = testConfig({ ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: pageOrigin, ...settings });
+      /** @param {Record<string, string>} settings @param {{ development?: boolean }} [mode] */
+      const start = async (settings, { development = false } = {}) => {
+        const serverConfig = { ...testConfig({ ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: pageOrigin, ...settings }), development };
         // Both servers share the database (startServer migrates it; the second finds nothing to do).
         // Silent unless ACCT_WIDGET_TEST_LOG names a level (e.g. `error`), to see why a server answered 500.
         const logger = createLogger(/** @type {any} */ (process.env.ACCT_WIDGET_TEST_LOG || 'silent'));
@@ -199,9 +202,11 @@ function acctTestServers() {
           ...instant,
           ACCT_PRODUCT_NAME: 'Acct Limited',
           ACCT_MAGIC_LINK_TTL: '2',
-          ACCT_RATE_LIMITS: generous.replace('sign-in:account=100000/60', 'sign-in:account=2/3600'),
+          ACCT_RATE_LIMITS: `${generous.replace('sign-in:account=100000/60', 'sign-in:account=2/3600')} magic-link:address=1/3`,
         }),
         noMagicLink: await start({ ...instant, ACCT_PRODUCT_NAME: 'Acct Passkeys', ACCT_SIGN_IN_METHODS: 'passkey password' }),
+        foreign: await start({ ...common, ACCT_PRODUCT_NAME: 'Acct Foreign', ACCT_ALLOWED_ORIGINS: 'https://site.example' }),
+        foreignDev: await start({ ...common, ACCT_PRODUCT_NAME: 'Acct Foreign', ACCT_ALLOWED_ORIGINS: 'https://site.example' }, { development: true }),
         unreachable: await closedPortUrl(),
       };
     },
@@ -220,6 +225,21 @@ function acctTestServers() {
         const knex = /** @type {NonNullable<typeof database>} */ (database).knex;
         await knex('user_sessions').where({ id: sessionId }).update({ created_at: knex.raw('now() - make_interval(secs => ?)', [seconds]) });
         return true;
+      }
+      if (command === 'acct-expire-session') {
+        // Moves a session's absolute expiry into the past, as if its thirty days had gone by.
+        const { sessionId } = /** @type {{ sessionId: string }} */ (payload);
+        const knex = /** @type {NonNullable<typeof database>} */ (database).knex;
+        return (await knex('user_sessions').where({ id: sessionId }).update({ expires_at: knex.raw("now() - interval '1 second'") })) === 1;
+      }
+      if (command === 'acct-confirm-address') {
+        // Marks an account's address as proven by its owner, as confirming the sign-up mail would:
+        // test accounts are made on servers without email verification, and the first proof of
+        // an address (an invitation accepted, say) otherwise drops the password they signed up
+        // with (server/modules/users/address-proof.ts).
+        const { email } = /** @type {{ email: string }} */ (payload);
+        const knex = /** @type {NonNullable<typeof database>} */ (database).knex;
+        return (await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).update({ email_verified_at: knex.fn.now() })) === 1;
       }
       if (command === 'acct-grant-admin') {
         // Makes an account an acct administrator, as `npm run admin:grant` does: the onboarding
@@ -249,6 +269,8 @@ export default {
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json' }), acctTestServers()],
   testFramework: { config: { timeout: 10000 } },
-  // Lit's development build announces itself once per test file; nothing to act on.
-  filterBrowserLogs: ({ args }) => !args.some((arg) => typeof arg === 'string' && arg.includes('Lit is in dev mode')),
+  // Lit's development build announces itself once per test file, and the store explains the
+  // `foreign` servers' refusal in the console (which the tests check themselves): nothing to act on.
+  filterBrowserLogs: ({ args }) =>
+    !args.some((arg) => typeof arg === 'string' && (arg.includes('Lit is in dev mode') || arg.startsWith("acct: this page's origin"))),
 };

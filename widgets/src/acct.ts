@@ -12,12 +12,14 @@ import './elements/checklist/define.js';
 import './elements/onboarding/define.js';
 import './elements/organization/define.js';
 import './elements/templates/define.js';
+import './elements/hand-over/define.js';
 
 export { AcctLogin } from './elements/login/login.js';
 export { AcctLoginHistory } from './elements/login-history/login-history.js';
 export { AcctPasskeys } from './elements/passkeys/passkeys.js';
 export { AcctSessions } from './elements/sessions/sessions.js';
 export { AcctUserButton } from './elements/user-button/user-button.js';
+export { AcctHandOver } from './elements/hand-over/hand-over.js';
 export { ApiError } from './core/api-client.js';
 export type { User, DeviceSession, LoginEvent, Passkey } from './core/api-types.js';
 export type {

@@ -38,10 +38,14 @@ declare module 'acct-test-env' {
     instant: string;
     /** Like instant, with bearer tokens instead of cookies; "Acct Bearer". */
     bearer: string;
-    /** Like instant, but two password attempts per account per hour, and emailed links live 2 s; "Acct Limited". */
+    /** Like instant, but two password attempts per account per hour, emailed links live 2 s, one link per address every 3 s; "Acct Limited". */
     limited: string;
     /** Like instant, but only `passkey password` (no emailed links); "Acct Passkeys". */
     noMagicLink: string;
+    /** Like main, but the test page's origin is not in its ACCT_ALLOWED_ORIGINS; "Acct Foreign". */
+    foreign: string;
+    /** `foreign` in development mode (`npm start`'s --dev). */
+    foreignDev: string;
     /** A loopback port nothing listens on. */
     unreachable: string;
   };

@@ -26,6 +26,11 @@ export function setHashConcurrency(n: number): void {
   }
 }
 
+/** How many hashes run right now (never more than the limit). */
+export function hashesInFlight(): number {
+  return running;
+}
+
 async function limited<T>(work: () => Promise<T>): Promise<T> {
   if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
   else running++;

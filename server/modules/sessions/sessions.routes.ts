@@ -10,7 +10,7 @@ import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { recordLogin, type AuthMethod } from '../login-history/login-history';
 import { requestContext } from './request-context';
-import { requireSession, sessionOf } from './require-session';
+import { optionalSession, requireSession, sessionOf } from './require-session';
 import { clearSession, issueSession } from './session-transport';
 import { browserKeyField } from './browser-binding';
 import { exchangeCode } from './hand-over';
@@ -29,6 +29,13 @@ export function sessionRoutes(services: Services): Router {
   router.get('/me', signedIn, (req, res) => {
     const session = sessionOf(req);
     res.json({ user: session.user, session: { id: session.id, expiresAt: session.expiresAt } });
+  });
+
+  // The elements' session check: like /me, but "nobody" is an answer rather than an error, so a
+  // signed-out page does not log a failed request on every load. `/me` keeps its 401 for API users.
+  router.get('/session', optionalSession(services), (req, res) => {
+    const session = req.auth;
+    res.json(session ? { user: session.user, session: { id: session.id, expiresAt: session.expiresAt } } : { user: null, session: null });
   });
 
   router.post(

@@ -1,11 +1,23 @@
 /**
  * The API client against a real acct server: typed answers, the server's error codes as ApiError,
- * network failures as `network_error`, and aborts passed through untouched.
+ * network failures as `network_error`, aborts passed through untouched, the page's language in
+ * `Accept-Language`, and the public settings read without credentials (from any origin).
  */
 import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
 import { createAccount, signOutEverywhere } from '../testing/helpers.js';
-import { ApiClient, ApiError } from './api-client.js';
+import { ApiClient, ApiError, requestLanguage } from './api-client.js';
+
+/** Records what each fetch was asked for, and lets it through to the real server. */
+function recordRequests(): { requests: { url: string; init: RequestInit }[]; restore(): void } {
+  const requests: { url: string; init: RequestInit }[] = [];
+  const realFetch = window.fetch;
+  window.fetch = (input, init = {}) => {
+    requests.push({ url: String(input), init });
+    return realFetch(input, init);
+  };
+  return { requests, restore: () => (window.fetch = realFetch) };
+}
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -29,7 +41,48 @@ describe('ApiClient', () => {
       passwordMinLength: 12,
       sessionTransport: 'cookie',
       requireEmailVerification: true,
+      originAllowed: true,
+      development: false,
     });
+  });
+
+  it('reads the configuration without credentials, so any origin may: a refused one learns so', async () => {
+    const record = recordRequests();
+    try {
+      const config = await new ApiClient(testServers.foreign, { token: () => 'a-bearer-token' }).getConfig();
+      expect(config).to.deep.include({ productName: 'Acct Foreign', originAllowed: false, development: false });
+      expect(record.requests[0]!.init.credentials).to.equal('omit');
+      expect(new Headers(record.requests[0]!.init.headers).has('Authorization'), 'no token either').to.equal(false);
+      expect((await new ApiClient(testServers.foreignDev).getConfig()).development).to.equal(true);
+    } finally {
+      record.restore();
+    }
+  });
+
+  it("says the page's language in Accept-Language: the element's, else <html lang>, else the browser's", async () => {
+    const page = document.documentElement;
+    const pageLang = page.lang;
+    const record = recordRequests();
+    const sent = () => new Headers(record.requests.at(-1)!.init.headers).get('Accept-Language');
+    try {
+      const client = new ApiClient(testServers.main);
+      page.lang = 'de-CH';
+      await client.get('/api/session', { lang: 'fr' });
+      expect(sent()).to.equal('fr');
+      await client.get('/api/session');
+      expect(sent()).to.equal('de-CH');
+      page.lang = '';
+      await client.get('/api/session');
+      expect(sent()).to.equal(navigator.language);
+      // Anything that is not a language tag is never put in a header (fetch would throw, or CORS need a preflight).
+      await client.get('/api/session', { lang: 'fr\r\nX-Evil: 1' });
+      expect(sent()).to.equal(navigator.language);
+      expect(requestLanguage('en-GB')).to.equal('en-GB');
+      expect(requestLanguage('not a tag')).to.equal(navigator.language);
+    } finally {
+      record.restore();
+      page.lang = pageLang;
+    }
   });
 
   it("turns the server's error answer into an ApiError with its code and status", async () => {

@@ -2,9 +2,11 @@
  * A small typed client for the acct server's JSON API. Every request is JSON and can be aborted.
  * The session travels either as the server's cookie (`credentials: 'include'`, since the server is
  * usually on another origin) or, with the bearer transport, as `Authorization: Bearer` from the
- * session store's token. Failures come out as one `ApiError` whose `code` is the server's stable
- * error code (or `network_error` / `unexpected_response` for failures that never produced one), so
- * the elements translate errors by code.
+ * session store's token. Every request says the page's language in `Accept-Language` (the
+ * asking element's `lang`, else `<html lang>`, else the browser's), so that the mail a request
+ * sends is in the language the user reads the page in. Failures come out as one `ApiError` whose
+ * `code` is the server's stable error code (or `network_error` / `unexpected_response` for
+ * failures that never produced one), so the elements translate errors by code.
  */
 
 /** Sign-in methods a server can enable, in the server's default order. */
@@ -24,6 +26,10 @@ export interface ClientConfig {
   sessionTransport: SessionTransport;
   /** Whether a new account must confirm its address before it can sign in. */
   requireEmailVerification: boolean;
+  /** Whether this page's origin may use the API (it is in the server's ACCT_ALLOWED_ORIGINS). */
+  originAllowed: boolean;
+  /** The server runs in development mode (`npm start`): setup mistakes may be explained with their exact fix. */
+  development: boolean;
 }
 
 /** A failed request: the server's `{error:{code,message,fields?}}`, or a failure on the way. */
@@ -48,6 +54,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Lets the request outlive the page (`fetch`'s `keepalive`): for a last save as the user leaves. */
   keepalive?: boolean;
+  /** The asking element's language (its `lang`), for `Accept-Language`; empty: the page's. */
+  lang?: string;
+  /** Without the session (no cookie, no token): for public answers any page may read, such as `/api/config`. */
+  anonymous?: boolean;
 }
 
 export interface ApiClientOptions {
@@ -71,6 +81,16 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The language for `Accept-Language`: `lang`, else `<html lang>`, else the browser's. Only a
+ * well-formed BCP 47 tag is sent: any other text in a header could make fetch throw, and a value
+ * outside the CORS-safelisted characters would cost a preflight.
+ */
+export function requestLanguage(lang?: string): string | undefined {
+  const wellFormed = (tag: string | undefined) => (tag && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(tag.trim()) ? tag.trim() : undefined);
+  return wellFormed(lang) ?? wellFormed(document.documentElement.lang) ?? wellFormed(navigator.language);
 }
 
 /** `Retry-After` in seconds: either a number of seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -99,14 +119,16 @@ export class ApiClient {
     private readonly options: ApiClientOptions = {},
   ) {}
 
-  async request<T>(method: Method, path: string, body?: unknown, { signal, keepalive }: RequestOptions = {}): Promise<T> {
+  async request<T>(method: Method, path: string, body?: unknown, { signal, keepalive, lang, anonymous = false }: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
+    const language = requestLanguage(lang);
+    if (language) headers['Accept-Language'] = language;
     // Every state-changing request carries a JSON body, even an empty `{}`: the server's CSRF
     // defence accepts only JSON there (a form post cannot send application/json cross-origin
     // without a preflight that the CORS allowlist refuses).
     const json = method === 'GET' ? undefined : JSON.stringify(body ?? {});
     if (json !== undefined) headers['Content-Type'] = 'application/json';
-    const token = this.options.token?.() ?? null;
+    const token = anonymous ? null : (this.options.token?.() ?? null);
     if (token) headers.Authorization = `Bearer ${token}`;
     let response: Response;
     let payload: unknown;
@@ -114,8 +136,9 @@ export class ApiClient {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers,
-        // With a bearer token the cookie has no business travelling; without one the session is the cookie.
-        credentials: token ? 'omit' : 'include',
+        // With a bearer token the cookie has no business travelling; without one the session is
+        // the cookie. An anonymous request sends neither: the server answers it to any origin.
+        credentials: token || anonymous ? 'omit' : 'include',
         ...(json === undefined ? {} : { body: json }),
         ...(signal ? { signal } : {}),
         ...(keepalive ? { keepalive } : {}),
@@ -154,9 +177,13 @@ export class ApiClient {
     return this.request<T>('DELETE', path, {}, options);
   }
 
-  /** The server's public settings. Unknown methods are dropped, so an older element keeps working with a newer server. */
+  /**
+   * The server's public settings, asked for without credentials: any origin may read them, so a
+   * page that is not allowed still learns so (`originAllowed`). Unknown methods are dropped, so an
+   * older element keeps working with a newer server.
+   */
   async getConfig(options?: RequestOptions): Promise<ClientConfig> {
-    const body = await this.get<unknown>('/api/config', options);
+    const body = await this.get<unknown>('/api/config', { ...options, anonymous: true });
     if (
       !isObject(body) ||
       typeof body.productName !== 'string' ||
@@ -176,6 +203,9 @@ export class ApiClient {
       // A server older than these two fields had cookies only and always verified addresses.
       sessionTransport: transports.includes(body.sessionTransport) ? (body.sessionTransport as SessionTransport) : 'cookie',
       requireEmailVerification: typeof body.requireEmailVerification === 'boolean' ? body.requireEmailVerification : true,
+      // A server older than these answered only allowed origins: an answer means allowed.
+      originAllowed: body.originAllowed !== false,
+      development: body.development === true,
     };
   }
 }

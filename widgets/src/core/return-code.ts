@@ -2,8 +2,12 @@
  * The way back from an emailed link: the server's hosted page (verify the address, choose a new
  * password) redirects to the page that asked for the mail with `#acct_code=…&acct_flow=…` in the
  * fragment. The fragment never reaches any server, so the code is seen only by this page, which
- * trades it for a session (`POST /api/session/exchange`).
+ * trades it for a session (`POST /api/session/exchange`), sending this browser's key
+ * (browser-key.ts): the server signs in at once only when the flow was started with that key, and
+ * otherwise answers `confirmation_required` — the code still unused — so that the session store
+ * asks the user before signing in an account this browser never asked a link for (login CSRF).
  */
+import type { SignedIn } from './api-types.js';
 
 export interface ReturnCode {
   code: string;
@@ -37,4 +41,24 @@ export function returnAddress(redirect?: string | null): string {
   const url = new URL(redirect?.trim() || location.href, document.baseURI);
   url.hash = '';
   return url.href;
+}
+
+/** `POST /api/session/exchange` signed in: the flow was started in this browser, or the user confirmed. */
+export interface ExchangeSignedIn extends SignedIn {
+  status: 'signed_in';
+}
+
+/** `POST /api/session/exchange` did not sign in: the flow was started elsewhere, and the code is still good for a confirmed exchange. */
+export interface ExchangeConfirmationRequired {
+  status: 'confirmation_required';
+  /** The account the code would sign in. */
+  account: { email: string; displayName: string | null };
+  flow: string;
+}
+
+export type ExchangeAnswer = ExchangeSignedIn | ExchangeConfirmationRequired;
+
+/** Whether an exchange signed in (a server older than the confirmation answered `{user, session}` alone). */
+export function exchangeSignedIn(answer: ExchangeAnswer | SignedIn): answer is ExchangeSignedIn | SignedIn {
+  return 'status' in answer ? answer.status === 'signed_in' : Boolean(answer.user && answer.session);
 }

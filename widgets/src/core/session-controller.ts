@@ -5,7 +5,7 @@
  * When the element's `server` changes, it moves to that server's store.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { sessionStore, type ChangeCause, type SessionStore } from './session-store.js';
+import { sessionStore, type ChangeCause, type Presenter, type SessionStore } from './session-store.js';
 
 export class SessionController implements ReactiveController {
   private attached: SessionStore | null = null;
@@ -13,11 +13,12 @@ export class SessionController implements ReactiveController {
   private connected = false;
 
   /**
+   * @param host the element (its language and theme are those of any prompt the store shows for it).
    * @param serverUrl the host's server, read on connect and before each update.
    * @param onChange called on every store change, before the host re-renders.
    */
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & Presenter,
     private readonly serverUrl: () => string,
     private readonly onChange?: (cause: ChangeCause) => void,
   ) {
@@ -55,7 +56,7 @@ export class SessionController implements ReactiveController {
       this.onChange?.(cause);
       this.host.requestUpdate();
     });
-    void store.start();
+    void store.start(this.host);
     // The store may already know who is signed in (another element started it): show that now.
     this.host.requestUpdate();
   }

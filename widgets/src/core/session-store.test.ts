@@ -1,13 +1,31 @@
 /**
  * The session store against the real servers: signing in and out with cookies and with bearer
- * tokens, the cross-tab channel (a message makes it re-read /api/me; the token never goes over it),
+ * tokens, the session check (`GET /api/session`, a 200 even for nobody), the cross-tab channel (a
+ * message makes it re-read the session; the token never goes over it), sessions ended from
+ * another device noticed and explained (`signedOutReason`), re-checked on focus, on visibility and
+ * on an interval but never while hidden, the console's fix for a page the server does not allow,
  * and the way back from an emailed link (the `#acct_code` fragment, taken once and exchanged).
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { ApiError } from './api-client.js';
+import { browserKey } from './browser-key.js';
 import { SessionStore, sessionStore, type ChangeCause } from './session-store.js';
-import { createAccount, linkIn, mailTo, pageAddress, post, PASSWORD, signOutEverywhere, submitHostedForm, uniqueEmail } from '../testing/helpers.js';
+import { sessionWatch } from './session-watch.js';
+import {
+  createAccount,
+  linkIn,
+  mailTo,
+  pageAddress,
+  post,
+  PASSWORD,
+  signInElsewhere,
+  signOutEverywhere,
+  submitHostedForm,
+  uniqueEmail,
+} from '../testing/helpers.js';
+import { watchPageProblems } from '../testing/webauthn.js';
 
 /** Stores made here (not the page's singletons) are closed after each test. */
 const made: SessionStore[] = [];
@@ -95,7 +113,21 @@ describe('SessionStore', () => {
     expect(sessionStorage.getItem(key)).to.equal(null);
   });
 
-  it('re-reads /api/me when another tab says the session changed', async () => {
+  it('reads who is signed in from GET /api/session, which answers a signed-out page with a 200, not a 401', async () => {
+    const sessionUrl = `${testServers.instant}/api/session`;
+    const checks = () => performance.getEntriesByName(sessionUrl) as PerformanceResourceTiming[];
+    performance.setResourceTimingBufferSize(10_000);
+    const before = checks().length;
+    const store = freshStore(testServers.instant);
+    await store.start();
+    expect(store.status).to.equal('signed-out');
+    const read = checks().slice(before);
+    expect(read, 'one session check').to.have.length(1);
+    expect(read[0]!.responseStatus).to.equal(200);
+    expect(performance.getEntriesByName(`${testServers.instant}/api/me`).length, 'no /api/me').to.equal(0);
+  });
+
+  it('re-reads the session when another tab says it changed', async () => {
     const { email } = await createAccount();
     const store = freshStore(testServers.instant);
     await store.start();
@@ -134,6 +166,138 @@ describe('SessionStore', () => {
     }
   });
 
+  it('says a session ended from another device was revoked, and an own sign-out nothing', async () => {
+    const { email } = await createAccount();
+    const store = freshStore(testServers.instant);
+    await store.start();
+    const causes: ChangeCause[] = [];
+    store.subscribe((cause) => causes.push(cause));
+    await store.signIn({ email, password: PASSWORD });
+    const other = await signInElsewhere(email);
+    await post(testServers.instant, '/api/sessions/revoke-others', {}, { headers: { Authorization: `Bearer ${other.session.token}` } });
+    await store.refresh();
+    expect(store.status).to.equal('signed-out');
+    expect(store.signedOutReason).to.equal('revoked');
+    expect(causes).to.deep.equal(['sign-in', 'revoked']);
+
+    store.dismissSignedOutReason();
+    expect(store.signedOutReason, 'dismissed for every element').to.equal(null);
+    await store.signIn({ email, password: PASSWORD });
+    await store.signOut();
+    expect(store.signedOutReason, 'the user signed out here').to.equal(null);
+  });
+
+  it('says a session that ended while the page was not looking expired: it cannot tell more', async () => {
+    const knowable = sessionWatch.knowableForMs;
+    const { email } = await createAccount();
+    const store = freshStore(testServers.instant);
+    await store.start();
+    const { session } = await store.signIn({ email, password: PASSWORD });
+    expect(await executeServerCommand('acct-expire-session', { sessionId: session.id })).to.equal(true);
+    // As if the last confirmation were long ago (the laptop slept through the night).
+    sessionWatch.knowableForMs = 0;
+    try {
+      // A call that finds it gone (rather than the session check) tells the store too.
+      const err = await store.api.get('/api/sessions').catch((e: unknown) => e);
+      expect((err as ApiError).code).to.equal('not_signed_in');
+      expect(store.status).to.equal('signed-out');
+      expect(store.signedOutReason).to.equal('expired');
+    } finally {
+      sessionWatch.knowableForMs = knowable;
+    }
+  });
+
+  describe('re-checking the session', () => {
+    const defaults = { ...sessionWatch };
+    let visibility: DocumentVisibilityState = 'visible';
+    const realFetch = window.fetch;
+    let checks = 0;
+
+    beforeEach(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+      window.fetch = (input, init) => {
+        if (String(input).endsWith('/api/session')) checks++;
+        return realFetch(input, init);
+      };
+    });
+    afterEach(() => {
+      Object.assign(sessionWatch, defaults);
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      visibility = 'visible';
+      window.fetch = realFetch;
+    });
+
+    const setVisibility = (state: DocumentVisibilityState) => {
+      visibility = state;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+
+    async function signedInStore(): Promise<SessionStore> {
+      const { email } = await createAccount();
+      const store = freshStore(testServers.instant);
+      await store.start();
+      await store.signIn({ email, password: PASSWORD });
+      checks = 0;
+      return store;
+    }
+
+    it('every interval while visible, and never while hidden', async () => {
+      Object.assign(sessionWatch, { intervalMs: 150, minGapMs: 0 });
+      await signedInStore();
+      await waitUntil(() => checks >= 2, 'no checks on the interval', { timeout: 3000 });
+      setVisibility('hidden');
+      await new Promise((resolve) => setTimeout(resolve, 100)); // a check already on its way may land
+      const hidden = checks;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(checks, 'no check while hidden').to.equal(hidden);
+      setVisibility('visible');
+      await waitUntil(() => checks > hidden, 'no check on becoming visible', { timeout: 1000 });
+    });
+
+    it('on focus and on becoming visible, folding checks close together into one', async () => {
+      Object.assign(sessionWatch, { intervalMs: 60_000, minGapMs: 60_000 });
+      const store = await signedInStore();
+      window.dispatchEvent(new FocusEvent('focus'));
+      expect(checks, 'just confirmed by the sign-in: too soon').to.equal(0);
+      sessionWatch.minGapMs = 0;
+      window.dispatchEvent(new FocusEvent('focus'));
+      await store.refresh();
+      expect(checks).to.be.at.least(1);
+      const afterFocus = checks;
+      setVisibility('hidden');
+      setVisibility('visible');
+      await waitUntil(() => checks > afterFocus, 'no check on becoming visible', { timeout: 1000 });
+    });
+
+    it('not at all while nobody is signed in', async () => {
+      Object.assign(sessionWatch, { intervalMs: 100, minGapMs: 0 });
+      const store = freshStore(testServers.instant);
+      await store.start();
+      checks = 0;
+      window.dispatchEvent(new FocusEvent('focus'));
+      setVisibility('hidden');
+      setVisibility('visible');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(checks).to.equal(0);
+    });
+  });
+
+  it('tells the console how to allow the page, once, when the server does not allow its origin', async () => {
+    const page = watchPageProblems();
+    try {
+      const store = freshStore(testServers.foreign);
+      expect((await store.config()).originAllowed).to.equal(false);
+      await store.config();
+      const fix = page.problems.filter((p) => p.includes('ACCT_ALLOWED_ORIGINS'));
+      expect(fix).to.have.length(1);
+      expect(fix[0]).to.contain(`ACCT_ALLOWED_ORIGINS=${location.origin}`);
+      expect((await freshStore(testServers.main).config()).originAllowed).to.equal(true);
+      expect(page.problems.filter((p) => p.includes('ACCT_ALLOWED_ORIGINS'))).to.have.length(1);
+    } finally {
+      page.stop();
+    }
+  });
+
   it('signs the page out when a call finds the session revoked', async () => {
     const { email } = await createAccount();
     const store = freshStore(testServers.bearer);
@@ -168,7 +332,9 @@ describe('SessionStore', () => {
 
   it('signs in with the code an emailed link brings back', async () => {
     const email = uniqueEmail('verify');
-    const signUp = await post(testServers.main, '/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: pageAddress() });
+    // Started by this browser (its key), as the elements do: the exchange then signs in without asking.
+    const body = { email, password: PASSWORD, redirectUrl: pageAddress(), browserKey: browserKey(testServers.main) };
+    const signUp = await post(testServers.main, '/api/auth/sign-up', body);
     expect(signUp).to.deep.equal({ status: 202, body: { status: 'verification_sent' } });
 
     const mail = await mailTo(testServers.main, email);

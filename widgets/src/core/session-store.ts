@@ -7,72 +7,46 @@
  *
  * - Start-up (once per store, on the first element that connects): it takes an emailed link's
  *   `#acct_code` out of the address bar and exchanges it for a session, rotates a bearer token it
- *   kept in sessionStorage, and reads `GET /api/me`.
+ *   kept in sessionStorage, and reads `GET /api/session` (which answers "nobody" with a 200, so a
+ *   signed-out page logs no failed request).
+ * - Login CSRF: every request that starts an emailed flow carries this browser's key
+ *   (browser-key.ts), and so does the exchange. A code from a flow started elsewhere never signs
+ *   in or replaces a session silently: once the page shows its current state, the store asks in a
+ *   modal dialog (`<acct-hand-over>`) and exchanges again, confirmed, only on Continue.
  * - Other tabs: after signing in or out it posts a bare "changed" on the BroadcastChannel
- *   `acct:<server>`; a tab that hears it re-reads `/api/me`. Never the token: a bearer token stays
+ *   `acct:<server>`; a tab that hears it re-reads the session. Never the token: a bearer token stays
  *   in the tab that owns it (memory and that tab's sessionStorage).
+ * - Other devices: while someone is signed in, the session is re-checked when the page is looked
+ *   at again and every minute while it is visible (session-watch.ts). A session found gone that
+ *   this page did not end is reported as `signedOutReason` (`revoked`, or `expired`), which the
+ *   elements explain ("You were signed out on another device").
  * - The bearer transport: the token comes in the body of sign-in, sign-up, exchange and refresh
  *   answers and goes out as `Authorization: Bearer`; cookie transports never see a token.
  */
 import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
+import { askHandOver } from '../elements/hand-over/hand-over.js';
 import { ApiClient, ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
 import type { MagicLinkSent, MagicLinkStatus, SignedIn, User } from './api-types.js';
-import { takeReturnCode, type ReturnCode } from './return-code.js';
+import { browserKey } from './browser-key.js';
+import { exchangeSignedIn, takeReturnCode, type ExchangeAnswer, type ExchangeConfirmationRequired, type ReturnCode } from './return-code.js';
+import { SessionWatch, sessionWatch } from './session-watch.js';
+import { readStorage, writeStorage } from './storage.js';
 
-export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
+import type { ChangeCause, Presenter, ReturnedFrom, SessionAnswer, SessionStatus, SignedOutReason, SignUpResult, StoreListener } from './session-types.js';
 
-/** What made the store change; elements that only care about some causes can tell them apart. */
-export type ChangeCause = 'load' | 'sign-in' | 'sign-up' | 'exchange' | 'sign-out' | 'refresh' | 'remote' | 'expired';
+export type { ChangeCause, Presenter, ReturnedFrom, SessionStatus, SignedOutReason, SignUpResult, StoreListener };
 
-export type StoreListener = (cause: ChangeCause) => void;
-
-/** The emailed link the page was opened from, after the store tried to exchange its code. */
-export interface ReturnedFrom {
-  /** `email_verification`, `password_reset` or `magic_link`. */
-  flow: string;
-  /** How the exchange signed the user in; null when it failed. */
-  method: string | null;
-  /** Why the exchange failed (e.g. `invalid_code`); null when it worked. */
-  error: ApiError | null;
-}
-
-export interface SignUpResult {
-  /** The new user when the account is usable at once; null when its address must be confirmed first. */
-  user: User | null;
-  verificationRequired: boolean;
-}
-
-interface MeAnswer {
-  user: User;
-  session: { id: string; expiresAt: string };
-}
-
-/** What the store posts to other tabs: a nudge to re-read `/api/me`, and nothing else. */
+/** What the store posts to other tabs: a nudge to re-read the session, and nothing else. */
 const CHANGED = { type: 'acct:session-changed' } as const;
-
-// sessionStorage can throw (storage disabled, sandboxed frames): the token then lives in memory only.
-function readStored(key: string): string | null {
-  try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-function writeStored(key: string, value: string | null): void {
-  try {
-    if (value === null) sessionStorage.removeItem(key);
-    else sessionStorage.setItem(key, value);
-  } catch {
-    // Memory only, see above.
-  }
-}
 
 export class SessionStore {
   status: SessionStatus = 'loading';
   user: User | null = null;
   session: { id: string; expiresAt: string } | null = null;
-  /** Why the last read of `/api/me` failed, when `status` is `error`. */
+  /** Why the last read of the session failed, when `status` is `error`. */
   error: unknown = null;
+  /** Why the page was signed out without the user signing out here; null after any sign-in or sign-out here. */
+  signedOutReason: SignedOutReason | null = null;
   /** Set once the page's emailed-link code (if any) was exchanged or refused. */
   returnedFrom: ReturnedFrom | null = null;
   /** The authenticated client: every element's API calls go through it, so they carry the session. */
@@ -85,13 +59,20 @@ export class SessionStore {
   private started: Promise<void> | null = null;
   private configLoad: Promise<ClientConfig> | null = null;
   private refreshing: Promise<void> | null = null;
-  // Bumped by every change of who is signed in. A read of /api/me that started before a sign-in
-  // and answers after it must not undo the sign-in, so reads drop answers from an older epoch.
+  private presenter: Presenter | null = null;
+  // Bumped by every change of who is signed in. A read of the session that started before a
+  // sign-in and answers after it must not undo the sign-in, so reads drop answers from an older epoch.
   private epoch = 0;
+  /** When the server last confirmed the session (ms), to tell a revocation from an expiry. */
+  private confirmedAt = 0;
+  private readonly watch = new SessionWatch(
+    () => void this.refresh(),
+    () => this.status === 'signed-in',
+  );
 
   constructor(readonly serverUrl: string) {
     this.tokenKey = `acct:token:${serverUrl}`;
-    this.token = readStored(this.tokenKey);
+    this.token = readStorage(() => sessionStorage, this.tokenKey);
     this.api = new ApiClient(serverUrl, { token: () => this.token, onError: (error) => this.onApiError(error) });
   }
 
@@ -108,31 +89,59 @@ export class SessionStore {
 
   /**
    * The server's public settings (`GET /api/config`), fetched once per page and shared by every
-   * element; a failed fetch is forgotten, so that "Try again" asks again.
+   * element; a failed fetch is forgotten, so that "Try again" asks again. When the page's origin
+   * is not allowed, the console says how to fix it, once: the elements show only a plain message
+   * outside development, and this is where the site's developer looks.
    */
   config(): Promise<ClientConfig> {
-    this.configLoad ??= this.api.getConfig().catch((error: unknown) => {
-      this.configLoad = null;
-      throw error;
-    });
+    this.configLoad ??= this.api.getConfig().then(
+      (config) => {
+        if (!config.originAllowed) console.error(originNotAllowed(this.serverUrl));
+        return config;
+      },
+      (error: unknown) => {
+        this.configLoad = null;
+        throw error;
+      },
+    );
     return this.configLoad;
   }
 
-  /** Loads the session the first time it is called; later calls return the same promise. */
-  start(): Promise<void> {
+  /**
+   * Loads the session the first time it is called; later calls return the same promise.
+   * `presenter`: the element starting it, whose language and theme a hand-over prompt takes.
+   */
+  start(presenter?: Presenter): Promise<void> {
+    this.presenter ??= presenter ?? null;
     this.started ??= this.load();
     return this.started;
   }
 
-  /** Re-reads who is signed in (`GET /api/me`); concurrent calls share one request. */
+  /** This browser's key for the server, sent with every request that starts an emailed flow and with the exchange. */
+  get browserKey(): string {
+    return browserKey(this.serverUrl);
+  }
+
+  /** Re-reads who is signed in (`GET /api/session`); concurrent calls share one request. */
   refresh(cause: ChangeCause = 'refresh'): Promise<void> {
-    this.refreshing ??= this.readMe(cause).finally(() => (this.refreshing = null));
+    this.refreshing ??= this.readSession(cause).finally(() => (this.refreshing = null));
     return this.refreshing;
   }
 
-  /** `redirectUrl`: where the confirmation link goes back to, should the server find the address unconfirmed and mail a new one. */
-  async signIn(credentials: { email: string; password: string; redirectUrl?: string }): Promise<SignedIn> {
-    const answer = await this.api.post<SignedIn>('/api/auth/sign-in', credentials);
+  /** The elements showed `signedOutReason`, and the user acknowledged it: forget it for every element. */
+  dismissSignedOutReason(): void {
+    if (!this.signedOutReason) return;
+    this.signedOutReason = null;
+    this.set(this.status, 'refresh');
+  }
+
+  /**
+   * `redirectUrl`: where the confirmation link goes back to, should the server find the address
+   * unconfirmed and mail a new one; `options.lang`: the language of that mail (the asking element's).
+   */
+  async signIn(credentials: { email: string; password: string; redirectUrl?: string }, options?: RequestOptions): Promise<SignedIn> {
+    // The browser key too: an unconfirmed address gets a new confirmation link from this request.
+    const answer = await this.api.post<SignedIn>('/api/auth/sign-in', { ...credentials, browserKey: this.browserKey }, options);
     this.adopt(answer, 'sign-in');
     return answer;
   }
@@ -145,8 +154,8 @@ export class SessionStore {
   }
 
   /** Mails a sign-in link that comes back to `redirectUrl`; the answer is the same for any address. */
-  requestMagicLink(email: string, redirectUrl: string): Promise<MagicLinkSent> {
-    return this.api.post<MagicLinkSent>('/api/auth/magic-link', { email, redirectUrl });
+  requestMagicLink(email: string, redirectUrl: string, options?: RequestOptions): Promise<MagicLinkSent> {
+    return this.api.post<MagicLinkSent>('/api/auth/magic-link', { email, redirectUrl, browserKey: this.browserKey }, options);
   }
 
   /** Whether the link was used yet (by this browser or any other). */
@@ -155,8 +164,8 @@ export class SessionStore {
     return answer.status;
   }
 
-  async signUp(details: { email: string; password: string; displayName?: string; redirectUrl?: string }): Promise<SignUpResult> {
-    const answer = await this.api.post<Partial<SignedIn> & { status?: string }>('/api/auth/sign-up', details);
+  async signUp(details: { email: string; password: string; displayName?: string; redirectUrl?: string }, options?: RequestOptions): Promise<SignUpResult> {
+    const answer = await this.api.post<Partial<SignedIn> & { status?: string }>('/api/auth/sign-up', { ...details, browserKey: this.browserKey }, options);
     if (answer.user && answer.session) {
       this.adopt({ user: answer.user, session: answer.session }, 'sign-up');
       return { user: answer.user, verificationRequired: false };
@@ -176,54 +185,89 @@ export class SessionStore {
     this.broadcast();
   }
 
-  /** Trades an emailed link's one-time code for a session; `before` sees the answer before anyone is told. */
-  async exchangeCode(code: string, before?: (answer: SignedIn) => void): Promise<SignedIn> {
-    const answer = await this.api.post<SignedIn>('/api/session/exchange', { code });
-    before?.(answer);
-    this.adopt(answer, 'exchange');
+  /**
+   * Trades an emailed link's one-time code for a session, with this browser's key. It signs in
+   * (and `before` sees the answer before anyone is told) when this browser started the link's
+   * flow, or with `confirm` (the user said so); otherwise the answer is `confirmation_required`,
+   * nothing changes, and the code stays good for a confirmed exchange.
+   */
+  async exchangeCode(code: string, { confirm = false, before }: { confirm?: boolean; before?: (answer: SignedIn) => void } = {}): Promise<ExchangeAnswer | SignedIn> {
+    const body = { code, browserKey: this.browserKey, ...(confirm ? { confirm: true } : {}) };
+    const answer = await this.api.post<ExchangeAnswer | SignedIn>('/api/session/exchange', body);
+    if (exchangeSignedIn(answer)) {
+      before?.(answer);
+      this.adopt(answer, 'exchange');
+    }
     return answer;
   }
 
-  requestPasswordReset(email: string, redirectUrl: string): Promise<unknown> {
-    return this.api.post('/api/auth/password/forgot', { email, redirectUrl });
+  requestPasswordReset(email: string, redirectUrl: string, options?: RequestOptions): Promise<unknown> {
+    return this.api.post('/api/auth/password/forgot', { email, redirectUrl, browserKey: this.browserKey }, options);
   }
 
-  resendVerification(email: string, redirectUrl: string): Promise<unknown> {
-    return this.api.post('/api/auth/verification/resend', { email, redirectUrl });
+  resendVerification(email: string, redirectUrl: string, options?: RequestOptions): Promise<unknown> {
+    return this.api.post('/api/auth/verification/resend', { email, redirectUrl, browserKey: this.browserKey }, options);
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<{ otherSessionsEnded: number }> {
     return this.api.post('/api/auth/password/change', { currentPassword, newPassword });
   }
 
-  /** Closes the cross-tab channel; for stores made outside `sessionStore()` (tests). */
+  /** Closes the cross-tab channel and stops re-checking; for stores made outside `sessionStore()` (tests). */
   dispose(): void {
     this.channel?.close();
     this.channel = null;
+    this.watch.stop();
   }
 
   private async load(): Promise<void> {
     this.listen();
+    this.watch.start();
     const returned = takeReturnCode();
-    if (returned && (await this.exchangeReturned(returned))) return;
+    const exchanged = returned ? await this.exchangeReturned(returned) : null;
+    if (exchanged && exchangeSignedIn(exchanged)) return;
     if (this.token) await this.rotateToken();
     await this.refresh('load');
+    // Asked once the page shows who (if anyone) is signed in here, on top of it; `start()` does not
+    // wait for the answer, which may take a while.
+    if (returned && exchanged && !exchangeSignedIn(exchanged)) void this.confirmHandOver(returned, exchanged);
   }
 
-  /** True when the code signed the user in; a refused code is kept in `returnedFrom` for the elements to explain. */
-  private async exchangeReturned({ code, flow }: ReturnCode): Promise<boolean> {
+  /**
+   * Exchanges the page's code; null when it was refused, which `returnedFrom` keeps for the
+   * elements to explain (`invalid_code`: used, expired or unknown).
+   */
+  private async exchangeReturned({ code, flow }: ReturnCode, { confirm = false } = {}): Promise<ExchangeAnswer | SignedIn | null> {
     try {
-      // Set before the exchange notifies, so elements re-rendering for it already see where the
-      // page came from, and how it signed the user in (`<acct-login offer-passkey>` reads it once).
-      this.returnedFrom = { flow, method: null, error: null };
-      await this.exchangeCode(code, (answer) => {
-        this.returnedFrom = { flow, method: typeof answer.method === 'string' ? answer.method : null, error: null };
+      return await this.exchangeCode(code, {
+        confirm,
+        // Set before the exchange notifies, so elements re-rendering for it already see where the
+        // page came from, and how it signed the user in (`<acct-login offer-passkey>` reads it once).
+        before: (answer) => (this.returnedFrom = { flow, method: typeof answer.method === 'string' ? answer.method : null, error: null }),
       });
-      return true;
     } catch (error) {
       this.returnedFrom = { flow, method: null, error: error instanceof ApiError ? error : new ApiError('unknown', 0, String(error)) };
-      return false;
+      if (confirm) this.set(this.status, 'exchange');
+      return null;
     }
+  }
+
+  /**
+   * A link whose flow this browser did not start: another device of the user's, or an attacker's
+   * own link sent to them to sign them into the attacker's account (login CSRF). Continue
+   * exchanges the code again, confirmed; Cancel drops it and nothing changes.
+   */
+  private async confirmHandOver(returned: ReturnCode, { account }: ExchangeConfirmationRequired): Promise<void> {
+    const config = await this.config().catch(() => null);
+    const answer = await askHandOver({
+      email: account.email,
+      flow: returned.flow,
+      productName: config?.productName ?? new URL(this.serverUrl).host,
+      current: this.status === 'signed-in' && this.user ? this.user.email : '',
+      lang: this.presenter?.lang || '',
+      theme: this.presenter?.theme ?? 'light',
+    });
+    if (answer === 'continue') await this.exchangeReturned(returned, { confirm: true });
   }
 
   /**
@@ -236,33 +280,49 @@ export class SessionStore {
       if (answer.session.token) this.setToken(answer.session.token);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.setToken(null);
-      // Anything else (offline…): keep the token, /api/me will tell.
+      // Anything else (offline…): keep the token, the session read will tell.
     }
   }
 
-  private async readMe(cause: ChangeCause): Promise<void> {
+  private async readSession(cause: ChangeCause): Promise<void> {
     const epoch = this.epoch;
+    let answer: SessionAnswer;
     try {
-      const me = await this.api.get<MeAnswer>('/api/me');
-      if (epoch !== this.epoch) return;
-      this.user = me.user;
-      this.session = { id: me.session.id, expiresAt: me.session.expiresAt };
-      this.error = null;
-      this.set('signed-in', cause);
+      answer = await this.api.get<SessionAnswer>('/api/session');
     } catch (error) {
       if (epoch !== this.epoch) return;
-      if (error instanceof ApiError && error.status === 401) {
-        this.setToken(null);
-        this.user = null;
-        this.session = null;
-        this.error = null;
-        this.set('signed-out', cause);
-      } else {
-        // Unreachable server: what we knew still holds, unless we knew nothing yet.
-        this.error = error;
-        this.set(this.status === 'loading' || this.status === 'error' ? 'error' : this.status, cause);
-      }
+      // Unreachable server: what we knew still holds, unless we knew nothing yet.
+      this.error = error;
+      this.set(this.status === 'loading' || this.status === 'error' ? 'error' : this.status, cause);
+      return;
     }
+    if (epoch !== this.epoch) return;
+    this.error = null;
+    if (answer.user && answer.session) {
+      this.user = answer.user;
+      this.session = { id: answer.session.id, expiresAt: answer.session.expiresAt };
+      this.confirm();
+      this.set('signed-in', cause);
+    } else if (this.status === 'signed-in' && cause !== 'remote') {
+      // Gone, and not by this page's doing (another tab's sign-out comes as `remote`).
+      this.forget(this.endCause());
+    } else {
+      this.setToken(null);
+      this.user = null;
+      this.session = null;
+      this.set('signed-out', cause);
+    }
+  }
+
+  /** Why a session this page did not end is gone: an expiry when its time ran out or nobody looked for too long to tell. */
+  private endCause(): SignedOutReason {
+    const expired = this.session !== null && Date.parse(this.session.expiresAt) <= Date.now();
+    return expired || Date.now() - this.confirmedAt > sessionWatch.knowableForMs ? 'expired' : 'revoked';
+  }
+
+  private confirm(): void {
+    this.confirmedAt = Date.now();
+    this.watch.confirmed();
   }
 
   private adopt({ user, session }: SignedIn, cause: ChangeCause): void {
@@ -271,6 +331,8 @@ export class SessionStore {
     this.user = user;
     this.session = { id: session.id, expiresAt: session.expiresAt };
     this.error = null;
+    this.signedOutReason = null;
+    this.confirm();
     this.set('signed-in', cause);
     this.broadcast();
   }
@@ -280,12 +342,14 @@ export class SessionStore {
     this.setToken(null);
     this.user = null;
     this.session = null;
+    this.signedOutReason = cause === 'revoked' || cause === 'expired' ? cause : null;
     this.set('signed-out', cause);
   }
 
   private setToken(token: string | null): void {
     this.token = token;
-    writeStored(this.tokenKey, token);
+    // sessionStorage can throw (storage disabled, sandboxed frames): the token then lives in memory only.
+    writeStorage(() => sessionStorage, this.tokenKey, token);
   }
 
   private set(status: SessionStatus, cause: ChangeCause): void {
@@ -295,7 +359,7 @@ export class SessionStore {
 
   /** Any call that finds the session gone (revoked elsewhere, expired) signs this page out. */
   private onApiError(error: ApiError): void {
-    if (error.code === 'not_signed_in' && this.status === 'signed-in') this.forget('expired');
+    if (error.code === 'not_signed_in' && this.status === 'signed-in') this.forget(this.endCause());
   }
 
   private listen(): void {
@@ -310,6 +374,15 @@ export class SessionStore {
     // A channel never hears its own messages, so this tab does not re-read what it just set.
     this.channel?.postMessage(CHANGED);
   }
+}
+
+/** The console's explanation for a page whose origin the server does not allow. */
+function originNotAllowed(serverUrl: string): string {
+  const origin = location.origin;
+  return (
+    `acct: this page's origin ${origin} is not in ACCT_ALLOWED_ORIGINS on the acct server ${serverUrl}, so it refuses this page's requests. ` +
+    `Add it there (ACCT_ALLOWED_ORIGINS=${origin}, comma-separated with the others) and restart the server.`
+  );
 }
 
 const stores = new Map<string, SessionStore>();

@@ -112,15 +112,37 @@ export interface PasskeyAssertion {
   rpId: string | undefined;
 }
 
+/** A refusal sooner than this came before anyone could have looked at a dialog. */
+export const IMMEDIATE_REFUSAL_MS = 1000;
+
+/**
+ * A passkey sign-in the browser refused (`NotAllowedError`), told apart by when it came, since
+ * the error itself is deliberately the same whatever the reason (WebAuthn §14.5.2, privacy: a
+ * page must not learn whether the user has a passkey; SimpleWebAuthn 14 passes it through as
+ * `ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY`). Chromium refuses at once when no authenticator holds a
+ * passkey for the site and it has nothing to show (measured: 4 ms with a virtual authenticator),
+ * and after the request's `timeout` when nobody answered; anything in between is a person closing
+ * the dialog. Only that last one is "cancelled".
+ */
+function refusal(error: ApiError, elapsedMs: number, timeoutMs: number | undefined): ApiError {
+  if (error.code !== 'passkey_cancelled') return error;
+  const code =
+    elapsedMs < IMMEDIATE_REFUSAL_MS ? 'passkey_unavailable' : timeoutMs && elapsedMs >= timeoutMs * 0.95 ? 'passkey_timed_out' : 'passkey_cancelled';
+  return code === error.code ? error : new ApiError(code, 0, error.message);
+}
+
 /**
  * The browser's assertion for a passkey sign-in: discoverable (no email needed), in a dialog for a
  * modal ceremony, or through the email field's autofill for an autofill one. `signInWithAssertion`
- * then trades it for a session.
+ * then trades it for a session. `onPrompt` is called once the browser is asked (the options are
+ * in), so the element can say it is waiting for the user.
  */
-export async function passkeyAssertion(api: ApiClient, ceremony: Ceremony): Promise<PasskeyAssertion> {
+export async function passkeyAssertion(api: ApiClient, ceremony: Ceremony, onPrompt?: () => void): Promise<PasskeyAssertion> {
   const { signal } = ceremony;
   const optionsJSON = await api.post<PublicKeyCredentialRequestOptionsJSON>('/api/passkeys/authenticate/options', {}, { signal });
   signal.throwIfAborted();
+  onPrompt?.();
+  const asked = performance.now();
   try {
     const response = await startAuthentication({
       optionsJSON,
@@ -131,7 +153,8 @@ export async function passkeyAssertion(api: ApiClient, ceremony: Ceremony): Prom
     });
     return { response, rpId: optionsJSON.rpId };
   } catch (error) {
-    throw webAuthnFailure(error);
+    const failure = webAuthnFailure(error);
+    throw failure instanceof ApiError ? refusal(failure, performance.now() - asked, optionsJSON.timeout) : failure;
   }
 }
 
@@ -200,5 +223,6 @@ export class WebAuthnController implements ReactiveController {
     this.cancel();
   }
 
-  private readonly cancel = (): void => cancelCeremony(this.running);
+  /** Cancels the ceremony in progress, if any (an arrow function: it is also the `pagehide` listener). */
+  readonly cancel = (): void => cancelCeremony(this.running);
 }

@@ -105,6 +105,9 @@ export const en = {
     passkey_unsupported: 'This browser cannot use passkeys.',
     passkey_wrong_domain: 'Passkeys are not set up for this site’s address.',
     passkey_failed: 'The passkey could not be used. Try again, or use another way to sign in.',
+    // The browser refused before anyone could have answered: nothing on this device to offer.
+    passkey_unavailable: 'There is no passkey for this site on this device. Sign in another way.',
+    passkey_timed_out: 'The passkey request timed out. Try again, or use another way to sign in.',
   },
   /** `too_many_requests` when the server said how long to wait; `when` is relative, e.g. "in 5 minutes". */
   tooManyRequestsWait: (when: string) => `Too many attempts. Try again ${when}.`,
@@ -217,6 +220,34 @@ export const en = {
     account: 'Your account',
     signOut: 'Sign out',
     signIn: 'Sign in',
+  },
+  /** The sign-in card's states, the session store's news and the hand-over prompt (issue 8). */
+  card: {
+    passkeyWaiting: 'Waiting for your passkey…',
+    passkeyWaitingHint: 'Follow your browser’s prompt, or cancel to sign in another way.',
+    cancel: 'Cancel',
+    /** A button waiting out a rate limit: its label and the time left, `m:ss`. */
+    waitButton: (label: string, left: string) => `${label} (${left})`,
+    tryAgainNow: 'You can try again now.',
+    originNotAllowed: 'Sign-in is not available on this page.',
+    /** In development only: the exact fix. */
+    originNotAllowedDev: (origin: string) =>
+      `This page’s origin ${origin} is not in ACCT_ALLOWED_ORIGINS on the acct server. Add it there (ACCT_ALLOWED_ORIGINS=${origin}) and restart the server.`,
+    signedOut: {
+      revoked: 'You were signed out on another device.',
+      expired: 'Your session has ended. Sign in again.',
+    },
+    dismiss: 'Dismiss',
+    handOver: {
+      /** The prompt's heading: the account the link signs into, and where. */
+      title: (email: string, product: string) => `Sign in to ${product} as ${email}?`,
+      explain: 'You opened a sign-in link that was not requested in this browser. Continue only if you asked for it yourself.',
+      /** The same question after an invitation was accepted: nobody's browser asked for that link. */
+      explainInvitation: 'You accepted an invitation sent to this address. Continue only if it was sent to you.',
+      replaces: (current: string) => `You are signed in as ${current}; continuing signs you out of that account.`,
+      continue: 'Continue',
+      cancel: 'Cancel',
+    },
   },
 };
 

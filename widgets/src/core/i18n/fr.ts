@@ -102,6 +102,8 @@ export const fr: Translation = {
     passkey_unsupported: 'Ce navigateur ne prend pas en charge les clés d’accès.',
     passkey_wrong_domain: 'Les clés d’accès ne sont pas configurées pour l’adresse de ce site.',
     passkey_failed: 'La clé d’accès n’a pas pu être utilisée. Réessayez, ou connectez-vous autrement.',
+    passkey_unavailable: 'Il n’y a pas de clé d’accès pour ce site sur cet appareil. Connectez-vous autrement.',
+    passkey_timed_out: 'La demande de clé d’accès a expiré. Réessayez, ou connectez-vous autrement.',
   },
   tooManyRequestsWait: (when) => `Trop de tentatives. Réessayez ${when}.`,
   methods: {
@@ -208,5 +210,28 @@ export const fr: Translation = {
     account: 'Votre compte',
     signOut: 'Se déconnecter',
     signIn: 'Se connecter',
+  },
+  card: {
+    passkeyWaiting: 'En attente de votre clé d’accès…',
+    passkeyWaitingHint: 'Suivez les indications de votre navigateur, ou annulez pour vous connecter autrement.',
+    cancel: 'Annuler',
+    waitButton: (label, left) => `${label} (${left})`,
+    tryAgainNow: 'Vous pouvez réessayer maintenant.',
+    originNotAllowed: 'La connexion n’est pas disponible sur cette page.',
+    originNotAllowedDev: (origin) =>
+      `L’origine de cette page, ${origin}, ne figure pas dans ACCT_ALLOWED_ORIGINS sur le serveur acct. Ajoutez-la (ACCT_ALLOWED_ORIGINS=${origin}) et redémarrez le serveur.`,
+    signedOut: {
+      revoked: 'Vous avez été déconnecté depuis un autre appareil.',
+      expired: 'Votre session a pris fin. Connectez-vous à nouveau.',
+    },
+    dismiss: 'Fermer',
+    handOver: {
+      title: (email, product) => `Se connecter à ${product} en tant que ${email}\u00a0?`,
+      explain: 'Vous avez ouvert un lien de connexion qui n’a pas été demandé dans ce navigateur. Ne continuez que si vous l’avez demandé vous-même.',
+      explainInvitation: 'Vous avez accepté une invitation envoyée à cette adresse. Ne continuez que si elle vous était destinée.',
+      replaces: (current) => `Vous êtes connecté en tant que ${current}\u00a0; continuer vous déconnectera de ce compte.`,
+      continue: 'Continuer',
+      cancel: 'Annuler',
+    },
   },
 };

@@ -1,23 +1,36 @@
 /**
  * The part of `<acct-login>` that does not depend on how the user signs in: the settings and the
- * session it renders from, which view shows, the busy/error runner every request goes through,
- * focus moving between views and fields, the render root (shadow or light DOM), and the small
- * flows around the form — forgotten password, confirmation link again, sign out, retry. The
- * element itself (login.ts) adds the sign-in methods and their views on top; this class is never
- * registered on its own.
+ * session it renders from, which view shows, the busy/error runner every request goes through
+ * (the working button, the wait after a 429, where focus goes after a failure), focus moving
+ * between views and fields, the render root (shadow or light DOM), and the small flows around the
+ * form — forgotten password, confirmation link again, sign out, retry. The element itself
+ * (login.ts, over login-completion.ts) adds the sign-in methods and their views on top; this
+ * class is never registered on its own.
  */
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { AcctElement } from '../../core/acct-element.js';
-import { ApiError } from '../../core/api-client.js';
+import { ApiError, type RequestOptions } from '../../core/api-client.js';
+import { RetryCountdown } from '../../core/countdown.js';
 import { errorDetail, type AcctErrorDetail, type AcctSignedOutDetail } from '../../core/events.js';
-import { errorMessage } from '../../core/i18n/index.js';
+import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { adoptLightDomStyles } from '../../core/light-dom.js';
 import { returnAddress } from '../../core/return-code.js';
 import { SessionController } from '../../core/session-controller.js';
+import type { ChangeCause } from '../../core/session-store.js';
 import { isAbort } from '../../core/webauthn.js';
 import { field, FIELDS, serverProblems, validate, type Problems } from './login-form.js';
 import type { ViewContext } from './login-views.js';
+
+/** Browser refusals of a passkey request that are the user's choice or circumstance, not failures: said quietly, no `acct-error`. */
+const QUIET_PASSKEY_CODES = new Set(['passkey_cancelled', 'passkey_unavailable', 'passkey_timed_out']);
+
+export interface RunOptions {
+  /** The action the request belongs to: its button shows the spinner, and a 429 disables it for the wait. */
+  action?: string;
+  /** The notice when the user closed the browser's passkey dialog. */
+  cancelled?: string;
+}
 
 /** What the card shows besides the sign-in/sign-up form. */
 export type View = 'form' | 'forgot' | 'reset-sent' | 'verify' | 'link-sent' | 'offer-passkey';
@@ -36,6 +49,10 @@ export abstract class LoginBase extends AcctElement {
   @state() protected problems: Problems = {};
   /** A request is in flight: buttons are disabled and nothing else is sent. */
   @state() protected busy = false;
+  /** The action whose request is in flight (see `RunOptions.action`). */
+  @state() protected working: string | null = null;
+  /** The action whose 429 the form error explains, counting down; null when the error is another. */
+  @state() protected limited: string | null = null;
   @state() protected formError = '';
   @state() protected notice = '';
   /** The address the last mail went to (and the one carried between views). */
@@ -47,8 +64,16 @@ export abstract class LoginBase extends AcctElement {
 
   /** Set by the first submit; until then a refused emailed link's message stays on the form. */
   protected touched = false;
+  /** Set by a submit after the session ended elsewhere: its news has been read. */
+  @state() private endedNewsHidden = false;
   private idPrefix = '';
-  protected readonly session = new SessionController(this, () => this.serverUrl, () => this.sessionChanged());
+  protected readonly session = new SessionController(this, () => this.serverUrl, (cause) => this.storeChanged(cause));
+  protected readonly countdown = new RetryCountdown(this, (action) => {
+    if (this.limited !== action) return;
+    this.limited = null;
+    this.formError = '';
+    this.notice = this.t.card.tryAgainNow;
+  });
 
   // The settings from the page's store (one request however many elements ask); re-runs when
   // `server` changes, and a stale answer for the previous server is dropped by the task.
@@ -59,6 +84,54 @@ export abstract class LoginBase extends AcctElement {
 
   /** Called on every change of the session store, before the element re-renders. */
   protected sessionChanged(): void {}
+
+  private storeChanged(cause: ChangeCause): void {
+    // Signed out by another device (or an expiry) while this card showed who was signed in: its
+    // panel goes, and with it the focus if it was there. Put it on the form's heading, under which
+    // the news shows (`signedOutNews`), rather than leave it on <body>.
+    if (cause === 'revoked' || cause === 'expired') {
+      this.endedNewsHidden = false;
+      if (this.focusedInside()) {
+        this.view = 'form';
+        // The re-render for this change is requested after this call: ask for it now, so that
+        // `updateComplete` waits for the form rather than resolving on the panel about to go.
+        this.requestUpdate();
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="title"]')?.focus());
+      }
+    }
+    this.sessionChanged();
+  }
+
+  /** The store's news of a session ended elsewhere, until the user submits the form again. */
+  protected get signedOutNews(): string {
+    const reason = this.session.store.signedOutReason;
+    return reason && !this.endedNewsHidden && this.session.store.status === 'signed-out' ? this.t.card.signedOut[reason] : '';
+  }
+
+  /** The user submitted a form: the messages left from before (a refused link, a session ended elsewhere) go. */
+  protected markTouched(): void {
+    this.touched = true;
+    this.endedNewsHidden = true;
+  }
+
+  /** The element's own `lang`, for the mail a request sends (the client falls back to the page's). */
+  protected get requestOptions(): RequestOptions {
+    return this.lang ? { lang: this.lang } : {};
+  }
+
+  /** The element's focused node, if focus is inside it (its shadow root, or its light DOM in `no-shadow` mode). */
+  protected focusedInside(): Element | null {
+    if (this.shadowRoot) return this.shadowRoot.activeElement;
+    const active = document.activeElement;
+    return active && this.contains(active) ? active : null;
+  }
+
+  /** The form error, or the 429's wait counting down while it lasts. */
+  protected get shownError(): string {
+    if (!this.limited) return this.formError;
+    const left = this.countdown.remaining(this.limited);
+    return left ? this.t.tooManyRequestsWait(inSeconds(this.t.$lang, left)) : '';
+  }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     if (!this.noShadow) return super.createRenderRoot();
@@ -73,43 +146,59 @@ export abstract class LoginBase extends AcctElement {
       t: this.t,
       id: (name) => `${this.idPrefix}${name}`,
       busy: this.busy,
+      working: this.working,
+      waiting: (action) => (this.countdown.remaining(action) ? this.countdown.clock(action) : null),
       problems: this.problems,
       minLength: this.configTask.value?.passwordMinLength ?? 0,
     };
   }
 
   /**
-   * Runs a request with the card busy (buttons disabled, `aria-busy`), and turns a failure into
-   * what the user sees: messages next to the fields the server named, the "confirm your address"
-   * view for an unconfirmed sign-in, else a message about the whole form; `acct-error` in every
-   * case but two. An abort is our own doing (the element left, another ceremony replaced this
-   * one). The user closing the browser's passkey dialog is their choice: `cancelled` says so
-   * politely, in the notice's live region rather than as an alert.
+   * Runs a request with the card busy (the action's button working, the others disabled,
+   * `aria-busy`), and turns a failure into what the user sees: messages next to the fields the
+   * server named, the "confirm your address" view for an unconfirmed sign-in, a 429's wait
+   * counting down on the action's button, else a message about the whole form; `acct-error` in
+   * every case but two. An abort is our own doing (the element left, another ceremony replaced
+   * this one). A passkey request the browser refused for the user's reasons (the dialog closed, no
+   * passkey on this device, no answer in time) is said politely, in the notice's live region.
+   * A failure that left focus on a button (the user clicked or pressed it) moves focus to the
+   * message, so it is not lost when the button is disabled or replaced; focus in a field stays.
    */
-  protected async run(form: HTMLFormElement | null, request: () => Promise<void>, { cancelled = '' } = {}): Promise<void> {
+  protected async run(form: HTMLFormElement | null, request: () => Promise<void>, { action, cancelled = '' }: RunOptions = {}): Promise<void> {
     this.busy = true;
+    this.working = action ?? null;
     try {
       await request();
     } catch (error) {
       if (isAbort(error)) return;
-      if (error instanceof ApiError && error.code === 'passkey_cancelled') {
-        this.notice = cancelled || errorMessage(this.t, error);
+      if (error instanceof ApiError && QUIET_PASSKEY_CODES.has(error.code)) {
+        this.notice = (error.code === 'passkey_cancelled' && cancelled) || errorMessage(this.t, error);
         return;
       }
+      const fromButton = this.focusedInside() instanceof HTMLButtonElement;
       const problems = form && error instanceof ApiError ? serverProblems(error.fields, (name) => !!field(form, name)) : {};
+      this.limited = null;
       if (error instanceof ApiError && error.code === 'email_not_verified') {
         void this.showView('verify', { unconfirmedSignIn: true });
       } else if (form && Object.keys(problems).length) {
         this.problems = problems;
         void this.focusFirstProblem(form);
       } else {
+        if (action && this.countdown.startFrom(action, error)) this.limited = action;
         this.formError = errorMessage(this.t, error);
+        if (fromButton) void this.focusFormError();
       }
       // After the state it shows is set, so that a listener awaiting `updateComplete` sees it.
       this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
     } finally {
       this.busy = false;
+      this.working = null;
     }
+  }
+
+  private async focusFormError(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="form-error"]')?.focus();
   }
 
   /** Moves focus to the first invalid field; true when there was one. */
@@ -154,43 +243,60 @@ export abstract class LoginBase extends AcctElement {
     this.problems = validate(form, 'reset', false, 0);
     if (await this.focusFirstProblem(form)) return;
     this.email = field(form, 'email')?.value ?? '';
-    await this.run(form, async () => {
-      await this.session.store.requestPasswordReset(this.email, returnAddress(this.redirect));
-      void this.showView('reset-sent');
-    });
+    this.markTouched();
+    await this.run(
+      form,
+      async () => {
+        await this.session.store.requestPasswordReset(this.email, returnAddress(this.redirect), this.requestOptions);
+        void this.showView('reset-sent');
+      },
+      { action: 'reset' },
+    );
   }
 
   /** "Send the link again" on the confirm-your-address view. */
   protected async resend(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || this.countdown.remaining('resend')) return;
     this.notice = '';
-    await this.run(null, async () => {
-      await this.session.store.resendVerification(this.email, returnAddress(this.redirect));
-      this.notice = this.t.linkResent;
-    });
+    await this.run(
+      null,
+      async () => {
+        await this.session.store.resendVerification(this.email, returnAddress(this.redirect), this.requestOptions);
+        this.notice = this.t.linkResent;
+      },
+      { action: 'resend' },
+    );
   }
 
   protected async signOut(): Promise<void> {
     if (this.busy) return;
     const user = this.session.store.user;
-    await this.run(null, async () => {
-      await this.session.store.signOut();
-      this.notice = '';
-      this.emit<AcctSignedOutDetail>('acct-signed-out', { user });
-      void this.showView('form');
-    });
+    await this.run(
+      null,
+      async () => {
+        await this.session.store.signOut();
+        this.notice = '';
+        this.emit<AcctSignedOutDetail>('acct-signed-out', { user });
+        void this.showView('form');
+      },
+      { action: 'sign-out' },
+    );
   }
 
   protected onKeydown(event: KeyboardEvent): void {
-    // Enter presses the form's first button, which is the server's first method (a passkey by
-    // default). A typed password says which method the user means, so Enter uses that instead.
+    // Enter in a field presses the primary button — the method the user is on (a typed password
+    // makes it "Sign in") — rather than the browser's choice, the form's first button. Nothing
+    // while busy, or while the primary action waits out a rate limit.
     const target = event.target;
     if (event.key !== 'Enter' || event.isComposing || !(target instanceof HTMLInputElement) || !target.form) return;
-    const password = field(target.form, 'password');
-    const button = target.form.querySelector<HTMLButtonElement>('button[name="method"][value="password"]');
-    if (!password?.value || !button) return;
+    // Judged from the fields as they are now: a value set without an input event (some password
+    // managers, scripts) has not made "Sign in" primary on screen yet.
+    const form = target.form;
+    const password = field(form, 'password')?.value ? form.querySelector<HTMLButtonElement>('button[name="method"][value="password"]') : null;
+    const button = password ?? form.querySelector<HTMLButtonElement>('button[name="method"].primary');
+    if (!button) return;
     event.preventDefault();
-    if (!this.busy) target.form.requestSubmit(button);
+    if (!this.busy && !button.disabled) form.requestSubmit(button);
   }
 
   protected onInput(event: Event): void {

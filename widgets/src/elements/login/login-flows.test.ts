@@ -121,21 +121,30 @@ describe('<acct-login> signing in', () => {
     await waitUntil(() => $(el, 'form'), 'the form did not come back after signing out');
   });
 
-  it('is busy while the request is in flight: buttons disabled, aria-busy, and no second request', async () => {
+  it('is busy while the request is in flight: the working button spins and keeps focus, the others are disabled, no second request', async () => {
     const { email } = await createAccount();
     const el = await renderLogin(html`<acct-login server=${testServers.instant}></acct-login>`);
     const url = `${testServers.instant}/api/auth/sign-in`;
     const before = requestsTo(url);
+    methodButton(el, 'password').focus();
     await submit(el, 'password', { email, password: 'a wrong password' });
 
     expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('true');
-    expect(methodButtons(el).every((b) => b.disabled), 'every method button is disabled').to.equal(true);
-    // A second press (Enter in the password field) while busy sends nothing.
+    const working = methodButton(el, 'password');
+    expect(working.getAttribute('aria-busy')).to.equal('true');
+    expect(working.getAttribute('aria-disabled')).to.equal('true');
+    expect(working.disabled, 'not disabled, so it keeps focus').to.equal(false);
+    expect(working.querySelector('.spinner')).to.exist;
+    expect(el.shadowRoot!.activeElement).to.equal(working);
+    expect(methodButtons(el).filter((b) => b !== working).every((b) => b.disabled), 'the other buttons are disabled').to.equal(true);
+    // A second press (the button again, Enter in the password field) while busy sends nothing.
+    working.click();
     input(el, 'password')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
     $<HTMLFormElement>(el, 'form')!.requestSubmit();
 
     await idle(el);
     expect(methodButtons(el).some((b) => b.disabled)).to.equal(false);
+    expect(methodButtons(el).some((b) => b.hasAttribute('aria-busy') || b.querySelector('.spinner'))).to.equal(false);
     expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('false');
     expect(requestsTo(url) - before, 'one request').to.equal(1);
   });
@@ -148,6 +157,9 @@ describe('<acct-login> signing in', () => {
       body: JSON.stringify({ email, password: PASSWORD }),
     });
     expect(signUp.status).to.equal(202);
+    // The server answers first and records the pending sign-up just after (so that known and
+    // unknown addresses answer alike): its confirmation mail says it is recorded.
+    await mailTo(testServers.main, email);
     const el = await renderLogin(html`<acct-login server=${testServers.main}></acct-login>`);
     await submit(el, 'password', { email, password: PASSWORD });
     await waitUntil(() => text($(el, 'h2')) === 'Confirm your email address', 'the confirmation notice did not show');

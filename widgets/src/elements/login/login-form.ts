@@ -48,6 +48,17 @@ export function offerFor(requested: string, config: ClientConfig, mode: 'sign-in
 }
 
 /**
+ * The method whose button is the primary one (filled, pressed by Enter): a typed password says the
+ * user is signing in (or up) with it; otherwise the first method offered, in the server's (or the
+ * `methods` attribute's) order — by default a passkey, else the emailed link. The buttons keep
+ * their places: only which one is primary follows what the user does, so nothing moves under the
+ * pointer or in the tab order while they type.
+ */
+export function primaryMethod(methods: readonly SignInMethod[], passwordTyped: boolean): SignInMethod | undefined {
+  return passwordTyped && methods.includes('password') ? 'password' : methods[0];
+}
+
+/**
  * Whether to offer adding a passkey after a sign-in: the browser can make one, the server takes
  * them, and the user has none yet. Any doubt (the list failing to load) means no offer: the
  * prompt is a nicety and must never stand between the user and the page.

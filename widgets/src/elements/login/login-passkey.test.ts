@@ -94,19 +94,46 @@ describe('<acct-login> with passkeys', () => {
     expect(page.problems).to.deep.equal([]);
   });
 
-  it('says quietly that the passkey dialog was closed, without an acct-error', async () => {
-    // An authenticator without a passkey for this site refuses like a user closing the dialog
-    // does: NotAllowedError, deliberately the same (the page must not learn which it was).
+  it('says quietly that there is no passkey on this device — not "cancelled" — without an acct-error', async () => {
+    // An authenticator without a passkey for this site refuses at once, with the NotAllowedError a
+    // closed dialog gives too (deliberately the same error): its timing says nobody was asked.
     const el = await renderLogin(html`<acct-login server=${server}></acct-login>`);
     let errors = 0;
     el.addEventListener('acct-error', () => errors++);
     methodButton(el, 'passkey').click();
     await waitUntil(() => text($(el, '[part="notice"]')), 'nothing was said');
-    expect(text($(el, '[part="notice"]'))).to.equal('Signing in with a passkey was cancelled. You can try again, or use another way to sign in.');
+    expect(text($(el, '[part="notice"]'))).to.equal('There is no passkey for this site on this device. Sign in another way.');
+    expect(dialogs().map((r) => r.outcome)).to.deep.equal(['NotAllowedError']);
     expect($(el, '[part="notice"]')!.closest('[role="status"]'), 'a polite live region, not an alert').to.exist;
     expect($(el, '[role="alert"]')).to.equal(null);
     expect(errors).to.equal(0);
     expect(page.problems).to.deep.equal([]);
+  });
+
+  it('says "Waiting for your passkey…" while the browser asks, and Cancel ends the request: then it says cancelled', async () => {
+    await accountWithPasskey(server);
+    // Presence off: the authenticator does not answer, as a person deciding would not yet.
+    const el = await formWithPendingAutofill();
+    await virtualAuthenticator.presence(false);
+    let errors = 0;
+    el.addEventListener('acct-error', () => errors++);
+    methodButton(el, 'passkey').focus();
+    methodButton(el, 'passkey').click();
+    await waitUntil(() => $(el, '[part="passkey-wait"]'), 'no waiting state');
+    expect(text($(el, '[part="passkey-wait"] .wait-title'))).to.equal('Waiting for your passkey…');
+    expect(text($(el, '[role="status"]')), 'announced').to.equal('Waiting for your passkey…');
+    expect(methodButton(el, 'passkey').getAttribute('aria-busy')).to.equal('true');
+    await waitUntil(() => pending(dialogs()[0]), 'the browser was not asked');
+
+    $(el, '[part~="cancel-button"]')!.click();
+    await waitUntil(() => text($(el, '[part="notice"]')), 'nothing was said');
+    expect(text($(el, '[part="notice"]'))).to.equal('Signing in with a passkey was cancelled. You can try again, or use another way to sign in.');
+    expect($(el, '[part="passkey-wait"]')).to.equal(null);
+    expect(dialogs()[0]!.outcome, "the browser's request was aborted").to.equal('AbortError');
+    expect(el.shadowRoot!.activeElement, 'focus back on the passkey button').to.equal(methodButton(el, 'passkey'));
+    expect(errors).to.equal(0);
+    expect(page.problems).to.deep.equal([]);
+    expect((await settledStore(server)).status).to.equal('signed-out');
   });
 
   it('explains a passkey that was removed from the account', async () => {

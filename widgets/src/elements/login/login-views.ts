@@ -16,9 +16,53 @@ export interface ViewContext {
   t: Translation;
   /** A document-unique id for `name` (prefixed in light-DOM mode, where ids share the page). */
   id(name: string): string;
+  /** A request is in flight: every other button is disabled. */
   busy: boolean;
+  /** The action whose request is in flight (its button shows a spinner and keeps focus); null when none. */
+  working: string | null;
+  /** The time left (`m:ss`) before `action` may be tried again after a 429; null when it may. */
+  waiting(action: string): string | null;
   problems: Problems;
   minLength: number;
+}
+
+export interface ActionButton {
+  /** Which action the button starts: its busy and rate-limit state are keyed by it (e.g. `password`, `resend`). */
+  action: string;
+  label: string;
+  /** Its parts besides `button`, e.g. `resend-button`. */
+  parts?: string;
+  primary?: boolean;
+  type?: 'submit' | 'button';
+  name?: string;
+  value?: string;
+  click?: () => void;
+}
+
+/**
+ * A button of the card. While its own request runs it keeps focus and says so — a spinner and
+ * `aria-busy` — with `aria-disabled` rather than `disabled`, because a disabled button loses focus
+ * to `<body>` and a keyboard user would start again from the top of the page. While any other
+ * request runs it is disabled; while its action waits out a rate limit it is disabled too, and
+ * shows the time left.
+ */
+export function renderActionButton(ctx: ViewContext, button: ActionButton): TemplateResult {
+  const working = ctx.working === button.action;
+  const left = ctx.waiting(button.action);
+  const parts = ['button', button.primary ? 'primary-button' : '', button.parts ?? ''].filter(Boolean).join(' ');
+  return html`<button
+    part=${parts}
+    class=${button.primary ? 'primary' : ''}
+    type=${button.type ?? 'button'}
+    name=${ifDefined(button.name)}
+    value=${ifDefined(button.value)}
+    ?disabled=${(ctx.busy && !working) || left !== null}
+    aria-disabled=${working ? 'true' : nothing}
+    aria-busy=${working ? 'true' : nothing}
+    @click=${button.click}
+  >
+    ${working ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${left ? ctx.t.card.waitButton(button.label, left) : button.label}
+  </button>`;
 }
 
 export interface FieldOptions {
@@ -65,31 +109,30 @@ export function renderMethodButton(ctx: ViewContext, method: SignInMethod, prima
     'magic-link': signUp ? t.magicLinkSignUp : t.magicLinkSignIn,
     password: signUp ? t.signUp : t.signIn,
   };
-  // All are submit buttons so that Enter in a field presses the first (primary) one, and the
-  // submit event's `submitter` tells which method was chosen.
-  return html`<button
-    part=${primary ? 'button primary-button' : 'button'}
-    class=${primary ? 'primary' : ''}
-    type="submit"
-    name="method"
-    value=${method}
-    ?disabled=${ctx.busy}
-  >
-    ${labels[method]}
-  </button>`;
+  // All are submit buttons, so the submit event's `submitter` tells which method was chosen;
+  // Enter in a field presses the primary one (the element's keydown handler, see login-base.ts).
+  return renderActionButton(ctx, { action: method, label: labels[method], primary, type: 'submit', name: 'method', value: method });
 }
 
-/** A message about the whole form. Inserted (not shown/hidden), because an alert is announced when it appears. */
-export function renderFormError(message: string): TemplateResult | typeof nothing {
-  return message ? html`<p part="form-error" class="error" role="alert">${message}</p>` : nothing;
+/**
+ * A message about the whole form. Inserted (not shown/hidden), because an alert is announced when
+ * it appears; focusable, so that focus can rest on it after a failed request. A message counting
+ * down (a rate limit's wait) changes every second: `live` marks it `aria-live="off"` inside, so
+ * that it is announced once, when it appears, and not on every tick.
+ */
+export function renderFormError(message: string, { live = true } = {}): TemplateResult | typeof nothing {
+  if (!message) return nothing;
+  return html`<p part="form-error" class="error" role="alert" tabindex="-1">${live ? message : html`<span aria-live="off">${message}</span>`}</p>`;
 }
 
 /**
  * A polite live region for news that is not an error ("we have sent another link"). It stays in
- * the DOM, empty, so that screen readers are already watching it when the text arrives.
+ * the DOM, empty, so that screen readers are already watching it when the text arrives. Not
+ * `visible`: only announced, for news the card already shows in its own way.
  */
-export function renderNotice(message: string): TemplateResult {
-  return html`<div class="live" role="status">${message ? html`<p part="notice" class="notice">${message}</p>` : nothing}</div>`;
+export function renderNotice(message: string, { visible = true } = {}): TemplateResult {
+  const text = visible ? html`<p part="notice" class="notice">${message}</p>` : html`<p class="visually-hidden">${message}</p>`;
+  return html`<div class="live" role="status">${message ? text : nothing}</div>`;
 }
 
 /** A view's heading; focusable from script so that focus can move to a new view and announce it. */
@@ -99,15 +142,23 @@ export function renderTitle(ctx: ViewContext, text: string): TemplateResult {
 
 export interface SignInFormState {
   config: ClientConfig;
-  /** The methods offered, in order; the first is the primary button. */
+  /** The methods offered, in order. */
   methods: SignInMethod[];
+  /** The method the user is on, whose button is the primary one (see `primaryMethod`). */
+  primary: SignInMethod | undefined;
   signUp: boolean;
   /** Whether to show the switch to signing up. */
   canSignUp: boolean;
   /** The address typed on another view, carried over. */
   email: string;
   formError: string;
+  /** Whether `formError` counts down (see `renderFormError`). */
+  formErrorTicks: boolean;
   notice: string;
+  /** News the user did not ask for, under the heading: "You were signed out on another device." */
+  news: string;
+  /** The browser is asking for a passkey (a modal ceremony): say so, with a way to cancel. */
+  passkeyPrompt: boolean;
 }
 
 export interface SignInFormHandlers {
@@ -116,6 +167,24 @@ export interface SignInFormHandlers {
   keydown(event: KeyboardEvent): void;
   forgot(): void;
   switchMode(): void;
+  cancelPasskey(): void;
+}
+
+/**
+ * "Waiting for your passkey…" while the browser's dialog is up, with Cancel: a dialog that opens
+ * on another device (a phone, a security key to touch) can take a while, and the page must not
+ * look stuck or leave the user without a way out.
+ */
+function renderPasskeyWait(ctx: ViewContext, cancel: () => void): TemplateResult {
+  const t = ctx.t;
+  // No spinner of its own: the passkey button above already shows one.
+  return html`<div part="passkey-wait" class="wait">
+    <div>
+      <p class="wait-title">${t.card.passkeyWaiting}</p>
+      <p class="hint">${t.card.passkeyWaitingHint}</p>
+    </div>
+    <button part="button cancel-button" type="button" @click=${cancel}>${t.card.cancel}</button>
+  </div>`;
 }
 
 /** The sign-in or sign-up form: fields, "Forgot password?", one button per method, the mode switch. */
@@ -129,6 +198,7 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
     <form part="form" novalidate aria-labelledby=${ctx.id('title')} aria-busy=${ctx.busy ? 'true' : 'false'}
       @submit=${on.submit} @input=${on.input} @keydown=${on.keydown}>
       ${renderTitle(ctx, signUp ? t.signUpTitle(config.productName) : t.signInTitle(config.productName))}
+      ${form.news ? html`<p part="notice" class="notice" role="alert">${form.news}</p>` : nothing}
       ${signUp ? renderField(ctx, 'displayName', { label: t.displayName, type: 'text', autocomplete: 'name', required: true }) : nothing}
       ${renderField(ctx, 'email', {
         label: t.email,
@@ -153,9 +223,10 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
       ${hasPassword && !signUp
         ? html`<p class="forgot"><button part="forgot-button" class="link" type="button" @click=${on.forgot}>${t.forgotPassword}</button></p>`
         : nothing}
-      ${renderFormError(form.formError)}
-      <div part="actions" class="actions">${methods.map((method, i) => renderMethodButton(ctx, method, i === 0, signUp))}</div>
-      ${renderNotice(form.notice)}
+      ${renderFormError(form.formError, { live: !form.formErrorTicks })}
+      <div part="actions" class="actions">${methods.map((method) => renderMethodButton(ctx, method, method === form.primary, signUp))}</div>
+      ${form.passkeyPrompt ? renderPasskeyWait(ctx, on.cancelPasskey) : nothing}
+      ${form.passkeyPrompt ? renderNotice(t.card.passkeyWaiting, { visible: false }) : renderNotice(form.notice)}
       ${form.canSignUp
         ? html`<p part="switch" class="switch">
             ${signUp ? t.haveAccount : t.noAccount}
@@ -173,16 +244,16 @@ export interface ForgotHandlers {
   back(): void;
 }
 
-export function renderForgot(ctx: ViewContext, email: string, formError: string, on: ForgotHandlers): TemplateResult {
+export function renderForgot(ctx: ViewContext, email: string, formError: string, on: ForgotHandlers, { formErrorTicks = false } = {}): TemplateResult {
   const t = ctx.t;
   return html`
     <form part="form" novalidate aria-labelledby=${ctx.id('title')} aria-busy=${ctx.busy ? 'true' : 'false'} @submit=${on.submit}>
       ${renderTitle(ctx, t.forgotTitle)}
       <p part="hint" class="hint">${t.forgotIntro}</p>
       ${renderField(ctx, 'email', { label: t.email, type: 'email', autocomplete: 'username', required: true, value: email })}
-      ${renderFormError(formError)}
+      ${renderFormError(formError, { live: !formErrorTicks })}
       <div part="actions" class="actions">
-        <button part="button primary-button" class="primary" type="submit" ?disabled=${ctx.busy}>${t.sendResetLink}</button>
+        ${renderActionButton(ctx, { action: 'reset', label: t.sendResetLink, primary: true, type: 'submit' })}
       </div>
       <p part="switch" class="switch">
         <button part="switch-button" class="link" type="button" @click=${on.back}>${t.backToSignIn}</button>
@@ -205,6 +276,10 @@ export interface SentView {
   formError: string;
   /** The resend button's label, when it is not "Send the link again". */
   resendLabel?: string;
+  /** The resend button's action key (its busy and rate-limit state). */
+  resendAction?: string;
+  /** Whether `formError` counts down (see `renderFormError`). */
+  formErrorTicks?: boolean;
 }
 
 /**
@@ -216,12 +291,10 @@ export function renderSent(ctx: ViewContext, view: SentView, on: SentHandlers): 
   return html`
     <div part="message" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
       ${renderTitle(ctx, view.title)} ${view.text.map((paragraph) => html`<p>${paragraph}</p>`)}
-      ${renderFormError(view.formError)} ${renderNotice(view.notice)}
+      ${renderFormError(view.formError, { live: !view.formErrorTicks })} ${renderNotice(view.notice)}
       ${on.resend
         ? html`<div part="actions" class="actions">
-            <button part="button resend-button" type="button" ?disabled=${ctx.busy} @click=${on.resend}>
-              ${view.resendLabel ?? t.resendLink}
-            </button>
+            ${renderActionButton(ctx, { action: view.resendAction ?? 'resend', label: view.resendLabel ?? t.resendLink, parts: 'resend-button', click: on.resend })}
           </div>`
         : nothing}
       <p part="switch" class="switch">
@@ -247,10 +320,8 @@ export function renderPasskeyOffer(
       <p>${t.offerPasskey.text}</p>
       ${renderFormError(formError)} ${renderNotice(notice)}
       <div part="actions" class="actions">
-        <button part="button primary-button add-passkey-button" class="primary" type="button" ?disabled=${ctx.busy} @click=${on.add}>
-          ${t.offerPasskey.add}
-        </button>
-        <button part="button not-now-button" type="button" ?disabled=${ctx.busy} @click=${on.dismiss}>${t.offerPasskey.notNow}</button>
+        ${renderActionButton(ctx, { action: 'add-passkey', label: t.offerPasskey.add, primary: true, parts: 'add-passkey-button', click: on.add })}
+        ${renderActionButton(ctx, { action: 'not-now', label: t.offerPasskey.notNow, parts: 'not-now-button', click: on.dismiss })}
       </div>
     </div>
   `;
@@ -269,7 +340,7 @@ export function renderSignedIn(
       ${renderFormError(formError)}
       <div part="actions" class="actions">
         ${redirect ? html`<a part="button primary-button" class="button primary" href=${redirect}>${t.continue}</a>` : nothing}
-        <button part="button sign-out-button" type="button" ?disabled=${ctx.busy} @click=${on.signOut}>${t.signOut}</button>
+        ${renderActionButton(ctx, { action: 'sign-out', label: t.signOut, parts: 'sign-out-button', click: on.signOut })}
       </div>
     </div>
   `;

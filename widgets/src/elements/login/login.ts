@@ -5,30 +5,24 @@
  * forgotten-password form, the "check your inbox" messages (which follow an emailed sign-in link
  * until it is used) and, with `offer-passkey`, the offer to add a passkey after signing in.
  * Signing in goes through the page's session store, so every acct element on the page follows.
- * What does not depend on the sign-in method lives in login-base.ts, the templates in
- * login-views.ts, the form logic in login-form.ts, passkey autofill in passkey-autofill.ts and the
- * link's polling in magic-link-watch.ts; this module declares the element's class, and
+ * What does not depend on the sign-in method lives in login-base.ts, how a sign-in ends (the
+ * passkey offer, `redirect`) in login-completion.ts, the templates in login-views.ts and
+ * login-skeleton.ts, the form logic in login-form.ts, passkey autofill in passkey-autofill.ts and
+ * the link's polling in magic-link-watch.ts; this module declares the element's class, and
  * `define.ts` registers it.
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ClientConfig } from '../../core/api-client.js';
-import type { User } from '../../core/api-types.js';
-import type { AcctPasskeyAddedDetail, AcctSignedInDetail, AcctSignedUpDetail } from '../../core/events.js';
+import type { AcctSignedUpDetail } from '../../core/events.js';
 import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { returnAddress } from '../../core/return-code.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
-import {
-  browserSupportsWebAuthn,
-  passkeyAssertion,
-  registerPasskey,
-  signInWithAssertion,
-  WebAuthnController,
-  type PasskeyAssertion,
-} from '../../core/webauthn.js';
-import { LoginBase } from './login-base.js';
-import { field, offerFor, shouldOfferPasskey, validate, type Offer } from './login-form.js';
+import { browserSupportsWebAuthn, isAbort, passkeyAssertion, signInWithAssertion, type PasskeyAssertion } from '../../core/webauthn.js';
+import { LoginCompletion } from './login-completion.js';
+import { field, offerFor, primaryMethod, validate, type Offer } from './login-form.js';
+import { renderSkeleton } from './login-skeleton.js';
 import { loginStyles } from './login.styles.js';
 import { renderForgot, renderPasskeyOffer, renderSent, renderSignedIn, renderSignInForm } from './login-views.js';
 import { MagicLinkWatch } from './magic-link-watch.js';
@@ -68,11 +62,14 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  * @csspart input - A text field.
  * @csspart hint - A field's hint, such as the password's minimum length when signing up.
  * @csspart field-error - A field's validation message.
- * @csspart form-error - A message about the whole form, such as a wrong password.
- * @csspart notice - News that is not an error, such as "We have sent another link."
+ * @csspart form-error - A message about the whole form, such as a wrong password, or a wait after too many attempts, counting down.
+ * @csspart notice - News that is not an error, such as "We have sent another link." or "You were signed out on another device."
  * @csspart actions - The group of buttons.
- * @csspart button - Every button of the card but the link-like ones.
- * @csspart primary-button - The first method's button, the one Enter presses (Enter with a password typed signs in with it).
+ * @csspart button - Every button of the card but the link-like ones; the one whose request is in flight has `aria-busy="true"` and a spinner.
+ * @csspart primary-button - The button of the method the user is on, the one Enter presses: "Sign in" once a password is typed, else the first method offered.
+ * @csspart passkey-wait - "Waiting for your passkey…" while the browser asks for one, with its cancel button.
+ * @csspart cancel-button - The button cancelling the passkey request.
+ * @csspart skeleton - The placeholder, the size of the form, shown while the form loads.
  * @csspart forgot-button - The "Forgot password?" link-like button.
  * @csspart resend-button - The button sending the confirmation link (or a new sign-in link) again.
  * @csspart sign-out-button - The "Sign out" button of the signed-in panel.
@@ -83,14 +80,14 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  * @csspart add-passkey-button - The offer's "Add a passkey" button.
  * @csspart not-now-button - The offer's "Not now" button.
  * @csspart signed-in - The panel shown while the user is signed in.
- * @csspart status - The loading message.
- * @csspart error - A message about the whole card: it could not load, or no method is available.
+ * @csspart status - The loading message (read to screen readers while the placeholder shows).
+ * @csspart error - A message about the whole card: it could not load, no method is available, or this page's origin is not allowed by the server.
  * @csspart retry-button - The button that loads the form again after a failure.
  *
  * @cssproperty [--acct-login-max-width=26rem] - The widest the card grows.
  */
-export class AcctLogin extends LoginBase {
-  static override styles = [LoginBase.styles, controlStyles, loginStyles];
+export class AcctLogin extends LoginCompletion {
+  static override styles = [LoginCompletion.styles, controlStyles, loginStyles];
 
   /** Which form shows: `sign-in`, or `sign-up` when the server allows sign-up (else sign-in shows). */
   @property({ reflect: true }) mode: 'sign-in' | 'sign-up' = 'sign-in';
@@ -98,20 +95,12 @@ export class AcctLogin extends LoginBase {
   /** Space-separated sign-in methods to offer, in order (e.g. `password passkey`); only those the server enables show. Empty: the server's list. */
   @property() methods = '';
 
-  /** After a sign-in by password or emailed link, offers to add a passkey ("Sign in faster next time"), unless the browser cannot make one or the user already has one. */
-  @property({ type: Boolean, reflect: true, attribute: 'offer-passkey' }) offerPasskey = false;
-
-  /**
-   * A sign-in is being completed: the store may already say "signed in", but the view stays until
-   * it is known whether the passkey offer comes next, so the signed-in panel does not flash first.
-   */
-  @state() private signingIn = false;
-
-  /** Whether the sign-in that led to the passkey offer should then follow `redirect`. */
-  private redirectAfterOffer = false;
-  /** The offer after coming back from an emailed link was considered (once per element). */
-  private returnOfferConsidered = false;
-  private readonly ceremonies = new WebAuthnController(this);
+  /** The password field holds something: "Sign in" is the primary button. */
+  @state() private passwordTyped = false;
+  /** The browser is showing its passkey dialog for the button's ceremony. */
+  @state() private passkeyPrompt = false;
+  /** The user pressed Cancel while waiting for the passkey. */
+  private passkeyCancelled = false;
   // Works through the element's lifecycle alone (a reactive controller): nothing here calls it.
   private readonly autofill = new PasskeyAutofill(this, {
     wanted: () => this.autofillWanted(),
@@ -127,7 +116,7 @@ export class AcctLogin extends LoginBase {
 
   override render(): TemplateResult {
     const t = this.t;
-    const loading = () => renderLoading(t);
+    const loading = () => renderSkeleton(t, { methods: this.methods, mode: this.mode });
     // `lang` on the content: when the page's language is one we lack, the English text says so to screen readers.
     return html`
       <div part="base" class="base" lang=${t.$lang}>
@@ -135,12 +124,24 @@ export class AcctLogin extends LoginBase {
         ${this.configTask.render({
           initial: loading,
           pending: loading,
-          complete: (config) => (this.session.store.status === 'loading' ? loading() : this.renderView(config)),
+          complete: (config) =>
+            !config.originAllowed ? this.renderOriginRefused(config) : this.session.store.status === 'loading' ? loading() : this.renderView(config),
           error: (error) => renderLoadError(t, t.loadFailed, error, this.retry),
         })}
         ${this.noShadow ? nothing : html`<slot name="footer"></slot>`}
       </div>
     `;
+  }
+
+  /**
+   * This page's origin is not in the server's ACCT_ALLOWED_ORIGINS, so every request would be
+   * refused. In development, the exact fix; elsewhere a plain message for the visitor, the fix
+   * being in the console (the store writes it there) and in the server's log.
+   */
+  private renderOriginRefused(config: ClientConfig): TemplateResult {
+    const t = this.t;
+    const message = config.development ? t.card.originNotAllowedDev(location.origin) : t.card.originNotAllowed;
+    return html`<p part="error" class="error" role="alert">${message}</p>`;
   }
 
   private renderView(config: ClientConfig): TemplateResult {
@@ -162,12 +163,12 @@ export class AcctLogin extends LoginBase {
     }
     switch (this.view) {
       case 'forgot':
-        return renderForgot(this.ctx, this.email, this.formError, { submit: this.onForgot, back: this.backToForm });
+        return renderForgot(this.ctx, this.email, this.shownError, { submit: this.onForgot, back: this.backToForm }, { formErrorTicks: !!this.limited });
       case 'reset-sent':
         return renderSent(this.ctx, { title: t.resetSentTitle, text: [t.resetSent(this.email)], notice: '', formError: '' }, { back: this.backToForm });
       case 'verify': {
         const text = this.unconfirmedSignIn ? t.verifyNeeded(this.email) : t.verifySent(this.email);
-        const view = { title: t.verifyTitle, text: [text], notice: this.notice, formError: this.formError };
+        const view = { title: t.verifyTitle, text: [text], notice: this.notice, formError: this.shownError, formErrorTicks: !!this.limited };
         return renderSent(this.ctx, view, { back: this.backToForm, resend: this.resend });
       }
       case 'link-sent':
@@ -184,7 +185,15 @@ export class AcctLogin extends LoginBase {
     // one signs this page in through the store's channel, and then the signed-in panel shows).
     const news = state === 'used' ? t.linkUsedElsewhere : state === 'expired' ? t.linkExpired : this.notice;
     const text = [t.linkSent(this.email), t.linkLifetime(inSeconds(t.$lang, this.link.lifetimeSeconds))];
-    const view = { title: t.linkSentTitle, text, notice: news, formError: this.formError, resendLabel: t.sendNewLink };
+    const view = {
+      title: t.linkSentTitle,
+      text,
+      notice: news,
+      formError: this.shownError,
+      formErrorTicks: !!this.limited,
+      resendLabel: t.sendNewLink,
+      resendAction: 'magic-link',
+    };
     return renderSent(this.ctx, view, { back: this.backToForm, resend: this.resendLink });
   }
 
@@ -194,12 +203,26 @@ export class AcctLogin extends LoginBase {
     if (!offer.methods.length) return html`<p part="error" class="error" role="alert">${t.errors.no_methods}</p>`;
     // A link that came back refused (expired, used) is explained on the form until the next submit.
     const refused = this.session.store.returnedFrom?.error;
-    const formError = this.formError || (refused && !this.touched ? errorMessage(t, refused) : '');
-    return renderSignInForm(
-      this.ctx,
-      { config, ...offer, email: this.email, formError, notice: this.notice },
-      { submit: this.onSubmit, input: this.onInput, keydown: this.onKeydown, forgot: this.showForgot, switchMode: this.switchMode },
-    );
+    const formError = this.shownError || (refused && !this.touched ? errorMessage(t, refused) : '');
+    const state = {
+      config,
+      ...offer,
+      primary: primaryMethod(offer.methods, this.passwordTyped),
+      email: this.email,
+      formError,
+      formErrorTicks: !!this.limited,
+      notice: this.notice,
+      news: this.signedOutNews,
+      passkeyPrompt: this.passkeyPrompt,
+    };
+    return renderSignInForm(this.ctx, state, {
+      submit: this.onSubmit,
+      input: this.onInput,
+      keydown: this.onKeydown,
+      forgot: this.showForgot,
+      switchMode: this.switchMode,
+      cancelPasskey: this.cancelPasskey,
+    });
   }
 
   /** The methods shown and the mode in force, given the server's settings. */
@@ -215,17 +238,25 @@ export class AcctLogin extends LoginBase {
     return !signUp && methods.includes('passkey');
   }
 
+  protected override onInput(event: Event): void {
+    super.onInput(event);
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.name === 'password') this.passwordTyped = target.value !== '';
+  }
+
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const config = this.configTask.value;
     if (!config || this.busy) return;
-    this.touched = true;
     const form = event.currentTarget as HTMLFormElement;
     const { methods, signUp } = this.offer(config);
     const submitter = event.submitter instanceof HTMLButtonElement ? event.submitter.value : '';
-    const method = methods.find((m) => m === submitter) ?? methods[0];
-    if (!method) return;
+    // No button named (a script's `requestSubmit()`): the primary one, judged from the form as it is.
+    const method = methods.find((m) => m === submitter) ?? primaryMethod(methods, !!field(form, 'password')?.value);
+    if (!method || this.countdown.remaining(method)) return;
+    this.markTouched();
     this.formError = '';
+    this.limited = null;
     this.notice = '';
     this.problems = validate(form, method, signUp, config.passwordMinLength);
     if (await this.focusFirstProblem(form)) return;
@@ -235,51 +266,87 @@ export class AcctLogin extends LoginBase {
     const value = (name: 'displayName' | 'password') => field(form, name)?.value ?? '';
     const store = this.session.store;
     const redirectUrl = returnAddress(this.redirect);
-    await this.run(form, () =>
-      this.completeSignIn('password', async () => {
-        if (!signUp) return (await store.signIn({ email: this.email, password: value('password'), redirectUrl })).user;
-        const displayName = value('displayName').trim();
-        const result = await store.signUp({ email: this.email, password: value('password'), ...(displayName ? { displayName } : {}), redirectUrl });
-        this.emit<AcctSignedUpDetail>('acct-signed-up', result);
-        if (!result.user) void this.showView('verify', { unconfirmedSignIn: false });
-        return result.user;
-      }),
-    );
-  }
-
-  /** "Continue with a passkey": the browser's dialog, for any passkey of this site (no address needed). */
-  private async signInWithPasskey(form: HTMLFormElement): Promise<void> {
-    const store = this.session.store;
+    const options = this.requestOptions;
     await this.run(
       form,
       () =>
-        this.ceremonies.run(async (ceremony) => {
-          // Starting this ceremony has cancelled the autofill request; it starts again once this ends.
-          const assertion = await passkeyAssertion(store.api, ceremony);
-          await this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user);
+        this.completeSignIn('password', async () => {
+          if (!signUp) return (await store.signIn({ email: this.email, password: value('password'), redirectUrl }, options)).user;
+          const displayName = value('displayName').trim();
+          const details = { email: this.email, password: value('password'), ...(displayName ? { displayName } : {}), redirectUrl };
+          const result = await store.signUp(details, options);
+          this.emit<AcctSignedUpDetail>('acct-signed-up', result);
+          if (!result.user) void this.showView('verify', { unconfirmedSignIn: false });
+          return result.user;
         }),
-      { cancelled: this.t.passkeySignInCancelled },
+      { action: 'password' },
     );
+  }
+
+  /**
+   * "Continue with a passkey": the browser's dialog, for any passkey of this site (no address
+   * needed), with "Waiting for your passkey…" and Cancel on the card while it is up.
+   */
+  private async signInWithPasskey(form: HTMLFormElement): Promise<void> {
+    const store = this.session.store;
+    this.passkeyCancelled = false;
+    await this.run(
+      form,
+      async () => {
+        try {
+          await this.ceremonies.run(async (ceremony) => {
+            // Starting this ceremony has cancelled the autofill request; it starts again once this ends.
+            const assertion = await passkeyAssertion(store.api, ceremony, () => (this.passkeyPrompt = true));
+            this.passkeyPrompt = false;
+            await this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user);
+          });
+        } catch (error) {
+          // Our Cancel aborted the request: the one "cancelled" that is certainly the user's.
+          if (isAbort(error) && this.passkeyCancelled) this.notice = this.t.passkeySignInCancelled;
+          throw error;
+        } finally {
+          this.passkeyPrompt = false;
+        }
+      },
+      { action: 'passkey', cancelled: this.t.passkeySignInCancelled },
+    );
+    if (this.passkeyCancelled) await this.focusMethod('passkey');
+  }
+
+  /** The Cancel of "Waiting for your passkey…". */
+  private cancelPasskey(): void {
+    this.passkeyCancelled = true;
+    this.ceremonies.cancel();
+  }
+
+  /** Puts focus back on a method's button (the Cancel that had it is gone). */
+  private async focusMethod(method: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>(`button[name="method"][value="${method}"]`)?.focus();
   }
 
   /** A passkey picked in the email field's autofill. */
   private signInWithAutofill(assertion: PasskeyAssertion): Promise<void> {
     const store = this.session.store;
-    return this.run(null, () => this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user));
+    return this.run(null, () => this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user), { action: 'passkey' });
   }
 
   /** "Email me a sign-in link", and "Send a new link": the "check your inbox" view then follows the link. */
   private async sendLink(form: HTMLFormElement | null): Promise<void> {
-    await this.run(form, async () => {
-      const sent = await this.session.store.requestMagicLink(this.email, returnAddress(this.redirect));
-      this.link.start(sent);
-      if (this.view === 'link-sent') this.notice = this.t.linkResent;
-      else void this.showView('link-sent');
-    });
+    await this.run(
+      form,
+      async () => {
+        const sent = await this.session.store.requestMagicLink(this.email, returnAddress(this.redirect), this.requestOptions);
+        this.link.start(sent);
+        if (this.view === 'link-sent') this.notice = this.t.linkResent;
+        else void this.showView('link-sent');
+      },
+      { action: 'magic-link' },
+    );
   }
 
   private resendLink(): void {
-    if (this.busy) return;
+    if (this.busy || this.countdown.remaining('magic-link')) return;
     this.notice = '';
     this.formError = '';
     void this.sendLink(null);
@@ -300,83 +367,6 @@ export class AcctLogin extends LoginBase {
       this.link.reset();
       return used ? user : null;
     });
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const returned = this.session.store.returnedFrom;
-    if (this.returnOfferConsidered || !this.offerPasskey || this.session.store.status !== 'signed-in') return;
-    this.returnOfferConsidered = true;
-    // Opened from an emailed sign-in link: the store exchanged its code on start-up. The sign-in
-    // happened on the hosted page, so no acct-signed-in here, and no redirect: this is where it led.
-    if (returned?.method === 'magic_link' && !returned.error) {
-      this.redirectAfterOffer = false;
-      this.signingIn = true;
-      void shouldOfferPasskey(this.session.store).then((offer) => {
-        this.signingIn = false;
-        if (offer) void this.showView('offer-passkey');
-      });
-    }
-  }
-
-  /**
-   * Finishes a sign-in by `method`: `signIn` does the work and answers the user (null when it did
-   * not sign in, e.g. a sign-up awaiting confirmation); until the next view is known the current
-   * one stays (see `signingIn`).
-   */
-  private async completeSignIn(method: string, signIn: () => Promise<User | null>): Promise<void> {
-    this.signingIn = true;
-    try {
-      const user = await signIn();
-      if (user) await this.signedIn(user, method);
-      else if (this.view === 'link-sent') this.view = 'form';
-    } finally {
-      this.signingIn = false;
-    }
-  }
-
-  /** Announces the sign-in, then offers a passkey (`offer-passkey`) or follows `redirect`. */
-  private async signedIn(user: User, method: string): Promise<void> {
-    const event = this.emit<AcctSignedInDetail>('acct-signed-in', { user, method }, { cancelable: true });
-    this.redirectAfterOffer = Boolean(this.redirect) && !event.defaultPrevented;
-    if (this.offerPasskey && method !== 'passkey' && (await shouldOfferPasskey(this.session.store))) {
-      void this.showView('offer-passkey');
-      return;
-    }
-    this.view = 'form';
-    if (this.redirectAfterOffer) location.assign(returnAddress(this.redirect));
-  }
-
-  /** The offer's "Add a passkey". */
-  private async addPasskey(): Promise<void> {
-    if (this.busy) return;
-    this.notice = '';
-    this.formError = '';
-    await this.run(
-      null,
-      async () => {
-        const passkey = await this.ceremonies.run((ceremony) => registerPasskey(this.session.store.api, ceremony));
-        this.emit<AcctPasskeyAddedDetail>('acct-passkey-added', { passkey });
-        this.finishOffer(this.t.offerPasskey.added);
-      },
-      { cancelled: this.t.offerPasskey.cancelled },
-    );
-  }
-
-  /** The offer's "Not now". */
-  private dismissOffer(): void {
-    this.finishOffer('');
-  }
-
-  /** Leaves the offer: on to `redirect`, else the signed-in panel with `notice`. */
-  private finishOffer(notice: string): void {
-    if (this.redirectAfterOffer) {
-      location.assign(returnAddress(this.redirect));
-      return;
-    }
-    this.formError = '';
-    this.notice = notice;
-    void this.showView('form');
   }
 
   protected override backToForm(): void {

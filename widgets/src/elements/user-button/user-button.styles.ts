@@ -102,4 +102,17 @@ export const userButtonStyles = css`
   .error {
     padding: calc(var(--_space) / 2);
   }
+
+  .signed-out-notice {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    padding: calc(var(--_space) * 0.75);
+    border-left: 3px solid var(--_primary);
+  }
+  .signed-out-notice p {
+    margin: 0;
+  }
+  .signed-out-notice button {
+    justify-self: end;
+  }
 `;

@@ -1,7 +1,8 @@
 /**
  * `<acct-user-button>` against the real servers: "Sign in" (link or event) while signed out; the
  * avatar and its menu while signed in, driven by the keyboard as the menu button pattern says;
- * and signing out from it, which every other acct element on the page follows at once.
+ * signing out from it, which every other acct element on the page follows at once; and the note
+ * after the session was ended from another device.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
@@ -9,7 +10,7 @@ import { testServers } from 'acct-test-env';
 import type { User } from '../../core/api-types.js';
 import { runBaseSuite } from '../../core/base-suite.js';
 import type { AcctSignedOutDetail } from '../../core/events.js';
-import { $, createAccount, element, nextEvent, PASSWORD, settledStore, signOutEverywhere, text } from '../../testing/helpers.js';
+import { $, createAccount, element, nextEvent, PASSWORD, post, settledStore, signInElsewhere, signOutEverywhere, text } from '../../testing/helpers.js';
 import '../sessions/define.js';
 import '../login/define.js';
 import { AcctUserButton } from './define.js';
@@ -35,6 +36,17 @@ const signedIn = async (el: AcctUserButton) => {
   await signIn();
   await showsTrigger(el);
 };
+/** Signs in here, then ends every other session from "another device", and lets the store notice (as its watch would). */
+async function revokedElsewhere(el: AcctUserButton) {
+  const { email } = await signIn();
+  await showsTrigger(el);
+  const other = await signInElsewhere(email);
+  const revoked = await post(testServers.instant, '/api/sessions/revoke-others', {}, { headers: { Authorization: `Bearer ${other.session.token}` } });
+  expect(revoked.status).to.equal(200);
+  await (await settledStore(testServers.instant)).refresh();
+  await waitUntil(() => $(el, '[part="signed-out-notice"]'), 'no note about the other device');
+}
+
 /** Opens the menu and waits for its items. */
 const openMenu = async (el: AcctUserButton) => {
   $(el, '.trigger')!.click();
@@ -57,6 +69,7 @@ runBaseSuite<AcctUserButton>({
         await waitUntil(() => items(el).length === 2);
       },
     },
+    { name: 'signed out on another device', create: () => create({ server: testServers.instant }), ready: revokedElsewhere },
   ],
   events: [
     {
@@ -194,6 +207,29 @@ describe('<acct-user-button>', () => {
     await waitUntil(() => login.shadowRoot!.querySelector('form'), 'acct-login did not follow');
     await showsSignIn(button);
     expect(active(button), 'focus stays on the element, now "Sign in"').to.equal($(button, '[part="sign-in"]'));
+  });
+
+  it('says "You were signed out on another device" with "Sign in", until dismissed', async () => {
+    const el = await fixture<AcctUserButton>(html`<acct-user-button server=${testServers.instant}></acct-user-button>`);
+    await revokedElsewhere(el);
+    await showsSignIn(el);
+    const note = $(el, '[part="signed-out-notice"]')!;
+    expect(text(note.querySelector('p'))).to.equal('You were signed out on another device.');
+    expect(note.closest('[role="status"]'), 'announced politely').to.exist;
+
+    $(el, '[part~="dismiss-button"]')!.click();
+    await waitUntil(() => !$(el, '[part="signed-out-notice"]'), 'the note stayed');
+    expect(active(el), 'focus on "Sign in"').to.equal($(el, '[part="sign-in"]'));
+    expect((await settledStore(testServers.instant)).signedOutReason).to.equal(null);
+  });
+
+  it('shows no such note after signing out here', async () => {
+    const el = await fixture<AcctUserButton>(html`<acct-user-button server=${testServers.instant}></acct-user-button>`);
+    await signedIn(el);
+    await openMenu(el);
+    items(el).at(-1)!.click();
+    await showsSignIn(el);
+    expect($(el, '[part="signed-out-notice"]')).to.equal(null);
   });
 
   it('speaks French', async () => {

@@ -4,7 +4,9 @@
  * signed in. The menu follows the WAI-ARIA menu button pattern (https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/):
  * `aria-haspopup`/`aria-expanded` on the button, Enter/Space/↓ open on the first item and ↑ on the
  * last, arrows/Home/End move between items, Escape closes and returns focus, Tab or a click
- * elsewhere closes. This module only declares the class; `define.ts` registers it.
+ * elsewhere closes. When the session ends without the user signing out here (signed out from
+ * another device, or expired), "Sign in" comes with a note saying so, until dismissed or signed
+ * in again. This module only declares the class; `define.ts` registers it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -49,6 +51,8 @@ export function initials(user: User): string {
  * @csspart sign-out-item - The "Sign out" item.
  * @csspart error - Why signing out failed.
  * @csspart sign-in - The "Sign in" link or button.
+ * @csspart signed-out-notice - The note under "Sign in" after the session ended elsewhere: "You were signed out on another device."
+ * @csspart dismiss-button - The note's button that closes it.
  *
  * @cssproperty [--acct-user-button-size=2.25rem] - The avatar's diameter.
  */
@@ -90,7 +94,21 @@ export class AcctUserButton extends AcctElement {
     else if (status === 'signed-out') content = this.renderSignIn();
     // While the session is read (or cannot be), a placeholder the size of the avatar: no flash of "Sign in".
     else content = html`<span class="placeholder" aria-hidden="true"></span>`;
-    return html`<div class="base" lang=${t.$lang}>${content}</div>`;
+    const reason = status === 'signed-out' ? this.session.store.signedOutReason : null;
+    const notice = reason
+      ? html`<div part="signed-out-notice" class="panel signed-out-notice">
+          <p>${t.card.signedOut[reason]}</p>
+          <button part="dismiss-button" class="small" type="button" @click=${this.dismissNotice}>${t.card.dismiss}</button>
+        </div>`
+      : nothing;
+    // The live region stays in the DOM, empty (no white space either, for `.live:empty`), so that
+    // the note is announced when it arrives.
+    return html`<div class="base" lang=${t.$lang}>${content}<div class="live" role="status">${notice}</div></div>`;
+  }
+
+  private dismissNotice(): void {
+    this.session.store.dismissSignedOutReason();
+    this.renderRoot.querySelector<HTMLElement>('.sign-in')?.focus();
   }
 
   private renderSignIn(): TemplateResult {
