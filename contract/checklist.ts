@@ -1,0 +1,10 @@
+/**
+ * The setup checklist.
+ * Filled in by issue 9: request schemas, answer types and error codes of this area.
+ */
+import type { ErrorCatalogue } from './wire.js';
+
+export const ChecklistErrors = {} as const satisfies ErrorCatalogue;
+
+/** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
+export type ChecklistRoutes = Record<never, never>;

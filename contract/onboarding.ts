@@ -1,0 +1,10 @@
+/**
+ * The onboarding walk: paths, steps and the user's progress.
+ * Filled in by issue 9: request schemas, answer types and error codes of this area.
+ */
+import type { ErrorCatalogue } from './wire.js';
+
+export const OnboardingErrors = {} as const satisfies ErrorCatalogue;
+
+/** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
+export type OnboardingRoutes = Record<never, never>;

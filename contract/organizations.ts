@@ -1,0 +1,10 @@
+/**
+ * Organizations, members and invitations.
+ * Filled in by issue 9: request schemas, answer types and error codes of this area.
+ */
+import type { ErrorCatalogue } from './wire.js';
+
+export const OrganizationErrors = {} as const satisfies ErrorCatalogue;
+
+/** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
+export type OrganizationRoutes = Record<never, never>;
