@@ -4,6 +4,16 @@
  */
 import type { ErrorCatalogue } from './wire.js';
 
+/** The signed-in user, as every auth answer and `GET /api/me` return it. */
+export interface User {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  displayName: string | null;
+  avatarUrl: string | null;
+  role: 'user' | 'admin';
+}
+
 export const UserErrors = {} as const satisfies ErrorCatalogue;
 
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */

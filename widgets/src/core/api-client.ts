@@ -25,21 +25,8 @@ export type CallInput<K extends RouteKey> = (keyof PathParams<PathOf<K>> extends
   ([BodyOf<K>] extends [never] ? { body?: undefined } : Record<never, never> extends BodyOf<K> ? { body?: BodyOf<K> } : { body: BodyOf<K> }) &
   ([QueryOf<K>] extends [never] ? { query?: undefined } : { query?: QueryOf<K> });
 
-/** What `GET /api/config` answers (server/modules/client-config/client-config.routes.ts). */
-export interface ClientConfig {
-  productName: string;
-  /** Enabled sign-in methods, in the order the form offers them. */
-  methods: SignInMethod[];
-  signUpEnabled: boolean;
-  passwordMinLength: number;
-  sessionTransport: SessionTransport;
-  /** Whether a new account must confirm its address before it can sign in. */
-  requireEmailVerification: boolean;
-  /** Whether this page's origin may use the API (it is in the server's ACCT_ALLOWED_ORIGINS). */
-  originAllowed: boolean;
-  /** The server runs in development mode (`npm start`): setup mistakes may be explained with their exact fix. */
-  development: boolean;
-}
+export type { ClientConfig } from '../../../contract/client-config.js';
+import type { ClientConfig } from '../../../contract/client-config.js';
 
 /** A failed request: the server's `{error:{code,message,fields?}}`, or a failure on the way. */
 export class ApiError extends Error {
