@@ -97,7 +97,7 @@ describeOnEachDatabase('onboarding journey', (getDb) => {
     assert.equal(await inviteItem.isChecked(), false);
     await visibleField(onboarding, 'Email address of teammate 1').fill(teammate);
     await onboarding.getByRole('button', { name: 'Continue' }).click();
-    onboarding = await onStep(page, 'Your first production');
+    await onStep(page, 'Your first production');
     const invitation = await sink.waitFor((m) => m.to.includes(teammate), 10_000);
     assert.match(invitation.text, /\/auth\/invitation\?token=/);
     await until(() => inviteItem.isChecked(), 'invite_team ticked in the open checklist', 6_500);

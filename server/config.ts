@@ -99,8 +99,8 @@ const duration = z
   .transform((raw) => {
     const value = Number.parseInt(raw, 10);
     const unit = raw.trim().slice(-1);
-    const factor = unit === 'm' ? 60 : unit === 'h' ? 3600 : unit === 'd' ? 86_400 : 1;
-    return value * factor;
+    const seconds: Record<string, number> = { m: 60, h: 3600, d: 86_400 };
+    return value * (seconds[unit] ?? 1);
   })
   .or(z.number());
 

@@ -61,12 +61,13 @@ type FieldPath = string[];
 
 /** The paths of a sample's fields: every top-level key, and every string nested below one. */
 function fieldPaths(body: Record<string, unknown>): FieldPath[] {
-  const strings = (value: unknown, path: FieldPath): FieldPath[] =>
-    typeof value === 'string'
-      ? [path]
-      : value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value).flatMap(([key, child]) => strings(child, [...path, key]))
-        : [];
+  const strings = (value: unknown, path: FieldPath): FieldPath[] => {
+    if (typeof value === 'string') return [path];
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      return Object.entries(value).flatMap(([key, child]) => strings(child, [...path, key]));
+    }
+    return [];
+  };
   return Object.entries(body).flatMap(([key, value]) => [[key], ...strings(value, [key]).filter((p) => p.length > 1)]);
 }
 

@@ -12,7 +12,7 @@
  * which carry no ambient credentials to abuse.
  */
 import type { RequestHandler } from 'express';
-import { ApiError, CommonErrors } from './errors';
+import { ApiError } from './errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

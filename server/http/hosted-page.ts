@@ -25,16 +25,15 @@ export class Html {
 const escape = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** A value in a template: markup made by `html` as it is, anything else escaped. */
+const renderValue = (value: unknown): string => (value instanceof Html ? value.value : escape(value));
+
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
   return new Html(
     strings.reduce((out, part, i) => {
       if (i === 0) return part;
       const value = values[i - 1];
-      const rendered = Array.isArray(value)
-        ? value.map((v) => (v instanceof Html ? v.value : escape(v))).join('')
-        : value instanceof Html
-          ? value.value
-          : escape(value);
+      const rendered = Array.isArray(value) ? value.map(renderValue).join('') : renderValue(value);
       return out + rendered + part;
     }, ''),
   );

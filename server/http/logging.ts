@@ -15,6 +15,8 @@ import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 
 export type { Logger };
 
 declare global {
+  // Express's request type can only be extended through its global namespace.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Request {
       /** The request's id, also sent to the client as `X-Request-Id`. */

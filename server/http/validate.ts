@@ -5,7 +5,7 @@
  * which the elements translate. Error codes come from the schemas' own messages where given.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiError, CommonErrors, type FieldErrors } from './errors';
 
 /** A stable code for a zod issue: the schema's message when it is a code, else one per kind. */
@@ -57,7 +57,9 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   }
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : 'body';
+    // An unknown key has no path of its own: name the keys, so the client sees which were refused.
+    let key = issue.path.join('.');
+    if (!key) key = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : 'body';
     fields[key] ??= issueCode(issue);
   }
   throw ApiError.of(CommonErrors, 'invalid_request', { fields });

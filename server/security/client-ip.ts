@@ -18,7 +18,7 @@ export function normalizeIp(address: string | undefined): string | undefined {
 function hextets(ip: string): string[] {
   const [head = '', tail = ''] = ip.split('::');
   const left = head ? head.split(':') : [];
-  const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
   const fill = Array<string>(8 - left.length - right.length).fill('0');
   return [...left, ...fill, ...right].map((h) => h.toLowerCase().padStart(4, '0'));
 }
