@@ -1,7 +1,7 @@
 /**
  * Writes the element reference in `docs/elements/` from `widgets/custom-elements.json`, so the
- * pages are the elements' JSDoc and cannot drift from it: one page per tag (`acct-login.md` …),
- * an index (`README.md`), and the generated part of `theming.md` (between its markers), which
+ * pages are the elements' JSDoc and cannot drift from it: one page per tag (`<tag>.md`), an index
+ * (`docs/elements/README.md`), and the generated part of `docs/elements/theming.md` (between its markers), which
  * documents once what every element inherits from the base class (`lang`, `server`, `theme` and
  * the `--acct-*` theme properties) instead of repeating it on every page.
  * Run by `npm run manifest` (and so by `npm run build`); `--check` writes nothing and exits 1
@@ -44,7 +44,7 @@ interface Manifest {
 
 const DIR = 'docs/elements';
 const THEMING = `${DIR}/theming.md`;
-/** The base class every element extends: what it declares is documented once, in theming.md. */
+/** The base class every element extends: what it declares is documented once, in docs/elements/theming.md. */
 const BASE = 'AcctElement';
 const START = '<!-- generated:start -->';
 const END = '<!-- generated:end -->';
@@ -159,7 +159,7 @@ function sharedTables(base: Declaration): string {
   ].join('\n');
 }
 
-/** theming.md is hand-written around its markers; only what lies between them is generated. */
+/** docs/elements/theming.md is hand-written around its markers; only what lies between them is generated. */
 function themingPage(current: string, base: Declaration): string {
   const start = current.indexOf(START);
   const end = current.indexOf(END);
