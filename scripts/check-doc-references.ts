@@ -35,7 +35,10 @@ const BARE_MD = /(?<![\w/.@:-])(?<!\]\()([\w-]+\.md)\b/g;
 const MD_LINK = /\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
 
 interface Citation {
+  /** The missing file as reported. */
   target: string;
+  /** Every path it may mean; if git ignores any of them, it is build output, not missing. */
+  candidates: string[];
   from: string;
   line: number;
 }
@@ -80,7 +83,7 @@ function anchorsOf(file: string): Set<string> {
     const seen = new Map<string, number>();
     const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '');
     for (const [, heading] of text.matchAll(/^#{1,6}\s+(.+)$/gm)) {
-      const base = slug(heading);
+      const base = slug(heading ?? '');
       const count = seen.get(base) ?? 0;
       seen.set(base, count + 1);
       anchors.add(count ? `${base}-${count}` : base);
@@ -103,25 +106,28 @@ function citationsIn(file: string): Citation[] {
   const text = isScript ? commentsOf(raw) : raw;
   const here = dirname(file);
   const found: Citation[] = [];
-  const cite = (target: string, index: number) => found.push({ target, from: file, line: lineAt(text, index) });
+  const cite = (target: string, index: number, candidates = [target]) =>
+    found.push({ target, candidates, from: file, line: lineAt(text, index) });
 
   for (const match of text.matchAll(PATH)) {
-    const token = match[1].replace(/\.+$/, '');
-    const first = token.split('/')[0];
+    const token = (match[1] ?? '').replace(/\.+$/, '');
+    const first = token.split('/')[0] ?? '';
     const relativeToFile = token.startsWith('./') || token.startsWith('../');
     if (!relativeToFile && !topLevel.has(first)) continue;
     // `./.data` in prose may mean the working directory: the root, or beside the citing file.
-    if (!exists(token) && !exists(join(here, token))) cite(relativeToFile ? normalize(token) : token, match.index);
+    const meanings = [normalize(token), normalize(join(here, token))];
+    if (!meanings.some(exists)) cite(relativeToFile ? normalize(join(here, token)) : token, match.index, meanings);
   }
   for (const match of text.matchAll(BARE_MD)) {
-    if (!exists(match[1]) && !exists(join(here, match[1]))) cite(match[1], match.index);
+    const name = match[1] ?? '';
+    if (!exists(name) && !exists(join(here, name))) cite(name, match.index);
   }
   if (file.endsWith('.md')) {
     const prose = raw.replace(/```[\s\S]*?```/g, (block) => block.replace(/[^\n]/g, ' '));
     for (const match of prose.matchAll(MD_LINK)) {
-      const link = match[1];
+      const link = match[1] ?? '';
       if (/^[a-z][a-z+.-]*:/i.test(link)) continue; // https:, mailto: …
-      const [path, anchor] = link.split('#');
+      const [path = '', anchor] = link.split('#');
       const target = path ? normalize(join(here, path)) : file;
       if (!exists(target)) cite(target, match.index);
       else if (anchor && target.endsWith('.md') && !anchorsOf(target).has(anchor)) cite(`${target}#${anchor}`, match.index);
@@ -144,11 +150,10 @@ function ignoredByGit(paths: string[]): Set<string> {
 }
 
 const citations = walk(ROOT).flatMap(citationsIn);
-const missingTargets = [...new Set(citations.map((c) => c.target))];
-const generated = ignoredByGit(missingTargets.filter((t) => !t.includes('#')));
+const generated = ignoredByGit([...new Set(citations.flatMap((c) => c.candidates).filter((t) => !t.includes('#')))]);
 const byTarget = new Map<string, Citation[]>();
 for (const c of citations) {
-  if (generated.has(c.target)) continue;
+  if (c.candidates.some((candidate) => generated.has(candidate))) continue;
   byTarget.set(c.target, [...(byTarget.get(c.target) ?? []), c]);
 }
 
