@@ -10,17 +10,12 @@ import { DEFAULT_BRAND_COLOR, type Brand } from './brand/brand';
 import { normalizeHex } from './brand/colors';
 import { SUPPORTED_LANGUAGES, type Language } from './i18n';
 
-/** Sign-in methods the elements can offer, in the order they are shown by default. */
-export const SIGN_IN_METHODS = ['passkey', 'magic-link', 'password'] as const;
-export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
-
-/**
- * How the session secret travels (SECURITY.md "Sessions across origins"): an HttpOnly first-party
- * cookie (acct on a subdomain of the site), a partitioned cookie (acct on another site), or a
- * bearer token the elements keep (where third-party cookies are blocked outright).
- */
-export const SESSION_TRANSPORTS = ['cookie', 'partitioned-cookie', 'bearer'] as const;
-export type SessionTransport = (typeof SESSION_TRANSPORTS)[number];
+// Sign-in methods (in their default order) and session transports — an HttpOnly first-party
+// cookie (acct on a subdomain of the site), a partitioned cookie (acct on another site), or a
+// bearer token the elements keep (where third-party cookies are blocked outright) — are part of
+// the wire contract, shared with the elements.
+import { SESSION_TRANSPORTS, SIGN_IN_METHODS, type SessionTransport, type SignInMethod } from '../contract/constants';
+export { SESSION_TRANSPORTS, SIGN_IN_METHODS, type SessionTransport, type SignInMethod };
 
 /** Thrown for an invalid environment; its message lists every bad variable. */
 export class ConfigError extends Error {

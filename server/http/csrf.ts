@@ -16,10 +16,8 @@ import { ApiError, CommonErrors } from './errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const CsrfErrors = {
-  forbidden_origin: CommonErrors.forbidden_origin,
-  json_required: { status: 403, message: 'State-changing requests must send a JSON body.' },
-} as const;
+export { CsrfErrors } from '../../contract/errors';
+import { CsrfErrors } from '../../contract/errors';
 
 export function csrfGuard(allowedOrigins: readonly string[], ownOrigin: string): RequestHandler {
   const allowed = new Set([...allowedOrigins, ownOrigin]);

@@ -6,20 +6,9 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 
-/** Codes every module may answer with. Modules add their own catalogues beside their routes. */
-export const CommonErrors = {
-  invalid_json: { status: 400, message: 'The request body is not valid JSON.' },
-  invalid_request: { status: 400, message: 'Some fields are missing or invalid.' },
-  too_deeply_nested: { status: 400, message: 'The request body is nested too deeply.' },
-  unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
-  payload_too_large: { status: 413, message: 'The request body is too large.' },
-  not_found: { status: 404, message: 'There is nothing at this address.' },
-  method_not_allowed: { status: 405, message: 'This address does not accept that method.' },
-  forbidden_origin: { status: 403, message: 'Requests from this origin are not allowed.' },
-  database_unavailable: { status: 503, message: 'The database is unavailable; try again shortly.' },
-  starting: { status: 503, message: 'The server is starting; try again in a moment.' },
-  internal_error: { status: 500, message: 'Something went wrong on our side.' },
-} as const satisfies Record<string, { status: number; message: string }>;
+// The common codes are part of the wire contract (contract/errors.ts), shared with the elements.
+import { CommonErrors } from '../../contract/errors';
+export { CommonErrors };
 
 export type FieldErrors = Record<string, string>;
 

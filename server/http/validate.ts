@@ -79,35 +79,5 @@ export function withQuery<S extends z.ZodType>(
   return (req, res, next) => handler(parseOrThrow(schema, req.query), req, res, next);
 }
 
-/** An email address as accounts use it: trimmed, at most 254 characters, one @ with text both sides. */
-export const emailField = z
-  .string('invalid_email')
-  .trim()
-  .max(254, 'invalid_email')
-  .pipe(z.email('invalid_email'))
-  .transform((email) => email.toLowerCase());
-
-/**
- * What no name people see may hold: control characters (line breaks and tabs end up in mail
- * subjects and break lines; U+0000 cannot even be stored), line and paragraph separators,
- * bidirectional embeddings, overrides and isolates (which make a name read differently from what
- * it is: "Acme\u202Egnp.exe" shows as "Acmeexe.png"), and lone surrogates (no character at all).
- */
-const UNSAFE_NAME_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-
-/**
- * The one rule for every name a user or an administrator sets and others see — display names,
- * organization names, passkey names, the titles of onboarding paths, steps, checklist items and
- * templates: normalised to NFC (so that "é" typed two ways is one name), trimmed, 1 to `max`
- * characters, and `invalid_characters` for anything in UNSAFE_NAME_CHARACTERS. Letters of every
- * script, combining marks, emoji and zero-width joiners (which emoji and several scripts need)
- * are all fine.
- */
-export const nameField = (max: number) =>
-  z
-    .string()
-    .normalize('NFC')
-    .trim()
-    .min(1, 'required')
-    .max(max, 'too_long')
-    .refine((name) => !UNSAFE_NAME_CHARACTERS.test(name), 'invalid_characters');
+// The field rules shared with the elements live in the contract.
+export { emailField, nameField } from '../../contract/fields';

@@ -6,24 +6,9 @@
  * fix instead of failing as if the server were down.
  */
 import { Router } from 'express';
-import type { Config, SessionTransport, SignInMethod } from '../../config';
-
-/** What `/api/config` answers; the elements' API client declares the same shape. */
-export interface ClientConfig {
-  productName: string;
-  /** Enabled sign-in methods, in the order the form offers them. */
-  methods: SignInMethod[];
-  signUpEnabled: boolean;
-  passwordMinLength: number;
-  /** How the elements carry the session: a cookie the browser handles, or a bearer token they keep. */
-  sessionTransport: SessionTransport;
-  /** Whether a new account must confirm its email before signing in. */
-  requireEmailVerification: boolean;
-  /** Whether the asking page's origin may use the API (in ACCT_ALLOWED_ORIGINS); true when the request has no Origin. */
-  originAllowed: boolean;
-  /** The server runs in development mode (`npm start`): the elements may name the exact fix for a setup mistake. */
-  development: boolean;
-}
+import type { ClientConfig } from '../../../contract/client-config';
+import type { Config } from '../../config';
+import { reply } from '../../http/reply';
 
 /** The settings every origin gets alike. */
 export function toClientConfig(config: Config): Omit<ClientConfig, 'originAllowed'> {
@@ -49,7 +34,8 @@ export function clientConfigRoutes(config: Config): Router {
     // Short public caching (the settings only change with a restart; CORS's `Vary: Origin` keeps
     // one origin's answer from another). Not for a refused origin: its owner is about to fix the
     // allowlist and reload, and must not be shown the old answer for another minute.
-    res.set('Cache-Control', originAllowed ? 'public, max-age=60' : 'no-store').json({ ...body, originAllowed } satisfies ClientConfig);
+    res.set('Cache-Control', originAllowed ? 'public, max-age=60' : 'no-store');
+    reply(res, 'GET /api/config', { ...body, originAllowed });
   });
   return router;
 }

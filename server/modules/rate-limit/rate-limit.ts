@@ -60,9 +60,8 @@ export async function consumeToken(
   return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, wait.rows[0]?.seconds ?? policy.refillSeconds) };
 }
 
-export const RateLimitErrors = {
-  too_many_requests: { status: 429, message: 'Too many attempts. Wait a moment and try again.' },
-} as const;
+export { RateLimitErrors } from '../../../contract/errors';
+import { RateLimitErrors } from '../../../contract/errors';
 
 /**
  * Spends a token from each bucket in order, and throws 429 `too_many_requests` with `Retry-After`

@@ -8,14 +8,10 @@
  * over at once; anything else (the link opened on another device, or an attacker's own code sent
  * to a victim) must be confirmed by the user first, who is shown which account it would sign in.
  */
-import { z } from 'zod';
 import { constantTimeEqual, hashToken } from '../../security/tokens';
 
 /** The optional `browserKey` field of the requests that start an emailed flow. */
-export const browserKeyField = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{16,128}$/, 'invalid_browser_key')
-  .optional();
+export { browserKeyField } from '../../../contract/fields';
 
 /** What is stored with the flow: the key's SHA-256, or null when the request sent none. */
 export function browserKeyHash(browserKey: string | undefined): string | null {

@@ -9,28 +9,24 @@
  * failures that never produced one), so the elements translate errors by code.
  */
 
-/** Sign-in methods a server can enable, in the server's default order. */
-export const SIGN_IN_METHODS = ['passkey', 'magic-link', 'password'] as const;
-export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+import { SESSION_TRANSPORTS, SIGN_IN_METHODS, type SessionTransport, type SignInMethod } from '../../../contract/constants.js';
+import type { BodyOf, PathOf, QueryOf, ResponseOf, RouteKey } from '../../../contract/routes.js';
+import type { PathParams } from '../../../contract/wire.js';
 
-/** How the server carries the session (SECURITY.md, "Sessions across origins"). */
-export type SessionTransport = 'cookie' | 'partitioned-cookie' | 'bearer';
+export { SIGN_IN_METHODS, type SessionTransport, type SignInMethod };
 
-/** What `GET /api/config` answers (server/modules/client-config/client-config.routes.ts). */
-export interface ClientConfig {
-  productName: string;
-  /** Enabled sign-in methods, in the order the form offers them. */
-  methods: SignInMethod[];
-  signUpEnabled: boolean;
-  passwordMinLength: number;
-  sessionTransport: SessionTransport;
-  /** Whether a new account must confirm its address before it can sign in. */
-  requireEmailVerification: boolean;
-  /** Whether this page's origin may use the API (it is in the server's ACCT_ALLOWED_ORIGINS). */
-  originAllowed: boolean;
-  /** The server runs in development mode (`npm start`): setup mistakes may be explained with their exact fix. */
-  development: boolean;
-}
+/**
+ * What `call(route, input)` needs for a route: its path parameters, its JSON body and its query,
+ * each required only when the route has one (and the body only when it has a required field).
+ */
+export type CallInput<K extends RouteKey> = (keyof PathParams<PathOf<K>> extends never
+  ? { params?: undefined }
+  : { params: PathParams<PathOf<K>> }) &
+  ([BodyOf<K>] extends [never] ? { body?: undefined } : Record<never, never> extends BodyOf<K> ? { body?: BodyOf<K> } : { body: BodyOf<K> }) &
+  ([QueryOf<K>] extends [never] ? { query?: undefined } : { query?: QueryOf<K> });
+
+export type { ClientConfig } from '../../../contract/client-config.js';
+import type { ClientConfig } from '../../../contract/client-config.js';
 
 /** A failed request: the server's `{error:{code,message,fields?}}`, or a failure on the way. */
 export class ApiError extends Error {
@@ -160,6 +156,29 @@ export class ApiClient {
     return payload as T;
   }
 
+  /**
+   * One route of the wire contract, typed from contract/routes.ts: `call('DELETE /api/sessions/:id',
+   * { params: { id } })`. Path parameters are encoded, so an id from markup or the server can only
+   * ever name a missing resource, never another route; a query drops empty values.
+   */
+  call<K extends RouteKey>(
+    route: K,
+    ...[input, options]: Record<never, never> extends CallInput<K>
+      ? [input?: CallInput<K>, options?: RequestOptions]
+      : [input: CallInput<K>, options?: RequestOptions]
+  ): Promise<ResponseOf<K>> {
+    const key: string = route;
+    const space = key.indexOf(' ');
+    const method = key.slice(0, space) as Method;
+    const params = (input?.params ?? {}) as Record<string, string>;
+    let path = key.slice(space + 1).replace(/:(\w+)/g, (_: string, name: string) => encodeURIComponent(params[name] ?? ''));
+    const query = Object.entries((input?.query ?? {}) as Record<string, unknown>).filter(
+      (entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null && entry[1] !== '',
+    );
+    if (query.length) path += `?${new URLSearchParams(query.map(([key, value]) => [key, String(value)]))}`;
+    return this.request<ResponseOf<K>>(method, path, input?.body, options);
+  }
+
   get<T>(path: string, options?: RequestOptions): Promise<T> {
     return this.request<T>('GET', path, undefined, options);
   }
@@ -194,7 +213,7 @@ export class ApiClient {
       throw new ApiError('unexpected_response', 200, 'The server configuration has an unexpected shape.');
     }
     const known = new Set<unknown>(SIGN_IN_METHODS);
-    const transports: readonly unknown[] = ['cookie', 'partitioned-cookie', 'bearer'];
+    const transports: readonly unknown[] = SESSION_TRANSPORTS;
     return {
       productName: body.productName,
       methods: body.methods.filter((m): m is SignInMethod => known.has(m)),

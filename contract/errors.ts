@@ -1,0 +1,31 @@
+/**
+ * Error codes every route may answer with. Each module's own codes live in its area file of this
+ * folder (`SessionErrors` in sessions.ts, …); index.ts joins them all into `ERROR_CATALOGUE`,
+ * which the elements' translation test walks so that no code goes untranslated.
+ */
+import type { ErrorCatalogue } from './wire.js';
+
+export const CommonErrors = {
+  invalid_json: { status: 400, message: 'The request body is not valid JSON.' },
+  invalid_request: { status: 400, message: 'Some fields are missing or invalid.' },
+  too_deeply_nested: { status: 400, message: 'The request body is nested too deeply.' },
+  unsupported_media_type: { status: 415, message: 'Send the request body as application/json.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  not_found: { status: 404, message: 'There is nothing at this address.' },
+  method_not_allowed: { status: 405, message: 'This address does not accept that method.' },
+  forbidden_origin: { status: 403, message: 'Requests from this origin are not allowed.' },
+  database_unavailable: { status: 503, message: 'The database is unavailable; try again shortly.' },
+  starting: { status: 503, message: 'The server is starting; try again in a moment.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies ErrorCatalogue;
+
+/** A rate limit answered: wait `Retry-After` seconds. */
+export const RateLimitErrors = {
+  too_many_requests: { status: 429, message: 'Too many attempts. Wait a moment and try again.' },
+} as const satisfies ErrorCatalogue;
+
+/** The CSRF guard's refusals (docs/security.md, CSRF). */
+export const CsrfErrors = {
+  forbidden_origin: CommonErrors.forbidden_origin,
+  json_required: { status: 403, message: 'State-changing requests must send a JSON body.' },
+} as const satisfies ErrorCatalogue;

@@ -1,0 +1,39 @@
+/**
+ * The wire contract between the acct server and its elements (docs/architecture.md, "The wire
+ * contract"): request schemas, answer types, error codes and event names, written once.
+ */
+import { AdminErrors } from './admin.js';
+import { AuthErrors } from './auth.js';
+import { ChecklistErrors } from './checklist.js';
+import { ClientConfigErrors } from './client-config.js';
+import { CommonErrors, CsrfErrors, RateLimitErrors } from './errors.js';
+import { LoginHistoryErrors } from './login-history.js';
+import { OnboardingErrors } from './onboarding.js';
+import { OrganizationErrors } from './organizations.js';
+import { PasskeyErrors } from './passkeys.js';
+import { SessionErrors } from './sessions.js';
+import { TemplateErrors } from './templates.js';
+import { UserErrors } from './users.js';
+
+export * from './constants.js';
+export * from './routes.js';
+export * from './wire.js';
+
+/** Every error code the API answers with, and its status and default message. */
+export const ERROR_CATALOGUE = {
+  ...CommonErrors,
+  ...CsrfErrors,
+  ...RateLimitErrors,
+  ...AuthErrors,
+  ...SessionErrors,
+  ...PasskeyErrors,
+  ...UserErrors,
+  ...LoginHistoryErrors,
+  ...ClientConfigErrors,
+  ...OnboardingErrors,
+  ...OrganizationErrors,
+  ...ChecklistErrors,
+  ...TemplateErrors,
+  ...AdminErrors,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;

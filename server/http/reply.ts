@@ -1,0 +1,11 @@
+/**
+ * Answering a route of the wire contract: `reply(res, 'POST /api/auth/sign-in', body)` sends
+ * `body` as JSON and, at compile time, checks it against that route's answer type in contract/ —
+ * the same type the elements' `ApiClient.call()` reads it as. The route key is only for typing.
+ */
+import type { Response } from 'express';
+import type { ResponseOf, RouteKey } from '../../contract/routes';
+
+export function reply<K extends RouteKey>(res: Response, _route: K, body: ResponseOf<K>, status = 200): void {
+  res.status(status).json(body);
+}
