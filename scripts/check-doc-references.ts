@@ -93,7 +93,11 @@ function anchorsOf(file: string): Set<string> {
   return anchors;
 }
 
-const topLevel = new Set(readdirSync(ROOT, { withFileTypes: true }).filter((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name)).map((e) => e.name));
+const topLevel = new Set(
+  readdirSync(ROOT, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !SKIPPED_DIRS.has(e.name))
+    .map((e) => e.name),
+);
 
 function exists(path: string): boolean {
   if (existsSync(path)) return true;
@@ -130,7 +134,8 @@ function citationsIn(file: string): Citation[] {
       const [path = '', anchor] = link.split('#');
       const target = path ? normalize(join(here, path)) : file;
       if (!exists(target)) cite(target, match.index);
-      else if (anchor && target.endsWith('.md') && !anchorsOf(target).has(anchor)) cite(`${target}#${anchor}`, match.index);
+      else if (anchor && target.endsWith('.md') && !anchorsOf(target).has(anchor))
+        cite(`${target}#${anchor}`, match.index);
     }
   }
   return found;
@@ -142,8 +147,16 @@ function ignoredByGit(paths: string[]): Set<string> {
   try {
     // Each path also as a folder (`.data/`), since a pattern ending in `/` matches only folders.
     const asked = paths.flatMap((p) => [p, `${p.replace(/\/$/, '')}/`]);
-    const out = execFileSync('git', ['check-ignore', '--no-index', '--stdin'], { input: asked.join('\n'), encoding: 'utf8' });
-    return new Set(out.split('\n').filter(Boolean).flatMap((p) => [p, p.replace(/\/$/, '')]));
+    const out = execFileSync('git', ['check-ignore', '--no-index', '--stdin'], {
+      input: asked.join('\n'),
+      encoding: 'utf8',
+    });
+    return new Set(
+      out
+        .split('\n')
+        .filter(Boolean)
+        .flatMap((p) => [p, p.replace(/\/$/, '')]),
+    );
   } catch {
     return new Set(); // exit 1: none is ignored
   }
@@ -160,7 +173,9 @@ for (const c of citations) {
 if (byTarget.size) {
   for (const [target, cited] of [...byTarget].sort(([a], [b]) => a.localeCompare(b))) {
     const where = cited.map((c) => `${c.from}:${c.line}`);
-    console.error(`${target} does not exist; cited ${cited.length}× at ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}`);
+    console.error(
+      `${target} does not exist; cited ${cited.length}× at ${where.slice(0, 5).join(', ')}${where.length > 5 ? ', …' : ''}`,
+    );
   }
   const total = [...byTarget.values()].reduce((n, c) => n + c.length, 0);
   console.error(`\n${byTarget.size} missing file(s) or anchor(s), ${total} citation(s).`);
