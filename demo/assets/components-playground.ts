@@ -56,6 +56,23 @@ function apply(): void {
   snippet.textContent = `<${tag}${attributes.join('')}></${tag}>${style}`;
 }
 
+/**
+ * The CSS fields start from what the example inherits from the page (this demo sets its own
+ * theme on `:root`), where it sets one; else they keep the documented default.
+ */
+function showInherited(): void {
+  if (!example) return;
+  const styles = getComputedStyle(example);
+  for (const field of controls('[data-css-property]')) {
+    const inherited = styles.getPropertyValue(field.dataset.cssProperty!).trim();
+    if (!inherited || !(field instanceof HTMLInputElement)) continue;
+    field.placeholder = inherited;
+    const picker = form?.querySelector<HTMLInputElement>(`[data-picker-for="${field.id}"]`);
+    // The default value too, which the form's Reset goes back to.
+    if (picker && /^#[0-9a-f]{6}$/i.test(inherited)) picker.defaultValue = inherited;
+  }
+}
+
 form?.addEventListener('input', (event) => {
   const picker = event.target instanceof HTMLInputElement ? event.target.dataset.pickerFor : undefined;
   const field = picker ? document.getElementById(picker) : null;
@@ -75,4 +92,5 @@ document.querySelector<HTMLButtonElement>('button[data-copy]')?.addEventListener
   );
 });
 
+showInherited();
 apply();

@@ -27,6 +27,8 @@ export interface ElementDoc {
   source: string;
   attributes: ApiItem[];
   properties: ApiItem[];
+  /** Public methods; `type` is the signature, e.g. `complete(key: string): Promise<void>`. */
+  methods: ApiItem[];
   events: ApiItem[];
   slots: ApiItem[];
   parts: ApiItem[];
@@ -55,6 +57,8 @@ interface RawItem {
   privacy?: string;
   static?: boolean;
   inheritedFrom?: { name: string };
+  parameters?: { name: string; type?: { text?: string } }[];
+  return?: { type?: { text?: string } };
 }
 
 interface RawDeclaration extends RawItem {
@@ -90,8 +94,16 @@ function item(raw: RawItem): ApiItem {
 
 const byName = (a: ApiItem, b: ApiItem) => Number(a.shared) - Number(b.shared) || a.name.localeCompare(b.name);
 
+/** `name(a: string): void`, from a method's parameters and return type. */
+function signature(raw: RawItem): string {
+  const parameters = (raw.parameters ?? []).map((p) => (p.type?.text ? `${p.name}: ${p.type.text}` : p.name));
+  return text(`${raw.name}(${parameters.join(', ')}): ${raw.return?.type?.text ?? 'void'}`);
+}
+
 function element(raw: RawDeclaration, path: string): ElementDoc {
-  const fields = (raw.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy && !m.name.startsWith('_'));
+  const isPublic = (m: RawItem) => !m.static && !m.privacy && !m.name.startsWith('_');
+  const fields = (raw.members ?? []).filter((m) => m.kind === 'field' && isPublic(m));
+  const methods = (raw.members ?? []).filter((m) => m.kind === 'method' && isPublic(m));
   return {
     tag: raw.tagName!,
     className: raw.name,
@@ -100,6 +112,7 @@ function element(raw: RawDeclaration, path: string): ElementDoc {
     source: path.replace(/[^/]+$/, ''),
     attributes: (raw.attributes ?? []).map(item).sort(byName),
     properties: fields.map(item).sort(byName),
+    methods: methods.map((m) => ({ ...item(m), type: signature(m) })).sort(byName),
     events: (raw.events ?? []).map(item),
     slots: (raw.slots ?? []).map(item),
     parts: (raw.cssParts ?? []).map(item),

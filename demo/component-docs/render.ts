@@ -59,14 +59,21 @@ const TYPE: Column = { label: 'Type', cell: (i) => code(i.type) };
 const DEFAULT: Column = { label: 'Default', cell: (i) => code(i.default) };
 const DESCRIPTION: Column = { label: 'Description', cell: (i) => prose(i.description) };
 const ATTRIBUTE: Column = { label: 'Attribute', cell: (i) => code(i.attribute) };
+/** A property set from an attribute is described once, with the attribute. */
+const PROPERTY_DESCRIPTION: Column = {
+  label: 'Description',
+  cell: (i) => (i.attribute ? `As the attribute <a href="#attributes-${escapeHtml(i.attribute)}">${code(i.attribute)}</a>.` : prose(i.description)),
+};
 const named = (label: string): Column => ({ label, cell: (i) => (i.name ? code(i.name) : '(default)') });
 
 /** A table that stacks into labelled rows on a narrow screen (each cell's label is its `data-label`). */
 function table(id: string, title: string, items: ApiItem[], columns: Column[], note = ''): string {
   if (!items.length) return '';
   const head = columns.map((c) => `<th scope="col">${c.label}</th>`).join('');
+  // Rows have ids (`attributes-mode`) for links from elsewhere on the page.
+  const rowId = (item: ApiItem) => (item.name ? ` id="${id}-${escapeHtml(item.name)}"` : '');
   const rows = items
-    .map((item) => `<tr>${columns.map((c) => `<td data-label="${c.label}">${c.cell(item)}</td>`).join('')}</tr>`)
+    .map((item) => `<tr${rowId(item)}>${columns.map((c) => `<td data-label="${c.label}">${c.cell(item)}</td>`).join('')}</tr>`)
     .join('\n');
   return `<section aria-labelledby="${id}">
   <h2 id="${id}">${title}</h2>${note}
@@ -148,7 +155,8 @@ export function elementPage(docs: ComponentDocs, el: ElementDoc): string {
           <pre class="snippet" aria-labelledby="snippet-title"><code id="snippet">&lt;${el.tag}&gt;&lt;/${el.tag}&gt;</code></pre>
         </section>
         ${table('attributes', 'Attributes', el.attributes, [NAME, TYPE, DEFAULT, DESCRIPTION])}
-        ${table('properties', 'Properties', el.properties, [NAME, ATTRIBUTE, TYPE, DEFAULT, DESCRIPTION])}
+        ${table('properties', 'Properties', el.properties, [NAME, ATTRIBUTE, TYPE, PROPERTY_DESCRIPTION])}
+        ${table('methods', 'Methods', el.methods, [NAME, { label: 'Signature', cell: (i) => code(i.type) }, DESCRIPTION])}
         ${table('events', 'Events', el.events, [named('Event'), { label: 'Detail', cell: (i) => code(i.type) }, DESCRIPTION])}
         ${table('slots', 'Slots', el.slots, [named('Slot'), DESCRIPTION])}
         ${table('parts', 'Parts', el.parts, [named('Part'), DESCRIPTION], '<p>Style them from the page with <code>::part(name)</code>.</p>')}
