@@ -148,7 +148,10 @@ export function elementPage(docs: ComponentDocs, el: ElementDoc): string {
         <p class="source">Class <code>${escapeHtml(el.className)}</code>, in <code>${escapeHtml(el.source)}</code>.</p>
         <section aria-labelledby="example">
           <h2 id="example">Example</h2>
-          <p>The real element, talking to this demo's acct server. Change its attributes and properties below: it follows at once.</p>
+          <p>
+            The real element, talking to this demo's acct server: signed out, it shows what a visitor sees
+            (<a href="/">sign in</a> to see it with an account). The playground below edits it at once.
+          </p>
           <div class="example" data-example="${el.tag}"><${el.tag}></${el.tag}></div>
           ${playground(el, docs.theme)}
           <div class="snippet-head"><h3 id="snippet-title">HTML</h3><button type="button" class="copy" data-copy="snippet">Copy</button></div>
