@@ -83,7 +83,8 @@ export function pageFolderRedirects(root: string): Plugin {
 
 /** Every hand-written page (`index.html` below root), as the build's entries: a multi-page build needs each named. */
 export function demoPages(root: string, dir = root): Record<string, string> {
-  const skip = new Set(['partials', 'public', 'node_modules']);
+  // Not the build's own output (dist/, the default outDir), nor what is copied or inserted as is.
+  const skip = new Set(['partials', 'public', 'node_modules', 'dist']);
   return Object.fromEntries(
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
       const path = join(dir, entry.name);
