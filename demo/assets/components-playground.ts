@@ -73,10 +73,17 @@ function showInherited(): void {
   }
 }
 
+/** A colour picker and its text field show the same colour, whichever was edited. */
+function syncColour(target: EventTarget | null): void {
+  if (!(target instanceof HTMLInputElement)) return;
+  const field = target.dataset.pickerFor ? document.getElementById(target.dataset.pickerFor) : null;
+  if (field instanceof HTMLInputElement) field.value = target.value;
+  const picker = target.id ? form?.querySelector<HTMLInputElement>(`[data-picker-for="${target.id}"]`) : null;
+  if (picker && /^#[0-9a-f]{6}$/i.test(target.value.trim())) picker.value = target.value.trim();
+}
+
 form?.addEventListener('input', (event) => {
-  const picker = event.target instanceof HTMLInputElement ? event.target.dataset.pickerFor : undefined;
-  const field = picker ? document.getElementById(picker) : null;
-  if (field instanceof HTMLInputElement && event.target instanceof HTMLInputElement) field.value = event.target.value;
+  syncColour(event.target);
   apply();
 });
 form?.addEventListener('change', apply);
@@ -86,9 +93,13 @@ form?.addEventListener('submit', (event) => event.preventDefault());
 
 document.querySelector<HTMLButtonElement>('button[data-copy]')?.addEventListener('click', (event) => {
   const button = event.currentTarget as HTMLButtonElement;
+  const say = (text: string) => {
+    button.textContent = text;
+    setTimeout(() => (button.textContent = 'Copy'), 2000);
+  };
   navigator.clipboard.writeText(snippet?.textContent ?? '').then(
-    () => (button.textContent = 'Copied'),
-    () => (button.textContent = 'Select the text to copy it'),
+    () => say('Copied'),
+    () => say('Copying failed: select the text'),
   );
 });
 
