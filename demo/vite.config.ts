@@ -6,10 +6,11 @@
  * HTML wherever it says `%ACCT_SERVER%`. Every page's common head and header come from
  * demo/partials/, so the pages hold only what is theirs.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { componentDocs } from './component-docs/plugin.js';
 
 export const DEFAULT_ACCT_SERVER = 'http://localhost:3000';
 
@@ -17,26 +18,32 @@ export const DEFAULT_ACCT_SERVER = 'http://localhost:3000';
 export function acctServerPlugin(serverUrl: () => string): Plugin {
   return {
     name: 'acct-server-url',
-    transformIndexHtml: (html) => html.replaceAll('%ACCT_SERVER%', serverUrl()),
+    // Before Vite reads the page's scripts: the build would otherwise try to bundle `%ACCT_SERVER%/acct.js`.
+    transformIndexHtml: { order: 'pre', handler: (html) => html.replaceAll('%ACCT_SERVER%', serverUrl()) },
   };
 }
 
 /**
  * Puts demo/partials/head.html, header.html and footer.html where a page says
  * `<!-- demo:head -->`, `<!-- demo:header -->` and `<!-- demo:footer -->`, marking the header's
- * link to the page itself as the current one. Runs before `%ACCT_SERVER%` is filled in.
+ * link to the page itself as the current one. Runs before `%ACCT_SERVER%` is filled in, and before
+ * Vite reads the page, so that the build also bundles what the partials link (demo.css).
  */
 export function demoPartials(root: string): Plugin {
   const partial = (name: string) => readFileSync(join(root, 'partials', name), 'utf8').trimEnd();
   return {
     name: 'demo-partials',
-    transformIndexHtml(html, ctx) {
-      const page = ctx.path.replace(/index\.html$/, '');
-      const header = partial('header.html').replace(`<a href="${page}">`, `<a href="${page}" aria-current="page">`);
-      return html
-        .replace('<!-- demo:head -->', partial('head.html'))
-        .replace('<!-- demo:header -->', header)
-        .replace('<!-- demo:footer -->', partial('footer.html'));
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        // The Components section's pages all belong to its one header link.
+        const page = ctx.path.replace(/index\.html$/, '').replace(/^\/components\/.+/, '/components/');
+        const header = partial('header.html').replace(`<a href="${page}">`, `<a href="${page}" aria-current="page">`);
+        return html
+          .replace('<!-- demo:head -->', partial('head.html'))
+          .replace('<!-- demo:header -->', header)
+          .replace('<!-- demo:footer -->', partial('footer.html'));
+      },
     },
   };
 }
@@ -74,13 +81,32 @@ export function pageFolderRedirects(root: string): Plugin {
   };
 }
 
+/** Every hand-written page (`index.html` below root), as the build's entries: a multi-page build needs each named. */
+export function demoPages(root: string, dir = root): Record<string, string> {
+  // Not the build's own output (dist/, the default outDir), nor what is copied or inserted as is.
+  const skip = new Set(['partials', 'public', 'node_modules', 'dist']);
+  return Object.fromEntries(
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return skip.has(entry.name) ? [] : Object.entries(demoPages(root, path));
+      return entry.name === 'index.html' ? [[relative(root, dir).replace(/\//g, '-') || 'home', path]] : [];
+    }),
+  );
+}
+
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   appType: 'mpa',
   clearScreen: false,
-  plugins: [demoPartials(root), acctServerPlugin(() => process.env.ACCT_DEMO_SERVER_URL || DEFAULT_ACCT_SERVER), pageFolderRedirects(root)],
+  plugins: [
+    demoPartials(root),
+    acctServerPlugin(() => process.env.ACCT_DEMO_SERVER_URL || DEFAULT_ACCT_SERVER),
+    pageFolderRedirects(root),
+    componentDocs(root),
+  ],
+  build: { rolldownOptions: { input: demoPages(root) } },
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 5173, strictPort: true, host: 'localhost' },
 });
