@@ -19,7 +19,7 @@ import type {
   AcctMemberRoleChangedDetail,
   AcctOrganizationDetail,
 } from '../../core/onboarding-events.js';
-import type { Member, Organization } from '../../core/onboarding-types.js';
+import type { Member, Organization } from '../../../../contract/organizations.js';
 import { $, createAccount, element, linkIn, mailTo, nextEvent, pageAddress, settledStore, signOutEverywhere, submitHostedForm, text, uniqueEmail } from '../../testing/helpers.js';
 import { expectFitsPhone } from '../../testing/layout.js';
 import { attach, eventually, signedInDevice, type Device } from '../../testing/onboarding.js';
