@@ -56,11 +56,11 @@ export class OrganizationData extends OnboardingElement {
       if (typeof id !== 'string') return undefined;
       const api = (store as SessionStore).api;
       return this.keepOnPollFailure(this.details, async () => {
-        const [members, invitations] = await Promise.all([
+        const [{ members }, { invitations }] = await Promise.all([
           api.call('GET /api/organizations/:id/members', { params: { id } }, { signal }),
           role === 'member' ? { invitations: [] } : api.call('GET /api/organizations/:id/invitations', { params: { id } }, { signal }),
         ]);
-        return { members: members.members, invitations: invitations.invitations };
+        return { members, invitations };
       });
     },
     args: () => [this.session.store, this.active?.id, this.active?.role] as const,
