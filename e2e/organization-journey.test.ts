@@ -28,7 +28,7 @@ describeOnEachDatabase('organization journey', (getDb) => {
   }
 
   it('invites from the demo; the invitee accepts, is welcomed, names themselves, and the owner sees them join', async () => {
-    const { stack, sink } = journey();
+    const { stack } = journey();
     const ownerEmail = `owner-${Date.now()}@example.test`;
     const inviteeEmail = `newcomer-${Date.now()}@example.test`;
 

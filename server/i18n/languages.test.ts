@@ -13,7 +13,7 @@ import { codeFrom, followLink, latestMail, linkIn, signedUpClient, uniqueEmail }
 import { describeOnEachDatabase } from '../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../testing/http-client';
 import { startTestServer } from '../testing/test-server';
-import { team } from '../modules/organizations/organizations.testing';
+import { team } from '../testing/organizations';
 
 const FRENCH = 'fr-FR,fr;q=0.9';
 const ENGLISH = 'en-US,en;q=0.9';

@@ -5,7 +5,6 @@
  */
 import type { Knex } from 'knex';
 import { joinTransaction } from '../../services';
-import { domainEventHooks } from '../organizations/hooks';
 import { inviteMember } from '../organizations/invitations.service';
 import { createOrganization } from '../organizations/organizations.service';
 import type { StepRun } from './built-in-steps';
@@ -16,7 +15,7 @@ export async function isMember(trx: Knex.Transaction, organizationId: string, us
 
 export async function createOrganizationFor(run: StepRun, name: string): Promise<{ organizationId: string; name: string; slug: string }> {
   const services = joinTransaction(run.services, run.trx);
-  const org = await createOrganization(services, run.userId, { name }, domainEventHooks(services.events));
+  const org = await createOrganization(services, run.userId, { name });
   return { organizationId: org.id, name: org.name, slug: org.slug };
 }
 
@@ -25,5 +24,5 @@ export async function inviteToOrganization(run: StepRun, organizationId: string,
   const { config } = services;
   // The invitee comes back to the site's first allowed page; the team step has no page of its own to name.
   const redirectUrl = `${config.redirectAllowlist[0]}/`;
-  await inviteMember(services, { userId: run.userId, organizationId }, { email, role, redirectUrl }, run.context, domainEventHooks(services.events));
+  await inviteMember(services, { userId: run.userId, organizationId }, { email, role, redirectUrl }, run.context);
 }

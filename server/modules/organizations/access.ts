@@ -9,17 +9,10 @@ import type { Request } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import type { OrganizationRole } from '../../db/tables';
-import { ApiError, CommonErrors } from '../../http/errors';
+import { OrganizationErrors } from '../../../contract/organizations';
+import { ApiError } from '../../http/errors';
 import { sessionOf } from '../sessions/require-session';
 import { lockOrganization, memberRole } from './organizations.queries';
-
-export const OrganizationErrors = {
-  not_found: CommonErrors.not_found,
-  forbidden_role: { status: 403, message: 'Your role in this organization does not allow this.' },
-  slug_taken: { status: 409, message: 'Another organization already uses this address.' },
-  last_owner: { status: 409, message: 'An organization needs an owner. Make someone else an owner first.' },
-  already_member: { status: 409, message: 'This person is already a member of the organization.' },
-} as const;
 
 /** A higher rank may do everything a lower one may. */
 const RANK: Record<OrganizationRole, number> = { owner: 3, admin: 2, member: 1 };

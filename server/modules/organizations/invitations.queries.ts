@@ -15,28 +15,7 @@ export const INVITATION_TTL_DAYS = 7;
 /** At most one mail per invitation this often through the resend route. */
 export const RESEND_INTERVAL_SECONDS = 60;
 
-export type InvitedRole = OrganizationInvitationRow['role'];
-
-/** An invitation as owners and admins see it; never its token or hash. */
-export interface InvitationListing {
-  id: string;
-  email: string;
-  role: InvitedRole;
-  invitedBy: string | null;
-  expiresAt: Date;
-  lastSentAt: Date;
-  createdAt: Date;
-}
-
-export const toListing = (row: OrganizationInvitationRow): InvitationListing => ({
-  id: row.id,
-  email: row.email,
-  role: row.role,
-  invitedBy: row.invited_by,
-  expiresAt: row.expires_at,
-  lastSentAt: row.last_sent_at,
-  createdAt: row.created_at,
-});
+type InvitedRole = OrganizationInvitationRow['role'];
 
 const open = (db: Db, organizationId: string) =>
   db('organization_invitations').where({ organization_id: organizationId }).whereNull('accepted_at').whereNull('revoked_at');

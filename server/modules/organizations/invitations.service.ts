@@ -11,9 +11,14 @@
  *   or — when sign-up is open — creates it (no password), proves its address (the link does:
  *   users/address-proof.ts), adds the membership (already a member: nothing changes), and hands a session over to the site,
  *   all in one transaction.
+ * A mailed invitation is announced as the domain event `organization.invitation_sent`, inside its
+ * transaction (server/events/domain-events.ts): the setup checklist ticks `invite_team` with it.
+ * The mail buckets are spent here, after the role checks, so that a refused request spends nothing.
  */
 import type { Knex } from 'knex';
-import type { UserRow } from '../../db/tables';
+import { OrganizationErrors, type Invitation, type InvitedRole } from '../../../contract/organizations';
+import { iso } from '../../../contract/wire';
+import type { OrganizationInvitationRow, UserRow } from '../../db/tables';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
 import { matchLanguage, pickLanguage, type Language } from '../../i18n';
@@ -25,8 +30,7 @@ import { handOverUrl } from '../sessions/hand-over';
 import type { RequestContext } from '../sessions/request-context';
 import { proveAddress } from '../users/address-proof';
 import { findOrCreateUser, findUserByEmail, findUserById } from '../users/users';
-import { OrganizationErrors, requireRole, type Actor } from './access';
-import type { OrganizationHooks } from './hooks';
+import { requireRole, type Actor } from './access';
 import {
   consumeInvitation,
   insertInvitation,
@@ -37,14 +41,22 @@ import {
   recordAcceptedBy,
   renewInvitation,
   revokeInvitation as revokeOpenInvitation,
-  toListing,
   usableInvitation,
-  type InvitationListing,
-  type InvitedRole,
 } from './invitations.queries';
 import { addMember, isMemberByEmail, lockOrganization, organizationFor } from './organizations.queries';
 
 export const INVITATION_PATH = '/auth/invitation';
+
+/** An invitation as owners and admins see it: never its token or hash. */
+const toInvitation = (row: OrganizationInvitationRow): Invitation => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  invitedBy: row.invited_by,
+  expiresAt: iso(row.expires_at),
+  lastSentAt: iso(row.last_sent_at),
+  createdAt: iso(row.created_at),
+});
 
 /**
  * The language of an invitation mail to `email` (and of its landing page): the invitee's own when
@@ -81,9 +93,8 @@ export async function inviteMember(
   actor: Actor,
   input: { email: string; role: InvitedRole; redirectUrl: string },
   context: RequestContext,
-  hooks: OrganizationHooks = {},
-): Promise<{ invitation: InvitationListing; created: boolean }> {
-  const { config, db } = services;
+): Promise<{ invitation: Invitation; created: boolean }> {
+  const { config, db, events } = services;
   return db.knex.transaction(async (trx) => {
     // The lock serialises invitations to one organization: two parallel invitations to the same
     // address then renew one row instead of colliding on the one-open-invitation index.
@@ -106,15 +117,15 @@ export async function inviteMember(
           locale,
         });
     await mailInvitation(services, trx, actor, row.email, token, locale);
-    await hooks.onInvitationSent?.(trx, { organizationId: actor.organizationId, invitedBy: actor.userId, email: row.email });
-    return { invitation: toListing(row), created: !existing };
+    await events.publish(trx, { type: 'organization.invitation_sent', userId: actor.userId, organizationId: actor.organizationId, email: row.email });
+    return { invitation: toInvitation(row), created: !existing };
   });
 }
 
 /** The open invitations (owners and admins). */
-export async function listInvitations({ db }: Services, actor: Actor): Promise<InvitationListing[]> {
+export async function listInvitations({ db }: Services, actor: Actor): Promise<Invitation[]> {
   await requireRole(db.knex, actor, 'admin');
-  return (await openInvitations(db.knex, actor.organizationId)).map(toListing);
+  return (await openInvitations(db.knex, actor.organizationId)).map(toInvitation);
 }
 
 /** Revokes an open invitation (owners and admins); its link stops working at once. */
@@ -126,7 +137,7 @@ export async function revokeInvitation({ db }: Services, actor: Actor, invitatio
 }
 
 /** Mails an open invitation again with a new token (owners and admins), at most once a minute. */
-export async function resendInvitation(services: Services, actor: Actor, invitationId: string, context: RequestContext): Promise<InvitationListing> {
+export async function resendInvitation(services: Services, actor: Actor, invitationId: string, context: RequestContext): Promise<Invitation> {
   const { config, db } = services;
   return db.knex.transaction(async (trx) => {
     await requireRole(trx, actor, 'admin', { lock: true });
@@ -140,7 +151,7 @@ export async function resendInvitation(services: Services, actor: Actor, invitat
     const locale = await invitationLanguage(services, trx, invitation.email, invitation.locale, context.language);
     const row = await renewInvitation(trx, invitation.id, hashToken(token), { locale });
     await mailInvitation(services, trx, actor, row.email, token, locale);
-    return toListing(row);
+    return toInvitation(row);
   });
 }
 

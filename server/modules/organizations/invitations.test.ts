@@ -9,6 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, it } from 'node:test';
+import { DomainEvents } from '../../events/domain-events';
 import type { RunningServer } from '../../start';
 import { hashToken } from '../../security/tokens';
 import { exchange, followLink, latestMail, linkIn, uniqueEmail } from '../../testing/accounts';
@@ -18,7 +19,7 @@ import { startTestServer } from '../../testing/test-server';
 import { parseUserAgent } from '../sessions/device';
 import type { RequestContext } from '../sessions/request-context';
 import { inviteMember } from './invitations.service';
-import { assertNothingChanged, roleIn, signedInUser, team, type TestTeam } from './organizations.testing';
+import { assertNothingChanged, roleIn, signedInUser, team, type TestTeam } from '../../testing/organizations';
 
 describeOnEachDatabase('organization invitations', (getDb) => {
   let server: RunningServer;
@@ -274,25 +275,27 @@ describeOnEachDatabase('organization invitations', (getDb) => {
     });
   });
 
-  it('calls onInvitationSent inside the invitation’s transaction, which its failure rolls back', async () => {
+  it('publishes organization.invitation_sent inside the invitation’s transaction, which a failing handler rolls back', async () => {
     const calls: unknown[] = [];
     const actor = { userId: t.admin.userId, organizationId: t.id };
     const context: RequestContext = { ip: '127.0.0.1', userAgent: undefined, device: parseUserAgent(undefined), location: null };
     const email = uniqueEmail('hooked');
-    await inviteMember(server.services, actor, { email, role: 'member', redirectUrl: `${TEST_ORIGIN}/` }, context, {
-      onInvitationSent: async (trx, event) => {
-        calls.push({ ...event, inTransaction: trx.isTransaction, rowVisible: Boolean(await trx('organization_invitations').where({ email }).first()) });
-      },
+    const seen = new DomainEvents();
+    seen.subscribe('organization.invitation_sent', async (trx, event) => {
+      calls.push({ ...event, inTransaction: trx.isTransaction, rowVisible: Boolean(await trx('organization_invitations').where({ email }).first()) });
     });
-    assert.deepEqual(calls, [{ organizationId: t.id, invitedBy: t.admin.userId, email, inTransaction: true, rowVisible: true }]);
+    await inviteMember({ ...server.services, events: seen }, actor, { email, role: 'member', redirectUrl: `${TEST_ORIGIN}/` }, context);
+    assert.deepEqual(calls, [
+      { type: 'organization.invitation_sent', userId: t.admin.userId, organizationId: t.id, email, inTransaction: true, rowVisible: true },
+    ]);
 
     const failing = uniqueEmail('rolled-back');
+    const down = new DomainEvents();
+    down.subscribe('organization.invitation_sent', async () => {
+      throw new Error('checklist down');
+    });
     await assert.rejects(
-      inviteMember(server.services, actor, { email: failing, role: 'member', redirectUrl: `${TEST_ORIGIN}/` }, context, {
-        onInvitationSent: async () => {
-          throw new Error('checklist down');
-        },
-      }),
+      inviteMember({ ...server.services, events: down }, actor, { email: failing, role: 'member', redirectUrl: `${TEST_ORIGIN}/` }, context),
       /checklist down/,
     );
     assert.equal(await invitationRow(failing), undefined);

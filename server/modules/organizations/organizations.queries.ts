@@ -9,27 +9,6 @@ import type { OrganizationRole, OrganizationRow } from '../../db/tables';
 
 type Db = Knex | Knex.Transaction;
 
-/** An organization as one of its members sees it. */
-export interface OrganizationSummary {
-  id: string;
-  name: string;
-  slug: string;
-  role: OrganizationRole;
-  memberCount: number;
-  createdAt: Date;
-  /** When the user joined it: the element that welcomes an invitee finds the organization just joined by it. */
-  joinedAt: Date;
-}
-
-export interface MemberListing {
-  userId: string;
-  email: string;
-  displayName: string | null;
-  avatarUrl: string | null;
-  role: OrganizationRole;
-  joinedAt: Date;
-}
-
 /** Locks the organization's row for the rest of the transaction; false when there is none. */
 export async function lockOrganization(db: Db, organizationId: string): Promise<boolean> {
   return (await db('organizations').where({ id: organizationId }).forUpdate().first('id')) !== undefined;
@@ -67,7 +46,12 @@ export async function addMember(db: Db, member: { organizationId: string; userId
   return rows.length > 0;
 }
 
-type SummaryRow = Pick<OrganizationRow, 'id' | 'name' | 'slug' | 'created_at'> & { role: OrganizationRole; member_count: number; joined_at: Date };
+/** An organization with one member's role in it and the day they joined (organizations.service.ts makes it an `Organization`). */
+export type SummaryRow = Pick<OrganizationRow, 'id' | 'name' | 'slug' | 'created_at'> & {
+  role: OrganizationRole;
+  member_count: number;
+  joined_at: Date;
+};
 
 function summaries(db: Db) {
   return db('organization_members as m')
@@ -83,33 +67,22 @@ function summaries(db: Db) {
     );
 }
 
-const toSummary = (row: SummaryRow): OrganizationSummary => ({
-  id: row.id,
-  name: row.name,
-  slug: row.slug,
-  role: row.role,
-  memberCount: row.member_count,
-  createdAt: row.created_at,
-  joinedAt: row.joined_at,
-});
-
 /** The organizations `userId` belongs to, oldest first. */
-export async function organizationsOf(db: Db, userId: string): Promise<OrganizationSummary[]> {
-  const rows = await summaries(db).where('m.user_id', userId).orderBy([{ column: 'o.created_at' }, { column: 'o.id' }]);
-  return rows.map(toSummary);
+export function organizationsOf(db: Db, userId: string): Promise<SummaryRow[]> {
+  return summaries(db).where('m.user_id', userId).orderBy([{ column: 'o.created_at' }, { column: 'o.id' }]);
 }
 
 /** One organization as `userId` sees it; undefined when they are not a member. */
-export async function organizationFor(db: Db, organizationId: string, userId: string): Promise<OrganizationSummary | undefined> {
-  const row = await summaries(db).where({ 'm.user_id': userId, 'o.id': organizationId }).first();
-  return row && toSummary(row);
+export async function organizationFor(db: Db, organizationId: string, userId: string): Promise<SummaryRow | undefined> {
+  return summaries(db).where({ 'm.user_id': userId, 'o.id': organizationId }).first();
 }
 
 export async function renameOrganization(db: Db, organizationId: string, name: string): Promise<void> {
   await db('organizations').where({ id: organizationId }).update({ name });
 }
 
-type MemberRow = { user_id: string; email: string; display_name: string | null; avatar_url: string | null; role: OrganizationRole; created_at: Date };
+/** A member with their public profile (organizations.service.ts makes it a `Member`). */
+export type MemberRow = { user_id: string; email: string; display_name: string | null; avatar_url: string | null; role: OrganizationRole; created_at: Date };
 
 function members(db: Db, organizationId: string) {
   return db('organization_members as m')
@@ -118,24 +91,13 @@ function members(db: Db, organizationId: string) {
     .select<MemberRow[]>('m.user_id', 'u.email', 'u.display_name', 'u.avatar_url', 'm.role', 'm.created_at');
 }
 
-const toListing = (r: MemberRow): MemberListing => ({
-  userId: r.user_id,
-  email: r.email,
-  displayName: r.display_name,
-  avatarUrl: r.avatar_url,
-  role: r.role,
-  joinedAt: r.created_at,
-});
-
 /** The members with their public profile, in the order they joined. */
-export async function membersOf(db: Db, organizationId: string): Promise<MemberListing[]> {
-  const rows = await members(db, organizationId).orderBy([{ column: 'm.created_at' }, { column: 'm.id' }]);
-  return rows.map(toListing);
+export function membersOf(db: Db, organizationId: string): Promise<MemberRow[]> {
+  return members(db, organizationId).orderBy([{ column: 'm.created_at' }, { column: 'm.id' }]);
 }
 
-export async function memberOf(db: Db, organizationId: string, userId: string): Promise<MemberListing | undefined> {
-  const row = await members(db, organizationId).where('m.user_id', userId).first();
-  return row && toListing(row);
+export async function memberOf(db: Db, organizationId: string, userId: string): Promise<MemberRow | undefined> {
+  return members(db, organizationId).where('m.user_id', userId).first();
 }
 
 export async function setMemberRole(db: Db, organizationId: string, userId: string, role: OrganizationRole): Promise<void> {

@@ -7,13 +7,15 @@
  * - an organization always keeps an owner: the last one can be neither demoted, removed, nor leave.
  *   Every change to members runs in one transaction holding the organization's row lock, so two
  *   owners demoting each other at once cannot leave it without one.
+ * A new organization is announced as the domain event `organization.created`, inside its
+ * transaction (server/events/domain-events.ts).
  */
 import type { Knex } from 'knex';
-import type { OrganizationRole } from '../../db/tables';
+import { OrganizationErrors, type Member, type Organization, type OrganizationRole } from '../../../contract/organizations';
+import { iso } from '../../../contract/wire';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
-import { OrganizationErrors, requireRole, type Actor } from './access';
-import type { OrganizationHooks } from './hooks';
+import { requireRole, type Actor } from './access';
 import {
   addMember,
   countOwners,
@@ -25,48 +27,67 @@ import {
   removeMember as deleteMember,
   renameOrganization as updateName,
   setMemberRole,
-  type MemberListing,
-  type OrganizationSummary,
+  type MemberRow,
+  type SummaryRow,
 } from './organizations.queries';
 import { insertWithSlug } from './slugs';
 
+const toOrganization = (row: SummaryRow): Organization => ({
+  id: row.id,
+  name: row.name,
+  slug: row.slug,
+  role: row.role,
+  memberCount: row.member_count,
+  createdAt: iso(row.created_at),
+  joinedAt: iso(row.joined_at),
+});
+
+const toMember = (row: MemberRow): Member => ({
+  userId: row.user_id,
+  email: row.email,
+  displayName: row.display_name,
+  avatarUrl: row.avatar_url,
+  role: row.role,
+  joinedAt: iso(row.created_at),
+});
+
 /** Creates an organization with its creator as owner; 409 `slug_taken` for a chosen slug in use. */
 export async function createOrganization(
-  { db }: Services,
+  { db, events }: Services,
   userId: string,
   input: { name: string; slug?: string | undefined },
-  hooks: OrganizationHooks = {},
-): Promise<OrganizationSummary> {
+): Promise<Organization> {
   return db.knex.transaction(async (trx) => {
     const org = await insertWithSlug(trx, { ...input, createdBy: userId });
     if (!org) throw ApiError.of(OrganizationErrors, 'slug_taken');
     await addMember(trx, { organizationId: org.id, userId, role: 'owner' });
-    await hooks.onOrganizationCreated?.(trx, { organizationId: org.id, createdBy: userId });
-    return { id: org.id, name: org.name, slug: org.slug, role: 'owner', memberCount: 1, createdAt: org.created_at, joinedAt: org.created_at };
+    await events.publish(trx, { type: 'organization.created', userId, organizationId: org.id });
+    const created = iso(org.created_at);
+    return { id: org.id, name: org.name, slug: org.slug, role: 'owner', memberCount: 1, createdAt: created, joinedAt: created };
   });
 }
 
-export function listOrganizations({ db }: Services, userId: string): Promise<OrganizationSummary[]> {
-  return organizationsOf(db.knex, userId);
+export async function listOrganizations({ db }: Services, userId: string): Promise<Organization[]> {
+  return (await organizationsOf(db.knex, userId)).map(toOrganization);
 }
 
-export async function getOrganization({ db }: Services, actor: Actor): Promise<OrganizationSummary> {
+export async function getOrganization({ db }: Services, actor: Actor): Promise<Organization> {
   const org = await organizationFor(db.knex, actor.organizationId, actor.userId);
   if (!org) throw ApiError.of(OrganizationErrors, 'not_found');
-  return org;
+  return toOrganization(org);
 }
 
-export async function renameOrganization({ db }: Services, actor: Actor, name: string): Promise<OrganizationSummary> {
+export async function renameOrganization({ db }: Services, actor: Actor, name: string): Promise<Organization> {
   return db.knex.transaction(async (trx) => {
     await requireRole(trx, actor, 'admin');
     await updateName(trx, actor.organizationId, name);
-    return (await organizationFor(trx, actor.organizationId, actor.userId))!;
+    return toOrganization((await organizationFor(trx, actor.organizationId, actor.userId))!);
   });
 }
 
-export async function listMembers({ db }: Services, actor: Actor): Promise<MemberListing[]> {
+export async function listMembers({ db }: Services, actor: Actor): Promise<Member[]> {
   await requireRole(db.knex, actor);
-  return membersOf(db.knex, actor.organizationId);
+  return (await membersOf(db.knex, actor.organizationId)).map(toMember);
 }
 
 /** 409 `last_owner` when `role` is the organization's only owner's (call under the organization's lock). */
@@ -82,13 +103,13 @@ async function targetRole(trx: Knex.Transaction, organizationId: string, userId:
 }
 
 /** Owners only. Demoting the last owner (oneself included) is 409 `last_owner`. */
-export async function changeMemberRole({ db }: Services, actor: Actor, userId: string, role: OrganizationRole): Promise<MemberListing> {
+export async function changeMemberRole({ db }: Services, actor: Actor, userId: string, role: OrganizationRole): Promise<Member> {
   return db.knex.transaction(async (trx) => {
     await requireRole(trx, actor, 'owner', { lock: true });
     const current = await targetRole(trx, actor.organizationId, userId);
     if (role !== 'owner') await assertNotLastOwner(trx, actor.organizationId, current);
     await setMemberRole(trx, actor.organizationId, userId, role);
-    return (await memberOf(trx, actor.organizationId, userId))!;
+    return toMember((await memberOf(trx, actor.organizationId, userId))!);
   });
 }
 

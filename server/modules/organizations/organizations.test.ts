@@ -15,7 +15,7 @@ import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { fillPath, listApiRoutes, routeKey, type RouteInfo } from '../../testing/routes';
 import { startTestServer } from '../../testing/test-server';
-import { addToOrganization, assertNothingChanged, openInvitation, roleIn, signedInUser, team, type TestUser } from './organizations.testing';
+import { addToOrganization, assertNothingChanged, openInvitation, roleIn, signedInUser, team, type TestUser } from '../../testing/organizations';
 
 /** The least role each route of one organization needs; a route missing here fails the first test. */
 const MIN_ROLE: Record<string, OrganizationRole> = {

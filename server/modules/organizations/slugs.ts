@@ -1,7 +1,8 @@
 /**
- * Organization slugs: the short address-safe name (`acme-events`) the table's check allows,
- * `^[a-z0-9]+(-[a-z0-9]+)*$`. A slug derived from the name drops accents and anything not ASCII
- * letters or digits, and is made unique with a numeric suffix (`acme-2`). Uniqueness is the
+ * Organization slugs: the short address-safe name (`acme-events`) the table's check allows
+ * (SLUG_PATTERN in contract/organizations.ts validates a chosen one). A slug derived from the
+ * name drops accents and anything not ASCII letters or digits, and is made unique with a numeric
+ * suffix (`acme-2`). Uniqueness is the
  * database's (the unique constraint, `ON CONFLICT DO NOTHING`), so two organizations created at
  * once with the same name cannot both get the same slug: the loser simply tries the next one.
  */
@@ -10,9 +11,6 @@ import type { Knex } from 'knex';
 import type { OrganizationRow } from '../../db/tables';
 import { insertOrganization, slugsLike } from './organizations.queries';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** The column's width. */
-export const SLUG_MAX_LENGTH = 100;
 /** Derived slugs stay shorter than the column, leaving room for a suffix. */
 const DERIVED_MAX_LENGTH = 60;
 /** For a name with no ASCII letter or digit at all ("株式会社", "🎪"). */

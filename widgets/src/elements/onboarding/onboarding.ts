@@ -11,7 +11,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
-import { onboardingApi, organizationsApi } from '../../core/onboarding-api.js';
+import { onboardingApi } from '../../core/onboarding-api.js';
 import { completeDetail, type AcctOnboardingCompleteDetail, type AcctOnboardingStepDetail } from '../../core/onboarding-events.js';
 import type { OnboardingState, OnboardingStep } from '../../core/onboarding-types.js';
 import { optionsFor } from './choices.js';
@@ -130,7 +130,7 @@ export class AcctOnboarding extends OnboardingElement {
 
   // Only while a step that lists them shows; going back to such a step lists them afresh.
   private readonly organizations = new Task(this, {
-    task: async ([store, key, wanted], { signal }) => (key && wanted ? organizationsApi.list(store.api, { signal }) : undefined),
+    task: async ([store, key, wanted], { signal }) => (key && wanted ? (await store.api.call('GET /api/organizations', {}, { signal })).organizations : undefined),
     args: () => [this.session.store, this.sessionKey, Boolean(this.currentStep && formFor(this.currentStep).needsOrganizations)] as const,
   });
 

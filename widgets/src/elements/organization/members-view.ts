@@ -12,7 +12,7 @@ import { live } from 'lit/directives/live.js';
 import { textField } from '../../core/form-fields.js';
 import type { OnboardingStrings } from '../../core/i18n/onboarding.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
-import type { Member, Organization, OrganizationRole } from '../../core/onboarding-types.js';
+import type { Member, Organization, OrganizationRole } from '../../../../contract/organizations.js';
 
 /** What the confirmation open is about: a member's id to remove, or leaving. */
 export const LEAVING = 'leave';

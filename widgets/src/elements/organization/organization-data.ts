@@ -6,9 +6,9 @@
  */
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
+import type { ApiClient } from '../../core/api-client.js';
 import { OnboardingElement } from '../../core/onboarding-element.js';
-import { organizationsApi } from '../../core/onboarding-api.js';
-import type { Invitation, Member, Organization } from '../../core/onboarding-types.js';
+import type { Invitation, Member, Organization } from '../../../../contract/organizations.js';
 import { Poller } from '../../core/poller.js';
 import type { ChangeCause, SessionStore } from '../../core/session-store.js';
 import { isAbort } from '../../core/webauthn.js';
@@ -39,7 +39,10 @@ export class OrganizationData extends OnboardingElement {
   protected readonly organizations: Task<readonly unknown[], Organization[] | undefined> = new Task(this, {
     task: async ([store, key], { signal }): Promise<Organization[] | undefined> => {
       if (!key) return undefined;
-      const list = await this.keepOnPollFailure(this.organizations, () => organizationsApi.list((store as SessionStore).api, { signal }));
+      const list = await this.keepOnPollFailure(this.organizations, async () => {
+        const { organizations } = await (store as SessionStore).api.call('GET /api/organizations', {}, { signal });
+        return organizations;
+      });
       this.noticeArrival(store as SessionStore, list);
       return list;
     },
@@ -53,9 +56,9 @@ export class OrganizationData extends OnboardingElement {
       if (typeof id !== 'string') return undefined;
       const api = (store as SessionStore).api;
       return this.keepOnPollFailure(this.details, async () => {
-        const [members, invitations] = await Promise.all([
-          organizationsApi.members(api, id, { signal }),
-          role === 'member' ? Promise.resolve([]) : organizationsApi.invitations(api, id, { signal }),
+        const [{ members }, { invitations }] = await Promise.all([
+          api.call('GET /api/organizations/:id/members', { params: { id } }, { signal }),
+          role === 'member' ? { invitations: [] } : api.call('GET /api/organizations/:id/invitations', { params: { id } }, { signal }),
         ]);
         return { members, invitations };
       });
@@ -71,6 +74,11 @@ export class OrganizationData extends OnboardingElement {
       () => this.poll(),
       () => this.sessionKey !== null && this.organizations.status === TaskStatus.COMPLETE,
     );
+  }
+
+  /** The page's API client, with its session (cookie or bearer). */
+  protected get api(): ApiClient {
+    return this.session.store.api;
   }
 
   /** The organization shown: the attribute's, else the picked one, else the first. */

@@ -9,7 +9,7 @@ import { fullDateTime, relativeTime } from '../../core/format.js';
 import { selectField, textField } from '../../core/form-fields.js';
 import type { OnboardingStrings } from '../../core/i18n/onboarding.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
-import type { Invitation, Organization } from '../../core/onboarding-types.js';
+import type { Invitation, Organization } from '../../../../contract/organizations.js';
 
 export interface FormState {
   o: OnboardingStrings;

@@ -13,7 +13,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { selectField } from '../../core/form-fields.js';
 import { fieldErrorMessage } from '../../core/i18n/onboarding.js';
-import { organizationsApi, profileApi } from '../../core/onboarding-api.js';
+import { profileApi } from '../../core/onboarding-api.js';
 import type {
   AcctInvitationRevokedDetail,
   AcctInvitationSentDetail,
@@ -21,12 +21,12 @@ import type {
   AcctMemberRoleChangedDetail,
   AcctOrganizationDetail,
 } from '../../core/onboarding-events.js';
-import type { Invitation, Member, Organization, OrganizationRole } from '../../core/onboarding-types.js';
+import type { Invitation, Member, Organization, OrganizationRole } from '../../../../contract/organizations.js';
 import { returnAddress } from '../../core/return-code.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
 import { looksLikeEmail } from '../onboarding/steps/step-form.js';
-import { LEAVING, memberName, renderLeave, renderMembers, renderWelcome, type MembersContext } from './members-view.js';
+import { LEAVING, memberName, renderLeave, renderMembers, renderWelcome, type MemberHandlers, type MembersContext } from './members-view.js';
 import { OrganizationData, type Details } from './organization-data.js';
 import { organizationStyles } from './organization.styles.js';
 import { renderCreate, renderHeading, renderInvitations, type FormState } from './organization-views.js';
@@ -189,13 +189,15 @@ export class AcctOrganization extends OrganizationData {
     void this.focusAfterUpdate('.rename-button');
   };
 
-  private readonly rename = async (event: SubmitEvent): Promise<void> => {
+  // The listeners below start their action and return: attempt() catches and shows every failure,
+  // so nothing is left to await.
+  private readonly rename = (event: SubmitEvent): void => {
     event.preventDefault();
     const org = this.active;
     const name = this.nameIn(event);
     if (!org || name === undefined) return;
-    await this.attempt(async () => {
-      const renamed = await organizationsApi.rename(this.session.store.api, org.id, name);
+    void this.attempt(async () => {
+      const { organization: renamed } = await this.api.call('PATCH /api/organizations/:id', { params: { id: org.id }, body: { name } });
       this.renaming = false;
       await this.organizations.run();
       this.emit<AcctOrganizationDetail>('acct-organization-renamed', { organization: renamed });
@@ -215,12 +217,12 @@ export class AcctOrganization extends OrganizationData {
     },
   };
 
-  private readonly create = async (event: SubmitEvent): Promise<void> => {
+  private readonly create = (event: SubmitEvent): void => {
     event.preventDefault();
     const name = this.nameIn(event);
     if (name === undefined) return;
-    await this.attempt(async () => {
-      const created = await organizationsApi.create(this.session.store.api, name);
+    void this.attempt(async () => {
+      const { organization: created } = await this.api.call('POST /api/organizations', { body: { name } });
       this.picked = created.id;
       await this.organizations.run();
       this.emit<AcctOrganizationDetail>('acct-organization-created', { organization: created });
@@ -229,7 +231,7 @@ export class AcctOrganization extends OrganizationData {
     });
   };
 
-  private readonly invite = async (event: SubmitEvent): Promise<void> => {
+  private readonly invite = (event: SubmitEvent): void => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
@@ -238,9 +240,12 @@ export class AcctOrganization extends OrganizationData {
     const org = this.active;
     if (!org || this.busy) return;
     if (!looksLikeEmail(email)) return this.showFieldErrors({ email: fieldErrorMessage(this.o, email ? 'invalid_email' : 'required') });
-    await this.attempt(async () => {
+    void this.attempt(async () => {
       // The invitee comes back to this page, where the element welcomes them.
-      const invitation = await organizationsApi.invite(this.session.store.api, org.id, { email, role, redirectUrl: returnAddress() });
+      const { invitation } = await this.api.call('POST /api/organizations/:id/invitations', {
+        params: { id: org.id },
+        body: { email, role, redirectUrl: returnAddress() },
+      });
       form.reset();
       await this.details.run();
       this.emit<AcctInvitationSentDetail>('acct-invitation-sent', { organizationId: org.id, invitation, resent: false });
@@ -248,16 +253,17 @@ export class AcctOrganization extends OrganizationData {
     });
   };
 
-  private readonly resend = (event: Event): Promise<void> =>
-    this.onInvitation(event, async (org, invitation) => {
-      const renewed = await organizationsApi.resend(this.session.store.api, org.id, invitation.id);
+  private readonly resend = (event: Event): void =>
+    void this.onInvitation(event, async (org, invitation) => {
+      const params = { id: org.id, invitationId: invitation.id };
+      const { invitation: renewed } = await this.api.call('POST /api/organizations/:id/invitations/:invitationId/resend', { params });
       this.emit<AcctInvitationSentDetail>('acct-invitation-sent', { organizationId: org.id, invitation: renewed, resent: true });
       this.announcement = this.o.organization.resent(invitation.email);
     });
 
-  private readonly revoke = (event: Event): Promise<void> =>
-    this.onInvitation(event, async (org, invitation) => {
-      await organizationsApi.revoke(this.session.store.api, org.id, invitation.id);
+  private readonly revoke = (event: Event): void =>
+    void this.onInvitation(event, async (org, invitation) => {
+      await this.api.call('DELETE /api/organizations/:id/invitations/:invitationId', { params: { id: org.id, invitationId: invitation.id } });
       this.emit<AcctInvitationRevokedDetail>('acct-invitation-revoked', { organizationId: org.id, invitation });
       this.announcement = this.o.organization.revoked(invitation.email);
       // The row is gone: focus goes back to the invitation form.
@@ -265,12 +271,12 @@ export class AcctOrganization extends OrganizationData {
     });
 
   /** The welcome's name prompt: saves the name (`PATCH /api/me`), and the page's session learns it. */
-  private readonly saveName = async (event: SubmitEvent): Promise<void> => {
+  private readonly saveName = (event: SubmitEvent): void => {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget as HTMLFormElement).get('displayName') ?? '').trim();
     if (this.busy) return;
     if (!name) return this.showFieldErrors({ displayName: fieldErrorMessage(this.o, 'required') });
-    await this.attempt(async () => {
+    void this.attempt(async () => {
       const user = await profileApi.update(this.session.store.api, { displayName: name });
       this.named = true;
       // Every element on the page (the header's avatar…) shows the name without a reload.
@@ -281,13 +287,13 @@ export class AcctOrganization extends OrganizationData {
     });
   };
 
-  private readonly memberHandlers = {
-    changeRole: (event: Event): Promise<void> => this.changeRole(event),
-    askRemove: (event: Event): Promise<void> => this.ask((event.currentTarget as HTMLElement).dataset.id ?? null),
-    askLeave: (): Promise<void> => this.ask(LEAVING),
-    confirmRemove: (event: Event): Promise<void> => this.removeMember(event),
-    confirmLeave: (): Promise<void> => this.leave(),
-    cancel: (): Promise<void> => this.cancelConfirm(),
+  private readonly memberHandlers: MemberHandlers = {
+    changeRole: (event: Event): void => void this.changeRole(event),
+    askRemove: (event: Event): void => void this.ask((event.currentTarget as HTMLElement).dataset.id ?? null),
+    askLeave: (): void => void this.ask(LEAVING),
+    confirmRemove: (event: Event): void => void this.removeMember(event),
+    confirmLeave: (): void => void this.leave(),
+    cancel: (): void => void this.cancelConfirm(),
     confirmKeydown: (event: KeyboardEvent): void => {
       if (event.key !== 'Escape') return;
       event.stopPropagation();
@@ -304,7 +310,8 @@ export class AcctOrganization extends OrganizationData {
     // Busy with another action: the select goes back to what is true.
     if (this.busy) return void (select.value = member.role);
     const done = await this.attempt(async () => {
-      const changed = await organizationsApi.changeRole(this.session.store.api, org.id, member.userId, role);
+      const params = { id: org.id, userId: member.userId };
+      const { member: changed } = await this.api.call('PATCH /api/organizations/:id/members/:userId', { params, body: { role } });
       await this.reload();
       this.emit<AcctMemberRoleChangedDetail>('acct-member-role-changed', { organizationId: org.id, member: changed, previousRole: member.role });
       this.announcement = this.o.organization.roleChanged(memberName(changed), this.o.roles[changed.role] ?? changed.role);
@@ -332,7 +339,7 @@ export class AcctOrganization extends OrganizationData {
     const member = this.memberWithId((event.currentTarget as HTMLElement).dataset.id);
     if (!org || !member) return;
     await this.attempt(async () => {
-      await organizationsApi.removeMember(this.session.store.api, org.id, member.userId);
+      await this.api.call('DELETE /api/organizations/:id/members/:userId', { params: { id: org.id, userId: member.userId } });
       this.confirming = null;
       await this.reload();
       this.emit<AcctMemberRemovedDetail>('acct-member-removed', { organizationId: org.id, member });
@@ -346,7 +353,7 @@ export class AcctOrganization extends OrganizationData {
     const org = this.active;
     if (!org) return;
     await this.attempt(async () => {
-      await organizationsApi.leave(this.session.store.api, org.id);
+      await this.api.call('POST /api/organizations/:id/leave', { params: { id: org.id } });
       this.confirming = null;
       this.joined = null;
       this.picked = '';

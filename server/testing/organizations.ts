@@ -7,14 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import type { Knex } from 'knex';
-import type { RunningServer } from '../../start';
-import { uniqueEmail } from '../../testing/accounts';
-import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
-import { drainMailQueue } from '../../testing/mail';
-import { issueToken } from '../one-time-tokens/one-time-tokens';
-import { createUser } from '../users/users';
-import { hashToken, randomToken } from '../../security/tokens';
-import type { OrganizationRole } from '../../db/tables';
+import type { OrganizationRole } from '../db/tables';
+import { issueToken } from '../modules/one-time-tokens/one-time-tokens';
+import { createUser } from '../modules/users/users';
+import { hashToken, randomToken } from '../security/tokens';
+import type { RunningServer } from '../start';
+import { uniqueEmail } from './accounts';
+import { TestClient, TEST_ORIGIN } from './http-client';
+import { drainMailQueue } from './mail';
 
 export interface TestUser {
   client: TestClient;
