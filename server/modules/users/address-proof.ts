@@ -15,7 +15,7 @@
  */
 import type { Knex } from 'knex';
 import type { UserRow } from '../../db/tables';
-import { revokeOtherSessions } from '../sessions/sessions';
+import { revokeOtherSessions } from '../sessions/sessions.queries';
 
 /** What a sign-up asked for, kept with its confirmation link until the address is proven. */
 export interface PendingRegistration {
