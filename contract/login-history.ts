@@ -21,8 +21,7 @@ export interface LoginEvent {
   success: boolean;
   failureReason: string | null;
   ipAddress: string | null;
-  /** As recorded at the time: older rows may lack `name`. */
-  device: { type: DeviceType | null; name?: string | null; browser: string | null; os: string | null } | null;
+  device: { type: DeviceType | null; name: string | null; browser: string | null; os: string | null } | null;
   location: { city: string | null; country: string | null } | null;
   createdAt: Timestamp;
 }
