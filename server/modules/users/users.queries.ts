@@ -94,3 +94,33 @@ export async function updateOwnProfile(trx: Knex.Transaction, userId: string, va
   if (!row) throw new Error(`no user ${userId}`);
   return row;
 }
+
+/** The user's row, locked until `trx` ends. */
+export async function lockUser(trx: Knex.Transaction, userId: string): Promise<UserRow> {
+  const user = await trx('auth.users').where({ id: userId }).forUpdate().first();
+  if (!user) throw new Error(`no user ${userId}`);
+  return user;
+}
+
+/** Records the address as proven now, with the password and name the proof brings (address-proof.ts). */
+export async function markAddressProven(
+  trx: Knex.Transaction,
+  userId: string,
+  { passwordHash, displayName }: { passwordHash: string | null; displayName: string | null },
+): Promise<UserRow> {
+  const [proven] = await trx('auth.users')
+    .where({ id: userId })
+    .update({ email_verified_at: trx.fn.now(), password_hash: passwordHash, display_name: displayName })
+    .returning('*');
+  return proven!;
+}
+
+/**
+ * Removes the user's passkeys and linked OAuth accounts, and retires their pending confirmation
+ * links: what anyone could have set before the address was proven (address-proof.ts).
+ */
+export async function dropUnprovenCredentials(trx: Knex.Transaction, userId: string): Promise<void> {
+  await trx('passkeys').where({ user_id: userId }).delete();
+  await trx('oauth_accounts').where({ user_id: userId }).delete();
+  await trx('auth.one_time_tokens').where({ user_id: userId, purpose: 'email_verification' }).whereNull('used_at').update({ used_at: trx.fn.now() });
+}
