@@ -15,6 +15,7 @@ import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
 import type { AuthMethod, DeviceType } from '../../../contract/sessions';
 import type { SessionRow } from '../../db/tables';
 import type { User } from '../../../contract/users';
+import { toPublicUser } from '../users/users.queries';
 import type { RequestContext } from './request-context';
 
 export interface SessionLifetimes {
@@ -139,15 +140,7 @@ export async function authenticate(db: Database, token: unknown, lifetimes: Sess
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     method: row.auth_method,
-    user: {
-      id: row.user_id,
-      email: row.email,
-      emailVerified: row.email_verified_at !== null,
-      displayName: row.display_name,
-      avatarUrl: row.avatar_url,
-      role: row.app_role,
-      locale: row.locale,
-    },
+    user: toPublicUser({ ...row, id: row.user_id }),
   };
 }
 
