@@ -1,21 +1,27 @@
 /**
- * The user's login history.
- * Filled in by issue 9: request schemas, answer types and error codes of this area.
+ * The user's login history (server/modules/login-history/).
  */
-import type { AuthMethod } from './sessions.js';
-import type { ErrorCatalogue, Timestamp } from './wire.js';
+import { z } from 'zod';
+import type { AuthMethod, DeviceType } from './sessions.js';
+import type { ErrorCatalogue, Route, Timestamp } from './wire.js';
+
+/** `GET /api/login-history?limit=&cursor=`: a page size, and where the previous page ended. */
+export const LoginHistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+});
 
 export type LoginEventType = 'login_success' | 'login_failed' | 'logout' | 'password_reset' | 'password_changed';
 
 /** One row of `GET /api/login-history`. */
 export interface LoginEvent {
   id: string;
-  eventType: LoginEventType | string;
-  method: AuthMethod | string | null;
+  eventType: LoginEventType;
+  method: AuthMethod | null;
   success: boolean;
   failureReason: string | null;
   ipAddress: string | null;
-  device: { type: string | null; name: string | null; browser: string | null; os: string | null } | null;
+  device: { type: DeviceType | null; name: string | null; browser: string | null; os: string | null } | null;
   location: { city: string | null; country: string | null } | null;
   createdAt: Timestamp;
 }
@@ -29,4 +35,6 @@ export interface LoginHistoryPage {
 export const LoginHistoryErrors = {} as const satisfies ErrorCatalogue;
 
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
-export type LoginHistoryRoutes = Record<never, never>;
+export interface LoginHistoryRoutes {
+  'GET /api/login-history': Route<never, LoginHistoryPage, { cursor?: string; limit?: number }>;
+}

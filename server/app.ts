@@ -25,7 +25,7 @@ import { resetPasswordPage } from './modules/passwords/reset-password.page';
 import { invitationPage } from './modules/organizations/invitation.page';
 import { organizationRoutes } from './modules/organizations/organizations.routes';
 import { sessionRoutes } from './modules/sessions/sessions.routes';
-import { profileRoutes } from './modules/users/profile';
+import { userRoutes } from './modules/users/users.routes';
 import { jwksRoutes } from './modules/signing-keys/jwks.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { checklistRoutes } from './modules/checklist/checklist.routes';
@@ -99,7 +99,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   api.use(clientConfigRoutes(config));
   api.use(passwordRoutes(services));
   api.use(emailVerificationApiRoutes(services));
-  api.use(profileRoutes(services));
+  api.use(userRoutes(services));
   api.use(organizationRoutes(services));
   if (config.signInMethods.includes('magic-link')) api.use(magicLinkApiRoutes(services));
   if (config.signInMethods.includes('passkey')) api.use(passkeyRoutes(services));

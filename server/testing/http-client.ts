@@ -2,15 +2,44 @@
  * A small HTTP client for server tests that behaves like a browser page on an allowed origin:
  * JSON bodies, an `Origin` header, and a cookie jar (so cookie-transport sessions work), plus the
  * raw `fetch` answer for assertions on status and headers.
+ *
+ * `call('DELETE /api/sessions/:id', { params: { id } })` is typed from the wire contract, as the
+ * elements' `ApiClient.call()` is: the body it sends and the answer it reads are the route's. The
+ * untyped `request`/`get`/`post`/`delete` stay for raw requests (bad bodies, headers, HTML pages).
  */
+import type { BodyOf, PathOf, QueryOf, ResponseOf, RouteKey } from '../../contract/routes';
+import type { PathParams } from '../../contract/wire';
 import { randomToken } from '../security/tokens';
 
 export const TEST_ORIGIN = 'http://localhost:5173';
 
-export interface JsonAnswer<T = any> {
+// The untyped methods' answers: a test reads whatever it asserts on. `call()` is the typed way.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Untyped = any;
+
+export interface JsonAnswer<T = Untyped> {
   status: number;
   headers: Headers;
   body: T;
+}
+
+/** What the server answers on a failure (contract/wire.ts). */
+export interface ErrorBody {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+/** A typed call's answer: `body` as the route answers it on success, `error` on a failure. */
+export interface RouteAnswer<K extends RouteKey> extends JsonAnswer<ResponseOf<K>> {
+  error: ErrorBody | undefined;
+}
+
+/** A typed call's input: the route's path parameters, JSON body and query. */
+export interface RouteInput<K extends RouteKey> {
+  params?: PathParams<PathOf<K>>;
+  body?: BodyOf<K>;
+  query?: QueryOf<K>;
 }
 
 export class TestClient {
@@ -28,7 +57,7 @@ export class TestClient {
     readonly defaults: { origin?: string | undefined; userAgent?: string; headers?: Record<string, string> } = {},
   ) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer<T>> {
+  async request<T = Untyped>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer<T>> {
     const res = await fetch(this.baseUrl + path, {
       method,
       redirect: 'manual',
@@ -61,14 +90,31 @@ export class TestClient {
     return { status: res.status, headers: res.headers, body: parsed as T };
   }
 
-  get<T = any>(path: string, headers?: Record<string, string>) {
+  get<T = Untyped>(path: string, headers?: Record<string, string>) {
     return this.request<T>('GET', path, undefined, headers);
   }
-  post<T = any>(path: string, body: unknown = {}, headers?: Record<string, string>) {
+  post<T = Untyped>(path: string, body: unknown = {}, headers?: Record<string, string>) {
     return this.request<T>('POST', path, body, headers);
   }
-  delete<T = any>(path: string, headers?: Record<string, string>) {
+  delete<T = Untyped>(path: string, headers?: Record<string, string>) {
     return this.request<T>('DELETE', path, undefined, headers);
+  }
+
+  /**
+   * One route of the wire contract, as the elements call it: path parameters encoded, the query
+   * without empty values, and a JSON body (`{}` when none is given) on every method but GET.
+   */
+  async call<K extends RouteKey>(route: K, input: RouteInput<K> = {}, headers?: Record<string, string>): Promise<RouteAnswer<K>> {
+    const key: string = route;
+    const space = key.indexOf(' ');
+    const method = key.slice(0, space);
+    const params = (input.params ?? {}) as Record<string, string>;
+    let path = key.slice(space + 1).replace(/:(\w+)/g, (_: string, name: string) => encodeURIComponent(params[name] ?? ''));
+    const query = Object.entries((input.query ?? {}) as Record<string, unknown>).filter(([, value]) => value !== undefined && value !== null && value !== '');
+    if (query.length) path += `?${new URLSearchParams(query.map(([name, value]): [string, string] => [name, String(value)]))}`;
+    const answer = await this.request<ResponseOf<K>>(method, path, method === 'GET' ? undefined : (input.body ?? {}), headers);
+    const failure = answer.status >= 400 ? (answer.body as { error?: ErrorBody } | undefined)?.error : undefined;
+    return { ...answer, error: failure };
   }
 
   /** Posts a hosted page's form (urlencoded, from the server's own origin, as the page would). */

@@ -9,6 +9,9 @@
  * browser that accepts one gets it as it is — `Content-Encoding`, `Vary: Accept-Encoding`, and
  * the copy's own ETag, so a cache never answers one encoding's revalidation with another's — and
  * the compression middleware leaves these answers alone.
+ *
+ * The whole module is this one route: no SQL and no service (and, being a file rather than JSON,
+ * no contract entry).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -9,9 +9,10 @@
  * and the elements show it in the reader's. They compose it from type and OS when `name` is null.
  */
 import UAParser from 'ua-parser-js';
+import type { DeviceType } from '../../../contract/sessions';
 
 export interface DeviceInfo {
-  type: 'desktop' | 'mobile' | 'tablet';
+  type: DeviceType;
   /** A product or model name, the same in every language ("iPhone", "Pixel 7", "Mac"); null when the User-Agent names none. */
   name: string | null;
   browser: string | null;

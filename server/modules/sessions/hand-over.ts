@@ -13,21 +13,18 @@
  * code stays unused.
  */
 import type { Knex } from 'knex';
+import { SessionErrors, type AuthMethod, type ExchangeConfirmationRequired } from '../../../contract/sessions';
+import type { User } from '../../../contract/users';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
-import type { AuthMethod } from '../login-history/login-history';
 import { consumeToken, issueToken, peekToken } from '../one-time-tokens/one-time-tokens';
-import { findUserById, toPublicUser, type PublicUser } from '../users/users';
+import { findUserById, toPublicUser } from '../users/users.queries';
 import { isSameBrowser } from './browser-binding';
 import type { RequestContext } from './request-context';
-import type { NewSession } from './sessions';
+import type { NewSession } from './sessions.queries';
 import { completeSignIn } from './sign-in';
 
 export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation';
-
-export const ExchangeErrors = {
-  invalid_code: { status: 400, message: 'This sign-in link has expired or was already used. Sign in again.' },
-} as const;
 
 /** The site page to send the browser to, with a fresh hand-over code in its fragment. */
 export async function handOverUrl(
@@ -48,8 +45,8 @@ export async function handOverUrl(
 }
 
 export type ExchangeResult =
-  | { status: 'signed_in'; user: PublicUser; session: NewSession; method: AuthMethod }
-  | { status: 'confirmation_required'; account: { email: string; displayName: string | null }; flow: string };
+  | { status: 'signed_in'; user: User; session: NewSession; method: AuthMethod }
+  | ExchangeConfirmationRequired;
 
 /**
  * Trades a hand-over code for a session when the code's flow was started by this browser or the
@@ -63,13 +60,13 @@ export async function exchangeCode(
   const { db } = services;
   const peeked = await peekToken(db.knex, 'session_exchange', code);
   const user = peeked && (await findUserById(db.knex, peeked.userId));
-  if (!peeked || !user) throw ApiError.of(ExchangeErrors, 'invalid_code');
+  if (!peeked || !user) throw ApiError.of(SessionErrors, 'invalid_code');
   const flow = typeof peeked.data.flow === 'string' ? peeked.data.flow : 'magic_link';
   if (!confirm && !isSameBrowser(peeked.data.browserKeyHash, browserKey)) {
     return { status: 'confirmation_required', account: { email: user.email, displayName: user.display_name }, flow };
   }
   // Atomic: of twenty parallel exchanges of one code, one gets here (SECURITY.md B1).
-  if (!(await consumeToken(db.knex, 'session_exchange', code))) throw ApiError.of(ExchangeErrors, 'invalid_code');
+  if (!(await consumeToken(db.knex, 'session_exchange', code))) throw ApiError.of(SessionErrors, 'invalid_code');
   const method = (typeof peeked.data.method === 'string' ? peeked.data.method : 'magic_link') as AuthMethod;
   const session = await completeSignIn(services, { user, method, context });
   return { status: 'signed_in', user: toPublicUser(user), session, method };

@@ -34,6 +34,7 @@ function firstHeader(req: Request, names: string[]): string | null {
         // not percent-encoded after all: keep it as sent
       }
       // Control characters (a %00 would be a NUL PostgreSQL text refuses) are never part of a place name.
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
       return text.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 100) || null;
     }
   }

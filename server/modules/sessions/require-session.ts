@@ -2,25 +2,20 @@
  * Route guards: `requireSession` answers 401 `not_signed_in` unless the request carries a valid
  * session, and puts it on `req.auth`; `optionalSession` only puts it there when there is one.
  */
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import { SessionErrors } from '../../../contract/sessions';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
 import { readSessionToken } from './session-transport';
-import { authenticate, type ActiveSession } from './sessions';
+import { authenticate, type ActiveSession } from './sessions.queries';
 
-declare global {
-  // Express's request type is extended by declaration merging; this is its documented way.
-  namespace Express {
-    interface Request {
-      /** The signed-in session, set by requireSession / optionalSession. */
-      auth?: ActiveSession;
-    }
+// Express's request type is extended by declaration merging, on the module that declares it.
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The signed-in session, set by requireSession / optionalSession. */
+    auth?: ActiveSession;
   }
 }
-
-export const SessionErrors = {
-  not_signed_in: { status: 401, message: 'Sign in first.' },
-} as const;
 
 export function optionalSession({ db, config }: Services): RequestHandler {
   return async (req, _res, next) => {
@@ -40,7 +35,7 @@ export function requireSession(services: Services): RequestHandler {
 }
 
 /** The session `requireSession` put on the request. */
-export function sessionOf(req: Express.Request): ActiveSession {
+export function sessionOf(req: Request): ActiveSession {
   if (!req.auth) throw ApiError.of(SessionErrors, 'not_signed_in');
   return req.auth;
 }

@@ -95,36 +95,36 @@ describeOnEachDatabase('sessions', (getDb) => {
   it("cannot see or revoke another user's session: 404, nothing changed (F1)", async () => {
     const alice = await signedUpClient(services(), server.url);
     const bob = await signedUpClient(services(), server.url);
-    const bobSession = (await bob.client.get('/api/me')).body.session.id;
+    const bobSession = (await bob.client.call('GET /api/me')).body.session.id;
     for (const id of [bobSession, '00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
-      const res = await alice.client.delete(`/api/sessions/${id}`);
+      const res = await alice.client.call('DELETE /api/sessions/:id', { params: { id } });
       assert.equal(res.status, 404);
-      assert.equal(res.body.error.code, 'not_found');
+      assert.equal(res.error?.code, 'not_found');
     }
-    assert.equal((await bob.client.get('/api/me')).status, 200);
-    const listed = (await alice.client.get('/api/sessions')).body.sessions.map((s: { id: string }) => s.id);
+    assert.equal((await bob.client.call('GET /api/me')).status, 200);
+    const listed = (await alice.client.call('GET /api/sessions')).body.sessions.map((s) => s.id);
     assert.ok(!listed.includes(bobSession));
   });
 
   it('signs out all other devices', async () => {
     const { client: mine, email, password } = await signedUpClient(services(), server.url);
     const others = [await signInAs(email, password), await signInAs(email, password)];
-    const res = await mine.post('/api/sessions/revoke-others');
+    const res = await mine.call('POST /api/sessions/revoke-others');
     assert.deepEqual(res.body, { revoked: 2 });
-    for (const other of others) assert.equal((await other.get('/api/me')).status, 401);
-    assert.equal((await mine.get('/api/sessions')).body.sessions.length, 1);
+    for (const other of others) assert.equal((await other.call('GET /api/me')).status, 401);
+    assert.equal((await mine.call('GET /api/sessions')).body.sessions.length, 1);
   });
 
   it('signs out: the cookie is cleared, the session revoked and the event recorded', async () => {
     const { client, email, password } = await signedUpClient(services(), server.url);
     const cookie = client.sessionCookie!;
-    const res = await client.post('/api/auth/sign-out');
+    const res = await client.call('POST /api/auth/sign-out');
     assert.deepEqual(res.body, { signedOut: true });
     assert.match(res.headers.getSetCookie()[0] ?? '', /^acct_session=;.*Expires=Thu, 01 Jan 1970/);
     const replay = new TestClient(server.url, { origin: TEST_ORIGIN });
     assert.equal((await replay.get('/api/me', { Cookie: `acct_session=${cookie}` })).status, 401);
     const again = await signInAs(email, password);
-    const events = (await again.get('/api/login-history')).body.events.map((e: { eventType: string }) => e.eventType);
+    const events = (await again.call('GET /api/login-history')).body.events.map((e) => e.eventType);
     assert.deepEqual(events.slice(0, 2), ['login_success', 'logout']);
   });
 
@@ -186,20 +186,21 @@ describeOnEachDatabase('sessions', (getDb) => {
   it('pages the login history newest first', async () => {
     const { client, email } = await signedUpClient(services(), server.url);
     for (let i = 0; i < 3; i++) await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', { email, password: 'wrong password ' + i });
-    const first = (await client.get('/api/login-history?limit=2')).body;
+    const first = (await client.call('GET /api/login-history', { query: { limit: 2 } })).body;
     assert.equal(first.events.length, 2);
-    assert.deepEqual(first.events.map((e: { failureReason: string }) => e.failureReason), ['wrong_password', 'wrong_password']);
-    const second = (await client.get(`/api/login-history?limit=2&cursor=${first.nextCursor}`)).body;
-    assert.deepEqual(second.events.map((e: { eventType: string }) => e.eventType), ['login_failed', 'login_success']);
+    assert.deepEqual(first.events.map((e) => e.failureReason), ['wrong_password', 'wrong_password']);
+    assert.ok(first.nextCursor);
+    const second = (await client.call('GET /api/login-history', { query: { limit: 2, cursor: first.nextCursor } })).body;
+    assert.deepEqual(second.events.map((e) => e.eventType), ['login_failed', 'login_success']);
     assert.equal(second.nextCursor, null);
-    assert.equal((await client.get('/api/login-history?limit=500')).status, 400);
+    assert.equal((await client.call('GET /api/login-history', { query: { limit: 500 } })).status, 400);
   });
 
   describe('tokens for site backends', () => {
     it('issues an ES256 JWT that verifies against the JWKS, with sub, sid, email, aud and exp ≤ 5 min', async () => {
       const { client, email } = await signedUpClient(services(), server.url);
-      const me = (await client.get('/api/me')).body;
-      const { token, expiresAt } = (await client.get('/api/session/token')).body;
+      const me = (await client.call('GET /api/me')).body;
+      const { token, expiresAt } = (await client.call('GET /api/session/token')).body;
 
       // What a site backend does (README "Verifying acct's tokens"):
       const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));

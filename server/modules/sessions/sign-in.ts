@@ -4,12 +4,13 @@
  * user's language, else the signing-in request's).
  */
 import type { Knex } from 'knex';
+import type { AuthMethod } from '../../../contract/sessions';
 import type { Services } from '../../services';
-import { isNewDevice, recordLogin, type AuthMethod } from '../login-history/login-history';
+import { isNewDevice, recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
 import type { UserRow } from '../../db/tables';
 import type { RequestContext } from './request-context';
-import { createSession, type NewSession } from './sessions';
+import { createSession, type NewSession } from './sessions.queries';
 
 export async function completeSignIn(
   { config, db, mail }: Services,

@@ -1,6 +1,7 @@
 /**
  * `GET /.well-known/jwks.json`: the public keys site backends verify acct's JWTs with. Public,
- * cacheable for five minutes, readable from any origin (it holds nothing secret).
+ * cacheable for five minutes, readable from any origin (it holds nothing secret). Its shape is
+ * RFC 7517's, not acct's, so it has no contract entry.
  */
 import { Router } from 'express';
 import type { SigningKeys } from './signing-keys';

@@ -4,11 +4,15 @@
  * `npm run keys:rotate`) adds a newer one, which signs from then on. Rotated keys stay in the JWKS
  * for an hour, far longer than any token they signed (≤ 5 minutes). Private keys are stored as
  * AES-GCM envelopes bound to their key id.
+ *
+ * This class is the module's service (the services hold one); its SQL is in
+ * signing-keys.queries.ts, and `GET /.well-known/jwks.json` in jwks.routes.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
 import type { Knex } from 'knex';
 import type { Envelope } from '../../security/envelope';
+import { currentKeyId, insertKey, newestCurrentKey, publishedKeys, retireCurrentKeys } from './signing-keys.queries';
 
 const ALGORITHM = 'ES256';
 /** Rotated keys are published this long after rotation. */
@@ -39,14 +43,13 @@ export class SigningKeys {
 
   /** Makes sure a signing key exists (the first start creates one). */
   async ensureKey(): Promise<void> {
-    const current = await this.knex('auth.signing_keys').whereNull('rotated_at').first('kid');
-    if (!current) await this.createKey();
+    if (!(await currentKeyId(this.knex))) await this.createKey();
   }
 
   /** Adds a new key that signs from now on; the previous ones are marked rotated. Returns its id. */
   async rotate(): Promise<string> {
     const kid = await this.knex.transaction(async (trx) => {
-      await trx('auth.signing_keys').whereNull('rotated_at').update({ rotated_at: trx.fn.now() });
+      await retireCurrentKeys(trx);
       return this.createKey(trx);
     });
     this.signer = undefined;
@@ -58,7 +61,7 @@ export class SigningKeys {
     const { publicKey, privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ALGORITHM, use: 'sig' };
     const privateJwk = JSON.stringify(await exportJWK(privateKey));
-    await db('auth.signing_keys').insert({
+    await insertKey(db, {
       kid,
       algorithm: ALGORITHM,
       public_jwk: JSON.stringify(publicJwk),
@@ -69,7 +72,7 @@ export class SigningKeys {
 
   private async currentSigner(): Promise<CachedSigner> {
     if (this.signer && Date.now() - this.signer.loadedAt < CACHE_MS) return this.signer;
-    const row = await this.knex('auth.signing_keys').whereNull('rotated_at').orderBy('created_at', 'desc').first();
+    const row = await newestCurrentKey(this.knex);
     if (!row) throw new Error('no signing key: ensureKey() was not run');
     const jwk = JSON.parse(this.envelope.open(row.private_jwk_encrypted, `signing_key:${row.kid}`)) as JWK;
     this.signer = { kid: row.kid, key: (await importJWK(jwk, ALGORITHM)) as CryptoKey, loadedAt: Date.now() };
@@ -94,10 +97,7 @@ export class SigningKeys {
 
   /** The published keys: the current ones and those rotated within the last hour. */
   async jwks(): Promise<{ keys: JWK[] }> {
-    const rows = await this.knex('auth.signing_keys')
-      .whereNull('rotated_at')
-      .orWhere('rotated_at', '>', this.knex.raw('now() - make_interval(secs => ?)', [RETIRED_KEY_PUBLISHED_SECONDS]))
-      .orderBy('created_at', 'desc');
+    const rows = await publishedKeys(this.knex, RETIRED_KEY_PUBLISHED_SECONDS);
     return { keys: rows.map((r) => r.public_jwk as JWK) };
   }
 }

@@ -15,7 +15,8 @@
  */
 import type { Knex } from 'knex';
 import type { UserRow } from '../../db/tables';
-import { revokeOtherSessions } from '../sessions/sessions';
+import { revokeOtherSessions } from '../sessions/sessions.queries';
+import { dropUnprovenCredentials, lockUser, markAddressProven } from './users.queries';
 
 /** What a sign-up asked for, kept with its confirmation link until the address is proven. */
 export interface PendingRegistration {
@@ -37,21 +38,14 @@ export function registrationIn(data: Record<string, unknown>): PendingRegistrati
  */
 export async function proveAddress(trx: Knex.Transaction, userId: string, registration?: PendingRegistration): Promise<UserRow> {
   // The row lock orders two proofs of one address arriving at once: the second sees it proven.
-  const user = await trx('auth.users').where({ id: userId }).forUpdate().first();
-  if (!user) throw new Error(`no user ${userId}`);
+  const user = await lockUser(trx, userId);
   if (user.email_verified_at) return user;
 
-  const [proven] = await trx('auth.users')
-    .where({ id: userId })
-    .update({
-      email_verified_at: trx.fn.now(),
-      password_hash: registration?.passwordHash ?? null,
-      display_name: registration?.displayName ?? user.display_name,
-    })
-    .returning('*');
+  const proven = await markAddressProven(trx, userId, {
+    passwordHash: registration?.passwordHash ?? null,
+    displayName: registration?.displayName ?? user.display_name,
+  });
   await revokeOtherSessions(trx, userId);
-  await trx('passkeys').where({ user_id: userId }).delete();
-  await trx('oauth_accounts').where({ user_id: userId }).delete();
-  await trx('auth.one_time_tokens').where({ user_id: userId, purpose: 'email_verification' }).whereNull('used_at').update({ used_at: trx.fn.now() });
-  return proven!;
+  await dropUnprovenCredentials(trx, userId);
+  return proven;
 }

@@ -16,13 +16,13 @@ describeOnEachDatabase('profile', (getDb) => {
 
   it('changes the name, photo and bio, clears them, and ticks customize_profile once both are set', async () => {
     const { client } = await signedUpClient(server.services, server.url);
-    const named = await client.request('PATCH', '/api/me', { displayName: 'Ada Lovelace' });
+    const named = await client.call('PATCH /api/me', { body: { displayName: 'Ada Lovelace' } });
     assert.deepEqual([named.status, named.body.user.displayName, named.body.user.avatarUrl], [200, 'Ada Lovelace', null]);
-    const full = await client.request('PATCH', '/api/me', { avatarUrl: 'https://example.test/ada.png', bio: 'Analyst' });
+    const full = await client.call('PATCH /api/me', { body: { avatarUrl: 'https://example.test/ada.png', bio: 'Analyst' } });
     assert.equal(full.body.user.avatarUrl, 'https://example.test/ada.png');
     const ticked = (await client.get('/api/checklist')).body.items.find((i: { key: string }) => i.key === 'customize_profile');
     assert.equal(ticked.completed, true);
-    const cleared = await client.request('PATCH', '/api/me', { avatarUrl: null, bio: '' });
+    const cleared = await client.call('PATCH /api/me', { body: { avatarUrl: null, bio: '' } });
     assert.deepEqual([cleared.body.user.avatarUrl, cleared.body.user.displayName], [null, 'Ada Lovelace']);
   });
 
@@ -46,13 +46,13 @@ describeOnEachDatabase('profile', (getDb) => {
 
   it('sets the language of the user’s mail to one acct speaks, and clears it', async () => {
     const { client } = await signedUpClient(server.services, server.url);
-    assert.equal((await client.get('/api/me')).body.user.locale, null);
-    const french = await client.request('PATCH', '/api/me', { locale: 'fr' });
+    assert.equal((await client.call('GET /api/me')).body.user.locale, null);
+    const french = await client.call('PATCH /api/me', { body: { locale: 'fr' } });
     assert.deepEqual([french.status, french.body.user.locale], [200, 'fr']);
-    assert.equal((await client.get('/api/me')).body.user.locale, 'fr', 'the session check reads it too');
+    assert.equal((await client.call('GET /api/me')).body.user.locale, 'fr', 'the session check reads it too');
     // A regional tag is stored as the language acct speaks.
-    assert.equal((await client.request('PATCH', '/api/me', { locale: 'en-GB' })).body.user.locale, 'en');
-    const cleared = await client.request('PATCH', '/api/me', { locale: null, bio: 'Stage manager' });
+    assert.equal((await client.call('PATCH /api/me', { body: { locale: 'en-GB' } })).body.user.locale, 'en');
+    const cleared = await client.call('PATCH /api/me', { body: { locale: null, bio: 'Stage manager' } });
     assert.deepEqual([cleared.body.user.locale, cleared.body.user.displayName], [null, null]);
   });
 

@@ -26,13 +26,15 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import { askHandOver } from '../elements/hand-over/hand-over.js';
 import { ApiClient, ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
-import type { MagicLinkSent, MagicLinkStatus, SignedIn, User } from './api-types.js';
+import type { MagicLinkSent, MagicLinkStatus, SignedIn } from '../../../contract/auth.js';
+import type { SessionCheck } from '../../../contract/sessions.js';
+import type { User } from '../../../contract/users.js';
 import { browserKey } from './browser-key.js';
 import { exchangeSignedIn, takeReturnCode, type ExchangeAnswer, type ExchangeConfirmationRequired, type ReturnCode } from './return-code.js';
 import { SessionWatch, sessionWatch } from './session-watch.js';
 import { readStorage, writeStorage } from './storage.js';
 
-import type { ChangeCause, Presenter, ReturnedFrom, SessionAnswer, SessionStatus, SignedOutReason, SignUpResult, StoreListener } from './session-types.js';
+import type { ChangeCause, Presenter, ReturnedFrom, SessionStatus, SignedOutReason, SignUpResult, StoreListener } from './session-types.js';
 
 export type { ChangeCause, Presenter, ReturnedFrom, SessionStatus, SignedOutReason, SignUpResult, StoreListener };
 
@@ -176,7 +178,7 @@ export class SessionStore {
   /** Ends the session on the server, then here and in the other tabs. */
   async signOut(): Promise<void> {
     try {
-      await this.api.post('/api/auth/sign-out');
+      await this.api.call('POST /api/auth/sign-out');
     } catch (error) {
       // Already signed out on the server (revoked, expired): signing out here is still right.
       if (!(error instanceof ApiError) || error.status !== 401) throw error;
@@ -193,7 +195,7 @@ export class SessionStore {
    */
   async exchangeCode(code: string, { confirm = false, before }: { confirm?: boolean; before?: (answer: SignedIn) => void } = {}): Promise<ExchangeAnswer | SignedIn> {
     const body = { code, browserKey: this.browserKey, ...(confirm ? { confirm: true } : {}) };
-    const answer = await this.api.post<ExchangeAnswer | SignedIn>('/api/session/exchange', body);
+    const answer = await this.api.call('POST /api/session/exchange', { body });
     if (exchangeSignedIn(answer)) {
       before?.(answer);
       this.adopt(answer, 'exchange');
@@ -276,7 +278,7 @@ export class SessionStore {
    */
   private async rotateToken(): Promise<void> {
     try {
-      const answer = await this.api.post<{ session: { token?: string } }>('/api/session/refresh');
+      const answer = await this.api.call('POST /api/session/refresh');
       if (answer.session.token) this.setToken(answer.session.token);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) this.setToken(null);
@@ -286,9 +288,9 @@ export class SessionStore {
 
   private async readSession(cause: ChangeCause): Promise<void> {
     const epoch = this.epoch;
-    let answer: SessionAnswer;
+    let answer: SessionCheck;
     try {
-      answer = await this.api.get<SessionAnswer>('/api/session');
+      answer = await this.api.call('GET /api/session');
     } catch (error) {
       if (epoch !== this.epoch) return;
       // Unreachable server: what we knew still holds, unless we knew nothing yet.

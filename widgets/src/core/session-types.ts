@@ -3,7 +3,7 @@
  * signed out, where the page came back from, and what it needs from the element that starts it.
  */
 import type { ApiError } from './api-client.js';
-import type { Session, User } from './api-types.js';
+import type { User } from '../../../contract/users.js';
 
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
 
@@ -36,12 +36,6 @@ export interface SignUpResult {
   /** The new user when the account is usable at once; null when its address must be confirmed first. */
   user: User | null;
   verificationRequired: boolean;
-}
-
-/** `GET /api/session`: both null when nobody is signed in. */
-export interface SessionAnswer {
-  user: User | null;
-  session: Session | null;
 }
 
 /** The element that started the store: its language and colour scheme are the hand-over prompt's. */

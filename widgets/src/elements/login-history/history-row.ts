@@ -5,7 +5,7 @@
  * reason when the server gives one.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LoginEvent } from '../../core/api-types.js';
+import type { LoginEvent } from '../../../../contract/login-history.js';
 import { browserText, deviceName, fullDateTime, methodText, placeText, relativeTime } from '../../core/format.js';
 import { icon, type IconName } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';

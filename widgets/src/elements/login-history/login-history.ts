@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { AccountElement } from '../../core/account-element.js';
-import type { LoginEvent, LoginHistoryPage } from '../../core/api-types.js';
+import type { LoginEvent, LoginHistoryPage } from '../../../../contract/login-history.js';
 import { errorDetail, type AcctErrorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { renderHistoryRow } from './history-row.js';
@@ -72,7 +72,7 @@ export class AcctLoginHistory extends AccountElement {
   private readonly firstPage = new Task(this, {
     task: async ([store, key, limit], { signal }): Promise<LoginHistoryPage | undefined> => {
       if (!key) return undefined;
-      const page = await store.api.get<LoginHistoryPage>(`/api/login-history?limit=${limit}`, { signal });
+      const page = await store.api.call('GET /api/login-history', { query: { limit } }, { signal });
       this.olderPages = [];
       this.moreError = '';
       return page;
@@ -118,7 +118,7 @@ export class AcctLoginHistory extends AccountElement {
     this.moreError = '';
     const store = this.session.store;
     try {
-      const page = await store.api.get<LoginHistoryPage>(`/api/login-history?limit=${this.limit}&cursor=${encodeURIComponent(cursor)}`);
+      const page = await store.api.call('GET /api/login-history', { query: { limit: this.limit, cursor } });
       // The list may have been reloaded (another user) meanwhile; then this page belongs to nobody.
       if (this.firstPage.value !== first) return;
       this.olderPages = [...this.olderPages, page];

@@ -5,7 +5,7 @@
  * handlers, which Lit calls with the element as `this`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DeviceSession } from '../../core/api-types.js';
+import type { DeviceSession } from '../../../../contract/sessions.js';
 import { browserText, deviceKind, deviceName, fullDateTime, methodText, placeText, relativeTime } from '../../core/format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';

@@ -11,7 +11,7 @@ import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
-import type { DeviceSession } from '../../core/api-types.js';
+import type { DeviceSession } from '../../../../contract/sessions.js';
 import { errorDetail, type AcctErrorDetail, type AcctSessionRevokedDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
@@ -74,7 +74,7 @@ export class AcctSessions extends AccountElement {
   private readonly list = new Task(this, {
     task: async ([store, key], { signal }): Promise<DeviceSession[] | undefined> => {
       if (!key) return undefined;
-      const answer = await store.api.get<{ sessions: DeviceSession[] }>('/api/sessions', { signal });
+      const answer = await store.api.call('GET /api/sessions', {}, { signal });
       return answer.sessions;
     },
     args: () => [this.session.store, this.sessionKey] as const,
@@ -158,7 +158,7 @@ export class AcctSessions extends AccountElement {
     if (!session) return;
     await this.revoke(async () => {
       try {
-        await this.session.store.api.delete(`/api/sessions/${encodeURIComponent(session.id)}`);
+        await this.session.store.api.call('DELETE /api/sessions/:id', { params: { id: session.id } });
       } catch (error) {
         // Already gone (it expired, or was signed out elsewhere): what the user wanted is done.
         if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
@@ -171,7 +171,7 @@ export class AcctSessions extends AccountElement {
   private async confirmOthers(): Promise<void> {
     const others = (this.list.value ?? []).filter((s) => !s.current).map((s) => s.id);
     await this.revoke(async () => {
-      const { revoked } = await this.session.store.api.post<{ revoked: number }>('/api/sessions/revoke-others');
+      const { revoked } = await this.session.store.api.call('POST /api/sessions/revoke-others');
       this.emit<AcctSessionRevokedDetail>('acct-session-revoked', { sessionIds: others });
       return this.t.sessions.revokedOthers(revoked);
     });

@@ -7,7 +7,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
-import type { User } from '../../core/api-types.js';
+import type { User } from '../../../../contract/users.js';
 import { runBaseSuite } from '../../core/base-suite.js';
 import type { AcctSignedOutDetail } from '../../core/events.js';
 import { $, createAccount, element, nextEvent, PASSWORD, post, settledStore, signInElsewhere, signOutEverywhere, text } from '../../testing/helpers.js';
@@ -243,7 +243,7 @@ describe('<acct-user-button>', () => {
 
 describe('initials', () => {
   const user = (displayName: string | null, email = 'zoe@example.com'): User =>
-    ({ id: '1', email, emailVerified: true, displayName, avatarUrl: null, role: 'user' }) satisfies User;
+    ({ id: '1', email, emailVerified: true, displayName, avatarUrl: null, role: 'user', locale: null }) satisfies User;
 
   it('takes the first and last names, else the address', () => {
     expect(initials(user('Ada Lovelace'))).to.equal('AL');

@@ -11,7 +11,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcctElement } from '../../core/acct-element.js';
-import type { User } from '../../core/api-types.js';
+import type { User } from '../../../../contract/users.js';
 import { errorDetail, type AcctErrorDetail, type AcctSignedOutDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { SessionController } from '../../core/session-controller.js';
