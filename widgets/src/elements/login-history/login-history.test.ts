@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../core/base-suite.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
 import { $, createAccount, element, PASSWORD, post, settledStore, signOutEverywhere, text } from '../../testing/helpers.js';
 import { AcctLoginHistory } from './define.js';
 

@@ -10,7 +10,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../core/base-suite.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
 import { sessionStore } from '../../core/session-store.js';
 import type {
   AcctInvitationRevokedDetail,

@@ -7,8 +7,8 @@
  * inside another component's shadow root.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { atPhoneWidth, fileName, layoutProblems, screenshot, settled } from '../testing/layout.js';
-import type { AcctElement } from './acct-element.js';
+import { atPhoneWidth, fileName, layoutProblems, screenshot, settled } from './layout.js';
+import type { AcctElement } from '../core/acct-element.js';
 
 /** One state of the element: how to make it, and when it has settled into that state. */
 export interface ElementState<E extends AcctElement> {
