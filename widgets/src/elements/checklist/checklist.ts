@@ -141,7 +141,7 @@ export class AcctChecklist extends OnboardingElement {
   }
 
   override render(): TemplateResult {
-    const o = this.o;
+    const t = this.t;
     const list = this.list;
     const hidden = list !== undefined && !list.dismissed && finished(list) && !this.keepWhenDone;
     const signedIn = this.session.store.status === 'signed-in';
@@ -150,10 +150,10 @@ export class AcctChecklist extends OnboardingElement {
       <div part="base" class="checklist" lang=${this.t.$lang} @keydown=${this.onKeydown}>
         ${hidden
           ? nothing
-          : html`${this.collapsed && signedIn && list ? renderLauncher(o, list, this.expanded, this.toggle) : nothing}
+          : html`${this.collapsed && signedIn && list ? renderLauncher(t, list, this.expanded, this.toggle) : nothing}
               <section part="panel" class="panel" id="panel" aria-labelledby="title" ?hidden=${!open || (this.collapsed && !signedIn)}>
-                <h2 part="title" id="title" tabindex="-1">${o.checklist.title}</h2>
-                ${this.renderForSession(this.load, { loadFailed: o.checklist.loadFailed, signedOut: o.checklist.signedOut }, (loaded) =>
+                <h2 part="title" id="title" tabindex="-1">${t.checklist.title}</h2>
+                ${this.renderForSession(this.load, { loadFailed: t.checklist.loadFailed, signedOut: t.checklist.signedOut }, (loaded) =>
                   this.renderList(this.latest ?? loaded),
                 )}
                 ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
@@ -164,14 +164,14 @@ export class AcctChecklist extends OnboardingElement {
   }
 
   private renderList(list: Checklist): TemplateResult {
-    const o = this.o;
-    if (list.dismissed) return renderDismissed(o, this.busy, this.restoreAll);
+    const t = this.t;
+    if (list.dismissed) return renderDismissed(t, this.busy, this.restoreAll);
     return html`
-      ${renderHeader(o, list)}
+      ${renderHeader(t, list)}
       <ul part="list">
-        ${list.items.filter((item) => !item.dismissed).map((item) => renderItem(o, item, this.busy, { toggle: this.toggleItem, dismiss: this.dismissItem }))}
+        ${list.items.filter((item) => !item.dismissed).map((item) => renderItem(t, item, this.busy, { toggle: this.toggleItem, dismiss: this.dismissItem }))}
       </ul>
-      ${renderFooter(o, list, this.busy, { restoreItems: this.restoreItems, dismissAll: this.dismissAll })}
+      ${renderFooter(t, list, this.busy, { restoreItems: this.restoreItems, dismissAll: this.dismissAll })}
     `;
   }
 
@@ -209,7 +209,7 @@ export class AcctChecklist extends OnboardingElement {
       return;
     }
     if (action === 'complete') this.emit<AcctChecklistItemCompleteDetail>('acct-checklist-item-complete', { key: item.key, item: { ...item, completed: true } });
-    this.announcement = action === 'complete' ? this.o.checklist.completed(item.title) : this.o.checklist.uncompleted(item.title);
+    this.announcement = action === 'complete' ? this.t.checklist.completed(item.title) : this.t.checklist.uncompleted(item.title);
   };
 
   private readonly dismissItem = async (event: Event): Promise<void> => {
@@ -219,7 +219,7 @@ export class AcctChecklist extends OnboardingElement {
     const next = visible[visible.indexOf(item) + 1] ?? visible[visible.indexOf(item) - 1];
     if (!(await this.act('dismiss', item.key))) return;
     this.emit<AcctChecklistDismissDetail>('acct-checklist-dismiss', { key: item.key });
-    this.announcement = this.o.checklist.dismissed(item.title);
+    this.announcement = this.t.checklist.dismissed(item.title);
     // The row is gone: focus goes to the next one's check box, else to the heading.
     await this.focusAfterUpdate(next ? `input[data-key="${CSS.escape(next.key)}"]` : 'h2');
   };

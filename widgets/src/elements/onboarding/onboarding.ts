@@ -192,10 +192,10 @@ export class AcctOnboarding extends OnboardingElement {
   }
 
   override render(): TemplateResult {
-    const o = this.o;
+    const t = this.t;
     return html`
-      <section part="base" class="base" lang=${this.t.$lang} aria-label=${o.onboarding.title}>
-        ${this.renderForSession(this.load, { loadFailed: o.onboarding.loadFailed, signedOut: o.onboarding.signedOut }, (loaded) =>
+      <section part="base" class="base" lang=${this.t.$lang} aria-label=${t.onboarding.title}>
+        ${this.renderForSession(this.load, { loadFailed: t.onboarding.loadFailed, signedOut: t.onboarding.signedOut }, (loaded) =>
           this.renderScreen(this.answer ?? loaded),
         )}
         <!-- Says which step is showing after each change; focus moves to its heading too. -->
@@ -205,7 +205,7 @@ export class AcctOnboarding extends OnboardingElement {
   }
 
   private renderScreen(walk: OnboardingState): TemplateResult {
-    const ctx: ScreenContext = { o: this.o, busy: this.busy, formError: this.actionError };
+    const ctx: ScreenContext = { t: this.t, busy: this.busy, formError: this.actionError };
     if (walk.status === 'not_started') {
       const options = { roles: optionsFor(this.roles, walk.choices.roles), useCases: optionsFor(this.useCases, walk.choices.useCases) };
       return renderChoice(ctx, options, this.start);
@@ -224,7 +224,7 @@ export class AcctOnboarding extends OnboardingElement {
 
   private viewOf(step: OnboardingStep, walk: OnboardingState): StepView<unknown> {
     return {
-      o: this.o,
+      t: this.t,
       lang: this.t.$lang,
       step,
       saved: walk.stepData?.[step.key],
@@ -285,6 +285,6 @@ export class AcctOnboarding extends OnboardingElement {
     const steps = walk.path?.steps ?? [];
     // Set after the render that cleared it: a live region announces changes, and the same text twice is no change.
     this.announcement =
-      walk.status === 'completed' ? this.o.onboarding.announceDone : step ? this.o.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title) : '';
+      walk.status === 'completed' ? this.t.onboarding.announceDone : step ? this.t.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title) : '';
   }
 }

@@ -5,12 +5,12 @@
  * `this`; the card carries the template's id in `data-id`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { labelFor, type OnboardingStrings } from '../../core/i18n/onboarding.js';
+import { labelFor, type Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import type { Template } from '../../core/onboarding-types.js';
 
-export function renderCard(o: OnboardingStrings, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => void }): TemplateResult {
-  const s = o.templates;
+export function renderCard(t: Translation, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => void }): TemplateResult {
+  const s = t.templates;
   const details = [
     template.category ? labelFor(template.category, s.categories) : '',
     template.industry ? labelFor(template.industry) : '',

@@ -7,7 +7,7 @@
  */
 import { html, nothing } from 'lit';
 import { selectField, textField } from '../../../core/form-fields.js';
-import { fieldErrorMessage } from '../../../core/i18n/onboarding.js';
+import { fieldErrorMessage } from '../../../core/i18n/index.js';
 import { defineStepForm, fieldValue, isChecked, isRecord } from './step-form.js';
 
 const EVENTS = ['new_sign_in', 'password_changed', 'mentions', 'comments', 'assignments', 'product_updates', 'newsletter'] as const;
@@ -44,8 +44,8 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
   draft: (saved) => ({ quiet: savedValue(saved, ['quietHours', 'enabled'], false) }),
 
   render(view) {
-    const { o, lang, saved, draft, errors } = view;
-    const s = o.steps.preferences;
+    const { t, lang, saved, draft, errors } = view;
+    const s = t.steps.preferences;
     const zone = savedValue(saved, ['quietHours', 'timeZone'], browserTimeZone());
     const days = savedValue<number[]>(saved, ['quietHours', 'days'], [0, 1, 2, 3, 4, 5, 6]);
     return html`
@@ -116,7 +116,7 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
     return 'data' in withoutQuietHours ? withoutQuietHours.data : undefined;
   },
 
-  read(form, { o, draft, saved }) {
+  read(form, { t, draft, saved }) {
     const notifications = Object.fromEntries(
       EVENTS.map((event) => [event, Object.fromEntries(CHANNELS.map((channel) => [channel, isChecked(form, `${event}.${channel}`)]))]),
     );
@@ -135,7 +135,7 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
     };
     const errors: Record<string, string> = {};
     for (const key of ['start', 'end'] as const) {
-      if (!/^\d\d:\d\d$/.test(quietHours[key])) errors[`quietHours.${key}`] = fieldErrorMessage(o, quietHours[key] ? 'invalid_time' : 'required');
+      if (!/^\d\d:\d\d$/.test(quietHours[key])) errors[`quietHours.${key}`] = fieldErrorMessage(t, quietHours[key] ? 'invalid_time' : 'required');
     }
     return Object.keys(errors).length ? { errors } : { data: { ...data, quietHours } };
   },
