@@ -36,4 +36,4 @@ export { AcctOnboarding } from './elements/onboarding/onboarding.js';
 export { AcctOrganization } from './elements/organization/organization.js';
 export { AcctTemplates } from './elements/templates/templates.js';
 export type * from './core/onboarding-types.js';
-export type * from './core/onboarding-events.js';
+export type * from './core/events.js';

@@ -7,7 +7,7 @@
 import type { CSSResultGroup, TemplateResult } from 'lit';
 import { TaskStatus, type Task } from '@lit/task';
 import { AcctElement } from './acct-element.js';
-import { errorDetail, type AcctErrorDetail } from './events.js';
+import { errorDetail } from './events.js';
 import { SessionController } from './session-controller.js';
 import { controlStyles } from './styles/controls.styles.js';
 import { listStyles } from './styles/list.styles.js';
@@ -71,7 +71,7 @@ export class AccountElement extends AcctElement {
     await this.updateComplete;
     const failed = store.status === 'error' ? store.error : task.status === TaskStatus.ERROR ? task.error : undefined;
     if (failed !== undefined) {
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, failed));
+      this.emit('acct-error', errorDetail(this.t, failed));
       // The old button was replaced while loading; give focus back to the new one.
       this.renderRoot.querySelector<HTMLElement>('.retry')?.focus();
     }

@@ -9,6 +9,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ref } from 'lit/directives/ref.js';
 
+/**
+ * Whether an address is worth sending: one @ with text both sides and no spaces, as the sign-in
+ * form's `type="email"` field checks; the server has the last word.
+ */
+export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+$/.test(value);
+
 /** A document-safe id for a field name like `invitations.0.email` (shadow roots scope ids; dots are fine, but not in CSS selectors). */
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 

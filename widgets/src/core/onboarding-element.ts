@@ -8,7 +8,7 @@
 import type { CSSResultGroup } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AccountElement } from './account-element.js';
-import { errorDetail, type AcctErrorDetail } from './events.js';
+import { errorDetail } from './events.js';
 import { errorMessage, fieldErrors } from './i18n/index.js';
 import { formStyles } from './styles/form.styles.js';
 
@@ -47,7 +47,7 @@ export class OnboardingElement extends AccountElement {
       const shown = message?.(error) ?? errorMessage(this.t, error);
       this.fieldErrors = fieldErrors(this.t, error);
       this.actionError = shown;
-      this.emit<AcctErrorDetail>('acct-error', { ...errorDetail(this.t, error), message: shown });
+      this.emit('acct-error', { ...errorDetail(this.t, error), message: shown });
       if (Object.keys(this.fieldErrors).length) await this.focusAfterUpdate('[aria-invalid="true"]');
       return false;
     } finally {

@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../testing/base-suite.js';
-import type { AcctChecklistDismissDetail, AcctChecklistItemCompleteDetail } from '../../core/onboarding-events.js';
+import type { AcctChecklistDismissDetail, AcctChecklistItemCompleteDetail } from '../../core/events.js';
 import { $, element, nextEvent, signOutEverywhere, text } from '../../testing/helpers.js';
 import { attach, eventually, signedInDevice, type Device } from '../../testing/onboarding.js';
 import { AcctChecklist } from './define.js';

@@ -13,7 +13,6 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
 import { checklistApi, type ChecklistItemAction } from '../../core/onboarding-api.js';
-import type { AcctChecklistDismissDetail, AcctChecklistItemCompleteDetail } from '../../core/onboarding-events.js';
 import type { Checklist } from '../../core/onboarding-types.js';
 import { Poller } from '../../core/poller.js';
 import { checklistStyles } from './checklist.styles.js';
@@ -208,7 +207,7 @@ export class AcctChecklist extends OnboardingElement {
       box.checked = item.completed;
       return;
     }
-    if (action === 'complete') this.emit<AcctChecklistItemCompleteDetail>('acct-checklist-item-complete', { key: item.key, item: { ...item, completed: true } });
+    if (action === 'complete') this.emit('acct-checklist-item-complete', { key: item.key, item: { ...item, completed: true } });
     this.announcement = action === 'complete' ? this.t.checklist.completed(item.title) : this.t.checklist.uncompleted(item.title);
   };
 
@@ -218,7 +217,7 @@ export class AcctChecklist extends OnboardingElement {
     const visible = this.list?.items.filter((i) => !i.dismissed) ?? [];
     const next = visible[visible.indexOf(item) + 1] ?? visible[visible.indexOf(item) - 1];
     if (!(await this.act('dismiss', item.key))) return;
-    this.emit<AcctChecklistDismissDetail>('acct-checklist-dismiss', { key: item.key });
+    this.emit('acct-checklist-dismiss', { key: item.key });
     this.announcement = this.t.checklist.dismissed(item.title);
     // The row is gone: focus goes to the next one's check box, else to the heading.
     await this.focusAfterUpdate(next ? `input[data-key="${CSS.escape(next.key)}"]` : 'h2');
@@ -231,7 +230,7 @@ export class AcctChecklist extends OnboardingElement {
 
   private readonly dismissAll = async (): Promise<void> => {
     if (!(await this.act('dismiss-all'))) return;
-    this.emit<AcctChecklistDismissDetail>('acct-checklist-dismiss', { key: null });
+    this.emit('acct-checklist-dismiss', { key: null });
     await this.focusAfterUpdate('[part~="restore-button"]');
   };
 

@@ -9,12 +9,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import type { HandOverAnswer } from '../../../../contract/events.js';
 import { AcctElement } from '../../core/acct-element.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { handOverStyles } from './hand-over.styles.js';
 
-/** What the user decides. */
-export type HandOverAnswer = 'continue' | 'cancel';
+/** What the user decides (contract/events.ts, `acct-hand-over-answered`). */
+export type { HandOverAnswer };
 
 /**
  * Asks whether to sign in as the account an emailed link's code belongs to, when this browser
@@ -117,7 +118,7 @@ export function askHandOver(question: HandOverQuestion): Promise<HandOverAnswer>
       'acct-hand-over-answered',
       (event) => {
         element.remove();
-        resolve((event as CustomEvent<{ answer: HandOverAnswer }>).detail.answer);
+        resolve(event.detail.answer);
       },
       { once: true },
     );

@@ -10,7 +10,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { AccountElement } from '../../core/account-element.js';
 import type { LoginEvent, LoginHistoryPage } from '../../core/api-types.js';
-import { errorDetail, type AcctErrorDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { renderHistoryRow } from './history-row.js';
 import { loginHistoryStyles } from './login-history.styles.js';
@@ -128,7 +128,7 @@ export class AcctLoginHistory extends AccountElement {
       if (firstNew) this.renderRoot.querySelector<HTMLElement>(`li[data-event="${CSS.escape(firstNew.id)}"]`)?.focus();
     } catch (error) {
       this.moreError = errorMessage(this.t, error);
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+      this.emit('acct-error', errorDetail(this.t, error));
     } finally {
       this.loadingMore = false;
     }

@@ -14,7 +14,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ClientConfig } from '../../core/api-client.js';
-import type { AcctSignedUpDetail } from '../../core/events.js';
 import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { returnAddress } from '../../core/return-code.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
@@ -275,7 +274,7 @@ export class AcctLogin extends LoginCompletion {
           const displayName = value('displayName').trim();
           const details = { email: this.email, password: value('password'), ...(displayName ? { displayName } : {}), redirectUrl };
           const result = await store.signUp(details, options);
-          this.emit<AcctSignedUpDetail>('acct-signed-up', result);
+          this.emit('acct-signed-up', result);
           if (!result.user) void this.showView('verify', { unconfirmedSignIn: false });
           return result.user;
         }),

@@ -12,7 +12,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
 import { onboardingApi, organizationsApi } from '../../core/onboarding-api.js';
-import { completeDetail, type AcctOnboardingCompleteDetail, type AcctOnboardingStepDetail } from '../../core/onboarding-events.js';
+import { completeDetail } from '../../core/events.js';
 import type { OnboardingState, OnboardingStep } from '../../core/onboarding-types.js';
 import { optionsFor } from './choices.js';
 import { DraftSaver, type Draft } from './draft-saver.js';
@@ -20,9 +20,6 @@ import { onboardingStyles } from './onboarding.styles.js';
 import { renderChoice, renderDone, renderWalk, type ScreenContext } from './onboarding-views.js';
 import { formFor, type StepView } from './steps/index.js';
 import { isRecord } from './steps/step-form.js';
-
-/** `acct-step-data`, which slotted host content may fire to hand over its step's data. */
-interface StepDataEvent extends CustomEvent<{ step?: string; data?: unknown }> {}
 
 /**
  * The onboarding walk: role and use case, then the path's steps, then "You are all set".
@@ -144,8 +141,9 @@ export class AcctOnboarding extends OnboardingElement {
 
   constructor() {
     super();
+    // The site's slotted content hands over its step's data (`acct-step-data`, typed in core/events.ts).
     this.addEventListener('acct-step-data', (event) => {
-      const { step, data } = (event as StepDataEvent).detail ?? {};
+      const { step, data } = event.detail ?? {};
       const key = step ?? this.currentStep?.key;
       if (key && isRecord(data)) this.setStepData(key, data);
     });
@@ -270,8 +268,8 @@ export class AcctOnboarding extends OnboardingElement {
       const api = this.session.store.api;
       const walk = action === 'back' ? await onboardingApi.back(api) : await onboardingApi.step(api, step.key, action, data);
       if (action !== 'back') this.hostData.delete(step.key);
-      this.emit<AcctOnboardingStepDetail>('acct-onboarding-step', { step: step.key, action, progress: walk.progress });
-      if (walk.status === 'completed' && !wasCompleted) this.emit<AcctOnboardingCompleteDetail>('acct-onboarding-complete', completeDetail(walk));
+      this.emit('acct-onboarding-step', { step: step.key, action, progress: walk.progress });
+      if (walk.status === 'completed' && !wasCompleted) this.emit('acct-onboarding-complete', completeDetail(walk));
       await this.show(walk);
     });
   }

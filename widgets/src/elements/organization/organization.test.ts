@@ -12,13 +12,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import { sessionStore } from '../../core/session-store.js';
-import type {
-  AcctInvitationRevokedDetail,
-  AcctInvitationSentDetail,
-  AcctMemberRemovedDetail,
-  AcctMemberRoleChangedDetail,
-  AcctOrganizationDetail,
-} from '../../core/onboarding-events.js';
+import type {AcctInvitationRevokedDetail, AcctInvitationSentDetail, AcctMemberRemovedDetail, AcctMemberRoleChangedDetail, AcctOrganizationDetail} from '../../core/events.js';
 import type { Member, Organization } from '../../core/onboarding-types.js';
 import { $, createAccount, element, linkIn, mailTo, nextEvent, pageAddress, settledStore, signOutEverywhere, submitHostedForm, text, uniqueEmail } from '../../testing/helpers.js';
 import { expectFitsPhone } from '../../testing/layout.js';

@@ -11,21 +11,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { selectField } from '../../core/form-fields.js';
+import { looksLikeEmail, selectField } from '../../core/form-fields.js';
 import { fieldErrorMessage } from '../../core/i18n/index.js';
 import { organizationsApi, profileApi } from '../../core/onboarding-api.js';
-import type {
-  AcctInvitationRevokedDetail,
-  AcctInvitationSentDetail,
-  AcctMemberRemovedDetail,
-  AcctMemberRoleChangedDetail,
-  AcctOrganizationDetail,
-} from '../../core/onboarding-events.js';
 import type { Invitation, Member, Organization, OrganizationRole } from '../../core/onboarding-types.js';
 import { returnAddress } from '../../core/return-code.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
-import { looksLikeEmail } from '../onboarding/steps/step-form.js';
 import { LEAVING, memberName, renderLeave, renderMembers, renderWelcome, type MembersContext } from './members-view.js';
 import { OrganizationData, type Details } from './organization-data.js';
 import { organizationStyles } from './organization.styles.js';
@@ -198,7 +190,7 @@ export class AcctOrganization extends OrganizationData {
       const renamed = await organizationsApi.rename(this.session.store.api, org.id, name);
       this.renaming = false;
       await this.organizations.run();
-      this.emit<AcctOrganizationDetail>('acct-organization-renamed', { organization: renamed });
+      this.emit('acct-organization-renamed', { organization: renamed });
       this.announcement = this.t.organization.renamed(renamed.name);
       await this.focusAfterUpdate('h2');
     });
@@ -223,7 +215,7 @@ export class AcctOrganization extends OrganizationData {
       const created = await organizationsApi.create(this.session.store.api, name);
       this.picked = created.id;
       await this.organizations.run();
-      this.emit<AcctOrganizationDetail>('acct-organization-created', { organization: created });
+      this.emit('acct-organization-created', { organization: created });
       this.announcement = this.t.organization.created(created.name);
       await this.focusAfterUpdate('h2');
     });
@@ -243,7 +235,7 @@ export class AcctOrganization extends OrganizationData {
       const invitation = await organizationsApi.invite(this.session.store.api, org.id, { email, role, redirectUrl: returnAddress() });
       form.reset();
       await this.details.run();
-      this.emit<AcctInvitationSentDetail>('acct-invitation-sent', { organizationId: org.id, invitation, resent: false });
+      this.emit('acct-invitation-sent', { organizationId: org.id, invitation, resent: false });
       this.announcement = this.t.organization.invited(invitation.email);
     });
   };
@@ -251,14 +243,14 @@ export class AcctOrganization extends OrganizationData {
   private readonly resend = (event: Event): Promise<void> =>
     this.onInvitation(event, async (org, invitation) => {
       const renewed = await organizationsApi.resend(this.session.store.api, org.id, invitation.id);
-      this.emit<AcctInvitationSentDetail>('acct-invitation-sent', { organizationId: org.id, invitation: renewed, resent: true });
+      this.emit('acct-invitation-sent', { organizationId: org.id, invitation: renewed, resent: true });
       this.announcement = this.t.organization.resent(invitation.email);
     });
 
   private readonly revoke = (event: Event): Promise<void> =>
     this.onInvitation(event, async (org, invitation) => {
       await organizationsApi.revoke(this.session.store.api, org.id, invitation.id);
-      this.emit<AcctInvitationRevokedDetail>('acct-invitation-revoked', { organizationId: org.id, invitation });
+      this.emit('acct-invitation-revoked', { organizationId: org.id, invitation });
       this.announcement = this.t.organization.revoked(invitation.email);
       // The row is gone: focus goes back to the invitation form.
       await this.focusAfterUpdate('input[name="email"]');
@@ -306,7 +298,7 @@ export class AcctOrganization extends OrganizationData {
     const done = await this.attempt(async () => {
       const changed = await organizationsApi.changeRole(this.session.store.api, org.id, member.userId, role);
       await this.reload();
-      this.emit<AcctMemberRoleChangedDetail>('acct-member-role-changed', { organizationId: org.id, member: changed, previousRole: member.role });
+      this.emit('acct-member-role-changed', { organizationId: org.id, member: changed, previousRole: member.role });
       this.announcement = this.t.organization.roleChanged(memberName(changed), this.t.roles[changed.role] ?? changed.role);
     });
     if (!done) select.value = member.role;
@@ -335,7 +327,7 @@ export class AcctOrganization extends OrganizationData {
       await organizationsApi.removeMember(this.session.store.api, org.id, member.userId);
       this.confirming = null;
       await this.reload();
-      this.emit<AcctMemberRemovedDetail>('acct-member-removed', { organizationId: org.id, member });
+      this.emit('acct-member-removed', { organizationId: org.id, member });
       this.announcement = this.t.organization.removed(memberName(member));
       // The row is gone: focus goes to the list's heading.
       await this.focusAfterUpdate('h2');
@@ -351,7 +343,7 @@ export class AcctOrganization extends OrganizationData {
       this.joined = null;
       this.picked = '';
       await this.organizations.run();
-      this.emit<AcctOrganizationDetail>('acct-organization-left', { organization: org });
+      this.emit('acct-organization-left', { organization: org });
       this.announcement = this.t.organization.left(org.name);
       await this.focusAfterUpdate('h2');
     });

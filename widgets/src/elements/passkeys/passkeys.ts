@@ -13,7 +13,7 @@ import { Task } from '@lit/task';
 import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
 import type { Passkey, PasskeyRemoved } from '../../core/api-types.js';
-import { errorDetail, type AcctErrorDetail, type AcctPasskeyAddedDetail, type AcctPasskeyRemovedDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { browserSupportsWebAuthn, isAbort, registerPasskey, WebAuthnController } from '../../core/webauthn.js';
@@ -164,7 +164,7 @@ export class AcctPasskeys extends AccountElement {
     const added = await this.act(
       async () => {
         const passkey = await this.ceremonies.run((ceremony) => registerPasskey(this.session.store.api, ceremony));
-        this.emit<AcctPasskeyAddedDetail>('acct-passkey-added', { passkey });
+        this.emit('acct-passkey-added', { passkey });
         return this.t.passkeys.added(passkeyLabel(this.t, passkey));
       },
       (message) => (this.actionError = message),
@@ -233,7 +233,7 @@ export class AcctPasskeys extends AccountElement {
       async () => {
         const { sessionsEnded } = await this.session.store.api.delete<PasskeyRemoved>(`/api/passkeys/${encodeURIComponent(passkey.id)}`);
         this.confirming = null;
-        this.emit<AcctPasskeyRemovedDetail>('acct-passkey-removed', { passkey, sessionsEnded });
+        this.emit('acct-passkey-removed', { passkey, sessionsEnded });
         return [this.t.passkeys.removed(passkeyLabel(this.t, passkey)), this.t.passkeys.sessionsEnded(sessionsEnded)].filter(Boolean).join(' ');
       },
       // In the row it is about: "this is your only way to sign in" must be read next to its passkey.
@@ -266,7 +266,7 @@ export class AcctPasskeys extends AccountElement {
     } catch (error) {
       if (isAbort(error) || (error instanceof ApiError && error.code === 'passkey_cancelled')) return 'cancelled';
       failed(errorMessage(this.t, error));
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+      this.emit('acct-error', errorDetail(this.t, error));
       return 'failed';
     } finally {
       this.busy = false;

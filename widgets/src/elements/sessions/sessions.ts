@@ -12,7 +12,7 @@ import { Task } from '@lit/task';
 import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
 import type { DeviceSession } from '../../core/api-types.js';
-import { errorDetail, type AcctErrorDetail, type AcctSessionRevokedDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { deviceLabel, renderSessionRow } from './session-row.js';
@@ -163,7 +163,7 @@ export class AcctSessions extends AccountElement {
         // Already gone (it expired, or was signed out elsewhere): what the user wanted is done.
         if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
       }
-      this.emit<AcctSessionRevokedDetail>('acct-session-revoked', { sessionIds: [session.id] });
+      this.emit('acct-session-revoked', { sessionIds: [session.id] });
       return this.t.sessions.revoked(deviceLabel(this.t, session));
     });
   }
@@ -172,7 +172,7 @@ export class AcctSessions extends AccountElement {
     const others = (this.list.value ?? []).filter((s) => !s.current).map((s) => s.id);
     await this.revoke(async () => {
       const { revoked } = await this.session.store.api.post<{ revoked: number }>('/api/sessions/revoke-others');
-      this.emit<AcctSessionRevokedDetail>('acct-session-revoked', { sessionIds: others });
+      this.emit('acct-session-revoked', { sessionIds: others });
       return this.t.sessions.revokedOthers(revoked);
     });
   }
@@ -191,7 +191,7 @@ export class AcctSessions extends AccountElement {
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     } catch (error) {
       this.actionError = errorMessage(this.t, error);
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+      this.emit('acct-error', errorDetail(this.t, error));
     } finally {
       this.busy = false;
     }

@@ -9,11 +9,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { ApiError } from '../../core/api-client.js';
-import { errorDetail, type AcctErrorDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { labelFor } from '../../core/i18n/index.js';
 import { OnboardingElement } from '../../core/onboarding-element.js';
 import { templatesApi } from '../../core/onboarding-api.js';
-import type { AcctTemplateSelectedDetail } from '../../core/onboarding-events.js';
 import type { Template, TemplateGallery } from '../../core/onboarding-types.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
 import { renderCard } from './template-card.js';
@@ -118,7 +117,7 @@ export class AcctTemplates extends OnboardingElement {
 
   private readonly reload = async (): Promise<void> => {
     await this.gallery.run();
-    if (this.gallery.error !== undefined) this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, this.gallery.error));
+    if (this.gallery.error !== undefined) this.emit('acct-error', errorDetail(this.t, this.gallery.error));
     await this.focusAfterUpdate('.retry');
   };
 
@@ -128,7 +127,7 @@ export class AcctTemplates extends OnboardingElement {
     const signedOut = (error: unknown) => (error instanceof ApiError && error.code === 'not_signed_in' ? this.t.templates.signInToUse : undefined);
     await this.attempt(async () => {
       const { templateData, ...template } = await templatesApi.use(this.session.store.api, id);
-      this.emit<AcctTemplateSelectedDetail>('acct-template-selected', { template, templateData });
+      this.emit('acct-template-selected', { template, templateData });
       this.announcement = this.t.templates.selected(template.name);
     }, { message: signedOut });
   };

@@ -12,7 +12,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcctElement } from '../../core/acct-element.js';
 import type { User } from '../../core/api-types.js';
-import { errorDetail, type AcctErrorDetail, type AcctSignedOutDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { SessionController } from '../../core/session-controller.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
@@ -248,7 +248,7 @@ export class AcctUserButton extends AcctElement {
   }
 
   private requestSignIn(): void {
-    this.emit<Record<string, never>>('acct-sign-in-requested', {});
+    this.emit('acct-sign-in-requested', {});
   }
 
   private async signOut(): Promise<void> {
@@ -260,13 +260,13 @@ export class AcctUserButton extends AcctElement {
     try {
       await store.signOut();
       this.open = false;
-      this.emit<AcctSignedOutDetail>('acct-signed-out', { user });
+      this.emit('acct-signed-out', { user });
       await this.updateComplete;
       // The menu button is gone; keep keyboard users here, on "Sign in", not at the top of the page.
       this.renderRoot.querySelector<HTMLElement>('.sign-in')?.focus();
     } catch (error) {
       this.signOutError = errorMessage(this.t, error);
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+      this.emit('acct-error', errorDetail(this.t, error));
     } finally {
       this.busy = false;
     }

@@ -75,6 +75,3 @@ export function isChecked(form: HTMLFormElement, name: string): boolean {
   const field = form.elements.namedItem(name);
   return field instanceof HTMLInputElement && field.checked;
 }
-
-/** The same rule as the sign-in form: one @ with text both sides and no spaces; the server has the last word. */
-export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+$/.test(value);

@@ -7,10 +7,10 @@
  */
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { fieldId, selectField, textField } from '../../../core/form-fields.js';
+import { fieldId, looksLikeEmail, selectField, textField } from '../../../core/form-fields.js';
 import { fieldErrorMessage } from '../../../core/i18n/index.js';
 import type { InvitedRole } from '../../../core/onboarding-types.js';
-import { defineStepForm, fieldValue, isRecord, looksLikeEmail, type StepView } from './step-form.js';
+import { defineStepForm, fieldValue, isRecord, type StepView } from './step-form.js';
 
 interface Row {
   id: number;
