@@ -50,7 +50,7 @@ export class AccountElement extends AcctElement {
   ): TemplateResult {
     const t = this.t;
     const store = this.session.store;
-    const retry = () => this.retry(task);
+    const retry = () => void this.retry(task);
     if (store.status === 'loading') return renderLoading(t);
     if (store.status === 'error') return renderLoadError(t, texts.loadFailed, store.error, retry);
     if (store.status === 'signed-out') return renderSignedOut(texts.signedOut);
@@ -69,7 +69,9 @@ export class AccountElement extends AcctElement {
     if (store.status === 'error') await store.refresh();
     else await task.run();
     await this.updateComplete;
-    const failed = store.status === 'error' ? store.error : task.status === TaskStatus.ERROR ? task.error : undefined;
+    let failed: unknown;
+    if (store.status === 'error') failed = store.error;
+    else if (task.status === TaskStatus.ERROR) failed = task.error;
     if (failed !== undefined) {
       this.emit('acct-error', errorDetail(this.t, failed));
       // The old button was replaced while loading; give focus back to the new one.

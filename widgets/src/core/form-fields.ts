@@ -99,6 +99,6 @@ export function progressBar(value: number, max: number, label: string, text: str
   const percent = max > 0 ? Math.round((Math.min(value, max) / max) * 100) : 0;
   return html`<div part="progress" class="progress" role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax=${max}
     aria-valuenow=${Math.min(value, max)} aria-valuetext=${text}>
-    <div part="progress-value" class="progress-value" ${ref(setWidth(percent))}></div>
+    <div class="progress-value" ${ref(setWidth(percent))}></div>
   </div>`;
 }

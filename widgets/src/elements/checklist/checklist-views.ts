@@ -18,13 +18,13 @@ export function renderLauncher(t: Translation, list: Checklist | undefined, expa
   return html`<button part="launcher" class="launcher" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="panel" @click=${toggle}>
     <span class="launcher-icon">${onboardingIcon('task')}</span>
     <span>${t.checklist.title}</span>
-    ${list && !list.dismissed ? html`<span part="launcher-count" class="badge">${left ? t.checklist.left(left) : t.checklist.allDone}</span>` : nothing}
+    ${list && !list.dismissed ? html`<span class="badge">${left ? t.checklist.left(left) : t.checklist.allDone}</span>` : nothing}
   </button>`;
 }
 
 export function renderHeader(t: Translation, list: Checklist): TemplateResult {
   const count = t.checklist.count(list.completedCount, list.total);
-  return html`<div part="header" class="header">
+  return html`<div class="header">
     <p part="count" class="count">${count}</p>
     ${progressBar(list.completedCount, list.total, t.checklist.progress, count)}
   </div>`;
@@ -40,9 +40,9 @@ export function renderItem(t: Translation, item: ChecklistItem, busy: boolean, o
   return html`<li part=${item.completed ? 'item completed-item' : 'item'} data-key=${item.key}>
     <input part="checkbox" type="checkbox" .checked=${item.completed} data-key=${item.key} aria-label=${t.checklist.markDone(item.title)}
       aria-describedby=${item.description ? descriptionId : nothing} aria-disabled=${busy ? 'true' : 'false'} @change=${on.toggle} />
-    <span part="icon" class="icon">${onboardingIcon(item.completed ? 'done' : itemIcon(item.icon, item.key))}</span>
+    <span class="icon">${onboardingIcon(item.completed ? 'done' : itemIcon(item.icon, item.key))}</span>
     <div class="main">
-      <p part="item-title" class="title">${item.actionUrl ? html`<a part="action-link" href=${item.actionUrl}>${item.title}</a>` : item.title}</p>
+      <p class="title">${item.actionUrl ? html`<a part="action-link" href=${item.actionUrl}>${item.title}</a>` : item.title}</p>
       ${item.description ? html`<p part="description" class="meta" id=${descriptionId}>${item.description}</p>` : nothing}
     </div>
     <button part="button dismiss-button" class="small dismiss" type="button" data-key=${item.key} aria-label=${t.checklist.dismissLabel(item.title)}
@@ -60,7 +60,7 @@ export interface FooterHandlers {
 export function renderFooter(t: Translation, list: Checklist, busy: boolean, on: FooterHandlers): TemplateResult {
   const hidden = list.items.filter((item) => item.dismissed).length;
   const busyState = busy ? 'true' : 'false';
-  return html`<div part="footer" class="footer">
+  return html`<div class="footer">
     ${hidden
       ? html`<button part="button restore-items-button" class="link" type="button" aria-disabled=${busyState} @click=${on.restoreItems}>
           ${t.checklist.hiddenItems(hidden)}

@@ -38,24 +38,17 @@ const finished = (list: Checklist) => list.items.every((item) => item.completed 
  *
  * @csspart base - The wrapper of the launcher and the panel.
  * @csspart launcher - The button that opens the list (`collapsed` only).
- * @csspart launcher-count - Its "3 left".
- * @csspart panel - The card holding the list.
  * @csspart title - The heading.
- * @csspart header - The count and the progress bar.
  * @csspart count - "2 of 5 done".
  * @csspart progress - The progress bar.
- * @csspart progress-value - Its filled part.
  * @csspart list - The list of items.
  * @csspart item - An item's row.
  * @csspart completed-item - The row of a completed item (with `item`).
  * @csspart checkbox - An item's check box.
- * @csspart icon - An item's icon (a check mark once done).
- * @csspart item-title - An item's title.
  * @csspart action-link - The title's link to where the task is done.
  * @csspart description - An item's description.
  * @csspart button - Every button.
  * @csspart dismiss-button - An item's hide button.
- * @csspart footer - The line with "Show hidden items" and "Hide the checklist".
  * @csspart restore-items-button - "Show 2 hidden items".
  * @csspart dismiss-all-button - "Hide the checklist".
  * @csspart restore-button - "Show the checklist", once hidden.
@@ -150,7 +143,7 @@ export class AcctChecklist extends OnboardingElement {
         ${hidden
           ? nothing
           : html`${this.collapsed && signedIn && list ? renderLauncher(t, list, this.expanded, this.toggle) : nothing}
-              <section part="panel" class="panel" id="panel" aria-labelledby="title" ?hidden=${!open || (this.collapsed && !signedIn)}>
+              <section class="panel" id="panel" aria-labelledby="title" ?hidden=${!open || (this.collapsed && !signedIn)}>
                 <h2 part="title" id="title" tabindex="-1">${t.checklist.title}</h2>
                 ${this.renderForSession(this.load, { loadFailed: t.checklist.loadFailed, signedOut: t.checklist.signedOut }, (loaded) =>
                   this.renderList(this.latest ?? loaded),

@@ -28,9 +28,9 @@ function renderFormError(formError: string): TemplateResult {
 }
 
 function renderOptions(name: string, legend: string, options: ChoiceOption[]): TemplateResult {
-  return html`<fieldset part="choices">
+  return html`<fieldset>
     <legend>${legend}</legend>
-    ${options.map((option) => html`<label part="choice" class="check"><input type="radio" name=${name} value=${option.value} />${option.label}</label>`)}
+    ${options.map((option) => html`<label class="check"><input type="radio" name=${name} value=${option.value} />${option.label}</label>`)}
   </fieldset>`;
 }
 
@@ -39,13 +39,13 @@ export function renderChoice(
   { roles, useCases }: { roles: ChoiceOption[]; useCases: ChoiceOption[] },
   start: (event: SubmitEvent) => void,
 ): TemplateResult {
-  return html`<form part="form choose-form" novalidate @submit=${start} aria-labelledby="title">
+  return html`<form part="form" novalidate @submit=${start} aria-labelledby="title">
     <h2 part="title" id="title" tabindex="-1">${t.onboarding.title}</h2>
     <p part="description" class="hint">${t.onboarding.chooseIntro}</p>
     ${roles.length ? renderOptions('role', t.onboarding.role, roles) : nothing}
     ${useCases.length ? renderOptions('useCase', t.onboarding.useCase, useCases) : nothing}
     ${renderFormError(formError)}
-    <div part="actions" class="actions">
+    <div class="actions">
       <button part="button next-button" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${t.onboarding.start}</button>
     </div>
   </form>`;
@@ -70,7 +70,7 @@ export function renderWalk(
   // Keyed by step: each step gets fresh fields, never the previous step's typed values.
   return html`${keyed(
     step.key,
-    html`<div part="header" class="header">
+    html`<div class="header">
         <p part="step-count" class="count">
           ${position}${step.required ? nothing : html` · <span part="optional-badge">${t.onboarding.optional}</span>`}
         </p>
@@ -79,12 +79,12 @@ export function renderWalk(
       <form part="form" novalidate data-step=${step.key} @submit=${on.next} @input=${on.edited} @change=${on.edited} aria-labelledby="title">
         <h2 part="title" id="title" tabindex="-1">${step.title}</h2>
         ${step.description ? html`<p part="description" class="hint">${step.description}</p>` : nothing}
-        <div part="step-content" class="content">
+        <div class="content">
           <slot name="step-${step.key}">${form.intro ? html`<p class="intro">${form.intro(view)}</p>` : nothing}</slot>
           ${form.render?.(view) ?? nothing}
         </div>
         ${renderFormError(formError)}
-        <div part="actions" class="actions">
+        <div class="actions">
           ${index > 0
             ? html`<button part="button back-button" type="button" aria-disabled=${busyState} @click=${on.back}>${t.onboarding.back}</button>`
             : nothing}
@@ -100,8 +100,8 @@ export function renderWalk(
 }
 
 export function renderDone({ t }: ScreenContext, continueUrl: string): TemplateResult {
-  return html`<div part="done" class="done">
-    <span part="done-icon" class="done-icon">${onboardingIcon('done')}</span>
+  return html`<div class="done">
+    <span class="done-icon">${onboardingIcon('done')}</span>
     <h2 part="title" id="title" tabindex="-1">${t.onboarding.doneTitle}</h2>
     <slot name="done"><p>${t.onboarding.doneText}</p></slot>
     ${continueUrl

@@ -49,18 +49,12 @@ import { isRecord } from './steps/step-form.js';
  * `{ code, status, message }`. Field errors show beside their fields.
  *
  * @csspart base - The card around everything.
- * @csspart header - The step count and progress bar.
  * @csspart step-count - "Step 3 of 8".
  * @csspart optional-badge - "Optional", beside the count of a step that can be skipped.
  * @csspart progress - The progress bar.
- * @csspart progress-value - The filled part of the progress bar.
  * @csspart form - The step's (or the choice's) form.
- * @csspart choose-form - The role and use case form (with `form`).
- * @csspart choices - A group of options (role, use case, organization mode).
- * @csspart choice - One option of the role or use case.
  * @csspart title - The screen's heading.
  * @csspart description - The step's description.
- * @csspart step-content - The step's slot and fields.
  * @csspart field - A field: label, control, hint and error.
  * @csspart label - A field's label.
  * @csspart input - A text field or text area.
@@ -68,21 +62,12 @@ import { isRecord } from './steps/step-form.js';
  * @csspart hint - A field's hint.
  * @csspart field-error - A field's error.
  * @csspart form-error - A message about the whole step.
- * @csspart actions - The row of Back, Skip and Continue.
  * @csspart button - Every button.
  * @csspart back-button - Back.
  * @csspart skip-button - Skip this step (optional steps only).
  * @csspart next-button - Continue, Finish, or Get started.
- * @csspart team-list - The team step's list of teammates.
- * @csspart team-row - One teammate: email, role, remove.
  * @csspart add-button - "Add another teammate".
  * @csspart remove-button - A teammate's remove button.
- * @csspart notifications - The preferences step's notification table and its legend.
- * @csspart notification-table - The table of events and channels.
- * @csspart quiet-hours - The quiet hours group.
- * @csspart days - The quiet hours' days.
- * @csspart done - The completion screen.
- * @csspart done-icon - Its check mark (animated unless the user prefers reduced motion).
  * @csspart continue-link - The completion screen's link to `continue-url`.
  * @csspart status - A loading message.
  * @csspart signed-out - The default content of the `signed-out` slot.

@@ -78,7 +78,7 @@ function renderMember(ctx: MembersContext, member: Member, members: Member[], on
   const name = memberName(member);
   const removable = canRemove(ctx, member, members);
   return html`<li part="item member" data-member=${member.userId}>
-    <span part="icon" class="icon">${onboardingIcon('user')}</span>
+    <span class="icon">${onboardingIcon('user')}</span>
     <div class="main">
       <p class="title">
         <span part="member-name">${name}</span>
@@ -112,7 +112,7 @@ export function renderLeave(ctx: MembersContext, members: Member[], on: MemberHa
   if (!self) return html``;
   if (confirming === LEAVING) return renderConfirm(LEAVING, s.confirmLeave(org.name), s.confirmLeaveButton, ctx, on, on.confirmLeave);
   const stuck = isLastOwner(self, members);
-  return html`<div part="leave" class="footer leave">
+  return html`<div class="footer leave">
     <button part="button leave-button" class="danger small" type="button" data-id=${LEAVING}
       aria-disabled=${busyAttr(busy || stuck)} aria-describedby=${stuck ? 'last-owner' : nothing} @click=${stuck ? nothing : on.askLeave}>
       ${s.leave(org.name)}

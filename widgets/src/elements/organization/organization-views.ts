@@ -76,12 +76,12 @@ export function renderInvitations({ t, busy, errors }: FormState, invitations: I
       </div>
     </form>
     ${invitations.length
-      ? html`<ul part="list invitations">
+      ? html`<ul part="list">
           ${invitations.map((inv) => {
             const sent = new Date(inv.lastSentAt);
             const expired = new Date(inv.expiresAt) < now;
-            return html`<li part="item invitation" data-id=${inv.id}>
-              <span part="icon" class="icon">${onboardingIcon('mail')}</span>
+            return html`<li part="item" data-id=${inv.id}>
+              <span class="icon">${onboardingIcon('mail')}</span>
               <div class="main">
                 <p class="title"><span part="invitee">${inv.email}</span> ${expired ? html`<span part="badge" class="badge expired">${s.expired}</span>` : nothing}</p>
                 <p part="details" class="meta">

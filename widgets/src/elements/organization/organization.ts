@@ -66,13 +66,10 @@ import { renderCreate, renderHeading, renderInvitations, type FormState } from '
  * @csspart section-title - The "Members" and "Invitations" headings.
  * @csspart list - The members and invitations lists.
  * @csspart members - The members list (with `list`).
- * @csspart invitations - The invitations list (with `list`).
  * @csspart item - A row of either list.
  * @csspart member - A member's row (with `item`).
  * @csspart member-name - A member's name.
- * @csspart invitation - An invitation's row (with `item`).
  * @csspart invitee - An invitation's address.
- * @csspart icon - A row's icon.
  * @csspart badge - The "You" and "Expired" badges.
  * @csspart role - A member's role, as text (for those who cannot change it).
  * @csspart button - Every button.
@@ -86,7 +83,6 @@ import { renderCreate, renderHeading, renderInvitations, type FormState } from '
  * @csspart remove-button - A member's "Remove".
  * @csspart confirm - The inline confirmation of a removal or of leaving: its question and buttons.
  * @csspart confirm-button - The button that confirms.
- * @csspart leave - The line with "Leave Acme".
  * @csspart leave-button - "Leave Acme".
  * @csspart hint - Why the last owner cannot leave.
  * @csspart empty - "No open invitations."

@@ -44,13 +44,10 @@ interface Listing {
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading.
- * @csspart intro - The sentence under the heading.
  * @csspart list - The list of passkeys.
  * @csspart item - A passkey's row.
- * @csspart icon - A row's key icon.
  * @csspart name - A passkey's name.
  * @csspart badge - A passkey's "Synced" or "This device only" badge.
- * @csspart synced-badge - The "Synced" badge (with `badge`).
  * @csspart device-badge - The "This device only" badge (with `badge`).
  * @csspart details - When the passkey was added and last used.
  * @csspart button - Every button.
@@ -65,7 +62,6 @@ interface Listing {
  * @csspart cancel-button - The button that leaves the rename form or the confirmation.
  * @csspart confirm - The inline confirmation of a removal: its question and buttons.
  * @csspart confirm-button - The button that confirms the removal.
- * @csspart footer - The line holding "Add a passkey".
  * @csspart notice - The announcement after a passkey was added, renamed or removed.
  * @csspart action-error - Why adding (in the footer) or changing a passkey (in its row) failed.
  * @csspart empty - The message when the user has no passkey.
@@ -121,7 +117,7 @@ export class AcctPasskeys extends AccountElement {
     return html`
       <section part="base" class="base" lang=${t.$lang} aria-labelledby="title">
         <h2 part="title" id="title" tabindex="-1">${t.passkeys.title}</h2>
-        <p part="intro" class="intro">${t.passkeys.intro}</p>
+        <p class="intro">${t.passkeys.intro}</p>
         ${this.renderForSession(this.list, t.passkeys, (listing) => this.renderListing(listing))}
       </section>
     `;
@@ -148,7 +144,7 @@ export class AcctPasskeys extends AccountElement {
     return html`
       ${passkeys.length ? html`<ul part="list">${passkeys.map(row)}</ul>` : html`<p part="empty" class="status">${t.passkeys.empty}</p>`}
       <div class="live" role="status">${this.announcement ? html`<p part="notice" class="notice">${this.announcement}</p>` : nothing}</div>
-      <div part="footer" class="footer">
+      <div class="footer">
         ${browserSupportsWebAuthn()
           ? html`<button part="button add-button" class="primary add" type="button" ?disabled=${this.busy} @click=${this.add}>${t.passkeys.add}</button>`
           : html`<p part="unsupported" class="status">${t.passkeys.unsupported}</p>`}

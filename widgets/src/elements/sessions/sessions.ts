@@ -40,7 +40,6 @@ const OTHERS = 'others';
  * @csspart list - The list of sessions.
  * @csspart item - A session's row.
  * @csspart current-item - The row of this device's session.
- * @csspart icon - A row's device icon.
  * @csspart device-name - A row's device name.
  * @csspart badge - The "This device" badge.
  * @csspart details - A row's secondary lines: device type and browser, place, last activity.
@@ -50,7 +49,6 @@ const OTHERS = 'others';
  * @csspart confirm - An inline confirmation: its question and buttons.
  * @csspart confirm-button - The button that confirms signing out.
  * @csspart cancel-button - The button that keeps the session.
- * @csspart footer - The line holding "Sign out all other devices".
  * @csspart notice - The announcement after a device was signed out.
  * @csspart action-error - Why signing a device out failed.
  * @csspart status - The loading message.
@@ -121,7 +119,7 @@ export class AcctSessions extends AccountElement {
         <button part="button cancel-button" class="small cancel" type="button" ?disabled=${this.busy} @click=${this.cancel}>${t.sessions.cancel}</button>
       </div>`;
     }
-    return html`<div part="footer" class="footer">
+    return html`<div class="footer">
       <button part="button revoke-others-button" class="danger" type="button" data-id=${OTHERS} ?disabled=${this.busy} @click=${this.ask}>
         ${t.sessions.revokeOthers}
       </button>

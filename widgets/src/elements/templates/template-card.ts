@@ -18,8 +18,8 @@ export function renderCard(t: Translation, template: Template, { busy, use }: { 
   ].filter(Boolean);
   return html`<li part=${template.featured ? 'card featured-card' : 'card'} class="card" data-id=${template.id}>
     ${template.previewImageUrl
-      ? html`<img part="preview" class="preview" src=${template.previewImageUrl} alt=${s.preview(template.name)} loading="lazy" />`
-      : html`<div part="preview" class="preview placeholder">${onboardingIcon('template')}</div>`}
+      ? html`<img class="preview" src=${template.previewImageUrl} alt=${s.preview(template.name)} loading="lazy" />`
+      : html`<div class="preview placeholder">${onboardingIcon('template')}</div>`}
     <div class="body">
       <h3 part="name" class="name">
         ${template.name} ${template.featured ? html`<span part="badge" class="badge">${onboardingIcon('star')}${s.featured}</span>` : nothing}

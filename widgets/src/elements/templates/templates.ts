@@ -35,12 +35,10 @@ export const featuredFirst = (templates: Template[]) => [...templates.filter((t)
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading.
- * @csspart filters - The row of category buttons.
  * @csspart filter - A category button (`aria-pressed` tells the chosen one).
  * @csspart list - The grid of templates.
  * @csspart card - A template's card.
  * @csspart featured-card - The card of a featured template (with `card`).
- * @csspart preview - A template's preview image.
  * @csspart name - A template's name.
  * @csspart badge - The "Featured" badge.
  * @csspart description - A template's description.
@@ -98,7 +96,7 @@ export class AcctTemplates extends OnboardingElement {
         @click=${this.choose}>${label}</button>`;
     return html`
       ${categories.length > 1
-        ? html`<div part="filters" class="filters" role="group" aria-label=${t.templates.category}>
+        ? html`<div class="filters" role="group" aria-label=${t.templates.category}>
             ${filter('', t.templates.all)} ${categories.map((c) => filter(c, labelFor(c, t.templates.categories)))}
           </div>`
         : nothing}

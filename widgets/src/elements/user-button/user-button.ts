@@ -43,12 +43,10 @@ export function initials(user: User): string {
  * @csspart button - The avatar button that opens the menu.
  * @csspart avatar - The avatar: the user's picture, or their initials.
  * @csspart menu - The menu's panel.
- * @csspart identity - The user's name and address at the top of the menu.
  * @csspart name - The user's name.
  * @csspart email - The user's address.
  * @csspart item - A menu item.
  * @csspart account-link - The "Your account" item.
- * @csspart sign-out-item - The "Sign out" item.
  * @csspart error - Why signing out failed.
  * @csspart sign-in - The "Sign in" link or button.
  * @csspart signed-out-notice - The note under "Sign in" after the session ended elsewhere: "You were signed out on another device."
@@ -143,7 +141,7 @@ export class AcctUserButton extends AcctElement {
         <span class="visually-hidden">${t.userButton.menu(name)}</span>
       </button>
       <div part="menu" class="panel" ?hidden=${!this.open} @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
-        <div part="identity" class="identity">
+        <div class="identity">
           ${user.displayName ? html`<p part="name" class="name">${user.displayName}</p>` : nothing}
           <p part="email" class="email">${user.email}</p>
         </div>
@@ -154,7 +152,7 @@ export class AcctUserButton extends AcctElement {
               </li>`
             : nothing}
           <li role="none">
-            <button part="item sign-out-item" role="menuitem" tabindex="-1" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
+            <button part="item" role="menuitem" tabindex="-1" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${this.signOut}>${t.userButton.signOut}</button>
           </li>
         </ul>

@@ -34,7 +34,7 @@ export const organizationStep = defineStepForm<OrganizationDraft>({
     const savedName = isRecord(saved) && typeof saved.name === 'string' && !saved.organizationId ? saved.name : '';
     return html`
       ${organizations?.length
-        ? html`<fieldset part="choices">
+        ? html`<fieldset>
             <legend>${s.mode}</legend>
             <label class="check"><input type="radio" name="mode" value="create" .checked=${mode === 'create'} @change=${choose('create')} />${s.create}</label>
             <label class="check"><input type="radio" name="mode" value="existing" .checked=${mode === 'existing'} @change=${choose('existing')} />${s.existing}</label>

@@ -49,9 +49,9 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
     const zone = savedValue(saved, ['quietHours', 'timeZone'], browserTimeZone());
     const days = savedValue<number[]>(saved, ['quietHours', 'days'], [0, 1, 2, 3, 4, 5, 6]);
     return html`
-      <fieldset part="notifications">
+      <fieldset>
         <legend>${s.notifications}</legend>
-        <table part="notification-table" class="matrix">
+        <table class="matrix">
           <thead>
             <tr>
               <th scope="col">${s.event}</th>
@@ -80,7 +80,7 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
         options: FREQUENCIES.map((f) => ({ value: f, label: s.frequencies[f]! })),
         error: errors.frequency,
       })}
-      <fieldset part="quiet-hours">
+      <fieldset>
         <legend>${s.quietHours}</legend>
         <label class="check">
           <input type="checkbox" name="quietHours.enabled" .checked=${draft.quiet}
@@ -99,7 +99,7 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
                 options: timeZones(zone).map((tz) => ({ value: tz, label: tz.replaceAll('_', ' ') })),
                 error: errors['quietHours.timeZone'],
               })}
-              <fieldset part="days" class="days">
+              <fieldset class="days">
                 <legend>${s.days}</legend>
                 ${DAYS.map((day) => html`<label class="check"><input type="checkbox" name="quietHours.days.${day}" .checked=${days.includes(day)} />${dayName(lang, day)}</label>`)}
               </fieldset>`

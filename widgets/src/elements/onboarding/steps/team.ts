@@ -61,11 +61,11 @@ export const teamStep = defineStepForm<TeamDraft>({
       view.focus(`#${fieldId(`invitations.${Math.min(index, draft.rows.length - 2)}.email`)}`);
     };
     return html`
-      <ul part="team-list" class="team">
+      <ul class="team">
         ${repeat(
           draft.rows,
           (row) => row.id,
-          (row, i) => html`<li part="team-row" class="team-row">
+          (row, i) => html`<li class="team-row">
             ${textField({ name: `invitations.${i}.email`, label: s.email(i + 1), type: 'email', value: row.email, autocomplete: 'off', error: errors[`invitations.${i}.email`] })}
             ${selectField({ name: `invitations.${i}.role`, label: s.role(i + 1), value: row.role, options: roles, error: errors[`invitations.${i}.role`] })}
             ${draft.rows.length > 1
