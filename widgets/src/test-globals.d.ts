@@ -49,6 +49,6 @@ declare module 'acct-test-env' {
     /** A loopback port nothing listens on. */
     unreachable: string;
   };
-  /** What the bundle test checks: the tags the source registers, and whether this is CI (`CI` set). */
-  export const bundle: { tags: string[]; ci: boolean };
+  /** For the bundle test: the tags the source registers, whether widgets/dist/acct.js exists, and whether this is CI (`CI` set). */
+  export const bundle: { tags: string[]; built: boolean; ci: boolean };
 }

@@ -15,8 +15,9 @@
  *                 first embed); `foreignDev` the same in development mode (`npm start`'s --dev)
  *   unreachable   a loopback port nothing listens on
  *
- * The same module also exports `bundle`: the tags the source registers (element-tags.mjs) and
- * whether this is CI, where a missing build fails the bundle test instead of skipping it.
+ * The same module also exports `bundle`: the tags the source registers (element-tags.mjs), whether
+ * the build is there, and whether this is CI, where a missing build fails the bundle test instead
+ * of skipping it.
  *
  * Every server but `limited` gets generous rate limits: the tests sign in and up far more often
  * than a person, from one address, and the buckets are shared (one database, one IP). The plugin
@@ -25,7 +26,9 @@
  * The database is an in-memory embedded PostgreSQL, or a fresh database on the PostgreSQL server in
  * TEST_DATABASE_URL when ACCT_WIDGET_TEST_DB=postgres.
  */
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logging.ts';
 import { startServer } from '../../server/start.ts';
@@ -37,6 +40,9 @@ import { elementTags } from './element-tags.mjs';
 // maps it to a path it answers itself.
 const TEST_ENV_MODULE = 'acct-test-env';
 const TEST_ENV_PATH = '/__acct-test-env.js';
+
+// What `npm run build` writes and the servers answer at /acct.js (DEFAULT_BUNDLE_DIR in server/modules/bundle/bundle.routes.ts).
+const BUILT_BUNDLE = fileURLToPath(new URL('../dist/acct.js', import.meta.url));
 
 /** A loopback URL whose port was free a moment ago and is closed now: fetches to it are refused. */
 async function closedPortUrl() {
@@ -131,7 +137,7 @@ export function acctTestServers() {
     },
     serve(context) {
       if (context.path !== TEST_ENV_PATH) return undefined;
-      const bundle = { tags: elementTags(), ci: Boolean(process.env.CI) };
+      const bundle = { tags: elementTags(), built: existsSync(BUILT_BUNDLE), ci: Boolean(process.env.CI) };
       return {
         body: `export const testServers = ${JSON.stringify(servers)};\nexport const bundle = ${JSON.stringify(bundle)};`,
         type: 'js',
