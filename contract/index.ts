@@ -16,6 +16,7 @@ import { TemplateErrors } from './templates.js';
 import { UserErrors } from './users.js';
 
 export * from './constants.js';
+export * from './events.js';
 export * from './routes.js';
 export * from './wire.js';
 

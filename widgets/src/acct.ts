@@ -22,18 +22,10 @@ export { AcctUserButton } from './elements/user-button/user-button.js';
 export { AcctHandOver } from './elements/hand-over/hand-over.js';
 export { ApiError } from './core/api-client.js';
 export type { User, DeviceSession, LoginEvent, Passkey } from './core/api-types.js';
-export type {
-  AcctErrorDetail,
-  AcctPasskeyAddedDetail,
-  AcctPasskeyRemovedDetail,
-  AcctSessionRevokedDetail,
-  AcctSignedInDetail,
-  AcctSignedOutDetail,
-  AcctSignedUpDetail,
-} from './core/events.js';
 export { AcctChecklist } from './elements/checklist/checklist.js';
 export { AcctOnboarding } from './elements/onboarding/onboarding.js';
 export { AcctOrganization } from './elements/organization/organization.js';
 export { AcctTemplates } from './elements/templates/templates.js';
 export type * from './core/onboarding-types.js';
-export type * from './core/onboarding-events.js';
+// Every event's name and detail type (contract/events.ts), and the DOM event map entries.
+export type * from './core/events.js';

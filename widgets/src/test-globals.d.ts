@@ -2,7 +2,7 @@
  * Types for what the browser tests get from their runner rather than from an import: Mocha's
  * globals (Web Test Runner's default framework; only the parts the tests use, instead of pulling
  * @types/mocha into a tsconfig whose `types` is deliberately empty), and the module with the test
- * servers' URLs that widgets/web-test-runner.config.mjs serves.
+ * servers' URLs that widgets/test-runner/servers.mjs serves.
  */
 
 interface MochaContext {
@@ -28,7 +28,7 @@ declare function beforeEach(hook: MochaHook): void;
 declare function afterEach(hook: MochaHook): void;
 
 declare module 'acct-test-env' {
-  /** Base URLs of the acct servers the test runner started (see web-test-runner.config.mjs). */
+  /** Base URLs of the acct servers the test runner started (see widgets/test-runner/servers.mjs). */
   export const testServers: {
     /** Every sign-in method, sign-up enabled, verification required, dev outbox, product name "Acct Test". */
     main: string;
@@ -49,4 +49,6 @@ declare module 'acct-test-env' {
     /** A loopback port nothing listens on. */
     unreachable: string;
   };
+  /** For the bundle test: the tags the source registers, whether widgets/dist/acct.js exists, and whether this is CI (`CI` set). */
+  export const bundle: { tags: string[]; built: boolean; ci: boolean };
 }

@@ -7,7 +7,7 @@
 import type { CSSResultGroup, TemplateResult } from 'lit';
 import { TaskStatus, type Task } from '@lit/task';
 import { AcctElement } from './acct-element.js';
-import { errorDetail, type AcctErrorDetail } from './events.js';
+import { errorDetail } from './events.js';
 import { SessionController } from './session-controller.js';
 import { controlStyles } from './styles/controls.styles.js';
 import { listStyles } from './styles/list.styles.js';
@@ -74,7 +74,7 @@ export class AccountElement extends AcctElement {
     if (store.status === 'error') failed = store.error;
     else if (task.status === TaskStatus.ERROR) failed = task.error;
     if (failed !== undefined) {
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, failed));
+      this.emit('acct-error', errorDetail(this.t, failed));
       // The old button was replaced while loading; give focus back to the new one.
       this.renderRoot.querySelector<HTMLElement>('.retry')?.focus();
     }

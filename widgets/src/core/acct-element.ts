@@ -7,6 +7,7 @@
  */
 import { css, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { AcctEventMap } from '../../../contract/events.js';
 import { followPageScheme, pageIsDark, unfollowPageScheme } from './color-scheme.js';
 import { localize, type Translation } from './i18n/index.js';
 import { resolveServerUrl } from './server-url.js';
@@ -143,9 +144,16 @@ export class AcctElement extends LitElement {
     else this.internals.states.delete('dark');
   }
 
-  /** Fires `name` from this element, bubbling and composed so that it leaves any shadow root it is in. */
-  protected emit<D>(name: string, detail: D, { cancelable = false } = {}): CustomEvent<D> {
-    const event = new CustomEvent<D>(name, { bubbles: true, composed: true, cancelable, detail });
+  /**
+   * Fires `name` from this element, bubbling and composed so that it leaves any shadow root it is
+   * in. Only the names of the event map (contract/events.ts) are accepted, each with its detail.
+   */
+  protected emit<K extends keyof AcctEventMap>(
+    name: K,
+    detail: AcctEventMap[K],
+    { cancelable = false } = {},
+  ): CustomEvent<AcctEventMap[K]> {
+    const event = new CustomEvent(name, { bubbles: true, composed: true, cancelable, detail });
     this.dispatchEvent(event);
     return event;
   }

@@ -24,6 +24,12 @@ type Rgba = [number, number, number, number];
 
 let probe: CanvasRenderingContext2D | null | undefined;
 
+/** The alpha of an `rgba()`: a number or a percentage, 1 when there is none. */
+function alphaOf(alpha: string | undefined): number {
+  if (alpha === undefined) return 1;
+  return alpha.endsWith('%') ? parseFloat(alpha) / 100 : parseFloat(alpha);
+}
+
 /**
  * A computed colour as RGBA (alpha 0–1). Chromium computes most colours as `rgb()`/`rgba()`, but
  * `color-mix()`, `oklch()` and `color()` stay in their own syntax; a 1×1 canvas converts those.
@@ -31,8 +37,7 @@ let probe: CanvasRenderingContext2D | null | undefined;
 function toRgba(color: string): Rgba | null {
   const match = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(color);
   if (match) {
-    const alpha = match[4] === undefined ? 1 : match[4].endsWith('%') ? parseFloat(match[4]) / 100 : parseFloat(match[4]);
-    return [Number(match[1]), Number(match[2]), Number(match[3]), alpha];
+    return [Number(match[1]), Number(match[2]), Number(match[3]), alphaOf(match[4])];
   }
   probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
   if (!probe) return null;

@@ -1,60 +1,24 @@
 /**
- * The details of the events elements fire, and their entries in the DOM's event map so that
- * `element.addEventListener('acct-error', e => e.detail.code)` is typed for TypeScript users.
- * Every acct event bubbles and is composed (it crosses shadow roots), and fires on user action only.
+ * The DOM side of acct's events. Their names and details are the contract's
+ * (contract/events.ts, where the reason they live there is given); here is what needs the DOM:
+ * the details made from an error or an onboarding answer, and the entries in the DOM's event
+ * maps, so that `element.addEventListener('acct-error', e => e.detail.code)` — or on `document`
+ * or `window`, since every acct event bubbles and is composed — is typed for TypeScript users.
+ * `GlobalEventHandlersEventMap` is the map that HTMLElementEventMap, DocumentEventMap and
+ * WindowEventMap all extend, so one declaration covers the three. An element fires them with
+ * `emit()` (acct-element.ts), which accepts only the names of `AcctEventMap`.
  */
+import type {
+  AcctErrorDetail,
+  AcctEventMap,
+  AcctOnboardingCompleteDetail,
+  AcctStepDataDetail,
+} from '../../../contract/events.js';
+import type { OnboardingState } from '../../../contract/onboarding.js';
 import { ApiError } from './api-client.js';
-import type { Passkey, User } from './api-types.js';
 import { errorMessage, type Translation } from './i18n/index.js';
 
-/** `acct-error`: something the user asked for failed. */
-export interface AcctErrorDetail {
-  /** Stable code: the server's (`invalid_credentials`…) or the client's (`network_error`). */
-  code: string;
-  /** HTTP status, or 0 when no answer arrived. */
-  status: number;
-  /** The localised message the element shows. */
-  message: string;
-}
-
-/** `acct-signed-in`: the user signed in. Cancelable: `preventDefault()` keeps `<acct-login>` from following its `redirect`. */
-export interface AcctSignedInDetail {
-  user: User;
-  /** How: `password`, `passkey` or `magic_link` (the server's names, as in the sessions list). */
-  method: string;
-}
-
-/** `acct-signed-up`: an account was created. */
-export interface AcctSignedUpDetail {
-  /** The new user when signed in at once; null when the address must be confirmed first. */
-  user: User | null;
-  verificationRequired: boolean;
-}
-
-/** `acct-signed-out`: the user signed out on this page. */
-export interface AcctSignedOutDetail {
-  /** Who was signed in. */
-  user: User | null;
-}
-
-/** `acct-session-revoked`: the user signed out another of their devices, or all of them. */
-export interface AcctSessionRevokedDetail {
-  /** The sessions ended: one id, or every other session's id when "Sign out all other devices" was used. */
-  sessionIds: string[];
-}
-
-/** `acct-passkey-added`: the user registered a passkey. */
-export interface AcctPasskeyAddedDetail {
-  /** The new passkey, as `<acct-passkeys>` lists it. */
-  passkey: Passkey;
-}
-
-/** `acct-passkey-removed`: the user removed one of their passkeys. */
-export interface AcctPasskeyRemovedDetail {
-  passkey: Passkey;
-  /** How many other sessions that had signed in with it were ended. */
-  sessionsEnded: number;
-}
+export type * from '../../../contract/events.js';
 
 /** The `acct-error` detail for a failure, with the message in the element's language. */
 export function errorDetail(t: Translation, error: unknown): AcctErrorDetail {
@@ -65,15 +29,23 @@ export function errorDetail(t: Translation, error: unknown): AcctErrorDetail {
   };
 }
 
+/** The completion detail from an onboarding answer. */
+export function completeDetail(state: OnboardingState): AcctOnboardingCompleteDetail {
+  return {
+    path: state.path ? { id: state.path.id, name: state.path.name } : undefined,
+    role: state.role ?? null,
+    useCase: state.useCase ?? null,
+    stepData: state.stepData ?? {},
+    completedAt: state.completedAt ?? null,
+  };
+}
+
+/** Each acct event as the DOM delivers it. */
+export type AcctDomEventMap = { [K in keyof AcctEventMap]: CustomEvent<AcctEventMap[K]> };
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'acct-error': CustomEvent<AcctErrorDetail>;
-    'acct-signed-in': CustomEvent<AcctSignedInDetail>;
-    'acct-signed-up': CustomEvent<AcctSignedUpDetail>;
-    'acct-signed-out': CustomEvent<AcctSignedOutDetail>;
-    'acct-session-revoked': CustomEvent<AcctSessionRevokedDetail>;
-    'acct-passkey-added': CustomEvent<AcctPasskeyAddedDetail>;
-    'acct-passkey-removed': CustomEvent<AcctPasskeyRemovedDetail>;
-    'acct-sign-in-requested': CustomEvent<Record<string, never>>;
+  interface GlobalEventHandlersEventMap extends AcctDomEventMap {
+    /** Fired by a site's content slotted into `<acct-onboarding>`, not by acct (contract/events.ts). */
+    'acct-step-data': CustomEvent<AcctStepDataDetail>;
   }
 }

@@ -9,6 +9,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ref } from 'lit/directives/ref.js';
 
+/**
+ * Whether an address is worth sending: one @ with text both sides and no spaces, as the sign-in
+ * form's `type="email"` field checks; the server has the last word.
+ */
+export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+$/.test(value);
+
 /** A document-safe id for a field name like `invitations.0.email` (shadow roots scope ids; dots are fine, but not in CSS selectors). */
 export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
@@ -93,6 +99,6 @@ export function progressBar(value: number, max: number, label: string, text: str
   const percent = max > 0 ? Math.round((Math.min(value, max) / max) * 100) : 0;
   return html`<div part="progress" class="progress" role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax=${max}
     aria-valuenow=${Math.min(value, max)} aria-valuetext=${text}>
-    <div part="progress-value" class="progress-value" ${ref(setWidth(percent))}></div>
+    <div class="progress-value" ${ref(setWidth(percent))}></div>
   </div>`;
 }

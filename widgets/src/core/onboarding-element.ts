@@ -1,15 +1,15 @@
 /**
  * The base of the onboarding elements (`<acct-onboarding>`, `<acct-checklist>`,
  * `<acct-templates>`, `<acct-organization>`): an account element (session store, load states)
- * with the onboarding strings in the element's language, and one way to run a user's action —
+ * with the strings in the element's language (`t`, as every element), and one way to run a user's action —
  * busy while it runs, its failure shown beside the fields it names and above the buttons, fired
  * as `acct-error` for the page, and its outcome announced in a polite live region.
  */
 import type { CSSResultGroup } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AccountElement } from './account-element.js';
-import { errorDetail, type AcctErrorDetail } from './events.js';
-import { fieldErrors, onboardingErrorMessage, onboardingStrings, type OnboardingStrings } from './i18n/onboarding.js';
+import { errorDetail } from './events.js';
+import { errorMessage, fieldErrors } from './i18n/index.js';
 import { formStyles } from './styles/form.styles.js';
 
 export interface AttemptOptions {
@@ -29,11 +29,6 @@ export class OnboardingElement extends AccountElement {
   /** What the live region says about the last action. */
   @state() protected announcement = '';
 
-  /** The onboarding strings, in the same language as `t` (so both halves of a page agree). */
-  protected get o(): OnboardingStrings {
-    return onboardingStrings(this.t.$lang);
-  }
-
   /**
    * Runs one user action: nothing when another is in flight; else busy until it ends, and on
    * failure the field errors, the message and `acct-error`, with focus on the first invalid field.
@@ -49,10 +44,10 @@ export class OnboardingElement extends AccountElement {
       await action();
       return true;
     } catch (error) {
-      const shown = message?.(error) ?? onboardingErrorMessage(this.t, this.o, error);
-      this.fieldErrors = fieldErrors(this.o, error);
+      const shown = message?.(error) ?? errorMessage(this.t, error);
+      this.fieldErrors = fieldErrors(this.t, error);
       this.actionError = shown;
-      this.emit<AcctErrorDetail>('acct-error', { ...errorDetail(this.t, error), message: shown });
+      this.emit('acct-error', { ...errorDetail(this.t, error), message: shown });
       if (Object.keys(this.fieldErrors).length) await this.focusAfterUpdate('[aria-invalid="true"]');
       return false;
     } finally {

@@ -1,9 +1,13 @@
 /**
- * English, the fallback language. Its shape is the `Translation` type, so every other language
- * must have every key (the compiler checks), and an unsupported `lang` falls back to this file.
- * `errors` is keyed by the server's stable error codes: an answer's `code` is its message key, and
- * `fieldErrors` likewise by the codes a 400 `invalid_request` gives per field.
+ * English, the fallback language: the one string set of every element, sign-in and onboarding
+ * alike (the onboarding elements' sections live in en-onboarding.ts only to keep files short).
+ * Its shape is the `Translation` type, so every other language must have every key (the compiler
+ * checks), and an unsupported `lang` falls back to this file. `errors` is keyed by the server's
+ * stable error codes: an answer's `code` is its message key (i18n.test.ts checks that every code
+ * of the contract's catalogue has one), and `fields` by the codes a 400 `invalid_request` gives per field.
  */
+import { onboardingEn } from './en-onboarding.js';
+
 export const en = {
   /** The language these strings are in, set on the rendered content for screen readers. */
   $lang: 'en',
@@ -108,6 +112,24 @@ export const en = {
     // The browser refused before anyone could have answered: nothing on this device to offer.
     passkey_unavailable: 'There is no passkey for this site on this device. Sign in another way.',
     passkey_timed_out: 'The passkey request timed out. Try again, or use another way to sign in.',
+    // Onboarding, organizations and checklists (server/modules/onboarding, organizations, checklist).
+    step_required: 'This step is required: it cannot be skipped.',
+    step_not_reached: 'Finish the steps before this one first.',
+    onboarding_not_started: 'Your onboarding has not started yet. Reload the page.',
+    no_onboarding_path: 'No onboarding is set up on this site yet.',
+    organization_required: 'Create or choose an organization first: go back to that step.',
+    forbidden_role: 'Your role in this organization does not allow this.',
+    slug_taken: 'Another organization already uses this address.',
+    last_owner: 'An organization needs an owner. Make someone else an owner first.',
+    already_member: 'This person is already a member of the organization.',
+    // Administration and site calls: an element meets them only when a site misuses the API.
+    admin_only: 'Only administrators can do this.',
+    already_exists: 'Another entry already has this key.',
+    in_use: 'This entry is in use: deactivate it instead of deleting it.',
+    site_secret_required: 'This request needs the site secret.',
+    site_events_disabled: 'Site events are turned off on this server.',
+    json_required: 'The request must send a JSON body.',
+    starting: 'The service is starting. Try again in a moment.',
   },
   /** `too_many_requests` when the server said how long to wait; `when` is relative, e.g. "in 5 minutes". */
   tooManyRequestsWait: (when: string) => `Too many attempts. Try again ${when}.`,
@@ -210,8 +232,10 @@ export const en = {
       `Remove ${name}? You will no longer sign in with it, and the devices that signed in with it will be signed out.`,
     confirm: 'Yes, remove',
     removed: (name: string) => `${name} is removed.`,
-    sessionsEnded: (count: number) =>
-      count === 0 ? '' : count === 1 ? 'One device that signed in with it is signed out.' : `${count} devices that signed in with it are signed out.`,
+    sessionsEnded: (count: number) => {
+      if (count === 0) return '';
+      return count === 1 ? 'One device that signed in with it is signed out.' : `${count} devices that signed in with it are signed out.`;
+    },
     signedOut: 'Sign in to see your passkeys.',
     loadFailed: 'Your passkeys could not be loaded.',
   },
@@ -249,6 +273,7 @@ export const en = {
       cancel: 'Cancel',
     },
   },
+  ...onboardingEn,
 };
 
 /** Every language module has exactly this shape. */

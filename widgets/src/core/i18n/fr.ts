@@ -3,6 +3,7 @@
  * Typography: a no-break space before `?`, `;` and `:`, as French usage wants.
  */
 import type { Translation } from './en.js';
+import { onboardingFr } from './fr-onboarding.js';
 
 export const fr: Translation = {
   $lang: 'fr',
@@ -104,6 +105,24 @@ export const fr: Translation = {
     passkey_failed: 'La clé d’accès n’a pas pu être utilisée. Réessayez, ou connectez-vous autrement.',
     passkey_unavailable: 'Il n’y a pas de clé d’accès pour ce site sur cet appareil. Connectez-vous autrement.',
     passkey_timed_out: 'La demande de clé d’accès a expiré. Réessayez, ou connectez-vous autrement.',
+    // Prise en main, organisations et listes de tâches.
+    step_required: 'Cette étape est obligatoire\u00a0: elle ne peut pas être passée.',
+    step_not_reached: 'Terminez d’abord les étapes précédentes.',
+    onboarding_not_started: 'Votre prise en main n’a pas encore commencé. Rechargez la page.',
+    no_onboarding_path: 'Aucune prise en main n’est encore configurée sur ce site.',
+    organization_required: 'Créez ou choisissez d’abord une organisation\u00a0: revenez à cette étape.',
+    forbidden_role: 'Votre rôle dans cette organisation ne le permet pas.',
+    slug_taken: 'Une autre organisation utilise déjà cette adresse.',
+    last_owner: 'Une organisation a besoin d’un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.',
+    already_member: 'Cette personne est déjà membre de l’organisation.',
+    // Administration et appels du site\u00a0: un élément ne les rencontre que si un site utilise mal l’API.
+    admin_only: 'Seuls les administrateurs peuvent faire cela.',
+    already_exists: 'Une autre entrée a déjà cette clé.',
+    in_use: 'Cette entrée est utilisée\u00a0: désactivez-la au lieu de la supprimer.',
+    site_secret_required: 'Cette requête demande le secret du site.',
+    site_events_disabled: 'Les événements du site sont désactivés sur ce serveur.',
+    json_required: 'La requête doit envoyer un corps JSON.',
+    starting: 'Le service démarre. Réessayez dans un instant.',
   },
   tooManyRequestsWait: (when) => `Trop de tentatives. Réessayez ${when}.`,
   methods: {
@@ -200,8 +219,10 @@ export const fr: Translation = {
       `Supprimer ${name}\u00a0? Vous ne pourrez plus vous connecter avec, et les appareils connectés avec elle seront déconnectés.`,
     confirm: 'Oui, supprimer',
     removed: (name) => `${name} est supprimée.`,
-    sessionsEnded: (count) =>
-      count === 0 ? '' : count === 1 ? 'Un appareil connecté avec elle est déconnecté.' : `${count} appareils connectés avec elle sont déconnectés.`,
+    sessionsEnded: (count) => {
+      if (count === 0) return '';
+      return count === 1 ? 'Un appareil connecté avec elle est déconnecté.' : `${count} appareils connectés avec elle sont déconnectés.`;
+    },
     signedOut: 'Connectez-vous pour voir vos clés d’accès.',
     loadFailed: 'Vos clés d’accès n’ont pas pu être chargées.',
   },
@@ -234,4 +255,5 @@ export const fr: Translation = {
       cancel: 'Annuler',
     },
   },
+  ...onboardingFr,
 };

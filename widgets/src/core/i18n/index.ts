@@ -1,6 +1,8 @@
 /**
- * Picks the translation for a language tag: the exact tag (`fr-ca`), then its primary language
- * (`fr`), then English. Also turns any error into a localised message, keyed by its code.
+ * The elements' one string set per language and its one lookup: `localize(lang)` picks the
+ * translation for a language tag — the exact tag (`fr-ca`), then its primary language (`fr`),
+ * then English. Also turns any error into a localised message, keyed by its code, and the field
+ * codes of a 400 `invalid_request` into messages.
  */
 import { ApiError } from '../api-client.js';
 import { en, type ErrorCode, type Translation } from './en.js';
@@ -49,4 +51,25 @@ export function inSeconds(lang: string, seconds: number): string {
   if (seconds < 60) return format.format(Math.ceil(seconds), 'second');
   if (seconds < 3600) return format.format(Math.ceil(seconds / 60), 'minute');
   return format.format(Math.ceil(seconds / 3600), 'hour');
+}
+
+/** A field's message for the code a 400 `invalid_request` gave it; unknown codes read "Check this field." */
+export function fieldErrorMessage(t: Translation, code: string): string {
+  return Object.hasOwn(t.fields, code) ? t.fields[code]! : t.fields.invalid!;
+}
+
+/** The field messages of a 400 `invalid_request`, keyed by the server's field path (`invitations.0.email`); empty for any other error. */
+export function fieldErrors(t: Translation, error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !error.fields) return {};
+  return Object.fromEntries(Object.entries(error.fields).map(([path, code]) => [path, fieldErrorMessage(t, code)]));
+}
+
+/**
+ * How a key the site did not label reads: `stage-manager` → "Stage manager". Translated names for
+ * known keys come first (`known`), e.g. the template categories.
+ */
+export function labelFor(key: string, known: Record<string, string> = {}): string {
+  if (Object.hasOwn(known, key)) return known[key]!;
+  const words = key.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toLocaleUpperCase() + words.slice(1);
 }

@@ -7,8 +7,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../core/base-suite.js';
-import type { AcctChecklistDismissDetail, AcctChecklistItemCompleteDetail } from '../../core/onboarding-events.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
+import type { AcctChecklistDismissDetail, AcctChecklistItemCompleteDetail } from '../../core/events.js';
 import { $, element, nextEvent, signOutEverywhere, text } from '../../testing/helpers.js';
 import { attach, eventually, signedInDevice, type Device } from '../../testing/onboarding.js';
 import { AcctChecklist } from './define.js';
@@ -94,7 +94,7 @@ describe('<acct-checklist>', () => {
     await listed(5)(el);
     expect(rows(el).map((r) => r.dataset.key)).to.deep.equal(KEYS);
     const first = row(el, 'create_event')!;
-    expect(first.querySelector('[part="icon"] svg')).to.exist;
+    expect(first.querySelector('.icon svg')).to.exist;
     expect(text(first.querySelector('[part="description"]'))).to.equal('Set up a production or event');
     expect(first.querySelector('a[part="action-link"]')!.getAttribute('href')).to.equal('/productions/events/new');
     expect(text(first.querySelector('a'))).to.equal('Create your first event');
@@ -201,10 +201,10 @@ describe('<acct-checklist>', () => {
     await listed(5)(el);
     await listed(5)(kept);
     box(el, 'create_event').click();
-    await eventually(() => !$(el, '[part="panel"]'), 'the finished checklist stayed');
+    await eventually(() => !$(el, '.panel'), 'the finished checklist stayed');
     await kept.refresh();
     await counting(kept, '5 of 5 done');
-    expect($(kept, '[part="panel"]')).to.exist;
+    expect($(kept, '.panel')).to.exist;
   });
 
   it('collapsed: a launcher says what is left and opens the list; Escape closes it', async () => {
@@ -214,12 +214,12 @@ describe('<acct-checklist>', () => {
     const launcher = $<HTMLButtonElement>(el, '[part="launcher"]')!;
     expect(text(launcher)).to.equal('Get set up 3 left');
     expect(launcher.getAttribute('aria-expanded')).to.equal('false');
-    expect($(el, '[part="panel"]')!.hidden).to.equal(true);
+    expect($(el, '.panel')!.hidden).to.equal(true);
     launcher.click();
-    await eventually(() => !$(el, '[part="panel"]')!.hidden, 'the panel did not open');
+    await eventually(() => !$(el, '.panel')!.hidden, 'the panel did not open');
     expect(launcher.getAttribute('aria-expanded')).to.equal('true');
-    $(el, '[part="panel"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
-    await eventually(() => $(el, '[part="panel"]')!.hidden, 'Escape did not close it');
+    $(el, '.panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await eventually(() => $(el, '.panel')!.hidden, 'Escape did not close it');
     expect(el.shadowRoot!.activeElement).to.equal(launcher);
   });
 });

@@ -13,7 +13,6 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
 import { checklistApi, type ChecklistItemAction } from '../../core/onboarding-api.js';
-import type { AcctChecklistDismissDetail, AcctChecklistItemCompleteDetail } from '../../core/onboarding-events.js';
 import type { Checklist } from '../../core/onboarding-types.js';
 import { Poller } from '../../core/poller.js';
 import { checklistStyles } from './checklist.styles.js';
@@ -39,24 +38,17 @@ const finished = (list: Checklist) => list.items.every((item) => item.completed 
  *
  * @csspart base - The wrapper of the launcher and the panel.
  * @csspart launcher - The button that opens the list (`collapsed` only).
- * @csspart launcher-count - Its "3 left".
- * @csspart panel - The card holding the list.
  * @csspart title - The heading.
- * @csspart header - The count and the progress bar.
  * @csspart count - "2 of 5 done".
  * @csspart progress - The progress bar.
- * @csspart progress-value - Its filled part.
  * @csspart list - The list of items.
  * @csspart item - An item's row.
  * @csspart completed-item - The row of a completed item (with `item`).
  * @csspart checkbox - An item's check box.
- * @csspart icon - An item's icon (a check mark once done).
- * @csspart item-title - An item's title.
  * @csspart action-link - The title's link to where the task is done.
  * @csspart description - An item's description.
  * @csspart button - Every button.
  * @csspart dismiss-button - An item's hide button.
- * @csspart footer - The line with "Show hidden items" and "Hide the checklist".
  * @csspart restore-items-button - "Show 2 hidden items".
  * @csspart dismiss-all-button - "Hide the checklist".
  * @csspart restore-button - "Show the checklist", once hidden.
@@ -141,7 +133,7 @@ export class AcctChecklist extends OnboardingElement {
   }
 
   override render(): TemplateResult {
-    const o = this.o;
+    const t = this.t;
     const list = this.list;
     const hidden = list !== undefined && !list.dismissed && finished(list) && !this.keepWhenDone;
     const signedIn = this.session.store.status === 'signed-in';
@@ -150,10 +142,10 @@ export class AcctChecklist extends OnboardingElement {
       <div part="base" class="checklist" lang=${this.t.$lang} @keydown=${this.onKeydown}>
         ${hidden
           ? nothing
-          : html`${this.collapsed && signedIn && list ? renderLauncher(o, list, this.expanded, this.toggle) : nothing}
-              <section part="panel" class="panel" id="panel" aria-labelledby="title" ?hidden=${!open || (this.collapsed && !signedIn)}>
-                <h2 part="title" id="title" tabindex="-1">${o.checklist.title}</h2>
-                ${this.renderForSession(this.load, { loadFailed: o.checklist.loadFailed, signedOut: o.checklist.signedOut }, (loaded) =>
+          : html`${this.collapsed && signedIn && list ? renderLauncher(t, list, this.expanded, this.toggle) : nothing}
+              <section class="panel" id="panel" aria-labelledby="title" ?hidden=${!open || (this.collapsed && !signedIn)}>
+                <h2 part="title" id="title" tabindex="-1">${t.checklist.title}</h2>
+                ${this.renderForSession(this.load, { loadFailed: t.checklist.loadFailed, signedOut: t.checklist.signedOut }, (loaded) =>
                   this.renderList(this.latest ?? loaded),
                 )}
                 ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
@@ -164,14 +156,14 @@ export class AcctChecklist extends OnboardingElement {
   }
 
   private renderList(list: Checklist): TemplateResult {
-    const o = this.o;
-    if (list.dismissed) return renderDismissed(o, this.busy, this.restoreAll);
+    const t = this.t;
+    if (list.dismissed) return renderDismissed(t, this.busy, this.restoreAll);
     return html`
-      ${renderHeader(o, list)}
+      ${renderHeader(t, list)}
       <ul part="list">
-        ${list.items.filter((item) => !item.dismissed).map((item) => renderItem(o, item, this.busy, { toggle: this.toggleItem, dismiss: this.dismissItem }))}
+        ${list.items.filter((item) => !item.dismissed).map((item) => renderItem(t, item, this.busy, { toggle: this.toggleItem, dismiss: this.dismissItem }))}
       </ul>
-      ${renderFooter(o, list, this.busy, { restoreItems: this.restoreItems, dismissAll: this.dismissAll })}
+      ${renderFooter(t, list, this.busy, { restoreItems: this.restoreItems, dismissAll: this.dismissAll })}
     `;
   }
 
@@ -208,8 +200,8 @@ export class AcctChecklist extends OnboardingElement {
       box.checked = item.completed;
       return;
     }
-    if (action === 'complete') this.emit<AcctChecklistItemCompleteDetail>('acct-checklist-item-complete', { key: item.key, item: { ...item, completed: true } });
-    this.announcement = action === 'complete' ? this.o.checklist.completed(item.title) : this.o.checklist.uncompleted(item.title);
+    if (action === 'complete') this.emit('acct-checklist-item-complete', { key: item.key, item: { ...item, completed: true } });
+    this.announcement = action === 'complete' ? this.t.checklist.completed(item.title) : this.t.checklist.uncompleted(item.title);
   };
 
   private readonly dismissItem = async (event: Event): Promise<void> => {
@@ -218,8 +210,8 @@ export class AcctChecklist extends OnboardingElement {
     const visible = this.list?.items.filter((i) => !i.dismissed) ?? [];
     const next = visible[visible.indexOf(item) + 1] ?? visible[visible.indexOf(item) - 1];
     if (!(await this.act('dismiss', item.key))) return;
-    this.emit<AcctChecklistDismissDetail>('acct-checklist-dismiss', { key: item.key });
-    this.announcement = this.o.checklist.dismissed(item.title);
+    this.emit('acct-checklist-dismiss', { key: item.key });
+    this.announcement = this.t.checklist.dismissed(item.title);
     // The row is gone: focus goes to the next one's check box, else to the heading.
     await this.focusAfterUpdate(next ? `input[data-key="${CSS.escape(next.key)}"]` : 'h2');
   };
@@ -231,7 +223,7 @@ export class AcctChecklist extends OnboardingElement {
 
   private readonly dismissAll = async (): Promise<void> => {
     if (!(await this.act('dismiss-all'))) return;
-    this.emit<AcctChecklistDismissDetail>('acct-checklist-dismiss', { key: null });
+    this.emit('acct-checklist-dismiss', { key: null });
     await this.focusAfterUpdate('[part~="restore-button"]');
   };
 

@@ -10,7 +10,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { browserKey } from '../../core/browser-key.js';
-import { runBaseSuite } from '../../core/base-suite.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
 import { SessionStore } from '../../core/session-store.js';
 import {
   $,
@@ -112,7 +112,7 @@ describe('hand-over of an emailed link (login CSRF)', () => {
     await waitUntil(() => inPrompt('dialog[open]'), 'nothing was asked');
     const dialog = inPrompt('dialog')!;
     expect(text(inPrompt('h2'))).to.equal(`Sign in to Acct Instant as ${ada.email}?`);
-    expect(text(inPrompt('[part="text"]'))).to.equal(
+    expect(text(inPrompt('#text'))).to.equal(
       `You opened a sign-in link that was not requested in this browser. Continue only if you asked for it yourself. You are signed in as ${bob.email}; continuing signs you out of that account.`,
     );
     expect(dialog.getAttribute('role')).to.equal('alertdialog');
@@ -149,7 +149,7 @@ describe('hand-over of an emailed link (login CSRF)', () => {
     await store.start();
     expect(store.status).to.equal('signed-out');
     await waitUntil(() => inPrompt('dialog[open]'), 'nothing was asked');
-    expect(text(inPrompt('[part="text"]')), 'nobody to replace').to.equal(
+    expect(text(inPrompt('#text')), 'nobody to replace').to.equal(
       'You opened a sign-in link that was not requested in this browser. Continue only if you asked for it yourself.',
     );
     await sendKeys({ press: 'Escape' });

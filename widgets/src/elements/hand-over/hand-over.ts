@@ -9,12 +9,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import type { HandOverAnswer } from '../../../../contract/events.js';
 import { AcctElement } from '../../core/acct-element.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { handOverStyles } from './hand-over.styles.js';
 
-/** What the user decides. */
-export type HandOverAnswer = 'continue' | 'cancel';
+/** What the user decides (contract/events.ts, `acct-hand-over-answered`). */
+export type { HandOverAnswer };
 
 /**
  * Asks whether to sign in as the account an emailed link's code belongs to, when this browser
@@ -29,8 +30,6 @@ export type HandOverAnswer = 'continue' | 'cancel';
  *
  * @csspart dialog - The dialog box.
  * @csspart title - The question: "Sign in to {product} as {email}?"
- * @csspart text - What it means, and whose session it replaces.
- * @csspart actions - The group of buttons.
  * @csspart button - Both buttons.
  * @csspart continue-button - Signs in as the link's account.
  * @csspart cancel-button - Changes nothing (also Escape).
@@ -57,11 +56,11 @@ export class AcctHandOver extends AcctElement {
     return html`
       <dialog part="dialog" role="alertdialog" aria-labelledby="title" aria-describedby="text" lang=${t.$lang} @cancel=${this.onCancel}>
         <h2 part="title" id="title">${o.title(this.email, this.productName)}</h2>
-        <div part="text" id="text">
+        <div id="text">
           <p>${this.flow === 'invitation' ? o.explainInvitation : o.explain}</p>
           ${this.current ? html`<p>${o.replaces(this.current)}</p>` : nothing}
         </div>
-        <div part="actions" class="actions">
+        <div class="actions">
           <button part="button continue-button" class="primary" type="button" @click=${() => this.answer('continue')}>${o.continue}</button>
           <button part="button cancel-button" class="cancel" type="button" autofocus @click=${() => this.answer('cancel')}>${o.cancel}</button>
         </div>
@@ -117,7 +116,7 @@ export function askHandOver(question: HandOverQuestion): Promise<HandOverAnswer>
       'acct-hand-over-answered',
       (event) => {
         element.remove();
-        resolve((event as CustomEvent<{ answer: HandOverAnswer }>).detail.answer);
+        resolve(event.detail.answer);
       },
       { once: true },
     );

@@ -26,7 +26,7 @@ export function renderHistoryRow(event: LoginEvent, t: Translation, now: Date): 
   const reason = event.failureReason ? (t.history.reasons[event.failureReason] ?? event.failureReason) : null;
   return html`
     <li part=${failed ? 'item failure' : 'item'} class=${failed ? 'failure' : ''} tabindex="-1" data-event=${event.id}>
-      <span part="icon" class="icon">${icon(eventIcon(event))}</span>
+      <span class="icon">${icon(eventIcon(event))}</span>
       <div class="main">
         <p class="title">
           <span part="event">${t.history.events[event.eventType] ?? t.history.events.unknown}</span>
@@ -38,7 +38,7 @@ export function renderHistoryRow(event: LoginEvent, t: Translation, now: Date): 
         </p>
         ${reason ? html`<p part="details reason" class="meta">${t.history.reason(reason)}</p>` : nothing}
       </div>
-      <time part="time" class="meta row-end" datetime=${event.createdAt} title=${fullDateTime(t.$lang, when)}>${relativeTime(t.$lang, when, now)}</time>
+      <time class="meta row-end" datetime=${event.createdAt} title=${fullDateTime(t.$lang, when)}>${relativeTime(t.$lang, when, now)}</time>
     </li>
   `;
 }

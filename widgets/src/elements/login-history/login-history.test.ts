@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../core/base-suite.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
 import { $, createAccount, element, PASSWORD, post, settledStore, signOutEverywhere, text } from '../../testing/helpers.js';
 import { AcctLoginHistory } from './define.js';
 
@@ -87,7 +87,7 @@ describe('<acct-login-history>', () => {
     expect(failure!.part.contains('failure')).to.equal(true);
     expect(text(failure!.querySelector('[part~="failure-badge"]')), 'said in words').to.equal('Failed');
     expect(text(failure!.querySelector('[part~="reason"]'))).to.equal('Reason: wrong password');
-    const icon = (row: Element) => row.querySelector('[part="icon"] svg')!.innerHTML;
+    const icon = (row: Element) => row.querySelector('.icon svg')!.innerHTML;
     expect(icon(failure!), 'a different icon, not only a different colour').not.to.equal(icon(latest!));
     expect(getComputedStyle(failure!.querySelector('[part~="failure-badge"]')!).color).not.to.equal(getComputedStyle(latest!).color);
 

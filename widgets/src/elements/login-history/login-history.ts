@@ -10,7 +10,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { AccountElement } from '../../core/account-element.js';
 import type { LoginEvent, LoginHistoryPage } from '../../../../contract/login-history.js';
-import { errorDetail, type AcctErrorDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { renderHistoryRow } from './history-row.js';
 import { loginHistoryStyles } from './login-history.styles.js';
@@ -32,14 +32,11 @@ import { loginHistoryStyles } from './login-history.styles.js';
  * @csspart list - The list of events.
  * @csspart item - An event's row.
  * @csspart failure - The row of a failed attempt (with `item`).
- * @csspart icon - A row's icon: a check, a cross for a failure, a clock for other activity.
  * @csspart event - What happened, e.g. "Signed in".
  * @csspart badge - The "Failed" badge of a failed attempt.
  * @csspart failure-badge - The same badge (with `badge`).
  * @csspart details - A row's secondary lines: method and device, place, reason.
  * @csspart reason - Why an attempt failed (with `details`).
- * @csspart time - When it happened, relative to now (the full date in its tooltip).
- * @csspart footer - The line holding "Show older activity".
  * @csspart button - Every button.
  * @csspart load-more-button - The "Show older activity" button.
  * @csspart action-error - Why older activity could not be loaded.
@@ -102,7 +99,7 @@ export class AcctLoginHistory extends AccountElement {
       </ul>
       ${this.moreError ? html`<p part="action-error" class="error" role="alert">${this.moreError}</p>` : nothing}
       ${nextCursor
-        ? html`<div part="footer" class="footer">
+        ? html`<div class="footer">
             <button part="button load-more-button" type="button" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}
               @click=${this.loadMore}>${t.history.loadMore}</button>
           </div>`
@@ -128,7 +125,7 @@ export class AcctLoginHistory extends AccountElement {
       if (firstNew) this.renderRoot.querySelector<HTMLElement>(`li[data-event="${CSS.escape(firstNew.id)}"]`)?.focus();
     } catch (error) {
       this.moreError = errorMessage(this.t, error);
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+      this.emit('acct-error', errorDetail(this.t, error));
     } finally {
       this.loadingMore = false;
     }

@@ -12,7 +12,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { AcctElement } from '../../core/acct-element.js';
 import { ApiError, type RequestOptions } from '../../core/api-client.js';
 import { RetryCountdown } from '../../core/countdown.js';
-import { errorDetail, type AcctErrorDetail, type AcctSignedOutDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { adoptLightDomStyles } from '../../core/light-dom.js';
 import { returnAddress } from '../../core/return-code.js';
@@ -189,7 +189,7 @@ export abstract class LoginBase extends AcctElement {
         if (fromButton) void this.focusFormError();
       }
       // After the state it shows is set, so that a listener awaiting `updateComplete` sees it.
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+      this.emit('acct-error', errorDetail(this.t, error));
     } finally {
       this.busy = false;
       this.working = null;
@@ -276,7 +276,7 @@ export abstract class LoginBase extends AcctElement {
       async () => {
         await this.session.store.signOut();
         this.notice = '';
-        this.emit<AcctSignedOutDetail>('acct-signed-out', { user });
+        this.emit('acct-signed-out', { user });
         void this.showView('form');
       },
       { action: 'sign-out' },
@@ -315,7 +315,7 @@ export abstract class LoginBase extends AcctElement {
     if (this.configTask.status === TaskStatus.ERROR) {
       // The old button was replaced while loading; give focus back to the new one.
       this.retryButton?.focus();
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, this.configTask.error));
+      this.emit('acct-error', errorDetail(this.t, this.configTask.error));
     } else {
       // The retry button is gone: keep keyboard users in the form, not at the top of the page.
       this.renderRoot.querySelector<HTMLElement>('input, button')?.focus();

@@ -145,7 +145,7 @@ describe('<acct-login> while loading', () => {
       const el = create({ server: testServers.noMagicLink, methods: 'passkey password' });
       el.style.width = '26rem';
       document.body.append(el);
-      await waitUntil(() => $(el, '[part="skeleton"]'), 'no placeholder');
+      await waitUntil(() => $(el, '.skeleton'), 'no placeholder');
       expect(text($(el, '[part="status"]'))).to.equal('Loading…');
       expect($(el, '[part="status"]')!.getAttribute('role')).to.equal('status');
       const before = el.getBoundingClientRect().height;

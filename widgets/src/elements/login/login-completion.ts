@@ -8,7 +8,6 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { User } from '../../core/api-types.js';
-import type { AcctPasskeyAddedDetail, AcctSignedInDetail } from '../../core/events.js';
 import { returnAddress } from '../../core/return-code.js';
 import { registerPasskey, WebAuthnController } from '../../core/webauthn.js';
 import { LoginBase } from './login-base.js';
@@ -71,7 +70,7 @@ export abstract class LoginCompletion extends LoginBase {
 
   /** Announces the sign-in, then offers a passkey (`offer-passkey`) or follows `redirect`. */
   private async signedIn(user: User, method: string): Promise<void> {
-    const event = this.emit<AcctSignedInDetail>('acct-signed-in', { user, method }, { cancelable: true });
+    const event = this.emit('acct-signed-in', { user, method }, { cancelable: true });
     this.redirectAfterOffer = Boolean(this.redirect) && !event.defaultPrevented;
     if (this.offerPasskey && method !== 'passkey' && (await shouldOfferPasskey(this.session.store))) {
       void this.showView('offer-passkey');
@@ -90,7 +89,7 @@ export abstract class LoginCompletion extends LoginBase {
       null,
       async () => {
         const passkey = await this.ceremonies.run((ceremony) => registerPasskey(this.session.store.api, ceremony));
-        this.emit<AcctPasskeyAddedDetail>('acct-passkey-added', { passkey });
+        this.emit('acct-passkey-added', { passkey });
         this.finishOffer(this.t.offerPasskey.added);
       },
       { action: 'add-passkey', cancelled: this.t.offerPasskey.cancelled },

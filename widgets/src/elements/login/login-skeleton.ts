@@ -37,7 +37,7 @@ export function renderSkeleton(t: Translation, { methods, mode }: { methods: str
   };
   // The product's name is not known yet: "acct" stands in for it.
   return html`
-    <div part="skeleton" class="skeleton">
+    <div class="skeleton">
       <p part="status" class="visually-hidden" role="status">${t.loading}</p>
       <div class="shapes" aria-hidden="true">
         <p class="ghost-heading">${ghost(signUp ? t.signUpTitle('acct') : t.signInTitle('acct'))}</p>

@@ -224,7 +224,7 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
         ? html`<p class="forgot"><button part="forgot-button" class="link" type="button" @click=${on.forgot}>${t.forgotPassword}</button></p>`
         : nothing}
       ${renderFormError(form.formError, { live: !form.formErrorTicks })}
-      <div part="actions" class="actions">${methods.map((method) => renderMethodButton(ctx, method, method === form.primary, signUp))}</div>
+      <div class="actions">${methods.map((method) => renderMethodButton(ctx, method, method === form.primary, signUp))}</div>
       ${form.passkeyPrompt ? renderPasskeyWait(ctx, on.cancelPasskey) : nothing}
       ${form.passkeyPrompt ? renderNotice(t.card.passkeyWaiting, { visible: false }) : renderNotice(form.notice)}
       ${form.canSignUp
@@ -252,7 +252,7 @@ export function renderForgot(ctx: ViewContext, email: string, formError: string,
       <p part="hint" class="hint">${t.forgotIntro}</p>
       ${renderField(ctx, 'email', { label: t.email, type: 'email', autocomplete: 'username', required: true, value: email })}
       ${renderFormError(formError, { live: !formErrorTicks })}
-      <div part="actions" class="actions">
+      <div class="actions">
         ${renderActionButton(ctx, { action: 'reset', label: t.sendResetLink, primary: true, type: 'submit' })}
       </div>
       <p part="switch" class="switch">
@@ -293,7 +293,7 @@ export function renderSent(ctx: ViewContext, view: SentView, on: SentHandlers): 
       ${renderTitle(ctx, view.title)} ${view.text.map((paragraph) => html`<p>${paragraph}</p>`)}
       ${renderFormError(view.formError, { live: !view.formErrorTicks })} ${renderNotice(view.notice)}
       ${on.resend
-        ? html`<div part="actions" class="actions">
+        ? html`<div class="actions">
             ${renderActionButton(ctx, { action: view.resendAction ?? 'resend', label: view.resendLabel ?? t.resendLink, parts: 'resend-button', click: on.resend })}
           </div>`
         : nothing}
@@ -319,7 +319,7 @@ export function renderPasskeyOffer(
       ${renderTitle(ctx, t.offerPasskey.title)}
       <p>${t.offerPasskey.text}</p>
       ${renderFormError(formError)} ${renderNotice(notice)}
-      <div part="actions" class="actions">
+      <div class="actions">
         ${renderActionButton(ctx, { action: 'add-passkey', label: t.offerPasskey.add, primary: true, parts: 'add-passkey-button', click: on.add })}
         ${renderActionButton(ctx, { action: 'not-now', label: t.offerPasskey.notNow, parts: 'not-now-button', click: on.dismiss })}
       </div>
@@ -338,7 +338,7 @@ export function renderSignedIn(
     <div part="signed-in" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
       ${renderTitle(ctx, t.signedInAs(name))} ${notice ? html`<p part="notice" class="notice">${notice}</p>` : nothing}
       ${renderFormError(formError)}
-      <div part="actions" class="actions">
+      <div class="actions">
         ${redirect ? html`<a part="button primary-button" class="button primary" href=${redirect}>${t.continue}</a>` : nothing}
         ${renderActionButton(ctx, { action: 'sign-out', label: t.signOut, parts: 'sign-out-button', click: on.signOut })}
       </div>

@@ -8,7 +8,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../core/base-suite.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
 import { createAccount, PASSWORD, settledStore, signOutEverywhere, uniqueEmail } from '../../testing/helpers.js';
 import { AcctLogin } from './define.js';
 import { $, create, input, methodButtons, nextEvent, renderLogin, settled, submit, text } from '../../testing/login.js';

@@ -14,7 +14,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ClientConfig } from '../../core/api-client.js';
-import type { AcctSignedUpDetail } from '../../core/events.js';
 import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { returnAddress } from '../../core/return-code.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
@@ -64,12 +63,10 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  * @csspart field-error - A field's validation message.
  * @csspart form-error - A message about the whole form, such as a wrong password, or a wait after too many attempts, counting down.
  * @csspart notice - News that is not an error, such as "We have sent another link." or "You were signed out on another device."
- * @csspart actions - The group of buttons.
  * @csspart button - Every button of the card but the link-like ones; the one whose request is in flight has `aria-busy="true"` and a spinner.
  * @csspart primary-button - The button of the method the user is on, the one Enter presses: "Sign in" once a password is typed, else the first method offered.
  * @csspart passkey-wait - "Waiting for your passkey…" while the browser asks for one, with its cancel button.
  * @csspart cancel-button - The button cancelling the passkey request.
- * @csspart skeleton - The placeholder, the size of the form, shown while the form loads.
  * @csspart forgot-button - The "Forgot password?" link-like button.
  * @csspart resend-button - The button sending the confirmation link (or a new sign-in link) again.
  * @csspart sign-out-button - The "Sign out" button of the signed-in panel.
@@ -275,7 +272,7 @@ export class AcctLogin extends LoginCompletion {
           const displayName = value('displayName').trim();
           const details = { email: this.email, password: value('password'), ...(displayName ? { displayName } : {}), redirectUrl };
           const result = await store.signUp(details, options);
-          this.emit<AcctSignedUpDetail>('acct-signed-up', result);
+          this.emit('acct-signed-up', result);
           if (!result.user) void this.showView('verify', { unconfirmedSignIn: false });
           return result.user;
         }),

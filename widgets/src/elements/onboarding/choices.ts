@@ -5,7 +5,7 @@
  * without the attribute, the roles and use cases the server's paths target are offered, their
  * keys made readable (`stage-manager` → "Stage manager").
  */
-import { labelFor } from '../../core/i18n/onboarding.js';
+import { labelFor } from '../../core/i18n/index.js';
 
 export interface ChoiceOption {
   value: string;

@@ -149,8 +149,8 @@ describe('<acct-onboarding> steps', () => {
       <p slot="step-crew">Crew content</p>
     </acct-onboarding>`);
     await showing(el, 'Your budget');
-    expect([...el.shadowRoot!.querySelectorAll('[part~="step-content"] input, [part~="step-content"] select')]).to.have.length(0);
-    expect([...el.shadowRoot!.querySelectorAll('[part~="actions"] button')].map((b) => text(b))).to.deep.equal(['Continue']);
+    expect([...el.shadowRoot!.querySelectorAll('.content input, .content select')]).to.have.length(0);
+    expect([...el.shadowRoot!.querySelectorAll('.actions button')].map((b) => text(b))).to.deep.equal(['Continue']);
 
     // Host content fires the event from inside the slot; it bubbles to the element.
     const pick = el.querySelector('#pick')!;

@@ -9,7 +9,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { progressBar } from '../../core/form-fields.js';
-import type { OnboardingStrings } from '../../core/i18n/onboarding.js';
+import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import type { OnboardingStep } from '../../core/onboarding-types.js';
 import type { ChoiceOption } from './choices.js';
@@ -17,7 +17,7 @@ import type { StepForm, StepView } from './steps/index.js';
 
 /** What every screen needs from the element. */
 export interface ScreenContext {
-  o: OnboardingStrings;
+  t: Translation;
   busy: boolean;
   /** A message about the whole form (a refused skip, an unreachable server…). */
   formError: string;
@@ -28,25 +28,25 @@ function renderFormError(formError: string): TemplateResult {
 }
 
 function renderOptions(name: string, legend: string, options: ChoiceOption[]): TemplateResult {
-  return html`<fieldset part="choices">
+  return html`<fieldset>
     <legend>${legend}</legend>
-    ${options.map((option) => html`<label part="choice" class="check"><input type="radio" name=${name} value=${option.value} />${option.label}</label>`)}
+    ${options.map((option) => html`<label class="check"><input type="radio" name=${name} value=${option.value} />${option.label}</label>`)}
   </fieldset>`;
 }
 
 export function renderChoice(
-  { o, busy, formError }: ScreenContext,
+  { t, busy, formError }: ScreenContext,
   { roles, useCases }: { roles: ChoiceOption[]; useCases: ChoiceOption[] },
   start: (event: SubmitEvent) => void,
 ): TemplateResult {
-  return html`<form part="form choose-form" novalidate @submit=${start} aria-labelledby="title">
-    <h2 part="title" id="title" tabindex="-1">${o.onboarding.title}</h2>
-    <p part="description" class="hint">${o.onboarding.chooseIntro}</p>
-    ${roles.length ? renderOptions('role', o.onboarding.role, roles) : nothing}
-    ${useCases.length ? renderOptions('useCase', o.onboarding.useCase, useCases) : nothing}
+  return html`<form part="form" novalidate @submit=${start} aria-labelledby="title">
+    <h2 part="title" id="title" tabindex="-1">${t.onboarding.title}</h2>
+    <p part="description" class="hint">${t.onboarding.chooseIntro}</p>
+    ${roles.length ? renderOptions('role', t.onboarding.role, roles) : nothing}
+    ${useCases.length ? renderOptions('useCase', t.onboarding.useCase, useCases) : nothing}
     ${renderFormError(formError)}
-    <div part="actions" class="actions">
-      <button part="button next-button" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${o.onboarding.start}</button>
+    <div class="actions">
+      <button part="button next-button" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>${t.onboarding.start}</button>
     </div>
   </form>`;
 }
@@ -60,52 +60,52 @@ export interface WalkHandlers {
 }
 
 export function renderWalk(
-  { o, busy, formError }: ScreenContext,
+  { t, busy, formError }: ScreenContext,
   { steps, index, form, view }: { steps: OnboardingStep[]; index: number; form: StepForm<unknown>; view: StepView<unknown> },
   on: WalkHandlers,
 ): TemplateResult {
   const step = steps[index]!;
-  const position = o.onboarding.stepOf(index + 1, steps.length);
+  const position = t.onboarding.stepOf(index + 1, steps.length);
   const busyState = busy ? 'true' : 'false';
   // Keyed by step: each step gets fresh fields, never the previous step's typed values.
   return html`${keyed(
     step.key,
-    html`<div part="header" class="header">
+    html`<div class="header">
         <p part="step-count" class="count">
-          ${position}${step.required ? nothing : html` · <span part="optional-badge">${o.onboarding.optional}</span>`}
+          ${position}${step.required ? nothing : html` · <span part="optional-badge">${t.onboarding.optional}</span>`}
         </p>
-        ${progressBar(index + 1, steps.length, o.onboarding.progress, position)}
+        ${progressBar(index + 1, steps.length, t.onboarding.progress, position)}
       </div>
       <form part="form" novalidate data-step=${step.key} @submit=${on.next} @input=${on.edited} @change=${on.edited} aria-labelledby="title">
         <h2 part="title" id="title" tabindex="-1">${step.title}</h2>
         ${step.description ? html`<p part="description" class="hint">${step.description}</p>` : nothing}
-        <div part="step-content" class="content">
+        <div class="content">
           <slot name="step-${step.key}">${form.intro ? html`<p class="intro">${form.intro(view)}</p>` : nothing}</slot>
           ${form.render?.(view) ?? nothing}
         </div>
         ${renderFormError(formError)}
-        <div part="actions" class="actions">
+        <div class="actions">
           ${index > 0
-            ? html`<button part="button back-button" type="button" aria-disabled=${busyState} @click=${on.back}>${o.onboarding.back}</button>`
+            ? html`<button part="button back-button" type="button" aria-disabled=${busyState} @click=${on.back}>${t.onboarding.back}</button>`
             : nothing}
           ${step.required
             ? nothing
-            : html`<button part="button skip-button" type="button" aria-disabled=${busyState} @click=${on.skip}>${o.onboarding.skip}</button>`}
+            : html`<button part="button skip-button" type="button" aria-disabled=${busyState} @click=${on.skip}>${t.onboarding.skip}</button>`}
           <button part="button next-button" class="primary" type="submit" aria-disabled=${busyState}>
-            ${index === steps.length - 1 ? o.onboarding.finish : o.onboarding.next}
+            ${index === steps.length - 1 ? t.onboarding.finish : t.onboarding.next}
           </button>
         </div>
       </form>`,
   )}`;
 }
 
-export function renderDone({ o }: ScreenContext, continueUrl: string): TemplateResult {
-  return html`<div part="done" class="done">
-    <span part="done-icon" class="done-icon">${onboardingIcon('done')}</span>
-    <h2 part="title" id="title" tabindex="-1">${o.onboarding.doneTitle}</h2>
-    <slot name="done"><p>${o.onboarding.doneText}</p></slot>
+export function renderDone({ t }: ScreenContext, continueUrl: string): TemplateResult {
+  return html`<div class="done">
+    <span class="done-icon">${onboardingIcon('done')}</span>
+    <h2 part="title" id="title" tabindex="-1">${t.onboarding.doneTitle}</h2>
+    <slot name="done"><p>${t.onboarding.doneText}</p></slot>
     ${continueUrl
-      ? html`<div class="actions"><a part="button continue-link" class="button primary" href=${continueUrl}>${o.onboarding.doneContinue}</a></div>`
+      ? html`<div class="actions"><a part="button continue-link" class="button primary" href=${continueUrl}>${t.onboarding.doneContinue}</a></div>`
       : nothing}
   </div>`;
 }

@@ -7,8 +7,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../core/base-suite.js';
-import type { AcctOnboardingCompleteDetail, AcctOnboardingStepDetail } from '../../core/onboarding-events.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
+import type { AcctOnboardingCompleteDetail, AcctOnboardingStepDetail } from '../../core/events.js';
 import { $, element, nextEvent, signOutEverywhere, text } from '../../testing/helpers.js';
 import { attach, createPath, eventually, signedInDevice, uniqueRole, walkAhead, type Device } from '../../testing/onboarding.js';
 import { AcctOnboarding } from './define.js';

@@ -12,7 +12,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
 import { onboardingApi } from '../../core/onboarding-api.js';
-import { completeDetail, type AcctOnboardingCompleteDetail, type AcctOnboardingStepDetail } from '../../core/onboarding-events.js';
+import { completeDetail } from '../../core/events.js';
 import type { OnboardingState, OnboardingStep } from '../../core/onboarding-types.js';
 import { optionsFor } from './choices.js';
 import { DraftSaver, type Draft } from './draft-saver.js';
@@ -20,9 +20,6 @@ import { onboardingStyles } from './onboarding.styles.js';
 import { renderChoice, renderDone, renderWalk, type ScreenContext } from './onboarding-views.js';
 import { formFor, type StepView } from './steps/index.js';
 import { isRecord } from './steps/step-form.js';
-
-/** `acct-step-data`, which slotted host content may fire to hand over its step's data. */
-interface StepDataEvent extends CustomEvent<{ step?: string; data?: unknown }> {}
 
 /**
  * The onboarding walk: role and use case, then the path's steps, then "You are all set".
@@ -52,18 +49,12 @@ interface StepDataEvent extends CustomEvent<{ step?: string; data?: unknown }> {
  * `{ code, status, message }`. Field errors show beside their fields.
  *
  * @csspart base - The card around everything.
- * @csspart header - The step count and progress bar.
  * @csspart step-count - "Step 3 of 8".
  * @csspart optional-badge - "Optional", beside the count of a step that can be skipped.
  * @csspart progress - The progress bar.
- * @csspart progress-value - The filled part of the progress bar.
  * @csspart form - The step's (or the choice's) form.
- * @csspart choose-form - The role and use case form (with `form`).
- * @csspart choices - A group of options (role, use case, organization mode).
- * @csspart choice - One option of the role or use case.
  * @csspart title - The screen's heading.
  * @csspart description - The step's description.
- * @csspart step-content - The step's slot and fields.
  * @csspart field - A field: label, control, hint and error.
  * @csspart label - A field's label.
  * @csspart input - A text field or text area.
@@ -71,21 +62,12 @@ interface StepDataEvent extends CustomEvent<{ step?: string; data?: unknown }> {
  * @csspart hint - A field's hint.
  * @csspart field-error - A field's error.
  * @csspart form-error - A message about the whole step.
- * @csspart actions - The row of Back, Skip and Continue.
  * @csspart button - Every button.
  * @csspart back-button - Back.
  * @csspart skip-button - Skip this step (optional steps only).
  * @csspart next-button - Continue, Finish, or Get started.
- * @csspart team-list - The team step's list of teammates.
- * @csspart team-row - One teammate: email, role, remove.
  * @csspart add-button - "Add another teammate".
  * @csspart remove-button - A teammate's remove button.
- * @csspart notifications - The preferences step's notification table and its legend.
- * @csspart notification-table - The table of events and channels.
- * @csspart quiet-hours - The quiet hours group.
- * @csspart days - The quiet hours' days.
- * @csspart done - The completion screen.
- * @csspart done-icon - Its check mark (animated unless the user prefers reduced motion).
  * @csspart continue-link - The completion screen's link to `continue-url`.
  * @csspart status - A loading message.
  * @csspart signed-out - The default content of the `signed-out` slot.
@@ -144,8 +126,9 @@ export class AcctOnboarding extends OnboardingElement {
 
   constructor() {
     super();
+    // The site's slotted content hands over its step's data (`acct-step-data`, typed in core/events.ts).
     this.addEventListener('acct-step-data', (event) => {
-      const { step, data } = (event as StepDataEvent).detail ?? {};
+      const { step, data } = event.detail ?? {};
       const key = step ?? this.currentStep?.key;
       if (key && isRecord(data)) this.setStepData(key, data);
     });
@@ -192,10 +175,10 @@ export class AcctOnboarding extends OnboardingElement {
   }
 
   override render(): TemplateResult {
-    const o = this.o;
+    const t = this.t;
     return html`
-      <section part="base" class="base" lang=${this.t.$lang} aria-label=${o.onboarding.title}>
-        ${this.renderForSession(this.load, { loadFailed: o.onboarding.loadFailed, signedOut: o.onboarding.signedOut }, (loaded) =>
+      <section part="base" class="base" lang=${this.t.$lang} aria-label=${t.onboarding.title}>
+        ${this.renderForSession(this.load, { loadFailed: t.onboarding.loadFailed, signedOut: t.onboarding.signedOut }, (loaded) =>
           this.renderScreen(this.answer ?? loaded),
         )}
         <!-- Says which step is showing after each change; focus moves to its heading too. -->
@@ -205,7 +188,7 @@ export class AcctOnboarding extends OnboardingElement {
   }
 
   private renderScreen(walk: OnboardingState): TemplateResult {
-    const ctx: ScreenContext = { o: this.o, busy: this.busy, formError: this.actionError };
+    const ctx: ScreenContext = { t: this.t, busy: this.busy, formError: this.actionError };
     if (walk.status === 'not_started') {
       const options = { roles: optionsFor(this.roles, walk.choices.roles), useCases: optionsFor(this.useCases, walk.choices.useCases) };
       return renderChoice(ctx, options, this.start);
@@ -224,7 +207,7 @@ export class AcctOnboarding extends OnboardingElement {
 
   private viewOf(step: OnboardingStep, walk: OnboardingState): StepView<unknown> {
     return {
-      o: this.o,
+      t: this.t,
       lang: this.t.$lang,
       step,
       saved: walk.stepData?.[step.key],
@@ -270,8 +253,8 @@ export class AcctOnboarding extends OnboardingElement {
       const api = this.session.store.api;
       const walk = action === 'back' ? await onboardingApi.back(api) : await onboardingApi.step(api, step.key, action, data);
       if (action !== 'back') this.hostData.delete(step.key);
-      this.emit<AcctOnboardingStepDetail>('acct-onboarding-step', { step: step.key, action, progress: walk.progress });
-      if (walk.status === 'completed' && !wasCompleted) this.emit<AcctOnboardingCompleteDetail>('acct-onboarding-complete', completeDetail(walk));
+      this.emit('acct-onboarding-step', { step: step.key, action, progress: walk.progress });
+      if (walk.status === 'completed' && !wasCompleted) this.emit('acct-onboarding-complete', completeDetail(walk));
       await this.show(walk);
     });
   }
@@ -285,6 +268,6 @@ export class AcctOnboarding extends OnboardingElement {
     const steps = walk.path?.steps ?? [];
     // Set after the render that cleared it: a live region announces changes, and the same text twice is no change.
     this.announcement =
-      walk.status === 'completed' ? this.o.onboarding.announceDone : step ? this.o.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title) : '';
+      walk.status === 'completed' ? this.t.onboarding.announceDone : step ? this.t.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title) : '';
   }
 }

@@ -10,7 +10,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { textField } from '../../core/form-fields.js';
-import type { OnboardingStrings } from '../../core/i18n/onboarding.js';
+import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import type { Member, Organization, OrganizationRole } from '../../../../contract/organizations.js';
 
@@ -18,7 +18,7 @@ import type { Member, Organization, OrganizationRole } from '../../../../contrac
 export const LEAVING = 'leave';
 
 export interface MembersContext {
-  o: OnboardingStrings;
+  t: Translation;
   org: Organization;
   /** The signed-in user's id. */
   me: string | undefined;
@@ -46,16 +46,16 @@ export const memberName = (member: Member) => member.displayName || member.email
 /** The only owner, whom nobody may demote or remove, and who may not leave. */
 export const isLastOwner = (member: Member, members: Member[]) => member.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1;
 
-function renderRole({ o, org, busy }: MembersContext, member: Member, members: Member[], on: MemberHandlers): TemplateResult {
+function renderRole({ t, org, busy }: MembersContext, member: Member, members: Member[], on: MemberHandlers): TemplateResult {
   const name = memberName(member);
   if (org.role !== 'owner' || isLastOwner(member, members)) {
-    return html`<span part="role" class="role">${o.roles[member.role] ?? member.role}</span>`;
+    return html`<span part="role" class="role">${t.roles[member.role] ?? member.role}</span>`;
   }
   // `live`: after a refused change the select shows the role the member still has.
-  return html`<label class="visually-hidden" for="role-${member.userId}">${o.organization.roleOf(name)}</label>
+  return html`<label class="visually-hidden" for="role-${member.userId}">${t.organization.roleOf(name)}</label>
     <select part="select role-select" id="role-${member.userId}" class="role-select" data-id=${member.userId}
       .value=${live(member.role)} aria-disabled=${busyAttr(busy)} @change=${on.changeRole}>
-      ${ROLES.map((role) => html`<option value=${role} ?selected=${role === member.role}>${o.roles[role]}</option>`)}
+      ${ROLES.map((role) => html`<option value=${role} ?selected=${role === member.role}>${t.roles[role]}</option>`)}
     </select>`;
 }
 
@@ -64,21 +64,21 @@ function canRemove({ org, me }: MembersContext, member: Member, members: Member[
   return org.role === 'owner' || (org.role === 'admin' && member.role !== 'owner');
 }
 
-function renderConfirm(id: string, question: string, yes: string, { o, busy }: MembersContext, on: MemberHandlers, confirm: (e: Event) => void): TemplateResult {
+function renderConfirm(id: string, question: string, yes: string, { t, busy }: MembersContext, on: MemberHandlers, confirm: (e: Event) => void): TemplateResult {
   return html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-${id}" @keydown=${on.confirmKeydown}>
     <p id="confirm-${id}">${question}</p>
     <button part="button confirm-button" class="danger small" type="button" data-id=${id} aria-disabled=${busyAttr(busy)} @click=${confirm}>${yes}</button>
-    <button part="button cancel-button" class="small cancel" type="button" @click=${on.cancel}>${o.organization.cancel}</button>
+    <button part="button cancel-button" class="small cancel" type="button" @click=${on.cancel}>${t.organization.cancel}</button>
   </div>`;
 }
 
 function renderMember(ctx: MembersContext, member: Member, members: Member[], on: MemberHandlers): TemplateResult {
-  const { o, org, me, busy, confirming } = ctx;
-  const s = o.organization;
+  const { t, org, me, busy, confirming } = ctx;
+  const s = t.organization;
   const name = memberName(member);
   const removable = canRemove(ctx, member, members);
   return html`<li part="item member" data-member=${member.userId}>
-    <span part="icon" class="icon">${onboardingIcon('user')}</span>
+    <span class="icon">${onboardingIcon('user')}</span>
     <div class="main">
       <p class="title">
         <span part="member-name">${name}</span>
@@ -98,7 +98,7 @@ function renderMember(ctx: MembersContext, member: Member, members: Member[], on
 }
 
 export function renderMembers(ctx: MembersContext, members: Member[], on: MemberHandlers): TemplateResult {
-  return html`<h3 part="section-title">${ctx.o.organization.members}</h3>
+  return html`<h3 part="section-title">${ctx.t.organization.members}</h3>
     <ul part="list members">
       ${members.map((member) => renderMember(ctx, member, members, on))}
     </ul>`;
@@ -106,13 +106,13 @@ export function renderMembers(ctx: MembersContext, members: Member[], on: Member
 
 /** "Leave Acme", its confirmation, or — for the last owner — why they cannot. */
 export function renderLeave(ctx: MembersContext, members: Member[], on: MemberHandlers): TemplateResult {
-  const { o, org, me, busy, confirming } = ctx;
-  const s = o.organization;
+  const { t, org, me, busy, confirming } = ctx;
+  const s = t.organization;
   const self = members.find((m) => m.userId === me);
   if (!self) return html``;
   if (confirming === LEAVING) return renderConfirm(LEAVING, s.confirmLeave(org.name), s.confirmLeaveButton, ctx, on, on.confirmLeave);
   const stuck = isLastOwner(self, members);
-  return html`<div part="leave" class="footer leave">
+  return html`<div class="footer leave">
     <button part="button leave-button" class="danger small" type="button" data-id=${LEAVING}
       aria-disabled=${busyAttr(busy || stuck)} aria-describedby=${stuck ? 'last-owner' : nothing} @click=${stuck ? nothing : on.askLeave}>
       ${s.leave(org.name)}
@@ -127,12 +127,12 @@ export interface WelcomeHandlers {
 
 /** "You joined Acme", after an invitation brought the user here; with a name prompt while the account has no name. */
 export function renderWelcome(
-  { o, busy }: { o: OnboardingStrings; busy: boolean },
+  { t, busy }: { t: Translation; busy: boolean },
   organization: Organization,
   { askName, error }: { askName: boolean; error: string | undefined },
   on: WelcomeHandlers,
 ): TemplateResult {
-  const s = o.organization;
+  const s = t.organization;
   return html`<div part="welcome" class="welcome">
     <p part="welcome-title" class="welcome-title">${s.joined(organization.name)}</p>
     <p class="hint">${s.joinedText}</p>

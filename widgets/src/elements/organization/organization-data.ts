@@ -131,6 +131,6 @@ export class OrganizationData extends OnboardingElement {
     const joined = list.reduce((newest, org) => (Date.parse(org.joinedAt) > Date.parse(newest.joinedAt) ? org : newest));
     this.joined = joined;
     if (!this.organizationId) this.picked = joined.id;
-    this.announcement = this.o.organization.joined(joined.name);
+    this.announcement = this.t.organization.joined(joined.name);
   }
 }

@@ -7,20 +7,20 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import { selectField, textField } from '../../core/form-fields.js';
-import type { OnboardingStrings } from '../../core/i18n/onboarding.js';
+import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import type { Invitation, Organization } from '../../../../contract/organizations.js';
 
 export interface FormState {
-  o: OnboardingStrings;
+  t: Translation;
   busy: boolean;
   errors: Record<string, string>;
 }
 
 const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
 
-export function renderCreate({ o, busy, errors }: FormState, create: (event: SubmitEvent) => void): TemplateResult {
-  const s = o.organization;
+export function renderCreate({ t, busy, errors }: FormState, create: (event: SubmitEvent) => void): TemplateResult {
+  const s = t.organization;
   return html`<h2 part="title" id="title" tabindex="-1">${s.createTitle}</h2>
     <p part="description" class="hint">${s.createIntro}</p>
     <form part="form create-form" novalidate @submit=${create}>
@@ -36,10 +36,10 @@ export interface HeadingHandlers {
   renameKeydown(event: KeyboardEvent): void;
 }
 
-export function renderHeading({ o, busy, errors }: FormState, org: Organization, renaming: boolean, on: HeadingHandlers): TemplateResult {
-  const s = o.organization;
+export function renderHeading({ t, busy, errors }: FormState, org: Organization, renaming: boolean, on: HeadingHandlers): TemplateResult {
+  const s = t.organization;
   const canRename = org.role !== 'member';
-  const meta = html`<p part="details" class="meta">${s.yourRole(o.roles[org.role] ?? org.role)} · ${s.memberCount(org.memberCount)}</p>`;
+  const meta = html`<p part="details" class="meta">${s.yourRole(t.roles[org.role] ?? org.role)} · ${s.memberCount(org.memberCount)}</p>`;
   if (renaming) {
     return html`<form part="form rename-form" class="rename" novalidate @submit=${on.rename} @keydown=${on.renameKeydown}>
         ${textField({ name: 'name', label: s.name, value: org.name, autocomplete: 'organization', required: true, maxlength: 255, error: errors.name })}
@@ -63,10 +63,10 @@ export interface InvitationHandlers {
   revoke(event: Event): void;
 }
 
-export function renderInvitations({ o, busy, errors }: FormState, invitations: Invitation[], on: InvitationHandlers): TemplateResult {
-  const s = o.organization;
+export function renderInvitations({ t, busy, errors }: FormState, invitations: Invitation[], on: InvitationHandlers): TemplateResult {
+  const s = t.organization;
   const now = new Date();
-  const roles = (['member', 'admin'] as const).map((role) => ({ value: role, label: o.roles[role]! }));
+  const roles = (['member', 'admin'] as const).map((role) => ({ value: role, label: t.roles[role]! }));
   return html`<h3 part="section-title">${s.invitations}</h3>
     <form part="form invite-form" class="invite" novalidate @submit=${on.invite}>
       <div class="invite-fields">
@@ -76,17 +76,17 @@ export function renderInvitations({ o, busy, errors }: FormState, invitations: I
       </div>
     </form>
     ${invitations.length
-      ? html`<ul part="list invitations">
+      ? html`<ul part="list">
           ${invitations.map((inv) => {
             const sent = new Date(inv.lastSentAt);
             const expired = new Date(inv.expiresAt) < now;
-            return html`<li part="item invitation" data-id=${inv.id}>
-              <span part="icon" class="icon">${onboardingIcon('mail')}</span>
+            return html`<li part="item" data-id=${inv.id}>
+              <span class="icon">${onboardingIcon('mail')}</span>
               <div class="main">
                 <p class="title"><span part="invitee">${inv.email}</span> ${expired ? html`<span part="badge" class="badge expired">${s.expired}</span>` : nothing}</p>
                 <p part="details" class="meta">
-                  ${o.roles[inv.role] ?? inv.role} ·
-                  <time datetime=${inv.lastSentAt} title=${fullDateTime(o.$lang, sent)}>${s.sent(relativeTime(o.$lang, sent, now))}</time>
+                  ${t.roles[inv.role] ?? inv.role} ·
+                  <time datetime=${inv.lastSentAt} title=${fullDateTime(t.$lang, sent)}>${s.sent(relativeTime(t.$lang, sent, now))}</time>
                 </p>
               </div>
               <div class="row-actions">

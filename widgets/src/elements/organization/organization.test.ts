@@ -10,7 +10,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../core/base-suite.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
 import { sessionStore } from '../../core/session-store.js';
 import type {
   AcctInvitationRevokedDetail,
@@ -18,7 +18,7 @@ import type {
   AcctMemberRemovedDetail,
   AcctMemberRoleChangedDetail,
   AcctOrganizationDetail,
-} from '../../core/onboarding-events.js';
+} from '../../core/events.js';
 import type { InvitedRole, Organization } from '../../../../contract/organizations.js';
 import type { BodyOf, ResponseOf, RouteKey } from '../../../../contract/routes.js';
 import type { CallInput } from '../../core/api-client.js';

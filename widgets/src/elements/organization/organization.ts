@@ -11,21 +11,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { selectField } from '../../core/form-fields.js';
-import { fieldErrorMessage } from '../../core/i18n/onboarding.js';
+import { looksLikeEmail, selectField } from '../../core/form-fields.js';
+import { fieldErrorMessage } from '../../core/i18n/index.js';
 import { profileApi } from '../../core/onboarding-api.js';
-import type {
-  AcctInvitationRevokedDetail,
-  AcctInvitationSentDetail,
-  AcctMemberRemovedDetail,
-  AcctMemberRoleChangedDetail,
-  AcctOrganizationDetail,
-} from '../../core/onboarding-events.js';
 import type { Invitation, Member, Organization, OrganizationRole } from '../../../../contract/organizations.js';
 import { returnAddress } from '../../core/return-code.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
-import { looksLikeEmail } from '../onboarding/steps/step-form.js';
 import { LEAVING, memberName, renderLeave, renderMembers, renderWelcome, type MemberHandlers, type MembersContext } from './members-view.js';
 import { OrganizationData, type Details } from './organization-data.js';
 import { organizationStyles } from './organization.styles.js';
@@ -74,13 +66,10 @@ import { renderCreate, renderHeading, renderInvitations, type FormState } from '
  * @csspart section-title - The "Members" and "Invitations" headings.
  * @csspart list - The members and invitations lists.
  * @csspart members - The members list (with `list`).
- * @csspart invitations - The invitations list (with `list`).
  * @csspart item - A row of either list.
  * @csspart member - A member's row (with `item`).
  * @csspart member-name - A member's name.
- * @csspart invitation - An invitation's row (with `item`).
  * @csspart invitee - An invitation's address.
- * @csspart icon - A row's icon.
  * @csspart badge - The "You" and "Expired" badges.
  * @csspart role - A member's role, as text (for those who cannot change it).
  * @csspart button - Every button.
@@ -94,7 +83,6 @@ import { renderCreate, renderHeading, renderInvitations, type FormState } from '
  * @csspart remove-button - A member's "Remove".
  * @csspart confirm - The inline confirmation of a removal or of leaving: its question and buttons.
  * @csspart confirm-button - The button that confirms.
- * @csspart leave - The line with "Leave Acme".
  * @csspart leave-button - "Leave Acme".
  * @csspart hint - Why the last owner cannot leave.
  * @csspart empty - "No open invitations."
@@ -122,10 +110,10 @@ export class AcctOrganization extends OrganizationData {
   }
 
   override render(): TemplateResult {
-    const o = this.o;
+    const t = this.t;
     return html`
-      <section part="base" class="base" lang=${this.t.$lang} aria-label=${o.organization.title}>
-        ${this.renderForSession(this.organizations, { loadFailed: o.organization.loadFailed, signedOut: o.organization.signedOut }, () =>
+      <section part="base" class="base" lang=${this.t.$lang} aria-label=${t.organization.title}>
+        ${this.renderForSession(this.organizations, { loadFailed: t.organization.loadFailed, signedOut: t.organization.signedOut }, () =>
           this.renderContent(),
         )}
         ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
@@ -135,7 +123,7 @@ export class AcctOrganization extends OrganizationData {
   }
 
   private renderContent(): TemplateResult {
-    const form: FormState = { o: this.o, busy: this.busy, errors: this.fieldErrors };
+    const form: FormState = { t: this.t, busy: this.busy, errors: this.fieldErrors };
     const list = this.organizations.value ?? [];
     const org = this.active;
     if (!org) return renderCreate(form, this.create);
@@ -144,29 +132,29 @@ export class AcctOrganization extends OrganizationData {
       ${this.joined ? this.renderWelcome() : nothing}
       ${renderHeading(form, org, this.renaming, this.headingHandlers)}
       ${list.length > 1 && !this.organizationId
-        ? selectField({ name: 'organization', label: this.o.organization.pick, value: org.id, options: list.map((x) => ({ value: x.id, label: x.name })), onChange: this.pick })
+        ? selectField({ name: 'organization', label: this.t.organization.pick, value: org.id, options: list.map((x) => ({ value: x.id, label: x.name })), onChange: this.pick })
         : nothing}
       ${this.details.render({
         initial: () => renderLoading(t),
         pending: () => (this.details.value ? this.renderDetails(org, this.details.value) : renderLoading(t)),
         complete: (details) => (details ? this.renderDetails(org, details) : renderLoading(t)),
-        error: (error) => renderLoadError(t, this.o.organization.loadFailed, error, () => void this.details.run()),
+        error: (error) => renderLoadError(t, this.t.organization.loadFailed, error, () => void this.details.run()),
       })}
     `;
   }
 
   private renderWelcome(): TemplateResult {
     const askName = !this.named && !this.session.store.user?.displayName;
-    return renderWelcome({ o: this.o, busy: this.busy }, this.joined!, { askName, error: this.fieldErrors.displayName }, { saveName: this.saveName });
+    return renderWelcome({ t: this.t, busy: this.busy }, this.joined!, { askName, error: this.fieldErrors.displayName }, { saveName: this.saveName });
   }
 
   private renderDetails(org: Organization, { members, invitations }: Details): TemplateResult {
-    const form: FormState = { o: this.o, busy: this.busy, errors: this.fieldErrors };
-    const people: MembersContext = { o: this.o, org, me: this.session.store.user?.id, busy: this.busy, confirming: this.confirming };
+    const form: FormState = { t: this.t, busy: this.busy, errors: this.fieldErrors };
+    const people: MembersContext = { t: this.t, org, me: this.session.store.user?.id, busy: this.busy, confirming: this.confirming };
     return html`
       ${renderMembers(people, members, this.memberHandlers)}
       ${org.role === 'member'
-        ? html`<p part="notice" class="status">${this.o.organization.onlyAdminsInvite}</p>`
+        ? html`<p part="notice" class="status">${this.t.organization.onlyAdminsInvite}</p>`
         : renderInvitations(form, invitations, { invite: this.invite, resend: this.resend, revoke: this.revoke })}
       ${renderLeave(people, members, this.memberHandlers)}
     `;
@@ -200,8 +188,8 @@ export class AcctOrganization extends OrganizationData {
       const { organization: renamed } = await this.api.call('PATCH /api/organizations/:id', { params: { id: org.id }, body: { name } });
       this.renaming = false;
       await this.organizations.run();
-      this.emit<AcctOrganizationDetail>('acct-organization-renamed', { organization: renamed });
-      this.announcement = this.o.organization.renamed(renamed.name);
+      this.emit('acct-organization-renamed', { organization: renamed });
+      this.announcement = this.t.organization.renamed(renamed.name);
       await this.focusAfterUpdate('h2');
     });
   };
@@ -225,8 +213,8 @@ export class AcctOrganization extends OrganizationData {
       const { organization: created } = await this.api.call('POST /api/organizations', { body: { name } });
       this.picked = created.id;
       await this.organizations.run();
-      this.emit<AcctOrganizationDetail>('acct-organization-created', { organization: created });
-      this.announcement = this.o.organization.created(created.name);
+      this.emit('acct-organization-created', { organization: created });
+      this.announcement = this.t.organization.created(created.name);
       await this.focusAfterUpdate('h2');
     });
   };
@@ -239,7 +227,7 @@ export class AcctOrganization extends OrganizationData {
     const role = data.get('role') === 'admin' ? 'admin' : 'member';
     const org = this.active;
     if (!org || this.busy) return;
-    if (!looksLikeEmail(email)) return this.showFieldErrors({ email: fieldErrorMessage(this.o, email ? 'invalid_email' : 'required') });
+    if (!looksLikeEmail(email)) return this.showFieldErrors({ email: fieldErrorMessage(this.t, email ? 'invalid_email' : 'required') });
     void this.attempt(async () => {
       // The invitee comes back to this page, where the element welcomes them.
       const { invitation } = await this.api.call('POST /api/organizations/:id/invitations', {
@@ -248,8 +236,8 @@ export class AcctOrganization extends OrganizationData {
       });
       form.reset();
       await this.details.run();
-      this.emit<AcctInvitationSentDetail>('acct-invitation-sent', { organizationId: org.id, invitation, resent: false });
-      this.announcement = this.o.organization.invited(invitation.email);
+      this.emit('acct-invitation-sent', { organizationId: org.id, invitation, resent: false });
+      this.announcement = this.t.organization.invited(invitation.email);
     });
   };
 
@@ -257,15 +245,15 @@ export class AcctOrganization extends OrganizationData {
     void this.onInvitation(event, async (org, invitation) => {
       const params = { id: org.id, invitationId: invitation.id };
       const { invitation: renewed } = await this.api.call('POST /api/organizations/:id/invitations/:invitationId/resend', { params });
-      this.emit<AcctInvitationSentDetail>('acct-invitation-sent', { organizationId: org.id, invitation: renewed, resent: true });
-      this.announcement = this.o.organization.resent(invitation.email);
+      this.emit('acct-invitation-sent', { organizationId: org.id, invitation: renewed, resent: true });
+      this.announcement = this.t.organization.resent(invitation.email);
     });
 
   private readonly revoke = (event: Event): void =>
     void this.onInvitation(event, async (org, invitation) => {
       await this.api.call('DELETE /api/organizations/:id/invitations/:invitationId', { params: { id: org.id, invitationId: invitation.id } });
-      this.emit<AcctInvitationRevokedDetail>('acct-invitation-revoked', { organizationId: org.id, invitation });
-      this.announcement = this.o.organization.revoked(invitation.email);
+      this.emit('acct-invitation-revoked', { organizationId: org.id, invitation });
+      this.announcement = this.t.organization.revoked(invitation.email);
       // The row is gone: focus goes back to the invitation form.
       await this.focusAfterUpdate('input[name="email"]');
     });
@@ -275,14 +263,14 @@ export class AcctOrganization extends OrganizationData {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget as HTMLFormElement).get('displayName') ?? '').trim();
     if (this.busy) return;
-    if (!name) return this.showFieldErrors({ displayName: fieldErrorMessage(this.o, 'required') });
+    if (!name) return this.showFieldErrors({ displayName: fieldErrorMessage(this.t, 'required') });
     void this.attempt(async () => {
       const user = await profileApi.update(this.session.store.api, { displayName: name });
       this.named = true;
       // Every element on the page (the header's avatar…) shows the name without a reload.
       await this.session.store.refresh();
       await this.details.run();
-      this.announcement = this.o.organization.nameSaved(user.displayName ?? name);
+      this.announcement = this.t.organization.nameSaved(user.displayName ?? name);
       await this.focusAfterUpdate('h2');
     });
   };
@@ -313,8 +301,8 @@ export class AcctOrganization extends OrganizationData {
       const params = { id: org.id, userId: member.userId };
       const { member: changed } = await this.api.call('PATCH /api/organizations/:id/members/:userId', { params, body: { role } });
       await this.reload();
-      this.emit<AcctMemberRoleChangedDetail>('acct-member-role-changed', { organizationId: org.id, member: changed, previousRole: member.role });
-      this.announcement = this.o.organization.roleChanged(memberName(changed), this.o.roles[changed.role] ?? changed.role);
+      this.emit('acct-member-role-changed', { organizationId: org.id, member: changed, previousRole: member.role });
+      this.announcement = this.t.organization.roleChanged(memberName(changed), this.t.roles[changed.role] ?? changed.role);
     });
     if (!done) select.value = member.role;
   }
@@ -342,8 +330,8 @@ export class AcctOrganization extends OrganizationData {
       await this.api.call('DELETE /api/organizations/:id/members/:userId', { params: { id: org.id, userId: member.userId } });
       this.confirming = null;
       await this.reload();
-      this.emit<AcctMemberRemovedDetail>('acct-member-removed', { organizationId: org.id, member });
-      this.announcement = this.o.organization.removed(memberName(member));
+      this.emit('acct-member-removed', { organizationId: org.id, member });
+      this.announcement = this.t.organization.removed(memberName(member));
       // The row is gone: focus goes to the list's heading.
       await this.focusAfterUpdate('h2');
     });
@@ -358,8 +346,8 @@ export class AcctOrganization extends OrganizationData {
       this.joined = null;
       this.picked = '';
       await this.organizations.run();
-      this.emit<AcctOrganizationDetail>('acct-organization-left', { organization: org });
-      this.announcement = this.o.organization.left(org.name);
+      this.emit('acct-organization-left', { organization: org });
+      this.announcement = this.t.organization.left(org.name);
       await this.focusAfterUpdate('h2');
     });
   }
@@ -384,7 +372,7 @@ export class AcctOrganization extends OrganizationData {
   private nameIn(event: SubmitEvent): string | undefined {
     if (this.busy) return undefined;
     const name = String(new FormData(event.currentTarget as HTMLFormElement).get('name') ?? '').trim();
-    if (!name) this.showFieldErrors({ name: fieldErrorMessage(this.o, 'required') });
+    if (!name) this.showFieldErrors({ name: fieldErrorMessage(this.t, 'required') });
     return name || undefined;
   }
 }

@@ -78,11 +78,11 @@ export function renderPasskeyRow(passkey: Passkey, state: RowState, on: RowHandl
   const confirmId = `confirm-${passkey.id}`;
   const name = passkeyLabel(t, passkey);
   const badge = passkey.synced
-    ? html`<span part="badge synced-badge" class="badge" title=${t.passkeys.syncedHint}>${t.passkeys.synced}</span>`
+    ? html`<span part="badge" class="badge" title=${t.passkeys.syncedHint}>${t.passkeys.synced}</span>`
     : html`<span part="badge device-badge" class="badge device" title=${t.passkeys.deviceOnlyHint}>${t.passkeys.deviceOnly}</span>`;
   return html`
     <li part="item" data-passkey=${passkey.id}>
-      <span part="icon" class="icon">${icon('passkey')}</span>
+      <span class="icon">${icon('passkey')}</span>
       <div class="main">
         ${renaming
           ? renderRenameForm(passkey, state, on)

@@ -10,7 +10,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { ApiClient } from '../../core/api-client.js';
 import type { SignedIn } from '../../core/api-types.js';
-import { runBaseSuite } from '../../core/base-suite.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctErrorDetail, AcctPasskeyAddedDetail, AcctPasskeyRemovedDetail, AcctSignedInDetail } from '../../core/events.js';
 import { beginCeremony, endCeremony, passkeyAssertion } from '../../core/webauthn.js';
 import {

@@ -13,7 +13,7 @@ import { Task } from '@lit/task';
 import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
 import type { Passkey, PasskeyRemoved } from '../../core/api-types.js';
-import { errorDetail, type AcctErrorDetail, type AcctPasskeyAddedDetail, type AcctPasskeyRemovedDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { browserSupportsWebAuthn, isAbort, registerPasskey, WebAuthnController } from '../../core/webauthn.js';
@@ -44,13 +44,10 @@ interface Listing {
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading.
- * @csspart intro - The sentence under the heading.
  * @csspart list - The list of passkeys.
  * @csspart item - A passkey's row.
- * @csspart icon - A row's key icon.
  * @csspart name - A passkey's name.
  * @csspart badge - A passkey's "Synced" or "This device only" badge.
- * @csspart synced-badge - The "Synced" badge (with `badge`).
  * @csspart device-badge - The "This device only" badge (with `badge`).
  * @csspart details - When the passkey was added and last used.
  * @csspart button - Every button.
@@ -65,7 +62,6 @@ interface Listing {
  * @csspart cancel-button - The button that leaves the rename form or the confirmation.
  * @csspart confirm - The inline confirmation of a removal: its question and buttons.
  * @csspart confirm-button - The button that confirms the removal.
- * @csspart footer - The line holding "Add a passkey".
  * @csspart notice - The announcement after a passkey was added, renamed or removed.
  * @csspart action-error - Why adding (in the footer) or changing a passkey (in its row) failed.
  * @csspart empty - The message when the user has no passkey.
@@ -121,7 +117,7 @@ export class AcctPasskeys extends AccountElement {
     return html`
       <section part="base" class="base" lang=${t.$lang} aria-labelledby="title">
         <h2 part="title" id="title" tabindex="-1">${t.passkeys.title}</h2>
-        <p part="intro" class="intro">${t.passkeys.intro}</p>
+        <p class="intro">${t.passkeys.intro}</p>
         ${this.renderForSession(this.list, t.passkeys, (listing) => this.renderListing(listing))}
       </section>
     `;
@@ -148,7 +144,7 @@ export class AcctPasskeys extends AccountElement {
     return html`
       ${passkeys.length ? html`<ul part="list">${passkeys.map(row)}</ul>` : html`<p part="empty" class="status">${t.passkeys.empty}</p>`}
       <div class="live" role="status">${this.announcement ? html`<p part="notice" class="notice">${this.announcement}</p>` : nothing}</div>
-      <div part="footer" class="footer">
+      <div class="footer">
         ${browserSupportsWebAuthn()
           ? html`<button part="button add-button" class="primary add" type="button" ?disabled=${this.busy} @click=${this.add}>${t.passkeys.add}</button>`
           : html`<p part="unsupported" class="status">${t.passkeys.unsupported}</p>`}
@@ -164,7 +160,7 @@ export class AcctPasskeys extends AccountElement {
     const added = await this.act(
       async () => {
         const passkey = await this.ceremonies.run((ceremony) => registerPasskey(this.session.store.api, ceremony));
-        this.emit<AcctPasskeyAddedDetail>('acct-passkey-added', { passkey });
+        this.emit('acct-passkey-added', { passkey });
         return this.t.passkeys.added(passkeyLabel(this.t, passkey));
       },
       (message) => (this.actionError = message),
@@ -233,7 +229,7 @@ export class AcctPasskeys extends AccountElement {
       async () => {
         const { sessionsEnded } = await this.session.store.api.delete<PasskeyRemoved>(`/api/passkeys/${encodeURIComponent(passkey.id)}`);
         this.confirming = null;
-        this.emit<AcctPasskeyRemovedDetail>('acct-passkey-removed', { passkey, sessionsEnded });
+        this.emit('acct-passkey-removed', { passkey, sessionsEnded });
         return [this.t.passkeys.removed(passkeyLabel(this.t, passkey)), this.t.passkeys.sessionsEnded(sessionsEnded)].filter(Boolean).join(' ');
       },
       // In the row it is about: "this is your only way to sign in" must be read next to its passkey.
@@ -266,7 +262,7 @@ export class AcctPasskeys extends AccountElement {
     } catch (error) {
       if (isAbort(error) || (error instanceof ApiError && error.code === 'passkey_cancelled')) return 'cancelled';
       failed(errorMessage(this.t, error));
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+      this.emit('acct-error', errorDetail(this.t, error));
       return 'failed';
     } finally {
       this.busy = false;

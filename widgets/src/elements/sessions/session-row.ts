@@ -40,7 +40,7 @@ export function renderSessionRow(session: DeviceSession, { t, confirming, busy, 
   const confirmId = `confirm-${session.id}`;
   return html`
     <li part=${session.current ? 'item current-item' : 'item'} data-session=${session.id}>
-      <span part="icon" class="icon">${icon(kind)}</span>
+      <span class="icon">${icon(kind)}</span>
       <div class="main">
         <p class="title">
           <span part="device-name">${label}</span>

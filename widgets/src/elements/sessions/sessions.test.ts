@@ -7,7 +7,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../core/base-suite.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctSessionRevokedDetail } from '../../core/events.js';
 import { $, createAccount, element, nextEvent, PASSWORD, post, settledStore, signInElsewhere, signOutEverywhere, text } from '../../testing/helpers.js';
 import { AcctSessions } from './define.js';

@@ -12,7 +12,7 @@ import { Task } from '@lit/task';
 import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
 import type { DeviceSession } from '../../../../contract/sessions.js';
-import { errorDetail, type AcctErrorDetail, type AcctSessionRevokedDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { deviceLabel, renderSessionRow } from './session-row.js';
@@ -40,7 +40,6 @@ const OTHERS = 'others';
  * @csspart list - The list of sessions.
  * @csspart item - A session's row.
  * @csspart current-item - The row of this device's session.
- * @csspart icon - A row's device icon.
  * @csspart device-name - A row's device name.
  * @csspart badge - The "This device" badge.
  * @csspart details - A row's secondary lines: device type and browser, place, last activity.
@@ -50,7 +49,6 @@ const OTHERS = 'others';
  * @csspart confirm - An inline confirmation: its question and buttons.
  * @csspart confirm-button - The button that confirms signing out.
  * @csspart cancel-button - The button that keeps the session.
- * @csspart footer - The line holding "Sign out all other devices".
  * @csspart notice - The announcement after a device was signed out.
  * @csspart action-error - Why signing a device out failed.
  * @csspart status - The loading message.
@@ -121,7 +119,7 @@ export class AcctSessions extends AccountElement {
         <button part="button cancel-button" class="small cancel" type="button" ?disabled=${this.busy} @click=${this.cancel}>${t.sessions.cancel}</button>
       </div>`;
     }
-    return html`<div part="footer" class="footer">
+    return html`<div class="footer">
       <button part="button revoke-others-button" class="danger" type="button" data-id=${OTHERS} ?disabled=${this.busy} @click=${this.ask}>
         ${t.sessions.revokeOthers}
       </button>
@@ -163,7 +161,7 @@ export class AcctSessions extends AccountElement {
         // Already gone (it expired, or was signed out elsewhere): what the user wanted is done.
         if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
       }
-      this.emit<AcctSessionRevokedDetail>('acct-session-revoked', { sessionIds: [session.id] });
+      this.emit('acct-session-revoked', { sessionIds: [session.id] });
       return this.t.sessions.revoked(deviceLabel(this.t, session));
     });
   }
@@ -172,7 +170,7 @@ export class AcctSessions extends AccountElement {
     const others = (this.list.value ?? []).filter((s) => !s.current).map((s) => s.id);
     await this.revoke(async () => {
       const { revoked } = await this.session.store.api.call('POST /api/sessions/revoke-others');
-      this.emit<AcctSessionRevokedDetail>('acct-session-revoked', { sessionIds: others });
+      this.emit('acct-session-revoked', { sessionIds: others });
       return this.t.sessions.revokedOthers(revoked);
     });
   }
@@ -191,7 +189,7 @@ export class AcctSessions extends AccountElement {
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     } catch (error) {
       this.actionError = errorMessage(this.t, error);
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+      this.emit('acct-error', errorDetail(this.t, error));
     } finally {
       this.busy = false;
     }

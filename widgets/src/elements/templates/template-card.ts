@@ -5,12 +5,12 @@
  * `this`; the card carries the template's id in `data-id`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { labelFor, type OnboardingStrings } from '../../core/i18n/onboarding.js';
+import { labelFor, type Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import type { Template } from '../../core/onboarding-types.js';
 
-export function renderCard(o: OnboardingStrings, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => void }): TemplateResult {
-  const s = o.templates;
+export function renderCard(t: Translation, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => void }): TemplateResult {
+  const s = t.templates;
   const details = [
     template.category ? labelFor(template.category, s.categories) : '',
     template.industry ? labelFor(template.industry) : '',
@@ -18,8 +18,8 @@ export function renderCard(o: OnboardingStrings, template: Template, { busy, use
   ].filter(Boolean);
   return html`<li part=${template.featured ? 'card featured-card' : 'card'} class="card" data-id=${template.id}>
     ${template.previewImageUrl
-      ? html`<img part="preview" class="preview" src=${template.previewImageUrl} alt=${s.preview(template.name)} loading="lazy" />`
-      : html`<div part="preview" class="preview placeholder">${onboardingIcon('template')}</div>`}
+      ? html`<img class="preview" src=${template.previewImageUrl} alt=${s.preview(template.name)} loading="lazy" />`
+      : html`<div class="preview placeholder">${onboardingIcon('template')}</div>`}
     <div class="body">
       <h3 part="name" class="name">
         ${template.name} ${template.featured ? html`<span part="badge" class="badge">${onboardingIcon('star')}${s.featured}</span>` : nothing}

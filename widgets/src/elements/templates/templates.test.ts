@@ -6,8 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../core/base-suite.js';
-import type { AcctTemplateSelectedDetail } from '../../core/onboarding-events.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
+import type { AcctTemplateSelectedDetail } from '../../core/events.js';
 import { $, element, nextEvent, signOutEverywhere, text } from '../../testing/helpers.js';
 import { attach, createTemplate, eventually, signedInDevice } from '../../testing/onboarding.js';
 import { AcctTemplates } from './define.js';

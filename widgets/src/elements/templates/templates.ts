@@ -9,11 +9,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { ApiError } from '../../core/api-client.js';
-import { errorDetail, type AcctErrorDetail } from '../../core/events.js';
-import { labelFor } from '../../core/i18n/onboarding.js';
+import { errorDetail } from '../../core/events.js';
+import { labelFor } from '../../core/i18n/index.js';
 import { OnboardingElement } from '../../core/onboarding-element.js';
 import { templatesApi } from '../../core/onboarding-api.js';
-import type { AcctTemplateSelectedDetail } from '../../core/onboarding-events.js';
 import type { Template, TemplateGallery } from '../../core/onboarding-types.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
 import { renderCard } from './template-card.js';
@@ -36,12 +35,10 @@ export const featuredFirst = (templates: Template[]) => [...templates.filter((t)
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading.
- * @csspart filters - The row of category buttons.
  * @csspart filter - A category button (`aria-pressed` tells the chosen one).
  * @csspart list - The grid of templates.
  * @csspart card - A template's card.
  * @csspart featured-card - The card of a featured template (with `card`).
- * @csspart preview - A template's preview image.
  * @csspart name - A template's name.
  * @csspart badge - The "Featured" badge.
  * @csspart description - A template's description.
@@ -74,17 +71,16 @@ export class AcctTemplates extends OnboardingElement {
   });
 
   override render(): TemplateResult {
-    const o = this.o;
     const t = this.t;
     return html`
       <section part="base" class="base" lang=${t.$lang} aria-labelledby="title">
-        <h2 part="title" id="title">${o.templates.title}</h2>
+        <h2 part="title" id="title">${t.templates.title}</h2>
         ${this.gallery.render({
           initial: () => renderLoading(t),
           // While reloading, the cards already shown stay.
           pending: () => (this.gallery.value ? this.renderGallery(this.gallery.value) : renderLoading(t)),
           complete: (gallery) => this.renderGallery(gallery),
-          error: (error) => renderLoadError(t, o.templates.loadFailed, error, this.reload),
+          error: (error) => renderLoadError(t, t.templates.loadFailed, error, this.reload),
         })}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </section>
@@ -92,24 +88,24 @@ export class AcctTemplates extends OnboardingElement {
   }
 
   private renderGallery(gallery: TemplateGallery): TemplateResult {
-    const o = this.o;
-    const categories = [...new Set(gallery.templates.map((t) => t.category).filter((c): c is string => Boolean(c)))].sort();
-    const shown = featuredFirst(gallery.templates.filter((t) => !this.category || t.category === this.category));
+    const t = this.t;
+    const categories = [...new Set(gallery.templates.map((template) => template.category).filter((c): c is string => Boolean(c)))].sort();
+    const shown = featuredFirst(gallery.templates.filter((template) => !this.category || template.category === this.category));
     const filter = (value: string, label: string) =>
       html`<button part="filter" class="filter" type="button" data-category=${value} aria-pressed=${this.category === value ? 'true' : 'false'}
         @click=${this.choose}>${label}</button>`;
     return html`
       ${categories.length > 1
-        ? html`<div part="filters" class="filters" role="group" aria-label=${o.templates.category}>
-            ${filter('', o.templates.all)} ${categories.map((c) => filter(c, labelFor(c, o.templates.categories)))}
+        ? html`<div class="filters" role="group" aria-label=${t.templates.category}>
+            ${filter('', t.templates.all)} ${categories.map((c) => filter(c, labelFor(c, t.templates.categories)))}
           </div>`
         : nothing}
       ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
       ${shown.length
         ? html`<ul part="list" class="grid">
-            ${shown.map((template) => renderCard(o, template, { busy: this.busy, use: this.use }))}
+            ${shown.map((template) => renderCard(t, template, { busy: this.busy, use: this.use }))}
           </ul>`
-        : html`<p part="empty" class="status">${o.templates.empty}</p>`}
+        : html`<p part="empty" class="status">${t.templates.empty}</p>`}
     `;
   }
 
@@ -119,18 +115,18 @@ export class AcctTemplates extends OnboardingElement {
 
   private readonly reload = async (): Promise<void> => {
     await this.gallery.run();
-    if (this.gallery.error !== undefined) this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, this.gallery.error));
+    if (this.gallery.error !== undefined) this.emit('acct-error', errorDetail(this.t, this.gallery.error));
     await this.focusAfterUpdate('.retry');
   };
 
   private readonly use = async (event: Event): Promise<void> => {
     const id = (event.currentTarget as HTMLElement).dataset.id;
     if (!id) return;
-    const signedOut = (error: unknown) => (error instanceof ApiError && error.code === 'not_signed_in' ? this.o.templates.signInToUse : undefined);
+    const signedOut = (error: unknown) => (error instanceof ApiError && error.code === 'not_signed_in' ? this.t.templates.signInToUse : undefined);
     await this.attempt(async () => {
       const { templateData, ...template } = await templatesApi.use(this.session.store.api, id);
-      this.emit<AcctTemplateSelectedDetail>('acct-template-selected', { template, templateData });
-      this.announcement = this.o.templates.selected(template.name);
+      this.emit('acct-template-selected', { template, templateData });
+      this.announcement = this.t.templates.selected(template.name);
     }, { message: signedOut });
   };
 }

@@ -8,7 +8,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { User } from '../../../../contract/users.js';
-import { runBaseSuite } from '../../core/base-suite.js';
+import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctSignedOutDetail } from '../../core/events.js';
 import { $, createAccount, element, nextEvent, PASSWORD, post, settledStore, signInElsewhere, signOutEverywhere, text } from '../../testing/helpers.js';
 import '../sessions/define.js';

@@ -12,7 +12,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcctElement } from '../../core/acct-element.js';
 import type { User } from '../../../../contract/users.js';
-import { errorDetail, type AcctErrorDetail, type AcctSignedOutDetail } from '../../core/events.js';
+import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { SessionController } from '../../core/session-controller.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
@@ -43,12 +43,10 @@ export function initials(user: User): string {
  * @csspart button - The avatar button that opens the menu.
  * @csspart avatar - The avatar: the user's picture, or their initials.
  * @csspart menu - The menu's panel.
- * @csspart identity - The user's name and address at the top of the menu.
  * @csspart name - The user's name.
  * @csspart email - The user's address.
  * @csspart item - A menu item.
  * @csspart account-link - The "Your account" item.
- * @csspart sign-out-item - The "Sign out" item.
  * @csspart error - Why signing out failed.
  * @csspart sign-in - The "Sign in" link or button.
  * @csspart signed-out-notice - The note under "Sign in" after the session ended elsewhere: "You were signed out on another device."
@@ -143,7 +141,7 @@ export class AcctUserButton extends AcctElement {
         <span class="visually-hidden">${t.userButton.menu(name)}</span>
       </button>
       <div part="menu" class="panel" ?hidden=${!this.open} @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
-        <div part="identity" class="identity">
+        <div class="identity">
           ${user.displayName ? html`<p part="name" class="name">${user.displayName}</p>` : nothing}
           <p part="email" class="email">${user.email}</p>
         </div>
@@ -154,7 +152,7 @@ export class AcctUserButton extends AcctElement {
               </li>`
             : nothing}
           <li role="none">
-            <button part="item sign-out-item" role="menuitem" tabindex="-1" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
+            <button part="item" role="menuitem" tabindex="-1" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${this.signOut}>${t.userButton.signOut}</button>
           </li>
         </ul>
@@ -248,7 +246,7 @@ export class AcctUserButton extends AcctElement {
   }
 
   private requestSignIn(): void {
-    this.emit<Record<string, never>>('acct-sign-in-requested', {});
+    this.emit('acct-sign-in-requested', {});
   }
 
   private async signOut(): Promise<void> {
@@ -260,13 +258,13 @@ export class AcctUserButton extends AcctElement {
     try {
       await store.signOut();
       this.open = false;
-      this.emit<AcctSignedOutDetail>('acct-signed-out', { user });
+      this.emit('acct-signed-out', { user });
       await this.updateComplete;
       // The menu button is gone; keep keyboard users here, on "Sign in", not at the top of the page.
       this.renderRoot.querySelector<HTMLElement>('.sign-in')?.focus();
     } catch (error) {
       this.signOutError = errorMessage(this.t, error);
-      this.emit<AcctErrorDetail>('acct-error', errorDetail(this.t, error));
+      this.emit('acct-error', errorDetail(this.t, error));
     } finally {
       this.busy = false;
     }

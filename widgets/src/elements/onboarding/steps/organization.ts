@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { selectField, textField } from '../../../core/form-fields.js';
-import { fieldErrorMessage } from '../../../core/i18n/onboarding.js';
+import { fieldErrorMessage } from '../../../core/i18n/index.js';
 import { defineStepForm, fieldValue, isRecord, type StepView } from './step-form.js';
 
 interface OrganizationDraft {
@@ -27,14 +27,14 @@ export const organizationStep = defineStepForm<OrganizationDraft>({
   },
 
   render(view) {
-    const { o, draft, organizations, errors, saved } = view;
-    const s = o.steps.organization;
+    const { t, draft, organizations, errors, saved } = view;
+    const s = t.steps.organization;
     const mode = effectiveMode(view);
     const choose = (next: OrganizationDraft['mode']) => () => view.update({ ...draft, mode: next });
     const savedName = isRecord(saved) && typeof saved.name === 'string' && !saved.organizationId ? saved.name : '';
     return html`
       ${organizations?.length
-        ? html`<fieldset part="choices">
+        ? html`<fieldset>
             <legend>${s.mode}</legend>
             <label class="check"><input type="radio" name="mode" value="create" .checked=${mode === 'create'} @change=${choose('create')} />${s.create}</label>
             <label class="check"><input type="radio" name="mode" value="existing" .checked=${mode === 'existing'} @change=${choose('existing')} />${s.existing}</label>
@@ -66,6 +66,6 @@ export const organizationStep = defineStepForm<OrganizationDraft>({
       return { data: { mode: 'existing', organizationId: fieldValue(form, 'organizationId') || view.draft.organizationId } };
     }
     const name = fieldValue(form, 'name');
-    return name ? { data: { mode: 'create', name } } : { errors: { name: fieldErrorMessage(view.o, 'required') } };
+    return name ? { data: { mode: 'create', name } } : { errors: { name: fieldErrorMessage(view.t, 'required') } };
   },
 });

@@ -7,7 +7,7 @@
  */
 import { html, nothing } from 'lit';
 import { selectField, textField } from '../../../core/form-fields.js';
-import { fieldErrorMessage } from '../../../core/i18n/onboarding.js';
+import { fieldErrorMessage } from '../../../core/i18n/index.js';
 import { defineStepForm, fieldValue, isChecked, isRecord } from './step-form.js';
 
 const EVENTS = ['new_sign_in', 'password_changed', 'mentions', 'comments', 'assignments', 'product_updates', 'newsletter'] as const;
@@ -44,14 +44,14 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
   draft: (saved) => ({ quiet: savedValue(saved, ['quietHours', 'enabled'], false) }),
 
   render(view) {
-    const { o, lang, saved, draft, errors } = view;
-    const s = o.steps.preferences;
+    const { t, lang, saved, draft, errors } = view;
+    const s = t.steps.preferences;
     const zone = savedValue(saved, ['quietHours', 'timeZone'], browserTimeZone());
     const days = savedValue<number[]>(saved, ['quietHours', 'days'], [0, 1, 2, 3, 4, 5, 6]);
     return html`
-      <fieldset part="notifications">
+      <fieldset>
         <legend>${s.notifications}</legend>
-        <table part="notification-table" class="matrix">
+        <table class="matrix">
           <thead>
             <tr>
               <th scope="col">${s.event}</th>
@@ -80,7 +80,7 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
         options: FREQUENCIES.map((f) => ({ value: f, label: s.frequencies[f]! })),
         error: errors.frequency,
       })}
-      <fieldset part="quiet-hours">
+      <fieldset>
         <legend>${s.quietHours}</legend>
         <label class="check">
           <input type="checkbox" name="quietHours.enabled" .checked=${draft.quiet}
@@ -99,7 +99,7 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
                 options: timeZones(zone).map((tz) => ({ value: tz, label: tz.replaceAll('_', ' ') })),
                 error: errors['quietHours.timeZone'],
               })}
-              <fieldset part="days" class="days">
+              <fieldset class="days">
                 <legend>${s.days}</legend>
                 ${DAYS.map((day) => html`<label class="check"><input type="checkbox" name="quietHours.days.${day}" .checked=${days.includes(day)} />${dayName(lang, day)}</label>`)}
               </fieldset>`
@@ -116,7 +116,7 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
     return 'data' in withoutQuietHours ? withoutQuietHours.data : undefined;
   },
 
-  read(form, { o, draft, saved }) {
+  read(form, { t, draft, saved }) {
     const notifications = Object.fromEntries(
       EVENTS.map((event) => [event, Object.fromEntries(CHANNELS.map((channel) => [channel, isChecked(form, `${event}.${channel}`)]))]),
     );
@@ -135,7 +135,7 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
     };
     const errors: Record<string, string> = {};
     for (const key of ['start', 'end'] as const) {
-      if (!/^\d\d:\d\d$/.test(quietHours[key])) errors[`quietHours.${key}`] = fieldErrorMessage(o, quietHours[key] ? 'invalid_time' : 'required');
+      if (!/^\d\d:\d\d$/.test(quietHours[key])) errors[`quietHours.${key}`] = fieldErrorMessage(t, quietHours[key] ? 'invalid_time' : 'required');
     }
     return Object.keys(errors).length ? { errors } : { data: { ...data, quietHours } };
   },

@@ -5,7 +5,7 @@
  */
 import { html } from 'lit';
 import { textField } from '../../../core/form-fields.js';
-import { fieldErrorMessage } from '../../../core/i18n/onboarding.js';
+import { fieldErrorMessage } from '../../../core/i18n/index.js';
 import { defineStepForm, fieldValue, isRecord } from './step-form.js';
 
 /** A web address the server accepts for a photo: http or https, and parseable. */
@@ -18,8 +18,8 @@ function isWebAddress(value: string): boolean {
 }
 
 export const profileStep = defineStepForm({
-  render({ o, saved, user, errors }) {
-    const s = o.steps.profile;
+  render({ t, saved, user, errors }) {
+    const s = t.steps.profile;
     const text = (key: string) => (isRecord(saved) && typeof saved[key] === 'string' ? (saved[key] as string) : undefined);
     return html`
       ${textField({ name: 'displayName', label: s.displayName, value: text('displayName') ?? user?.displayName ?? '', autocomplete: 'name', required: true, maxlength: 100, error: errors.displayName })}
@@ -36,11 +36,11 @@ export const profileStep = defineStepForm({
     return { displayName, bio: fieldValue(form, 'bio'), ...(avatarUrl === '' || isWebAddress(avatarUrl) ? { avatarUrl } : {}) };
   },
 
-  read(form, { o }) {
+  read(form, { t }) {
     const data = { displayName: fieldValue(form, 'displayName'), avatarUrl: fieldValue(form, 'avatarUrl'), bio: fieldValue(form, 'bio') };
     const errors: Record<string, string> = {};
-    if (!data.displayName) errors.displayName = fieldErrorMessage(o, 'required');
-    if (data.avatarUrl && !isWebAddress(data.avatarUrl)) errors.avatarUrl = fieldErrorMessage(o, 'invalid_url');
+    if (!data.displayName) errors.displayName = fieldErrorMessage(t, 'required');
+    if (data.avatarUrl && !isWebAddress(data.avatarUrl)) errors.avatarUrl = fieldErrorMessage(t, 'invalid_url');
     return Object.keys(errors).length ? { errors } : { data };
   },
 });

@@ -9,12 +9,12 @@
  */
 import type { TemplateResult } from 'lit';
 import type { User } from '../../../core/api-types.js';
-import type { OnboardingStrings } from '../../../core/i18n/onboarding.js';
+import type { Translation } from '../../../core/i18n/index.js';
 import type { OnboardingStep, Organization } from '../../../core/onboarding-types.js';
 
 /** Everything a step's form sees. */
 export interface StepView<D> {
-  o: OnboardingStrings;
+  t: Translation;
   /** The language the element renders in (for `Intl`). */
   lang: string;
   step: OnboardingStep;
@@ -75,6 +75,3 @@ export function isChecked(form: HTMLFormElement, name: string): boolean {
   const field = form.elements.namedItem(name);
   return field instanceof HTMLInputElement && field.checked;
 }
-
-/** The same rule as the sign-in form: one @ with text both sides and no spaces; the server has the last word. */
-export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+$/.test(value);

@@ -7,10 +7,10 @@
  */
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { fieldId, selectField, textField } from '../../../core/form-fields.js';
-import { fieldErrorMessage } from '../../../core/i18n/onboarding.js';
+import { fieldId, looksLikeEmail, selectField, textField } from '../../../core/form-fields.js';
+import { fieldErrorMessage } from '../../../core/i18n/index.js';
 import type { InvitedRole } from '../../../core/onboarding-types.js';
-import { defineStepForm, fieldValue, isRecord, looksLikeEmail, type StepView } from './step-form.js';
+import { defineStepForm, fieldValue, isRecord, type StepView } from './step-form.js';
 
 interface Row {
   id: number;
@@ -35,7 +35,7 @@ function typedRows(form: HTMLFormElement, rows: Row[]): Row[] {
 }
 
 export const teamStep = defineStepForm<TeamDraft>({
-  intro: ({ o }) => o.steps.team.intro,
+  intro: ({ t }) => t.steps.team.intro,
 
   draft(saved) {
     const invitations = isRecord(saved) && Array.isArray(saved.invitations) ? saved.invitations.filter(isRecord) : [];
@@ -48,9 +48,9 @@ export const teamStep = defineStepForm<TeamDraft>({
   },
 
   render(view) {
-    const { o, draft, errors } = view;
-    const s = o.steps.team;
-    const roles = (['member', 'admin'] as const).map((role) => ({ value: role, label: o.roles[role]! }));
+    const { t, draft, errors } = view;
+    const s = t.steps.team;
+    const roles = (['member', 'admin'] as const).map((role) => ({ value: role, label: t.roles[role]! }));
     const add = () => {
       view.update({ rows: [...draft.rows, blankRow(draft.nextId)], nextId: draft.nextId + 1 });
       view.focus(`#${fieldId(`invitations.${draft.rows.length}.email`)}`);
@@ -61,11 +61,11 @@ export const teamStep = defineStepForm<TeamDraft>({
       view.focus(`#${fieldId(`invitations.${Math.min(index, draft.rows.length - 2)}.email`)}`);
     };
     return html`
-      <ul part="team-list" class="team">
+      <ul class="team">
         ${repeat(
           draft.rows,
           (row) => row.id,
-          (row, i) => html`<li part="team-row" class="team-row">
+          (row, i) => html`<li class="team-row">
             ${textField({ name: `invitations.${i}.email`, label: s.email(i + 1), type: 'email', value: row.email, autocomplete: 'off', error: errors[`invitations.${i}.email`] })}
             ${selectField({ name: `invitations.${i}.role`, label: s.role(i + 1), value: row.role, options: roles, error: errors[`invitations.${i}.role`] })}
             ${draft.rows.length > 1
@@ -92,7 +92,7 @@ export const teamStep = defineStepForm<TeamDraft>({
     view.update(filled.length ? { ...view.draft, rows: filled } : { rows: [blankRow(view.draft.nextId)], nextId: view.draft.nextId + 1 });
     const errors: Record<string, string> = {};
     filled.forEach((row, i) => {
-      if (!looksLikeEmail(row.email)) errors[`invitations.${i}.email`] = fieldErrorMessage(view.o, 'invalid_email');
+      if (!looksLikeEmail(row.email)) errors[`invitations.${i}.email`] = fieldErrorMessage(view.t, 'invalid_email');
     });
     if (Object.keys(errors).length) return { errors };
     return { data: { invitations: filled.map(({ email, role }) => ({ email, role })) } };

@@ -1,23 +1,12 @@
 /**
- * French strings of the onboarding elements. Typed as `OnboardingStrings`, so a key added to
- * onboarding-en.ts and missing here fails the build. Typography as in fr.ts: a no-break space
+ * French, the onboarding elements' sections of the one French string set (fr.ts puts it
+ * together). Typed as `OnboardingSections`, so a key added to en-onboarding.ts and missing here
+ * fails the build. Typography as in fr.ts: a no-break space
  * before `?`, `;` and `:`, and French quotation marks with no-break spaces inside.
  */
-import type { OnboardingStrings } from './onboarding-en.js';
+import type { OnboardingSections } from './en-onboarding.js';
 
-export const onboardingFr: OnboardingStrings = {
-  $lang: 'fr',
-  errors: {
-    step_required: 'Cette étape est obligatoire\u00a0: elle ne peut pas être passée.',
-    step_not_reached: 'Terminez d’abord les étapes précédentes.',
-    onboarding_not_started: 'Votre prise en main n’a pas encore commencé. Rechargez la page.',
-    no_onboarding_path: 'Aucune prise en main n’est encore configurée sur ce site.',
-    organization_required: 'Créez ou choisissez d’abord une organisation\u00a0: revenez à cette étape.',
-    forbidden_role: 'Votre rôle dans cette organisation ne le permet pas.',
-    slug_taken: 'Une autre organisation utilise déjà cette adresse.',
-    last_owner: 'Une organisation a besoin d’un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.',
-    already_member: 'Cette personne est déjà membre de l’organisation.',
-  },
+export const onboardingFr: OnboardingSections = {
   fields: {
     required: 'Remplissez ce champ.',
     too_short: 'C’est trop court.',
@@ -132,7 +121,10 @@ export const onboardingFr: OnboardingStrings = {
     categories: { events: 'Événements', tours: 'Tournées', festivals: 'Festivals', corporate: 'Entreprise' },
     featured: 'À la une',
     preview: (name) => `Aperçu de ${name}`,
-    used: (count) => (count === 0 ? 'Jamais utilisé' : count === 1 ? 'Utilisé une fois' : `Utilisé ${count} fois`),
+    used: (count) => {
+      if (count === 0) return 'Jamais utilisé';
+      return count === 1 ? 'Utilisé une fois' : `Utilisé ${count} fois`;
+    },
     use: 'Utiliser',
     useLabel: (name) => `Utiliser le modèle ${name}`,
     selected: (name) => `«\u00a0${name}\u00a0» est sélectionné.`,

@@ -1,23 +1,10 @@
 /**
- * English strings of the onboarding elements (`<acct-onboarding>`, `<acct-checklist>`,
- * `<acct-templates>`, `<acct-organization>`), the fallback language. Kept apart from en.ts so the
- * sign-in elements' strings and these grow independently; its shape is `OnboardingStrings`, so
- * every other language must have every key. `errors` is keyed by the server's error codes that
- * only these elements meet, `fields` by the codes a 400 `invalid_request` gives per field.
+ * English, the onboarding elements' sections (`<acct-onboarding>`, `<acct-checklist>`,
+ * `<acct-templates>`, `<acct-organization>`) of the one English string set, which en.ts puts
+ * together: a file of its own only to keep each file short. `fields` is keyed by the codes a 400
+ * `invalid_request` gives per field; the error codes these elements meet are in en.ts's `errors`.
  */
 export const onboardingEn = {
-  $lang: 'en',
-  errors: {
-    step_required: 'This step is required: it cannot be skipped.',
-    step_not_reached: 'Finish the steps before this one first.',
-    onboarding_not_started: 'Your onboarding has not started yet. Reload the page.',
-    no_onboarding_path: 'No onboarding is set up on this site yet.',
-    organization_required: 'Create or choose an organization first: go back to that step.',
-    forbidden_role: 'Your role in this organization does not allow this.',
-    slug_taken: 'Another organization already uses this address.',
-    last_owner: 'An organization needs an owner. Make someone else an owner first.',
-    already_member: 'This person is already a member of the organization.',
-  } as Record<string, string>,
   fields: {
     required: 'Fill in this field.',
     too_short: 'This is too short.',
@@ -132,7 +119,10 @@ export const onboardingEn = {
     categories: { events: 'Events', tours: 'Tours', festivals: 'Festivals', corporate: 'Corporate' } as Record<string, string>,
     featured: 'Featured',
     preview: (name: string) => `Preview of ${name}`,
-    used: (count: number) => (count === 0 ? 'Not used yet' : count === 1 ? 'Used once' : `Used ${count} times`),
+    used: (count: number) => {
+      if (count === 0) return 'Not used yet';
+      return count === 1 ? 'Used once' : `Used ${count} times`;
+    },
     use: 'Use',
     useLabel: (name: string) => `Use the template ${name}`,
     selected: (name: string) => `“${name}” is selected.`,
@@ -194,5 +184,5 @@ export const onboardingEn = {
   },
 };
 
-/** Every language module of the onboarding elements has exactly this shape. */
-export type OnboardingStrings = typeof onboardingEn;
+/** The shape every language's onboarding sections have (fr-onboarding.ts). */
+export type OnboardingSections = typeof onboardingEn;

@@ -7,8 +7,9 @@
  * inside another component's shadow root.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { atPhoneWidth, fileName, layoutProblems, screenshot, settled } from '../testing/layout.js';
-import type { AcctElement } from './acct-element.js';
+import { atPhoneWidth, fileName, layoutProblems, screenshot, settled } from './layout.js';
+import type { AcctEventName } from '../../../contract/events.js';
+import type { AcctElement } from '../core/acct-element.js';
 
 /** One state of the element: how to make it, and when it has settled into that state. */
 export interface ElementState<E extends AcctElement> {
@@ -20,7 +21,8 @@ export interface ElementState<E extends AcctElement> {
 }
 
 export interface ElementEvent<E extends AcctElement> extends ElementState<E> {
-  event: string;
+  /** Its name: one of the event map's (contract/events.ts). */
+  event: AcctEventName;
   /** The user action that fires the event. */
   trigger(element: E): Promise<void>;
 }
