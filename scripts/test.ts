@@ -1,6 +1,6 @@
 /**
  * `npm test`: everything, in order — build the elements (the journeys and the server's bundle
- * route need them), type-check, the Node tests (server and journeys), then the elements' tests in
+ * route need them), type-check, lint, the Node tests (server and journeys), then the elements' tests in
  * Chromium. The embedded database always; a real PostgreSQL too when TEST_DATABASE_URL is set.
  * Every step runs even after a failure, and a summary says which failed.
  */
@@ -22,6 +22,7 @@ console.log(
 const steps: [name: string, script: string][] = [
   ['build', 'build'],
   ['typecheck', 'typecheck'],
+  ['lint (ESLint, Prettier, cited files and links, element reference)', 'lint'],
   ['server and journey tests', 'test:node'],
   ['element tests (Chromium)', 'test:widgets'],
 ];
