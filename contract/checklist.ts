@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { emailField } from './fields.js';
-import { EmptyBody } from './onboarding.js';
+import type { EmptyBody } from './onboarding.js';
 import type { ErrorCatalogue, Route, Timestamp } from './wire.js';
 
 /** An item's key, as in `POST /api/checklist/items/:key/complete`. */

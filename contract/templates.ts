@@ -2,7 +2,7 @@
  * The template gallery (server/modules/templates).
  */
 import { z } from 'zod';
-import { EmptyBody } from './onboarding.js';
+import type { EmptyBody } from './onboarding.js';
 import type { ErrorCatalogue, Route } from './wire.js';
 
 /** `GET /api/templates?category=…&industry=…`. */
