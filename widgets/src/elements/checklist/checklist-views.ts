@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { progressBar } from '../../core/form-fields.js';
 import type { OnboardingStrings } from '../../core/i18n/onboarding.js';
 import { itemIcon, onboardingIcon } from '../../core/onboarding-icons.js';
-import type { Checklist, ChecklistItem } from '../../core/onboarding-types.js';
+import type { Checklist, ChecklistItem } from '../../../../contract/checklist.js';
 
 /** Items still to do: not completed and not hidden. */
 export const remaining = (list: Checklist) => list.items.filter((item) => !item.completed && !item.dismissed).length;

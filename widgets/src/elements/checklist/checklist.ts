@@ -12,9 +12,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
-import { checklistApi, type ChecklistItemAction } from '../../core/onboarding-api.js';
 import type { AcctChecklistDismissDetail, AcctChecklistItemCompleteDetail } from '../../core/onboarding-events.js';
-import type { Checklist } from '../../core/onboarding-types.js';
+import type { Checklist, ChecklistItemAction } from '../../../../contract/checklist.js';
 import { Poller } from '../../core/poller.js';
 import { checklistStyles } from './checklist.styles.js';
 import { renderDismissed, renderFooter, renderHeader, renderItem, renderLauncher } from './checklist-views.js';
@@ -94,7 +93,7 @@ export class AcctChecklist extends OnboardingElement {
     task: async ([store, key], { signal }) => {
       if (!key) return undefined;
       const seq = ++this.issued;
-      const list = await checklistApi.get(store.api, { signal });
+      const list = await store.api.call('GET /api/checklist', {}, { signal });
       this.applied = seq;
       this.latest = undefined;
       return list;
@@ -114,7 +113,7 @@ export class AcctChecklist extends OnboardingElement {
 
   /** Reads the checklist now (it also does every `poll-interval` seconds while the page is visible). */
   async refresh(): Promise<void> {
-    await this.apply(() => checklistApi.get(this.session.store.api));
+    await this.apply(() => this.session.store.api.call('GET /api/checklist'));
   }
 
   /**
@@ -123,7 +122,7 @@ export class AcctChecklist extends OnboardingElement {
    * changes nothing. Rejects with an `ApiError` (`not_found` for an unknown key, `not_signed_in`).
    */
   async complete(key: string): Promise<void> {
-    await this.apply(() => checklistApi.item(this.session.store.api, key, 'complete'));
+    await this.apply(() => this.session.store.api.call('POST /api/checklist/items/:key/complete', { params: { key } }));
   }
 
   private async apply(request: () => Promise<Checklist>): Promise<Checklist> {
@@ -165,13 +164,13 @@ export class AcctChecklist extends OnboardingElement {
 
   private renderList(list: Checklist): TemplateResult {
     const o = this.o;
-    if (list.dismissed) return renderDismissed(o, this.busy, this.restoreAll);
+    if (list.dismissed) return renderDismissed(o, this.busy, () => void this.restoreAll());
     return html`
       ${renderHeader(o, list)}
       <ul part="list">
-        ${list.items.filter((item) => !item.dismissed).map((item) => renderItem(o, item, this.busy, { toggle: this.toggleItem, dismiss: this.dismissItem }))}
+        ${list.items.filter((item) => !item.dismissed).map((item) => renderItem(o, item, this.busy, { toggle: (event) => void this.toggleItem(event), dismiss: (event) => void this.dismissItem(event) }))}
       </ul>
-      ${renderFooter(o, list, this.busy, { restoreItems: this.restoreItems, dismissAll: this.dismissAll })}
+      ${renderFooter(o, list, this.busy, { restoreItems: () => void this.restoreItems(), dismissAll: () => void this.dismissAll() })}
     `;
   }
 
@@ -243,8 +242,9 @@ export class AcctChecklist extends OnboardingElement {
   private act(action: ChecklistItemAction | 'dismiss-all' | 'restore-all', key = ''): Promise<boolean> {
     const api = this.session.store.api;
     return this.attempt(async () => {
-      if (action === 'dismiss-all' || action === 'restore-all') await this.apply(() => checklistApi.all(api, action === 'dismiss-all' ? 'dismiss' : 'restore'));
-      else await this.apply(() => checklistApi.item(api, key, action));
+      if (action === 'dismiss-all') await this.apply(() => api.call('POST /api/checklist/dismiss'));
+      else if (action === 'restore-all') await this.apply(() => api.call('POST /api/checklist/restore'));
+      else await this.apply(() => api.call(`POST /api/checklist/items/:key/${action}`, { params: { key } }));
     });
   }
 }

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { labelFor, type OnboardingStrings } from '../../core/i18n/onboarding.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
-import type { Template } from '../../core/onboarding-types.js';
+import type { Template } from '../../../../contract/templates.js';
 
 export function renderCard(o: OnboardingStrings, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => void }): TemplateResult {
   const s = o.templates;

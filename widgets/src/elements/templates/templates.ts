@@ -12,9 +12,8 @@ import { ApiError } from '../../core/api-client.js';
 import { errorDetail, type AcctErrorDetail } from '../../core/events.js';
 import { labelFor } from '../../core/i18n/onboarding.js';
 import { OnboardingElement } from '../../core/onboarding-element.js';
-import { templatesApi } from '../../core/onboarding-api.js';
 import type { AcctTemplateSelectedDetail } from '../../core/onboarding-events.js';
-import type { Template, TemplateGallery } from '../../core/onboarding-types.js';
+import type { Template, TemplateGallery } from '../../../../contract/templates.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
 import { renderCard } from './template-card.js';
 import { templatesStyles } from './templates.styles.js';
@@ -69,7 +68,7 @@ export class AcctTemplates extends OnboardingElement {
 
   // One request per industry; categories are filtered here, so switching is instant.
   private readonly gallery = new Task(this, {
-    task: ([store, industry], { signal }) => templatesApi.list(store.api, { industry }, { signal }),
+    task: ([store, industry], { signal }) => store.api.call('GET /api/templates', { query: { industry } }, { signal }),
     args: () => [this.session.store, this.industry] as const,
   });
 
@@ -84,7 +83,7 @@ export class AcctTemplates extends OnboardingElement {
           // While reloading, the cards already shown stay.
           pending: () => (this.gallery.value ? this.renderGallery(this.gallery.value) : renderLoading(t)),
           complete: (gallery) => this.renderGallery(gallery),
-          error: (error) => renderLoadError(t, o.templates.loadFailed, error, this.reload),
+          error: (error) => renderLoadError(t, o.templates.loadFailed, error, () => void this.reload()),
         })}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </section>
@@ -107,7 +106,7 @@ export class AcctTemplates extends OnboardingElement {
       ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
       ${shown.length
         ? html`<ul part="list" class="grid">
-            ${shown.map((template) => renderCard(o, template, { busy: this.busy, use: this.use }))}
+            ${shown.map((template) => renderCard(o, template, { busy: this.busy, use: (event) => void this.use(event) }))}
           </ul>`
         : html`<p part="empty" class="status">${o.templates.empty}</p>`}
     `;
@@ -128,7 +127,8 @@ export class AcctTemplates extends OnboardingElement {
     if (!id) return;
     const signedOut = (error: unknown) => (error instanceof ApiError && error.code === 'not_signed_in' ? this.o.templates.signInToUse : undefined);
     await this.attempt(async () => {
-      const { templateData, ...template } = await templatesApi.use(this.session.store.api, id);
+      const answer = await this.session.store.api.call('POST /api/templates/:id/use', { params: { id } });
+      const { templateData, ...template } = answer.template;
       this.emit<AcctTemplateSelectedDetail>('acct-template-selected', { template, templateData });
       this.announcement = this.o.templates.selected(template.name);
     }, { message: signedOut });
