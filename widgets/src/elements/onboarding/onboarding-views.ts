@@ -11,7 +11,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { progressBar } from '../../core/form-fields.js';
 import type { OnboardingStrings } from '../../core/i18n/onboarding.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
-import type { OnboardingStep } from '../../core/onboarding-types.js';
+import type { OnboardingStep } from '../../../../contract/onboarding.js';
 import type { ChoiceOption } from './choices.js';
 import type { StepForm, StepView } from './steps/index.js';
 

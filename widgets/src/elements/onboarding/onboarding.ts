@@ -11,9 +11,10 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
-import { onboardingApi, organizationsApi } from '../../core/onboarding-api.js';
+import { organizationsApi } from '../../core/onboarding-api.js';
 import { completeDetail, type AcctOnboardingCompleteDetail, type AcctOnboardingStepDetail } from '../../core/onboarding-events.js';
-import type { OnboardingState, OnboardingStep } from '../../core/onboarding-types.js';
+import type { OnboardingState, OnboardingStep, StepAction } from '../../../../contract/onboarding.js';
+import type { ApiClient, RequestOptions } from '../../core/api-client.js';
 import { optionsFor } from './choices.js';
 import { DraftSaver, type Draft } from './draft-saver.js';
 import { onboardingStyles } from './onboarding.styles.js';
@@ -22,7 +23,11 @@ import { formFor, type StepView } from './steps/index.js';
 import { isRecord } from './steps/step-form.js';
 
 /** `acct-step-data`, which slotted host content may fire to hand over its step's data. */
-interface StepDataEvent extends CustomEvent<{ step?: string; data?: unknown }> {}
+type StepDataEvent = CustomEvent<{ step?: string; data?: unknown }>;
+
+/** Saves, completes or skips a step; `data` is the step's form data (omitted: the server uses what was saved). */
+const actOnStep = (api: ApiClient, key: string, action: StepAction, data: unknown, options?: RequestOptions) =>
+  api.call(`POST /api/onboarding/steps/:key/${action}`, { params: { key }, body: data === undefined ? {} : { data } }, options);
 
 /**
  * The onboarding walk: role and use case, then the path's steps, then "You are all set".
@@ -121,7 +126,7 @@ export class AcctOnboarding extends OnboardingElement {
       const user = key.split(' ')[0] ?? null;
       if (this.dataOwner !== null && this.dataOwner !== user) this.hostData.clear();
       this.dataOwner = user;
-      const loaded = await onboardingApi.get(store.api, { signal });
+      const loaded = await store.api.call('GET /api/onboarding', {}, { signal });
       this.answer = undefined;
       return loaded;
     },
@@ -139,7 +144,7 @@ export class AcctOnboarding extends OnboardingElement {
   private readonly drafts = new DraftSaver(
     this,
     () => this.collectDraft(),
-    ({ step, data }, keepalive) => onboardingApi.step(this.session.store.api, step, 'save', data, { keepalive }),
+    ({ step, data }, keepalive) => actOnStep(this.session.store.api, step, 'save', data, { keepalive }),
   );
 
   constructor() {
@@ -208,14 +213,14 @@ export class AcctOnboarding extends OnboardingElement {
     const ctx: ScreenContext = { o: this.o, busy: this.busy, formError: this.actionError };
     if (walk.status === 'not_started') {
       const options = { roles: optionsFor(this.roles, walk.choices.roles), useCases: optionsFor(this.useCases, walk.choices.useCases) };
-      return renderChoice(ctx, options, this.start);
+      return renderChoice(ctx, options, (event) => void this.start(event));
     }
     const steps = walk.path?.steps ?? [];
     const step = this.currentStep;
     if (walk.status === 'completed' || !step) return renderDone(ctx, this.continueUrl);
     const form = formFor(step);
     return renderWalk(ctx, { steps, index: steps.indexOf(step), form, view: this.viewOf(step, walk) }, {
-      next: this.next,
+      next: (event) => void this.next(event),
       skip: () => void this.act(step, 'skip'),
       back: () => void this.act(step, 'back'),
       edited: () => this.drafts.edited(),
@@ -246,7 +251,8 @@ export class AcctOnboarding extends OnboardingElement {
     await this.attempt(async () => {
       const role = pick('role');
       const useCase = pick('useCase');
-      await this.show(await onboardingApi.start(this.session.store.api, { ...(role ? { role } : {}), ...(useCase ? { useCase } : {}) }));
+      const body = { ...(role ? { role } : {}), ...(useCase ? { useCase } : {}) };
+      await this.show(await this.session.store.api.call('POST /api/onboarding/start', { body }));
     });
   };
 
@@ -268,7 +274,7 @@ export class AcctOnboarding extends OnboardingElement {
       // way, a draft still on its way must land first (it would move the walk back to this step).
       await (action === 'back' ? this.drafts.flush() : this.drafts.discard());
       const api = this.session.store.api;
-      const walk = action === 'back' ? await onboardingApi.back(api) : await onboardingApi.step(api, step.key, action, data);
+      const walk = action === 'back' ? await api.call('POST /api/onboarding/back') : await actOnStep(api, step.key, action, data);
       if (action !== 'back') this.hostData.delete(step.key);
       this.emit<AcctOnboardingStepDetail>('acct-onboarding-step', { step: step.key, action, progress: walk.progress });
       if (walk.status === 'completed' && !wasCompleted) this.emit<AcctOnboardingCompleteDetail>('acct-onboarding-complete', completeDetail(walk));
@@ -284,7 +290,7 @@ export class AcctOnboarding extends OnboardingElement {
     const step = this.currentStep;
     const steps = walk.path?.steps ?? [];
     // Set after the render that cleared it: a live region announces changes, and the same text twice is no change.
-    this.announcement =
-      walk.status === 'completed' ? this.o.onboarding.announceDone : step ? this.o.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title) : '';
+    if (walk.status === 'completed') this.announcement = this.o.onboarding.announceDone;
+    else if (step) this.announcement = this.o.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title);
   }
 }
