@@ -30,9 +30,10 @@ export function renderHeader(o: OnboardingStrings, list: Checklist): TemplateRes
   </div>`;
 }
 
+// Handlers are listeners: Lit ignores what they return, so an async one is fine (it handles its own errors).
 export interface ItemHandlers {
-  toggle(event: Event): void;
-  dismiss(event: Event): void;
+  toggle(event: Event): unknown;
+  dismiss(event: Event): unknown;
 }
 
 export function renderItem(o: OnboardingStrings, item: ChecklistItem, busy: boolean, on: ItemHandlers): TemplateResult {
@@ -53,8 +54,8 @@ export function renderItem(o: OnboardingStrings, item: ChecklistItem, busy: bool
 }
 
 export interface FooterHandlers {
-  restoreItems(): void;
-  dismissAll(): void;
+  restoreItems(): unknown;
+  dismissAll(): unknown;
 }
 
 export function renderFooter(o: OnboardingStrings, list: Checklist, busy: boolean, on: FooterHandlers): TemplateResult {
@@ -71,7 +72,7 @@ export function renderFooter(o: OnboardingStrings, list: Checklist, busy: boolea
 }
 
 /** The whole checklist is hidden: say so, and offer it back. */
-export function renderDismissed(o: OnboardingStrings, busy: boolean, restore: () => void): TemplateResult {
+export function renderDismissed(o: OnboardingStrings, busy: boolean, restore: () => unknown): TemplateResult {
   return html`<p part="status" class="status">${o.checklist.hiddenAll}</p>
     <div><button part="button restore-button" class="small" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${restore}>${o.checklist.restore}</button></div>`;
 }

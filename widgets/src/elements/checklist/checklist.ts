@@ -164,13 +164,13 @@ export class AcctChecklist extends OnboardingElement {
 
   private renderList(list: Checklist): TemplateResult {
     const o = this.o;
-    if (list.dismissed) return renderDismissed(o, this.busy, () => void this.restoreAll());
+    if (list.dismissed) return renderDismissed(o, this.busy, this.restoreAll);
     return html`
       ${renderHeader(o, list)}
       <ul part="list">
-        ${list.items.filter((item) => !item.dismissed).map((item) => renderItem(o, item, this.busy, { toggle: (event) => void this.toggleItem(event), dismiss: (event) => void this.dismissItem(event) }))}
+        ${list.items.filter((item) => !item.dismissed).map((item) => renderItem(o, item, this.busy, { toggle: this.toggleItem, dismiss: this.dismissItem }))}
       </ul>
-      ${renderFooter(o, list, this.busy, { restoreItems: () => void this.restoreItems(), dismissAll: () => void this.dismissAll() })}
+      ${renderFooter(o, list, this.busy, { restoreItems: this.restoreItems, dismissAll: this.dismissAll })}
     `;
   }
 

@@ -37,7 +37,8 @@ function renderOptions(name: string, legend: string, options: ChoiceOption[]): T
 export function renderChoice(
   { o, busy, formError }: ScreenContext,
   { roles, useCases }: { roles: ChoiceOption[]; useCases: ChoiceOption[] },
-  start: (event: SubmitEvent) => void,
+  /** A listener: async, handling its own errors. */
+  start: (event: SubmitEvent) => unknown,
 ): TemplateResult {
   return html`<form part="form choose-form" novalidate @submit=${start} aria-labelledby="title">
     <h2 part="title" id="title" tabindex="-1">${o.onboarding.title}</h2>
@@ -52,7 +53,8 @@ export function renderChoice(
 }
 
 export interface WalkHandlers {
-  next(event: SubmitEvent): void;
+  /** A listener: async, handling its own errors. */
+  next(event: SubmitEvent): unknown;
   skip(): void;
   back(): void;
   /** A field of the step changed (typed into, ticked, picked): its draft is due. */

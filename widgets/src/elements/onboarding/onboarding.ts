@@ -213,14 +213,14 @@ export class AcctOnboarding extends OnboardingElement {
     const ctx: ScreenContext = { o: this.o, busy: this.busy, formError: this.actionError };
     if (walk.status === 'not_started') {
       const options = { roles: optionsFor(this.roles, walk.choices.roles), useCases: optionsFor(this.useCases, walk.choices.useCases) };
-      return renderChoice(ctx, options, (event) => void this.start(event));
+      return renderChoice(ctx, options, this.start);
     }
     const steps = walk.path?.steps ?? [];
     const step = this.currentStep;
     if (walk.status === 'completed' || !step) return renderDone(ctx, this.continueUrl);
     const form = formFor(step);
     return renderWalk(ctx, { steps, index: steps.indexOf(step), form, view: this.viewOf(step, walk) }, {
-      next: (event) => void this.next(event),
+      next: this.next,
       skip: () => void this.act(step, 'skip'),
       back: () => void this.act(step, 'back'),
       edited: () => this.drafts.edited(),

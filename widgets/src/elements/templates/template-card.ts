@@ -9,7 +9,7 @@ import { labelFor, type OnboardingStrings } from '../../core/i18n/onboarding.js'
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import type { Template } from '../../../../contract/templates.js';
 
-export function renderCard(o: OnboardingStrings, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => void }): TemplateResult {
+export function renderCard(o: OnboardingStrings, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => unknown }): TemplateResult {
   const s = o.templates;
   const details = [
     template.category ? labelFor(template.category, s.categories) : '',

@@ -106,7 +106,7 @@ export class AcctTemplates extends OnboardingElement {
       ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
       ${shown.length
         ? html`<ul part="list" class="grid">
-            ${shown.map((template) => renderCard(o, template, { busy: this.busy, use: (event) => void this.use(event) }))}
+            ${shown.map((template) => renderCard(o, template, { busy: this.busy, use: this.use }))}
           </ul>`
         : html`<p part="empty" class="status">${o.templates.empty}</p>`}
     `;
