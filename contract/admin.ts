@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { nameField } from './fields.js';
 import { StepsSchema } from './onboarding.js';
+import type { Template } from './templates.js';
 import type { ErrorCatalogue, Route, Timestamp } from './wire.js';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -72,13 +73,8 @@ export interface AdminChecklistItem {
   isActive: boolean | null;
 }
 
-export interface AdminTemplate {
-  id: string;
-  name: string;
-  description: string | null;
-  category: string | null;
-  industry: string | null;
-  previewImageUrl: string | null;
+/** A template as admins see it: the gallery's fields, its data, and the raw flags. */
+export interface AdminTemplate extends Pick<Template, 'id' | 'name' | 'description' | 'category' | 'industry' | 'previewImageUrl'> {
   templateData: Record<string, unknown>;
   usageCount: number | null;
   isFeatured: boolean | null;
