@@ -3,7 +3,7 @@
  * (one table each, written generically) and what the funnel reads.
  */
 import type { Knex } from 'knex';
-import type { OnboardingProgressRow } from '../../db/tables';
+import type { OnboardingProgressRow, UserRow } from '../../db/tables';
 import type { PathRow } from '../onboarding/paths';
 
 type Db = Knex | Knex.Transaction;
@@ -63,4 +63,9 @@ export async function medianSecondsToComplete(db: Db): Promise<{ path_id: string
      from user_onboarding_progress where completed_at is not null and path_id is not null group by path_id`,
   );
   return result.rows;
+}
+
+/** Gives the account with this address (any case) the app role; false when there is none. */
+export async function setAppRole(db: Db, email: string, role: UserRow['app_role']): Promise<boolean> {
+  return (await db('auth.users').whereRaw('lower(email) = lower(?)', [email]).update({ app_role: role })) > 0;
 }
