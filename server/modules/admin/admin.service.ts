@@ -4,7 +4,7 @@
  * it; a unique clash answers 409 `already_exists`, deleting an entry still in use 409 `in_use`
  * (deactivate it instead).
  */
-import { AdminErrors } from '../../../contract/admin';
+import { AdminErrors, type AdminCatalogue, type AdminCatalogues } from '../../../contract/admin';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { parseOrThrow } from '../../http/validate';
 import type { Services } from '../../services';
@@ -20,7 +20,7 @@ function conflict(err: unknown): never {
 }
 
 /** The given API fields as columns. */
-function columnsOf(catalogue: Catalogue, input: Record<string, unknown>): Record<string, unknown> {
+function columnsOf(catalogue: Pick<Catalogue, 'columns'>, input: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(catalogue.columns)
       .filter(([api]) => input[api] !== undefined)
@@ -28,12 +28,12 @@ function columnsOf(catalogue: Catalogue, input: Record<string, unknown>): Record
   );
 }
 
-export async function listEntries<C extends Catalogue>({ db }: Services, catalogue: C): Promise<ReturnType<C['toApi']>[]> {
+export async function listEntries<C extends AdminCatalogue>({ db }: Services, catalogue: Catalogue<C>): Promise<AdminCatalogues[C]['item'][]> {
   const rows = await listRows(db.knex, catalogue.table, catalogue.orderBy);
-  return rows.map((row) => catalogue.toApi(row) as ReturnType<C['toApi']>);
+  return rows.map((row) => catalogue.toApi(row));
 }
 
-export async function createEntry<C extends Catalogue>({ db }: Services, catalogue: C, body: unknown): Promise<ReturnType<C['toApi']>> {
+export async function createEntry<C extends AdminCatalogue>({ db }: Services, catalogue: Catalogue<C>, body: unknown): Promise<AdminCatalogues[C]['item']> {
   const input = parseOrThrow(catalogue.schema.strict(), body) as Record<string, unknown>;
   const row = await db.knex
     .transaction(async (trx) => {
@@ -41,10 +41,15 @@ export async function createEntry<C extends Catalogue>({ db }: Services, catalog
       return insertRow(trx, catalogue.table, columnsOf(catalogue, input));
     })
     .catch(conflict);
-  return catalogue.toApi(row) as ReturnType<C['toApi']>;
+  return catalogue.toApi(row);
 }
 
-export async function updateEntry<C extends Catalogue>({ db }: Services, catalogue: C, id: string, body: unknown): Promise<ReturnType<C['toApi']>> {
+export async function updateEntry<C extends AdminCatalogue>(
+  { db }: Services,
+  catalogue: Catalogue<C>,
+  id: string,
+  body: unknown,
+): Promise<AdminCatalogues[C]['item']> {
   const immutable = Object.fromEntries((catalogue.immutable ?? []).map((k) => [k, true])) as Record<string, true>;
   const input = parseOrThrow(catalogue.schema.omit(immutable).partial().strict(), body) as Record<string, unknown>;
   const row = await db.knex
@@ -54,7 +59,7 @@ export async function updateEntry<C extends Catalogue>({ db }: Services, catalog
     })
     .catch(conflict);
   if (!row) throw ApiError.of(CommonErrors, 'not_found');
-  return catalogue.toApi(row) as ReturnType<C['toApi']>;
+  return catalogue.toApi(row);
 }
 
 export async function deleteEntry({ db }: Services, catalogue: Catalogue, id: string): Promise<void> {
