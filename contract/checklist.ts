@@ -1,8 +1,23 @@
 /**
- * The setup checklist.
- * Filled in by issue 9: request schemas, answer types and error codes of this area.
+ * The setup checklist (server/modules/checklist).
  */
-import type { ErrorCatalogue, Timestamp } from './wire.js';
+import { z } from 'zod';
+import { emailField } from './fields.js';
+import type { EmptyBody } from './onboarding.js';
+import type { ErrorCatalogue, Route, Timestamp } from './wire.js';
+
+/** An item's key, as in `POST /api/checklist/items/:key/complete`. */
+export const ChecklistItemKey = z.string().regex(/^[a-z0-9_-]{1,100}$/);
+
+/** `POST /api/checklist/events` (the site's backend): an item done by a user named by id or by email. */
+export const SiteEventBody = z
+  .object({ userId: z.uuid().optional(), email: emailField.optional(), item: ChecklistItemKey })
+  .strict()
+  .refine((e) => Boolean(e.userId) !== Boolean(e.email), { message: 'user_or_email', path: ['userId'] });
+
+/** What the buttons of one item do. */
+export const CHECKLIST_ITEM_ACTIONS = ['complete', 'uncomplete', 'dismiss', 'restore'] as const;
+export type ChecklistItemAction = (typeof CHECKLIST_ITEM_ACTIONS)[number];
 
 /** One item of `GET /api/checklist`. */
 export interface ChecklistItem {
@@ -26,7 +41,21 @@ export interface Checklist {
   total: number;
 }
 
-export const ChecklistErrors = {} as const satisfies ErrorCatalogue;
+export const ChecklistErrors = {
+  site_secret_required: { status: 401, message: 'Send the site secret as `Authorization: Bearer <ACCT_SITE_SECRET>`.' },
+  site_events_disabled: { status: 404, message: 'Site events are off: ACCT_SITE_SECRET is not set.' },
+} as const satisfies ErrorCatalogue;
+
+type ChecklistAction = Route<z.input<typeof EmptyBody>, Checklist>;
 
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
-export type ChecklistRoutes = Record<never, never>;
+export interface ChecklistRoutes {
+  'GET /api/checklist': Route<never, Checklist>;
+  'POST /api/checklist/items/:key/complete': ChecklistAction;
+  'POST /api/checklist/items/:key/uncomplete': ChecklistAction;
+  'POST /api/checklist/items/:key/dismiss': ChecklistAction;
+  'POST /api/checklist/items/:key/restore': ChecklistAction;
+  'POST /api/checklist/dismiss': ChecklistAction;
+  'POST /api/checklist/restore': ChecklistAction;
+  'POST /api/checklist/events': Route<z.input<typeof SiteEventBody>, { completed: true }>;
+}

@@ -1,8 +1,14 @@
 /**
- * The template gallery.
- * Filled in by issue 9: request schemas, answer types and error codes of this area.
+ * The template gallery (server/modules/templates).
  */
-import type { ErrorCatalogue } from './wire.js';
+import { z } from 'zod';
+import type { EmptyBody } from './onboarding.js';
+import type { ErrorCatalogue, Route } from './wire.js';
+
+/** `GET /api/templates?category=…&industry=…`. */
+export const TemplateFilter = z
+  .object({ category: z.string().max(100).optional(), industry: z.string().max(100).optional() })
+  .strict();
 
 /** One template of the gallery (`GET /api/templates`). */
 export interface Template {
@@ -30,4 +36,7 @@ export interface UsedTemplate extends Template {
 export const TemplateErrors = {} as const satisfies ErrorCatalogue;
 
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
-export type TemplateRoutes = Record<never, never>;
+export interface TemplateRoutes {
+  'GET /api/templates': Route<never, TemplateGallery, z.input<typeof TemplateFilter>>;
+  'POST /api/templates/:id/use': Route<z.input<typeof EmptyBody>, { template: UsedTemplate }>;
+}

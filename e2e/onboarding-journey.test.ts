@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { seedDemoData } from '../demo/seed-demo-data';
-import type { FunnelPath } from '../server/modules/admin/funnel';
+import type { FunnelPath } from '../contract/admin';
 import { codeFrom, followLink, linkIn } from '../server/testing/accounts';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { TestClient } from '../server/testing/http-client';

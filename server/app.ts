@@ -30,7 +30,7 @@ import { jwksRoutes } from './modules/signing-keys/jwks.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { checklistRoutes } from './modules/checklist/checklist.routes';
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes';
-import { templateRoutes } from './modules/templates/templates';
+import { templateRoutes } from './modules/templates/templates.routes';
 import type { Services } from './services';
 
 /** Largest JSON body the API reads; larger ones get 413 `payload_too_large`. */

@@ -10,7 +10,7 @@ import { APP_ROLE } from './as-user';
 import { SERVICE_ROLE } from './service-role';
 import { describeOnEachDatabase } from '../testing/databases';
 import { migrateToLatest, migrationConfig, rollback } from './migrate';
-import { assertSchemaConforms } from './schema/conformance';
+import { assertSchemaConforms } from '../testing/schema/conformance';
 
 /** Every migration file, in the order knex runs them. */
 const MIGRATIONS = readdirSync(migrationConfig.directory as string)

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeOnEachDatabase } from '../testing/databases';
-import { assertSchemaConforms, schemaDrift } from './schema/conformance';
+import { assertSchemaConforms, schemaDrift } from '../testing/schema/conformance';
 
 describeOnEachDatabase('schema conformance', (getDb) => {
   it('matches the seed and acct’s own objects', async () => {

@@ -174,6 +174,100 @@ export interface OrganizationInvitationRow {
   locale: string | null;
 }
 
+export interface OnboardingPathRow {
+  id: string;
+  name: string;
+  description: string | null;
+  target_role: string | null;
+  target_use_case: string | null;
+  /** The steps as stored: read them with `stepsOf()` (server/modules/onboarding/paths.ts). */
+  steps: unknown;
+  is_default: boolean | null;
+  is_active: boolean | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface OnboardingProgressRow {
+  id: string;
+  user_id: string;
+  path_id: string | null;
+  selected_role: string | null;
+  selected_use_case: string | null;
+  current_step: string | null;
+  completed_steps: string[] | null;
+  skipped_steps: string[];
+  step_data: Record<string, unknown> | null;
+  started_at: Date;
+  last_activity_at: Date;
+  completed_at: Date | null;
+}
+
+export interface ChecklistItemRow {
+  id: string;
+  key: string;
+  title: string;
+  description: string | null;
+  icon: string | null;
+  action_url: string | null;
+  sort_order: number | null;
+  is_active: boolean | null;
+}
+
+export interface ChecklistProgressRow {
+  id: string;
+  user_id: string;
+  item_key: string;
+  completed: boolean | null;
+  completed_at: Date | null;
+  dismissed: boolean | null;
+}
+
+/** The whole checklist dismissed (and when), per user. */
+export interface ChecklistStateRow {
+  id: string;
+  user_id: string;
+  dismissed_at: Date | null;
+}
+
+export interface OnboardingTemplateRow {
+  id: string;
+  name: string;
+  description: string | null;
+  category: string | null;
+  industry: string | null;
+  preview_image_url: string | null;
+  template_data: Record<string, unknown>;
+  usage_count: number | null;
+  is_featured: boolean | null;
+  is_active: boolean | null;
+  created_at: Date;
+}
+
+export interface NotificationPreferenceRow {
+  id: string;
+  user_id: string;
+  category: string;
+  event_type: string;
+  email_enabled: boolean | null;
+  push_enabled: boolean | null;
+  in_app_enabled: boolean | null;
+  frequency: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface NotificationQuietHoursRow {
+  id: string;
+  user_id: string;
+  enabled: boolean | null;
+  /** `HH:MM:SS`. */
+  start_time: string | null;
+  end_time: string | null;
+  timezone: string | null;
+  days_of_week: number[] | null;
+}
+
 /**
  * What an insert or update may set: any subset of the columns (the database fills defaults), each
  * as its value, as SQL (`db.raw('now()')`), or — for json and timestamp columns — as text
@@ -198,5 +292,13 @@ declare module 'knex/types/tables' {
     organizations: Table<OrganizationRow>;
     organization_members: Table<OrganizationMemberRow>;
     organization_invitations: Table<OrganizationInvitationRow>;
+    onboarding_paths: Table<OnboardingPathRow>;
+    user_onboarding_progress: Table<OnboardingProgressRow>;
+    setup_checklist_items: Table<ChecklistItemRow>;
+    setup_checklist_progress: Table<ChecklistProgressRow>;
+    setup_checklist_state: Table<ChecklistStateRow>;
+    onboarding_templates: Table<OnboardingTemplateRow>;
+    notification_preferences: Table<NotificationPreferenceRow>;
+    notification_quiet_hours: Table<NotificationQuietHoursRow>;
   }
 }

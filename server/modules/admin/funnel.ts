@@ -5,36 +5,14 @@
  * or any later step, or stand on it now.
  */
 import type { Knex } from 'knex';
-import { stepsOf, type PathRow } from '../onboarding/paths';
-
-interface ProgressSlice {
-  path_id: string;
-  current_step: string | null;
-  completed_steps: string[] | null;
-  skipped_steps: string[] | null;
-  completed_at: Date | null;
-}
-
-export interface FunnelPath {
-  pathId: string;
-  name: string;
-  started: number;
-  completed: number;
-  medianSecondsToComplete: number | null;
-  steps: { key: string; title: string; required: boolean; reached: number; completed: number; skipped: number }[];
-}
+import type { FunnelPath } from '../../../contract/admin';
+import { stepsOf } from '../onboarding/paths';
+import { allPaths, medianSecondsToComplete, progressOnPaths } from './admin.queries';
 
 export async function onboardingFunnel(db: Knex): Promise<FunnelPath[]> {
-  const paths = (await db('onboarding_paths').orderBy('created_at')) as PathRow[];
-  const progress = (await db('user_onboarding_progress')
-    .whereNotNull('path_id')
-    .select('path_id', 'current_step', 'completed_steps', 'skipped_steps', 'completed_at')) as ProgressSlice[];
-  const medians = (
-    await db.raw<{ rows: { path_id: string; median: number | null }[] }>(
-      `select path_id, percentile_cont(0.5) within group (order by extract(epoch from completed_at - started_at))::float8 as median
-       from user_onboarding_progress where completed_at is not null and path_id is not null group by path_id`,
-    )
-  ).rows;
+  const paths = await allPaths(db);
+  const progress = await progressOnPaths(db);
+  const medians = await medianSecondsToComplete(db);
 
   return paths.map((path) => {
     const steps = stepsOf(path);

@@ -5,6 +5,7 @@
 import { loadConfigOrExit } from '../../config';
 import { openDatabase } from '../../db/database';
 import { migrateToLatest } from '../../db/migrate';
+import { setAppRole } from './admin.queries';
 
 const args = process.argv.slice(2);
 const revoke = args.includes('--revoke');
@@ -13,11 +14,10 @@ if (!email) {
   console.error('usage: npm run admin:grant -- [--revoke] <email>');
   process.exit(64);
 }
-const db = await openDatabase((loadConfigOrExit()).database);
+const db = await openDatabase(loadConfigOrExit().database);
 try {
   await migrateToLatest(db.knex);
-  const changed = await db.knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).update({ app_role: revoke ? 'user' : 'admin' });
-  if (!changed) {
+  if (!(await setAppRole(db.knex, email, revoke ? 'user' : 'admin'))) {
     console.error(`no account with the email ${email}`);
     process.exitCode = 1;
   } else {

@@ -5,77 +5,66 @@
  * restored, and `POST /api/checklist/events` for the site's backend, authenticated by the shared
  * secret ACCT_SITE_SECRET.
  */
-import { Router, type Request } from 'express';
-import { z } from 'zod';
+import { Router, type RequestHandler } from 'express';
+import { CHECKLIST_ITEM_ACTIONS, ChecklistErrors, ChecklistItemKey, SiteEventBody } from '../../../contract/checklist';
+import { EmptyBody } from '../../../contract/onboarding';
+import type { Config } from '../../config';
 import { ApiError, CommonErrors } from '../../http/errors';
-import { emailField, withBody } from '../../http/validate';
-import type { Services } from '../../services';
+import { reply } from '../../http/reply';
+import { withBody } from '../../http/validate';
 import { constantTimeEqual } from '../../security/tokens';
+import type { Services } from '../../services';
 import { requireSession, sessionOf } from '../sessions/require-session';
-import { findUserByEmail, findUserById } from '../users/users';
-import { completeItem, getChecklist, setChecklistDismissed, setItemFlag } from './checklist.service';
+import { actOnItem, completeItemForSite, getChecklist, setChecklistDismissed } from './checklist.service';
 
-export const ChecklistErrors = {
-  site_secret_required: { status: 401, message: 'Send the site secret as `Authorization: Bearer <ACCT_SITE_SECRET>`.' },
-  site_events_disabled: { status: 404, message: 'Site events are off: ACCT_SITE_SECRET is not set.' },
-} as const;
-
-const Empty = z.object({}).strict();
-const ItemKey = z.string().regex(/^[a-z0-9_-]{1,100}$/);
-const SiteEvent = z
-  .object({ userId: z.uuid().optional(), email: emailField.optional(), item: ItemKey })
-  .strict()
-  .refine((e) => Boolean(e.userId) !== Boolean(e.email), { message: 'user_or_email', path: ['userId'] });
-
-const ITEM_ACTIONS = {
-  complete: null,
-  uncomplete: { completed: false },
-  dismiss: { dismissed: true },
-  restore: { dismissed: false },
-} as const;
+/** Lets through only the site's backend: `Authorization: Bearer <ACCT_SITE_SECRET>`. */
+function requireSiteSecret(config: Config): RequestHandler {
+  return (req, _res, next) => {
+    if (!config.siteSecret) throw ApiError.of(ChecklistErrors, 'site_events_disabled');
+    const given = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : '';
+    if (!constantTimeEqual(given, config.siteSecret)) throw ApiError.of(ChecklistErrors, 'site_secret_required');
+    next();
+  };
+}
 
 export function checklistRoutes(services: Services): Router {
-  const { config, db } = services;
   const signedIn = requireSession(services);
   const router = Router();
 
   router.get('/checklist', signedIn, async (req, res) => {
-    res.json(await getChecklist(services, sessionOf(req).userId));
+    reply(res, 'GET /api/checklist', await getChecklist(services, sessionOf(req).userId));
   });
 
-  for (const [action, change] of Object.entries(ITEM_ACTIONS)) {
-    router.post(`/checklist/items/:key/${action}`, signedIn, withBody(Empty, async (_b, req, res) => {
-      const key = ItemKey.safeParse(req.params.key);
-      if (!key.success) throw ApiError.of(CommonErrors, 'not_found');
-      const userId = sessionOf(req).userId;
-      if (change) await setItemFlag(services, userId, key.data, change);
-      else await completeItem(services, userId, key.data, 'user');
-      res.json(await getChecklist(services, userId));
-    }));
+  for (const action of CHECKLIST_ITEM_ACTIONS) {
+    router.post(
+      `/checklist/items/:key/${action}`,
+      signedIn,
+      withBody(EmptyBody, async (_body, req, res) => {
+        const key = ChecklistItemKey.safeParse(req.params.key);
+        if (!key.success) throw ApiError.of(CommonErrors, 'not_found');
+        reply(res, `POST /api/checklist/items/:key/${action}`, await actOnItem(services, sessionOf(req).userId, key.data, action));
+      }),
+    );
   }
 
-  for (const [path, dismissed] of [['/checklist/dismiss', true], ['/checklist/restore', false]] as const) {
-    router.post(path, signedIn, withBody(Empty, async (_b, req, res) => {
-      await setChecklistDismissed(services, sessionOf(req).userId, dismissed);
-      res.json(await getChecklist(services, sessionOf(req).userId));
-    }));
+  for (const action of ['dismiss', 'restore'] as const) {
+    router.post(
+      `/checklist/${action}`,
+      signedIn,
+      withBody(EmptyBody, async (_body, req, res) => {
+        reply(res, `POST /api/checklist/${action}`, await setChecklistDismissed(services, sessionOf(req).userId, action === 'dismiss'));
+      }),
+    );
   }
 
-  const requireSiteSecret = (req: Request) => {
-    if (!config.siteSecret) throw ApiError.of(ChecklistErrors, 'site_events_disabled');
-    const given = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : '';
-    if (!constantTimeEqual(given, config.siteSecret)) throw ApiError.of(ChecklistErrors, 'site_secret_required');
-  };
-
-  router.post('/checklist/events', (req, _res, next) => {
-    requireSiteSecret(req);
-    next();
-  }, withBody(SiteEvent, async (body, _req, res) => {
-    const user = body.userId ? await findUserById(db.knex, body.userId) : await findUserByEmail(db.knex, body.email!);
-    if (!user) throw ApiError.of(CommonErrors, 'not_found');
-    await completeItem(services, user.id, body.item, 'site');
-    res.json({ completed: true });
-  }));
+  router.post(
+    '/checklist/events',
+    requireSiteSecret(services.config),
+    withBody(SiteEventBody, async (body, _req, res) => {
+      await completeItemForSite(services, body, body.item);
+      reply(res, 'POST /api/checklist/events', { completed: true });
+    }),
+  );
 
   return router;
 }

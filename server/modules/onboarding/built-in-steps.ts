@@ -6,33 +6,16 @@
  * `integrations` and `tour` through slots until connected apps exist). Steps a site adds itself
  * take any small JSON object.
  */
-import type { Knex } from 'knex';
 import { z } from 'zod';
-import { asUserWithin } from '../../db/as-user';
+import { OnboardingErrors } from '../../../contract/onboarding';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { jsonLength } from '../../http/json-limits';
 import { nameField } from '../../http/validate';
-import type { Services } from '../../services';
-import type { RequestContext } from '../sessions/request-context';
 import { profileFields, updateProfile } from '../users/profile';
-import { NOTIFICATION_EVENTS, NOTIFICATION_EVENT_TYPES } from './notification-defaults';
-import { createOrganizationFor, inviteToOrganization, isMember } from './organization-actions';
-
-export interface StepRun {
-  services: Services;
-  trx: Knex.Transaction;
-  userId: string;
-  email: string;
-  /** Everything saved for earlier steps (the team step needs the organization step's result). */
-  stepData: Record<string, unknown>;
-  context: RequestContext;
-}
-
-export interface BuiltInStep<S extends z.ZodType = z.ZodType> {
-  schema: S;
-  /** Does the step's work; returns what to keep as the step's data. */
-  run?: (run: StepRun, data: z.infer<S>) => Promise<unknown>;
-}
+import { NOTIFICATION_EVENT_TYPES } from './notification-defaults';
+import { isMember, saveNotificationPreferences } from './onboarding.queries';
+import { createOrganizationFor, inviteToOrganization } from './organization-actions';
+import type { BuiltInStep } from './steps.types';
 
 /** Types `run`'s data from the schema, then forgets it: the registry holds steps of every shape. */
 const defineStep = <S extends z.ZodType>(step: BuiltInStep<S>) => step as unknown as BuiltInStep;
@@ -80,7 +63,7 @@ const team = defineStep({
     .strict(),
   async run(run, data) {
     const org = run.stepData.organization as { organizationId?: string } | undefined;
-    if (!org?.organizationId) throw ApiError.of(OnboardingStepErrors, 'organization_required');
+    if (!org?.organizationId) throw ApiError.of(OnboardingErrors, 'organization_required');
     for (const invite of data.invitations) await inviteToOrganization(run, org.organizationId, invite.email, invite.role);
     return data;
   },
@@ -106,35 +89,10 @@ const preferences = defineStep({
     })
     .strict(),
   async run({ trx, userId }, data) {
-    await asUserWithin(trx, userId, async (t) => {
-      for (const event of NOTIFICATION_EVENTS) {
-        const choice = data.notifications?.[event.eventType] ?? {};
-        const row = {
-          user_id: userId,
-          category: event.category,
-          event_type: event.eventType,
-          email_enabled: choice.email ?? event.email,
-          push_enabled: choice.push ?? true,
-          in_app_enabled: choice.inApp ?? true,
-          frequency: data.frequency ?? 'instant',
-        };
-        await t('notification_preferences').insert(row).onConflict(['user_id', 'event_type']).merge();
-      }
-      if (data.quietHours) {
-        const q = data.quietHours;
-        await t('notification_quiet_hours')
-          .insert({ user_id: userId, enabled: q.enabled, start_time: q.start, end_time: q.end, timezone: q.timeZone, days_of_week: q.days })
-          .onConflict('user_id')
-          .merge();
-      }
-    });
+    await saveNotificationPreferences(trx, userId, data);
     return data;
   },
 });
-
-export const OnboardingStepErrors = {
-  organization_required: { status: 409, message: 'Create or choose an organization first.' },
-} as const;
 
 /** Built-in steps by component name. */
 export const BUILT_IN_STEPS: Record<string, BuiltInStep> = {

@@ -3,44 +3,58 @@
  * start it with a role and use case, save / complete / skip a step, and go back.
  */
 import { Router } from 'express';
-import { z } from 'zod';
+import { EmptyBody, StartOnboardingBody, StepActionBody, StepKey } from '../../../contract/onboarding';
 import { ApiError, CommonErrors } from '../../http/errors';
+import { reply } from '../../http/reply';
 import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { requestContext } from '../sessions/request-context';
 import { requireSession, sessionOf } from '../sessions/require-session';
-import { StepKey } from './paths';
-import { actOnStep, getOnboarding, goBack, startOnboarding } from './progress';
+import { actOnStep, getOnboarding, goBack, startOnboarding } from './onboarding.service';
 
-const choice = z.string().trim().min(1).max(100).optional();
-const StartBody = z.object({ role: choice, useCase: choice }).strict();
-const StepBody = z.object({ data: z.unknown().optional() }).strict();
-const Empty = z.object({}).strict();
+/** A step key from the path: a malformed one names no step. */
+function stepKeyOf(raw: unknown): string {
+  const key = StepKey.safeParse(raw);
+  if (!key.success) throw ApiError.of(CommonErrors, 'not_found');
+  return key.data;
+}
 
 export function onboardingRoutes(services: Services): Router {
   const signedIn = requireSession(services);
   const router = Router();
 
   router.get('/onboarding', signedIn, async (req, res) => {
-    res.json(await getOnboarding(services, sessionOf(req).userId));
+    reply(res, 'GET /api/onboarding', await getOnboarding(services, sessionOf(req).userId));
   });
 
-  router.post('/onboarding/start', signedIn, withBody(StartBody, async (body, req, res) => {
-    res.json(await startOnboarding(services, sessionOf(req).userId, body));
-  }));
+  router.post(
+    '/onboarding/start',
+    signedIn,
+    withBody(StartOnboardingBody, async (body, req, res) => {
+      reply(res, 'POST /api/onboarding/start', await startOnboarding(services, sessionOf(req).userId, body));
+    }),
+  );
 
   for (const action of ['save', 'complete', 'skip'] as const) {
-    router.post(`/onboarding/steps/:key/${action}`, signedIn, withBody(StepBody, async (body, req, res) => {
-      const key = StepKey.safeParse(req.params.key);
-      if (!key.success) throw ApiError.of(CommonErrors, 'not_found');
-      const { user } = sessionOf(req);
-      res.json(await actOnStep(services, { id: user.id, email: user.email }, key.data, action, body.data, requestContext(req)));
-    }));
+    router.post(
+      `/onboarding/steps/:key/${action}`,
+      signedIn,
+      withBody(StepActionBody, async (body, req, res) => {
+        const key = stepKeyOf(req.params.key);
+        const { user } = sessionOf(req);
+        const walk = await actOnStep(services, { id: user.id, email: user.email }, key, action, body.data, requestContext(req));
+        reply(res, `POST /api/onboarding/steps/:key/${action}`, walk);
+      }),
+    );
   }
 
-  router.post('/onboarding/back', signedIn, withBody(Empty, async (_body, req, res) => {
-    res.json(await goBack(services, sessionOf(req).userId));
-  }));
+  router.post(
+    '/onboarding/back',
+    signedIn,
+    withBody(EmptyBody, async (_body, req, res) => {
+      reply(res, 'POST /api/onboarding/back', await goBack(services, sessionOf(req).userId));
+    }),
+  );
 
   return router;
 }

@@ -3,15 +3,10 @@
  * transaction. Thin on purpose: the rules (slugs, roles, invitation tokens and mail, the events
  * that tick the checklist) live in server/modules/organizations.
  */
-import type { Knex } from 'knex';
 import { joinTransaction } from '../../services';
 import { inviteMember } from '../organizations/invitations.service';
 import { createOrganization } from '../organizations/organizations.service';
-import type { StepRun } from './built-in-steps';
-
-export async function isMember(trx: Knex.Transaction, organizationId: string, userId: string): Promise<boolean> {
-  return (await trx('organization_members').where({ organization_id: organizationId, user_id: userId }).first('id')) !== undefined;
-}
+import type { StepRun } from './steps.types';
 
 export async function createOrganizationFor(run: StepRun, name: string): Promise<{ organizationId: string; name: string; slug: string }> {
   const services = joinTransaction(run.services, run.trx);

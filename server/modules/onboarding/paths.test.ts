@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bestPath, choicesOf, StepsSchema, type PathRow } from './paths';
+import { StepsSchema } from '../../../contract/onboarding';
+import { bestPath, choicesOf, type PathRow } from './paths';
 
 let clock = 0;
 const path = (name: string, fields: Partial<PathRow> = {}): PathRow => ({

@@ -1,47 +1,16 @@
 /**
- * Onboarding paths (the seed's `onboarding_paths`): which one a user walks, and the shape of a
- * path's steps. A user who picks a role and a use case gets the best match among the ACTIVE paths:
- * both match, then the role alone (the path targets every use case), then the use case alone,
- * then the default path. A path aimed at another role or use case never matches.
+ * Onboarding paths (the seed's `onboarding_paths`): which one a user walks, and a path's steps.
+ * A user who picks a role and a use case gets the best match among the ACTIVE paths: both match,
+ * then the role alone (the path targets every use case), then the use case alone, then the
+ * default path. A path aimed at another role or use case never matches. Pure rules, no SQL.
  */
-import type { Knex } from 'knex';
-import { z } from 'zod';
-import { nameField } from '../../http/validate';
+import { StepsSchema, type OnboardingChoices, type OnboardingStep } from '../../../contract/onboarding';
+import type { OnboardingPathRow } from '../../db/tables';
 
-/** Step keys: lowercase, digits, `-` and `_`, as used in slots (`slot="step-tour"`). */
-export const StepKey = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'invalid_step_key');
+export type Step = OnboardingStep;
 
-export const StepSchema = z
-  .object({
-    key: StepKey,
-    title: nameField(100),
-    description: z.string().trim().max(500).optional(),
-    required: z.boolean().default(false),
-    /** Which built-in form renders the step; default: the one named like the key, else the host's slot. */
-    component: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
-  })
-  .strict();
-
-/** A path's steps: at least one, unique keys. */
-export const StepsSchema = z
-  .array(StepSchema)
-  .min(1)
-  .max(30)
-  .refine((steps) => new Set(steps.map((s) => s.key)).size === steps.length, 'duplicate_step_key');
-
-export type Step = z.infer<typeof StepSchema>;
-
-export interface PathRow {
-  id: string;
-  name: string;
-  description: string | null;
-  target_role: string | null;
-  target_use_case: string | null;
-  steps: unknown;
-  is_default: boolean | null;
-  is_active: boolean | null;
-  created_at: Date;
-}
+/** A path as the rules read it (its row, less the bookkeeping they do not need). */
+export type PathRow = Omit<OnboardingPathRow, 'updated_at'>;
 
 /** How well a path fits; undefined when it does not fit at all. */
 function fit(path: PathRow, role: string | null, useCase: string | null): number | undefined {
@@ -72,12 +41,8 @@ export function stepsOf(path: Pick<PathRow, 'steps'>): Step[] {
   return parsed.success ? parsed.data : [];
 }
 
-export async function activePaths(db: Knex | Knex.Transaction): Promise<PathRow[]> {
-  return db('onboarding_paths').where({ is_active: true }).orderBy('created_at') as Promise<PathRow[]>;
-}
-
 /** The roles and use cases active paths target: the choices offered before onboarding starts. */
-export function choicesOf(paths: PathRow[]): { roles: string[]; useCases: string[] } {
+export function choicesOf(paths: PathRow[]): OnboardingChoices {
   const uniq = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))].sort();
   return { roles: uniq(paths.map((p) => p.target_role)), useCases: uniq(paths.map((p) => p.target_use_case)) };
 }

@@ -179,9 +179,9 @@ describeOnEachDatabase('onboarding progress', (getDb) => {
     const user = (await client.get('/api/me')).body.user;
     const stored = await server.db.knex('notification_preferences').where({ user_id: user.id }).orderBy('event_type');
     assert.equal(stored.length, 7);
-    assert.equal(stored.find((p: { event_type: string }) => p.event_type === 'newsletter').email_enabled, false, 'marketing is opt-in');
+    assert.equal(stored.find((p) => p.event_type === 'newsletter')?.email_enabled, false, 'marketing is opt-in');
     const quiet = await server.db.knex('notification_quiet_hours').where({ user_id: user.id }).first();
-    assert.deepEqual([quiet.timezone, quiet.days_of_week], ['Europe/London', [0, 6]]);
+    assert.deepEqual([quiet?.timezone, quiet?.days_of_week], ['Europe/London', [0, 6]]);
 
     for (const key of ['integrations', 'tour']) assert.equal((await step(client, key, 'skip')).status, 200);
     const done = (await step(client, 'complete', 'complete')).body;

@@ -25,7 +25,7 @@ describeOnEachDatabase('templates', (getDb) => {
     ];
     for (const row of rows) {
       const [inserted] = await server.db.knex('onboarding_templates').insert({ ...row, template_data: JSON.stringify({ name: row.name, days: 3 }) }).returning('id');
-      ids[row.name] = inserted.id;
+      ids[row.name] = inserted!.id;
     }
   });
   after(() => server.close());
@@ -53,7 +53,7 @@ describeOnEachDatabase('templates', (getDb) => {
     assert.ok(answers.every((a) => a.status === 200));
     assert.deepEqual(answers[0]!.body.template.templateData, { name: 'Arena tour', days: 3 });
     const row = await server.db.knex('onboarding_templates').where({ id }).first();
-    assert.equal(row.usage_count, 21);
+    assert.equal(row?.usage_count, 21);
   });
 
   it('refuses to use an inactive or unknown template, and needs a session', async () => {

@@ -9,7 +9,8 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import type { OnboardingState } from '../core/onboarding-types.js';
+import type { BodyOf, ResponseOf } from '../../../contract/routes.js';
+import type { OnboardingState, OnboardingStep } from '../../../contract/onboarding.js';
 import { createAccount, PASSWORD, settledStore } from './helpers.js';
 
 export interface Device {
@@ -74,34 +75,32 @@ export function asAdmin(): Promise<Device> {
 export const uniqueRole = (tag = 'role') => `${tag}-${crypto.randomUUID().slice(0, 8)}`;
 
 /** An active onboarding path for `role`, with these steps. */
-export async function createPath(role: string, steps: { key: string; title: string; required?: boolean; description?: string; component?: string }[]) {
-  const { item } = await (await asAdmin()).call<{ item: { id: string } }>('POST', '/api/admin/onboarding/paths', {
+export async function createPath(role: string, steps: (Omit<OnboardingStep, 'required'> & { required?: boolean })[]) {
+  const body: BodyOf<'POST /api/admin/onboarding/paths'> = {
     name: `Path for ${role}`,
     targetRole: role,
     steps: steps.map((s) => ({ required: false, ...s })),
-  });
+  };
+  const { item } = await (await asAdmin()).call<ResponseOf<'POST /api/admin/onboarding/paths'>>('POST', '/api/admin/onboarding/paths', body);
   return item;
 }
 
-export interface TemplateInput {
-  name: string;
-  category?: string;
-  industry?: string;
-  isFeatured?: boolean;
-  previewImageUrl?: string;
-  description?: string;
-  templateData?: Record<string, unknown>;
-}
+export type TemplateInput = Omit<BodyOf<'POST /api/admin/templates'>, 'templateData'> & { templateData?: Record<string, unknown> };
 
 export async function createTemplate(input: TemplateInput) {
-  const { item } = await (await asAdmin()).call<{ item: { id: string } }>('POST', '/api/admin/templates', { templateData: {}, ...input });
+  const body: BodyOf<'POST /api/admin/templates'> = { templateData: {}, ...input };
+  const { item } = await (await asAdmin()).call<ResponseOf<'POST /api/admin/templates'>>('POST', '/api/admin/templates', body);
   return item;
 }
 
 /** Starts the device's onboarding and completes `steps` (key and data) through the API, as if done on another device. */
 export async function walkAhead(device: Device, start: { role?: string }, steps: [string, unknown][]): Promise<OnboardingState> {
-  let state = await device.call<OnboardingState>('POST', '/api/onboarding/start', start);
-  for (const [key, data] of steps) state = await device.call<OnboardingState>('POST', `/api/onboarding/steps/${key}/complete`, { data });
+  const body: BodyOf<'POST /api/onboarding/start'> = start;
+  let state = await device.call<OnboardingState>('POST', '/api/onboarding/start', body);
+  for (const [key, data] of steps) {
+    const stepBody: BodyOf<'POST /api/onboarding/steps/:key/complete'> = { data };
+    state = await device.call<OnboardingState>('POST', `/api/onboarding/steps/${encodeURIComponent(key)}/complete`, stepBody);
+  }
   return state;
 }
 

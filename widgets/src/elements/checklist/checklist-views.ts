@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { progressBar } from '../../core/form-fields.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { itemIcon, onboardingIcon } from '../../core/onboarding-icons.js';
-import type { Checklist, ChecklistItem } from '../../core/onboarding-types.js';
+import type { Checklist, ChecklistItem } from '../../../../contract/checklist.js';
 
 /** Items still to do: not completed and not hidden. */
 export const remaining = (list: Checklist) => list.items.filter((item) => !item.completed && !item.dismissed).length;
@@ -30,9 +30,10 @@ export function renderHeader(t: Translation, list: Checklist): TemplateResult {
   </div>`;
 }
 
+// Handlers are listeners: Lit ignores what they return, so an async one is fine (it handles its own errors).
 export interface ItemHandlers {
-  toggle(event: Event): void;
-  dismiss(event: Event): void;
+  toggle(event: Event): unknown;
+  dismiss(event: Event): unknown;
 }
 
 export function renderItem(t: Translation, item: ChecklistItem, busy: boolean, on: ItemHandlers): TemplateResult {
@@ -53,8 +54,8 @@ export function renderItem(t: Translation, item: ChecklistItem, busy: boolean, o
 }
 
 export interface FooterHandlers {
-  restoreItems(): void;
-  dismissAll(): void;
+  restoreItems(): unknown;
+  dismissAll(): unknown;
 }
 
 export function renderFooter(t: Translation, list: Checklist, busy: boolean, on: FooterHandlers): TemplateResult {
@@ -71,7 +72,7 @@ export function renderFooter(t: Translation, list: Checklist, busy: boolean, on:
 }
 
 /** The whole checklist is hidden: say so, and offer it back. */
-export function renderDismissed(t: Translation, busy: boolean, restore: () => void): TemplateResult {
+export function renderDismissed(t: Translation, busy: boolean, restore: () => unknown): TemplateResult {
   return html`<p part="status" class="status">${t.checklist.hiddenAll}</p>
     <div><button part="button restore-button" class="small" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${restore}>${t.checklist.restore}</button></div>`;
 }

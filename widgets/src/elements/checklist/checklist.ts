@@ -12,8 +12,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
-import { checklistApi, type ChecklistItemAction } from '../../core/onboarding-api.js';
-import type { Checklist } from '../../core/onboarding-types.js';
+import type { Checklist, ChecklistItemAction } from '../../../../contract/checklist.js';
 import { Poller } from '../../core/poller.js';
 import { checklistStyles } from './checklist.styles.js';
 import { renderDismissed, renderFooter, renderHeader, renderItem, renderLauncher } from './checklist-views.js';
@@ -86,7 +85,7 @@ export class AcctChecklist extends OnboardingElement {
     task: async ([store, key], { signal }) => {
       if (!key) return undefined;
       const seq = ++this.issued;
-      const list = await checklistApi.get(store.api, { signal });
+      const list = await store.api.call('GET /api/checklist', {}, { signal });
       this.applied = seq;
       this.latest = undefined;
       return list;
@@ -106,7 +105,7 @@ export class AcctChecklist extends OnboardingElement {
 
   /** Reads the checklist now (it also does every `poll-interval` seconds while the page is visible). */
   async refresh(): Promise<void> {
-    await this.apply(() => checklistApi.get(this.session.store.api));
+    await this.apply(() => this.session.store.api.call('GET /api/checklist'));
   }
 
   /**
@@ -115,7 +114,7 @@ export class AcctChecklist extends OnboardingElement {
    * changes nothing. Rejects with an `ApiError` (`not_found` for an unknown key, `not_signed_in`).
    */
   async complete(key: string): Promise<void> {
-    await this.apply(() => checklistApi.item(this.session.store.api, key, 'complete'));
+    await this.apply(() => this.session.store.api.call('POST /api/checklist/items/:key/complete', { params: { key } }));
   }
 
   private async apply(request: () => Promise<Checklist>): Promise<Checklist> {
@@ -235,8 +234,9 @@ export class AcctChecklist extends OnboardingElement {
   private act(action: ChecklistItemAction | 'dismiss-all' | 'restore-all', key = ''): Promise<boolean> {
     const api = this.session.store.api;
     return this.attempt(async () => {
-      if (action === 'dismiss-all' || action === 'restore-all') await this.apply(() => checklistApi.all(api, action === 'dismiss-all' ? 'dismiss' : 'restore'));
-      else await this.apply(() => checklistApi.item(api, key, action));
+      if (action === 'dismiss-all') await this.apply(() => api.call('POST /api/checklist/dismiss'));
+      else if (action === 'restore-all') await this.apply(() => api.call('POST /api/checklist/restore'));
+      else await this.apply(() => api.call(`POST /api/checklist/items/:key/${action}`, { params: { key } }));
     });
   }
 }

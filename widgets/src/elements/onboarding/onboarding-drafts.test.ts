@@ -7,7 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
-import type { OnboardingState } from '../../core/onboarding-types.js';
+import type { OnboardingState } from '../../../../contract/onboarding.js';
 import { $, signOutEverywhere, text } from '../../testing/helpers.js';
 import { eventually, signedInDevice, uniqueRole, walkAhead, type Device } from '../../testing/onboarding.js';
 import type { AcctOnboarding } from './define.js';

@@ -7,7 +7,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import type { OnboardingState, Organization } from '../../core/onboarding-types.js';
+import type { OnboardingState } from '../../../../contract/onboarding.js';
+import type { Organization } from '../../../../contract/organizations.js';
 import { $, signOutEverywhere, text } from '../../testing/helpers.js';
 import { createPath, eventually, signedInDevice, uniqueRole, walkAhead, type Device } from '../../testing/onboarding.js';
 import type { AcctOnboarding } from './define.js';

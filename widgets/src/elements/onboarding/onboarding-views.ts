@@ -11,7 +11,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { progressBar } from '../../core/form-fields.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
-import type { OnboardingStep } from '../../core/onboarding-types.js';
+import type { OnboardingStep } from '../../../../contract/onboarding.js';
 import type { ChoiceOption } from './choices.js';
 import type { StepForm, StepView } from './steps/index.js';
 
@@ -37,7 +37,8 @@ function renderOptions(name: string, legend: string, options: ChoiceOption[]): T
 export function renderChoice(
   { t, busy, formError }: ScreenContext,
   { roles, useCases }: { roles: ChoiceOption[]; useCases: ChoiceOption[] },
-  start: (event: SubmitEvent) => void,
+  /** A listener: async, handling its own errors. */
+  start: (event: SubmitEvent) => unknown,
 ): TemplateResult {
   return html`<form part="form" novalidate @submit=${start} aria-labelledby="title">
     <h2 part="title" id="title" tabindex="-1">${t.onboarding.title}</h2>
@@ -52,7 +53,8 @@ export function renderChoice(
 }
 
 export interface WalkHandlers {
-  next(event: SubmitEvent): void;
+  /** A listener: async, handling its own errors. */
+  next(event: SubmitEvent): unknown;
   skip(): void;
   back(): void;
   /** A field of the step changed (typed into, ticked, picked): its draft is due. */

@@ -11,15 +11,19 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
-import { onboardingApi } from '../../core/onboarding-api.js';
 import { completeDetail } from '../../core/events.js';
-import type { OnboardingState, OnboardingStep } from '../../core/onboarding-types.js';
+import type { OnboardingState, OnboardingStep, StepAction } from '../../../../contract/onboarding.js';
+import type { ApiClient, RequestOptions } from '../../core/api-client.js';
 import { optionsFor } from './choices.js';
 import { DraftSaver, type Draft } from './draft-saver.js';
 import { onboardingStyles } from './onboarding.styles.js';
 import { renderChoice, renderDone, renderWalk, type ScreenContext } from './onboarding-views.js';
 import { formFor, type StepView } from './steps/index.js';
 import { isRecord } from './steps/step-form.js';
+
+/** Saves, completes or skips a step; `data` is the step's form data (omitted: the server uses what was saved). */
+const actOnStep = (api: ApiClient, key: string, action: StepAction, data: unknown, options?: RequestOptions) =>
+  api.call(`POST /api/onboarding/steps/:key/${action}`, { params: { key }, body: data === undefined ? {} : { data } }, options);
 
 /**
  * The onboarding walk: role and use case, then the path's steps, then "You are all set".
@@ -103,7 +107,7 @@ export class AcctOnboarding extends OnboardingElement {
       const user = key.split(' ')[0] ?? null;
       if (this.dataOwner !== null && this.dataOwner !== user) this.hostData.clear();
       this.dataOwner = user;
-      const loaded = await onboardingApi.get(store.api, { signal });
+      const loaded = await store.api.call('GET /api/onboarding', {}, { signal });
       this.answer = undefined;
       return loaded;
     },
@@ -121,7 +125,7 @@ export class AcctOnboarding extends OnboardingElement {
   private readonly drafts = new DraftSaver(
     this,
     () => this.collectDraft(),
-    ({ step, data }, keepalive) => onboardingApi.step(this.session.store.api, step, 'save', data, { keepalive }),
+    ({ step, data }, keepalive) => actOnStep(this.session.store.api, step, 'save', data, { keepalive }),
   );
 
   constructor() {
@@ -229,7 +233,8 @@ export class AcctOnboarding extends OnboardingElement {
     await this.attempt(async () => {
       const role = pick('role');
       const useCase = pick('useCase');
-      await this.show(await onboardingApi.start(this.session.store.api, { ...(role ? { role } : {}), ...(useCase ? { useCase } : {}) }));
+      const body = { ...(role ? { role } : {}), ...(useCase ? { useCase } : {}) };
+      await this.show(await this.session.store.api.call('POST /api/onboarding/start', { body }));
     });
   };
 
@@ -251,7 +256,7 @@ export class AcctOnboarding extends OnboardingElement {
       // way, a draft still on its way must land first (it would move the walk back to this step).
       await (action === 'back' ? this.drafts.flush() : this.drafts.discard());
       const api = this.session.store.api;
-      const walk = action === 'back' ? await onboardingApi.back(api) : await onboardingApi.step(api, step.key, action, data);
+      const walk = action === 'back' ? await api.call('POST /api/onboarding/back') : await actOnStep(api, step.key, action, data);
       if (action !== 'back') this.hostData.delete(step.key);
       this.emit('acct-onboarding-step', { step: step.key, action, progress: walk.progress });
       if (walk.status === 'completed' && !wasCompleted) this.emit('acct-onboarding-complete', completeDetail(walk));
@@ -267,7 +272,7 @@ export class AcctOnboarding extends OnboardingElement {
     const step = this.currentStep;
     const steps = walk.path?.steps ?? [];
     // Set after the render that cleared it: a live region announces changes, and the same text twice is no change.
-    this.announcement =
-      walk.status === 'completed' ? this.t.onboarding.announceDone : step ? this.t.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title) : '';
+    if (walk.status === 'completed') this.announcement = this.t.onboarding.announceDone;
+    else if (step) this.announcement = this.t.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title);
   }
 }

@@ -7,9 +7,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { labelFor, type Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
-import type { Template } from '../../core/onboarding-types.js';
+import type { Template } from '../../../../contract/templates.js';
 
-export function renderCard(t: Translation, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => void }): TemplateResult {
+export function renderCard(t: Translation, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => unknown }): TemplateResult {
   const s = t.templates;
   const details = [
     template.category ? labelFor(template.category, s.categories) : '',

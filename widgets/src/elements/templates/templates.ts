@@ -12,8 +12,7 @@ import { ApiError } from '../../core/api-client.js';
 import { errorDetail } from '../../core/events.js';
 import { labelFor } from '../../core/i18n/index.js';
 import { OnboardingElement } from '../../core/onboarding-element.js';
-import { templatesApi } from '../../core/onboarding-api.js';
-import type { Template, TemplateGallery } from '../../core/onboarding-types.js';
+import type { Template, TemplateGallery } from '../../../../contract/templates.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
 import { renderCard } from './template-card.js';
 import { templatesStyles } from './templates.styles.js';
@@ -66,7 +65,7 @@ export class AcctTemplates extends OnboardingElement {
 
   // One request per industry; categories are filtered here, so switching is instant.
   private readonly gallery = new Task(this, {
-    task: ([store, industry], { signal }) => templatesApi.list(store.api, { industry }, { signal }),
+    task: ([store, industry], { signal }) => store.api.call('GET /api/templates', { query: { industry } }, { signal }),
     args: () => [this.session.store, this.industry] as const,
   });
 
@@ -124,7 +123,8 @@ export class AcctTemplates extends OnboardingElement {
     if (!id) return;
     const signedOut = (error: unknown) => (error instanceof ApiError && error.code === 'not_signed_in' ? this.t.templates.signInToUse : undefined);
     await this.attempt(async () => {
-      const { templateData, ...template } = await templatesApi.use(this.session.store.api, id);
+      const answer = await this.session.store.api.call('POST /api/templates/:id/use', { params: { id } });
+      const { templateData, ...template } = answer.template;
       this.emit('acct-template-selected', { template, templateData });
       this.announcement = this.t.templates.selected(template.name);
     }, { message: signedOut });

@@ -3,7 +3,7 @@
  * (server/modules/onboarding/built-in-steps.ts). A step renders the form of its `component`, else
  * the one named like its key, else — a step the site added — only its slot.
  */
-import type { OnboardingStep } from '../../../core/onboarding-types.js';
+import type { OnboardingStep } from '../../../../../contract/onboarding.js';
 import { completeStep, integrationsStep, siteStep, tourStep, welcomeStep } from './content.js';
 import { organizationStep } from './organization.js';
 import { preferencesStep } from './preferences.js';

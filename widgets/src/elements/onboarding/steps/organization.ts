@@ -18,6 +18,19 @@ function effectiveMode({ draft, organizations }: StepView<OrganizationDraft>): O
   return draft.mode === 'existing' && (organizations === undefined || organizations.length > 0) ? 'existing' : 'create';
 }
 
+/** The list to pick from (nothing while it loads). */
+function pickField({ t, draft, organizations, errors, update }: StepView<OrganizationDraft>) {
+  if (!organizations?.length) return nothing;
+  return selectField({
+    name: 'organizationId',
+    label: t.steps.organization.pick,
+    value: draft.organizationId || organizations[0]!.id,
+    options: organizations.map((org) => ({ value: org.id, label: org.name })),
+    error: errors.organizationId,
+    onChange: (event) => update({ ...draft, organizationId: (event.target as HTMLSelectElement).value }),
+  });
+}
+
 export const organizationStep = defineStepForm<OrganizationDraft>({
   needsOrganizations: true,
 
@@ -43,16 +56,7 @@ export const organizationStep = defineStepForm<OrganizationDraft>({
       ${organizations === undefined && mode === 'existing' ? html`<p part="status" class="status" role="status">${s.loading}</p>` : nothing}
       ${mode === 'create'
         ? textField({ name: 'name', label: s.name, value: savedName, autocomplete: 'organization', required: true, maxlength: 255, error: errors.name })
-        : organizations?.length
-          ? selectField({
-              name: 'organizationId',
-              label: s.pick,
-              value: draft.organizationId || organizations[0]!.id,
-              options: organizations.map((org) => ({ value: org.id, label: org.name })),
-              error: errors.organizationId,
-              onChange: (event) => view.update({ ...draft, organizationId: (event.target as HTMLSelectElement).value }),
-            })
-          : nothing}
+        : pickField(view)}
     `;
   },
 

@@ -8,9 +8,10 @@
  * a step with no built-in form is the site's own and shows only its slot.
  */
 import type { TemplateResult } from 'lit';
-import type { User } from '../../../core/api-types.js';
+import type { User } from '../../../../../contract/users.js';
 import type { Translation } from '../../../core/i18n/index.js';
-import type { OnboardingStep, Organization } from '../../../core/onboarding-types.js';
+import type { OnboardingStep } from '../../../../../contract/onboarding.js';
+import type { Organization } from '../../../../../contract/organizations.js';
 
 /** Everything a step's form sees. */
 export interface StepView<D> {

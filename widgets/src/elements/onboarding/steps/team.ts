@@ -9,7 +9,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { fieldId, looksLikeEmail, selectField, textField } from '../../../core/form-fields.js';
 import { fieldErrorMessage } from '../../../core/i18n/index.js';
-import type { InvitedRole } from '../../../core/onboarding-types.js';
+import type { InvitedRole } from '../../../../../contract/organizations.js';
 import { defineStepForm, fieldValue, isRecord, type StepView } from './step-form.js';
 
 interface Row {

@@ -3,7 +3,6 @@
  * links, OAuth accounts and the rate-limit buckets (2.1–2.4), with their indexes.
  */
 import {
-  BOOLEAN,
   BYTEA,
   column,
   ID,

@@ -8,7 +8,7 @@
  * alike, whereas they disagree on less common array types such as name[].
  */
 import type { Knex } from 'knex';
-import { migrationConfig } from '../migrate';
+import { migrationConfig } from '../../db/migrate';
 import type {
   ColumnSpec,
   ForeignKeySpec,
@@ -221,7 +221,9 @@ async function readTriggers(knex: Knex): Promise<Record<string, TriggerSpec>> {
       if (has(TRIGGER_BITS.update)) events.push('UPDATE');
       if (has(TRIGGER_BITS.delete)) events.push('DELETE');
       if (has(TRIGGER_BITS.truncate)) events.push('TRUNCATE');
-      const timing = has(TRIGGER_BITS.instead) ? 'INSTEAD OF' : has(TRIGGER_BITS.before) ? 'BEFORE' : 'AFTER';
+      let timing: TriggerSpec['timing'] = 'AFTER';
+      if (has(TRIGGER_BITS.instead)) timing = 'INSTEAD OF';
+      else if (has(TRIGGER_BITS.before)) timing = 'BEFORE';
       return [name, { table, timing, events, level: has(TRIGGER_BITS.row) ? 'ROW' : 'STATEMENT', function: fn }];
     }),
   );

@@ -1,0 +1,71 @@
+/**
+ * The SQL of the admin API — the only file of the module that touches Knex: the catalogues' rows
+ * (one table each, written generically) and what the funnel reads.
+ */
+import type { Knex } from 'knex';
+import type { OnboardingProgressRow, UserRow } from '../../db/tables';
+import type { PathRow } from '../onboarding/paths';
+
+type Db = Knex | Knex.Transaction;
+
+/** The tables admins manage. */
+export type CatalogueTable = 'onboarding_paths' | 'setup_checklist_items' | 'onboarding_templates';
+type Row = Record<string, unknown>;
+
+/** json(b) values as text: node-postgres would turn a JS array into a PostgreSQL array. */
+const asColumns = (values: Row) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v]));
+
+export async function listRows(db: Db, table: CatalogueTable, orderBy: string): Promise<Row[]> {
+  return db<Row>(table as string).orderBy(orderBy);
+}
+
+export async function insertRow(trx: Knex.Transaction, table: CatalogueTable, values: Row): Promise<Row> {
+  const [inserted] = await trx<Row>(table as string).insert(asColumns(values)).returning('*');
+  return inserted!;
+}
+
+/** Updates the row (or only reads it when nothing changes); undefined when there is none. */
+export async function updateRow(trx: Knex.Transaction, table: CatalogueTable, id: string, values: Row): Promise<Row | undefined> {
+  const changes = asColumns(values);
+  const [row] = Object.keys(changes).length
+    ? await trx<Row>(table as string).where({ id }).update(changes).returning('*')
+    : await trx<Row>(table as string).where({ id }).select('*');
+  return row;
+}
+
+/** Deletes the row; false when there was none. */
+export async function deleteRow(db: Db, table: CatalogueTable, id: string): Promise<boolean> {
+  return (await db<Row>(table as string).where({ id }).delete()) > 0;
+}
+
+/** Unmarks every default path but `keep`. */
+export async function unmarkDefaultPaths(trx: Knex.Transaction, keep?: string): Promise<void> {
+  const others = trx('onboarding_paths').where({ is_default: true });
+  if (keep) others.whereNot({ id: keep });
+  await others.update({ is_default: false });
+}
+
+export async function allPaths(db: Db): Promise<PathRow[]> {
+  return db('onboarding_paths').orderBy('created_at');
+}
+
+export type ProgressSlice = Pick<OnboardingProgressRow, 'path_id' | 'current_step' | 'completed_steps' | 'skipped_steps' | 'completed_at'>;
+
+/** Every user's progress on a path. */
+export async function progressOnPaths(db: Db): Promise<ProgressSlice[]> {
+  return db('user_onboarding_progress').whereNotNull('path_id').select('path_id', 'current_step', 'completed_steps', 'skipped_steps', 'completed_at');
+}
+
+/** Per path, the median seconds from start to finish of those who finished. */
+export async function medianSecondsToComplete(db: Db): Promise<{ path_id: string; median: number | null }[]> {
+  const result = await db.raw<{ rows: { path_id: string; median: number | null }[] }>(
+    `select path_id, percentile_cont(0.5) within group (order by extract(epoch from completed_at - started_at))::float8 as median
+     from user_onboarding_progress where completed_at is not null and path_id is not null group by path_id`,
+  );
+  return result.rows;
+}
+
+/** Gives the account with this address (any case) the app role; false when there is none. */
+export async function setAppRole(db: Db, email: string, role: UserRow['app_role']): Promise<boolean> {
+  return (await db('auth.users').whereRaw('lower(email) = lower(?)', [email]).update({ app_role: role })) > 0;
+}
