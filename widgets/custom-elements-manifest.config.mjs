@@ -42,6 +42,9 @@ function acctDefineCalls() {
           { kind: 'custom-element-definition', name: tag, declaration: { name: className, module: home?.path ?? path } },
         ];
       }
+      // The analyzer lists modules in the order its globs happen to return them, which changes
+      // from run to run; sorted by path, the committed file only changes when an element does.
+      modules.sort((a, b) => (a.path < b.path ? -1 : 1));
     },
   };
 }
