@@ -13,7 +13,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { looksLikeEmail, selectField } from '../../core/form-fields.js';
 import { fieldErrorMessage } from '../../core/i18n/index.js';
-import { profileApi } from '../../core/onboarding-api.js';
 import type { Invitation, Member, Organization, OrganizationRole } from '../../../../contract/organizations.js';
 import { returnAddress } from '../../core/return-code.js';
 import type { ChangeCause } from '../../core/session-store.js';
@@ -265,7 +264,7 @@ export class AcctOrganization extends OrganizationData {
     if (this.busy) return;
     if (!name) return this.showFieldErrors({ displayName: fieldErrorMessage(this.t, 'required') });
     void this.attempt(async () => {
-      const user = await profileApi.update(this.session.store.api, { displayName: name });
+      const { user } = await this.api.call('PATCH /api/me', { body: { displayName: name } });
       this.named = true;
       // Every element on the page (the header's avatar…) shows the name without a reload.
       await this.session.store.refresh();
