@@ -11,6 +11,8 @@
  */
 import type { Request, Response } from 'express';
 import type { SessionTransport } from '../../config';
+import type { Session } from '../../../contract/sessions';
+import { iso } from '../../../contract/wire';
 import type { NewSession } from './sessions';
 
 export const SESSION_COOKIE = 'acct_session';
@@ -44,12 +46,12 @@ function cookieOptions({ transport, publicUrl }: TransportSettings) {
 }
 
 /** The answer's `session` object; sets the cookie in cookie modes, includes the secret in bearer mode. */
-export function issueSession(res: Response, settings: TransportSettings, session: NewSession) {
+export function issueSession(res: Response, settings: TransportSettings, session: NewSession): Session {
   if (settings.transport === 'bearer') {
-    return { id: session.id, expiresAt: session.expiresAt, token: session.token };
+    return { id: session.id, expiresAt: iso(session.expiresAt), token: session.token };
   }
   res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions(settings), expires: session.expiresAt });
-  return { id: session.id, expiresAt: session.expiresAt };
+  return { id: session.id, expiresAt: iso(session.expiresAt) };
 }
 
 export function clearSession(res: Response, settings: TransportSettings): void {
