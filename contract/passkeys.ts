@@ -59,6 +59,17 @@ export const RegisterPasskeyBody = z.object({ response: RegistrationResponse, na
 export const AuthenticatePasskeyBody = z.object({ response: AuthenticationResponse }).strict();
 export const RenamePasskeyBody = z.object({ name: passkeyNameField }).strict();
 
+/**
+ * A loose schema's input without its index signatures, at every depth: the fields it names. The
+ * WebAuthn responses are loose (a browser may add fields, which pass on to SimpleWebAuthn), but
+ * the browser's types for them are interfaces, which fit no index signature.
+ */
+type Named<T> = T extends (infer Item)[]
+  ? Named<Item>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Named<T[K]> }
+    : T;
+
 /** A passkey as the options name it, to exclude it from registering again or to allow it. */
 export interface PasskeyDescriptor {
   id: string;
@@ -138,9 +149,9 @@ export const PasskeyErrors = {
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
 export interface PasskeyRoutes {
   'POST /api/passkeys/register/options': Route<z.input<typeof PasskeyOptionsBody>, PasskeyCreationOptions>;
-  'POST /api/passkeys/register/verify': Route<z.input<typeof RegisterPasskeyBody>, { passkey: Passkey }>;
+  'POST /api/passkeys/register/verify': Route<Named<z.input<typeof RegisterPasskeyBody>>, { passkey: Passkey }>;
   'POST /api/passkeys/authenticate/options': Route<z.input<typeof PasskeyOptionsBody>, PasskeyRequestOptions>;
-  'POST /api/passkeys/authenticate/verify': Route<z.input<typeof AuthenticatePasskeyBody>, SignedIn>;
+  'POST /api/passkeys/authenticate/verify': Route<Named<z.input<typeof AuthenticatePasskeyBody>>, SignedIn>;
   'GET /api/passkeys': Route<never, { passkeys: Passkey[] }>;
   'PATCH /api/passkeys/:id': Route<z.input<typeof RenamePasskeyBody>, { passkey: Passkey }>;
   'DELETE /api/passkeys/:id': Route<never, PasskeyRemoved>;

@@ -7,7 +7,7 @@
  */
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { User } from '../../core/api-types.js';
+import type { User } from '../../../../contract/users.js';
 import type { AcctPasskeyAddedDetail, AcctSignedInDetail } from '../../core/events.js';
 import { returnAddress } from '../../core/return-code.js';
 import { registerPasskey, WebAuthnController } from '../../core/webauthn.js';
