@@ -92,17 +92,14 @@ const codeOf = (error: unknown) => (error as { code?: unknown }).code;
  */
 export function webAuthnFailure(error: unknown): unknown {
   if (error instanceof ApiError || isAbort(error) || !(error instanceof Error)) return error;
-  const code =
-    error.name === 'NotAllowedError'
-      ? 'passkey_cancelled'
-      : codeOf(error) === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' || error.name === 'InvalidStateError'
-        ? 'passkey_already_registered'
-        : error.name === 'SecurityError'
-          ? 'passkey_wrong_domain'
-          : /not support/i.test(error.message)
-            ? 'passkey_unsupported'
-            : 'passkey_failed';
-  return new ApiError(code, 0, error.message);
+  return new ApiError(browserFailureCode(error), 0, error.message);
+}
+
+function browserFailureCode(error: Error): string {
+  if (error.name === 'NotAllowedError') return 'passkey_cancelled';
+  if (codeOf(error) === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' || error.name === 'InvalidStateError') return 'passkey_already_registered';
+  if (error.name === 'SecurityError') return 'passkey_wrong_domain';
+  return /not support/i.test(error.message) ? 'passkey_unsupported' : 'passkey_failed';
 }
 
 /** A passkey's signature over the server's challenge, and the RP ID it was made for. */
@@ -125,9 +122,9 @@ export const IMMEDIATE_REFUSAL_MS = 1000;
  */
 function refusal(error: ApiError, elapsedMs: number, timeoutMs: number | undefined): ApiError {
   if (error.code !== 'passkey_cancelled') return error;
-  const code =
-    elapsedMs < IMMEDIATE_REFUSAL_MS ? 'passkey_unavailable' : timeoutMs && elapsedMs >= timeoutMs * 0.95 ? 'passkey_timed_out' : 'passkey_cancelled';
-  return code === error.code ? error : new ApiError(code, 0, error.message);
+  if (elapsedMs < IMMEDIATE_REFUSAL_MS) return new ApiError('passkey_unavailable', 0, error.message);
+  if (timeoutMs && elapsedMs >= timeoutMs * 0.95) return new ApiError('passkey_timed_out', 0, error.message);
+  return error;
 }
 
 /**

@@ -54,7 +54,7 @@ export abstract class LoginCompletion extends LoginBase {
    */
   protected async completeSignIn(method: string, signIn: () => Promise<User | null>): Promise<void> {
     this.signingIn = true;
-    let user: User | null = null;
+    let user: User | null;
     try {
       user = await signIn();
       if (user) await this.signedIn(user, method);
