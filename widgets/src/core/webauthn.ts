@@ -121,10 +121,11 @@ export const IMMEDIATE_REFUSAL_MS = 1000;
  * the dialog. Only that last one is "cancelled".
  */
 function refusal(error: ApiError, elapsedMs: number, timeoutMs: number | undefined): ApiError {
-  if (error.code !== 'passkey_cancelled') return error;
-  if (elapsedMs < IMMEDIATE_REFUSAL_MS) return new ApiError('passkey_unavailable', 0, error.message);
-  if (timeoutMs && elapsedMs >= timeoutMs * 0.95) return new ApiError('passkey_timed_out', 0, error.message);
-  return error;
+  let code = error.code;
+  if (code !== 'passkey_cancelled') return error;
+  if (elapsedMs < IMMEDIATE_REFUSAL_MS) code = 'passkey_unavailable';
+  else if (timeoutMs && elapsedMs >= timeoutMs * 0.95) code = 'passkey_timed_out';
+  return code === error.code ? error : new ApiError(code, 0, error.message);
 }
 
 /**
@@ -135,7 +136,7 @@ function refusal(error: ApiError, elapsedMs: number, timeoutMs: number | undefin
  */
 export async function passkeyAssertion(api: ApiClient, ceremony: Ceremony, onPrompt?: () => void): Promise<PasskeyAssertion> {
   const { signal } = ceremony;
-  const optionsJSON = await api.call('POST /api/passkeys/authenticate/options', { body: {} }, { signal });
+  const optionsJSON = await api.call('POST /api/passkeys/authenticate/options', {}, { signal });
   signal.throwIfAborted();
   onPrompt?.();
   const asked = performance.now();
@@ -173,7 +174,7 @@ export async function signInWithAssertion(store: SessionStore, { response, rpId 
 /** Creates a passkey for the signed-in user and registers it; the answer is the new passkey as listed. */
 export async function registerPasskey(api: ApiClient, ceremony: Ceremony): Promise<Passkey> {
   const { signal } = ceremony;
-  const optionsJSON = await api.call('POST /api/passkeys/register/options', { body: {} }, { signal });
+  const optionsJSON = await api.call('POST /api/passkeys/register/options', {}, { signal });
   signal.throwIfAborted();
   let response;
   try {

@@ -180,17 +180,13 @@ export class AcctLogin extends LoginCompletion {
     }
   }
 
-  /** What the "check your inbox" view says of its link: used, expired, or the card's notice. */
-  private linkNews(): string {
-    // "Used" while still signed out here: the link was opened in another browser (a tab of this
-    // one signs this page in through the store's channel, and then the signed-in panel shows).
-    if (this.link.state === 'used') return this.t.linkUsedElsewhere;
-    return this.link.state === 'expired' ? this.t.linkExpired : this.notice;
-  }
-
   private renderLinkSent(): TemplateResult {
     const t = this.t;
-    const news = this.linkNews();
+    const state = this.link.state;
+    let news = state === 'expired' ? t.linkExpired : this.notice;
+    // "Used" while still signed out here: the link was opened in another browser (a tab of this
+    // one signs this page in through the store's channel, and then the signed-in panel shows).
+    if (state === 'used') news = t.linkUsedElsewhere;
     const text = [t.linkSent(this.email), t.linkLifetime(inSeconds(t.$lang, this.link.lifetimeSeconds))];
     const view = {
       title: t.linkSentTitle,
