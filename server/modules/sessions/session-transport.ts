@@ -10,9 +10,9 @@
  * treat as a secure context.
  */
 import type { Request, Response } from 'express';
-import type { SessionTransport } from '../../config';
 import type { Session } from '../../../contract/sessions';
 import { iso } from '../../../contract/wire';
+import type { SessionTransport } from '../../config';
 import type { NewSession } from './sessions';
 
 export const SESSION_COOKIE = 'acct_session';
