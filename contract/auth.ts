@@ -63,7 +63,7 @@ export interface SignedIn {
   user: User;
   session: Session;
   /** Only on the passkey sign-in and the exchange: how the user was signed in. */
-  method?: AuthMethod | string;
+  method?: AuthMethod;
 }
 
 /**
