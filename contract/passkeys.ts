@@ -55,7 +55,9 @@ export const AuthenticationResponse = z.looseObject({
 
 /** The options requests carry no fields, but a JSON body all the same (the CSRF defence). */
 export const PasskeyOptionsBody = z.object({}).strict();
-export const RegisterPasskeyBody = z.object({ response: RegistrationResponse, name: passkeyNameField.optional() }).strict();
+export const RegisterPasskeyBody = z
+  .object({ response: RegistrationResponse, name: passkeyNameField.optional() })
+  .strict();
 export const AuthenticatePasskeyBody = z.object({ response: AuthenticationResponse }).strict();
 export const RenamePasskeyBody = z.object({ name: passkeyNameField }).strict();
 

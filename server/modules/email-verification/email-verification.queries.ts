@@ -6,7 +6,10 @@
 import type { Knex } from 'knex';
 
 /** The token data of the user's newest unused confirmation link, expired or not; undefined when there is none. */
-export async function newestVerificationData(db: Knex | Knex.Transaction, userId: string): Promise<Record<string, unknown> | undefined> {
+export async function newestVerificationData(
+  db: Knex | Knex.Transaction,
+  userId: string,
+): Promise<Record<string, unknown> | undefined> {
   const row = await db('auth.one_time_tokens')
     .where({ user_id: userId, purpose: 'email_verification' })
     .whereNull('used_at')

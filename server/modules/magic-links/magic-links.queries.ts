@@ -48,7 +48,11 @@ export async function insertLink(db: Db, link: NewMagicLink): Promise<string> {
 
 /** The stored language of the link with this token hash, if it can be used now; undefined when it cannot. */
 export async function findOpenLink(db: Db, tokenHash: string): Promise<{ locale: string | null } | undefined> {
-  return db('magic_links').where({ token_hash: tokenHash }).whereNull('used_at').where('expires_at', '>', db.fn.now()).first('locale');
+  return db('magic_links')
+    .where({ token_hash: tokenHash })
+    .whereNull('used_at')
+    .where('expires_at', '>', db.fn.now())
+    .first('locale');
 }
 
 /** Uses up the link with this token hash, atomically; its details once, undefined for anything not currently valid. */

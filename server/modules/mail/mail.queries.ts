@@ -8,7 +8,10 @@ import type { MailQueueRow } from '../../db/tables';
 
 type Db = Knex | Knex.Transaction;
 
-export type ClaimedMail = Pick<MailQueueRow, 'id' | 'to_address' | 'template' | 'subject' | 'body_encrypted' | 'attempts'>;
+export type ClaimedMail = Pick<
+  MailQueueRow,
+  'id' | 'to_address' | 'template' | 'subject' | 'body_encrypted' | 'attempts'
+>;
 
 export async function insertMail(
   db: Db,
@@ -18,7 +21,10 @@ export async function insertMail(
 }
 
 /** Claims up to `limit` due messages for `leaseSeconds`, counting the attempt. */
-export async function claimDueMail(knex: Knex, { limit, leaseSeconds }: { limit: number; leaseSeconds: number }): Promise<ClaimedMail[]> {
+export async function claimDueMail(
+  knex: Knex,
+  { limit, leaseSeconds }: { limit: number; leaseSeconds: number },
+): Promise<ClaimedMail[]> {
   const claimed = await knex.raw<{ rows: ClaimedMail[] }>(
     `update mail_queue set status = 'sending', attempts = attempts + 1,
             next_attempt_at = now() + make_interval(secs => ?)
@@ -35,21 +41,39 @@ export async function claimDueMail(knex: Knex, { limit, leaseSeconds }: { limit:
 export async function markMailSent(knex: Knex, id: string, { keepBody }: { keepBody: boolean }): Promise<void> {
   await knex('mail_queue')
     .where({ id })
-    .update({ status: 'sent', sent_at: knex.fn.now(), last_error: null, ...(keepBody ? {} : { body_encrypted: null }) });
+    .update({
+      status: 'sent',
+      sent_at: knex.fn.now(),
+      last_error: null,
+      ...(keepBody ? {} : { body_encrypted: null }),
+    });
 }
 
 /** Records a failed attempt: tried again in `retryInSeconds`, or given up when that is undefined. */
-export async function markMailFailed(knex: Knex, id: string, error: string, retryInSeconds: number | undefined): Promise<void> {
+export async function markMailFailed(
+  knex: Knex,
+  id: string,
+  error: string,
+  retryInSeconds: number | undefined,
+): Promise<void> {
   await knex('mail_queue')
     .where({ id })
     .update(
       retryInSeconds === undefined
         ? { status: 'failed', last_error: error }
-        : { status: 'pending', last_error: error, next_attempt_at: knex.raw('now() + make_interval(secs => ?)', [retryInSeconds]) },
+        : {
+            status: 'pending',
+            last_error: error,
+            next_attempt_at: knex.raw('now() + make_interval(secs => ?)', [retryInSeconds]),
+          },
     );
 }
 
 /** Sent messages whose body was kept (the development outbox), newest first. */
 export function keptMail(knex: Knex, limit: number): Promise<MailQueueRow[]> {
-  return knex('mail_queue').where({ status: 'sent' }).whereNotNull('body_encrypted').orderBy('created_at', 'desc').limit(limit);
+  return knex('mail_queue')
+    .where({ status: 'sent' })
+    .whereNotNull('body_encrypted')
+    .orderBy('created_at', 'desc')
+    .limit(limit);
 }

@@ -21,7 +21,12 @@ export type Ceremony = 'registration' | 'authentication';
 
 export const CHALLENGE_TTL_SECONDS = 300;
 
-export async function storeChallenge(db: Knex, challenge: string, ceremony: Ceremony, userId: string | null): Promise<void> {
+export async function storeChallenge(
+  db: Knex,
+  challenge: string,
+  ceremony: Ceremony,
+  userId: string | null,
+): Promise<void> {
   await db('auth.webauthn_challenges').insert({
     challenge,
     ceremony,
@@ -31,7 +36,12 @@ export async function storeChallenge(db: Knex, challenge: string, ceremony: Cere
 }
 
 /** Uses up the challenge if it is open, of this ceremony and (for registration) this user's. */
-export async function consumeChallenge(db: Knex, challenge: string, ceremony: Ceremony, userId: string | null): Promise<boolean> {
+export async function consumeChallenge(
+  db: Knex,
+  challenge: string,
+  ceremony: Ceremony,
+  userId: string | null,
+): Promise<boolean> {
   const query = db('auth.webauthn_challenges')
     .where({ challenge, ceremony })
     .whereNull('used_at')
@@ -47,7 +57,10 @@ export function listUserPasskeys(knex: Knex, userId: string): Promise<PasskeyRow
 }
 
 /** The user's credentials, for a new registration to exclude. */
-export function listUserCredentials(knex: Knex, userId: string): Promise<Pick<PasskeyRow, 'credential_id' | 'transports'>[]> {
+export function listUserCredentials(
+  knex: Knex,
+  userId: string,
+): Promise<Pick<PasskeyRow, 'credential_id' | 'transports'>[]> {
   return asUser(knex, userId, (trx) => trx('passkeys').select('credential_id', 'transports'));
 }
 
@@ -90,13 +103,24 @@ export function findByCredentialId(db: Db, credentialId: Buffer): Promise<Passke
 }
 
 /** Records a successful sign-in with a passkey: its new signature counter and backup state. */
-export async function recordPasskeyUse(db: Db, id: string, { counter, backedUp }: { counter: number; backedUp: boolean }): Promise<void> {
+export async function recordPasskeyUse(
+  db: Db,
+  id: string,
+  { counter, backedUp }: { counter: number; backedUp: boolean },
+): Promise<void> {
   await db('passkeys').where({ id }).update({ counter, backed_up: backedUp, last_used_at: db.fn.now() });
 }
 
 /** Renames one of the user's passkeys; undefined when the user has no such passkey. */
-export async function renameUserPasskey(knex: Knex, userId: string, id: string, name: string): Promise<PasskeyRow | undefined> {
-  const [row] = await asUser(knex, userId, (trx) => trx('passkeys').where({ id }).update({ device_name: name }).returning('*'));
+export async function renameUserPasskey(
+  knex: Knex,
+  userId: string,
+  id: string,
+  name: string,
+): Promise<PasskeyRow | undefined> {
+  const [row] = await asUser(knex, userId, (trx) =>
+    trx('passkeys').where({ id }).update({ device_name: name }).returning('*'),
+  );
   return row;
 }
 

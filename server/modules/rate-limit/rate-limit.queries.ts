@@ -51,5 +51,9 @@ export async function consumeToken(
   const row = spent.rows[0];
   if (row) return { allowed: true, remaining: row.tokens, retryAfterSeconds: 0 };
   const wait = await knex.raw<{ rows: { seconds: number }[] }>(RETRY_AFTER_SQL, bindings);
-  return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, wait.rows[0]?.seconds ?? policy.refillSeconds) };
+  return {
+    allowed: false,
+    remaining: 0,
+    retryAfterSeconds: Math.max(1, wait.rows[0]?.seconds ?? policy.refillSeconds),
+  };
 }
