@@ -8,6 +8,7 @@ import type { AuthRoutes } from './auth.js';
 import type { ChecklistRoutes } from './checklist.js';
 import type { ClientConfigRoutes } from './client-config.js';
 import type { LoginHistoryRoutes } from './login-history.js';
+import type { MailRoutes } from './mail.js';
 import type { OnboardingRoutes } from './onboarding.js';
 import type { OrganizationRoutes } from './organizations.js';
 import type { PasskeyRoutes } from './passkeys.js';
@@ -18,6 +19,7 @@ import type { UserRoutes } from './users.js';
 export type ApiRoutes = AuthRoutes &
   SessionRoutes &
   PasskeyRoutes &
+  MailRoutes &
   UserRoutes &
   LoginHistoryRoutes &
   ClientConfigRoutes &

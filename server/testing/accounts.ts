@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Services } from '../services';
-import type { OutboxMessage } from '../modules/mail/mail-queue';
+import type { OutboxMessage } from '../../contract/mail';
 import { TestClient, TEST_ORIGIN } from './http-client';
 import { drainMailQueue } from './mail';
 

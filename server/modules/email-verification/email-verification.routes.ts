@@ -2,24 +2,21 @@
  * Email verification: `POST /api/auth/verification/resend` mails a new link (same answer for any
  * address), and the link's landing page `/auth/verify-email` — a GET shows a confirm button and
  * consumes nothing (mail scanners follow links, SECURITY.md B2); its POST confirms, atomically.
+ * The rate limits, the look-up and the transaction are the service's (email-verification.service.ts).
  */
 import { Router } from 'express';
-import { z } from 'zod';
+import { ResendVerificationBody } from '../../../contract/auth';
 import { hostedFormGuards } from '../../http/hosted-forms';
 import { html, pageLanguage, sendHostedPage } from '../../http/hosted-page';
-import { emailField, withBody } from '../../http/validate';
+import { reply } from '../../http/reply';
+import { withBody } from '../../http/validate';
 import { afterAnswer } from '../../jobs/detached-work';
 import { messages } from '../../i18n';
 import type { Services } from '../../services';
-import { peekToken } from '../one-time-tokens/one-time-tokens';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
-import { browserKeyField } from '../sessions/browser-binding';
-import { handOverUrl } from '../sessions/hand-over';
 import { allowedRedirect } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
-import { confirmEmail, resendVerification, VERIFY_EMAIL_PATH } from './email-verification';
-
-const ResendBody = z.object({ email: emailField, redirectUrl: z.string().max(2000).optional(), browserKey: browserKeyField }).strict();
+import { confirmEmail, findOpenVerificationLink, resendVerification, VERIFY_EMAIL_PATH } from './email-verification.service';
 
 /** API part, mounted under /api. */
 export function emailVerificationApiRoutes(services: Services): Router {
@@ -28,10 +25,10 @@ export function emailVerificationApiRoutes(services: Services): Router {
   router.post(
     '/auth/verification/resend',
     afterAnswer,
-    withBody(ResendBody, async (body, req, res) => {
+    withBody(ResendVerificationBody, async (body, req, res) => {
       const redirectUrl = allowedRedirect(body.redirectUrl, config.redirectAllowlist);
       await resendVerification(services, { ...body, redirectUrl }, requestContext(req));
-      res.status(202).json({ status: 'verification_sent' });
+      reply(res, 'POST /api/auth/verification/resend', { status: 'verification_sent' }, 202);
     }),
   );
   return router;
@@ -39,13 +36,13 @@ export function emailVerificationApiRoutes(services: Services): Router {
 
 /** The hosted landing page, mounted at the root. */
 export function verifyEmailPage(services: Services): Router {
-  const { config, db } = services;
+  const { config } = services;
   const page = { brand: config.brand, redirectOrigins: config.redirectAllowlist };
   const router = Router();
 
   router.get(VERIFY_EMAIL_PATH, async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
-    const link = await peekToken(db.knex, 'email_verification', token);
+    const link = await findOpenVerificationLink(services, token);
     if (!link) return sendInvalidLinkPage(req, res, config);
     const lang = pageLanguage(req, config, link.language);
     const t = messages(lang).pages.verifyEmail;
@@ -65,11 +62,7 @@ export function verifyEmailPage(services: Services): Router {
   router.post(VERIFY_EMAIL_PATH, ...hostedFormGuards(config.publicUrl), async (req, res) => {
     const confirmed = await confirmEmail(services, req.body?.token);
     if (!confirmed) return sendInvalidLinkPage(req, res, config);
-    if (confirmed.redirectUrl) {
-      const { userId, redirectUrl, browserKeyHash } = confirmed;
-      const url = await handOverUrl(db.knex, { userId, method: 'magic_link', flow: 'email_verification', redirectUrl, browserKeyHash });
-      return void res.redirect(303, url);
-    }
+    if ('handOverUrl' in confirmed) return void res.redirect(303, confirmed.handOverUrl);
     // Without a page to return to there is nobody to hand a session to: the user signs in there.
     const lang = pageLanguage(req, config, confirmed.language);
     const t = messages(lang).pages.verifyEmail;

@@ -6,19 +6,19 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
+import { MagicLinkBody } from '../../../contract/auth';
 import { hostedFormGuards } from '../../http/hosted-forms';
 import { html, pageLanguage, sendHostedPage } from '../../http/hosted-page';
-import { emailField, withBody } from '../../http/validate';
+import { reply } from '../../http/reply';
+import { withBody } from '../../http/validate';
 import { messages } from '../../i18n';
 import type { Services } from '../../services';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
-import { browserKeyField } from '../sessions/browser-binding';
-import { handOverUrl } from '../sessions/hand-over';
 import { returnAddress } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
 import { consumeMagicLink, findOpenMagicLink, MAGIC_LINK_PATH, magicLinkStatus, requestMagicLink } from './magic-links.service';
 
-const RequestBody = z.object({ email: emailField, redirectUrl: z.string().max(2000).optional(), browserKey: browserKeyField }).strict();
+/** Anything but a link id is a link that will never be used: `pending`, like any other. */
 const LinkId = z.uuid();
 
 export function magicLinkApiRoutes(services: Services): Router {
@@ -27,16 +27,17 @@ export function magicLinkApiRoutes(services: Services): Router {
 
   router.post(
     '/auth/magic-link',
-    withBody(RequestBody, async (body, req, res) => {
+    withBody(MagicLinkBody, async (body, req, res) => {
       const redirectUrl = returnAddress(body.redirectUrl, req.headers.origin, config.redirectAllowlist);
       const id = await requestMagicLink(services, { email: body.email, redirectUrl, browserKey: body.browserKey }, requestContext(req));
-      res.status(202).json({ status: 'link_sent', linkId: id, expiresInSeconds: config.magicLinkTtlSeconds });
+      const sent = { status: 'link_sent', linkId: id, expiresInSeconds: config.magicLinkTtlSeconds } as const;
+      reply(res, 'POST /api/auth/magic-link', sent, 202);
     }),
   );
 
   router.get('/auth/magic-link/:id/status', async (req, res) => {
     const id = LinkId.safeParse(req.params.id);
-    res.json({ status: id.success ? await magicLinkStatus(services, id.data) : 'pending' });
+    reply(res, 'GET /api/auth/magic-link/:id/status', { status: id.success ? await magicLinkStatus(services, id.data) : 'pending' });
   });
 
   return router;
@@ -44,7 +45,7 @@ export function magicLinkApiRoutes(services: Services): Router {
 
 /** The hosted landing page, mounted at the root. */
 export function magicLinkPage(services: Services): Router {
-  const { config, db } = services;
+  const { config } = services;
   const router = Router();
 
   router.get(MAGIC_LINK_PATH, async (req, res) => {
@@ -69,10 +70,8 @@ export function magicLinkPage(services: Services): Router {
   });
 
   router.post(MAGIC_LINK_PATH, ...hostedFormGuards(config.publicUrl), async (req, res) => {
-    const consumed = await consumeMagicLink(services, req.body?.token);
-    if (!consumed) return sendInvalidLinkPage(req, res, config);
-    const redirectUrl = consumed.redirectUrl ?? `${config.redirectAllowlist[0]}/`;
-    const url = await handOverUrl(db.knex, { userId: consumed.user.id, method: 'magic_link', flow: 'magic_link', redirectUrl, browserKeyHash: consumed.browserKeyHash });
+    const url = await consumeMagicLink(services, req.body?.token);
+    if (!url) return sendInvalidLinkPage(req, res, config);
     res.redirect(303, url);
   });
 

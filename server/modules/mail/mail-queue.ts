@@ -4,14 +4,18 @@
  * `FOR UPDATE SKIP LOCKED` and a lease, sends them, and retries failures with back-off. A mail
  * server that is down never fails a request, and a process that dies mid-send leaves its claim to
  * expire and be taken again, so nothing is lost (SECURITY.md I3). Bodies (which hold sign-in
- * links) are sealed at rest and cleared once delivered, except in the development outbox.
+ * links) are sealed at rest and cleared once delivered, except in the development outbox. The
+ * SQL is in mail.queries.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { OutboxMessage } from '../../../contract/mail';
+import { iso } from '../../../contract/wire';
 import type { Logger } from '../../http/logging';
 import type { Envelope } from '../../security/envelope';
 import type { MailContent, MailTemplateName } from './templates';
 import type { MailTransport } from './transport';
+import { claimDueMail, insertMail, keptMail, markMailFailed, markMailSent, type ClaimedMail } from './mail.queries';
 
 /** Seconds to wait before attempt n+1, after n failed attempts; then the message is given up. */
 export const RETRY_SCHEDULE_SECONDS = [30, 120, 600, 1800, 3600, 7200, 14_400, 28_800];
@@ -24,16 +28,6 @@ export interface QueuedMail {
   to: string;
   template: MailTemplateName;
   content: MailContent;
-}
-
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  template: string;
-  subject: string;
-  text: string;
-  html: string;
-  createdAt: Date;
 }
 
 export class MailQueue {
@@ -52,7 +46,7 @@ export class MailQueue {
   /** Queues a message in `db` (pass the request's transaction so it commits with it). */
   async enqueue(db: Knex | Knex.Transaction, mail: QueuedMail): Promise<string> {
     const id = randomUUID();
-    await db('mail_queue').insert({
+    await insertMail(db, {
       id,
       to_address: mail.to,
       template: mail.template,
@@ -98,19 +92,9 @@ export class MailQueue {
   }
 
   private async sendBatch(): Promise<number> {
-    let claimed: { id: string; to_address: string; template: string; subject: string; body_encrypted: string | null; attempts: number }[];
+    let claimed: ClaimedMail[];
     try {
-      claimed = (
-        await this.knex.raw(
-          `update mail_queue set status = 'sending', attempts = attempts + 1,
-                  next_attempt_at = now() + make_interval(secs => ?)
-           where id in (select id from mail_queue
-                        where status in ('pending', 'sending') and next_attempt_at <= now()
-                        order by next_attempt_at limit ? for update skip locked)
-           returning id, to_address, template, subject, body_encrypted, attempts`,
-          [LEASE_SECONDS, BATCH],
-        )
-      ).rows;
+      claimed = await claimDueMail(this.knex, { limit: BATCH, leaseSeconds: LEASE_SECONDS });
     } catch (err) {
       this.logger.warn({ err }, 'mail queue: could not claim messages');
       return 0;
@@ -120,28 +104,14 @@ export class MailQueue {
       try {
         const body = JSON.parse(this.envelope.open(row.body_encrypted ?? '', `mail_queue:${row.id}`)) as { text: string; html: string };
         await this.transport.send({ from: this.from, to: row.to_address, subject: row.subject, ...body });
-        await this.knex('mail_queue')
-          .where({ id: row.id })
-          .update({
-            status: 'sent',
-            sent_at: this.knex.fn.now(),
-            last_error: null,
-            // Only the development outbox keeps what it "sent"; real mail is gone from here.
-            ...(this.transport.kind === 'outbox' ? {} : { body_encrypted: null }),
-          });
+        // Only the development outbox keeps what it "sent"; real mail is gone from here.
+        await markMailSent(this.knex, row.id, { keepBody: this.transport.kind === 'outbox' });
         sent++;
         this.logger.info({ mailId: row.id, template: row.template, transport: this.transport.kind }, 'mail sent');
       } catch (err) {
         const delay = RETRY_SCHEDULE_SECONDS[row.attempts - 1];
         const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-        await this.knex('mail_queue')
-          .where({ id: row.id })
-          .update(
-            delay === undefined
-              ? { status: 'failed', last_error: error }
-              : { status: 'pending', last_error: error, next_attempt_at: this.knex.raw('now() + make_interval(secs => ?)', [delay]) },
-          )
-          .catch((updateErr: unknown) => this.logger.error({ err: updateErr }, 'mail queue: could not record a failure'));
+        await markMailFailed(this.knex, row.id, error, delay).catch((updateErr: unknown) => this.logger.error({ err: updateErr }, 'mail queue: could not record a failure'));
         this.logger.warn({ mailId: row.id, template: row.template, attempt: row.attempts, retryInSeconds: delay ?? null, error }, 'mail not sent');
       }
     }
@@ -150,14 +120,10 @@ export class MailQueue {
 
   /** The development outbox, newest first. */
   async outbox(limit = 50): Promise<OutboxMessage[]> {
-    const rows = await this.knex('mail_queue')
-      .where({ status: 'sent' })
-      .whereNotNull('body_encrypted')
-      .orderBy('created_at', 'desc')
-      .limit(limit);
+    const rows = await keptMail(this.knex, limit);
     return rows.map((row) => {
       const body = JSON.parse(this.envelope.open(row.body_encrypted!, `mail_queue:${row.id}`)) as { text: string; html: string };
-      return { id: row.id, to: row.to_address, template: row.template, subject: row.subject, ...body, createdAt: row.created_at };
+      return { id: row.id, to: row.to_address, template: row.template, subject: row.subject, ...body, createdAt: iso(row.created_at) };
     });
   }
 }

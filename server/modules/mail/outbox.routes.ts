@@ -4,12 +4,13 @@
  * in a deployment that sends real mail: these messages hold working sign-in links.
  */
 import { Router } from 'express';
+import { reply } from '../../http/reply';
 import type { MailQueue } from './mail-queue';
 
 export function outboxRoutes(mail: MailQueue): Router {
   const router = Router();
   router.get('/dev/outbox', async (_req, res) => {
-    res.json({ messages: await mail.outbox() });
+    reply(res, 'GET /api/dev/outbox', { messages: await mail.outbox() });
   });
   return router;
 }

@@ -6,6 +6,9 @@
  * succeeds once (SECURITY.md B1), and expired, used, superseded and unknown tokens all fail the
  * same way (B3). A token of an emailed link keeps the mail's language, so that the link's landing
  * page speaks it too.
+ *
+ * The module has no routes and no service of its own: it is the tokens' queries, called by the
+ * services of the flows that use them (passwords, email verification, the sessions' hand-over).
  */
 import type { Knex } from 'knex';
 import { matchLanguage, type Language } from '../../i18n';

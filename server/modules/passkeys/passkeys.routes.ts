@@ -1,13 +1,22 @@
 /**
  * Passkey routes: the two ceremonies (options, then verify) for registering and for signing in,
  * and the signed-in user's list, rename and remove. WebAuthn responses are checked for shape here
- * (sizes bounded) and for meaning by SimpleWebAuthn in the service.
+ * (sizes bounded, by the contract's schemas) and for meaning by SimpleWebAuthn in the service.
+ * The rate limits are the service's: the sign-in ceremony spends its tokens before its challenge.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import {
+  AuthenticatePasskeyBody,
+  PasskeyErrors,
+  PasskeyOptionsBody,
+  RegisterPasskeyBody,
+  RenamePasskeyBody,
+} from '../../../contract/passkeys';
 import { ApiError } from '../../http/errors';
-import { nameField, withBody } from '../../http/validate';
+import { reply } from '../../http/reply';
+import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { requestContext } from '../sessions/request-context';
 import { requireSession, sessionOf } from '../sessions/require-session';
@@ -15,7 +24,6 @@ import { issueSession } from '../sessions/session-transport';
 import {
   authenticationOptions,
   listPasskeys,
-  PasskeyErrors,
   registrationOptions,
   removePasskey,
   renamePasskey,
@@ -23,40 +31,14 @@ import {
   verifyRegistration,
 } from './passkeys.service';
 
-const b64url = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9_-]*$/, 'invalid_passkey_response');
-
-const credentialBase = {
-  id: b64url(1024),
-  rawId: b64url(1024),
-  type: z.literal('public-key'),
-  clientExtensionResults: z.looseObject({}).default({}),
-  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
-};
-
-const RegistrationResponse = z.looseObject({
-  ...credentialBase,
-  response: z.looseObject({
-    clientDataJSON: b64url(8192),
-    attestationObject: b64url(65_536),
-    transports: z.array(z.string().max(20)).max(10).optional(),
-  }),
-});
-
-const AuthenticationResponse = z.looseObject({
-  ...credentialBase,
-  response: z.looseObject({
-    clientDataJSON: b64url(8192),
-    authenticatorData: b64url(8192),
-    signature: b64url(2048),
-    userHandle: b64url(1024).optional(),
-  }),
-});
-
-const Empty = z.object({}).strict();
-const RegisterBody = z.object({ response: RegistrationResponse, name: nameField(100).optional() }).strict();
-const AuthenticateBody = z.object({ response: AuthenticationResponse }).strict();
-const RenameBody = z.object({ name: nameField(100) }).strict();
 const PasskeyId = z.uuid();
+
+/** A passkey id from the path; anything that is not one names no passkey (404, like another user's). */
+function idParam(raw: string | string[] | undefined): string {
+  const id = PasskeyId.safeParse(raw);
+  if (!id.success) throw ApiError.of(PasskeyErrors, 'not_found');
+  return id.data;
+}
 
 export function passkeyRoutes(services: Services): Router {
   const { config } = services;
@@ -64,41 +46,57 @@ export function passkeyRoutes(services: Services): Router {
   const signedIn = requireSession(services);
   const router = Router();
 
-  const idParam = (raw: string | string[] | undefined) => {
-    const id = PasskeyId.safeParse(raw);
-    if (!id.success) throw ApiError.of(PasskeyErrors, 'not_found');
-    return id.data;
-  };
+  router.post(
+    '/passkeys/register/options',
+    signedIn,
+    withBody(PasskeyOptionsBody, async (_body, req, res) => {
+      reply(res, 'POST /api/passkeys/register/options', await registrationOptions(services, sessionOf(req)));
+    }),
+  );
 
-  router.post('/passkeys/register/options', signedIn, withBody(Empty, async (_b, req, res) => {
-    res.json(await registrationOptions(services, sessionOf(req)));
-  }));
+  router.post(
+    '/passkeys/register/verify',
+    signedIn,
+    withBody(RegisterPasskeyBody, async (body, req, res) => {
+      // The schema checked the shape; SimpleWebAuthn checks the rest, so its type is taken as given.
+      const input = { response: body.response as unknown as RegistrationResponseJSON, name: body.name };
+      const passkey = await verifyRegistration(services, sessionOf(req), input, requestContext(req));
+      reply(res, 'POST /api/passkeys/register/verify', { passkey }, 201);
+    }),
+  );
 
-  router.post('/passkeys/register/verify', signedIn, withBody(RegisterBody, async (body, req, res) => {
-    const passkey = await verifyRegistration(services, sessionOf(req), { response: body.response as unknown as RegistrationResponseJSON, name: body.name }, requestContext(req));
-    res.status(201).json({ passkey });
-  }));
+  router.post(
+    '/passkeys/authenticate/options',
+    withBody(PasskeyOptionsBody, async (_body, req, res) => {
+      reply(res, 'POST /api/passkeys/authenticate/options', await authenticationOptions(services, requestContext(req)));
+    }),
+  );
 
-  router.post('/passkeys/authenticate/options', withBody(Empty, async (_b, req, res) => {
-    res.json(await authenticationOptions(services, requestContext(req)));
-  }));
-
-  router.post('/passkeys/authenticate/verify', withBody(AuthenticateBody, async (body, req, res) => {
-    const { user, session } = await verifyAuthentication(services, body.response as unknown as AuthenticationResponseJSON, requestContext(req));
-    res.json({ user, session: issueSession(res, transport, session), method: 'passkey' });
-  }));
+  router.post(
+    '/passkeys/authenticate/verify',
+    withBody(AuthenticatePasskeyBody, async (body, req, res) => {
+      const response = body.response as unknown as AuthenticationResponseJSON;
+      const { user, session } = await verifyAuthentication(services, response, requestContext(req));
+      reply(res, 'POST /api/passkeys/authenticate/verify', { user, session: issueSession(res, transport, session), method: 'passkey' });
+    }),
+  );
 
   router.get('/passkeys', signedIn, async (req, res) => {
-    res.json({ passkeys: await listPasskeys(services, sessionOf(req).userId) });
+    reply(res, 'GET /api/passkeys', { passkeys: await listPasskeys(services, sessionOf(req).userId) });
   });
 
-  router.patch('/passkeys/:id', signedIn, withBody(RenameBody, async (body, req, res) => {
-    res.json({ passkey: await renamePasskey(services, sessionOf(req).userId, idParam(req.params.id), body.name) });
-  }));
+  router.patch(
+    '/passkeys/:id',
+    signedIn,
+    withBody(RenamePasskeyBody, async (body, req, res) => {
+      const passkey = await renamePasskey(services, sessionOf(req).userId, idParam(req.params.id), body.name);
+      reply(res, 'PATCH /api/passkeys/:id', { passkey });
+    }),
+  );
 
   router.delete('/passkeys/:id', signedIn, async (req, res) => {
     const { sessionsEnded } = await removePasskey(services, sessionOf(req), idParam(req.params.id));
-    res.json({ removed: true, sessionsEnded });
+    reply(res, 'DELETE /api/passkeys/:id', { removed: true, sessionsEnded });
   });
 
   return router;

@@ -7,8 +7,8 @@
  * - user verification is preferred, or required by configuration, and then enforced;
  * - a signature counter that goes backwards is refused and recorded in the login history;
  * - adding or removing a passkey needs a recent sign-in (F3).
+ * The SQL is in passkeys.queries.ts.
  */
-import { randomUUID } from 'node:crypto';
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -19,9 +19,10 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { decodeClientDataJSON, isoBase64URL, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
-import { asUser } from '../../db/as-user';
+import { PasskeyErrors, type Passkey, type PasskeyCreationOptions, type PasskeyRequestOptions } from '../../../contract/passkeys';
+import { iso } from '../../../contract/wire';
 import type { PasskeyRow } from '../../db/tables';
-import { ApiError, CommonErrors } from '../../http/errors';
+import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
 import { recordLogin } from '../login-history/login-history';
 import { mailOptions, mailTemplates } from '../mail/templates';
@@ -32,38 +33,27 @@ import { completeSignIn } from '../sessions/sign-in';
 import { findUserById, toPublicUser, type PublicUser } from '../users/users';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { passkeyName } from './authenticator-names';
-import { consumeChallenge, storeChallenge } from './challenges';
-
-export const PasskeyErrors = {
-  passkey_challenge_expired: { status: 400, message: 'This passkey request expired or was already used. Try again.' },
-  invalid_passkey_response: { status: 400, message: 'The passkey could not be verified.' },
-  passkey_already_registered: { status: 409, message: 'This passkey is already registered.' },
-  unknown_passkey: { status: 401, message: 'This passkey is not registered here.' },
-  passkey_counter_regression: { status: 401, message: 'This passkey looks cloned and was refused. Use another way to sign in.' },
-  not_found: CommonErrors.not_found,
-  last_sign_in_method: { status: 409, message: 'This is your last way to sign in. Add another one before removing it.' },
-  reauthentication_required: { status: 403, message: 'For your security, sign in again to change your passkeys.' },
-} as const;
+import {
+  consumeChallenge,
+  findByCredentialId,
+  insertPasskey,
+  listUserCredentials,
+  listUserPasskeys,
+  recordPasskeyUse,
+  removeUserPasskey,
+  renameUserPasskey,
+  storeChallenge,
+} from './passkeys.queries';
 
 /** Sensitive changes need a sign-in at most this old (SECURITY.md F3). */
 export const RECENT_SIGN_IN_SECONDS = 600;
 
-export interface PasskeyListing {
-  id: string;
-  /** The user's name for it, or the authenticator's product ("iCloud Keychain"); null: the elements say "Passkey" in the reader's language. */
-  name: string | null;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  /** Synced between devices by a password manager or platform (backed up), or bound to one device. */
-  synced: boolean;
-  transports: string[];
-}
-
-const toListing = (row: PasskeyRow): PasskeyListing => ({
+/** A passkey as the API shows it (contract/passkeys.ts). */
+const toListing = (row: PasskeyRow): Passkey => ({
   id: row.id,
   name: row.device_name,
-  createdAt: row.created_at,
-  lastUsedAt: row.last_used_at,
+  createdAt: iso(row.created_at),
+  lastUsedAt: iso(row.last_used_at),
   synced: row.backed_up,
   transports: row.transports ?? [],
 });
@@ -96,10 +86,10 @@ function verificationSettings({ config }: Services) {
   };
 }
 
-export async function registrationOptions(services: Services, session: ActiveSession) {
+export async function registrationOptions(services: Services, session: ActiveSession): Promise<PasskeyCreationOptions> {
   const { config, db } = services;
   requireRecentSignIn(session);
-  const existing = await asUser(db.knex, session.userId, (trx) => trx('passkeys').select('credential_id', 'transports'));
+  const existing = await listUserCredentials(db.knex, session.userId);
   const options = await generateRegistrationOptions({
     rpName: config.passkeys.rpName,
     rpID: config.passkeys.rpId,
@@ -122,7 +112,7 @@ export async function verifyRegistration(
   session: ActiveSession,
   { response, name }: { response: RegistrationResponseJSON; name?: string | undefined },
   context: RequestContext,
-): Promise<PasskeyListing> {
+): Promise<Passkey> {
   const { config, db, mail } = services;
   requireRecentSignIn(session);
   const challenge = challengeOf(response);
@@ -139,33 +129,29 @@ export async function verifyRegistration(
   const { credential, aaguid, credentialBackedUp, credentialDeviceType } = verification.registrationInfo;
 
   const row = await db.knex.transaction(async (trx) => {
-    const taken = await trx('passkeys').where({ credential_id: Buffer.from(isoBase64URL.toBuffer(credential.id)) }).first('id');
-    if (taken) throw ApiError.of(PasskeyErrors, 'passkey_already_registered');
-    const [inserted] = await trx('passkeys')
-      .insert({
-        id: randomUUID(),
-        user_id: session.userId,
-        credential_id: Buffer.from(isoBase64URL.toBuffer(credential.id)),
-        public_key: Buffer.from(credential.publicKey),
-        counter: credential.counter,
-        transports: JSON.stringify(credential.transports ?? response.response.transports ?? []),
-        aaguid: aaguidBytes(aaguid),
-        device_name: (name?.trim() || passkeyName(aaguid))?.slice(0, 255) ?? null,
-        backup_eligible: credentialDeviceType === 'multiDevice',
-        backed_up: credentialBackedUp,
-      })
-      .returning('*');
+    const inserted = await insertPasskey(trx, {
+      userId: session.userId,
+      credentialId: Buffer.from(isoBase64URL.toBuffer(credential.id)),
+      publicKey: Buffer.from(credential.publicKey),
+      counter: credential.counter,
+      transports: credential.transports ?? response.response.transports ?? [],
+      aaguid: aaguidBytes(aaguid),
+      name: (name?.trim() || passkeyName(aaguid))?.slice(0, 255) ?? null,
+      backupEligible: credentialDeviceType === 'multiDevice',
+      backedUp: credentialBackedUp,
+    });
+    if (!inserted) throw ApiError.of(PasskeyErrors, 'passkey_already_registered');
     await mail.enqueue(trx, {
       to: session.user.email,
       template: 'newPasskey',
-      content: mailTemplates.newPasskey(mailOptions(config, session.user.locale, context.language), inserted!.device_name),
+      content: mailTemplates.newPasskey(mailOptions(config, session.user.locale, context.language), inserted.device_name),
     });
-    return inserted!;
+    return inserted;
   });
   return toListing(row);
 }
 
-export async function authenticationOptions(services: Services, context: RequestContext) {
+export async function authenticationOptions(services: Services, context: RequestContext): Promise<PasskeyRequestOptions> {
   const { config, db } = services;
   await enforceLimits(db.knex, [{ action: 'passkey-options:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['passkey-options:ip'] }]);
   // No allowCredentials: discoverable credentials, so the user need not type an email, and the
@@ -193,7 +179,7 @@ export async function verifyAuthentication(
   } catch {
     throw ApiError.of(PasskeyErrors, 'invalid_passkey_response');
   }
-  const passkey = await db.knex('passkeys').where({ credential_id: credentialId }).first();
+  const passkey = await findByCredentialId(db.knex, credentialId);
   if (!passkey) throw ApiError.of(PasskeyErrors, 'unknown_passkey');
 
   let info;
@@ -224,7 +210,7 @@ export async function verifyAuthentication(
     throw ApiError.of(PasskeyErrors, regressed ? 'passkey_counter_regression' : 'invalid_passkey_response');
   }
 
-  await db.knex('passkeys').where({ id: passkey.id }).update({ counter: info.newCounter, backed_up: info.credentialBackedUp, last_used_at: db.knex.fn.now() });
+  await recordPasskeyUse(db.knex, passkey.id, { counter: info.newCounter, backedUp: info.credentialBackedUp });
   const user = await findUserById(db.knex, passkey.user_id);
   if (!user) throw ApiError.of(PasskeyErrors, 'unknown_passkey');
   const session = await completeSignIn(services, { user, method: 'passkey', context, passkeyId: passkey.id });
@@ -241,13 +227,12 @@ function counterWentBack(response: AuthenticationResponseJSON, stored: number): 
   }
 }
 
-export async function listPasskeys({ db }: Services, userId: string): Promise<PasskeyListing[]> {
-  const rows = await asUser(db.knex, userId, (trx) => trx('passkeys').orderBy('created_at', 'asc'));
-  return rows.map(toListing);
+export async function listPasskeys({ db }: Services, userId: string): Promise<Passkey[]> {
+  return (await listUserPasskeys(db.knex, userId)).map(toListing);
 }
 
-export async function renamePasskey({ db }: Services, userId: string, id: string, name: string): Promise<PasskeyListing> {
-  const [row] = await asUser(db.knex, userId, (trx) => trx('passkeys').where({ id }).update({ device_name: name }).returning('*'));
+export async function renamePasskey({ db }: Services, userId: string, id: string, name: string): Promise<Passkey> {
+  const row = await renameUserPasskey(db.knex, userId, id, name);
   if (!row) throw ApiError.of(PasskeyErrors, 'not_found');
   return toListing(row);
 }
@@ -264,17 +249,9 @@ export async function removePasskey(services: Services, session: ActiveSession, 
   // The password hash is not readable as the user (column grants): look on the service connection.
   const hasPassword = Boolean((await findUserById(db.knex, session.userId))?.password_hash);
   const magicLinks = config.signInMethods.includes('magic-link');
-  return asUser(db.knex, session.userId, async (trx) => {
-    const passkey = await trx('passkeys').where({ id }).first('id');
-    if (!passkey) throw ApiError.of(PasskeyErrors, 'not_found');
-    const others = Number((await trx('passkeys').whereNot({ id }).count({ n: '*' }).first())?.n ?? 0);
-    if (!others && !hasPassword && !magicLinks) throw ApiError.of(PasskeyErrors, 'last_sign_in_method');
-    const sessionsEnded = await trx('user_sessions')
-      .where({ passkey_id: id })
-      .whereNot({ id: session.id })
-      .whereNull('revoked_at')
-      .update({ revoked_at: trx.fn.now() });
-    await trx('passkeys').where({ id }).delete();
-    return { sessionsEnded };
-  });
+  const removal = { userId: session.userId, id, keepSessionId: session.id };
+  const sessionsEnded = await removeUserPasskey(db.knex, removal, (others) => others > 0 || hasPassword || magicLinks);
+  if (sessionsEnded === 'not_found') throw ApiError.of(PasskeyErrors, 'not_found');
+  if (sessionsEnded === 'refused') throw ApiError.of(PasskeyErrors, 'last_sign_in_method');
+  return { sessionsEnded };
 }

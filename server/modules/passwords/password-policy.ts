@@ -3,9 +3,8 @@
  * at most 256 (argon2 takes any length, but an unbounded body is a cheap way to burn our CPU),
  * not one of the most common passwords, and not the account's own email address.
  */
+import { PASSWORD_MAX_LENGTH } from '../../../contract/auth';
 import { isCommonPassword } from './common-passwords';
-
-export const PASSWORD_MAX_LENGTH = 256;
 
 export type PasswordProblem = 'password_too_short' | 'password_too_long' | 'password_too_common';
 

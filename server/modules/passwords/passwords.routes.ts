@@ -1,47 +1,36 @@
 /**
  * Password routes: sign-up, sign-in, forgotten password, change password. Each reads as
- * validate → service → answer; rate limits and enumeration rules live in the service, and the
- * routes whose answer must not tell known addresses apart run `afterAnswer` (jobs/detached-work.ts).
+ * validate → service → answer; the rate limits live in the service, because where they come in the
+ * sequence is part of the enumeration rules (SECURITY.md A3, A4), and the routes whose answer must
+ * not tell known addresses apart run `afterAnswer` (jobs/detached-work.ts).
  */
 import { Router } from 'express';
-import { z } from 'zod';
-import { emailField, nameField, withBody } from '../../http/validate';
+import { ChangePasswordBody, ForgotPasswordBody, SignInBody, SignUpBody } from '../../../contract/auth';
+import { reply } from '../../http/reply';
+import { withBody } from '../../http/validate';
 import { afterAnswer } from '../../jobs/detached-work';
 import type { Services } from '../../services';
-import { browserKeyField } from '../sessions/browser-binding';
 import { allowedRedirect } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
 import { requireSession, sessionOf } from '../sessions/require-session';
 import { issueSession } from '../sessions/session-transport';
-import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { changePassword, requestPasswordReset, signInWithPassword, signUp } from './passwords.service';
-
-const password = z.string('required').min(1, 'required').max(PASSWORD_MAX_LENGTH * 4, 'password_too_long');
-const redirectUrl = z.string().max(2000).optional();
-
-const browserKey = browserKeyField;
-
-const SignUpBody = z
-  .object({ email: emailField, password, displayName: nameField(255).optional(), redirectUrl, browserKey })
-  .strict();
-const SignInBody = z.object({ email: emailField, password, redirectUrl, browserKey }).strict();
-const ForgotBody = z.object({ email: emailField, redirectUrl, browserKey }).strict();
-const ChangeBody = z.object({ currentPassword: password, newPassword: password }).strict();
 
 export function passwordRoutes(services: Services): Router {
   const { config } = services;
   const transport = { transport: config.session.transport, publicUrl: config.publicUrl };
+  const returnTo = (url: string | undefined) => allowedRedirect(url, config.redirectAllowlist);
   const router = Router();
 
   router.post(
     '/auth/sign-up',
     afterAnswer,
     withBody(SignUpBody, async (body, req, res) => {
-      const result = await signUp(services, { ...body, redirectUrl: allowedRedirect(body.redirectUrl, config.redirectAllowlist) }, requestContext(req));
+      const result = await signUp(services, { ...body, redirectUrl: returnTo(body.redirectUrl) }, requestContext(req));
       if (result.status === 'verification_sent') {
-        res.status(202).json({ status: 'verification_sent' });
+        reply(res, 'POST /api/auth/sign-up', { status: 'verification_sent' }, 202);
       } else {
-        res.json({ user: result.user, session: issueSession(res, transport, result.session) });
+        reply(res, 'POST /api/auth/sign-up', { user: result.user, session: issueSession(res, transport, result.session) });
       }
     }),
   );
@@ -50,30 +39,27 @@ export function passwordRoutes(services: Services): Router {
     '/auth/sign-in',
     afterAnswer,
     withBody(SignInBody, async (body, req, res) => {
-      const { user, session } = await signInWithPassword(
-        services,
-        { ...body, redirectUrl: allowedRedirect(body.redirectUrl, config.redirectAllowlist) },
-        requestContext(req),
-      );
-      res.json({ user, session: issueSession(res, transport, session) });
+      const input = { ...body, redirectUrl: returnTo(body.redirectUrl) };
+      const { user, session } = await signInWithPassword(services, input, requestContext(req));
+      reply(res, 'POST /api/auth/sign-in', { user, session: issueSession(res, transport, session) });
     }),
   );
 
   router.post(
     '/auth/password/forgot',
     afterAnswer,
-    withBody(ForgotBody, async (body, req, res) => {
-      await requestPasswordReset(services, { ...body, redirectUrl: allowedRedirect(body.redirectUrl, config.redirectAllowlist) }, requestContext(req));
-      res.status(202).json({ status: 'reset_sent' });
+    withBody(ForgotPasswordBody, async (body, req, res) => {
+      await requestPasswordReset(services, { ...body, redirectUrl: returnTo(body.redirectUrl) }, requestContext(req));
+      reply(res, 'POST /api/auth/password/forgot', { status: 'reset_sent' }, 202);
     }),
   );
 
   router.post(
     '/auth/password/change',
     requireSession(services),
-    withBody(ChangeBody, async (body, req, res) => {
+    withBody(ChangePasswordBody, async (body, req, res) => {
       const ended = await changePassword(services, sessionOf(req), body, requestContext(req));
-      res.json({ otherSessionsEnded: ended });
+      reply(res, 'POST /api/auth/password/change', { otherSessionsEnded: ended });
     }),
   );
 

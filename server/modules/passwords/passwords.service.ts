@@ -5,17 +5,23 @@
  *   address costs the same argon2 work as a known one;
  * - every attempt is rate-limited per address (IPv6 by /64) and per account before any hash runs;
  * - a password change or reset ends the other sessions.
+ *
+ * The module has no queries file of its own: what it reads and writes goes through the users,
+ * one-time-tokens, sessions and login-history modules; it only groups their writes in transactions.
  */
 import type { Knex } from 'knex';
+import { AuthErrors } from '../../../contract/auth';
 import type { Services } from '../../services';
 import { ApiError, CommonErrors } from '../../http/errors';
-import { enforceLimits } from '../rate-limit/rate-limit';
+import { enforceLimits, withinLimits } from '../rate-limit/rate-limit';
 import { mailLimits, signInLimits } from '../rate-limit/policies';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { recordLogin } from '../login-history/login-history';
 import { mailOptions, mailTemplates } from '../mail/templates';
-import { issueToken } from '../one-time-tokens/one-time-tokens';
-import { pendingRegistration, sendVerificationEmail } from '../email-verification/email-verification';
+import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens';
+import { handOverUrl } from '../sessions/hand-over';
+import type { Language } from '../../i18n';
+import { pendingRegistration, sendVerificationEmail } from '../email-verification/email-verification.service';
 import { browserKeyHash } from '../sessions/browser-binding';
 import type { RequestContext } from '../sessions/request-context';
 import { completeSignIn } from '../sessions/sign-in';
@@ -24,14 +30,6 @@ import { proveAddress } from '../users/address-proof';
 import { createUser, findUserByEmail, findUserById, setPasswordHash, toPublicUser, type PublicUser } from '../users/users';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hash';
 import { checkNewPassword } from './password-policy';
-
-export const PasswordErrors = {
-  invalid_credentials: { status: 401, message: 'The email or password is not right.' },
-  email_not_verified: { status: 403, message: 'Confirm your email address first: we have sent you a new link.' },
-  sign_up_disabled: { status: 403, message: 'New accounts cannot be created here.' },
-  email_taken: { status: 409, message: 'An account with this email already exists.' },
-  wrong_password: { status: 403, message: 'The current password is not right.' },
-} as const;
 
 export const RESET_PASSWORD_PATH = '/auth/reset-password';
 
@@ -53,7 +51,7 @@ export interface SignUpInput {
 
 export async function signUp(services: Services, input: SignUpInput, context: RequestContext): Promise<SignUpResult> {
   const { config, db, detached } = services;
-  if (!config.signUpEnabled) throw ApiError.of(PasswordErrors, 'sign_up_disabled');
+  if (!config.signUpEnabled) throw ApiError.of(AuthErrors, 'sign_up_disabled');
   assertPasswordAcceptable(services, input.password, input.email);
   await enforceLimits(db.knex, [
     { action: 'sign-up:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['sign-up:ip'] },
@@ -67,7 +65,7 @@ export async function signUp(services: Services, input: SignUpInput, context: Re
     // Without verification a new account signs in at once, so "taken" cannot be hidden. Its
     // password is unproven: the first proof of the address drops it (users/address-proof.ts).
     const user = await createUser(db.knex, { email: input.email, passwordHash, displayName: input.displayName, locale: context.language }).catch((err: { code?: unknown }) => {
-      throw err.code === UNIQUE_VIOLATION ? ApiError.of(PasswordErrors, 'email_taken') : err;
+      throw err.code === UNIQUE_VIOLATION ? ApiError.of(AuthErrors, 'email_taken') : err;
     });
     const session = await completeSignIn(services, { user, method: 'password', context });
     return { status: 'signed_in', user: toPublicUser(user), session };
@@ -146,21 +144,22 @@ export async function signInWithPassword(
   if (!user || !passwordHash) {
     await verifyAgainstDummy(input.password);
     if (user) recordFailureLater(services, user.id, 'no_password', context);
-    throw ApiError.of(PasswordErrors, 'invalid_credentials');
+    throw ApiError.of(AuthErrors, 'invalid_credentials');
   }
   if (!(await verifyPassword(passwordHash, input.password))) {
     recordFailureLater(services, user.id, 'wrong_password', context);
-    throw ApiError.of(PasswordErrors, 'invalid_credentials');
+    throw ApiError.of(AuthErrors, 'invalid_credentials');
   }
   if (unconfirmed) {
     // Only someone who knows the pending password gets here, so saying "not verified" reveals
     // nothing new; the link mailed again carries the same registration.
     recordFailureLater(services, user.id, 'email_not_verified', context);
-    await enforceLimits(db.knex, mailLimits(config.rateLimits, context.ip, user.email)).then(
-      () => db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl: input.redirectUrl, ip: context.ip, language: context.language, browserKey: input.browserKey })),
-      () => {}, // over the mail limit: the answer stays the same, only no new mail
-    );
-    throw ApiError.of(PasswordErrors, 'email_not_verified');
+    // Over the mail limit the answer stays the same, only no new mail is sent.
+    if (await withinLimits(db.knex, mailLimits(config.rateLimits, context.ip, user.email))) {
+      const request = { user, redirectUrl: input.redirectUrl, ip: context.ip, language: context.language, browserKey: input.browserKey };
+      await db.knex.transaction((trx) => sendVerificationEmail(services, trx, request));
+    }
+    throw ApiError.of(AuthErrors, 'email_not_verified');
   }
   if (needsRehash(passwordHash)) await setPasswordHash(db.knex, user.id, await hashPassword(input.password));
   const session = await completeSignIn(services, { user, method: 'password', context });
@@ -191,12 +190,41 @@ export async function requestPasswordReset(
   );
 }
 
+/** A reset link that can be used now, without using it (the landing page's GET and its checks); undefined when it cannot. */
+export async function findOpenResetLink({ db }: Services, token: string): Promise<ConsumedToken | undefined> {
+  return peekToken(db.knex, 'password_reset', token);
+}
+
+/**
+ * The reset page's POST, once the new password passed the policy: uses up the link and sets the
+ * password in one transaction. Returns where to send the browser — the page that asked, with a
+ * hand-over code — or, without one, the link's language for the "done" page; undefined when the
+ * link could not be used (meanwhile used by a parallel request, expired).
+ */
+export async function resetPassword(
+  services: Services,
+  { token, password }: { token: string; password: string },
+  context: RequestContext,
+): Promise<{ handOverUrl: string } | { language: Language | undefined } | undefined> {
+  const { db } = services;
+  const passwordHash = await hashPassword(password);
+  const consumed = await db.knex.transaction(async (trx) => {
+    const used = await consumeToken(trx, 'password_reset', token);
+    if (used) await completePasswordReset(services, trx, used.userId, passwordHash, context);
+    return used;
+  });
+  if (!consumed) return undefined;
+  const { userId, redirectUrl, data, language } = consumed;
+  if (!redirectUrl) return { language };
+  return { handOverUrl: await handOverUrl(db.knex, { userId, method: 'password', flow: 'password_reset', redirectUrl, browserKeyHash: data.browserKeyHash }) };
+}
+
 /**
  * Sets a new password after a reset link was consumed (in `trx`, with the consumption): the link
  * proves the address, so an unconfirmed account's unproven credentials go first; then every
  * session ends.
  */
-export async function completePasswordReset(services: Services, trx: Knex.Transaction, userId: string, passwordHash: string, context: RequestContext): Promise<void> {
+async function completePasswordReset(services: Services, trx: Knex.Transaction, userId: string, passwordHash: string, context: RequestContext): Promise<void> {
   const { mail, config } = services;
   const user = await proveAddress(trx, userId);
   await setPasswordHash(trx, userId, passwordHash);
@@ -213,11 +241,11 @@ export async function changePassword(
 ): Promise<number> {
   const { config, db, mail } = services;
   const user = await findUserById(db.knex, session.userId);
-  if (!user) throw ApiError.of(PasswordErrors, 'wrong_password');
+  if (!user) throw ApiError.of(AuthErrors, 'wrong_password');
   await enforceLimits(db.knex, [{ action: 'sign-in:account', identifier: user.email, policy: config.rateLimits['sign-in:account'] }]);
   assertPasswordAcceptable(services, input.newPassword, user.email, 'newPassword');
   if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw ApiError.of(PasswordErrors, 'wrong_password');
+    throw ApiError.of(AuthErrors, 'wrong_password');
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.knex.transaction(async (trx) => {

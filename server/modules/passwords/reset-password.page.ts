@@ -9,16 +9,14 @@ import { hostedFormGuards } from '../../http/hosted-forms';
 import { html, pageLanguage, sendHostedPage } from '../../http/hosted-page';
 import { messages, type Language } from '../../i18n';
 import type { Services } from '../../services';
-import { consumeToken, peekToken } from '../one-time-tokens/one-time-tokens';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
-import { handOverUrl } from '../sessions/hand-over';
 import { requestContext } from '../sessions/request-context';
-import { hashPassword } from './password-hash';
-import { checkNewPassword, PASSWORD_MAX_LENGTH, type PasswordProblem } from './password-policy';
-import { completePasswordReset, RESET_PASSWORD_PATH } from './passwords.service';
+import { PASSWORD_MAX_LENGTH } from '../../../contract/auth';
+import { checkNewPassword, type PasswordProblem } from './password-policy';
+import { findOpenResetLink, RESET_PASSWORD_PATH, resetPassword } from './passwords.service';
 
 export function resetPasswordPage(services: Services): Router {
-  const { config, db } = services;
+  const { config } = services;
   const router = Router();
 
   const sendForm = (req: Request, res: Response, link: { token: string; language: Language | undefined }, problem?: PasswordProblem | 'mismatch') => {
@@ -46,7 +44,7 @@ ${problem ? html`<p class="error" role="alert">${t.problems[problem]}</p>` : ''}
 
   router.get(RESET_PASSWORD_PATH, async (req, res) => {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
-    const link = await peekToken(db.knex, 'password_reset', token);
+    const link = await findOpenResetLink(services, token);
     if (!link) return sendInvalidLinkPage(req, res, config);
     sendForm(req, res, { token, language: link.language });
   });
@@ -55,24 +53,15 @@ ${problem ? html`<p class="error" role="alert">${t.problems[problem]}</p>` : ''}
     const body = (req.body ?? {}) as Record<string, unknown>;
     const token = typeof body.token === 'string' ? body.token : '';
     const password = typeof body.password === 'string' ? body.password : '';
-    const link = await peekToken(db.knex, 'password_reset', token);
+    const link = await findOpenResetLink(services, token);
     if (!link) return sendInvalidLinkPage(req, res, config);
     const problem = checkNewPassword(password, { minLength: config.passwordMinLength }) ?? (password !== body.confirm ? 'mismatch' : undefined);
     if (problem) return sendForm(req, res, { token, language: link.language }, problem);
 
-    const passwordHash = await hashPassword(password);
-    const consumed = await db.knex.transaction(async (trx) => {
-      const used = await consumeToken(trx, 'password_reset', token);
-      if (used) await completePasswordReset(services, trx, used.userId, passwordHash, requestContext(req));
-      return used;
-    });
-    if (!consumed) return sendInvalidLinkPage(req, res, config); // used by a parallel request meanwhile
-    if (consumed.redirectUrl) {
-      const { userId, redirectUrl, data } = consumed;
-      const url = await handOverUrl(db.knex, { userId, method: 'password', flow: 'password_reset', redirectUrl, browserKeyHash: data.browserKeyHash });
-      return void res.redirect(303, url);
-    }
-    const lang = pageLanguage(req, config, consumed.language);
+    const reset = await resetPassword(services, { token, password }, requestContext(req));
+    if (!reset) return sendInvalidLinkPage(req, res, config); // used by a parallel request meanwhile
+    if ('handOverUrl' in reset) return void res.redirect(303, reset.handOverUrl);
+    const lang = pageLanguage(req, config, reset.language);
     const t = messages(lang).pages.resetPassword;
     sendHostedPage(res, { brand: config.brand, lang, title: t.doneTitle, body: html`<h1>${t.doneTitle}</h1><p>${t.done(config.productName)}</p>` });
   });

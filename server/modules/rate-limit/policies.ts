@@ -6,7 +6,12 @@
  * every 10 s (A2); anything that sends mail is limited per address and per recipient.
  */
 import { rateLimitKeyForIp } from '../../security/client-ip';
-import type { BucketPolicy } from './rate-limit';
+
+/** A bucket's shape: `capacity` tokens, one token back every `refillSeconds`. */
+export interface BucketPolicy {
+  capacity: number;
+  refillSeconds: number;
+}
 
 export const RATE_LIMIT_ACTIONS = [
   'sign-in:ip',

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeOnEachDatabase } from '../../testing/databases';
-import { consumeToken, enforceLimits } from './rate-limit';
+import { enforceLimits } from './rate-limit';
+import { consumeToken } from './rate-limit.queries';
 import { ApiError } from '../../http/errors';
 
 describeOnEachDatabase('rate limits', (getDb) => {

@@ -7,7 +7,7 @@
  *
  * So the first proof of an address:
  * - sets the password chosen at the sign-up whose link was confirmed (a pending registration,
- *   see email-verification.ts) and no other: an unproven password stored on the account — one
+ *   see email-verification/email-verification.service.ts) and no other: an unproven password stored on the account — one
  *   set with ACCT_REQUIRE_EMAIL_VERIFICATION=false, or by an older version of acct — is dropped;
  * - ends every session, and removes passkeys and linked OAuth accounts, made before it;
  * - retires every other pending registration (older confirmation links stop working).

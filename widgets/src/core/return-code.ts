@@ -7,7 +7,7 @@
  * otherwise answers `confirmation_required` — the code still unused — so that the session store
  * asks the user before signing in an account this browser never asked a link for (login CSRF).
  */
-import type { SignedIn } from './api-types.js';
+import type { SignedIn } from '../../../contract/auth.js';
 
 export interface ReturnCode {
   code: string;

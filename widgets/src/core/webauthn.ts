@@ -21,12 +21,11 @@ import {
   sendSignal,
   WebAuthnAbortService,
   type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/browser';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SignedIn } from '../../../contract/auth.js';
+import type { Passkey } from '../../../contract/passkeys.js';
 import { ApiError, type ApiClient } from './api-client.js';
-import type { Passkey, SignedIn } from './api-types.js';
 import type { SessionStore } from './session-store.js';
 
 export { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill };
@@ -140,7 +139,7 @@ function refusal(error: ApiError, elapsedMs: number, timeoutMs: number | undefin
  */
 export async function passkeyAssertion(api: ApiClient, ceremony: Ceremony, onPrompt?: () => void): Promise<PasskeyAssertion> {
   const { signal } = ceremony;
-  const optionsJSON = await api.post<PublicKeyCredentialRequestOptionsJSON>('/api/passkeys/authenticate/options', {}, { signal });
+  const optionsJSON = await api.call('POST /api/passkeys/authenticate/options', {}, { signal });
   signal.throwIfAborted();
   onPrompt?.();
   const asked = performance.now();
@@ -178,7 +177,7 @@ export async function signInWithAssertion(store: SessionStore, { response, rpId 
 /** Creates a passkey for the signed-in user and registers it; the answer is the new passkey as listed. */
 export async function registerPasskey(api: ApiClient, ceremony: Ceremony): Promise<Passkey> {
   const { signal } = ceremony;
-  const optionsJSON = await api.post<PublicKeyCredentialCreationOptionsJSON>('/api/passkeys/register/options', {}, { signal });
+  const optionsJSON = await api.call('POST /api/passkeys/register/options', {}, { signal });
   signal.throwIfAborted();
   let response;
   try {
@@ -188,7 +187,7 @@ export async function registerPasskey(api: ApiClient, ceremony: Ceremony): Promi
   }
   // No signal from here on: the authenticator has made the key, so the server must hear of it,
   // or the user keeps a passkey that signs in nowhere.
-  const { passkey } = await api.post<{ passkey: Passkey }>('/api/passkeys/register/verify', { response });
+  const { passkey } = await api.call('POST /api/passkeys/register/verify', { body: { response } });
   return passkey;
 }
 

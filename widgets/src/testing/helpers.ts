@@ -7,7 +7,9 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import type { SignedIn } from '../core/api-types.js';
+import type { SignedIn } from '../../../contract/auth.js';
+import type { OutboxMessage } from '../../../contract/mail.js';
+import type { ResponseOf } from '../../../contract/routes.js';
 import { sessionStore } from '../core/session-store.js';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -74,23 +76,13 @@ export async function settledStore(server: string) {
   return store;
 }
 
-export interface OutboxMessage {
-  id: string;
-  to: string;
-  template: string;
-  subject: string;
-  text: string;
-  html: string;
-  createdAt: string;
-}
-
 /** The newest mail to `to` in the server's dev outbox, waiting for it to be queued. */
 export async function mailTo(server: string, to: string): Promise<OutboxMessage> {
   let found: OutboxMessage | undefined;
   await waitUntil(
     async () => {
       const response = await fetch(`${server}/api/dev/outbox`);
-      const { messages } = (await response.json()) as { messages: OutboxMessage[] };
+      const { messages } = (await response.json()) as ResponseOf<'GET /api/dev/outbox'>;
       found = messages.find((m) => m.to.includes(to));
       return found;
     },

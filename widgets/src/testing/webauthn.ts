@@ -11,7 +11,7 @@
  * (NotAllowedError); and with presence off, it stays pending until aborted.
  */
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { Passkey } from '../core/api-types.js';
+import type { Passkey } from '../../../contract/passkeys.js';
 import { beginCeremony, endCeremony, registerPasskey } from '../core/webauthn.js';
 import { createAccount, PASSWORD, settledStore } from './helpers.js';
 

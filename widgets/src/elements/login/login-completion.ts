@@ -7,7 +7,7 @@
  */
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { User } from '../../core/api-types.js';
+import type { User } from '../../../../contract/users.js';
 import { returnAddress } from '../../core/return-code.js';
 import { registerPasskey, WebAuthnController } from '../../core/webauthn.js';
 import { LoginBase } from './login-base.js';
@@ -53,7 +53,7 @@ export abstract class LoginCompletion extends LoginBase {
    */
   protected async completeSignIn(method: string, signIn: () => Promise<User | null>): Promise<void> {
     this.signingIn = true;
-    let user: User | null = null;
+    let user: User | null;
     try {
       user = await signIn();
       if (user) await this.signedIn(user, method);

@@ -5,7 +5,6 @@
  * the form shows for its own checks.
  */
 import type { ClientConfig, SignInMethod } from '../../core/api-client.js';
-import type { Passkey } from '../../core/api-types.js';
 import type { Translation } from '../../core/i18n/index.js';
 import type { SessionStore } from '../../core/session-store.js';
 import { browserSupportsWebAuthn } from '../../core/webauthn.js';
@@ -66,7 +65,7 @@ export function primaryMethod(methods: readonly SignInMethod[], passwordTyped: b
 export async function shouldOfferPasskey(store: SessionStore): Promise<boolean> {
   try {
     if (!browserSupportsWebAuthn() || !(await store.config()).methods.includes('passkey')) return false;
-    const { passkeys } = await store.api.get<{ passkeys: Passkey[] }>('/api/passkeys');
+    const { passkeys } = await store.api.call('GET /api/passkeys');
     return passkeys.length === 0;
   } catch {
     return false;

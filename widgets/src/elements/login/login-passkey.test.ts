@@ -8,7 +8,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import type { Passkey } from '../../core/api-types.js';
+import type { Passkey } from '../../../../contract/passkeys.js';
 import type { AcctErrorDetail, AcctPasskeyAddedDetail, AcctSignedInDetail } from '../../core/events.js';
 import { createAccount, PASSWORD, settledStore, signOutEverywhere } from '../../testing/helpers.js';
 import { $, methodButton, nextEvent, renderLogin, submit, text } from '../../testing/login.js';
@@ -140,7 +140,7 @@ describe('<acct-login> with passkeys', () => {
     const { email, passkey } = await accountWithPasskey(server);
     const store = await settledStore(server);
     await store.signIn({ email, password: PASSWORD });
-    await store.api.delete(`/api/passkeys/${passkey.id}`);
+    await store.api.call('DELETE /api/passkeys/:id', { params: { id: passkey.id } });
     await store.signOut();
 
     const el = await formWithPendingAutofill();

@@ -9,6 +9,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ClientConfig, SignInMethod } from '../../core/api-client.js';
 import type { Translation } from '../../core/i18n/index.js';
+
+/**
+ * What the views call on an event. It may be async: Lit ignores what a listener returns, and the
+ * element's async handlers run their requests through `run` (login-base.ts), which catches every
+ * failure and shows it.
+ */
+export type Listener<E extends Event = Event> = (event: E) => void | Promise<void>;
 import { problemText, type FieldName, type Problems } from './login-form.js';
 
 /** What every view needs from the element. */
@@ -36,7 +43,7 @@ export interface ActionButton {
   type?: 'submit' | 'button';
   name?: string;
   value?: string;
-  click?: () => void;
+  click?: Listener;
 }
 
 /**
@@ -162,12 +169,12 @@ export interface SignInFormState {
 }
 
 export interface SignInFormHandlers {
-  submit(event: SubmitEvent): void;
-  input(event: Event): void;
-  keydown(event: KeyboardEvent): void;
-  forgot(): void;
-  switchMode(): void;
-  cancelPasskey(): void;
+  submit: Listener<SubmitEvent>;
+  input: Listener;
+  keydown: Listener<KeyboardEvent>;
+  forgot: Listener;
+  switchMode: Listener;
+  cancelPasskey: Listener;
 }
 
 /**
@@ -175,7 +182,7 @@ export interface SignInFormHandlers {
  * on another device (a phone, a security key to touch) can take a while, and the page must not
  * look stuck or leave the user without a way out.
  */
-function renderPasskeyWait(ctx: ViewContext, cancel: () => void): TemplateResult {
+function renderPasskeyWait(ctx: ViewContext, cancel: Listener): TemplateResult {
   const t = ctx.t;
   // No spinner of its own: the passkey button above already shows one.
   return html`<div part="passkey-wait" class="wait">
@@ -240,8 +247,8 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
 }
 
 export interface ForgotHandlers {
-  submit(event: SubmitEvent): void;
-  back(): void;
+  submit: Listener<SubmitEvent>;
+  back: Listener;
 }
 
 export function renderForgot(ctx: ViewContext, email: string, formError: string, on: ForgotHandlers, { formErrorTicks = false } = {}): TemplateResult {
@@ -263,9 +270,9 @@ export function renderForgot(ctx: ViewContext, email: string, formError: string,
 }
 
 export interface SentHandlers {
-  back(): void;
+  back: Listener;
   /** Present when the mail can be sent again from here. */
-  resend?: () => void;
+  resend?: Listener;
 }
 
 export interface SentView {
@@ -311,7 +318,7 @@ export function renderSent(ctx: ViewContext, view: SentView, on: SentHandlers): 
 export function renderPasskeyOffer(
   ctx: ViewContext,
   { notice, formError }: { notice: string; formError: string },
-  on: { add(): void; dismiss(): void },
+  on: { add: Listener; dismiss: Listener },
 ): TemplateResult {
   const t = ctx.t;
   return html`
@@ -331,7 +338,7 @@ export function renderPasskeyOffer(
 export function renderSignedIn(
   ctx: ViewContext,
   { name, notice, redirect, formError }: { name: string; notice: string; redirect: string; formError: string },
-  on: { signOut(): void },
+  on: { signOut: Listener },
 ): TemplateResult {
   const t = ctx.t;
   return html`

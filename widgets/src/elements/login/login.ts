@@ -121,9 +121,11 @@ export class AcctLogin extends LoginCompletion {
         ${this.configTask.render({
           initial: loading,
           pending: loading,
-          complete: (config) =>
-            !config.originAllowed ? this.renderOriginRefused(config) : this.session.store.status === 'loading' ? loading() : this.renderView(config),
-          error: (error) => renderLoadError(t, t.loadFailed, error, this.retry),
+          complete: (config) => {
+            if (!config.originAllowed) return this.renderOriginRefused(config);
+            return this.session.store.status === 'loading' ? loading() : this.renderView(config);
+          },
+          error: (error) => renderLoadError(t, t.loadFailed, error, () => void this.retry()),
         })}
         ${this.noShadow ? nothing : html`<slot name="footer"></slot>`}
       </div>
@@ -178,9 +180,10 @@ export class AcctLogin extends LoginCompletion {
   private renderLinkSent(): TemplateResult {
     const t = this.t;
     const state = this.link.state;
+    let news = state === 'expired' ? t.linkExpired : this.notice;
     // "Used" while still signed out here: the link was opened in another browser (a tab of this
     // one signs this page in through the store's channel, and then the signed-in panel shows).
-    const news = state === 'used' ? t.linkUsedElsewhere : state === 'expired' ? t.linkExpired : this.notice;
+    if (state === 'used') news = t.linkUsedElsewhere;
     const text = [t.linkSent(this.email), t.linkLifetime(inSeconds(t.$lang, this.link.lifetimeSeconds))];
     const view = {
       title: t.linkSentTitle,

@@ -8,7 +8,7 @@
  * off the page and resumes when it comes back.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { MagicLinkSent, MagicLinkStatus } from '../../core/api-types.js';
+import type { MagicLinkSent, MagicLinkStatus } from '../../../../contract/auth.js';
 import type { SessionStore } from '../../core/session-store.js';
 
 /** How often to ask. A module setting rather than an attribute: sites have no reason to change it, tests do. */

@@ -5,7 +5,7 @@
  * element passes what to show and the handlers, which Lit calls with the element as `this`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Passkey } from '../../core/api-types.js';
+import type { Passkey } from '../../../../contract/passkeys.js';
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';

@@ -9,7 +9,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { ApiClient } from '../../core/api-client.js';
-import type { SignedIn } from '../../core/api-types.js';
+import type { SignedIn } from '../../../../contract/auth.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctErrorDetail, AcctPasskeyAddedDetail, AcctPasskeyRemovedDetail, AcctSignedInDetail } from '../../core/events.js';
 import { beginCeremony, endCeremony, passkeyAssertion } from '../../core/webauthn.js';

@@ -12,7 +12,7 @@ import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
-import type { Passkey, PasskeyRemoved } from '../../core/api-types.js';
+import type { Passkey } from '../../../../contract/passkeys.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
@@ -97,7 +97,7 @@ export class AcctPasskeys extends AccountElement {
       if (!key) return undefined;
       // A server without passkeys has no such routes (404): say so rather than "could not load".
       if (!(await store.config()).methods.includes('passkey')) return { enabled: false, passkeys: [] };
-      const { passkeys } = await store.api.get<{ passkeys: Passkey[] }>('/api/passkeys', { signal });
+      const { passkeys } = await store.api.call('GET /api/passkeys', {}, { signal });
       return { enabled: true, passkeys };
     },
     args: () => [this.session.store, this.sessionKey] as const,
@@ -191,7 +191,7 @@ export class AcctPasskeys extends AccountElement {
     }
     const done = await this.act(
       async () => {
-        const { passkey } = await this.session.store.api.patch<{ passkey: Passkey }>(`/api/passkeys/${encodeURIComponent(id)}`, { name });
+        const { passkey } = await this.session.store.api.call('PATCH /api/passkeys/:id', { params: { id }, body: { name } });
         this.renaming = null;
         return this.t.passkeys.renamed(passkeyLabel(this.t, passkey));
       },
@@ -227,7 +227,7 @@ export class AcctPasskeys extends AccountElement {
     if (!passkey) return;
     const done = await this.act(
       async () => {
-        const { sessionsEnded } = await this.session.store.api.delete<PasskeyRemoved>(`/api/passkeys/${encodeURIComponent(passkey.id)}`);
+        const { sessionsEnded } = await this.session.store.api.call('DELETE /api/passkeys/:id', { params: { id: passkey.id } });
         this.confirming = null;
         this.emit('acct-passkey-removed', { passkey, sessionsEnded });
         return [this.t.passkeys.removed(passkeyLabel(this.t, passkey)), this.t.passkeys.sessionsEnded(sessionsEnded)].filter(Boolean).join(' ');

@@ -9,30 +9,31 @@
  * newest sign-up replaces the older ones (a new link supersedes the old). Confirming a link applies
  * its own registration, so a password typed by someone who does not own the mailbox never becomes
  * the account's — unless the owner confirms that very sign-up (see the README's security notes).
+ *
+ * The work of `email-verification.routes.ts`; SQL in `email-verification.queries.ts` and the
+ * one-time-tokens module.
  */
 import type { Knex } from 'knex';
 import type { Services } from '../../services';
 import type { UserRow } from '../../db/tables';
 import type { Language } from '../../i18n';
 import { mailOptions, mailTemplates } from '../mail/templates';
-import { consumeToken, issueToken } from '../one-time-tokens/one-time-tokens';
+import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens';
 import { mailLimits } from '../rate-limit/policies';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import { browserKeyHash } from '../sessions/browser-binding';
+import { handOverUrl } from '../sessions/hand-over';
 import type { RequestContext } from '../sessions/request-context';
 import { proveAddress, registrationIn, type PendingRegistration } from '../users/address-proof';
 import { findUserByEmail } from '../users/users';
+import { newestVerificationData } from './email-verification.queries';
 
 export const VERIFY_EMAIL_PATH = '/auth/verify-email';
 
 /** The registration carried by the user's newest unused confirmation link, expired or not. */
 export async function pendingRegistration(db: Knex | Knex.Transaction, userId: string): Promise<PendingRegistration | undefined> {
-  const row = await db('auth.one_time_tokens')
-    .where({ user_id: userId, purpose: 'email_verification' })
-    .whereNull('used_at')
-    .orderBy('created_at', 'desc')
-    .first('data');
-  return row ? registrationIn(row.data ?? {}) : undefined;
+  const data = await newestVerificationData(db, userId);
+  return data && registrationIn(data);
 }
 
 export interface VerificationRequest {
@@ -79,19 +80,26 @@ export async function resendVerification(
   );
 }
 
+/** A confirmation link that can be used now, without using it (the landing page's GET); undefined when it cannot. */
+export async function findOpenVerificationLink({ db }: Services, token: string): Promise<ConsumedToken | undefined> {
+  return peekToken(db.knex, 'email_verification', token);
+}
+
 /**
  * The confirmation page's button: uses up the link and proves the address with the link's own
- * registration, in one transaction. Returns who confirmed and the link's details, or undefined
- * when the link cannot be used.
+ * registration, in one transaction. Returns where to send the browser — the page that asked, with
+ * a hand-over code — or, without one, the link's language for the "done" page (nobody to hand a
+ * session to: the user signs in there); undefined when the link cannot be used.
  */
-export async function confirmEmail(
-  { db }: Services,
-  token: unknown,
-): Promise<{ userId: string; redirectUrl: string | null; browserKeyHash: unknown; language: Language | undefined } | undefined> {
-  return db.knex.transaction(async (trx) => {
-    const consumed = await consumeToken(trx, 'email_verification', token);
-    if (!consumed) return undefined;
-    await proveAddress(trx, consumed.userId, registrationIn(consumed.data));
-    return { userId: consumed.userId, redirectUrl: consumed.redirectUrl, browserKeyHash: consumed.data.browserKeyHash, language: consumed.language };
+export async function confirmEmail(services: Services, token: unknown): Promise<{ handOverUrl: string } | { language: Language | undefined } | undefined> {
+  const { db } = services;
+  const consumed = await db.knex.transaction(async (trx) => {
+    const used = await consumeToken(trx, 'email_verification', token);
+    if (used) await proveAddress(trx, used.userId, registrationIn(used.data));
+    return used;
   });
+  if (!consumed) return undefined;
+  const { userId, redirectUrl, data, language } = consumed;
+  if (!redirectUrl) return { language };
+  return { handOverUrl: await handOverUrl(db.knex, { userId, method: 'magic_link', flow: 'email_verification', redirectUrl, browserKeyHash: data.browserKeyHash }) };
 }
