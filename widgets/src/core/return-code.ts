@@ -8,6 +8,7 @@
  * asks the user before signing in an account this browser never asked a link for (login CSRF).
  */
 import type { SignedIn } from '../../../contract/auth.js';
+import type { ExchangeAnswer, ExchangeSignedIn } from '../../../contract/sessions.js';
 
 export interface ReturnCode {
   code: string;
@@ -42,21 +43,6 @@ export function returnAddress(redirect?: string | null): string {
   url.hash = '';
   return url.href;
 }
-
-/** `POST /api/session/exchange` signed in: the flow was started in this browser, or the user confirmed. */
-export interface ExchangeSignedIn extends SignedIn {
-  status: 'signed_in';
-}
-
-/** `POST /api/session/exchange` did not sign in: the flow was started elsewhere, and the code is still good for a confirmed exchange. */
-export interface ExchangeConfirmationRequired {
-  status: 'confirmation_required';
-  /** The account the code would sign in. */
-  account: { email: string; displayName: string | null };
-  flow: string;
-}
-
-export type ExchangeAnswer = ExchangeSignedIn | ExchangeConfirmationRequired;
 
 /** Whether an exchange signed in (a server older than the confirmation answered `{user, session}` alone). */
 export function exchangeSignedIn(answer: ExchangeAnswer | SignedIn): answer is ExchangeSignedIn | SignedIn {

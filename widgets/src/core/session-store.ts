@@ -26,11 +26,11 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import { askHandOver } from '../elements/hand-over/hand-over.js';
 import { ApiClient, ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
-import type { MagicLinkSent, MagicLinkStatus, SignedIn } from '../../../contract/auth.js';
-import type { SessionCheck } from '../../../contract/sessions.js';
+import type { MagicLinkSent, MagicLinkStatus, PasswordChanged, ResetSent, SignedIn, VerificationSent } from '../../../contract/auth.js';
+import type { ExchangeAnswer, ExchangeConfirmationRequired, SessionCheck } from '../../../contract/sessions.js';
 import type { User } from '../../../contract/users.js';
 import { browserKey } from './browser-key.js';
-import { exchangeSignedIn, takeReturnCode, type ExchangeAnswer, type ExchangeConfirmationRequired, type ReturnCode } from './return-code.js';
+import { exchangeSignedIn, takeReturnCode, type ReturnCode } from './return-code.js';
 import { SessionWatch, sessionWatch } from './session-watch.js';
 import { readStorage, writeStorage } from './storage.js';
 
@@ -143,32 +143,32 @@ export class SessionStore {
    */
   async signIn(credentials: { email: string; password: string; redirectUrl?: string }, options?: RequestOptions): Promise<SignedIn> {
     // The browser key too: an unconfirmed address gets a new confirmation link from this request.
-    const answer = await this.api.post<SignedIn>('/api/auth/sign-in', { ...credentials, browserKey: this.browserKey }, options);
+    const answer = await this.api.call('POST /api/auth/sign-in', { body: { ...credentials, browserKey: this.browserKey } }, options);
     this.adopt(answer, 'sign-in');
     return answer;
   }
 
   /** Finishes a passkey sign-in: the server checks the browser's assertion and starts a session. */
   async signInWithPasskey(response: AuthenticationResponseJSON): Promise<SignedIn> {
-    const answer = await this.api.post<SignedIn>('/api/passkeys/authenticate/verify', { response });
+    const answer = await this.api.call('POST /api/passkeys/authenticate/verify', { body: { response } });
     this.adopt(answer, 'sign-in');
     return answer;
   }
 
   /** Mails a sign-in link that comes back to `redirectUrl`; the answer is the same for any address. */
   requestMagicLink(email: string, redirectUrl: string, options?: RequestOptions): Promise<MagicLinkSent> {
-    return this.api.post<MagicLinkSent>('/api/auth/magic-link', { email, redirectUrl, browserKey: this.browserKey }, options);
+    return this.api.call('POST /api/auth/magic-link', { body: { email, redirectUrl, browserKey: this.browserKey } }, options);
   }
 
   /** Whether the link was used yet (by this browser or any other). */
   async magicLinkStatus(linkId: string, options?: RequestOptions): Promise<MagicLinkStatus> {
-    const answer = await this.api.get<{ status: MagicLinkStatus }>(`/api/auth/magic-link/${encodeURIComponent(linkId)}/status`, options);
+    const answer = await this.api.call('GET /api/auth/magic-link/:id/status', { params: { id: linkId } }, options);
     return answer.status;
   }
 
   async signUp(details: { email: string; password: string; displayName?: string; redirectUrl?: string }, options?: RequestOptions): Promise<SignUpResult> {
-    const answer = await this.api.post<Partial<SignedIn> & { status?: string }>('/api/auth/sign-up', { ...details, browserKey: this.browserKey }, options);
-    if (answer.user && answer.session) {
+    const answer = await this.api.call('POST /api/auth/sign-up', { body: { ...details, browserKey: this.browserKey } }, options);
+    if ('user' in answer) {
       this.adopt({ user: answer.user, session: answer.session }, 'sign-up');
       return { user: answer.user, verificationRequired: false };
     }
@@ -203,16 +203,16 @@ export class SessionStore {
     return answer;
   }
 
-  requestPasswordReset(email: string, redirectUrl: string, options?: RequestOptions): Promise<unknown> {
-    return this.api.post('/api/auth/password/forgot', { email, redirectUrl, browserKey: this.browserKey }, options);
+  requestPasswordReset(email: string, redirectUrl: string, options?: RequestOptions): Promise<ResetSent> {
+    return this.api.call('POST /api/auth/password/forgot', { body: { email, redirectUrl, browserKey: this.browserKey } }, options);
   }
 
-  resendVerification(email: string, redirectUrl: string, options?: RequestOptions): Promise<unknown> {
-    return this.api.post('/api/auth/verification/resend', { email, redirectUrl, browserKey: this.browserKey }, options);
+  resendVerification(email: string, redirectUrl: string, options?: RequestOptions): Promise<VerificationSent> {
+    return this.api.call('POST /api/auth/verification/resend', { body: { email, redirectUrl, browserKey: this.browserKey } }, options);
   }
 
-  async changePassword(currentPassword: string, newPassword: string): Promise<{ otherSessionsEnded: number }> {
-    return this.api.post('/api/auth/password/change', { currentPassword, newPassword });
+  async changePassword(currentPassword: string, newPassword: string): Promise<PasswordChanged> {
+    return this.api.call('POST /api/auth/password/change', { body: { currentPassword, newPassword } });
   }
 
   /** Closes the cross-tab channel and stops re-checking; for stores made outside `sessionStore()` (tests). */
