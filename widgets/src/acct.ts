@@ -21,11 +21,18 @@ export { AcctSessions } from './elements/sessions/sessions.js';
 export { AcctUserButton } from './elements/user-button/user-button.js';
 export { AcctHandOver } from './elements/hand-over/hand-over.js';
 export { ApiError } from './core/api-client.js';
-export type { User, DeviceSession, LoginEvent, Passkey } from './core/api-types.js';
+// The wire types a page may want (contract/), e.g. an event's detail.
+export type { User } from '../../contract/users.js';
+export type { DeviceSession } from '../../contract/sessions.js';
+export type { LoginEvent } from '../../contract/login-history.js';
+export type { Passkey } from '../../contract/passkeys.js';
 export { AcctChecklist } from './elements/checklist/checklist.js';
 export { AcctOnboarding } from './elements/onboarding/onboarding.js';
 export { AcctOrganization } from './elements/organization/organization.js';
 export { AcctTemplates } from './elements/templates/templates.js';
-export type * from './core/onboarding-types.js';
+export type * from '../../contract/onboarding.js';
+export type * from '../../contract/checklist.js';
+export type * from '../../contract/templates.js';
+export type { Organization, Member, Invitation, OrganizationRole, InvitedRole } from '../../contract/organizations.js';
 // Every event's name and detail type (contract/events.ts), and the DOM event map entries.
 export type * from './core/events.js';

@@ -67,15 +67,15 @@ describe('ApiClient', () => {
     try {
       const client = new ApiClient(testServers.main);
       page.lang = 'de-CH';
-      await client.get('/api/session', { lang: 'fr' });
+      await client.call('GET /api/session', {}, { lang: 'fr' });
       expect(sent()).to.equal('fr');
-      await client.get('/api/session');
+      await client.call('GET /api/session');
       expect(sent()).to.equal('de-CH');
       page.lang = '';
-      await client.get('/api/session');
+      await client.call('GET /api/session');
       expect(sent()).to.equal(navigator.language);
       // Anything that is not a language tag is never put in a header (fetch would throw, or CORS need a preflight).
-      await client.get('/api/session', { lang: 'fr\r\nX-Evil: 1' });
+      await client.call('GET /api/session', {}, { lang: 'fr\r\nX-Evil: 1' });
       expect(sent()).to.equal(navigator.language);
       expect(requestLanguage('en-GB')).to.equal('en-GB');
       expect(requestLanguage('not a tag')).to.equal(navigator.language);
@@ -86,7 +86,7 @@ describe('ApiClient', () => {
   });
 
   it("turns the server's error answer into an ApiError with its code and status", async () => {
-    const err = await rejection(new ApiClient(testServers.main).get('/api/no-such-thing'));
+    const err = await rejection(new ApiClient(testServers.main).request('GET', '/api/no-such-thing'));
     expect(err).to.be.instanceOf(ApiError);
     expect((err as ApiError).code).to.equal('not_found');
     expect((err as ApiError).status).to.equal(404);
@@ -113,20 +113,20 @@ describe('ApiClient', () => {
     const { email, token } = await createAccount();
     let current: string | null = token;
     const client = new ApiClient(testServers.bearer, { token: () => current });
-    const me = await client.get<{ user: { email: string } }>('/api/me');
+    const me = await client.call('GET /api/me');
     expect(me.user.email).to.equal(email);
     // An empty POST passes the server's JSON-only CSRF check.
-    expect(await client.post('/api/auth/sign-out')).to.deep.equal({ signedOut: true });
-    const err = await rejection(client.get('/api/me'));
+    expect(await client.call('POST /api/auth/sign-out')).to.deep.equal({ signedOut: true });
+    const err = await rejection(client.call('GET /api/me'));
     expect((err as ApiError).code, 'the token was revoked').to.equal('not_signed_in');
     current = null;
-    expect(((await rejection(client.get('/api/me'))) as ApiError).status).to.equal(401);
+    expect(((await rejection(client.call('GET /api/me'))) as ApiError).status).to.equal(401);
   });
 
   it('tells its onError hook about answered failures', async () => {
     const seen: string[] = [];
     const client = new ApiClient(testServers.main, { onError: (error) => seen.push(error.code) });
-    await rejection(client.get('/api/no-such-thing'));
+    await rejection(client.request('GET', '/api/no-such-thing'));
     expect(seen).to.deep.equal(['not_found']);
   });
 });

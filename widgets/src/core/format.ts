@@ -4,7 +4,7 @@
  * devices and sign-in methods. Everything goes through `Intl`, so any language the browser knows
  * is formatted correctly even where acct has no translation of its own.
  */
-import type { AuthMethod } from './api-types.js';
+import type { AuthMethod } from '../../../contract/sessions.js';
 import type { Translation } from './i18n/index.js';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

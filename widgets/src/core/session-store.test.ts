@@ -98,7 +98,7 @@ describe('SessionStore', () => {
     expect(session.token).to.be.a('string');
     expect(sessionStorage.getItem(key)).to.equal(session.token);
 
-    const sessions = await store.api.get<{ sessions: { current: boolean }[] }>('/api/sessions');
+    const sessions = await store.api.call('GET /api/sessions');
     expect(sessions.sessions.filter((s) => s.current)).to.have.length(1);
 
     // What the next page load does: a new store finds the token, swaps it for a fresh one, and is signed in.
@@ -198,7 +198,7 @@ describe('SessionStore', () => {
     sessionWatch.knowableForMs = 0;
     try {
       // A call that finds it gone (rather than the session check) tells the store too.
-      const err = await store.api.get('/api/sessions').catch((e: unknown) => e);
+      const err = await store.api.call('GET /api/sessions').catch((e: unknown) => e);
       expect((err as ApiError).code).to.equal('not_signed_in');
       expect(store.status).to.equal('signed-out');
       expect(store.signedOutReason).to.equal('expired');
@@ -311,7 +311,7 @@ describe('SessionStore', () => {
     });
     expect(revoke.status).to.equal(200);
 
-    const err = await store.api.get('/api/sessions').catch((e: unknown) => e);
+    const err = await store.api.call('GET /api/sessions').catch((e: unknown) => e);
     expect((err as ApiError).code).to.equal('not_signed_in');
     expect(store.status).to.equal('signed-out');
   });
