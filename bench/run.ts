@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures what SECURITY.md I1 promises to publish, in one bounded run.
+ * `npm run bench`: measures what docs/security.md I1 promises to publish, in one bounded run.
  *   1. the session check — `GET /api/me` with a valid cookie — against a bare Express 5 route;
  *   2. password sign-in against raw argon2id verifies at the same parameters and concurrency;
  *   3. `/api/me` latency while sign-ins hash at full speed (hashing must not starve other routes).

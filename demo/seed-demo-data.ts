@@ -1,5 +1,5 @@
 /**
- * The demo's own data (DESIGN.md, "The demo"): Stagehand's templates — a few for events, tours,
+ * The demo's own data (docs/architecture.md §9, "The demo"): Stagehand's templates — a few for events, tours,
  * festivals and corporate work, their previews served by the demo itself (demo/public/templates/)
  * — and a second onboarding path, for producers, with a step of the site's own ("Your first
  * production", which the onboarding page fills with the template gallery). The migrations only

@@ -39,7 +39,7 @@ describeOnEachDatabase('magic-link journey', (getDb) => {
       assert.equal(res.status, 200);
       assert.match(await res.text(), /Continue signing in to Stagehand/);
     }
-    assert.equal(await usedAt(email), null, 'the link is still unused after three GETs (SECURITY.md B2)');
+    assert.equal(await usedAt(email), null, 'the link is still unused after three GETs (docs/security.md B2)');
 
     // The user opens it and presses Continue: back on the demo's page named at the request, signed in.
     await page.goto(link);

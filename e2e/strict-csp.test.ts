@@ -1,5 +1,5 @@
 /**
- * SECURITY.md E4, for the elements: a host page with a strict Content-Security-Policy (scripts only
+ * docs/security.md E4, for the elements: a host page with a strict Content-Security-Policy (scripts only
  * from the acct server, no inline scripts or styles, no eval, connections only to acct) renders
  * every element — signed out, then signed in through the form — with 0 CSP violations. Lit's
  * styles are constructable stylesheets and the elements use no inline handlers, eval or

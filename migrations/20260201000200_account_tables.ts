@@ -122,7 +122,7 @@ export async function up(knex: Knex): Promise<void> {
       failure_count integer default 0,
       created_at timestamptz default now()
     )`);
-  // Deviation from the seed (DESIGN.md "Data"): a hash cannot sign payloads, since an HMAC needs
+  // Deviation from the seed (docs/architecture.md §4 "Data"): a hash cannot sign payloads, since an HMAC needs
   // the secret itself. secret_hash stays (it verifies a secret the owner presents); the secret
   // is kept beside it encrypted at rest with AES-256-GCM, in the same envelope as OAuth tokens.
   await knex.raw('alter table webhooks add column secret_encrypted text');

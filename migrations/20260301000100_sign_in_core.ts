@@ -28,7 +28,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('create index idx_one_time_tokens_expiry on auth.one_time_tokens (expires_at)');
 
   // Outgoing mail, sent by a worker and retried with back-off when the mail server fails
-  // (SECURITY.md I3). Bodies can hold sign-in links, so they are stored encrypted and cleared
+  // (docs/security.md I3). Bodies can hold sign-in links, so they are stored encrypted and cleared
   // once sent (kept only in the development outbox).
   await knex.raw(`
     create table mail_queue (

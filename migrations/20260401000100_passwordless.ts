@@ -2,7 +2,7 @@
  * What passwordless sign-in needs beyond the seed's `passkeys` and `magic_links`: server-side
  * WebAuthn challenges (one per ceremony, consumed before verification), whether a passkey is
  * synced (backed up) or bound to one device, and which passkey a session signed in with, so that
- * removing a passkey ends the sessions it opened (SECURITY.md C3).
+ * removing a passkey ends the sessions it opened (docs/security.md C3).
  */
 import type { Knex } from 'knex';
 

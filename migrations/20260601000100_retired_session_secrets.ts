@@ -1,7 +1,7 @@
 /**
  * Every secret a bearer session ever had, not just the last one: a thief who refreshes twice with
  * a stolen secret would otherwise leave the original unrecognised, its later use a plain 401 while
- * the thief's chain lived on (SECURITY.md C6). Each refresh moves the replaced secret's hash here;
+ * the thief's chain lived on (docs/security.md C6). Each refresh moves the replaced secret's hash here;
  * any of them used after its grace period ends the session. The rows go with their session (on
  * delete cascade), and sessions are deleted a week after they expire by the seed's
  * `cleanup_expired_sessions()`, so the table holds at most one row per refresh of a live session.

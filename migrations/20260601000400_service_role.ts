@@ -1,5 +1,5 @@
 /**
- * The group role a least-privileged server logs in through (README "Database roles"):
+ * The group role a least-privileged server logs in through (docs/deploying.md "Database roles"):
  * `acct_service`, NOLOGIN, with no attribute beyond INHERIT, and a member of `acct_app` so that
  * `asUser`'s `SET LOCAL ROLE acct_app` works for its members. An operator runs migrations with an
  * administrative URL (ACCT_MIGRATION_DATABASE_URL) and the server as a login role

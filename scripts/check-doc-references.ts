@@ -22,8 +22,6 @@ import { dirname, extname, join, normalize, relative } from 'node:path';
 const ROOT = process.cwd();
 /** Folders never scanned: dependencies, git, build and test output, the embedded database. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', 'test-results', '.data', 'tmp']);
-/** The one-off rewrite of old citations necessarily names the files it replaces. */
-const SKIPPED_FILES = new Set(['scripts/rewrite-doc-citations.ts']);
 const SCANNED = new Set(['.ts', '.mjs', '.md', '.html']);
 
 /**
@@ -48,7 +46,7 @@ function walk(dir: string, files: string[] = []): string[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) walk(path, files);
-    } else if (SCANNED.has(extname(entry.name)) && !SKIPPED_FILES.has(relative(ROOT, path))) {
+    } else if (SCANNED.has(extname(entry.name))) {
       files.push(relative(ROOT, path));
     }
   }

@@ -49,7 +49,7 @@ export const CHROME_ARGS = [
 /**
  * The DevTools virtual authenticator every browser test uses (`WebAuthn.addVirtualAuthenticator`):
  * a CTAP2 platform authenticator with discoverable credentials that verifies the user and answers
- * without a touch — what VERIFIED.md checked to work with SimpleWebAuthn on this Chromium.
+ * without a touch — what docs/contributing.md ("Verified on these machines") checked to work with SimpleWebAuthn on this Chromium.
  */
 export const VIRTUAL_AUTHENTICATOR = {
   protocol: 'ctap2',

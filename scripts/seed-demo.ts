@@ -2,7 +2,7 @@
  * `npm run demo:seed` (run by `npm start`): loads the demo's own data — templates for events,
  * tours, festivals and corporate work, and a second onboarding path — into the configured
  * database (DATABASE_URL, else the embedded one), migrating it first. Idempotent: only what is
- * missing is added, so it runs before every start. DESIGN.md keeps this data out of the migrations.
+ * missing is added, so it runs before every start. docs/architecture.md keeps this data out of the migrations.
  */
 import { seedDemoData } from '../demo/seed-demo-data';
 import { loadConfigOrExit } from '../server/config';

@@ -1,6 +1,6 @@
 /**
  * The HTTP skeleton against a real server on each database: health, public config, the element
- * bundle, JSON errors with stable codes, and the CORS allowlist (SECURITY.md E2).
+ * bundle, JSON errors with stable codes, and the CORS allowlist (docs/security.md E2).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

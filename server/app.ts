@@ -85,7 +85,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   const api = express.Router();
   api.use(apiCors(config.allowedOrigins, { ownOrigin: new URL(config.publicUrl).origin }));
   api.use((_req, res, next) => {
-    // Answers about accounts and sessions must never sit in a shared cache (SECURITY.md E4);
+    // Answers about accounts and sessions must never sit in a shared cache (docs/security.md E4);
     // a route that is truly public overrides this.
     res.set('Cache-Control', 'no-store');
     next();

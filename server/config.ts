@@ -1,7 +1,7 @@
 /**
  * The server's settings: one zod schema over `process.env`, parsed once at start-up. A bad value
  * stops the process with a message that names the variable, so a typo never becomes a silent
- * default. Every setting here has a row in the README's settings table with its default.
+ * default. Every setting here has a row in docs/settings.md with its default.
  */
 import dotenv from 'dotenv';
 import { z } from 'zod';

@@ -71,7 +71,7 @@ async function buildServices(config: Config, db: Database, logger: Logger): Prom
 
 /**
  * Migrates through ACCT_MIGRATION_DATABASE_URL when it is set — the server's own role may have
- * no right to change tables (README "Database roles") — else through the server's connection.
+ * no right to change tables (docs/deploying.md "Database roles") — else through the server's connection.
  */
 async function migrate(config: Config, db: Database): Promise<string[]> {
   if (!config.migrationDatabaseUrl) return migrateToLatest(db.knex);

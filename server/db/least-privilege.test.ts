@@ -1,5 +1,5 @@
 /**
- * The server on a least-privileged login (README "Database roles"), on PostgreSQL: the operator
+ * The server on a least-privileged login (docs/deploying.md "Database roles"), on PostgreSQL: the operator
  * migrates with an admin URL, makes a login role `IN ROLE acct_service`, and starts the server
  * with DATABASE_URL as that role and ACCT_MIGRATION_DATABASE_URL as admin. Start-up migrations go
  * through the admin URL, tables they add are covered by the grants, sign-up, sign-in, sessions

@@ -1,5 +1,5 @@
 /**
- * The least-privileged server login (README "Database roles"): what the `acct_service` group role
+ * The least-privileged server login (docs/deploying.md "Database roles"): what the `acct_service` group role
  * (created by migration 20260601000400_service_role) may touch, granted after every migration run
  * so that tables added by later migrations are covered, and the start-up check that warns when
  * the server's own role escapes row-level security.
@@ -94,6 +94,6 @@ export async function warnIfPrivileged(db: Database, logger: Logger, migrationsT
   if (!check || (!check.superuser && !check.bypass_rls && check.owned_tables === 0)) return;
   logger.warn(
     { role: check.role, superuser: check.superuser, bypassRls: check.bypass_rls, ownedTables: check.owned_tables },
-    `DATABASE_URL connects as a role that row-level security does not bind (superuser, BYPASSRLS or owner of acct's tables): run the server as a login role in ${SERVICE_ROLE} and migrate with ACCT_MIGRATION_DATABASE_URL (README "Database roles")`,
+    `DATABASE_URL connects as a role that row-level security does not bind (superuser, BYPASSRLS or owner of acct's tables): run the server as a login role in ${SERVICE_ROLE} and migrate with ACCT_MIGRATION_DATABASE_URL (docs/deploying.md "Database roles")`,
   );
 }

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md I4 on each database: every API route — read from the app's router, so a new route
+ * docs/security.md I4 on each database: every API route — read from the app's router, so a new route
  * is fed the same — gets malformed JSON, JSON that is not an object, wrong types in every field,
  * bodies over 100 kB, nesting deeper than 32 levels, unicode tricks (RTL override, zero-width
  * joiners, NUL bytes, lone surrogates, overlong strings, odd email addresses), unknown fields,
@@ -145,7 +145,7 @@ const ODD_QUERY_VALUES = [
   ].map((raw) => Buffer.from(raw).toString('base64url')), // crafted opaque cursors
 ];
 
-/** Path parameters naming nothing that exists: 404 on a state-changing route, like someone else's object (SECURITY.md F1). */
+/** Path parameters naming nothing that exists: 404 on a state-changing route, like someone else's object (docs/security.md F1). */
 const MISSING_PATH_PARAMS = ['not-a-uuid', randomUUID(), '00000000-0000-0000-0000-000000000000', "'%20or%201=1--"];
 /** Path parameters that are not even well-formed (raw, as they go in the URL). */
 const MALFORMED_PATH_PARAMS = ['%ZZ', '%00', '%E0%A4%A', 'x'.repeat(3000), '..%2F..%2Fhealthz'];

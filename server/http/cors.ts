@@ -1,7 +1,7 @@
 /**
  * CORS for the API: only the origins in `ACCT_ALLOWED_ORIGINS`, compared as exact strings and
  * echoed back, with credentials allowed because the session may travel as a cookie
- * (SECURITY.md E2). Anything else (a look-alike host, `null`, another scheme or port) gets no
+ * (docs/security.md E2). Anything else (a look-alike host, `null`, another scheme or port) gets no
  * `Access-Control-Allow-*` header at all, so the browser withholds the answer. `Vary: Origin` goes
  * on every answer, allowed or not: otherwise a cache could hand one origin's answer to another.
  * (The `cors` package sets Vary only for allowed origins, hence these few lines of our own.)

@@ -1,6 +1,6 @@
 /**
  * Cross-site request forgery and CORS on every state-changing route, on each database
- * (SECURITY.md E1, E2). The routes come from the app's own router, so a route added later is
+ * (docs/security.md E1, E2). The routes come from the app's own router, so a route added later is
  * attacked too. Each attack carries the victim's session cookie (the ambient credential a forged
  * request would ride on) and, where the route takes one, a body that WOULD succeed from the
  * allowed origin — the control tests at the end prove that — so a 403 is the guard's doing:

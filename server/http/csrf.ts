@@ -1,5 +1,5 @@
 /**
- * Cross-site request forgery guard for the API (SECURITY.md E1). A state-changing request must
+ * Cross-site request forgery guard for the API (docs/security.md E1). A state-changing request must
  * come from an allowed origin and carry JSON:
  * - `Origin`, when sent (browsers send it on every cross-origin request and every POST), must be
  *   on the allowlist or be our own origin; `Sec-Fetch-Site: cross-site` without an allowed Origin

@@ -1,5 +1,5 @@
 /**
- * A lost database is `503 database_unavailable` with `Retry-After`, never a 500 (SECURITY.md I2).
+ * A lost database is `503 database_unavailable` with `Retry-After`, never a 500 (docs/security.md I2).
  * First the mapping of every connection-level error shape — made for real where a library makes
  * it on demand (a refused port, a destroyed pool, a closed PGlite, a connection that never comes),
  * as the libraries throw it otherwise. Then for real: on PostgreSQL, the server's backends are

@@ -1,6 +1,6 @@
 /**
  * The hosted pages wear the operator's brand and speak the reader's language without giving up
- * their strict CSP (SECURITY.md E4): logo (alt text: the product name) and name at the top, the
+ * their strict CSP (docs/security.md E4): logo (alt text: the product name) and name at the top, the
  * brand colours in one cacheable stylesheet, no inline style or script, images only from us and
  * the logo's origin; `<html lang dir>` from `Accept-Language` (a link's own language is covered
  * in server/i18n/languages.test.ts); and `/favicon.ico` answers with the brand mark instead of a

@@ -4,7 +4,7 @@
  * own stylesheet, images only from us and the logo's origin, never framed, forms may post only to
  * us and redirect only to the allowed origins), `Referrer-Policy: no-referrer` (which also keeps
  * the token out of the logo request) and `Cache-Control: no-store`, since their URLs hold
- * one-time tokens (SECURITY.md E4). They wear the operator's brand (logo, name, colour — see
+ * one-time tokens (docs/security.md E4). They wear the operator's brand (logo, name, colour — see
  * hosted-assets.ts) and speak the reader's language (`<html lang dir>`). Everything interpolated
  * is HTML-escaped by `html```.
  */

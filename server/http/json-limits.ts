@@ -4,7 +4,7 @@
  * (10 kB, far under the size limit) overflows the stack, which a size check in a schema turned
  * into a 500. So the API refuses bodies nested deeper than `MAX_JSON_DEPTH` right after parsing
  * (400 `too_deeply_nested`), and size checks use `jsonLength`, which walks a value with a stack
- * of its own (SECURITY.md I4).
+ * of its own (docs/security.md I4).
  */
 import type { RequestHandler } from 'express';
 import { ApiError, CommonErrors } from './errors';

@@ -1,7 +1,7 @@
 /**
  * Structured logs with pino. Secrets stay out by construction: credentials-bearing headers are
  * redacted, and request URLs are logged without their query string, because one-time tokens
- * (magic links, resets) arrive in query strings and a log line must never hold one (SECURITY.md C4).
+ * (magic links, resets) arrive in query strings and a log line must never hold one (docs/security.md C4).
  *
  * The per-request logger is ours rather than pino-http's: pino-http builds a child logger and
  * serialises the request up front on every request, even when nothing will be logged, which the

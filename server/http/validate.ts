@@ -29,7 +29,7 @@ function issueCode(issue: z.core.$ZodIssue): string {
 /**
  * The path of the first string (or key) in `value` holding U+0000, if any. PostgreSQL text
  * cannot store that character (SQLSTATE 22021), so it must be refused here as a 400 rather than
- * fail as a 500 in a query (SECURITY.md I4). Iterative, so no input can exhaust the stack.
+ * fail as a 500 in a query (docs/security.md I4). Iterative, so no input can exhaust the stack.
  */
 function findNulByte(value: unknown): string | undefined {
   const pending: [unknown, string][] = [[value, '']];

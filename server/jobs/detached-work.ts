@@ -2,7 +2,7 @@
  * Work a request starts but does not wait for. Routes whose answer must not depend on whether an
  * address has an account — sign-up, forgotten password, resending a confirmation, a failed
  * sign-in — answer first and write afterwards, so that the writes only known addresses need (a
- * token, a queued mail, a login-history line) cannot be timed from outside (SECURITY.md A4; issue 8
+ * token, a queued mail, a login-history line) cannot be timed from outside (docs/security.md A4; issue 8
  * measured 2–4 ms).
  *
  * "Afterwards" is exact: such routes run behind `afterAnswer`, and work detached while one of them

@@ -2,7 +2,7 @@
  * Client addresses as rate limits and logs need them. IPv4-mapped IPv6 addresses
  * (`::ffff:203.0.113.9`, what a dual-stack socket reports for IPv4 clients) are shown as IPv4, and
  * an IPv6 client is limited by its /64: one subscriber usually holds a whole /64, so limiting
- * single addresses would let them rotate through 2^64 of them (SECURITY.md A2).
+ * single addresses would let them rotate through 2^64 of them (docs/security.md A2).
  */
 import { isIP, isIPv6 } from 'node:net';
 

@@ -1,5 +1,5 @@
 /**
- * No timing gap between known and unknown addresses (SECURITY.md A4; issue 8 measured known
+ * No timing gap between known and unknown addresses (docs/security.md A4; issue 8 measured known
  * addresses 2–4 ms slower on sign-in, forgotten password and resend, from the writes only a known
  * address needs — a token, a queued mail, a login-history line). Those writes now happen after the
  * answer (server/jobs/detached-work.ts), and an unknown address pays one argon2 verify like a

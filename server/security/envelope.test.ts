@@ -1,4 +1,4 @@
-/** Envelope encryption: round trip, row binding, tampering, and key rotation (SECURITY.md G2, G3). */
+/** Envelope encryption: round trip, row binding, tampering, and key rotation (docs/security.md G2, G3). */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';

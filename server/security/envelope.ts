@@ -1,9 +1,9 @@
 /**
- * Secrets at rest (DESIGN.md "Data"): AES-256-GCM envelopes `v1.<kid>.<iv>.<ciphertext+tag>`
+ * Secrets at rest (docs/architecture.md §4 "Data"): AES-256-GCM envelopes `v1.<kid>.<iv>.<ciphertext+tag>`
  * under keys that carry an id, so keys can rotate — new writes use the newest key, old rows still
  * open with theirs. Every envelope is bound to its row through the associated data (e.g.
  * `mail_queue:<id>`), so a ciphertext copied into another row, or one flipped bit, fails to open
- * (SECURITY.md G2).
+ * (docs/security.md G2).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * SECURITY.md C4 on each database: no secret ever reaches a log line. Two servers (cookie and
+ * docs/security.md C4 on each database: no secret ever reaches a log line. Two servers (cookie and
  * bearer transport) log at trace level into a captured stream while a user goes through every
  * flow that issues or receives a secret — sign-up, the hosted verify page (GET and POST), the
  * code exchange, password sign-in (right and wrong), /api/me, the sessions list, the JWT, the

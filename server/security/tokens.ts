@@ -1,6 +1,6 @@
 /**
  * One-time and session secrets: 256 bits from the CSPRNG, sent as base64url, stored only as a
- * SHA-256 hex digest (SECURITY.md C4). A database leak then yields hashes that cannot be replayed,
+ * SHA-256 hex digest (docs/security.md C4). A database leak then yields hashes that cannot be replayed,
  * and because the secrets are uniformly random, a fast unsalted hash is enough.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';

@@ -15,7 +15,7 @@ export interface RouteInfo {
   path: string;
 }
 
-/** Methods that change state: CSRF defences must hold for them (SECURITY.md E1). */
+/** Methods that change state: CSRF defences must hold for them (docs/security.md E1). */
 export const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** What router@2 keeps on each layer (not part of Express's public types). */

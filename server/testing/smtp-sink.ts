@@ -3,7 +3,7 @@
  * network protocol nodemailer speaks in production rather than a stub. It accepts any message
  * without authentication or TLS, parses it with mailparser, and keeps it for assertions. It can
  * be stopped and started again on the same port, to play a mail server that goes down and comes
- * back (SECURITY.md I3).
+ * back (docs/security.md I3).
  */
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';

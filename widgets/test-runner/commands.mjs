@@ -117,7 +117,7 @@ async function databaseCommand(database, command, payload) {
   const { knex } = database;
   if (command === 'acct-age-session') {
     // Moves a session's sign-in back in time, past the ten minutes within which passkeys may
-    // be changed (SECURITY.md F3): no test should wait ten minutes.
+    // be changed (docs/security.md F3): no test should wait ten minutes.
     const { sessionId, seconds } = /** @type {{ sessionId: string, seconds: number }} */ (payload);
     await knex('user_sessions')
       .where({ id: sessionId })

@@ -2,7 +2,7 @@
  * `GET /api/config` and the first embed on a site (issue 8): the settings answer any origin
  * without credentials (`*`, `Vary: Origin`), say whether the asking origin is allowed and whether
  * the server is in development mode, and every other API route still answers only the allowlist
- * (SECURITY.md E2) — while a request from an origin that is not on it is logged as a warning
+ * (docs/security.md E2) — while a request from an origin that is not on it is logged as a warning
  * naming the origin and ACCT_ALLOWED_ORIGINS, once per origin per interval, in bounded memory.
  */
 import assert from 'node:assert/strict';

@@ -1,7 +1,7 @@
 /**
  * Email verification: `POST /api/auth/verification/resend` mails a new link (same answer for any
  * address), and the link's landing page `/auth/verify-email` — a GET shows a confirm button and
- * consumes nothing (mail scanners follow links, SECURITY.md B2); its POST confirms, atomically.
+ * consumes nothing (mail scanners follow links, docs/security.md B2); its POST confirms, atomically.
  * The rate limits, the look-up and the transaction are the service's (email-verification.service.ts).
  */
 import { Router } from 'express';

@@ -8,7 +8,7 @@
  * name travel with its confirmation link (in the link's token data), not on the account, and the
  * newest sign-up replaces the older ones (a new link supersedes the old). Confirming a link applies
  * its own registration, so a password typed by someone who does not own the mailbox never becomes
- * the account's — unless the owner confirms that very sign-up (see the README's security notes).
+ * the account's — unless the owner confirms that very sign-up (see docs/http-api.md "Proving an address").
  *
  * The work of `email-verification.routes.ts`; SQL in `email-verification.queries.ts` and the
  * one-time-tokens module.

@@ -1,6 +1,6 @@
 /**
  * The magic-links module's SQL, on `magic_links`: a link's token is stored only as its hash, and
- * using one is a single `UPDATE … WHERE used_at IS NULL … RETURNING` (SECURITY.md B1).
+ * using one is a single `UPDATE … WHERE used_at IS NULL … RETURNING` (docs/security.md B1).
  */
 import type { Knex } from 'knex';
 

@@ -1,7 +1,7 @@
 /**
  * Magic links: `POST /api/auth/magic-link` mails one (same answer for any address), the asking
  * page polls `GET /api/auth/magic-link/:id/status`, and the emailed URL opens the hosted page
- * `/auth/magic-link`, whose GET consumes nothing (mail scanners, SECURITY.md B2) and whose
+ * `/auth/magic-link`, whose GET consumes nothing (mail scanners, docs/security.md B2) and whose
  * "Continue" POST consumes the link and hands a session to the page that asked.
  */
 import { Router } from 'express';

@@ -1,7 +1,7 @@
 /**
  * The mail queue against a real SMTP server (server/testing/smtp-sink.ts) on each database:
  * delivery of the verification mail with text and HTML parts, the product name and a working
- * link; bodies cleared once sent and sealed while waiting; and SECURITY.md I3 — with the mail
+ * link; bodies cleared once sent and sealed while waiting; and docs/security.md I3 — with the mail
  * server down, sign-up and forgotten password answer as usual, the message waits in the queue
  * with its attempt, error and next retry recorded, and is delivered once the server is back; a
  * worker that died mid-send loses its claim when the lease expires; the retry schedule ends in

@@ -3,7 +3,7 @@
  * transaction and answers at once; a worker in every server process claims due messages with
  * `FOR UPDATE SKIP LOCKED` and a lease, sends them, and retries failures with back-off. A mail
  * server that is down never fails a request, and a process that dies mid-send leaves its claim to
- * expire and be taken again, so nothing is lost (SECURITY.md I3). Bodies (which hold sign-in
+ * expire and be taken again, so nothing is lost (docs/security.md I3). Bodies (which hold sign-in
  * links) are sealed at rest and cleared once delivered, except in the development outbox. The
  * SQL is in mail.queries.ts.
  */

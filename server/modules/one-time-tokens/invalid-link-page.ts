@@ -1,6 +1,6 @@
 /**
  * The one answer for every link that cannot be used — expired, used, superseded by a newer one,
- * or never issued (SECURITY.md B3): the same status, title and text, so a page reveals nothing
+ * or never issued (docs/security.md B3): the same status, title and text, so a page reveals nothing
  * about which case it was. With no usable link there is no stored language: the browser's decides.
  * It links back to the site (the first allowed return origin, where links without a return page
  * send people too).

@@ -3,7 +3,7 @@
  * fresh session to the page that asked for it (session exchange codes). Issuing one supersedes
  * the user's earlier open ones of the same purpose; consuming is one atomic
  * `UPDATE … WHERE used_at IS NULL … RETURNING`, so the same token sent 20 times in parallel
- * succeeds once (SECURITY.md B1), and expired, used, superseded and unknown tokens all fail the
+ * succeeds once (docs/security.md B1), and expired, used, superseded and unknown tokens all fail the
  * same way (B3). A token of an emailed link keeps the mail's language, so that the link's landing
  * page speaks it too.
  *

@@ -2,7 +2,7 @@
  * Who may do what in an organization. The organization tables have no row-level security, so
  * every check is here, on the service connection: a caller who is not a member gets 404
  * `not_found` for anything about the organization — exactly what a nonexistent one answers, so
- * ids cannot be probed (SECURITY.md F1) — and a member whose role is too low gets 403
+ * ids cannot be probed (docs/security.md F1) — and a member whose role is too low gets 403
  * `forbidden_role`. Malformed ids are 404 before any query sees them.
  */
 import type { Request } from 'express';

@@ -1,6 +1,6 @@
 /**
  * The landing page of an invitation link, `/auth/invitation`: the GET shows "Join <organization>
- * on <product>" with a Continue button and consumes nothing (mail scanners open links, SECURITY.md
+ * on <product>" with a Continue button and consumes nothing (mail scanners open links, docs/security.md
  * B2); the POST accepts the invitation atomically and sends the browser back to the site with a
  * session code (sessions/hand-over.ts). Expired, revoked, accepted and unknown invitations all get
  * the one invalid-link page (B3).

@@ -3,7 +3,7 @@
  * is what the table's partial unique index counts, one per organization and address — and usable
  * while open and not expired. Only the SHA-256 of its token is stored; acceptance is one atomic
  * `UPDATE … WHERE accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now() RETURNING`,
- * so of any number of parallel clicks exactly one gets the row (SECURITY.md B1).
+ * so of any number of parallel clicks exactly one gets the row (docs/security.md B1).
  */
 import type { Knex } from 'knex';
 import type { OrganizationInvitationRow } from '../../db/tables';

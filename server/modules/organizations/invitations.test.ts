@@ -2,7 +2,7 @@
  * Organization invitations through the real HTTP API and hosted page on each database: inviting
  * (token stored only hashed, a week to live, one open invitation per address, members refused,
  * mail buckets), listing, revoking and re-sending (once a minute), and accepting end to end —
- * mail in the outbox, a landing page that consumes nothing (SECURITY.md B2), Continue → 303 with
+ * mail in the outbox, a landing page that consumes nothing (docs/security.md B2), Continue → 303 with
  * a session code → `/api/session/exchange` signs in a member with the invited role — for an
  * existing account and a new address; one identical page for every unusable link (B3); exactly one
  * membership and one session from 10 parallel accepts (B1); and the hook the checklist listens on.

@@ -1,7 +1,7 @@
 /**
  * Organizations and their members: create (the creator is the first owner), list mine, read,
  * rename, list members, change a member's role, remove a member, leave. The rules:
- * - anything about an organization is 404 to a non-member (access.ts, SECURITY.md F1);
+ * - anything about an organization is 404 to a non-member (access.ts, docs/security.md F1);
  * - renaming and removing members takes an admin, changing roles an owner, and an admin cannot
  *   remove an owner;
  * - an organization always keeps an owner: the last one can be neither demoted, removed, nor leave.

@@ -2,7 +2,7 @@
  * Organizations through the real HTTP API on each database: creating (slugs derived, unique,
  * chosen, taken), listing, reading and renaming, members and their roles, leaving, the rules that
  * keep an owner (also under concurrent changes), the role matrix of every organization route,
- * and SECURITY.md F1: every route × verb from the router, by a member of organization X on
+ * and docs/security.md F1: every route × verb from the router, by a member of organization X on
  * organization Y's objects, answers 404 `not_found` like a nonexistent one and changes nothing.
  */
 import assert from 'node:assert/strict';

@@ -1,7 +1,7 @@
 /**
  * The passkeys module's SQL: the `passkeys` table and the WebAuthn challenges kept on the server.
  *
- * Challenges (SECURITY.md D1): each belongs to one ceremony (registration or authentication) — and
+ * Challenges (docs/security.md D1): each belongs to one ceremony (registration or authentication) — and
  * a registration one to one user — lives five minutes, and is consumed, atomically, BEFORE the
  * response is verified. A failed verification has burned it, a replayed response finds it gone,
  * and 10 parallel submissions of one assertion get one success.

@@ -1,6 +1,6 @@
 /**
  * Passkeys with SimpleWebAuthn: registration by a signed-in user, discoverable sign-in (no email
- * needed, and conditional UI), and management. The rules (SECURITY.md D1–D4, after SimpleWebAuthn's
+ * needed, and conditional UI), and management. The rules (docs/security.md D1–D4, after SimpleWebAuthn's
  * example and better-auth's passkey plugin):
  * - every ceremony's challenge is stored server-side and consumed BEFORE verification;
  * - the expected origins are the allowed origins, the RP ID is ACCT_RP_ID;
@@ -45,7 +45,7 @@ import {
   storeChallenge,
 } from './passkeys.queries';
 
-/** Sensitive changes need a sign-in at most this old (SECURITY.md F3). */
+/** Sensitive changes need a sign-in at most this old (docs/security.md F3). */
 export const RECENT_SIGN_IN_SECONDS = 600;
 
 /** A passkey as the API shows it (contract/passkeys.ts). */
@@ -239,7 +239,7 @@ export async function renamePasskey({ db }: Services, userId: string, id: string
 
 /**
  * Removes a passkey and ends every OTHER session that signed in with it (decided: a lost or
- * stolen passkey must not leave sessions behind, SECURITY.md C3; the session doing the removal
+ * stolen passkey must not leave sessions behind, docs/security.md C3; the session doing the removal
  * stays, as its user is present). Refused when it is the account's last way to sign in: no
  * password, no other passkey, and magic links not enabled.
  */

@@ -1,6 +1,6 @@
 /**
  * Passkeys through the real HTTP API on each database, answered by a software authenticator
- * with real keys: registration, discoverable sign-in, management, and the attacks of SECURITY.md
+ * with real keys: registration, discoverable sign-in, management, and the attacks of docs/security.md
  * D1 (replay, cross-ceremony challenge, burned challenge, 10 parallel assertions), D2 (wrong origin
  * or RP ID), D3 (user verification required but absent), D4 (counter going backwards), C3
  * (removing a passkey ends its sessions) and F3 (a recent sign-in for changes).

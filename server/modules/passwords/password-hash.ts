@@ -1,7 +1,7 @@
 /**
  * Password hashing with argon2id at OWASP's minimum recommended parameters (19 MiB, 2 passes,
  * 1 lane). @node-rs/argon2 hashes on libuv's thread pool, so a sign-in never blocks the event loop
- * (SECURITY.md I1). Unknown accounts get a verify against a dummy hash, so that "no such user" takes
+ * (docs/security.md I1). Unknown accounts get a verify against a dummy hash, so that "no such user" takes
  * as long as "wrong password" (A4).
  *
  * At most `cores − 1` hashes run at once (ACCT_HASH_CONCURRENCY): a burst of sign-ins then leaves

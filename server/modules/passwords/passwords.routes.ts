@@ -1,7 +1,7 @@
 /**
  * Password routes: sign-up, sign-in, forgotten password, change password. Each reads as
  * validate → service → answer; the rate limits live in the service, because where they come in the
- * sequence is part of the enumeration rules (SECURITY.md A3, A4), and the routes whose answer must
+ * sequence is part of the enumeration rules (docs/security.md A3, A4), and the routes whose answer must
  * not tell known addresses apart run `afterAnswer` (jobs/detached-work.ts).
  */
 import { Router } from 'express';

@@ -1,6 +1,6 @@
 /**
  * Accounts with passwords: sign-up, sign-in, forgotten and changed passwords. The rules that make
- * them safe live here (SECURITY.md A1–A4, C3):
+ * them safe live here (docs/security.md A1–A4, C3):
  * - sign-up, sign-in and reset answer the same for known and unknown addresses, and an unknown
  *   address costs the same argon2 work as a known one;
  * - every attempt is rate-limited per address (IPv6 by /64) and per account before any hash runs;

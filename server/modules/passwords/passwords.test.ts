@@ -1,7 +1,7 @@
 /**
  * Accounts with passwords through the real HTTP API on each database: sign-up with email
  * verification, sign-in, forgotten and changed passwords — their success paths, every validation
- * error, wrong credentials, and the no-enumeration rule (SECURITY.md A4).
+ * error, wrong credentials, and the no-enumeration rule (docs/security.md A4).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -47,7 +47,7 @@ describeOnEachDatabase('passwords', (getDb) => {
       const link = linkIn(await latestMail(services(), email, 'verifyEmail'));
       assert.equal(link.origin + link.pathname, `${server.url}/auth/verify-email`);
       for (let i = 0; i < 3; i++) {
-        // A mail scanner following the link (SECURITY.md B2).
+        // A mail scanner following the link (docs/security.md B2).
         const page = await fetch(link);
         assert.equal(page.status, 200);
         assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);

@@ -1,7 +1,7 @@
 /**
  * The rate-limit policies, by action, with their defaults, overridable through ACCT_RATE_LIMITS
  * (`sign-in:account=10/400 mail:ip=20/3600`: capacity / seconds for a full refill). The defaults
- * follow SECURITY.md: a password is tried at most 10 times in a row per account and at most
+ * follow docs/security.md: a password is tried at most 10 times in a row per account and at most
  * 100 times in any hour (10 + 3600/40) (A1); one address sprays at most 30 sign-ins, then one
  * every 10 s (A2); anything that sends mail is limited per address and per recipient.
  */
@@ -59,7 +59,7 @@ export function parseRateLimits(raw: string): RateLimitPolicies {
   return policies;
 }
 
-/** Rate-limit defaults, for the README. */
+/** Rate-limit defaults, listed in docs/settings.md "Rate limits". */
 export const RATE_LIMIT_DEFAULTS = DEFAULTS;
 
 /** The checks for anything that mails an address: per client address (or /64), then per recipient. */

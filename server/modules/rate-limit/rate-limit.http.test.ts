@@ -1,5 +1,5 @@
 /**
- * Rate limits through the real sign-in endpoint on each database (SECURITY.md A1–A3): exact
+ * Rate limits through the real sign-in endpoint on each database (docs/security.md A1–A3): exact
  * admission under 200 truly parallel requests, per-account throttling that hides whether the
  * account exists, per-address buckets with IPv6 counted by /64, and X-Forwarded-For honoured only
  * from a trusted proxy.

@@ -1,7 +1,7 @@
 /**
  * The rate limits' SQL, on the seed's `rate_limit_buckets`: refill and spend happen in ONE
  * statement (an upsert whose update only applies while a token is left), so 200 parallel requests
- * on a bucket of capacity C admit exactly C (SECURITY.md A3): PostgreSQL re-checks the condition
+ * on a bucket of capacity C admit exactly C (docs/security.md A3): PostgreSQL re-checks the condition
  * on the row's latest version under its row lock. `last_refill` advances by whole tokens only, so
  * slow refills are not lost to rounding.
  */

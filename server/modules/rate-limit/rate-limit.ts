@@ -2,7 +2,7 @@
  * Token-bucket rate limits kept in the seed's `rate_limit_buckets`, so they hold across any number
  * of server processes. Refill and spend happen in ONE statement (an upsert whose update only
  * applies while a token is left), so 200 parallel requests on a bucket of capacity C admit exactly
- * C (SECURITY.md A3); the SQL is in rate-limit.queries.ts, the policies in policies.ts.
+ * C (docs/security.md A3); the SQL is in rate-limit.queries.ts, the policies in policies.ts.
  */
 import type { Knex } from 'knex';
 import { RateLimitErrors } from '../../../contract/errors';

@@ -65,7 +65,7 @@ export async function exchangeCode(
   if (!confirm && !isSameBrowser(peeked.data.browserKeyHash, browserKey)) {
     return { status: 'confirmation_required', account: { email: user.email, displayName: user.display_name }, flow };
   }
-  // Atomic: of twenty parallel exchanges of one code, one gets here (SECURITY.md B1).
+  // Atomic: of twenty parallel exchanges of one code, one gets here (docs/security.md B1).
   if (!(await consumeToken(db.knex, 'session_exchange', code))) throw ApiError.of(SessionErrors, 'invalid_code');
   const method = (typeof peeked.data.method === 'string' ? peeked.data.method : 'magic_link') as AuthMethod;
   const session = await completeSignIn(services, { user, method, context });

@@ -1,7 +1,7 @@
 /**
  * Who is asking, as far as sessions, login history and mail care: the client address (through
  * trusted proxies only, per ACCT_TRUST_PROXY, so a spoofed X-Forwarded-For changes nothing
- * otherwise — SECURITY.md A3), the device from the User-Agent, the city and country a trusted CDN
+ * otherwise — docs/security.md A3), the device from the User-Agent, the city and country a trusted CDN
  * or proxy put in its headers, and the language the request asks for (`Accept-Language`, which
  * the elements set to their page's language). Services get this plain object, never the request.
  */

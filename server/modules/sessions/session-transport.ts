@@ -1,6 +1,6 @@
 /**
  * Carries the session secret between browser and server in the configured transport
- * (SECURITY.md "Sessions across origins"):
+ * (docs/security.md "Sessions across origins"):
  * - `cookie`: HttpOnly, SameSite=Lax, first-party cookie — acct on a subdomain of the site.
  * - `partitioned-cookie`: HttpOnly, Secure, SameSite=None, Partitioned (CHIPS) — acct on another
  *   site; the browser keys the cookie to the embedding site, so it is not a tracking cookie.

@@ -2,7 +2,7 @@
  * The sessions module's queries — the only code of the module that touches Knex or SQL.
  * Sessions (the seed's `user_sessions`): an opaque 256-bit secret per session, stored only as its
  * SHA-256. Every request that needs a session checks it in the database — revoked, idle-expired
- * and absolutely-expired sessions fail on the very next request (SECURITY.md C3, C5) — with one
+ * and absolutely-expired sessions fail on the very next request (docs/security.md C3, C5) — with one
  * indexed query that also returns the user, and writes `last_active_at` at most once a minute.
  * Bearer secrets rotate on refresh; every replaced one is kept (as its hash, in
  * `user_session_retired_secrets`) and works for a short grace period (requests already in flight);

@@ -58,7 +58,7 @@ export async function listSessions({ db, config }: Services, session: ActiveSess
 /**
  * Ends one of the user's own sessions; `id` is the path parameter as sent, and the id of the
  * session ended comes back. Another user's session and no session at all look the same: 404
- * (SECURITY.md F1).
+ * (docs/security.md F1).
  */
 export async function revokeOwn({ db }: Services, userId: string, id: unknown): Promise<string> {
   const parsed = SESSION_ID.safeParse(id);

@@ -1,7 +1,7 @@
 /**
  * Sessions through the real HTTP API on each database: what a session records, listing and
  * revoking, sign-out, idle and absolute expiry, bearer rotation, the hand-over code, and the JWT
- * for site backends (with its audience). SECURITY.md C3 (revocation is immediate), C5 (timeouts),
+ * for site backends (with its audience). docs/security.md C3 (revocation is immediate), C5 (timeouts),
  * C6 (rotation), B1 (one session from a code sent 20 times at once), F1 (another user's session
  * is not found).
  */
@@ -202,7 +202,7 @@ describeOnEachDatabase('sessions', (getDb) => {
       const me = (await client.call('GET /api/me')).body;
       const { token, expiresAt } = (await client.call('GET /api/session/token')).body;
 
-      // What a site backend does (README "Verifying acct's tokens"):
+      // What a site backend does (docs/deploying.md "Verifying acct's tokens in a site backend"):
       const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
       const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: server.url, audience: TEST_ORIGIN, algorithms: ['ES256'] });
 

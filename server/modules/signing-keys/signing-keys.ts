@@ -1,6 +1,6 @@
 /**
  * ES256 keys for the short-lived JWTs that site backends verify without calling acct on every
- * request (DESIGN.md "Sign-in and sessions"). The first start generates a key; `rotate()` (or
+ * request (docs/architecture.md §6 "Sign-in and sessions"). The first start generates a key; `rotate()` (or
  * `npm run keys:rotate`) adds a newer one, which signs from then on. Rotated keys stay in the JWKS
  * for an hour, far longer than any token they signed (≤ 5 minutes). Private keys are stored as
  * AES-GCM envelopes bound to their key id.

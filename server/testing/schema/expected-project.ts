@@ -1,7 +1,7 @@
 /**
  * acct's own objects, which the seed references but does not define, read off the migrations
  * (20260201000100_auth_foundation, …500_row_level_security, …600_functions_and_triggers) and
- * DESIGN.md "Data": auth.users, organizations with members and invitations, auth.uid(), the
+ * docs/architecture.md §4 "Data": auth.users, organizations with members and invitations, auth.uid(), the
  * policies on the user-owned tables the seed left open, the updated_at triggers on acct's tables,
  * and the one documented deviation, webhooks.secret_encrypted. Kept apart from the seed's
  * expectations so that it is plain which is which.
@@ -126,7 +126,7 @@ export const projectChangesToSeedTables: Record<
   string,
   { addColumns?: Record<string, ColumnSpec>; addForeignKeys?: ForeignKeySpec[]; rowLevelSecurity?: boolean }
 > = {
-  // Deviation (DESIGN.md "Data"): a hash cannot sign webhook payloads, so the secret is also kept
+  // Deviation (docs/architecture.md §4 "Data"): a hash cannot sign webhook payloads, so the secret is also kept
   // encrypted at rest; added after the seed's columns.
   webhooks: { addColumns: { secret_encrypted: column(TEXT) } },
   // The sign-in core: how a session signed in (expected-sign-in.ts; its two columns for bearer

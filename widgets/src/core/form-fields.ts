@@ -85,7 +85,7 @@ export function selectField(options: SelectFieldOptions): TemplateResult {
 /**
  * Sets an element's width through the CSSOM, which a strict CSP on the host page allows. A
  * `style` attribute (which is what `styleMap` writes on the first render) is inline style, and
- * `style-src` without 'unsafe-inline' refuses it (SECURITY.md E4; e2e/strict-csp.test.ts).
+ * `style-src` without 'unsafe-inline' refuses it (docs/security.md E4; e2e/strict-csp.test.ts).
  */
 const setWidth = (percent: number) => (element?: Element) => {
   if (element instanceof HTMLElement) element.style.setProperty('width', `${percent}%`);

@@ -1,6 +1,6 @@
 /**
  * Styles for an element that renders into its own light DOM (`<acct-login no-shadow>`), for the
- * password managers that do not look into shadow roots (STYLE.md, "Shadow DOM and autofill"; the
+ * password managers that do not look into shadow roots (docs/contributing.md, "Shadow DOM and autofill"; the
  * same escape hatch as Hanko's light-DOM mode). Lit only applies `static styles` to a shadow root,
  * so the element's styles are rewritten for the light DOM and adopted by the document (or the
  * shadow root the element sits in): every rule is nested under `tag[no-shadow]` and `:host`

@@ -1,5 +1,5 @@
 /**
- * The session store every acct element on a page shares (DESIGN.md, "Elements"): one per server,
+ * The session store every acct element on a page shares (docs/architecture.md §7, "Elements"): one per server,
  * holding the server's settings and who is signed in, doing the sign-in (password, passkey),
  * sign-up, sign-out and emailed-link calls, and
  * telling subscribed elements when anything changes, so that signing in with `<acct-login>`

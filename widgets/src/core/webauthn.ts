@@ -3,7 +3,7 @@
  * the two ceremonies against the acct server (sign in: options → `startAuthentication` → verify,
  * through the session store; register: options → `startRegistration` → verify), and the one rule
  * that makes them safe to mix on a page: a single WebAuthn request at a time, one shared abort
- * controller (STYLE.md, "Elements", after Hanko's `createWebauthnAbortSignal`).
+ * controller (docs/contributing.md, "Elements", after Hanko's `createWebauthnAbortSignal`).
  *
  * The browser allows one pending `navigator.credentials` request per page, and SimpleWebAuthn
  * already cancels the previous one whenever a new one starts (its `WebAuthnAbortService`). This

@@ -1,5 +1,5 @@
 /**
- * The suite every acct element runs beside its own tests (STYLE.md, "Comments and tests"): it is
+ * The suite every acct element runs beside its own tests (docs/contributing.md, "Comments and tests"): it is
  * registered under its tag, registering it again (acct.js loaded twice) does not throw; in each of
  * its states axe finds no violations (shadow root included) in the light and in the dark theme,
  * and it fits a 375 px phone screen (testing/layout.ts), screenshots of both themes at that width

@@ -1,6 +1,6 @@
 /**
  * `<acct-hand-over>`: the question the session store asks before an emailed link's code signs in
- * an account whose flow this browser did not start (SECURITY.md, login CSRF through the hand-over
+ * an account whose flow this browser did not start (docs/security.md, login CSRF through the hand-over
  * code). A site does not write it: the store appends it to `<body>` on top of whatever the page
  * shows, waits for the answer, and removes it. A modal `<dialog>` (`showModal()`: the rest of the
  * page is inert, focus stays inside, Escape is Cancel), labelled by its question and described by

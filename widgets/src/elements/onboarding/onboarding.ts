@@ -1,6 +1,6 @@
 /**
  * `<acct-onboarding>`: walks the signed-in user through the onboarding path the server picks for
- * them (DESIGN.md, "Onboarding"). First the role and use case, then one step at a time with a
+ * them (docs/architecture.md §8, "Onboarding"). First the role and use case, then one step at a time with a
  * progress indicator, Back, Skip (optional steps only) and Continue; the built-in steps are real
  * forms (steps/), the site's own steps are its slot content. Progress lives on the server, so a
  * reload — or another device — resumes at the same step, and so do drafts: what the user types in
