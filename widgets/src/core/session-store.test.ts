@@ -9,7 +9,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
-import { ApiError } from './api-client.js';
+import type { ApiError } from './api-client.js';
 import { browserKey } from './browser-key.js';
 import { SessionStore, sessionStore, type ChangeCause } from './session-store.js';
 import { sessionWatch } from './session-watch.js';

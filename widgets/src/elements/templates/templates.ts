@@ -79,7 +79,8 @@ export class AcctTemplates extends OnboardingElement {
           // While reloading, the cards already shown stay.
           pending: () => (this.gallery.value ? this.renderGallery(this.gallery.value) : renderLoading(t)),
           complete: (gallery) => this.renderGallery(gallery),
-          error: (error) => renderLoadError(t, t.templates.loadFailed, error, this.reload),
+          // A retry reports its own failure (acct-error): nothing is left for the click to await.
+          error: (error) => renderLoadError(t, t.templates.loadFailed, error, () => void this.reload()),
         })}
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </section>
