@@ -20,14 +20,20 @@ export interface LoadSettings {
   seconds: number;
 }
 
-export function load({ url, method = 'GET', headers = {}, body }: HttpRequest, { connections, pipelining, seconds }: LoadSettings): Promise<Measurement> {
+export function load(
+  { url, method = 'GET', headers = {}, body }: HttpRequest,
+  { connections, pipelining, seconds }: LoadSettings,
+): Promise<Measurement> {
   const recorder = new LatencyRecorder();
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, method, headers, body, connections, pipelining, duration: seconds }, (err, result) => {
-      if (err) return reject(err);
-      recorder.failure(result.errors);
-      resolve(recorder.result(result.duration));
-    });
+    const instance = autocannon(
+      { url, method, headers, body, connections, pipelining, duration: seconds },
+      (err, result) => {
+        if (err) return reject(err);
+        recorder.failure(result.errors);
+        resolve(recorder.result(result.duration));
+      },
+    );
     instance.on('response', (_client, status, _bytes, latencyMs) => {
       if (status >= 200 && status < 300) recorder.success(latencyMs);
       else recorder.failure();

@@ -35,6 +35,13 @@ export class LatencyRecorder {
 
   result(seconds: number): Measurement {
     const ms = (percentile: number) => (this.ok ? this.histogram.percentile(percentile) / 1000 : 0);
-    return { perSecond: seconds > 0 ? this.ok / seconds : 0, p50Ms: ms(50), p99Ms: ms(99), ok: this.ok, failed: this.failed, seconds };
+    return {
+      perSecond: seconds > 0 ? this.ok / seconds : 0,
+      p50Ms: ms(50),
+      p99Ms: ms(99),
+      ok: this.ok,
+      failed: this.failed,
+      seconds,
+    };
   }
 }

@@ -73,10 +73,14 @@ export async function startChild<Entry extends keyof Children>(
 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${entry} did not start within ${STARTUP_TIMEOUT_MS / 1000} s`)), STARTUP_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${entry} did not start within ${STARTUP_TIMEOUT_MS / 1000} s`)),
+      STARTUP_TIMEOUT_MS,
+    );
   });
   const first = await Promise.race([nextMessage<Ready>(child, entry), timeout]).finally(() => clearTimeout(timer));
-  if (first.type !== 'ready') throw new Error(`${entry} failed: ${first.type === 'failed' ? first.message : first.type}`);
+  if (first.type !== 'ready')
+    throw new Error(`${entry} failed: ${first.type === 'failed' ? first.message : first.type}`);
 
   const send = (message: ParentMessage) => child.send(message);
   return {

@@ -57,8 +57,20 @@ export function section(result: SectionResult, settings: RunSettings): string {
     ['GET /bare', 'bare Express 5, no middleware', settings.connections, result.bare],
     ['GET /api/me', 'valid session cookie', settings.connections, result.me.load, result.me.loop],
     ['POST /api/auth/sign-in', 'correct password', settings.signInConnections, result.signIn.load, result.signIn.loop],
-    ['argon2id verify', "raw, same parameters and hash limit", settings.signInConnections, result.argon2.load, result.argon2.loop],
-    ['argon2id verify', 'raw, 4 at once (no core kept free)', settings.signInConnections, result.argon2Unlimited.load, result.argon2Unlimited.loop],
+    [
+      'argon2id verify',
+      'raw, same parameters and hash limit',
+      settings.signInConnections,
+      result.argon2.load,
+      result.argon2.loop,
+    ],
+    [
+      'argon2id verify',
+      'raw, 4 at once (no core kept free)',
+      settings.signInConnections,
+      result.argon2Unlimited.load,
+      result.argon2Unlimited.loop,
+    ],
     ['GET /api/me', 'during the sign-in burst', settings.connections, result.burst.me, result.burst.loop],
     ['POST /api/auth/sign-in', 'the burst, at the same time', settings.signInConnections, result.burst.signIn],
   ];
@@ -77,7 +89,10 @@ export function section(result: SectionResult, settings: RunSettings): string {
   ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
   const lines = table.map((row) =>
-    row.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd(),
+    row
+      .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd(),
   );
 
   const meRatio = result.me.load.perSecond / result.bare.perSecond;

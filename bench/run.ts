@@ -39,17 +39,26 @@ const BROWSER_HEADERS = {
 function wholeNumber(name: string, fallback: number, min: number): number {
   const raw = process.env[name];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min} (got "${raw}")`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be a whole number ≥ ${min} (got "${raw}")`);
   return value;
 }
 
 function readOptions(): Options {
   const adminUrl = process.env.BENCH_DATABASE_URL || undefined;
-  const choice = process.argv.find((arg) => arg.startsWith('--db='))?.slice('--db='.length) ?? (adminUrl ? 'postgres' : 'pglite');
-  const databases: Record<string, DatabaseKind[]> = { postgres: ['postgres'], pglite: ['pglite'], both: ['postgres', 'pglite'] };
+  const choice =
+    process.argv.find((arg) => arg.startsWith('--db='))?.slice('--db='.length) ?? (adminUrl ? 'postgres' : 'pglite');
+  const databases: Record<string, DatabaseKind[]> = {
+    postgres: ['postgres'],
+    pglite: ['pglite'],
+    both: ['postgres', 'pglite'],
+  };
   const chosen = databases[choice];
   if (!chosen) throw new Error(`--db must be postgres, pglite or both (got "${choice}")`);
-  if (chosen.includes('postgres') && !adminUrl) throw new Error('--db=postgres needs BENCH_DATABASE_URL, an admin URL such as postgres://postgres@127.0.0.1:5432/postgres');
+  if (chosen.includes('postgres') && !adminUrl)
+    throw new Error(
+      '--db=postgres needs BENCH_DATABASE_URL, an admin URL such as postgres://postgres@127.0.0.1:5432/postgres',
+    );
   return {
     databases: chosen,
     adminUrl,
@@ -71,27 +80,47 @@ async function withLoopDelay<T>(server: Child<unknown>, work: () => Promise<T>) 
 }
 
 async function rawArgon2(options: Options, hashConcurrency?: number): Promise<Argon2Result> {
-  const verifier = await startChild('argon2-verify', { concurrency: options.signInConnections, seconds: options.seconds, ...(hashConcurrency ? { hashConcurrency } : {}) });
+  const verifier = await startChild('argon2-verify', {
+    concurrency: options.signInConnections,
+    seconds: options.seconds,
+    ...(hashConcurrency ? { hashConcurrency } : {}),
+  });
   await verifier.stop();
   return verifier.ready;
 }
 
 async function measureOn(kind: DatabaseKind, options: Options): Promise<SectionResult> {
   const database = kind === 'postgres' ? await createBenchDatabase(options.adminUrl!) : undefined;
-  const label = database ? `PostgreSQL ${database.serverVersion} (fresh database ${database.name})` : 'PGlite (embedded, in memory, inside the acct server process)';
+  const label = database
+    ? `PostgreSQL ${database.serverVersion} (fresh database ${database.name})`
+    : 'PGlite (embedded, in memory, inside the acct server process)';
   progress(`${label}: starting the servers`);
-  const [acct, bare] = await Promise.all([startChild('acct-server', { databaseUrl: database?.url }), startChild('bare-server', {})]);
+  const [acct, bare] = await Promise.all([
+    startChild('acct-server', { databaseUrl: database?.url }),
+    startChild('bare-server', {}),
+  ]);
 
   const bareRoute: HttpRequest = { url: bare.ready.url, headers: BROWSER_HEADERS };
-  const me: HttpRequest = { url: `${acct.ready.url}/api/me`, headers: { ...BROWSER_HEADERS, cookie: acct.ready.cookie } };
+  const me: HttpRequest = {
+    url: `${acct.ready.url}/api/me`,
+    headers: { ...BROWSER_HEADERS, cookie: acct.ready.cookie },
+  };
   const signIn: HttpRequest = {
     url: `${acct.ready.url}/api/auth/sign-in`,
     method: 'POST',
     headers: { ...BROWSER_HEADERS, 'content-type': 'application/json' },
     body: JSON.stringify({ email: acct.ready.email, password: acct.ready.password }),
   };
-  const reads = (seconds: number): LoadSettings => ({ connections: options.connections, pipelining: options.pipelining, seconds });
-  const signIns = (seconds: number): LoadSettings => ({ connections: options.signInConnections, pipelining: options.pipelining, seconds });
+  const reads = (seconds: number): LoadSettings => ({
+    connections: options.connections,
+    pipelining: options.pipelining,
+    seconds,
+  });
+  const signIns = (seconds: number): LoadSettings => ({
+    connections: options.signInConnections,
+    pipelining: options.pipelining,
+    seconds,
+  });
 
   if (options.warmupSeconds > 0) {
     progress('warming up');
@@ -111,7 +140,9 @@ async function measureOn(kind: DatabaseKind, options: Options): Promise<SectionR
   // libuv's default pool: four hashing threads, whatever the number of cores.
   const argon2Unlimited = await rawArgon2(options, 4);
   progress('GET /api/me during a sign-in burst');
-  const burst = await withLoopDelay(acct, () => Promise.all([load(me, reads(options.seconds)), load(signIn, signIns(options.seconds))]));
+  const burst = await withLoopDelay(acct, () =>
+    Promise.all([load(me, reads(options.seconds)), load(signIn, signIns(options.seconds))]),
+  );
 
   await cleanUp();
   return {

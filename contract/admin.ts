@@ -74,7 +74,10 @@ export interface AdminChecklistItem {
 }
 
 /** A template as admins see it: the gallery's fields, its data, and the raw flags. */
-export interface AdminTemplate extends Pick<Template, 'id' | 'name' | 'description' | 'category' | 'industry' | 'previewImageUrl'> {
+export interface AdminTemplate extends Pick<
+  Template,
+  'id' | 'name' | 'description' | 'category' | 'industry' | 'previewImageUrl'
+> {
   templateData: Record<string, unknown>;
   usageCount: number | null;
   isFeatured: boolean | null;
@@ -100,13 +103,21 @@ export const AdminErrors = {
 
 /** What an admin catalogue is: its URL segment, how it shows an entry, what creating one takes. */
 export interface AdminCatalogues {
-  'onboarding/paths': { item: AdminPath; create: z.input<typeof PathInput>; update: Partial<z.input<typeof PathInput>> };
+  'onboarding/paths': {
+    item: AdminPath;
+    create: z.input<typeof PathInput>;
+    update: Partial<z.input<typeof PathInput>>;
+  };
   'checklist/items': {
     item: AdminChecklistItem;
     create: z.input<typeof ChecklistItemInput>;
     update: Partial<Omit<z.input<typeof ChecklistItemInput>, 'key'>>;
   };
-  templates: { item: AdminTemplate; create: z.input<typeof TemplateInput>; update: Partial<z.input<typeof TemplateInput>> };
+  templates: {
+    item: AdminTemplate;
+    create: z.input<typeof TemplateInput>;
+    update: Partial<z.input<typeof TemplateInput>>;
+  };
 }
 export type AdminCatalogue = keyof AdminCatalogues;
 

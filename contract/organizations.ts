@@ -104,5 +104,8 @@ export interface OrganizationRoutes {
   'GET /api/organizations/:id/invitations': Route<never, { invitations: Invitation[] }>;
   'DELETE /api/organizations/:id/invitations/:invitationId': Route<never, { revoked: true }>;
   /** At most once a minute per invitation (429 with Retry-After). */
-  'POST /api/organizations/:id/invitations/:invitationId/resend': Route<z.input<typeof EmptyBody>, { invitation: Invitation }>;
+  'POST /api/organizations/:id/invitations/:invitationId/resend': Route<
+    z.input<typeof EmptyBody>,
+    { invitation: Invitation }
+  >;
 }

@@ -21,7 +21,10 @@ export interface User {
 /** The profile fields and their rules, shared by `PATCH /api/me` and the onboarding profile step. */
 export const profileFields = {
   displayName: nameField(100),
-  avatarUrl: z.url({ protocol: /^https?$/ }).max(2000).or(z.literal('')),
+  avatarUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .or(z.literal('')),
   bio: z.string().trim().max(500),
 };
 

@@ -29,7 +29,14 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
     industry: 'theatre',
     preview: 'theatre.svg',
     featured: true,
-    event: { name: 'Spring season', kind: 'theatre', venue: 'Main stage', days: 28, crew: 14, notes: 'Tech week, two previews, press night, then eight shows a week.' },
+    event: {
+      name: 'Spring season',
+      kind: 'theatre',
+      venue: 'Main stage',
+      days: 28,
+      crew: 14,
+      notes: 'Tech week, two previews, press night, then eight shows a week.',
+    },
   },
   {
     name: 'Concert night',
@@ -38,7 +45,14 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
     industry: 'music',
     preview: 'concert.svg',
     featured: false,
-    event: { name: 'Live at the Roundhouse', kind: 'concert', venue: 'Roundhouse', days: 1, crew: 9, notes: 'Load-in 10:00, soundcheck 16:00, doors 19:00, curfew 23:00.' },
+    event: {
+      name: 'Live at the Roundhouse',
+      kind: 'concert',
+      venue: 'Roundhouse',
+      days: 1,
+      crew: 9,
+      notes: 'Load-in 10:00, soundcheck 16:00, doors 19:00, curfew 23:00.',
+    },
   },
   {
     name: 'National tour',
@@ -47,7 +61,14 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
     industry: 'music',
     preview: 'tour.svg',
     featured: true,
-    event: { name: 'Autumn tour', kind: 'tour', venue: 'Twelve cities', days: 42, crew: 22, notes: 'Advance each venue two weeks ahead; a travel day every third show.' },
+    event: {
+      name: 'Autumn tour',
+      kind: 'tour',
+      venue: 'Twelve cities',
+      days: 42,
+      crew: 22,
+      notes: 'Advance each venue two weeks ahead; a travel day every third show.',
+    },
   },
   {
     name: 'Theatre tour',
@@ -56,7 +77,14 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
     industry: 'theatre',
     preview: 'theatre-tour.svg',
     featured: false,
-    event: { name: 'Regional tour', kind: 'tour', venue: 'Six theatres', days: 42, crew: 16, notes: 'Get-in on Mondays, opening on Tuesdays, get-out after Saturday’s show.' },
+    event: {
+      name: 'Regional tour',
+      kind: 'tour',
+      venue: 'Six theatres',
+      days: 42,
+      crew: 16,
+      notes: 'Get-in on Mondays, opening on Tuesdays, get-out after Saturday’s show.',
+    },
   },
   {
     name: 'Summer festival',
@@ -65,7 +93,14 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
     industry: 'festival',
     preview: 'festival.svg',
     featured: true,
-    event: { name: 'Midsummer festival', kind: 'festival', venue: 'Riverside park', days: 3, crew: 120, notes: 'Build week before, four stages, changeovers of 30 minutes.' },
+    event: {
+      name: 'Midsummer festival',
+      kind: 'festival',
+      venue: 'Riverside park',
+      days: 3,
+      crew: 120,
+      notes: 'Build week before, four stages, changeovers of 30 minutes.',
+    },
   },
   {
     name: 'Conference day',
@@ -74,7 +109,14 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
     industry: 'business',
     preview: 'conference.svg',
     featured: false,
-    event: { name: 'Annual conference', kind: 'corporate', venue: 'Convention centre', days: 1, crew: 18, notes: 'Rehearsal the evening before; keynote at 09:00; reception at 18:00.' },
+    event: {
+      name: 'Annual conference',
+      kind: 'corporate',
+      venue: 'Convention centre',
+      days: 1,
+      crew: 18,
+      notes: 'Rehearsal the evening before; keynote at 09:00; reception at 18:00.',
+    },
   },
   {
     name: 'Product launch',
@@ -83,7 +125,14 @@ export const DEMO_TEMPLATES: DemoTemplate[] = [
     industry: 'business',
     preview: 'launch.svg',
     featured: false,
-    event: { name: 'Product launch', kind: 'corporate', venue: 'Warehouse studio', days: 1, crew: 25, notes: 'Stream rehearsal at noon, doors at 18:30, show at 19:00.' },
+    event: {
+      name: 'Product launch',
+      kind: 'corporate',
+      venue: 'Warehouse studio',
+      days: 1,
+      crew: 25,
+      notes: 'Stream rehearsal at noon, doors at 18:30, show at 19:00.',
+    },
   },
 ];
 
@@ -94,9 +143,19 @@ export const PRODUCER_PATH = {
   steps: [
     { key: 'welcome', title: 'Welcome to Stagehand', required: true },
     { key: 'profile', title: 'Your profile', required: true },
-    { key: 'organization', title: 'Your company', description: 'Stagehand keeps productions and crews per company.', required: true },
+    {
+      key: 'organization',
+      title: 'Your company',
+      description: 'Stagehand keeps productions and crews per company.',
+      required: true,
+    },
     { key: 'team', title: 'Your crew', required: false },
-    { key: 'first-production', title: 'Your first production', description: 'Start from a template; you can change everything later.', required: false },
+    {
+      key: 'first-production',
+      title: 'Your first production',
+      description: 'Start from a template; you can change everything later.',
+      required: false,
+    },
     { key: 'preferences', title: 'Notifications', required: false },
     { key: 'complete', title: 'Ready for opening night', required: true },
   ],
@@ -113,7 +172,9 @@ export interface SeedReport {
 export async function seedDemoData(knex: Knex): Promise<SeedReport> {
   return knex.transaction(async (trx) => {
     const report: SeedReport = { templates: [], paths: [] };
-    const existing = new Set((await trx('onboarding_templates').select('name')).map((row: { name: string }) => row.name));
+    const existing = new Set(
+      (await trx('onboarding_templates').select('name')).map((row: { name: string }) => row.name),
+    );
     for (const t of DEMO_TEMPLATES.filter((t) => !existing.has(t.name))) {
       await trx('onboarding_templates').insert({
         name: t.name,

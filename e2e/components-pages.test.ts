@@ -22,7 +22,9 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const manifest = JSON.parse(readFileSync(new URL('../widgets/custom-elements.json', import.meta.url), 'utf8')) as {
   modules: { declarations?: { tagName?: string; customElement?: boolean }[] }[];
 };
-const TAGS = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => (d.customElement && d.tagName ? [d.tagName] : []));
+const TAGS = manifest.modules
+  .flatMap((m) => m.declarations ?? [])
+  .flatMap((d) => (d.customElement && d.tagName ? [d.tagName] : []));
 
 // Run in the page, as source text: this file is compiled for Node, which has no DOM types.
 const WIDTHS = `({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })`;
@@ -30,7 +32,11 @@ const AXE_RUN = `axe.run().then((result) => result.violations.map((v) => v.id + 
 
 /** A computed style of what `locator` finds (the DOM's types are not in this Node-typed file). */
 const computed = (locator: Locator, property: string) =>
-  locator.evaluate((el, name) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el)[name], property);
+  locator.evaluate(
+    (el, name) =>
+      (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el)[name],
+    property,
+  );
 
 /** What is wrong with the page now: sideways scrolling at this width, and axe's violations. */
 async function layoutProblems(page: Page, label: string): Promise<string[]> {
@@ -64,7 +70,9 @@ describeOnEachDatabase('demo Components pages', (getDb) => {
     await page.goto(`${stack.demoUrl}/`);
     await page.getByRole('navigation', { name: 'Demo pages' }).getByRole('link', { name: 'Components' }).click();
     await page.getByRole('heading', { name: 'Components', level: 1 }).waitFor();
-    const listed = await page.locator('main .component-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const listed = await page
+      .locator('main .component-list a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     assert.deepEqual([...listed].sort(), TAGS.map((tag) => `/components/${tag}/`).sort());
 
     for (const scheme of ['light', 'dark'] as const) {
@@ -75,7 +83,9 @@ describeOnEachDatabase('demo Components pages', (getDb) => {
         await page.goto(`${stack.demoUrl}/components/${tag}/`);
         await page.getByRole('heading', { name: `<${tag}>`, level: 1 }).waitFor();
         // The live example is the real element, upgraded by acct.js from the acct server.
-        await page.waitForFunction(`customElements.get('${tag}') !== undefined && document.querySelector('[data-example] > ${tag}').shadowRoot !== null`);
+        await page.waitForFunction(
+          `customElements.get('${tag}') !== undefined && document.querySelector('[data-example] > ${tag}').shadowRoot !== null`,
+        );
         findings.push(...(await layoutProblems(page, `${scheme} /components/${tag}/`)));
       }
     }
@@ -125,7 +135,10 @@ describeOnEachDatabase('demo Components pages', (getDb) => {
 
     // Reset: back to the element's defaults (a fresh element: the sign-in form again).
     await page.getByRole('button', { name: 'Reset' }).click();
-    await page.locator('[data-example] > acct-login').getByRole('heading', { name: /^Sign in to / }).waitFor();
+    await page
+      .locator('[data-example] > acct-login')
+      .getByRole('heading', { name: /^Sign in to / })
+      .waitFor();
     assert.equal(await snippet.textContent(), '<acct-login></acct-login>');
     assert.notEqual(await computed(example.locator('[part~="base"]').first(), 'backgroundColor'), 'rgb(0, 128, 0)');
 

@@ -80,7 +80,11 @@ async function check(page: Page, origin: string, path: string, ready: string, la
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 
   const { scrollWidth, innerWidth } = (await page.evaluate(WIDTHS)) as { scrollWidth: number; innerWidth: number };
-  if (scrollWidth > innerWidth) findings.push({ page: name, problem: `${scrollWidth} px wide in a ${innerWidth} px screen: ${((await page.evaluate(WIDEST)) as string[]).join('; ')}` });
+  if (scrollWidth > innerWidth)
+    findings.push({
+      page: name,
+      problem: `${scrollWidth} px wide in a ${innerWidth} px screen: ${((await page.evaluate(WIDEST)) as string[]).join('; ')}`,
+    });
 
   await page.addScriptTag({ path: AXE });
   const violations = (await page.evaluate(AXE_RUN)) as string[];
@@ -102,7 +106,8 @@ describeOnEachDatabase('demo on a phone, light and dark', (getDb) => {
 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const { path, ready } of PAGES.slice(0, 2)) findings.push(...(await check(page, stack.demoUrl, path, ready, `signed-out-${scheme}`)));
+      for (const { path, ready } of PAGES.slice(0, 2))
+        findings.push(...(await check(page, stack.demoUrl, path, ready, `signed-out-${scheme}`)));
     }
 
     // Signed in: sign up, confirm, and create an organization so that its page shows its members.
@@ -122,11 +127,15 @@ describeOnEachDatabase('demo on a phone, light and dark', (getDb) => {
 
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      for (const { path, ready } of PAGES) findings.push(...(await check(page, stack.demoUrl, path, ready, `signed-in-${scheme}`)));
+      for (const { path, ready } of PAGES)
+        findings.push(...(await check(page, stack.demoUrl, path, ready, `signed-in-${scheme}`)));
     }
 
     assert.deepEqual(findings, [], `screenshots in ${SCREENSHOTS}`);
     // Mail goes to the SMTP server here, so the dev outbox is off and its page says so (after a 404).
-    assert.deepEqual(problems.filter((p) => !p.endsWith('/api/dev/outbox')), []);
+    assert.deepEqual(
+      problems.filter((p) => !p.endsWith('/api/dev/outbox')),
+      [],
+    );
   });
 });

@@ -40,7 +40,11 @@ describeOnEachDatabase('hosted pages in Chromium', (getDb) => {
     await new Promise<void>((resolve) => logoHost.listen(0, 'localhost', resolve));
     const logoUrl = `http://localhost:${(logoHost.address() as AddressInfo).port}/brand/logo.svg`;
     for (const colour of COLOURS) {
-      servers.push(await startTestServer(getDb(), { env: { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_BRAND_COLOR: colour, ACCT_BRAND_LOGO_URL: logoUrl } }));
+      servers.push(
+        await startTestServer(getDb(), {
+          env: { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_BRAND_COLOR: colour, ACCT_BRAND_LOGO_URL: logoUrl },
+        }),
+      );
     }
     browser = await launchChromium();
   });
@@ -71,7 +75,10 @@ describeOnEachDatabase('hosted pages in Chromium', (getDb) => {
           await page.locator('[role=alert]').waitFor();
         },
       },
-      { name: 'invalid link', open: async (page) => void (await page.goto(`${server.url}/auth/magic-link?token=expired`)) },
+      {
+        name: 'invalid link',
+        open: async (page) => void (await page.goto(`${server.url}/auth/magic-link?token=expired`)),
+      },
     ];
   }
 
@@ -87,19 +94,29 @@ describeOnEachDatabase('hosted pages in Chromium', (getDb) => {
           const problems: string[] = [];
           page.on('response', (res) => {
             // The documents' own 400s (an invalid link, a refused password) are the point; their parts must all load.
-            if (res.status() >= 400 && res.request().resourceType() !== 'document') problems.push(`HTTP ${res.status()} ${res.url()}`);
+            if (res.status() >= 400 && res.request().resourceType() !== 'document')
+              problems.push(`HTTP ${res.status()} ${res.url()}`);
           });
           page.on('requestfailed', (req) => problems.push(`failed ${req.url()}`));
           // Chrome's own "Failed to load resource" lines are left to the response check, which knows what was expected.
           page.on('console', (msg) => {
-            if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
+            if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+              problems.push(`console: ${msg.text()}`);
           });
           await page.exposeFunction('reportViolation', (text: string) => problems.push(`CSP: ${text}`));
-          await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => reportViolation(e.violatedDirective + ' ' + e.blockedURI))`);
+          await page.addInitScript(
+            `document.addEventListener('securitypolicyviolation', (e) => reportViolation(e.violatedDirective + ' ' + e.blockedURI))`,
+          );
 
           await open(page);
           // Browser-side code as strings: the Node side's TypeScript has no DOM types.
-          assert.equal(await page.evaluate(`(() => { const img = document.querySelector('main img'); return img.complete && img.naturalWidth > 0 })()`), true, `${where}: the logo loads`);
+          assert.equal(
+            await page.evaluate(
+              `(() => { const img = document.querySelector('main img'); return img.complete && img.naturalWidth > 0 })()`,
+            ),
+            true,
+            `${where}: the logo loads`,
+          );
           assert.equal(await page.locator('main img').getAttribute('alt'), 'Stagehand');
 
           await page.evaluate(axe.source);
@@ -111,7 +128,10 @@ describeOnEachDatabase('hosted pages in Chromium', (getDb) => {
             [],
             where,
           );
-          assert.ok(found.passes.some((rule) => rule.id === 'color-contrast'), `${where}: axe did check the contrast`);
+          assert.ok(
+            found.passes.some((rule) => rule.id === 'color-contrast'),
+            `${where}: axe did check the contrast`,
+          );
 
           // The first thing the keyboard reaches, and its focus ring against the card.
           await page.keyboard.press('Tab');
@@ -122,7 +142,10 @@ describeOnEachDatabase('hosted pages in Chromium', (getDb) => {
           })()`)) as { tag: string; style: string; width: string; colour: string; card: string };
           assert.ok(['BUTTON', 'INPUT', 'A'].includes(ring.tag), `${where}: focused ${ring.tag}`);
           assert.deepEqual([ring.style, ring.width], ['solid', '3px'], where);
-          assert.ok(contrastRatio(hex(ring.colour), hex(ring.card)) >= 3, `${where}: focus ring ${ring.colour} on ${ring.card}`);
+          assert.ok(
+            contrastRatio(hex(ring.colour), hex(ring.card)) >= 3,
+            `${where}: focus ring ${ring.colour} on ${ring.card}`,
+          );
 
           assert.deepEqual(problems, [], where);
           await page.close();

@@ -19,7 +19,8 @@ describeOnEachDatabase('magic-link journey', (getDb) => {
   const newBrowserProfile = () => journey().newContext();
   const mailedLink = (email: string) => journey().mailedLink(email, '/auth/magic-link?token=');
 
-  const usedAt = async (email: string) => (await journey().stack.acct.db.knex('magic_links').where({ email }).first('used_at'))?.used_at;
+  const usedAt = async (email: string) =>
+    (await journey().stack.acct.db.knex('magic_links').where({ email }).first('used_at'))?.used_at;
 
   it('signs in with the link; scanners opening it first consume nothing', async () => {
     const { stack } = journey();

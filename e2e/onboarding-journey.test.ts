@@ -38,7 +38,8 @@ async function onStep(page: Page, title: string): Promise<Locator> {
 }
 
 /** A labelled field the user can see: the sign-up form stays in the page (unslotted) after signing in, with its own "Name". */
-const visibleField = (scope: Locator, label: string) => scope.getByLabel(label, { exact: true }).filter({ visible: true });
+const visibleField = (scope: Locator, label: string) =>
+  scope.getByLabel(label, { exact: true }).filter({ visible: true });
 
 describeOnEachDatabase('onboarding journey', (getDb) => {
   // The demo's own data (the producer path, templates), as `npm start` loads it.
@@ -101,7 +102,11 @@ describeOnEachDatabase('onboarding journey', (getDb) => {
     const invitation = await sink.waitFor((m) => m.to.includes(teammate), 10_000);
     assert.match(invitation.text, /\/auth\/invitation\?token=/);
     await until(() => inviteItem.isChecked(), 'invite_team ticked in the open checklist', 6_500);
-    assert.equal(await checklist.getByRole('checkbox', { name: 'Done: Complete your profile' }).isChecked(), true, 'photo and bio tick the profile');
+    assert.equal(
+      await checklist.getByRole('checkbox', { name: 'Done: Complete your profile' }).isChecked(),
+      true,
+      'photo and bio tick the profile',
+    );
 
     // A reload mid-way resumes at the same step.
     await page.reload();
@@ -123,9 +128,21 @@ describeOnEachDatabase('onboarding journey', (getDb) => {
     // An administrator (made one directly in the database) reads the funnel.
     const admin = new TestClient(stack.acct.url, { origin: stack.demoUrl });
     const adminEmail = `admin-${Date.now()}@example.test`;
-    assert.equal((await admin.post('/api/auth/sign-up', { email: adminEmail, password: PASSWORD, redirectUrl: `${stack.demoUrl}/` })).status, 202);
+    assert.equal(
+      (
+        await admin.post('/api/auth/sign-up', {
+          email: adminEmail,
+          password: PASSWORD,
+          redirectUrl: `${stack.demoUrl}/`,
+        })
+      ).status,
+      202,
+    );
     const confirmed = await followLink(admin, linkIn(await sink.waitFor((m) => m.to.includes(adminEmail), 10_000)));
-    assert.equal((await admin.post('/api/session/exchange', { code: codeFrom(confirmed.location), confirm: true })).status, 200);
+    assert.equal(
+      (await admin.post('/api/session/exchange', { code: codeFrom(confirmed.location), confirm: true })).status,
+      200,
+    );
     await getDb().knex('auth.users').where({ email: adminEmail }).update({ app_role: 'admin' });
     const funnel = await admin.get<{ paths: FunnelPath[] }>('/api/admin/onboarding/funnel');
     assert.equal(funnel.status, 200);
@@ -135,7 +152,10 @@ describeOnEachDatabase('onboarding journey', (getDb) => {
     assert.equal(producers.completed, 1);
     assert.deepEqual(
       producers.steps.map((s) => [s.key, s.completed]),
-      ['welcome', 'profile', 'organization', 'team', 'first-production', 'preferences', 'complete'].map((key) => [key, 1]),
+      ['welcome', 'profile', 'organization', 'team', 'first-production', 'preferences', 'complete'].map((key) => [
+        key,
+        1,
+      ]),
     );
 
     assert.deepEqual(problems, []);

@@ -90,7 +90,9 @@ describeOnEachDatabase('organization journey', (getDb) => {
     const crewEmail = `crew-${Date.now()}@example.test`;
     const sent = await owner.page.evaluate(
       async ({ server, body }) => {
-        const list = (await (await fetch(`${server}/api/organizations`, { credentials: 'include' })).json()) as { organizations: { id: string }[] };
+        const list = (await (await fetch(`${server}/api/organizations`, { credentials: 'include' })).json()) as {
+          organizations: { id: string }[];
+        };
         const response = await fetch(`${server}/api/organizations/${list.organizations[0]?.id}/invitations`, {
           method: 'POST',
           credentials: 'include',
@@ -107,7 +109,11 @@ describeOnEachDatabase('organization journey', (getDb) => {
     await crew.page.getByRole('button', { name: 'Continue' }).click();
     await crew.page.waitForURL(`${stack.demoUrl}/account/organization/**`);
     await crew.page.getByRole('alertdialog').getByRole('button', { name: 'Continue' }).click();
-    await crew.page.locator('acct-organization').getByRole('paragraph').filter({ hasText: 'You joined Globe Theatre' }).waitFor();
+    await crew.page
+      .locator('acct-organization')
+      .getByRole('paragraph')
+      .filter({ hasText: 'You joined Globe Theatre' })
+      .waitFor();
 
     assert.deepEqual(owner.problems, []);
     assert.deepEqual(invitee.problems, []);

@@ -14,7 +14,14 @@ import { describeOnEachDatabase } from '../server/testing/databases';
 import { watchPageProblems } from './support/browser';
 import { DemoSite, type SignInForm } from './support/demo-pages';
 import { useJourney } from './support/journey';
-import { attachVirtualAuthenticator, autofillPending, clearRecordedRequests, recordedRequests, recordWebAuthnRequests, type VirtualAuthenticator } from './support/webauthn';
+import {
+  attachVirtualAuthenticator,
+  autofillPending,
+  clearRecordedRequests,
+  recordedRequests,
+  recordWebAuthnRequests,
+  type VirtualAuthenticator,
+} from './support/webauthn';
 
 const PASSWORD = 'opening night 2026';
 
@@ -86,9 +93,15 @@ describeOnEachDatabase('passkey journey', (getDb) => {
     await security.root.getByText('You have no passkeys yet.').waitFor();
     await site.signOut();
     const refused = await signInWithPasskeyButton(site, authenticator);
-    assert.equal(await refused.formError(), 'This passkey is not registered here: it may have been removed. Sign in another way.');
+    assert.equal(
+      await refused.formError(),
+      'This passkey is not registered here: it may have been removed. Sign in another way.',
+    );
     // …and the browser was told to forget it (WebAuthn signal API), so autofill stops offering it.
-    await waitFor(async () => (await authenticator.credentials()).length === 0, 'the authenticator kept the removed passkey');
+    await waitFor(
+      async () => (await authenticator.credentials()).length === 0,
+      'the authenticator kept the removed passkey',
+    );
 
     // The refusal above is the one error answer this journey expects.
     const unexpected = problems.filter((p) => !/^HTTP 401: POST .*\/api\/passkeys\/authenticate\/verify$/.test(p));

@@ -51,10 +51,14 @@ describeOnEachDatabase('sign-in journey', (getDb) => {
     await page.getByText('This device').waitFor();
     assert.doesNotMatch(page.url(), /acct_code/, 'the code left the address bar');
     // The name typed at sign-up came along with the confirmation (a pending registration).
-    const me = async (p: Page) => p.evaluate(async (server) => {
-      const res = await fetch(`${server}/api/me`, { credentials: 'include' });
-      return { status: res.status, displayName: res.ok ? ((await res.json()) as { user: { displayName: string } }).user.displayName : null };
-    }, stack.acct.url);
+    const me = async (p: Page) =>
+      p.evaluate(async (server) => {
+        const res = await fetch(`${server}/api/me`, { credentials: 'include' });
+        return {
+          status: res.status,
+          displayName: res.ok ? ((await res.json()) as { user: { displayName: string } }).user.displayName : null,
+        };
+      }, stack.acct.url);
     assert.deepEqual(await me(page), { status: 200, displayName: 'Ada Lovelace' });
 
     // A second device signs in with the password.

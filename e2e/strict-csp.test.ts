@@ -71,11 +71,14 @@ describeOnEachDatabase('elements under a strict CSP', (getDb) => {
     const problems = watchPageProblems(tab);
     const violations: string[] = [];
     await tab.exposeFunction('reportViolation', (text: string) => violations.push(text));
-    await tab.addInitScript(`document.addEventListener('securitypolicyviolation', (e) => reportViolation(e.violatedDirective + ' ' + e.blockedURI))`);
+    await tab.addInitScript(
+      `document.addEventListener('securitypolicyviolation', (e) => reportViolation(e.violatedDirective + ' ' + e.blockedURI))`,
+    );
 
     await tab.goto(hostUrl);
     await tab.locator('acct-login').first().getByLabel('Email').waitFor();
-    for (const tag of ELEMENTS) assert.equal(await tab.evaluate(`customElements.get('${tag}') !== undefined`), true, tag);
+    for (const tag of ELEMENTS)
+      assert.equal(await tab.evaluate(`customElements.get('${tag}') !== undefined`), true, tag);
 
     // Sign up and back in through the form: every element then renders its signed-in state.
     const { stack, mailedLink } = journey();

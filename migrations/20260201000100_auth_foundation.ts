@@ -39,7 +39,9 @@ export async function up(knex: Knex): Promise<void> {
       end if;
     end
     $$`);
-  await knex.raw(`comment on role acct_app is 'acct: the unprivileged role user-scoped transactions switch to, so RLS policies bind'`);
+  await knex.raw(
+    `comment on role acct_app is 'acct: the unprivileged role user-scoped transactions switch to, so RLS policies bind'`,
+  );
 
   await knex.raw(`
     create table auth.users (
@@ -59,8 +61,12 @@ export async function up(knex: Knex): Promise<void> {
   // Case-insensitive uniqueness without the citext extension (not every PostgreSQL, nor PGlite
   // without loading it, has it): lookups must use lower(email) to hit this index.
   await knex.raw('create unique index users_email_lower_key on auth.users (lower(email))');
-  await knex.raw(`comment on column auth.users.password_hash is 'argon2id PHC string; null for accounts that sign in without a password'`);
-  await knex.raw(`comment on column auth.users.app_role is 'user or admin: admins manage onboarding paths, checklist items and templates'`);
+  await knex.raw(
+    `comment on column auth.users.password_hash is 'argon2id PHC string; null for accounts that sign in without a password'`,
+  );
+  await knex.raw(
+    `comment on column auth.users.app_role is 'user or admin: admins manage onboarding paths, checklist items and templates'`,
+  );
 
   await knex.raw(`
     create table organizations (
@@ -108,7 +114,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     create unique index organization_invitations_open_key on organization_invitations (organization_id, lower(email))
     where accepted_at is null and revoked_at is null`);
-  await knex.raw(`comment on column organization_invitations.token_hash is 'SHA-256 of the emailed token; the token itself is never stored'`);
+  await knex.raw(
+    `comment on column organization_invitations.token_hash is 'SHA-256 of the emailed token; the token itself is never stored'`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -25,8 +25,12 @@ export async function up(knex: Knex): Promise<void> {
       revoked_at timestamptz
     )`);
   await knex.raw('create index idx_user_sessions_user_id on user_sessions(user_id)');
-  await knex.raw('create index idx_user_sessions_active on user_sessions(user_id, expires_at) where revoked_at is null');
-  await knex.raw(`comment on column user_sessions.session_token_hash is 'SHA-256 of the session token; the token itself is never stored'`);
+  await knex.raw(
+    'create index idx_user_sessions_active on user_sessions(user_id, expires_at) where revoked_at is null',
+  );
+  await knex.raw(
+    `comment on column user_sessions.session_token_hash is 'SHA-256 of the session token; the token itself is never stored'`,
+  );
   await knex.raw(`comment on column user_sessions.device_type is 'desktop, mobile or tablet'`);
 
   await knex.raw(`
@@ -43,7 +47,9 @@ export async function up(knex: Knex): Promise<void> {
       created_at timestamptz default now()
     )`);
   await knex.raw('create index idx_login_history_user on login_history(user_id, created_at desc)');
-  await knex.raw(`comment on column login_history.event_type is 'login_success, login_failed, logout or password_reset'`);
+  await knex.raw(
+    `comment on column login_history.event_type is 'login_success, login_failed, logout or password_reset'`,
+  );
   await knex.raw(`comment on column login_history.auth_method is 'password, magic_link, oauth, passkey or mfa'`);
   await knex.raw(`comment on column login_history.location is '{city, country, coords}'`);
 
@@ -108,7 +114,9 @@ export async function up(knex: Knex): Promise<void> {
     )`);
   await knex.raw('create index idx_api_tokens_org on api_tokens(organization_id)');
   await knex.raw('create index idx_api_tokens_hash on api_tokens(token_hash) where revoked_at is null');
-  await knex.raw(`comment on column api_tokens.token_prefix is 'first 8 characters of the token, shown to tell tokens apart'`);
+  await knex.raw(
+    `comment on column api_tokens.token_prefix is 'first 8 characters of the token, shown to tell tokens apart'`,
+  );
 
   await knex.raw(`
     create table webhooks (
@@ -126,7 +134,9 @@ export async function up(knex: Knex): Promise<void> {
   // the secret itself. secret_hash stays (it verifies a secret the owner presents); the secret
   // is kept beside it encrypted at rest with AES-256-GCM, in the same envelope as OAuth tokens.
   await knex.raw('alter table webhooks add column secret_encrypted text');
-  await knex.raw(`comment on column webhooks.secret_encrypted is 'signing secret, AES-256-GCM envelope with key id; the seed''s secret_hash cannot sign payloads'`);
+  await knex.raw(
+    `comment on column webhooks.secret_encrypted is 'signing secret, AES-256-GCM envelope with key id; the seed''s secret_hash cannot sign payloads'`,
+  );
 
   await knex.raw(`
     create table webhook_deliveries (

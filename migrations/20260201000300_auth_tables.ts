@@ -20,7 +20,9 @@ export async function up(knex: Knex): Promise<void> {
     )`);
   await knex.raw('create index idx_passkeys_user on passkeys(user_id)');
   await knex.raw('create index idx_passkeys_credential on passkeys(credential_id)');
-  await knex.raw(`comment on column passkeys.transports is 'authenticator transports, e.g. ["usb", "ble", "nfc", "internal"]'`);
+  await knex.raw(
+    `comment on column passkeys.transports is 'authenticator transports, e.g. ["usb", "ble", "nfc", "internal"]'`,
+  );
 
   await knex.raw(`
     create table magic_links (

@@ -31,7 +31,8 @@ const USER_OWNED = { ...SEED_POLICIES, ...ADDED_POLICIES };
 const READABLE_CATALOGUES = ['onboarding_paths', 'setup_checklist_items', 'onboarding_templates'];
 
 /** auth.users columns a user may read, and the profile columns they may change, about themselves. */
-const USER_READABLE_COLUMNS = 'id, email, email_verified_at, display_name, avatar_url, bio, app_role, created_at, updated_at';
+const USER_READABLE_COLUMNS =
+  'id, email, email_verified_at, display_name, avatar_url, bio, app_role, created_at, updated_at';
 const USER_WRITABLE_COLUMNS = 'display_name, avatar_url, bio';
 
 export async function up(knex: Knex): Promise<void> {
@@ -45,7 +46,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('create policy users_self_policy on auth.users for all using (id = auth.uid())');
   // Column grants: the password hash and the app role cannot be read or changed as the user,
   // whatever the query says.
-  await knex.raw(`grant select (${USER_READABLE_COLUMNS}), update (${USER_WRITABLE_COLUMNS}) on auth.users to acct_app`);
+  await knex.raw(
+    `grant select (${USER_READABLE_COLUMNS}), update (${USER_WRITABLE_COLUMNS}) on auth.users to acct_app`,
+  );
 
   for (const table of READABLE_CATALOGUES) {
     await knex.raw('grant select on ?? to acct_app', [table]);

@@ -26,7 +26,10 @@ export async function up(knex: Knex): Promise<void> {
 
   for (const [trigger, table] of Object.entries(UPDATED_AT_TRIGGERS)) {
     // knex quotes `auth.users` as "auth"."users".
-    await knex.raw('create trigger ?? before update on ?? for each row execute function update_updated_at()', [trigger, table]);
+    await knex.raw('create trigger ?? before update on ?? for each row execute function update_updated_at()', [
+      trigger,
+      table,
+    ]);
   }
 
   await knex.raw(`

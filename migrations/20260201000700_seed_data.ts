@@ -16,11 +16,41 @@ export const DEFAULT_PATH_STEPS = [
 ];
 
 export const DEFAULT_CHECKLIST_ITEMS = [
-  { key: 'create_event', title: 'Create your first event', description: 'Set up a production or event', action_url: '/productions/events/new', sort_order: 1 },
-  { key: 'invite_team', title: 'Invite a team member', description: 'Collaboration is better together', action_url: '/account/organization', sort_order: 2 },
-  { key: 'connect_integration', title: 'Connect an integration', description: 'Sync with tools you use', action_url: '/account/integrations', sort_order: 3 },
-  { key: 'customize_profile', title: 'Complete your profile', description: 'Add a photo and bio', action_url: '/account/profile', sort_order: 4 },
-  { key: 'explore_dashboard', title: 'Explore the dashboard', description: 'See your command center', action_url: '/core/dashboard', sort_order: 5 },
+  {
+    key: 'create_event',
+    title: 'Create your first event',
+    description: 'Set up a production or event',
+    action_url: '/productions/events/new',
+    sort_order: 1,
+  },
+  {
+    key: 'invite_team',
+    title: 'Invite a team member',
+    description: 'Collaboration is better together',
+    action_url: '/account/organization',
+    sort_order: 2,
+  },
+  {
+    key: 'connect_integration',
+    title: 'Connect an integration',
+    description: 'Sync with tools you use',
+    action_url: '/account/integrations',
+    sort_order: 3,
+  },
+  {
+    key: 'customize_profile',
+    title: 'Complete your profile',
+    description: 'Add a photo and bio',
+    action_url: '/account/profile',
+    sort_order: 4,
+  },
+  {
+    key: 'explore_dashboard',
+    title: 'Explore the dashboard',
+    description: 'See your command center',
+    action_url: '/core/dashboard',
+    sort_order: 5,
+  },
 ];
 
 export async function up(knex: Knex): Promise<void> {
@@ -39,8 +69,6 @@ export async function down(knex: Knex): Promise<void> {
   await knex('user_onboarding_progress')
     .whereIn('path_id', knex('onboarding_paths').select('id').where({ name: 'Default Onboarding', is_default: true }))
     .update({ path_id: null });
-  await knex('setup_checklist_items')
-    .whereIn('key', keys)
-    .delete();
+  await knex('setup_checklist_items').whereIn('key', keys).delete();
   await knex('onboarding_paths').where({ name: 'Default Onboarding', is_default: true }).delete();
 }

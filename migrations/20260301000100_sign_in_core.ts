@@ -24,7 +24,9 @@ export async function up(knex: Knex): Promise<void> {
       constraint one_time_tokens_token_hash_key unique (token_hash),
       constraint one_time_tokens_purpose_check check (purpose in ('email_verification', 'password_reset', 'session_exchange'))
     )`);
-  await knex.raw('create index idx_one_time_tokens_open on auth.one_time_tokens (user_id, purpose) where used_at is null');
+  await knex.raw(
+    'create index idx_one_time_tokens_open on auth.one_time_tokens (user_id, purpose) where used_at is null',
+  );
   await knex.raw('create index idx_one_time_tokens_expiry on auth.one_time_tokens (expires_at)');
 
   // Outgoing mail, sent by a worker and retried with back-off when the mail server fails
@@ -45,7 +47,9 @@ export async function up(knex: Knex): Promise<void> {
       created_at timestamptz not null default now(),
       constraint mail_queue_status_check check (status in ('pending', 'sending', 'sent', 'failed'))
     )`);
-  await knex.raw(`create index idx_mail_queue_due on mail_queue (next_attempt_at) where status in ('pending', 'sending')`);
+  await knex.raw(
+    `create index idx_mail_queue_due on mail_queue (next_attempt_at) where status in ('pending', 'sending')`,
+  );
 
   // ES256 keys for the JWTs site backends verify. The newest signs; rotated keys stay published
   // in the JWKS until every token they signed has expired.
@@ -62,8 +66,12 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('alter table user_sessions add column auth_method varchar(50)');
   await knex.raw('alter table user_sessions add column previous_token_hash varchar(255)');
   await knex.raw('alter table user_sessions add column token_rotated_at timestamptz');
-  await knex.raw('create index idx_user_sessions_previous_token on user_sessions (previous_token_hash) where previous_token_hash is not null');
-  await knex.raw(`comment on column user_sessions.previous_token_hash is 'bearer transport: the secret replaced at the last refresh, accepted for a short grace period; reuse after it revokes the session'`);
+  await knex.raw(
+    'create index idx_user_sessions_previous_token on user_sessions (previous_token_hash) where previous_token_hash is not null',
+  );
+  await knex.raw(
+    `comment on column user_sessions.previous_token_hash is 'bearer transport: the secret replaced at the last refresh, accepted for a short grace period; reuse after it revokes the session'`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

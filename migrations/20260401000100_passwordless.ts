@@ -20,11 +20,15 @@ export async function up(knex: Knex): Promise<void> {
       constraint webauthn_challenges_ceremony_check check (ceremony in ('registration', 'authentication'))
     )`);
   await knex.raw('create index idx_webauthn_challenges_expiry on auth.webauthn_challenges (expires_at)');
-  await knex.raw(`comment on column auth.webauthn_challenges.user_id is 'registration: the signed-in user; authentication: null (discoverable credentials)'`);
+  await knex.raw(
+    `comment on column auth.webauthn_challenges.user_id is 'registration: the signed-in user; authentication: null (discoverable credentials)'`,
+  );
 
   await knex.raw('alter table passkeys add column backup_eligible boolean not null default false');
   await knex.raw('alter table passkeys add column backed_up boolean not null default false');
-  await knex.raw(`comment on column passkeys.backed_up is 'true: a synced passkey (e.g. iCloud Keychain, Google Password Manager); false: bound to one device'`);
+  await knex.raw(
+    `comment on column passkeys.backed_up is 'true: a synced passkey (e.g. iCloud Keychain, Google Password Manager); false: bound to one device'`,
+  );
 
   await knex.raw('alter table user_sessions add column passkey_id uuid references passkeys(id) on delete set null');
   await knex.raw('create index idx_user_sessions_passkey on user_sessions (passkey_id) where passkey_id is not null');

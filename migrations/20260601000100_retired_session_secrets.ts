@@ -36,8 +36,12 @@ export async function up(knex: Knex): Promise<void> {
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('alter table user_sessions add column previous_token_hash varchar(255)');
   await knex.raw('alter table user_sessions add column token_rotated_at timestamptz');
-  await knex.raw('create index idx_user_sessions_previous_token on user_sessions (previous_token_hash) where previous_token_hash is not null');
-  await knex.raw(`comment on column user_sessions.previous_token_hash is 'bearer transport: the secret replaced at the last refresh, accepted for a short grace period; reuse after it revokes the session'`);
+  await knex.raw(
+    'create index idx_user_sessions_previous_token on user_sessions (previous_token_hash) where previous_token_hash is not null',
+  );
+  await knex.raw(
+    `comment on column user_sessions.previous_token_hash is 'bearer transport: the secret replaced at the last refresh, accepted for a short grace period; reuse after it revokes the session'`,
+  );
   // The newest retired secret of each session becomes its previous one again; older ones are lost.
   await knex.raw(`
     update user_sessions s set previous_token_hash = r.token_hash, token_rotated_at = r.retired_at

@@ -12,7 +12,9 @@ import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('alter table magic_links add column browser_key_hash varchar(64)');
-  await knex.raw(`comment on column magic_links.browser_key_hash is 'SHA-256 of the requesting browser''s key: the hand-over signs that browser in at once, any other only after the user confirms'`);
+  await knex.raw(
+    `comment on column magic_links.browser_key_hash is 'SHA-256 of the requesting browser''s key: the hand-over signs that browser in at once, any other only after the user confirms'`,
+  );
   await knex.raw(`
     update auth.one_time_tokens t
        set data = t.data || jsonb_build_object('registration', jsonb_build_object('passwordHash', u.password_hash, 'displayName', u.display_name))
@@ -22,6 +24,8 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.raw(`update auth.one_time_tokens set data = data - 'registration' - 'browserKeyHash' where purpose = 'email_verification'`);
+  await knex.raw(
+    `update auth.one_time_tokens set data = data - 'registration' - 'browserKeyHash' where purpose = 'email_verification'`,
+  );
   await knex.raw('alter table magic_links drop column if exists browser_key_hash');
 }

@@ -22,7 +22,8 @@ export const CHROME_MISSING =
 export function findChrome(): string {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist. ${CHROME_MISSING}`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist. ${CHROME_MISSING}`);
     return fromEnv;
   }
   const found = CANDIDATES.find((path) => existsSync(path));

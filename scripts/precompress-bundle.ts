@@ -28,7 +28,8 @@ export async function precompressBundle(dir: string): Promise<string[]> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.js') || name.endsWith('.map'));
   for (const name of files) {
     const data = await readFile(join(dir, name));
-    for (const [suffix, compress] of Object.entries(COPIES)) await writeFile(join(dir, `${name}.${suffix}`), compress(data));
+    for (const [suffix, compress] of Object.entries(COPIES))
+      await writeFile(join(dir, `${name}.${suffix}`), compress(data));
   }
   return files;
 }

@@ -22,7 +22,10 @@ describeOnEachDatabase('HTTP skeleton', (getDb) => {
   before(async () => {
     bundleDir = await mkdtemp(join(tmpdir(), 'acct-bundle-'));
     await writeFile(join(bundleDir, 'acct.js'), 'export const built = true;\n');
-    const config = testConfig({ ACCT_ALLOWED_ORIGINS: `${DEMO} https://app.example.com`, ACCT_PRODUCT_NAME: 'Stagehand' });
+    const config = testConfig({
+      ACCT_ALLOWED_ORIGINS: `${DEMO} https://app.example.com`,
+      ACCT_PRODUCT_NAME: 'Stagehand',
+    });
     server = await startServer({ config, logger: createLogger('silent'), db: getDb(), bundleDir });
   });
   after(async () => {
@@ -82,7 +85,11 @@ describeOnEachDatabase('HTTP skeleton', (getDb) => {
       ['POST', '/api/config'],
       ['DELETE', '/api/users/1'],
     ] as const) {
-      const res = await fetch(server.url + path, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? null : '{}' });
+      const res = await fetch(server.url + path, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: method === 'GET' ? null : '{}',
+      });
       assert.equal(res.status, 404, `${method} ${path}`);
       assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
       assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_found');
@@ -97,7 +104,9 @@ describeOnEachDatabase('HTTP skeleton', (getDb) => {
     });
     assert.equal(res.status, 400);
     const text = await res.text();
-    assert.deepEqual(JSON.parse(text), { error: { code: 'invalid_json', message: 'The request body is not valid JSON.' } });
+    assert.deepEqual(JSON.parse(text), {
+      error: { code: 'invalid_json', message: 'The request body is not valid JSON.' },
+    });
     assert.doesNotMatch(text, /at .*\.(js|ts):\d+/);
   });
 
@@ -164,7 +173,11 @@ function describeCors(url: () => string) {
 
       const preflight = await fetch(`${url()}/api/session`, {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type',
+        },
       });
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-origin'), origin);

@@ -58,7 +58,10 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   app.use(requestLogger(logger));
   // Brotli or gzip for API answers and hosted pages over the threshold; the bundle is compressed
   // at build time and sent by its own route.
-  const compress = compression({ threshold: COMPRESSION_THRESHOLD, filter: (req, res) => !BUNDLE_PATHS.includes(req.path) && compression.filter(req, res) });
+  const compress = compression({
+    threshold: COMPRESSION_THRESHOLD,
+    filter: (req, res) => !BUNDLE_PATHS.includes(req.path) && compression.filter(req, res),
+  });
   app.use((req, res, next) => (UNCOMPRESSED_PATHS.has(req.path) ? next() : compress(req, res, next)));
   app.use(
     helmet({

@@ -22,10 +22,19 @@ describe('loadConfig', () => {
 
   it('migrates through ACCT_MIGRATION_DATABASE_URL when set, and refuses it without DATABASE_URL', () => {
     assert.equal(loadConfig({ DATABASE_URL: 'postgres://acct_server@db/acct' }).migrationDatabaseUrl, undefined);
-    const config = loadConfig({ DATABASE_URL: 'postgres://acct_server@db/acct', ACCT_MIGRATION_DATABASE_URL: 'postgres://acct_admin@db/acct' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://acct_server@db/acct',
+      ACCT_MIGRATION_DATABASE_URL: 'postgres://acct_admin@db/acct',
+    });
     assert.equal(config.migrationDatabaseUrl, 'postgres://acct_admin@db/acct');
-    assert.throws(() => loadConfig({ ACCT_MIGRATION_DATABASE_URL: 'postgres://acct_admin@db/acct' }), /ACCT_MIGRATION_DATABASE_URL: only means something with DATABASE_URL/);
-    assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://a@db/acct', ACCT_MIGRATION_DATABASE_URL: 'mysql://a@db/acct' }), /ACCT_MIGRATION_DATABASE_URL: must be a postgres/);
+    assert.throws(
+      () => loadConfig({ ACCT_MIGRATION_DATABASE_URL: 'postgres://acct_admin@db/acct' }),
+      /ACCT_MIGRATION_DATABASE_URL: only means something with DATABASE_URL/,
+    );
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'postgres://a@db/acct', ACCT_MIGRATION_DATABASE_URL: 'mysql://a@db/acct' }),
+      /ACCT_MIGRATION_DATABASE_URL: must be a postgres/,
+    );
   });
 
   it('treats empty values as unset', () => {
@@ -33,7 +42,9 @@ describe('loadConfig', () => {
   });
 
   it('normalises allowed origins and drops duplicates', () => {
-    const config = loadConfig({ ACCT_ALLOWED_ORIGINS: 'https://app.example.com/, http://localhost:5173 https://app.example.com' });
+    const config = loadConfig({
+      ACCT_ALLOWED_ORIGINS: 'https://app.example.com/, http://localhost:5173 https://app.example.com',
+    });
     assert.deepEqual(config.allowedOrigins, ['https://app.example.com', 'http://localhost:5173']);
   });
 
@@ -45,21 +56,28 @@ describe('loadConfig', () => {
     ['null', 'is not an origin'],
   ] as const) {
     it(`refuses ACCT_ALLOWED_ORIGINS=${value}`, () => {
-      assert.throws(() => loadConfig({ ACCT_ALLOWED_ORIGINS: value }), (err: unknown) => {
-        assert.ok(err instanceof ConfigError);
-        assert.match(err.message, /ACCT_ALLOWED_ORIGINS/);
-        assert.ok(err.message.includes(why), err.message);
-        return true;
-      });
+      assert.throws(
+        () => loadConfig({ ACCT_ALLOWED_ORIGINS: value }),
+        (err: unknown) => {
+          assert.ok(err instanceof ConfigError);
+          assert.match(err.message, /ACCT_ALLOWED_ORIGINS/);
+          assert.ok(err.message.includes(why), err.message);
+          return true;
+        },
+      );
     });
   }
 
   it('gives site-backend JWTs the allowed origins as audience unless ACCT_JWT_AUDIENCE names one', () => {
-    assert.deepEqual(loadConfig({ ACCT_ALLOWED_ORIGINS: 'https://a.example.com https://b.example.com' }).jwtAudience, ['https://a.example.com', 'https://b.example.com']);
-    assert.deepEqual(loadConfig({ ACCT_JWT_AUDIENCE: 'https://api.example.com, urn:example:billing https://api.example.com' }).jwtAudience, [
-      'https://api.example.com',
-      'urn:example:billing',
+    assert.deepEqual(loadConfig({ ACCT_ALLOWED_ORIGINS: 'https://a.example.com https://b.example.com' }).jwtAudience, [
+      'https://a.example.com',
+      'https://b.example.com',
     ]);
+    assert.deepEqual(
+      loadConfig({ ACCT_JWT_AUDIENCE: 'https://api.example.com, urn:example:billing https://api.example.com' })
+        .jwtAudience,
+      ['https://api.example.com', 'urn:example:billing'],
+    );
     assert.throws(() => loadConfig({ ACCT_JWT_AUDIENCE: ' , ' }), /ACCT_JWT_AUDIENCE: name at least one audience/);
   });
 
@@ -68,7 +86,8 @@ describe('loadConfig', () => {
       () => loadConfig({ PORT: 'eighty', ACCT_SIGN_IN_METHODS: 'password carrier-pigeon', ACCT_LOG_LEVEL: 'loud' }),
       (err: unknown) => {
         assert.ok(err instanceof ConfigError);
-        for (const name of ['PORT', 'ACCT_SIGN_IN_METHODS', 'ACCT_LOG_LEVEL']) assert.match(err.message, new RegExp(name));
+        for (const name of ['PORT', 'ACCT_SIGN_IN_METHODS', 'ACCT_LOG_LEVEL'])
+          assert.match(err.message, new RegExp(name));
         return true;
       },
     );
@@ -88,10 +107,18 @@ describe('loadConfig', () => {
       ACCT_BRAND_LOGO_URL: 'https://cdn.example.com/brand/logo.svg',
       ACCT_DEFAULT_LANGUAGE: 'fr',
     });
-    assert.deepEqual(branded.brand, { productName: 'Stagehand', color: '#ffcc00', logoUrl: 'https://cdn.example.com/brand/logo.svg' });
+    assert.deepEqual(branded.brand, {
+      productName: 'Stagehand',
+      color: '#ffcc00',
+      logoUrl: 'https://cdn.example.com/brand/logo.svg',
+    });
     assert.equal(branded.defaultLanguage, 'fr');
     // Plain http only where browsers treat it as secure anyway: local development.
-    for (const local of ['http://localhost:5173/logo.png', 'http://127.0.0.1:8080/logo.png', 'http://demo.localhost/logo.png']) {
+    for (const local of [
+      'http://localhost:5173/logo.png',
+      'http://127.0.0.1:8080/logo.png',
+      'http://demo.localhost/logo.png',
+    ]) {
       assert.equal(loadConfig({ ACCT_BRAND_LOGO_URL: local }).brand.logoUrl, local);
     }
   });
@@ -112,12 +139,15 @@ describe('loadConfig', () => {
     ['ACCT_DEFAULT_LANGUAGE', 'fr-FR', 'must be one of: en, fr'],
   ] as const) {
     it(`refuses ${variable}=${value}`, () => {
-      assert.throws(() => loadConfig({ [variable]: value }), (err: unknown) => {
-        assert.ok(err instanceof ConfigError);
-        assert.match(err.message, new RegExp(`${variable}: `));
-        assert.ok(err.message.includes(why), err.message);
-        return true;
-      });
+      assert.throws(
+        () => loadConfig({ [variable]: value }),
+        (err: unknown) => {
+          assert.ok(err instanceof ConfigError);
+          assert.match(err.message, new RegExp(`${variable}: `));
+          assert.ok(err.message.includes(why), err.message);
+          return true;
+        },
+      );
     });
   }
 });

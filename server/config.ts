@@ -31,8 +31,7 @@ function parseOrigin(value: string, ctx: z.RefinementCtx): string {
   if (value === '*') {
     ctx.addIssue({
       code: 'custom',
-      message:
-        '"*" is not allowed: acct answers credentialed requests, so every allowed origin must be listed',
+      message: '"*" is not allowed: acct answers credentialed requests, so every allowed origin must be listed',
     });
     return z.NEVER;
   }
@@ -60,7 +59,8 @@ function parseBrandColor(value: string, ctx: z.RefinementCtx): string {
 }
 
 /** Hosts a browser treats as a secure context over plain http. */
-const isLocalhost = (host: string) => host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host);
+const isLocalhost = (host: string) =>
+  host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host);
 
 /**
  * The logo's URL: https, or http on localhost (development). Its origin goes into the hosted
@@ -128,10 +128,7 @@ const envSchema = z.object({
     .transform((raw, ctx) => list(raw).map((o) => parseOrigin(o, ctx)))
     .pipe(z.array(z.string()).min(1, 'list at least one origin')),
   ACCT_PRODUCT_NAME: z.string().trim().min(1).max(100).default('acct'),
-  ACCT_BRAND_COLOR: z
-    .string()
-    .default(DEFAULT_BRAND_COLOR)
-    .transform(parseBrandColor),
+  ACCT_BRAND_COLOR: z.string().default(DEFAULT_BRAND_COLOR).transform(parseBrandColor),
   ACCT_BRAND_LOGO_URL: z.string().trim().max(2000).transform(parseLogoUrl).optional(),
   ACCT_DEFAULT_LANGUAGE: z.enum(SUPPORTED_LANGUAGES, `must be one of: ${SUPPORTED_LANGUAGES.join(', ')}`).default('en'),
   ACCT_SIGN_IN_METHODS: z
@@ -150,7 +147,10 @@ const envSchema = z.object({
   ACCT_SESSION_IDLE_TIMEOUT: duration.optional(),
   ACCT_SESSION_ABSOLUTE_TIMEOUT: duration.optional(),
   ACCT_TRUST_PROXY: z.string().default('false'),
-  ACCT_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  ACCT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   ACCT_MAIL_FROM: z.string().min(3).optional(),
   ACCT_DEV_OUTBOX: booleanFlag.optional(),
   ACCT_ENCRYPTION_KEYS: z.string().optional(),
@@ -280,7 +280,10 @@ export interface LoadOptions {
   dev?: boolean;
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env, { dev = false }: LoadOptions = {}): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  { dev = false }: LoadOptions = {},
+): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
@@ -295,10 +298,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
   }
   if (e.ACCT_MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
-    throw new ConfigError('Invalid configuration:\n  ACCT_MIGRATION_DATABASE_URL: only means something with DATABASE_URL (the embedded database migrates itself)');
+    throw new ConfigError(
+      'Invalid configuration:\n  ACCT_MIGRATION_DATABASE_URL: only means something with DATABASE_URL (the embedded database migrates itself)',
+    );
   }
   if ((e.ACCT_SESSION_IDLE_TIMEOUT ?? 0) > (e.ACCT_SESSION_ABSOLUTE_TIMEOUT ?? Infinity)) {
-    throw new ConfigError('Invalid configuration:\n  ACCT_SESSION_IDLE_TIMEOUT: must not exceed ACCT_SESSION_ABSOLUTE_TIMEOUT');
+    throw new ConfigError(
+      'Invalid configuration:\n  ACCT_SESSION_IDLE_TIMEOUT: must not exceed ACCT_SESSION_ABSOLUTE_TIMEOUT',
+    );
   }
   return {
     port: e.PORT,

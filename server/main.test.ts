@@ -35,7 +35,10 @@ function spawnServer(env: Record<string, string>): ServerProcess {
 async function listeningUrl(server: ServerProcess): Promise<string> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const line = server.output().split('\n').find((l) => l.includes('acct is listening'));
+    const line = server
+      .output()
+      .split('\n')
+      .find((l) => l.includes('acct is listening'));
     if (line) return (JSON.parse(line) as { url: string }).url;
     if (server.child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));

@@ -16,7 +16,8 @@ const running = await startServer({ config, logger }).catch((err: unknown) => {
   process.exit(1);
 });
 
-const where = 'url' in config.database ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.database.dataDir}`;
+const where =
+  'url' in config.database ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.database.dataDir}`;
 logger.info({ url: running.url, database: where, allowedOrigins: config.allowedOrigins }, 'acct is listening');
 
 let stopping = false;

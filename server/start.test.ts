@@ -37,11 +37,23 @@ async function attempt(url: string): Promise<Outcome> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     const body = (await res.json().catch(() => undefined)) as { error?: { code?: string } } | undefined;
-    return { kind: 'answer', status: res.status, retryAfter: res.headers.get('retry-after'), code: body?.error?.code, startedAt, endedAt: performance.now() };
+    return {
+      kind: 'answer',
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      code: body?.error?.code,
+      startedAt,
+      endedAt: performance.now(),
+    };
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause;
     if (cause?.code === 'ECONNREFUSED') return { kind: 'refused', startedAt, endedAt: performance.now() };
-    return { kind: 'failed', error: String((err as Error).name + ': ' + (err as Error).message + (cause?.code ? ` (${cause.code})` : '')), startedAt, endedAt: performance.now() };
+    return {
+      kind: 'failed',
+      error: String((err as Error).name + ': ' + (err as Error).message + (cause?.code ? ` (${cause.code})` : '')),
+      startedAt,
+      endedAt: performance.now(),
+    };
   }
 }
 

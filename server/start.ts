@@ -53,14 +53,21 @@ export interface StartOptions {
 async function buildServices(config: Config, db: Database, logger: Logger): Promise<Services> {
   if (config.hashConcurrency) setHashConcurrency(config.hashConcurrency);
   const envelope = await loadEnvelope(config.encryptionKeys, config.dataDir, (path) =>
-    logger.warn({ path }, 'ACCT_ENCRYPTION_KEYS is not set: generated an encryption key file; set the variable for deployments with several processes'),
+    logger.warn(
+      { path },
+      'ACCT_ENCRYPTION_KEYS is not set: generated an encryption key file; set the variable for deployments with several processes',
+    ),
   );
   const transport = createTransport(config.mail.smtpUrl, config.mail.devOutbox);
-  if (transport.kind === 'none') logger.warn('no mail transport: mail is queued but not sent until ACCT_SMTP_URL is set');
+  if (transport.kind === 'none')
+    logger.warn('no mail transport: mail is queued but not sent until ACCT_SMTP_URL is set');
   const mail = new MailQueue(db.knex, transport, envelope, config.mail.from, logger);
   const outside = originsOutsideRpId(config);
   if (config.signInMethods.includes('passkey') && outside.length) {
-    logger.warn({ rpId: config.passkeys.rpId, origins: outside }, 'passkeys cannot work on these allowed origins: ACCT_RP_ID must be their host or a parent domain');
+    logger.warn(
+      { rpId: config.passkeys.rpId, origins: outside },
+      'passkeys cannot work on these allowed origins: ACCT_RP_ID must be their host or a parent domain',
+    );
   }
   const signingKeys = new SigningKeys(db.knex, envelope, config.publicUrl);
   await signingKeys.ensureKey();
@@ -109,7 +116,13 @@ const answerStarting: RequestListener = (_req, res) => {
   res.end(JSON.stringify({ error: { code: 'starting', message } }));
 };
 
-export async function startServer({ config: given, logger, db: givenDb, bundleDir, publicUrlFromPort }: StartOptions): Promise<RunningServer> {
+export async function startServer({
+  config: given,
+  logger,
+  db: givenDb,
+  bundleDir,
+  publicUrlFromPort,
+}: StartOptions): Promise<RunningServer> {
   const db = givenDb ?? (await openDatabase(given.database));
   // One listener for the server's whole life, which hands each request to whoever answers now:
   // `answerStarting` until the app is built, then the app. A request in between would otherwise

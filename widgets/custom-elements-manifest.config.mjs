@@ -39,7 +39,11 @@ function acctDefineCalls() {
         const mod = modules.find((m) => m.path === path);
         mod.exports = [
           ...(mod.exports ?? []),
-          { kind: 'custom-element-definition', name: tag, declaration: { name: className, module: home?.path ?? path } },
+          {
+            kind: 'custom-element-definition',
+            name: tag,
+            declaration: { name: className, module: home?.path ?? path },
+          },
         ];
       }
       // The analyzer lists modules in the order its globs happen to return them, which changes
@@ -51,7 +55,12 @@ function acctDefineCalls() {
 
 export default {
   // The base classes too, so that their members show as inherited on every element.
-  globs: ['widgets/src/elements/**/*.ts', 'widgets/src/core/acct-element.ts', 'widgets/src/core/account-element.ts', 'widgets/src/core/onboarding-element.ts'],
+  globs: [
+    'widgets/src/elements/**/*.ts',
+    'widgets/src/core/acct-element.ts',
+    'widgets/src/core/account-element.ts',
+    'widgets/src/core/onboarding-element.ts',
+  ],
   exclude: ['**/*.test.ts', '**/*.styles.ts'],
   outdir: 'widgets',
   litelement: true,

@@ -31,6 +31,7 @@ export default {
   // `foreign` servers' refusal in the console (which the tests check themselves): nothing to act on.
   filterBrowserLogs: ({ args }) =>
     !args.some(
-      (arg) => typeof arg === 'string' && (arg.includes('Lit is in dev mode') || arg.startsWith("acct: this page's origin")),
+      (arg) =>
+        typeof arg === 'string' && (arg.includes('Lit is in dev mode') || arg.startsWith("acct: this page's origin")),
     ),
 };

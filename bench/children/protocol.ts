@@ -20,9 +20,7 @@ const LOOP_DELAY_RESOLUTION_MS = 10;
 export type ParentMessage = { type: 'loop-delay:start' } | { type: 'loop-delay:read' };
 
 export type ChildMessage<Ready> =
-  | { type: 'ready'; value: Ready }
-  | { type: 'failed'; message: string }
-  | { type: 'loop-delay'; value: LoopDelay };
+  { type: 'ready'; value: Ready } | { type: 'failed'; message: string } | { type: 'loop-delay'; value: LoopDelay };
 
 /** The settings the runner passed to this child. */
 export function childSettings<Settings>(): Settings {

@@ -14,7 +14,11 @@ const nameError = document.querySelector<HTMLElement>('#event-name-error');
 
 function field(name: string): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null {
   const element = form?.elements.namedItem(name);
-  return element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement ? element : null;
+  return element instanceof HTMLInputElement ||
+    element instanceof HTMLSelectElement ||
+    element instanceof HTMLTextAreaElement
+    ? element
+    : null;
 }
 
 function fill(templateName: string, event: EventDraft): void {

@@ -11,7 +11,9 @@ async function connect(button: HTMLButtonElement): Promise<void> {
   const app = button.dataset.app ?? 'This app';
   const ticked = await tickChecklist('connect_integration');
   if (statusLine) {
-    statusLine.textContent = ticked ? `Demo: ${app} is not really connected, but your checklist counts it.` : 'Sign in first: the demo ticks your own checklist.';
+    statusLine.textContent = ticked
+      ? `Demo: ${app} is not really connected, but your checklist counts it.`
+      : 'Sign in first: the demo ticks your own checklist.';
   }
 }
 

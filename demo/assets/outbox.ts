@@ -24,7 +24,11 @@ const refreshButton = document.querySelector<HTMLButtonElement>('.outbox-refresh
 const server = main?.dataset.acctServer?.replace(/\/+$/, '') ?? '';
 
 /** An element with the given text (as a text node). */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -81,7 +85,8 @@ async function refresh(): Promise<void> {
   try {
     const response = await fetch(`${server}/api/dev/outbox`, { headers: { Accept: 'application/json' } });
     if (response.status === 404) {
-      statusLine.textContent = 'This acct server keeps no outbox: it sends real mail, or was started without ACCT_DEV_OUTBOX=true (npm start turns it on).';
+      statusLine.textContent =
+        'This acct server keeps no outbox: it sends real mail, or was started without ACCT_DEV_OUTBOX=true (npm start turns it on).';
       list.replaceChildren();
       return;
     }

@@ -23,7 +23,10 @@ async function show(): Promise<void> {
   if (!card) return;
   let me: Me | null = null;
   try {
-    const response = await fetch(`${server}/api/me`, { credentials: 'include', headers: { Accept: 'application/json' } });
+    const response = await fetch(`${server}/api/me`, {
+      credentials: 'include',
+      headers: { Accept: 'application/json' },
+    });
     if (response.ok) me = (await response.json()) as Me;
   } catch {
     // Unreachable: said below like signed out, with a way forward.

@@ -35,14 +35,18 @@ export function eventFrom(templateData: Record<string, unknown>): EventDraft {
   if (typeof event !== 'object' || event === null) return {};
   const draft: EventDraft = {};
   const source = event as Record<string, unknown>;
-  for (const key of ['name', 'kind', 'venue', 'notes'] as const) if (typeof source[key] === 'string') draft[key] = source[key];
+  for (const key of ['name', 'kind', 'venue', 'notes'] as const)
+    if (typeof source[key] === 'string') draft[key] = source[key];
   for (const key of ['days', 'crew'] as const) if (typeof source[key] === 'number') draft[key] = source[key];
   return draft;
 }
 
 export function rememberTemplate({ template, templateData }: TemplateSelected): void {
   try {
-    sessionStorage.setItem(KEY, JSON.stringify({ name: template.name, event: eventFrom(templateData) } satisfies ChosenTemplate));
+    sessionStorage.setItem(
+      KEY,
+      JSON.stringify({ name: template.name, event: eventFrom(templateData) } satisfies ChosenTemplate),
+    );
   } catch {
     // Storage disabled: the event form simply starts empty.
   }

@@ -126,7 +126,9 @@ export function readComponentDocs(path = MANIFEST_PATH): ComponentDocs {
   const declarations = manifest.modules.flatMap((m) =>
     (m.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ d, path: m.path })),
   );
-  const elements = declarations.map(({ d, path: source }) => element(d, source)).sort((a, b) => a.tag.localeCompare(b.tag));
+  const elements = declarations
+    .map(({ d, path: source }) => element(d, source))
+    .sort((a, b) => a.tag.localeCompare(b.tag));
   // The shared theme, from any element (each inherits the same list).
   const theme = (declarations[0]?.d.cssProperties ?? []).map(item).filter((p) => p.shared);
   return { elements, theme };

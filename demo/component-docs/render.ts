@@ -19,7 +19,8 @@ export const componentPath = (tag: string) => `/components/${tag}/`;
 const SHARED_LINK = '<a class="shared" href="/components/#shared">every element</a>';
 
 function page(title: string, docs: ComponentDocs, current: string, main: string, scripts: string[]): string {
-  const link = (href: string, label: string) => `<li><a href="${href}"${href === current ? ' aria-current="page"' : ''}>${label}</a></li>`;
+  const link = (href: string, label: string) =>
+    `<li><a href="${href}"${href === current ? ' aria-current="page"' : ''}>${label}</a></li>`;
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -54,7 +55,10 @@ interface Column {
   cell: (item: ApiItem) => string;
 }
 
-const NAME: Column = { label: 'Name', cell: (i) => code(i.name) + (i.shared ? ` <span class="badge">${SHARED_LINK}</span>` : '') };
+const NAME: Column = {
+  label: 'Name',
+  cell: (i) => code(i.name) + (i.shared ? ` <span class="badge">${SHARED_LINK}</span>` : ''),
+};
 const TYPE: Column = { label: 'Type', cell: (i) => code(i.type) };
 const DEFAULT: Column = { label: 'Default', cell: (i) => code(i.default) };
 const DESCRIPTION: Column = { label: 'Description', cell: (i) => prose(i.description) };
@@ -62,7 +66,10 @@ const ATTRIBUTE: Column = { label: 'Attribute', cell: (i) => code(i.attribute) }
 /** A property set from an attribute is described once, with the attribute. */
 const PROPERTY_DESCRIPTION: Column = {
   label: 'Description',
-  cell: (i) => (i.attribute ? `As the attribute <a href="#attributes-${escapeHtml(i.attribute)}">${code(i.attribute)}</a>.` : prose(i.description)),
+  cell: (i) =>
+    i.attribute
+      ? `As the attribute <a href="#attributes-${escapeHtml(i.attribute)}">${code(i.attribute)}</a>.`
+      : prose(i.description),
 };
 const named = (label: string): Column => ({ label, cell: (i) => (i.name ? code(i.name) : '(default)') });
 
@@ -73,7 +80,10 @@ function table(id: string, title: string, items: ApiItem[], columns: Column[], n
   // Rows have ids (`attributes-mode`) for links from elsewhere on the page.
   const rowId = (item: ApiItem) => (item.name ? ` id="${id}-${escapeHtml(item.name)}"` : '');
   const rows = items
-    .map((item) => `<tr${rowId(item)}>${columns.map((c) => `<td data-label="${c.label}">${c.cell(item)}</td>`).join('')}</tr>`)
+    .map(
+      (item) =>
+        `<tr${rowId(item)}>${columns.map((c) => `<td data-label="${c.label}">${c.cell(item)}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<section aria-labelledby="${id}">
   <h2 id="${id}">${title}</h2>${note}
@@ -101,7 +111,9 @@ function attributeControl(attr: ApiItem): string {
   if (attr.type === 'boolean') return `<div class="control check"><input type="checkbox" ${data} />${label}</div>`;
   if (values) {
     const fallback = unquote(attr.default);
-    const options = values.map((v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}${v === fallback ? ' (default)' : ''}</option>`);
+    const options = values.map(
+      (v) => `<option value="${escapeHtml(v)}">${escapeHtml(v)}${v === fallback ? ' (default)' : ''}</option>`,
+    );
     // The first option leaves the attribute out, so the snippet shows only what was chosen.
     return `<div class="control">${label}<select ${data}><option value="">—</option>${options.join('')}</select></div>`;
   }
@@ -129,7 +141,9 @@ function cssControl(prop: ApiItem): string {
 
 function playground(el: ElementDoc, theme: ApiItem[]): string {
   const group = (legend: string, controls: string[]) =>
-    controls.length ? `<fieldset><legend>${legend}</legend><div class="controls">${controls.join('\n')}</div></fieldset>` : '';
+    controls.length
+      ? `<fieldset><legend>${legend}</legend><div class="controls">${controls.join('\n')}</div></fieldset>`
+      : '';
   return `<form class="playground" data-playground="${el.tag}" aria-label="Playground">
   ${group('Attributes', el.attributes.map(attributeControl))}
   ${group('CSS custom properties', el.cssProperties.map(cssControl))}
@@ -164,13 +178,19 @@ export function elementPage(docs: ComponentDocs, el: ElementDoc): string {
         ${table('slots', 'Slots', el.slots, [named('Slot'), DESCRIPTION])}
         ${table('parts', 'Parts', el.parts, [named('Part'), DESCRIPTION], '<p>Style them from the page with <code>::part(name)</code>.</p>')}
         ${table('css-properties', 'CSS custom properties', el.cssProperties, [named('Property'), DEFAULT, DESCRIPTION], themeNote) || themeNote}`;
-  return page(`<${el.tag}>`, docs, componentPath(el.tag), main, ['%ACCT_SERVER%/acct.js', '/assets/components-playground.ts']);
+  return page(`<${el.tag}>`, docs, componentPath(el.tag), main, [
+    '%ACCT_SERVER%/acct.js',
+    '/assets/components-playground.ts',
+  ]);
 }
 
 /** `/components/`: every element with its summary, then what they all share. */
 export function indexPage(docs: ComponentDocs): string {
   const cards = docs.elements
-    .map((el) => `<li><a href="${componentPath(el.tag)}"><code>&lt;${el.tag}&gt;</code></a><p>${prose(el.summary)}</p></li>`)
+    .map(
+      (el) =>
+        `<li><a href="${componentPath(el.tag)}"><code>&lt;${el.tag}&gt;</code></a><p>${prose(el.summary)}</p></li>`,
+    )
     .join('\n');
   const shared = docs.elements[0]?.attributes.filter((a) => a.shared) ?? [];
   const main = `        <h1>Components</h1>

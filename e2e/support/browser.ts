@@ -25,11 +25,13 @@ const expected = (status: number, url: string) => status === 401 && new URL(url)
 export function watchPageProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('response', (res) => {
-    if (res.status() >= 400 && !expected(res.status(), res.url())) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+    if (res.status() >= 400 && !expected(res.status(), res.url()))
+      problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+      problems.push(`console: ${msg.text()}`);
   });
   return problems;
 }

@@ -46,7 +46,9 @@ export class DemoSite {
 
   /** Waits until the header's avatar says `who` (a name, or the address when there is none) is signed in. */
   async signedInAs(who: string): Promise<void> {
-    await this.element('acct-user-button').getByRole('button', { name: `Account: ${who}` }).waitFor();
+    await this.element('acct-user-button')
+      .getByRole('button', { name: `Account: ${who}` })
+      .waitFor();
   }
 }
 
@@ -111,7 +113,10 @@ export class PasskeyList {
 
   /** Removes the passkey of the first row, confirming; answers the announcement. */
   async removeFirst(): Promise<string> {
-    await this.rows.first().getByRole('button', { name: /^Remove / }).click();
+    await this.rows
+      .first()
+      .getByRole('button', { name: /^Remove / })
+      .click();
     await this.root.getByRole('button', { name: 'Yes, remove' }).click();
     const notice = this.root.getByText(/ is removed\./);
     await notice.waitFor();

@@ -25,7 +25,10 @@ export interface Journey {
 /** Registers the hooks; the returned getter gives the journey inside its tests. */
 export function useJourney(
   getDb: () => Database,
-  { prepare, extraOrigins = () => [] }: { prepare?: (db: Database) => Promise<void>; extraOrigins?: () => string[] } = {},
+  {
+    prepare,
+    extraOrigins = () => [],
+  }: { prepare?: (db: Database) => Promise<void>; extraOrigins?: () => string[] } = {},
 ): () => Journey {
   let journey: Journey | undefined;
   const contexts: BrowserContext[] = [];
@@ -33,7 +36,11 @@ export function useJourney(
   before(async () => {
     const sink = await startSmtpSink();
     await prepare?.(getDb());
-    const stack = await startStack(getDb(), { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url }, extraOrigins());
+    const stack = await startStack(
+      getDb(),
+      { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url },
+      extraOrigins(),
+    );
     const browser = await launchChromium();
     journey = {
       stack,

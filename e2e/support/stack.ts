@@ -23,7 +23,11 @@ export interface Stack {
 }
 
 /** `extraOrigins`: other host pages (besides the demo) the server must allow, e.g. a test's own. */
-export async function startStack(db: Database, env: Record<string, string> = {}, extraOrigins: string[] = []): Promise<Stack> {
+export async function startStack(
+  db: Database,
+  env: Record<string, string> = {},
+  extraOrigins: string[] = [],
+): Promise<Stack> {
   if (!existsSync(join(DEFAULT_BUNDLE_DIR, 'acct.js'))) {
     throw new Error('widgets/dist/acct.js is missing: run `npm run build` before the journeys');
   }
@@ -39,7 +43,9 @@ export async function startStack(db: Database, env: Record<string, string> = {},
   const demoUrl = `http://localhost:${port}`;
 
   // The server binds localhost, like the demo: both are reached by that name, as in `npm start`.
-  const acct = await startTestServer(db, { env: { ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: [demoUrl, ...extraOrigins].join(' '), ...env } });
+  const acct = await startTestServer(db, {
+    env: { ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: [demoUrl, ...extraOrigins].join(' '), ...env },
+  });
   process.env.ACCT_DEMO_SERVER_URL = acct.url;
 
   return {

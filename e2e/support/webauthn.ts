@@ -22,7 +22,9 @@ export interface VirtualAuthenticator {
 export async function attachVirtualAuthenticator(page: Page): Promise<VirtualAuthenticator> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');
-  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', { options: { ...VIRTUAL_AUTHENTICATOR } });
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { ...VIRTUAL_AUTHENTICATOR },
+  });
   return {
     credentials: async () => (await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
     presence: async (enabled) => {
@@ -74,7 +76,9 @@ export async function recordWebAuthnRequests(page: Page): Promise<void> {
 
 /** The requests recorded in this tab (for the current origin), oldest first. */
 export async function recordedRequests(page: Page): Promise<RecordedRequest[]> {
-  return (await page.evaluate(`JSON.parse(sessionStorage.getItem(${JSON.stringify(KEY)}) ?? '[]')`)) as RecordedRequest[];
+  return (await page.evaluate(
+    `JSON.parse(sessionStorage.getItem(${JSON.stringify(KEY)}) ?? '[]')`,
+  )) as RecordedRequest[];
 }
 
 /** Forgets the requests recorded so far, to look at one page load's alone. */

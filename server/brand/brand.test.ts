@@ -14,7 +14,8 @@ describe('colour arithmetic', () => {
   it('normalises hex colours and refuses anything else', () => {
     assert.equal(normalizeHex('#1D4ED8'), '#1d4ed8');
     assert.equal(normalizeHex(' #abc '), '#aabbcc');
-    for (const bad of ['1d4ed8', '#12345', '#ggg', 'blue', 'rgb(0,0,0)', '#1d4ed8ff', '']) assert.equal(normalizeHex(bad), undefined, bad);
+    for (const bad of ['1d4ed8', '#12345', '#ggg', 'blue', 'rgb(0,0,0)', '#1d4ed8ff', ''])
+      assert.equal(normalizeHex(bad), undefined, bad);
   });
 
   it('computes WCAG contrast ratios', () => {
@@ -43,11 +44,18 @@ describe('brand palette', () => {
   /** A deterministic spread of colours: every channel at 0, 51, …, 255 (216), then 2000 pseudo-random ones. */
   const colours = (() => {
     const steps = [0, 51, 102, 153, 204, 255];
-    const hex = (r: number, g: number, b: number) => `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+    const hex = (r: number, g: number, b: number) =>
+      `#${[r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
     const grid = steps.flatMap((r) => steps.flatMap((g) => steps.map((b) => hex(r, g, b))));
     let seed = 42;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256;
-    return [DEFAULT_BRAND_COLOR, '#facc15', '#777777', ...grid, ...Array.from({ length: 2000 }, () => hex(next(), next(), next()))];
+    return [
+      DEFAULT_BRAND_COLOR,
+      '#facc15',
+      '#777777',
+      ...grid,
+      ...Array.from({ length: 2000 }, () => hex(next(), next(), next())),
+    ];
   })();
 
   it('keeps button text, links and focus rings at AA in light and dark mode for every colour', () => {

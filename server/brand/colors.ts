@@ -49,7 +49,12 @@ export function mix(from: string, to: string, amount: number): string {
  * `ratio` contrast with every one of `backgrounds`. Black and white reach 4.5:1 with any light
  * respectively dark background, so the search always ends.
  */
-export function withContrast(color: string, backgrounds: readonly string[], ratio: number, towards: '#000000' | '#ffffff'): string {
+export function withContrast(
+  color: string,
+  backgrounds: readonly string[],
+  ratio: number,
+  towards: '#000000' | '#ffffff',
+): string {
   for (let step = 0; step <= 100; step++) {
     const candidate = mix(color, towards, step / 100);
     if (backgrounds.every((background) => contrastRatio(candidate, background) >= ratio)) return candidate;

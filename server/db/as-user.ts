@@ -19,11 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Runs `work` in a transaction as `userId`. Pass the transaction down to every query inside: on
  * the embedded database (one connection) a query on the global instance would wait forever.
  */
-export async function asUser<T>(
-  knex: Knex,
-  userId: string,
-  work: (trx: Knex.Transaction) => Promise<T>,
-): Promise<T> {
+export async function asUser<T>(knex: Knex, userId: string, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   if (!UUID.test(userId)) throw new TypeError('asUser needs a user id (uuid)');
   return knex.transaction((trx) => asUserWithin(trx, userId, work));
 }
@@ -33,7 +29,11 @@ export async function asUser<T>(
  * also write a user's rows, atomically with its own): switches to the user for `work` and back to
  * the service role afterwards. If `work` throws, the transaction is doomed and rolls back anyway.
  */
-export async function asUserWithin<T>(trx: Knex.Transaction, userId: string, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+export async function asUserWithin<T>(
+  trx: Knex.Transaction,
+  userId: string,
+  work: (trx: Knex.Transaction) => Promise<T>,
+): Promise<T> {
   if (!UUID.test(userId)) throw new TypeError('asUser needs a user id (uuid)');
   // One round trip for both: set_config('role', …) is what SET LOCAL ROLE does, and it checks
   // membership the same way.

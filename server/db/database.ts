@@ -29,17 +29,24 @@ export interface Database {
 }
 
 interface RawConnection {
-  query(query: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(
+    query: string | { name: string; text: string; values: unknown[] },
+    values?: unknown[],
+  ): Promise<{ rows: unknown[] }>;
 }
 
 /** Borrows a connection from Knex's pool for one statement. */
 function preparedOn(knex: Knex, kind: DatabaseKind): Database['prepared'] {
-  const client = knex.client as { acquireConnection(): Promise<RawConnection>; releaseConnection(c: RawConnection): Promise<void> };
+  const client = knex.client as {
+    acquireConnection(): Promise<RawConnection>;
+    releaseConnection(c: RawConnection): Promise<void>;
+  };
   return async <Row>(name: string, text: string, values: unknown[]) => {
     const connection = await client.acquireConnection();
     try {
       // PGlite prepares every query it runs; only node-postgres needs the name.
-      const result = kind === 'postgres' ? await connection.query({ name, text, values }) : await connection.query(text, values);
+      const result =
+        kind === 'postgres' ? await connection.query({ name, text, values }) : await connection.query(text, values);
       return result.rows as Row[];
     } finally {
       await client.releaseConnection(connection);

@@ -51,7 +51,8 @@ async function failureCode(work: () => Promise<unknown>): Promise<string | undef
 describeOnEachDatabase(
   'a least-privileged database login',
   (getDb, kind) => {
-    const skip = kind !== 'postgres' && 'roles and logins need a PostgreSQL server; the embedded database has a single user';
+    const skip =
+      kind !== 'postgres' && 'roles and logins need a PostgreSQL server; the embedded database has a single user';
     const login = `acct_test_login_${process.pid}_${randomBytes(4).toString('hex')}`;
     let adminUrl: string;
     let loginUrl: string;
@@ -75,8 +76,17 @@ describeOnEachDatabase(
       await admin.migrate.down(migrationConfig);
 
       loginDb = await openDatabase({ url: loginUrl, poolMax: 10 });
-      const config = testConfig({ DATABASE_URL: loginUrl, ACCT_MIGRATION_DATABASE_URL: adminUrl, ACCT_LOG_LEVEL: 'info' });
-      server = await startServer({ config, logger: createLogger('info', logs.stream), db: loginDb, publicUrlFromPort: true });
+      const config = testConfig({
+        DATABASE_URL: loginUrl,
+        ACCT_MIGRATION_DATABASE_URL: adminUrl,
+        ACCT_LOG_LEVEL: 'info',
+      });
+      server = await startServer({
+        config,
+        logger: createLogger('info', logs.stream),
+        db: loginDb,
+        publicUrlFromPort: true,
+      });
     });
 
     after(async () => {
@@ -84,7 +94,11 @@ describeOnEachDatabase(
       await server?.close();
       await loginDb?.close();
       // Roles belong to the cluster: this one goes now; its database goes after the suite.
-      const cluster = knexFactory({ client: 'pg', connection: process.env.TEST_DATABASE_URL, pool: { min: 0, max: 1 } });
+      const cluster = knexFactory({
+        client: 'pg',
+        connection: process.env.TEST_DATABASE_URL,
+        pool: { min: 0, max: 1 },
+      });
       try {
         await cluster.raw('drop role if exists ??', [login]);
       } finally {
@@ -93,11 +107,15 @@ describeOnEachDatabase(
     });
 
     it('starts, migrating through the admin URL, and warns about nothing', { skip }, async () => {
-      const migrated = logs.lines().find((line) => line.msg === 'database migrated') as { migrations?: string[] } | undefined;
+      const migrated = logs.lines().find((line) => line.msg === 'database migrated') as
+        { migrations?: string[] } | undefined;
       assert.equal(migrated?.migrations?.length, 1, 'start-up ran the undone migration, as admin');
       const { rows } = (await loginDb.knex.raw('select current_user as role')) as { rows: Array<{ role: string }> };
       assert.equal(rows[0]!.role, login);
-      assert.deepEqual(logs.lines().filter((line) => PRIVILEGE_WARNING.test(line.msg)), []);
+      assert.deepEqual(
+        logs.lines().filter((line) => PRIVILEGE_WARNING.test(line.msg)),
+        [],
+      );
     });
 
     it('signs up, signs in, lists sessions, makes an organization and signs out', { skip }, async () => {
@@ -109,7 +127,10 @@ describeOnEachDatabase(
       assert.equal((await again.get('/api/sessions')).body.sessions.length, 2);
       const org = await again.post('/api/organizations', { name: 'Least Privilege Ltd' });
       assert.equal(org.status, 201, JSON.stringify(org.body));
-      assert.deepEqual((await client.get('/api/organizations')).body.organizations.map((o: { name: string }) => o.name), ['Least Privilege Ltd']);
+      assert.deepEqual(
+        (await client.get('/api/organizations')).body.organizations.map((o: { name: string }) => o.name),
+        ['Least Privilege Ltd'],
+      );
       assert.equal((await again.get('/api/session/token')).status, 200);
       assert.equal((await again.get('/api/login-history')).status, 200);
       assert.equal((await again.post('/api/auth/sign-out')).status, 200);
@@ -124,7 +145,11 @@ describeOnEachDatabase(
       )) as { rows: Array<{ name: string }> };
       assert.ok(rows.length > 20);
       for (const { name } of rows) await loginDb.knex.raw('select * from ?? limit 1', [name]);
-      assert.equal(await failureCode(() => loginDb.knex.raw('select * from knex_migrations')), '42501', 'not the migrator’s bookkeeping');
+      assert.equal(
+        await failureCode(() => loginDb.knex.raw('select * from knex_migrations')),
+        '42501',
+        'not the migrator’s bookkeeping',
+      );
     });
 
     it('runs the housekeeping job (the seed’s cleanup function and its deletes)', { skip }, async () => {
@@ -139,7 +164,15 @@ describeOnEachDatabase(
                 (select count(*) from pg_proc p where p.proowner = r.oid)::int as owned_functions
          from pg_roles r where r.rolname = current_user`,
       )) as { rows: Array<Record<string, unknown>> };
-      assert.deepEqual(rows[0], { rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, owned_relations: 0, owned_schemas: 0, owned_functions: 0 });
+      assert.deepEqual(rows[0], {
+        rolsuper: false,
+        rolbypassrls: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        owned_relations: 0,
+        owned_schemas: 0,
+        owned_functions: 0,
+      });
       for (const ddl of [
         'drop table auth.users',
         'alter table user_sessions add column stolen text',
@@ -159,23 +192,35 @@ describeOnEachDatabase(
       const alice = await signedUpClient(server.services, server.url);
       const bob = await signedUpClient(server.services, server.url);
       const [aliceId, bobId] = await Promise.all(
-        [alice.email, bob.email].map(async (email) => (await loginDb.knex('auth.users').where({ email }).first('id'))!.id),
+        [alice.email, bob.email].map(
+          async (email) => (await loginDb.knex('auth.users').where({ email }).first('id'))!.id,
+        ),
       );
       // Outside asUser the service connection reads any account: sign-in needs the hash.
       assert.ok((await loginDb.knex('auth.users').where({ id: bobId }).first('password_hash'))!.password_hash);
       await asUser(loginDb.knex, aliceId!, async (trx) => {
-        assert.deepEqual((await trx('auth.users').select('id')).map((u) => u.id), [aliceId]);
+        assert.deepEqual(
+          (await trx('auth.users').select('id')).map((u) => u.id),
+          [aliceId],
+        );
         assert.equal((await trx('user_sessions').where({ user_id: bobId })).length, 0);
         assert.ok((await trx('user_sessions')).length > 0);
       });
-      const hash = await failureCode(() => asUser(loginDb.knex, aliceId!, (trx) => trx('auth.users').where({ id: aliceId }).first('password_hash')));
+      const hash = await failureCode(() =>
+        asUser(loginDb.knex, aliceId!, (trx) => trx('auth.users').where({ id: aliceId }).first('password_hash')),
+      );
       assert.equal(hash, '42501');
     });
 
     it('warns once, naming DATABASE_URL, when the server runs as a superuser', { skip }, async () => {
       const superLogs = logCollector();
       const config = testConfig({ DATABASE_URL: adminUrl, ACCT_LOG_LEVEL: 'info' });
-      const superServer = await startServer({ config, logger: createLogger('info', superLogs.stream), db: getDb(), publicUrlFromPort: true });
+      const superServer = await startServer({
+        config,
+        logger: createLogger('info', superLogs.stream),
+        db: getDb(),
+        publicUrlFromPort: true,
+      });
       try {
         const warnings = superLogs.lines().filter((line) => PRIVILEGE_WARNING.test(line.msg));
         assert.equal(warnings.length, 1);

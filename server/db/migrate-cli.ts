@@ -15,11 +15,18 @@ if (command !== 'latest' && command !== 'rollback') {
 
 const config = loadConfigOrExit();
 
-const db = await openDatabase(config.migrationDatabaseUrl ? { url: config.migrationDatabaseUrl, poolMax: 2 } : config.database);
+const db = await openDatabase(
+  config.migrationDatabaseUrl ? { url: config.migrationDatabaseUrl, poolMax: 2 } : config.database,
+);
 try {
-  const names = command === 'latest' ? await migrateToLatest(db.knex) : await rollback(db.knex, flags.includes('--all'));
+  const names =
+    command === 'latest' ? await migrateToLatest(db.knex) : await rollback(db.knex, flags.includes('--all'));
   const verb = command === 'latest' ? 'applied' : 'rolled back';
-  console.log(names.length ? `${verb}:\n  ${names.join('\n  ')}` : `nothing to do (${command === 'latest' ? 'already up to date' : 'no migrations to roll back'})`);
+  console.log(
+    names.length
+      ? `${verb}:\n  ${names.join('\n  ')}`
+      : `nothing to do (${command === 'latest' ? 'already up to date' : 'no migrations to roll back'})`,
+  );
 } catch (err) {
   console.error('migration failed:', err instanceof Error ? err.message : err);
   process.exitCode = 1;

@@ -54,11 +54,17 @@ describeOnEachDatabase(
       const { knex } = getDb();
       assert.deepEqual(await rollback(knex, true), [...MIGRATIONS].reverse());
       const { rows } = (await knex.raw(LEFTOVERS, [APP_ROLE, SERVICE_ROLE])) as { rows: Array<{ object: string }> };
-      assert.deepEqual(rows.map((r) => r.object), []);
+      assert.deepEqual(
+        rows.map((r) => r.object),
+        [],
+      );
       if (kind === 'pglite') {
         // The roles belong to the whole cluster; PGlite's has no other database that could still
         // use them, so the last rollback must have dropped them.
-        const { rows: roles } = (await knex.raw('select rolname from pg_roles where rolname in (?, ?)', [APP_ROLE, SERVICE_ROLE])) as { rows: unknown[] };
+        const { rows: roles } = (await knex.raw('select rolname from pg_roles where rolname in (?, ?)', [
+          APP_ROLE,
+          SERVICE_ROLE,
+        ])) as { rows: unknown[] };
         assert.deepEqual(roles, []);
       }
     });

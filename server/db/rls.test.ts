@@ -16,15 +16,33 @@ import { openDatabase } from './database';
 const inADay = () => new Date(Date.now() + 24 * 3600 * 1000);
 
 /** Each user-owned table: a valid row for a user, and a change any of its rows accepts. */
-const USER_OWNED: Record<string, { row: (userId: string) => Record<string, unknown>; change: Record<string, unknown> }> = {
-  user_sessions: { row: (u) => ({ user_id: u, session_token_hash: randomUUID(), expires_at: inADay() }), change: { device_name: 'changed' } },
-  login_history: { row: (u) => ({ user_id: u, event_type: 'login_success', success: true }), change: { failure_reason: 'changed' } },
-  notification_preferences: { row: (u) => ({ user_id: u, category: 'security', event_type: 'new_device' }), change: { frequency: 'daily' } },
+const USER_OWNED: Record<
+  string,
+  { row: (userId: string) => Record<string, unknown>; change: Record<string, unknown> }
+> = {
+  user_sessions: {
+    row: (u) => ({ user_id: u, session_token_hash: randomUUID(), expires_at: inADay() }),
+    change: { device_name: 'changed' },
+  },
+  login_history: {
+    row: (u) => ({ user_id: u, event_type: 'login_success', success: true }),
+    change: { failure_reason: 'changed' },
+  },
+  notification_preferences: {
+    row: (u) => ({ user_id: u, category: 'security', event_type: 'new_device' }),
+    change: { frequency: 'daily' },
+  },
   notification_quiet_hours: { row: (u) => ({ user_id: u }), change: { timezone: 'Europe/Paris' } },
   data_export_requests: { row: (u) => ({ user_id: u }), change: { status: 'processing' } },
   account_deletion_requests: { row: (u) => ({ user_id: u, scheduled_for: inADay() }), change: { reason: 'changed' } },
-  passkeys: { row: (u) => ({ user_id: u, credential_id: Buffer.from(randomUUID()), public_key: Buffer.from('key') }), change: { device_name: 'changed' } },
-  oauth_accounts: { row: (u) => ({ user_id: u, provider: 'github', provider_user_id: randomUUID() }), change: { provider_name: 'changed' } },
+  passkeys: {
+    row: (u) => ({ user_id: u, credential_id: Buffer.from(randomUUID()), public_key: Buffer.from('key') }),
+    change: { device_name: 'changed' },
+  },
+  oauth_accounts: {
+    row: (u) => ({ user_id: u, provider: 'github', provider_user_id: randomUUID() }),
+    change: { provider_name: 'changed' },
+  },
   user_onboarding_progress: { row: (u) => ({ user_id: u }), change: { current_step: 'profile' } },
   setup_checklist_progress: { row: (u) => ({ user_id: u, item_key: 'create_event' }), change: { dismissed: true } },
   setup_checklist_state: { row: (u) => ({ user_id: u }), change: { dismissed_at: new Date() } },
@@ -35,7 +53,9 @@ const USER_OWNED_TABLES = Object.keys(USER_OWNED);
 const ORGANIZATION_OWNED = ['connected_apps', 'api_tokens', 'webhooks', 'webhook_deliveries'];
 
 async function createUser(knex: Knex): Promise<string> {
-  const [user] = (await knex('auth.users').insert({ email: `${randomUUID()}@example.test` }).returning('id')) as Array<{ id: string }>;
+  const [user] = (await knex('auth.users')
+    .insert({ email: `${randomUUID()}@example.test` })
+    .returning('id')) as Array<{ id: string }>;
   return user!.id;
 }
 
@@ -83,7 +103,11 @@ describeOnEachDatabase('row-level security', (getDb, kind) => {
 
     await asUser(knex, a, async (trx) => {
       for (const [table, { change }] of Object.entries(USER_OWNED)) {
-        assert.equal(await trx(table).where({ user_id: b }).update(change), 0, `${table}: update of another user's row`);
+        assert.equal(
+          await trx(table).where({ user_id: b }).update(change),
+          0,
+          `${table}: update of another user's row`,
+        );
         assert.equal(await deleteRows(trx, table, b), 0, `${table}: delete of another user's row`);
         // No WHERE at all: the policy alone must keep it to A's row.
         assert.equal(await trx(table).update(change), 1, `${table}: unfiltered update`);
@@ -91,13 +115,21 @@ describeOnEachDatabase('row-level security', (getDb, kind) => {
       assert.equal(await trx('auth.users').where({ id: b }).update({ display_name: 'changed' }), 0, 'auth.users');
     });
     for (const [table, { change }] of Object.entries(USER_OWNED)) {
-      assert.deepEqual(await knex(table).where({ user_id: a }).first(...Object.keys(change)), change, `${table}: A's row changed`);
+      assert.deepEqual(
+        await knex(table)
+          .where({ user_id: a })
+          .first(...Object.keys(change)),
+        change,
+        `${table}: A's row changed`,
+      );
     }
 
     await asUser(knex, a, async (trx) => {
-      for (const table of USER_OWNED_TABLES) assert.equal(await deleteRows(trx, table), 1, `${table}: unfiltered delete`);
+      for (const table of USER_OWNED_TABLES)
+        assert.equal(await deleteRows(trx, table), 1, `${table}: unfiltered delete`);
     });
-    for (const table of USER_OWNED_TABLES) assert.deepEqual(await knex(table).where({ user_id: a }), [], `${table}: A's row deleted`);
+    for (const table of USER_OWNED_TABLES)
+      assert.deepEqual(await knex(table).where({ user_id: a }), [], `${table}: A's row deleted`);
     assert.deepEqual(await rowsOf(knex, b), before, "another user's rows are untouched");
   });
 
@@ -106,7 +138,11 @@ describeOnEachDatabase('row-level security', (getDb, kind) => {
     const [a, b] = [await createUser(knex), await createUser(knex)];
     // One transaction per attempt: an error aborts the transaction it happens in.
     for (const [table, { row }] of Object.entries(USER_OWNED)) {
-      await assert.rejects(asUser(knex, a, (trx) => trx(table).insert(row(b))), /violates row-level security policy/, `${table}: insert`);
+      await assert.rejects(
+        asUser(knex, a, (trx) => trx(table).insert(row(b))),
+        /violates row-level security policy/,
+        `${table}: insert`,
+      );
       await knex(table).insert(row(a));
       await assert.rejects(
         asUser(knex, a, (trx) => trx(table).where({ user_id: a }).update({ user_id: b })),
@@ -120,13 +156,24 @@ describeOnEachDatabase('row-level security', (getDb, kind) => {
   it('keeps the password hash and the app role out of reach', async () => {
     const { knex } = getDb();
     const a = await createUser(knex);
-    await assert.rejects(asUser(knex, a, (trx) => trx('auth.users').select('password_hash')), /permission denied/);
-    await assert.rejects(asUser(knex, a, (trx) => trx('auth.users').select('*')), /permission denied/);
-    await assert.rejects(asUser(knex, a, (trx) => trx('auth.users').update({ app_role: 'admin' })), /permission denied/);
+    await assert.rejects(
+      asUser(knex, a, (trx) => trx('auth.users').select('password_hash')),
+      /permission denied/,
+    );
+    await assert.rejects(
+      asUser(knex, a, (trx) => trx('auth.users').select('*')),
+      /permission denied/,
+    );
+    await assert.rejects(
+      asUser(knex, a, (trx) => trx('auth.users').update({ app_role: 'admin' })),
+      /permission denied/,
+    );
     // The profile itself stays the user's to read and edit.
     await asUser(knex, a, async (trx) => {
       assert.equal(await trx('auth.users').update({ display_name: 'Ada' }), 1);
-      assert.deepEqual(await trx('auth.users').select('id', 'display_name', 'app_role'), [{ id: a, display_name: 'Ada', app_role: 'user' }]);
+      assert.deepEqual(await trx('auth.users').select('id', 'display_name', 'app_role'), [
+        { id: a, display_name: 'Ada', app_role: 'user' },
+      ]);
     });
   });
 
@@ -135,7 +182,8 @@ describeOnEachDatabase('row-level security', (getDb, kind) => {
     await createOwner(knex);
     await knex.transaction(async (trx) => {
       await trx.raw(`select set_config('role', ?, true)`, [APP_ROLE]);
-      for (const table of [...USER_OWNED_TABLES, 'auth.users']) assert.deepEqual(await trx(table).select('id'), [], table);
+      for (const table of [...USER_OWNED_TABLES, 'auth.users'])
+        assert.deepEqual(await trx(table).select('id'), [], table);
     });
   });
 
@@ -146,13 +194,20 @@ describeOnEachDatabase('row-level security', (getDb, kind) => {
     const single = kind === 'postgres' ? await openDatabase({ url: db.url!, poolMax: 1 }) : undefined;
     const knex = single?.knex ?? db.knex;
     const identity = async (q: Knex) =>
-      ((await q.raw('select auth.uid() as uid, current_user as current, session_user as session')) as { rows: Array<{ uid: string | null; current: string; session: string }> }).rows[0]!;
+      (
+        (await q.raw('select auth.uid() as uid, current_user as current, session_user as session')) as {
+          rows: Array<{ uid: string | null; current: string; session: string }>;
+        }
+      ).rows[0]!;
     try {
       const a = await createUser(knex);
       const inside = await asUser(knex, a, identity);
       assert.equal(inside.uid, a);
       assert.equal(inside.current, APP_ROLE);
-      await assert.rejects(asUser(knex, a, async () => Promise.reject(new Error('work failed'))), /work failed/);
+      await assert.rejects(
+        asUser(knex, a, async () => Promise.reject(new Error('work failed'))),
+        /work failed/,
+      );
       await knex.transaction(async (trx) => {
         const after = await identity(trx);
         assert.equal(after.uid, null);
@@ -188,7 +243,11 @@ describeOnEachDatabase('row-level security', (getDb, kind) => {
     };
     for (const table of ORGANIZATION_OWNED) {
       for (const [verb, attempt] of Object.entries(attempts)) {
-        await assert.rejects(asUser(knex, a, async (trx) => attempt(trx(table))), /permission denied/, `${verb} on ${table}`);
+        await assert.rejects(
+          asUser(knex, a, async (trx) => attempt(trx(table))),
+          /permission denied/,
+          `${verb} on ${table}`,
+        );
       }
     }
   });

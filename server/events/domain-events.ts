@@ -8,7 +8,11 @@
 import type { Knex } from 'knex';
 
 export type DomainEvent =
-  | { type: 'user.profile_updated'; userId: string; profile: { displayName: string | null; avatarUrl: string | null; bio: string | null } }
+  | {
+      type: 'user.profile_updated';
+      userId: string;
+      profile: { displayName: string | null; avatarUrl: string | null; bio: string | null };
+    }
   | { type: 'organization.created'; userId: string; organizationId: string }
   | { type: 'organization.invitation_sent'; userId: string; organizationId: string; email: string }
   | { type: 'connected_app.connected'; userId: string; organizationId: string; provider: string }
@@ -24,7 +28,10 @@ type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 type Handler<T extends DomainEventType> = (trx: Knex.Transaction, event: EventOf<T>) => Promise<void>;
 
 export class DomainEvents {
-  private readonly handlers = new Map<DomainEventType, ((trx: Knex.Transaction, event: DomainEvent) => Promise<void>)[]>();
+  private readonly handlers = new Map<
+    DomainEventType,
+    ((trx: Knex.Transaction, event: DomainEvent) => Promise<void>)[]
+  >();
 
   subscribe<T extends DomainEventType>(type: T, handler: Handler<T>): void {
     const list = this.handlers.get(type) ?? [];

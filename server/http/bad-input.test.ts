@@ -35,20 +35,37 @@ const FAKE_CREDENTIAL = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', clientE
  * nested ones included, is a field the tests feed wrong values.
  */
 const sampleBodies = (): Record<string, Record<string, unknown>> => ({
-  'POST /api/auth/sign-up': { email: uniqueEmail('bad-input'), password: PASSWORD, displayName: 'Ada', redirectUrl: `${TEST_ORIGIN}/welcome` },
+  'POST /api/auth/sign-up': {
+    email: uniqueEmail('bad-input'),
+    password: PASSWORD,
+    displayName: 'Ada',
+    redirectUrl: `${TEST_ORIGIN}/welcome`,
+  },
   'POST /api/auth/sign-in': { email: uniqueEmail('nobody'), password: PASSWORD, redirectUrl: `${TEST_ORIGIN}/welcome` },
   'POST /api/auth/password/forgot': { email: uniqueEmail('nobody'), redirectUrl: `${TEST_ORIGIN}/account` },
   'POST /api/auth/password/change': { currentPassword: PASSWORD, newPassword: 'another long passphrase' },
   'POST /api/auth/verification/resend': { email: uniqueEmail('nobody'), redirectUrl: `${TEST_ORIGIN}/welcome` },
   'POST /api/session/exchange': { code: 'A'.repeat(43) },
   'POST /api/auth/magic-link': { email: uniqueEmail('nobody'), redirectUrl: `${TEST_ORIGIN}/welcome` },
-  'POST /api/passkeys/register/verify': { response: { ...FAKE_CREDENTIAL, response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' } }, name: 'Laptop' },
-  'POST /api/passkeys/authenticate/verify': { response: { ...FAKE_CREDENTIAL, response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' } } },
+  'POST /api/passkeys/register/verify': {
+    response: { ...FAKE_CREDENTIAL, response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' } },
+    name: 'Laptop',
+  },
+  'POST /api/passkeys/authenticate/verify': {
+    response: {
+      ...FAKE_CREDENTIAL,
+      response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' },
+    },
+  },
   'PATCH /api/passkeys/:id': { name: 'Laptop' },
   'POST /api/organizations': { name: 'Bad Input Ltd', slug: `bad-input-${randomUUID().slice(0, 8)}` },
   'PATCH /api/organizations/:id': { name: 'Renamed Ltd' },
   'PATCH /api/organizations/:id/members/:userId': { role: 'admin' },
-  'POST /api/organizations/:id/invitations': { email: uniqueEmail('invitee'), role: 'member', redirectUrl: `${TEST_ORIGIN}/team` },
+  'POST /api/organizations/:id/invitations': {
+    email: uniqueEmail('invitee'),
+    role: 'member',
+    redirectUrl: `${TEST_ORIGIN}/team`,
+  },
   'POST /api/checklist/events': { email: uniqueEmail('nobody'), item: 'create_event' },
 });
 
@@ -74,7 +91,10 @@ function fieldPaths(body: Record<string, unknown>): FieldPath[] {
 /** A copy of `body` with the field at `path` set to `value`. */
 function withField(body: Record<string, unknown>, path: FieldPath, value: unknown): Record<string, unknown> {
   const [head, ...rest] = path as [string, ...string[]];
-  return { ...body, [head]: rest.length ? withField((body[head] ?? {}) as Record<string, unknown>, rest, value) : value };
+  return {
+    ...body,
+    [head]: rest.length ? withField((body[head] ?? {}) as Record<string, unknown>, rest, value) : value,
+  };
 }
 
 /** Whether an error's `fields` names the field at `path` (or something inside it). */
@@ -122,7 +142,15 @@ const TRICKY_EMAILS = [
 ];
 
 /** Query strings with parameters no route expects, repeated ones and malformed encodings. */
-const ODD_QUERIES = ['?debug=1', '?__proto__=1&constructor=prototype', '?a[b]=c&a[c]=d', '?limit=1&limit=2', '?%ZZ=%ZZ', `?${'q'.repeat(4000)}=1`, '?token=%00'];
+const ODD_QUERIES = [
+  '?debug=1',
+  '?__proto__=1&constructor=prototype',
+  '?a[b]=c&a[c]=d',
+  '?limit=1&limit=2',
+  '?%ZZ=%ZZ',
+  `?${'q'.repeat(4000)}=1`,
+  '?token=%00',
+];
 
 /** Values for a known query parameter. */
 const ODD_QUERY_VALUES = [
@@ -159,7 +187,8 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
   before(async () => {
     server = await startTestServer(getDb(), {
       env: {
-        ACCT_RATE_LIMITS: 'sign-in:ip=100000/60 sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60 sign-in:account=100000/60',
+        ACCT_RATE_LIMITS:
+          'sign-in:ip=100000/60 sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60 sign-in:account=100000/60',
         ACCT_SITE_SECRET: SITE_SECRET,
       },
     });
@@ -193,7 +222,12 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
   }
 
   /** Sends one request as the signed-in user and checks the answer's shape; `body` strings go as-is. */
-  async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer> {
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<JsonAnswer> {
     const label = `${method} ${path.slice(0, 200)} ${typeof body === 'string' ? body.slice(0, 80) : JSON.stringify(body)?.slice(0, 80)}`;
     const res = await (await signedIn()).request(method, path, body, { ...headersFor(path), ...headers });
     served.total++;
@@ -213,7 +247,13 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
   }
 
   /** Like `send`, and the input was plainly wrong: a 4xx, with `code` when given. */
-  async function sendWrong(method: string, path: string, body: unknown, expected: { status?: number; code?: string } = {}, headers?: Record<string, string>) {
+  async function sendWrong(
+    method: string,
+    path: string,
+    body: unknown,
+    expected: { status?: number; code?: string } = {},
+    headers?: Record<string, string>,
+  ) {
     const res = await send(method, path, body, headers);
     const label = `${method} ${path} ${typeof body === 'string' ? body.slice(0, 80) : JSON.stringify(body)?.slice(0, 80)}`;
     assert.ok(res.status >= 400 && res.status < 500, `${label} → ${res.status}`);
@@ -225,13 +265,27 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
   it('finds the API routes in the router', () => {
     const keys = routes.map(routeKey);
     assert.ok(routes.length >= 10, keys.join(', '));
-    for (const fixture of [...Object.keys(sampleBodies()), ...Object.keys(QUERY_PARAMS)]) assert.ok(keys.includes(fixture), `stale fixture: ${fixture}`);
+    for (const fixture of [...Object.keys(sampleBodies()), ...Object.keys(QUERY_PARAMS)])
+      assert.ok(keys.includes(fixture), `stale fixture: ${fixture}`);
   });
 
   it('answers malformed JSON with 400 invalid_json', async () => {
-    const malformed = ['{', '{"email": "a@b.c",', "{'email': 1}", '{"a":1}}', '{"a":tru}', 'nul', '\u0000', '{"a":"\\x00"}', '{"a":"\\ud800', '\uFEFF{"a":', '{"__proto__":'];
+    const malformed = [
+      '{',
+      '{"email": "a@b.c",',
+      "{'email': 1}",
+      '{"a":1}}',
+      '{"a":tru}',
+      'nul',
+      '\u0000',
+      '{"a":"\\x00"}',
+      '{"a":"\\ud800',
+      '\uFEFF{"a":',
+      '{"__proto__":',
+    ];
     for (const route of bodyRoutes()) {
-      for (const body of malformed) await sendWrong(route.method, pathOf(route), body, { status: 400, code: 'invalid_json' });
+      for (const body of malformed)
+        await sendWrong(route.method, pathOf(route), body, { status: 400, code: 'invalid_json' });
     }
   });
 
@@ -248,8 +302,14 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
     for (const route of bodyRoutes()) {
       for (const field of fieldsOf(route)) {
         for (const value of WRONG_TYPES) {
-          const res = await sendWrong(route.method, pathOf(route), withField(sampleOf(route), field, value), { status: 400, code: 'invalid_request' });
-          assert.ok(namesField(res.body.error.fields, field), `${describeField(route, field)}=${JSON.stringify(value)}: ${JSON.stringify(res.body)}`);
+          const res = await sendWrong(route.method, pathOf(route), withField(sampleOf(route), field, value), {
+            status: 400,
+            code: 'invalid_request',
+          });
+          assert.ok(
+            namesField(res.body.error.fields, field),
+            `${describeField(route, field)}=${JSON.stringify(value)}: ${JSON.stringify(res.body)}`,
+          );
         }
       }
     }
@@ -257,7 +317,12 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
 
   it('answers an unknown field, prototype pollution included, with 400 invalid_request', async () => {
     // As JSON text: an object literal's `__proto__` would set a prototype, not send a key.
-    const extras = ['"admin":true', '"__proto__":{"admin":true}', '"constructor":{"prototype":{"admin":true}}', '"user.role":"admin"'];
+    const extras = [
+      '"admin":true',
+      '"__proto__":{"admin":true}',
+      '"constructor":{"prototype":{"admin":true}}',
+      '"user.role":"admin"',
+    ];
     for (const route of bodyRoutes().filter((r) => r.method === 'POST')) {
       const sample = JSON.stringify(sampleOf(route));
       for (const extra of extras) {
@@ -271,7 +336,11 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
   it('answers a body over 100 kB with 413 payload_too_large, whatever it holds', async () => {
     for (const route of bodyRoutes()) {
       const sample = sampleOf(route);
-      for (const body of [JSON.stringify({ ...sample, padding: 'x'.repeat(150_000) }), `{"a":"${'x'.repeat(150_000)}`, `[${'1,'.repeat(60_000)}1]`]) {
+      for (const body of [
+        JSON.stringify({ ...sample, padding: 'x'.repeat(150_000) }),
+        `{"a":"${'x'.repeat(150_000)}`,
+        `[${'1,'.repeat(60_000)}1]`,
+      ]) {
         await sendWrong(route.method, pathOf(route), body, { status: 413, code: 'payload_too_large' });
       }
     }
@@ -300,7 +369,8 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
       for (const field of fieldsOf(route)) {
         for (const [name, value] of Object.entries(TRICKY_STRINGS)) {
           const res = await send(route.method, pathOf(route), withField(sampleOf(route), field, value));
-          if (value.includes('\u0000')) assert.equal(res.status, 400, `${describeField(route, field)} with ${name}: a NUL byte is refused`);
+          if (value.includes('\u0000'))
+            assert.equal(res.status, 400, `${describeField(route, field)} with ${name}: a NUL byte is refused`);
         }
       }
     }
@@ -310,8 +380,14 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
     // PostgreSQL text cannot hold U+0000 (SQLSTATE 22021): refused at the door, not as a 500.
     for (const route of bodyRoutes()) {
       for (const field of fieldsOf(route)) {
-        const res = await sendWrong(route.method, pathOf(route), withField(sampleOf(route), field, 'a\u0000b'), { status: 400, code: 'invalid_request' });
-        assert.ok(namesField(res.body.error.fields, field), `${describeField(route, field)}: ${JSON.stringify(res.body)}`);
+        const res = await sendWrong(route.method, pathOf(route), withField(sampleOf(route), field, 'a\u0000b'), {
+          status: 400,
+          code: 'invalid_request',
+        });
+        assert.ok(
+          namesField(res.body.error.fields, field),
+          `${describeField(route, field)}: ${JSON.stringify(res.body)}`,
+        );
       }
       // …and where a schema lets unknown keys through (WebAuthn's extension results), in values and keys.
       if (JSON.stringify(sampleOf(route)).includes('clientExtensionResults')) {
@@ -326,7 +402,8 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
   it('survives odd, malicious and unicode email addresses', async () => {
     for (const route of bodyRoutes()) {
       for (const field of fieldsOf(route).filter((f) => /email/i.test(f.at(-1) ?? ''))) {
-        for (const email of TRICKY_EMAILS) await send(route.method, pathOf(route), withField(sampleOf(route), field, email));
+        for (const email of TRICKY_EMAILS)
+          await send(route.method, pathOf(route), withField(sampleOf(route), field, email));
       }
     }
   });
@@ -354,7 +431,8 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
 
   it('answers state-changing requests naming nothing with 404 not_found, and malformed path parameters with a 4xx', async () => {
     for (const route of paramRoutes().filter((r) => STATE_CHANGING_METHODS.has(r.method))) {
-      for (const raw of MISSING_PATH_PARAMS) await sendWrong(route.method, withParam(route, raw), sampleOf(route), { status: 404, code: 'not_found' });
+      for (const raw of MISSING_PATH_PARAMS)
+        await sendWrong(route.method, withParam(route, raw), sampleOf(route), { status: 404, code: 'not_found' });
       for (const raw of MALFORMED_PATH_PARAMS) await sendWrong(route.method, withParam(route, raw), sampleOf(route));
     }
   });
@@ -362,7 +440,8 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
   it('answers reads with missing or malformed path parameters without a 5xx', async () => {
     // A status poll may answer "pending" for any id, so as not to tell which exist: no fixed status.
     for (const route of paramRoutes().filter((r) => !STATE_CHANGING_METHODS.has(r.method))) {
-      for (const raw of [...MISSING_PATH_PARAMS, ...MALFORMED_PATH_PARAMS]) await send(route.method, withParam(route, raw));
+      for (const raw of [...MISSING_PATH_PARAMS, ...MALFORMED_PATH_PARAMS])
+        await send(route.method, withParam(route, raw));
     }
   });
 
@@ -374,7 +453,8 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
       { 'Content-Encoding': 'x-unknown' },
     ];
     for (const route of bodyRoutes()) {
-      for (const headers of variants) await sendWrong(route.method, pathOf(route), JSON.stringify(sampleOf(route)), {}, headers);
+      for (const headers of variants)
+        await sendWrong(route.method, pathOf(route), JSON.stringify(sampleOf(route)), {}, headers);
     }
   });
 

@@ -84,7 +84,11 @@ export function apiCors(allowedOrigins: readonly string[], { ownOrigin }: ApiCor
     if (req.method !== 'OPTIONS') return next();
     // A preflight: answered here, whatever the path, so unknown routes do not leak as 404s first.
     if (isPublic) {
-      res.set({ 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': ALLOW_HEADERS, 'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_SECONDS });
+      res.set({
+        'Access-Control-Allow-Methods': 'GET',
+        'Access-Control-Allow-Headers': ALLOW_HEADERS,
+        'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_SECONDS,
+      });
     } else if (isAllowed) {
       res.set({
         'Access-Control-Allow-Methods': ALLOW_METHODS,
@@ -98,7 +102,8 @@ export function apiCors(allowedOrigins: readonly string[], { ownOrigin }: ApiCor
 
 function warnRefused(req: Parameters<RequestHandler>[0], origin: string, refused: RefusedOrigins): void {
   // Cut to a sane length before it is remembered or logged: the header is the sender's to fill.
-  const shown = origin.length > REFUSED_ORIGIN_LOG.maxLength ? `${origin.slice(0, REFUSED_ORIGIN_LOG.maxLength)}…` : origin;
+  const shown =
+    origin.length > REFUSED_ORIGIN_LOG.maxLength ? `${origin.slice(0, REFUSED_ORIGIN_LOG.maxLength)}…` : origin;
   if (!refused.shouldLog(shown)) return;
   const preflight = req.method === 'OPTIONS';
   // `null` is what sandboxed frames and file:// pages send; no allowlist can name it.
@@ -107,7 +112,13 @@ function warnRefused(req: Parameters<RequestHandler>[0], origin: string, refused
       ? 'the page is a file or a sandboxed frame: serve it from an http(s) origin and add that origin to ACCT_ALLOWED_ORIGINS'
       : `if pages on it embed acct, add it there (ACCT_ALLOWED_ORIGINS=${shown}, comma-separated with the others)`;
   req.log.warn(
-    { reqId: req.id, origin: shown, method: preflight ? req.headers['access-control-request-method'] : req.method, path: req.path, preflight },
+    {
+      reqId: req.id,
+      origin: shown,
+      method: preflight ? req.headers['access-control-request-method'] : req.method,
+      path: req.path,
+      preflight,
+    },
     `refused a request from the origin ${shown}, which is not in ACCT_ALLOWED_ORIGINS: ${fix}. ` +
       `Logged at most once every ${REFUSED_ORIGIN_LOG.intervalMs / 60_000} minutes per origin.`,
   );

@@ -25,7 +25,14 @@ import { followLink, latestMail, linkIn, signedUpClient, uniqueEmail } from '../
 import { describeOnEachDatabase } from '../testing/databases';
 import { drainMailQueue } from '../testing/mail';
 import { TestClient, TEST_ORIGIN } from '../testing/http-client';
-import { fillPath, listApiRoutes, listHostedFormRoutes, routeKey, STATE_CHANGING_METHODS, type RouteInfo } from '../testing/routes';
+import {
+  fillPath,
+  listApiRoutes,
+  listHostedFormRoutes,
+  routeKey,
+  STATE_CHANGING_METHODS,
+  type RouteInfo,
+} from '../testing/routes';
 import { startTestServer } from '../testing/test-server';
 import { PUBLIC_API_PATHS } from './cors';
 
@@ -47,20 +54,28 @@ async function fingerprint(knex: Knex): Promise<Record<string, { rows: number; d
   assert.ok(tables.length >= 10, 'the fingerprint sees the tables');
   const out: Record<string, { rows: number; digest: string }> = {};
   for (const { name } of tables as { name: string }[]) {
-    const { rows } = await knex.raw(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${name} t`);
+    const { rows } = await knex.raw(
+      `select count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ${name} t`,
+    );
     out[name] = rows[0];
   }
   return out;
 }
 
 /** A body as a browser form (or fetch) would send it. `text/plain` is the classic trick: a JSON-looking body without a preflight. */
-function encode(fields: Record<string, unknown>, type: BodyType): { body: string | FormData | URLSearchParams; headers: Record<string, string> } {
+function encode(
+  fields: Record<string, unknown>,
+  type: BodyType,
+): { body: string | FormData | URLSearchParams; headers: Record<string, string> } {
   const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
   switch (type) {
     case 'text/plain':
       return { body: JSON.stringify(fields), headers: { 'Content-Type': 'text/plain' } };
     case 'application/x-www-form-urlencoded':
-      return { body: new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, asText(v)])), headers: {} };
+      return {
+        body: new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, asText(v)])),
+        headers: {},
+      };
     case 'multipart/form-data': {
       const form = new FormData();
       for (const [name, value] of Object.entries(fields)) form.append(name, asText(value));
@@ -107,7 +122,9 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
   });
   /** Path parameters: the victim's other session is what a forged DELETE would end; elsewhere a random id. */
   const pathOf = (route: RouteInfo) =>
-    fillPath(route.path, routeKey(route) === 'DELETE /api/sessions/:id' ? { id: otherSessionId } : {}, () => randomUUID());
+    fillPath(route.path, routeKey(route) === 'DELETE /api/sessions/:id' ? { id: otherSessionId } : {}, () =>
+      randomUUID(),
+    );
 
   /** Sends one request to a route with the victim's cookie, the given headers and body encoding. */
   async function send(route: RouteInfo, type: BodyType, headers: Record<string, string>): Promise<Answer> {
@@ -145,21 +162,42 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
 
   before(async () => {
     server = await startTestServer(getDb(), {
-      env: { ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 mail:address=1000/60 sign-in:account=1000/60' },
+      env: {
+        ACCT_RATE_LIMITS:
+          'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 mail:address=1000/60 sign-in:account=1000/60',
+      },
     });
     apiRoutes = listApiRoutes(server.services);
     victim = await signedUpClient(server.services, server.url);
     const second = new TestClient(server.url, { origin: TEST_ORIGIN });
-    otherSessionId = (await second.post('/api/auth/sign-in', { email: victim.email, password: PASSWORD })).body.session.id;
-    assert.equal((await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', { email: unverified, password: PASSWORD })).status, 202);
+    otherSessionId = (await second.post('/api/auth/sign-in', { email: victim.email, password: PASSWORD })).body.session
+      .id;
+    assert.equal(
+      (
+        await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', {
+          email: unverified,
+          password: PASSWORD,
+        })
+      ).status,
+      202,
+    );
     const { id: userId } = await userByEmail(victim.email);
-    exchangeCode = await issueToken(server.db.knex, { userId, purpose: 'session_exchange', data: { method: 'password' } });
+    exchangeCode = await issueToken(server.db.knex, {
+      userId,
+      purpose: 'session_exchange',
+      data: { method: 'password' },
+    });
   });
   after(() => server.close());
 
   it('finds the state-changing API routes in the router, and every fixture names a real route', () => {
     const keys = apiRoutes.map(routeKey);
-    for (const known of ['POST /api/auth/sign-up', 'POST /api/auth/password/forgot', 'POST /api/auth/verification/resend', 'DELETE /api/sessions/:id']) {
+    for (const known of [
+      'POST /api/auth/sign-up',
+      'POST /api/auth/password/forgot',
+      'POST /api/auth/verification/resend',
+      'DELETE /api/sessions/:id',
+    ]) {
       assert.ok(keys.includes(known), `${known} not found in ${keys.join(', ')}`);
     }
     for (const fixture of Object.keys(bodies())) assert.ok(keys.includes(fixture), `stale fixture: ${fixture}`);
@@ -187,7 +225,11 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
           for (const type of FORM_TYPES) {
             for (const headers of [{ Origin: TEST_ORIGIN }, {}] as Record<string, string>[]) {
               const res = await send(route, type, headers);
-              assert.deepEqual(res, { status: 403, code: 'json_required' }, `${routeKey(route)} as ${type} with ${JSON.stringify(headers)}`);
+              assert.deepEqual(
+                res,
+                { status: 403, code: 'json_required' },
+                `${routeKey(route)} as ${type} with ${JSON.stringify(headers)}`,
+              );
             }
           }
         });
@@ -206,7 +248,11 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
         await assertNothingChanged(async () => {
           for (const headers of senders) {
             const res = await send(route, 'application/json', headers);
-            assert.deepEqual(res, { status: 403, code: 'forbidden_origin' }, `${routeKey(route)} with ${JSON.stringify(headers)}`);
+            assert.deepEqual(
+              res,
+              { status: 403, code: 'forbidden_origin' },
+              `${routeKey(route)} with ${JSON.stringify(headers)}`,
+            );
           }
         });
       }
@@ -253,7 +299,11 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
         await assertNothingChanged(async () => {
           for (const headers of forged) {
             const res = await postForm(route.path, { token: 'A'.repeat(43) }, headers);
-            assert.deepEqual(res, { status: 403, code: 'forbidden_origin' }, `${routeKey(route)} with ${JSON.stringify(headers)}`);
+            assert.deepEqual(
+              res,
+              { status: 403, code: 'forbidden_origin' },
+              `${routeKey(route)} with ${JSON.stringify(headers)}`,
+            );
           }
         });
       }
@@ -261,11 +311,16 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
 
     it('POST /auth/verify-email: a forged confirm is refused and the link still confirms afterwards', async () => {
       const email = uniqueEmail('confirm');
-      await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: `${TEST_ORIGIN}/welcome` });
+      await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', {
+        email,
+        password: PASSWORD,
+        redirectUrl: `${TEST_ORIGIN}/welcome`,
+      });
       const link = linkIn(await latestMail(server.services, email, 'verifyEmail'));
       const token = link.searchParams.get('token')!;
       await assertNothingChanged(async () => {
-        for (const headers of forged) assert.equal((await postForm(link.pathname, { token }, headers)).status, 403, JSON.stringify(headers));
+        for (const headers of forged)
+          assert.equal((await postForm(link.pathname, { token }, headers)).status, 403, JSON.stringify(headers));
       });
       assert.equal((await userByEmail(email)).email_verified_at, null);
       const confirmed = await followLink(new TestClient(server.url), link);
@@ -277,12 +332,21 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
       const { email } = await signedUpClient(server.services, server.url);
       await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/password/forgot', { email });
       const link = linkIn(await latestMail(server.services, email, 'resetPassword'));
-      const fields = { token: link.searchParams.get('token')!, password: 'chosen by the attacker', confirm: 'chosen by the attacker' };
+      const fields = {
+        token: link.searchParams.get('token')!,
+        password: 'chosen by the attacker',
+        confirm: 'chosen by the attacker',
+      };
       await assertNothingChanged(async () => {
-        for (const headers of forged) assert.equal((await postForm(link.pathname, fields, headers)).status, 403, JSON.stringify(headers));
+        for (const headers of forged)
+          assert.equal((await postForm(link.pathname, fields, headers)).status, 403, JSON.stringify(headers));
       });
       const client = new TestClient(server.url, { origin: TEST_ORIGIN });
-      assert.equal((await client.post('/api/auth/sign-in', { email, password: PASSWORD })).status, 200, 'the password did not change');
+      assert.equal(
+        (await client.post('/api/auth/sign-in', { email, password: PASSWORD })).status,
+        200,
+        'the password did not change',
+      );
       const reset = await followLink(client, link, { password: 'chosen by the owner', confirm: 'chosen by the owner' });
       assert.equal(reset.status, 200, 'no redirect asked for: the confirmation page');
       assert.equal((await client.post('/api/auth/sign-in', { email, password: 'chosen by the owner' })).status, 200);
@@ -293,8 +357,14 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
     it("the victim's sessions survived, and the same JSON from the allowed origin is accepted", async () => {
       assert.equal((await victim.client.get('/api/me')).status, 200);
       const sessions = (await victim.client.get('/api/sessions')).body.sessions as { id: string }[];
-      assert.ok(sessions.some((s) => s.id === otherSessionId), 'the other session is still live');
-      const exchanged = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/session/exchange', { code: exchangeCode, confirm: true });
+      assert.ok(
+        sessions.some((s) => s.id === otherSessionId),
+        'the other session is still live',
+      );
+      const exchanged = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/session/exchange', {
+        code: exchangeCode,
+        confirm: true,
+      });
       assert.equal(exchanged.status, 200, 'the exchange code was not consumed by a forged request');
     });
 
@@ -303,7 +373,8 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
         const route = apiRoutes.find((r) => routeKey(r) === key);
         assert.ok(route, `${key} is gone: update MAILERS`);
         const to = (bodies()[key] as { email: string }).email;
-        const mailCount = async () => Number((await server.db.knex('mail_queue').where({ to_address: to, template }).count({ n: '*' }).first())?.n);
+        const mailCount = async () =>
+          Number((await server.db.knex('mail_queue').where({ to_address: to, template }).count({ n: '*' }).first())?.n);
         const before = await mailCount();
         const res = await send(route, 'application/json', { Origin: TEST_ORIGIN });
         assert.equal(res.status, 202);
@@ -314,9 +385,16 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
   });
 
   describe('CORS on every API route (E2)', () => {
-    const refused = [EVIL, 'null', `${TEST_ORIGIN}.evil.test`, TEST_ORIGIN.replace('http:', 'https:'), 'http://localhost:5174'];
+    const refused = [
+      EVIL,
+      'null',
+      `${TEST_ORIGIN}.evil.test`,
+      TEST_ORIGIN.replace('http:', 'https:'),
+      'http://localhost:5174',
+    ];
     // The public settings answer every origin with `*`, never with credentials (client-config.test.ts).
-    const isPublic = (route: RouteInfo) => route.method === 'GET' && PUBLIC_API_PATHS.has(route.path.replace(/^\/api/, ''));
+    const isPublic = (route: RouteInfo) =>
+      route.method === 'GET' && PUBLIC_API_PATHS.has(route.path.replace(/^\/api/, ''));
 
     it('gives refused origins no Access-Control-Allow-Origin, on preflights and on requests', async () => {
       for (const route of apiRoutes) {
@@ -325,7 +403,11 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
           const where = `${routeKey(route)} from ${origin}`;
           const preflight = await fetch(server.url + pathOf(route), {
             method: 'OPTIONS',
-            headers: { Origin: origin, 'Access-Control-Request-Method': route.method, 'Access-Control-Request-Headers': 'content-type' },
+            headers: {
+              Origin: origin,
+              'Access-Control-Request-Method': route.method,
+              'Access-Control-Request-Headers': 'content-type',
+            },
           });
           assert.equal(preflight.headers.get('access-control-allow-origin'), null, `preflight ${where}`);
           assert.equal(preflight.headers.get('access-control-allow-methods'), null, `preflight ${where}`);
@@ -343,11 +425,23 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
       for (const route of apiRoutes) {
         const preflight = await fetch(server.url + pathOf(route), {
           method: 'OPTIONS',
-          headers: { Origin: TEST_ORIGIN, 'Access-Control-Request-Method': route.method, 'Access-Control-Request-Headers': 'content-type' },
+          headers: {
+            Origin: TEST_ORIGIN,
+            'Access-Control-Request-Method': route.method,
+            'Access-Control-Request-Headers': 'content-type',
+          },
         });
         assert.equal(preflight.status, 204, routeKey(route));
-        assert.equal(preflight.headers.get('access-control-allow-origin'), isPublic(route) ? '*' : TEST_ORIGIN, routeKey(route));
-        assert.match(preflight.headers.get('access-control-allow-methods') ?? '', new RegExp(`\\b${route.method}\\b`), routeKey(route));
+        assert.equal(
+          preflight.headers.get('access-control-allow-origin'),
+          isPublic(route) ? '*' : TEST_ORIGIN,
+          routeKey(route),
+        );
+        assert.match(
+          preflight.headers.get('access-control-allow-methods') ?? '',
+          new RegExp(`\\b${route.method}\\b`),
+          routeKey(route),
+        );
       }
     });
   });

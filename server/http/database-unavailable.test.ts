@@ -37,16 +37,23 @@ describe('which errors mean the database is unavailable', () => {
     const shapes: Record<string, unknown> = {
       'pg: server went away mid-query': fromKnex('Connection terminated unexpectedly'),
       'pg: client ended during a query': fromKnex('Connection terminated'),
-      'pg: connect timeout': new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') }),
+      'pg: connect timeout': new Error('Connection terminated due to connection timeout', {
+        cause: new Error('Connection terminated unexpectedly'),
+      }),
       'pg: client after a connection error': fromKnex('Client has encountered a connection error and is not queryable'),
       'pg: closed client': fromKnex('Client was closed and is not queryable'),
       'pg-pool: connect timeout': new Error('timeout exceeded when trying to connect'),
       'pg-pool: ended pool': new Error('Cannot use a pool after calling end on the pool'),
       // As knex's KnexTimeoutError is built (its class is not reachable from ESM); made for real below.
-      'knex: pool acquire timeout': Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }),
+      'knex: pool acquire timeout': Object.assign(
+        new Error('Knex: Timeout acquiring a connection. The pool is probably full.'),
+        { name: 'KnexTimeoutError' },
+      ),
       'knex: destroyed pool': new Error('Unable to acquire a connection'),
       'PGlite: closed database': new Error('PGlite is closed'),
-      'backend terminated (57P01)': Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      'backend terminated (57P01)': Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      }),
       'server starting (57P03)': Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
       'too many connections (53300)': Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
       'connection exception class (08006)': Object.assign(new Error('connection failure'), { code: '08006' }),
@@ -56,17 +63,24 @@ describe('which errors mean the database is unavailable', () => {
     for (const [shape, err] of Object.entries(shapes)) {
       assert.equal(isDatabaseUnavailable(err), true, shape);
       const answer = toApiError(err);
-      assert.deepEqual([answer.status, answer.code, answer.headers?.['Retry-After']], [503, 'database_unavailable', '5'], shape);
+      assert.deepEqual(
+        [answer.status, answer.code, answer.headers?.['Retry-After']],
+        [503, 'database_unavailable', '5'],
+        shape,
+      );
     }
   });
 
   it('leaves query errors and everything else a 500', () => {
     const others: Record<string, unknown> = {
-      'a unique violation quoting user data': Object.assign(new Error('insert … "Connection terminated" - duplicate key value'), { code: '23505' }),
+      'a unique violation quoting user data': Object.assign(
+        new Error('insert … "Connection terminated" - duplicate key value'),
+        { code: '23505' },
+      ),
       'a syntax error': Object.assign(new Error('syntax error at or near "selec"'), { code: '42601' }),
       'a plain bug': new TypeError("Cannot read properties of undefined (reading 'id')"),
       'a string': 'Connection terminated',
-      'nothing': undefined,
+      nothing: undefined,
     };
     for (const [shape, err] of Object.entries(others)) {
       assert.equal(isDatabaseUnavailable(err), false, shape);
@@ -109,7 +123,8 @@ describe('which errors mean the database is unavailable', () => {
     for (const socket of sockets) socket.destroy();
     await new Promise((resolve) => silent.close(resolve));
 
-    for (const [shape, err] of Object.entries(real)) assert.equal(isDatabaseUnavailable(err), true, `${shape}: ${String(err)}`);
+    for (const [shape, err] of Object.entries(real))
+      assert.equal(isDatabaseUnavailable(err), true, `${shape}: ${String(err)}`);
   });
 });
 
@@ -146,55 +161,78 @@ describeOnEachDatabase('a lost database under load (I2)', (getDb, kind) => {
   });
   after(() => server.close());
 
-  it('answers 200/401 or 503 with Retry-After, never 500, while its connections are killed, and recovers', { skip: kind !== 'postgres' && 'pg_terminate_backend needs a PostgreSQL server; the embedded database is closed instead below' }, async () => {
-    const database = new URL(getDb().url!).pathname.slice(1);
-    const admin = knexFactory({ client: 'pg', connection: process.env.TEST_DATABASE_URL, pool: { min: 0, max: 1 } });
-    const answers: Array<{ status: number }> = [];
-    let stop = false;
-    const loops = Array.from({ length: 6 }, async (_, loop) => {
-      for (let i = 0; !stop; i++) {
-        const path = READS[(loop + i) % READS.length]!;
-        const res = await client.get(path);
-        checkAnswer(res, path);
-        answers.push(res);
+  it(
+    'answers 200/401 or 503 with Retry-After, never 500, while its connections are killed, and recovers',
+    {
+      skip:
+        kind !== 'postgres' &&
+        'pg_terminate_backend needs a PostgreSQL server; the embedded database is closed instead below',
+    },
+    async () => {
+      const database = new URL(getDb().url!).pathname.slice(1);
+      const admin = knexFactory({ client: 'pg', connection: process.env.TEST_DATABASE_URL, pool: { min: 0, max: 1 } });
+      const answers: Array<{ status: number }> = [];
+      let stop = false;
+      const loops = Array.from({ length: 6 }, async (_, loop) => {
+        for (let i = 0; !stop; i++) {
+          const path = READS[(loop + i) % READS.length]!;
+          const res = await client.get(path);
+          checkAnswer(res, path);
+          answers.push(res);
+        }
+      });
+      try {
+        // Kill in rounds until some request in flight was hit (usually the first round), at most 50.
+        for (let round = 0; round < 50 && !answers.some((a) => a.status === 503); round++) {
+          await admin.raw(
+            'select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()',
+            [database],
+          );
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        // …and keep the requests coming right after the last kill, on the pool's dead connections.
+        const seen = answers.length;
+        const deadline = Date.now() + 30_000;
+        while (answers.length < seen + 60 && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 10));
+      } finally {
+        stop = true;
+        await Promise.allSettled(loops);
+        await admin.destroy();
       }
-    });
-    try {
-      // Kill in rounds until some request in flight was hit (usually the first round), at most 50.
-      for (let round = 0; round < 50 && !answers.some((a) => a.status === 503); round++) {
-        await admin.raw('select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()', [database]);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      // …and keep the requests coming right after the last kill, on the pool's dead connections.
-      const seen = answers.length;
-      const deadline = Date.now() + 30_000;
-      while (answers.length < seen + 60 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    } finally {
-      stop = true;
-      await Promise.allSettled(loops);
-      await admin.destroy();
-    }
-    await Promise.all(loops); // a bad answer fails the test here
-    assert.ok(answers.some((a) => a.status === 503), 'some requests met a killed connection');
-    await assertRecovers(client);
-  });
+      await Promise.all(loops); // a bad answer fails the test here
+      assert.ok(
+        answers.some((a) => a.status === 503),
+        'some requests met a killed connection',
+      );
+      await assertRecovers(client);
+    },
+  );
 
-  it('answers 503 with Retry-After, never 500, once the embedded database is closed', { skip: kind !== 'pglite' && 'closing the database under a running server is the embedded case; PostgreSQL is killed above' }, async () => {
-    const own: TestDatabase = await createTestDatabase('pglite');
-    const closing = await startTestServer(own);
-    try {
-      const mine = (await signedUpClient(closing.services, closing.url)).client;
-      assert.equal((await mine.get('/api/me')).status, 200);
-      await own.close();
-      for (const path of READS) {
-        const res = await mine.get(path);
-        checkAnswer(res, path);
-        assert.equal(res.status, 503, path);
+  it(
+    'answers 503 with Retry-After, never 500, once the embedded database is closed',
+    {
+      skip:
+        kind !== 'pglite' &&
+        'closing the database under a running server is the embedded case; PostgreSQL is killed above',
+    },
+    async () => {
+      const own: TestDatabase = await createTestDatabase('pglite');
+      const closing = await startTestServer(own);
+      try {
+        const mine = (await signedUpClient(closing.services, closing.url)).client;
+        assert.equal((await mine.get('/api/me')).status, 200);
+        await own.close();
+        for (const path of READS) {
+          const res = await mine.get(path);
+          checkAnswer(res, path);
+          assert.equal(res.status, 503, path);
+        }
+        const health = await mine.get('/healthz');
+        assert.equal(health.status, 503);
+      } finally {
+        await closing.close();
       }
-      const health = await mine.get('/healthz');
-      assert.equal(health.status, 503);
-    } finally {
-      await closing.close();
-    }
-  });
+    },
+  );
 });

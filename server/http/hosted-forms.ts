@@ -15,7 +15,11 @@ export function hostedFormGuards(publicUrl: string): RequestHandler[] {
     // The pages send `Referrer-Policy: no-referrer`, under which browsers post their forms with
     // `Origin: null`; Fetch Metadata (which pages cannot forge) then vouches for same-origin.
     const nullButSameOrigin = origin === 'null' && site === 'same-origin';
-    if ((origin !== undefined && origin !== own && !nullButSameOrigin) || site === 'cross-site' || site === 'same-site') {
+    if (
+      (origin !== undefined && origin !== own && !nullButSameOrigin) ||
+      site === 'cross-site' ||
+      site === 'same-site'
+    ) {
       throw ApiError.of(CommonErrors, 'forbidden_origin');
     }
     next();

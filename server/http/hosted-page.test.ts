@@ -21,12 +21,16 @@ describeOnEachDatabase('hosted pages', (getDb) => {
   let plain: RunningServer;
   /** The one invalid-link page, fetched as a browser speaking `language` would. */
   const invalidPage = async (server: RunningServer, language?: string) => {
-    const res = await fetch(`${server.url}/auth/magic-link?token=nope`, { headers: language ? { 'Accept-Language': language } : {} });
+    const res = await fetch(`${server.url}/auth/magic-link?token=nope`, {
+      headers: language ? { 'Accept-Language': language } : {},
+    });
     return { res, html: await res.text() };
   };
 
   before(async () => {
-    branded = await startTestServer(getDb(), { env: { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_BRAND_COLOR: '#FACC15', ACCT_BRAND_LOGO_URL: LOGO } });
+    branded = await startTestServer(getDb(), {
+      env: { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_BRAND_COLOR: '#FACC15', ACCT_BRAND_LOGO_URL: LOGO },
+    });
     plain = await startTestServer(getDb());
   });
   after(async () => {
@@ -53,14 +57,21 @@ describeOnEachDatabase('hosted pages', (getDb) => {
 
   it('show the logo with the product name as its alt text, under a CSP that allows exactly its origin', async () => {
     const { res, html } = await invalidPage(branded, 'en');
-    assert.match(html, /<main>\n<p class="product"><img src="https:\/\/cdn\.example\.test\/brand\/logo\.svg" alt="Stagehand"><span aria-hidden="true">Stagehand<\/span><\/p>/);
+    assert.match(
+      html,
+      /<main>\n<p class="product"><img src="https:\/\/cdn\.example\.test\/brand\/logo\.svg" alt="Stagehand"><span aria-hidden="true">Stagehand<\/span><\/p>/,
+    );
     assert.match(html, /<title>Link no longer valid · Stagehand<\/title>/);
     assert.equal(
       res.headers.get('content-security-policy'),
       "default-src 'none'; style-src 'self'; img-src 'self' https://cdn.example.test; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     );
     assert.equal(res.headers.get('cache-control'), 'no-store');
-    assert.equal(res.headers.get('referrer-policy'), 'no-referrer', 'the logo request carries no token-bearing Referer');
+    assert.equal(
+      res.headers.get('referrer-policy'),
+      'no-referrer',
+      'the logo request carries no token-bearing Referer',
+    );
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
 
     const unbranded = await invalidPage(plain);
@@ -77,7 +88,10 @@ describeOnEachDatabase('hosted pages', (getDb) => {
     const res = await fetch(link);
     const html = await res.text();
     assert.equal(res.status, 200);
-    assert.match(res.headers.get('content-security-policy') ?? '', /^default-src 'none'; style-src 'self'; img-src 'self' https:\/\/cdn\.example\.test; form-action 'self' http:\/\/localhost:5173;/);
+    assert.match(
+      res.headers.get('content-security-policy') ?? '',
+      /^default-src 'none'; style-src 'self'; img-src 'self' https:\/\/cdn\.example\.test; form-action 'self' http:\/\/localhost:5173;/,
+    );
     for (const page of [html, (await invalidPage(branded)).html]) {
       assert.doesNotMatch(page, /\sstyle=|<style|<script|\son\w+=/i);
       assert.doesNotMatch(res.headers.get('content-security-policy') ?? '', /unsafe|data:|\*/);
@@ -94,10 +108,19 @@ describeOnEachDatabase('hosted pages', (getDb) => {
     assert.equal(css.headers.get('cache-control'), 'public, max-age=31536000, immutable');
     const text = await css.text();
     // Light: the brand yellow itself with black text on it, links darkened to 4.5:1 on white.
-    assert.match(text, /^:root \{ color-scheme: light dark; [^}]*--accent:#facc15; --on-accent:#000000; --link:#876e0b; \}$/m);
-    assert.match(text, /^@media \(prefers-color-scheme: dark\) \{ :root \{ [^}]*--card:#161b22;[^}]*--accent:#facc15; --on-accent:#000000; --link:#facc15; \} \}$/m);
+    assert.match(
+      text,
+      /^:root \{ color-scheme: light dark; [^}]*--accent:#facc15; --on-accent:#000000; --link:#876e0b; \}$/m,
+    );
+    assert.match(
+      text,
+      /^@media \(prefers-color-scheme: dark\) \{ :root \{ [^}]*--card:#161b22;[^}]*--accent:#facc15; --on-accent:#000000; --link:#facc15; \} \}$/m,
+    );
     assert.match(text, /button \{[^}]*background:var\(--accent\); color:var\(--on-accent\);/);
-    assert.match(text, /button:focus-visible, input:focus-visible, a:focus-visible \{ outline:3px solid var\(--link\);/);
+    assert.match(
+      text,
+      /button:focus-visible, input:focus-visible, a:focus-visible \{ outline:3px solid var\(--link\);/,
+    );
 
     const plainHref = /href="(\/auth\/assets\/hosted-[0-9a-f]{12}\.css)"/.exec((await invalidPage(plain)).html)?.[1];
     assert.ok(plainHref && plainHref !== href, 'another colour, another name');
@@ -117,10 +140,15 @@ describeOnEachDatabase('hosted pages', (getDb) => {
       assert.match(svg, new RegExp(`<rect [^>]*fill="${colour}"/>`));
       assert.match(svg, new RegExp(`>${initial}</text>`));
 
-      const href = /<link rel="icon" href="(\/auth\/assets\/icon-[0-9a-f]{12}\.svg)" type="image\/svg\+xml">/.exec((await invalidPage(server)).html)?.[1];
+      const href = /<link rel="icon" href="(\/auth\/assets\/icon-[0-9a-f]{12}\.svg)" type="image\/svg\+xml">/.exec(
+        (await invalidPage(server)).html,
+      )?.[1];
       assert.ok(href);
       const icon = await fetch(`${server.url}${href}`);
-      assert.deepEqual([icon.status, icon.headers.get('cache-control'), await icon.text()], [200, 'public, max-age=31536000, immutable', svg]);
+      assert.deepEqual(
+        [icon.status, icon.headers.get('cache-control'), await icon.text()],
+        [200, 'public, max-age=31536000, immutable', svg],
+      );
     }
   });
 });

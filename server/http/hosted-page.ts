@@ -23,7 +23,10 @@ export class Html {
 }
 
 const escape = (value: unknown) =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 /** A value in a template: markup made by `html` as it is, anything else escaped. */
 const renderValue = (value: unknown): string => (value instanceof Html ? value.value : escape(value));

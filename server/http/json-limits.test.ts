@@ -42,12 +42,13 @@ describe('JSON limits', () => {
       [],
       {},
       [1, 'two', [3, [4, {}]], null, false],
-      { a: 1, 'key "quoted"': { b: [1, 2, { c: 'd' }] }, '': '', 'é': null },
+      { a: 1, 'key "quoted"': { b: [1, 2, { c: 'd' }] }, '': '', é: null },
       JSON.parse('{"__proto__": {"x": 1}, "constructor": [1]}'),
       { kept: 1, dropped: undefined },
       [undefined, 1],
     ];
-    for (const sample of samples) assert.equal(jsonLength(sample), JSON.stringify(sample).length, JSON.stringify(sample));
+    for (const sample of samples)
+      assert.equal(jsonLength(sample), JSON.stringify(sample).length, JSON.stringify(sample));
   });
 
   it('lets the size checks of step data judge deep values instead of throwing', () => {

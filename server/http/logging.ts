@@ -59,7 +59,13 @@ export function requestLogger(logger: Logger): RequestHandler {
       const started = process.hrtime.bigint();
       res.once('finish', () => {
         const line = {
-          req: { id, method: req.method, url: withoutQuery(req.originalUrl), origin: req.headers.origin, userAgent: req.headers['user-agent'] },
+          req: {
+            id,
+            method: req.method,
+            url: withoutQuery(req.originalUrl),
+            origin: req.headers.origin,
+            userAgent: req.headers['user-agent'],
+          },
           res: { statusCode: res.statusCode },
           responseTime: Number(process.hrtime.bigint() - started) / 1e6,
         };

@@ -30,7 +30,15 @@ const REFUSED: Record<string, string> = {
 };
 
 /** Ordinary names in several scripts; each must be kept as sent. */
-const ACCEPTED = ['Zoë Saldaña-Ñúñez', '山田 太郎', '김민준', 'محمد علي', 'Ада Лавлейс', '👩‍🚀 Ada 🚀', 'Ørsted & Sønner'];
+const ACCEPTED = [
+  'Zoë Saldaña-Ñúñez',
+  '山田 太郎',
+  '김민준',
+  'محمد علي',
+  'Ада Лавлейс',
+  '👩‍🚀 Ada 🚀',
+  'Ørsted & Sønner',
+];
 
 /** A name sent decomposed (e + U+0301) and padded comes back composed and trimmed. */
 const DECOMPOSED = '  Jose\u0301 Mari\u0301a  ';
@@ -53,14 +61,20 @@ describeOnEachDatabase('names people see', (getDb) => {
 
   before(async () => {
     server = await startTestServer(getDb(), {
-      env: { ACCT_RATE_LIMITS: 'sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60 sign-in:ip=100000/60 passkey-options:ip=100000/60' },
+      env: {
+        ACCT_RATE_LIMITS:
+          'sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60 sign-in:ip=100000/60 passkey-options:ip=100000/60',
+      },
     });
     const { client: admin } = await adminClient(server);
     const org = (await admin.post('/api/organizations', { name: 'Names Ltd' })).body.organization;
     // A new authenticator each time: one credential registers once.
     const registerPasskey = async (name?: string) => {
       const options = (await admin.post('/api/passkeys/register/options')).body;
-      return admin.post('/api/passkeys/register/verify', { response: new SoftAuthenticator().register(options), ...(name === undefined ? {} : { name }) });
+      return admin.post('/api/passkeys/register/verify', {
+        response: new SoftAuthenticator().register(options),
+        ...(name === undefined ? {} : { name }),
+      });
     };
     const passkey = (await registerPasskey()).body.passkey;
 
@@ -82,35 +96,85 @@ describeOnEachDatabase('names people see', (getDb) => {
       {
         label: 'sign-up display name',
         field: 'displayName',
-        send: (name) => new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', { email: uniqueEmail('names'), password: 'correct horse battery staple', displayName: name }),
+        send: (name) =>
+          new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', {
+            email: uniqueEmail('names'),
+            password: 'correct horse battery staple',
+            displayName: name,
+          }),
       },
-      { label: 'PATCH /api/me display name', field: 'displayName', send: (name) => admin.request('PATCH', '/api/me', { displayName: name }), saved: (a) => a.body.user.displayName },
-      { label: 'onboarding profile step display name', field: 'displayName', send: (name) => atProfile.post('/api/onboarding/steps/profile/save', { data: { displayName: name } }) },
+      {
+        label: 'PATCH /api/me display name',
+        field: 'displayName',
+        send: (name) => admin.request('PATCH', '/api/me', { displayName: name }),
+        saved: (a) => a.body.user.displayName,
+      },
+      {
+        label: 'onboarding profile step display name',
+        field: 'displayName',
+        send: (name) => atProfile.post('/api/onboarding/steps/profile/save', { data: { displayName: name } }),
+      },
       {
         label: 'onboarding organization step name',
         field: 'name',
-        send: (name) => atOrganization.post('/api/onboarding/steps/organization/save', { data: { mode: 'create', name } }),
+        send: (name) =>
+          atOrganization.post('/api/onboarding/steps/organization/save', { data: { mode: 'create', name } }),
       },
-      { label: 'new organization name', field: 'name', send: (name) => admin.post('/api/organizations', { name }), saved: (a) => a.body.organization.name },
-      { label: 'organization rename', field: 'name', send: (name) => admin.request('PATCH', `/api/organizations/${org.id}`, { name }), saved: (a) => a.body.organization.name },
-      { label: 'new passkey name', field: 'name', send: (name) => registerPasskey(name), saved: (a) => a.body.passkey.name },
-      { label: 'passkey rename', field: 'name', send: (name) => admin.request('PATCH', `/api/passkeys/${passkey.id}`, { name }), saved: (a) => a.body.passkey.name },
+      {
+        label: 'new organization name',
+        field: 'name',
+        send: (name) => admin.post('/api/organizations', { name }),
+        saved: (a) => a.body.organization.name,
+      },
+      {
+        label: 'organization rename',
+        field: 'name',
+        send: (name) => admin.request('PATCH', `/api/organizations/${org.id}`, { name }),
+        saved: (a) => a.body.organization.name,
+      },
+      {
+        label: 'new passkey name',
+        field: 'name',
+        send: (name) => registerPasskey(name),
+        saved: (a) => a.body.passkey.name,
+      },
+      {
+        label: 'passkey rename',
+        field: 'name',
+        send: (name) => admin.request('PATCH', `/api/passkeys/${passkey.id}`, { name }),
+        saved: (a) => a.body.passkey.name,
+      },
       {
         label: 'onboarding path name',
         field: 'name',
-        send: (name) => admin.post('/api/admin/onboarding/paths', { name, isActive: false, steps: [{ key: 'welcome', title: 'Welcome' }] }),
+        send: (name) =>
+          admin.post('/api/admin/onboarding/paths', {
+            name,
+            isActive: false,
+            steps: [{ key: 'welcome', title: 'Welcome' }],
+          }),
       },
       {
         label: 'onboarding step title',
         field: 'steps.0.title',
-        send: (title) => admin.post('/api/admin/onboarding/paths', { name: 'Titles', isActive: false, steps: [{ key: 'welcome', title }] }),
+        send: (title) =>
+          admin.post('/api/admin/onboarding/paths', {
+            name: 'Titles',
+            isActive: false,
+            steps: [{ key: 'welcome', title }],
+          }),
       },
       {
         label: 'checklist item title',
         field: 'title',
-        send: (title) => admin.post('/api/admin/checklist/items', { key: `item_${randomUUID().slice(0, 8)}`, title, isActive: false }),
+        send: (title) =>
+          admin.post('/api/admin/checklist/items', { key: `item_${randomUUID().slice(0, 8)}`, title, isActive: false }),
       },
-      { label: 'template name', field: 'name', send: (name) => admin.post('/api/admin/templates', { name, templateData: {}, isActive: false }) },
+      {
+        label: 'template name',
+        field: 'name',
+        send: (name) => admin.post('/api/admin/templates', { name, templateData: {}, isActive: false }),
+      },
     ];
   });
   after(() => server.close());
@@ -137,7 +201,10 @@ describeOnEachDatabase('names people see', (getDb) => {
     for (const route of routes) {
       for (const name of ACCEPTED) {
         const res = await route.send(name);
-        assert.ok(res.status >= 200 && res.status < 300, `${route.label} "${name}": ${res.status} ${JSON.stringify(res.body)}`);
+        assert.ok(
+          res.status >= 200 && res.status < 300,
+          `${route.label} "${name}": ${res.status} ${JSON.stringify(res.body)}`,
+        );
         if (route.saved) assert.equal(route.saved(res), name, route.label);
       }
       const res = await route.send(DECOMPOSED);

@@ -52,7 +52,8 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const result = schema.safeParse(input ?? {});
   if (result.success) {
     const nulAt = findNulByte(result.data);
-    if (nulAt !== undefined) throw ApiError.of(CommonErrors, 'invalid_request', { fields: { [nulAt]: 'invalid_characters' } });
+    if (nulAt !== undefined)
+      throw ApiError.of(CommonErrors, 'invalid_request', { fields: { [nulAt]: 'invalid_characters' } });
     return result.data;
   }
   const fields: FieldErrors = {};

@@ -21,14 +21,16 @@ export const en = {
 
     verifyEmail: {
       subject: (product: string) => `Confirm your email for ${product}`,
-      intro: (product: string) => `Welcome to ${product}! Confirm that this is your email address to finish creating your account.`,
+      intro: (product: string) =>
+        `Welcome to ${product}! Confirm that this is your email address to finish creating your account.`,
       action: 'Confirm my email',
       footer: 'The link works once and expires in 24 hours. If you did not sign up, ignore this message.',
     },
 
     accountExists: {
       subject: (product: string) => `You already have a ${product} account`,
-      intro: (product: string) => `Someone (hopefully you) tried to create a ${product} account with this email address, but it already has one.`,
+      intro: (product: string) =>
+        `Someone (hopefully you) tried to create a ${product} account with this email address, but it already has one.`,
       forgot: 'If you forgot your password, you can choose a new one.',
       action: 'Reset my password',
       footer: 'If it was not you, ignore this message: nothing has changed.',
@@ -43,7 +45,8 @@ export const en = {
 
     passwordChanged: {
       subject: (product: string) => `Your ${product} password was changed`,
-      intro: (product: string) => `The password of your ${product} account was just changed, and every other device was signed out.`,
+      intro: (product: string) =>
+        `The password of your ${product} account was just changed, and every other device was signed out.`,
       advice: 'If this was not you, reset your password right away.',
     },
 
@@ -67,7 +70,8 @@ export const en = {
 
     organizationInvitation: {
       subject: (organization: string, product: string) => `Join ${organization} on ${product}`,
-      intro: (inviter: string, organization: string, product: string) => `${inviter} invited you to join ${organization} on ${product}.`,
+      intro: (inviter: string, organization: string, product: string) =>
+        `${inviter} invited you to join ${organization} on ${product}.`,
       action: (organization: string) => `Join ${organization}`,
       footer: (days: number) =>
         `The invitation works once and expires in ${days === 1 ? '1 day' : `${days} days`}. If you were not expecting it, ignore this message: nothing happens without the button.`,
@@ -75,8 +79,10 @@ export const en = {
 
     newDevice: {
       subject: (product: string) => `New sign-in to ${product}`,
-      intro: (product: string) => `Your ${product} account was just used to sign in from a device we have not seen before:`,
-      advice: 'If this was you, there is nothing to do. If not, change your password and sign out the other devices from your account settings.',
+      intro: (product: string) =>
+        `Your ${product} account was just used to sign in from a device we have not seen before:`,
+      advice:
+        'If this was you, there is nothing to do. If not, change your password and sign out the other devices from your account settings.',
       /** A device without a model name, by kind. */
       kind: { desktop: 'Computer', mobile: 'Phone', tablet: 'Tablet' } satisfies Record<DeviceKind, string>,
       browserOn: (browser: string, os: string) => `${browser} on ${os}`,
@@ -87,7 +93,8 @@ export const en = {
   pages: {
     verifyEmail: {
       title: 'Confirm your email',
-      intro: (product: string) => `Press the button to confirm your email address and finish setting up your ${product} account.`,
+      intro: (product: string) =>
+        `Press the button to confirm your email address and finish setting up your ${product} account.`,
       action: 'Confirm my email',
       doneTitle: 'Email confirmed',
       done: (product: string) => `Thank you. You can now go back to ${product} and sign in.`,
@@ -122,7 +129,12 @@ export const en = {
        * The invitation in one sentence, as pieces: `email` is placed as given (the page wraps it
        * in <strong>), the rest is text to escape.
        */
-      invited: <T>(p: { inviter: string | null; email: T; organization: string; role: 'admin' | 'member' }): (string | T)[] => [
+      invited: <T>(p: {
+        inviter: string | null;
+        email: T;
+        organization: string;
+        role: 'admin' | 'member';
+      }): (string | T)[] => [
         `${p.inviter ?? 'Someone'} invited `,
         p.email,
         ` to join ${p.organization} as ${p.role === 'admin' ? 'an admin' : 'a member'}.`,

@@ -61,7 +61,8 @@ export const fr: Messages = {
         name === null
           ? `Une nouvelle clé d’accès permet désormais de se connecter à votre compte ${product}.`
           : `Une nouvelle clé d’accès, «${nbsp}${name}${nbsp}», permet désormais de se connecter à votre compte ${product}.`,
-      advice: 'Si ce n’était pas vous, supprimez-la dans les paramètres de votre compte et changez votre mot de passe sans attendre.',
+      advice:
+        'Si ce n’était pas vous, supprimez-la dans les paramètres de votre compte et changez votre mot de passe sans attendre.',
     },
 
     organizationInvitation: {
@@ -74,7 +75,8 @@ export const fr: Messages = {
 
     newDevice: {
       subject: (product) => `Nouvelle connexion à ${product}`,
-      intro: (product) => `Votre compte ${product} vient d’être utilisé pour se connecter depuis un appareil que nous ne connaissions pas${nbsp}:`,
+      intro: (product) =>
+        `Votre compte ${product} vient d’être utilisé pour se connecter depuis un appareil que nous ne connaissions pas${nbsp}:`,
       advice:
         'Si c’était vous, il n’y a rien à faire. Sinon, changez votre mot de passe et déconnectez les autres appareils depuis les paramètres de votre compte.',
       kind: { desktop: 'Ordinateur', mobile: 'Téléphone', tablet: 'Tablette' },
@@ -86,7 +88,8 @@ export const fr: Messages = {
   pages: {
     verifyEmail: {
       title: 'Confirmez votre adresse e-mail',
-      intro: (product) => `Appuyez sur le bouton pour confirmer votre adresse e-mail et terminer la création de votre compte ${product}.`,
+      intro: (product) =>
+        `Appuyez sur le bouton pour confirmer votre adresse e-mail et terminer la création de votre compte ${product}.`,
       action: 'Confirmer mon adresse e-mail',
       doneTitle: 'Adresse e-mail confirmée',
       done: (product) => `Merci. Vous pouvez maintenant revenir sur ${product} et vous connecter.`,

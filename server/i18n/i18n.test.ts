@@ -38,7 +38,9 @@ describe('translations', () => {
     const same = new Set(['$dir', 'mail.signature']);
     const sample = (value: unknown) =>
       typeof value === 'function'
-        ? String(value(...Array.from({ length: value.length }, (_, i) => (i === 0 && value.length === 1 ? 'Acme' : i + 2))))
+        ? String(
+            value(...Array.from({ length: value.length }, (_, i) => (i === 0 && value.length === 1 ? 'Acme' : i + 2))),
+          )
         : String(value);
     const french = leaves(fr);
     for (const [path, value] of leaves(en)) {
@@ -58,7 +60,10 @@ describe('translations', () => {
     const marker = { html: '<strong>a@example.test</strong>' };
     const parts = fr.pages.invitation.invited({ inviter: null, email: marker, organization: 'Acme', role: 'admin' });
     assert.equal(parts[1], marker);
-    assert.equal(parts.filter((p) => typeof p === 'string').join('…'), 'Quelqu’un invite … à rejoindre Acme avec le rôle d’administrateur.');
+    assert.equal(
+      parts.filter((p) => typeof p === 'string').join('…'),
+      'Quelqu’un invite … à rejoindre Acme avec le rôle d’administrateur.',
+    );
   });
 });
 

@@ -23,7 +23,11 @@ const FIREFOX_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Geck
 describeOnEachDatabase('languages of mails and pages', (getDb) => {
   let server: RunningServer;
   const speaking = (language: string, userAgent?: string) =>
-    new TestClient(server.url, { origin: TEST_ORIGIN, headers: { 'Accept-Language': language }, ...(userAgent ? { userAgent } : {}) });
+    new TestClient(server.url, {
+      origin: TEST_ORIGIN,
+      headers: { 'Accept-Language': language },
+      ...(userAgent ? { userAgent } : {}),
+    });
   const mail = (email: string, template: string) => latestMail(server.services, email, template);
   /** A hosted page as a browser speaking `language` sees it: its `<html lang>` and text. */
   const pageIn = async (link: URL, language: string) => {
@@ -31,18 +35,26 @@ describeOnEachDatabase('languages of mails and pages', (getDb) => {
     const html = await res.text();
     return { status: res.status, lang: /<html lang="(\w+)" dir="ltr">/.exec(html)?.[1], html };
   };
-  const localeOf = async (email: string) => (await server.db.knex('auth.users').where({ email }).first('locale'))?.locale;
+  const localeOf = async (email: string) =>
+    (await server.db.knex('auth.users').where({ email }).first('locale'))?.locale;
 
   before(async () => {
     server = await startTestServer(getDb(), {
-      env: { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 mail:address=100/60' },
+      env: {
+        ACCT_PRODUCT_NAME: 'Stagehand',
+        ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 mail:address=100/60',
+      },
     });
   });
   after(() => server.close());
 
   it('mails a new address in the language of the request, keeps it with the account, and shows the link’s page in it', async () => {
     const email = uniqueEmail('sophie');
-    const signUp = await speaking(FRENCH).post('/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: `${TEST_ORIGIN}/welcome` });
+    const signUp = await speaking(FRENCH).post('/api/auth/sign-up', {
+      email,
+      password: PASSWORD,
+      redirectUrl: `${TEST_ORIGIN}/welcome`,
+    });
     assert.equal(signUp.status, 202);
     const verify = await mail(email, 'verifyEmail');
     assert.equal(verify.subject, 'Confirmez votre adresse e-mail pour Stagehand');
@@ -57,7 +69,10 @@ describeOnEachDatabase('languages of mails and pages', (getDb) => {
     assert.match(page.html, /<button type="submit">Confirmer mon adresse e-mail<\/button>/);
 
     const confirmed = await followLink(speaking(ENGLISH), linkIn(verify));
-    const exchanged = await speaking(ENGLISH).post('/api/session/exchange', { code: codeFrom(confirmed.location), confirm: true });
+    const exchanged = await speaking(ENGLISH).post('/api/session/exchange', {
+      code: codeFrom(confirmed.location),
+      confirm: true,
+    });
     assert.equal(exchanged.body.user.locale, 'fr', 'the public user shows it');
   });
 
@@ -66,7 +81,11 @@ describeOnEachDatabase('languages of mails and pages', (getDb) => {
     assert.equal(await localeOf(email), null, 'signed up without a language the server speaks');
 
     await speaking(FRENCH).post('/api/auth/password/forgot', { email });
-    assert.equal((await mail(email, 'resetPassword')).subject, 'Réinitialisez votre mot de passe Stagehand', 'no stored language: the request’s');
+    assert.equal(
+      (await mail(email, 'resetPassword')).subject,
+      'Réinitialisez votre mot de passe Stagehand',
+      'no stored language: the request’s',
+    );
 
     assert.equal((await client.request('PATCH', '/api/me', { locale: 'en' })).status, 200);
     await speaking(FRENCH).post('/api/auth/password/forgot', { email });
@@ -88,20 +107,40 @@ describeOnEachDatabase('languages of mails and pages', (getDb) => {
     assert.match(weak.text, /<html lang="fr"[\s\S]*Ce mot de passe est trop court\./);
 
     // Changing the password: the notice is in French too, and so is the new-device notice.
-    const changed = await followLink(speaking(ENGLISH), linkIn(french), { password: 'a brand new passphrase', confirm: 'a brand new passphrase' });
+    const changed = await followLink(speaking(ENGLISH), linkIn(french), {
+      password: 'a brand new passphrase',
+      confirm: 'a brand new passphrase',
+    });
     assert.equal(changed.status, 200, 'no page to return to: the page says it is done');
     assert.match(changed.text, /<html lang="fr"[\s\S]*<h1>Mot de passe modifié<\/h1>/);
-    assert.equal((await mail(email, 'passwordChanged')).subject, 'Le mot de passe de votre compte Stagehand a été modifié');
-    const signIn = await speaking(ENGLISH, FIREFOX_MAC).post('/api/auth/sign-in', { email, password: 'a brand new passphrase' });
+    assert.equal(
+      (await mail(email, 'passwordChanged')).subject,
+      'Le mot de passe de votre compte Stagehand a été modifié',
+    );
+    const signIn = await speaking(ENGLISH, FIREFOX_MAC).post('/api/auth/sign-in', {
+      email,
+      password: 'a brand new passphrase',
+    });
     assert.equal(signIn.status, 200);
     const notice = await mail(email, 'newDevice');
     assert.equal(notice.subject, 'Nouvelle connexion à Stagehand');
-    assert.match(notice.text, /\(Firefox 128 sur Mac OS 14\.5\) — 127\.0\.0\.1 — \d{1,2} \p{L}+\.? \d{4} à \d{2}:\d{2} UTC/u);
+    assert.match(
+      notice.text,
+      /\(Firefox 128 sur Mac OS 14\.5\) — 127\.0\.0\.1 — \d{1,2} \p{L}+\.? \d{4} à \d{2}:\d{2} UTC/u,
+    );
   });
 
   it('mails a magic link to a new address in the request’s language, and the account made from it keeps it', async () => {
     const email = uniqueEmail('magic');
-    assert.equal((await speaking('de-DE,de;q=0.9,fr;q=0.5').post('/api/auth/magic-link', { email, redirectUrl: `${TEST_ORIGIN}/` })).status, 202);
+    assert.equal(
+      (
+        await speaking('de-DE,de;q=0.9,fr;q=0.5').post('/api/auth/magic-link', {
+          email,
+          redirectUrl: `${TEST_ORIGIN}/`,
+        })
+      ).status,
+      202,
+    );
     const link = await mail(email, 'magicLink');
     assert.equal(link.subject, 'Connexion à Stagehand', 'German is not spoken: the next language the request accepts');
     const page = await pageIn(linkIn(link), ENGLISH);
@@ -115,14 +154,22 @@ describeOnEachDatabase('languages of mails and pages', (getDb) => {
     const t = await team(server);
     const newcomer = uniqueEmail('newcomer');
     const invite = (email: string, language: string) =>
-      t.owner.client.request('POST', `/api/organizations/${t.id}/invitations`, { email, role: 'member', redirectUrl: `${TEST_ORIGIN}/team` }, { 'Accept-Language': language });
+      t.owner.client.request(
+        'POST',
+        `/api/organizations/${t.id}/invitations`,
+        { email, role: 'member', redirectUrl: `${TEST_ORIGIN}/team` },
+        { 'Accept-Language': language },
+      );
 
     assert.equal((await invite(newcomer, FRENCH)).status, 201);
     const invitation = await mail(newcomer, 'organizationInvitation');
     assert.equal(invitation.subject, 'Rejoignez Stagehand Crew sur Stagehand');
     const page = await pageIn(linkIn(invitation), ENGLISH);
     assert.equal(page.lang, 'fr');
-    assert.match(page.html, /<p>\S+ invite <strong>[^<]+<\/strong> à rejoindre Stagehand Crew avec le rôle de membre\.<\/p>/);
+    assert.match(
+      page.html,
+      /<p>\S+ invite <strong>[^<]+<\/strong> à rejoindre Stagehand Crew avec le rôle de membre\.<\/p>/,
+    );
     assert.equal((await followLink(speaking(ENGLISH), linkIn(invitation))).status, 303);
     assert.equal(await localeOf(newcomer), 'fr', 'the account made by accepting keeps the invitation’s language');
 
@@ -142,12 +189,26 @@ describeOnEachDatabase('default language', (getDb) => {
 
   it('writes in ACCT_DEFAULT_LANGUAGE when neither the user nor the request names a language acct speaks', async () => {
     const email = uniqueEmail('nobody');
-    const german = new TestClient(server.url, { origin: TEST_ORIGIN, headers: { 'Accept-Language': 'de-DE,de;q=0.9' } });
+    const german = new TestClient(server.url, {
+      origin: TEST_ORIGIN,
+      headers: { 'Accept-Language': 'de-DE,de;q=0.9' },
+    });
     assert.equal((await german.post('/api/auth/sign-up', { email, password: PASSWORD })).status, 202);
-    assert.equal((await latestMail(server.services, email, 'verifyEmail')).subject, 'Confirmez votre adresse e-mail pour acct');
-    assert.equal((await server.db.knex('auth.users').where({ email }).first('locale'))?.locale, null, 'nothing known to store');
+    assert.equal(
+      (await latestMail(server.services, email, 'verifyEmail')).subject,
+      'Confirmez votre adresse e-mail pour acct',
+    );
+    assert.equal(
+      (await server.db.knex('auth.users').where({ email }).first('locale'))?.locale,
+      null,
+      'nothing known to store',
+    );
     const english = new TestClient(server.url, { origin: TEST_ORIGIN, headers: { 'Accept-Language': 'en' } });
     await english.post('/api/auth/verification/resend', { email });
-    assert.equal((await latestMail(server.services, email, 'verifyEmail')).subject, 'Confirm your email for acct', 'a request that names one: that one');
+    assert.equal(
+      (await latestMail(server.services, email, 'verifyEmail')).subject,
+      'Confirm your email for acct',
+      'a request that names one: that one',
+    );
   });
 });

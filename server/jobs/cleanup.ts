@@ -14,8 +14,14 @@ export async function runCleanup(knex: Knex): Promise<void> {
   await knex('auth.one_time_tokens').where('expires_at', '<', knex.raw(`now() - interval '1 day'`)).delete();
   await knex('auth.webauthn_challenges').where('expires_at', '<', knex.raw(`now() - interval '1 hour'`)).delete();
   // Delivered mail is kept a week (the development outbox shows it), failures a month.
-  await knex('mail_queue').where({ status: 'sent' }).where('created_at', '<', knex.raw(`now() - interval '7 days'`)).delete();
-  await knex('mail_queue').where({ status: 'failed' }).where('created_at', '<', knex.raw(`now() - interval '30 days'`)).delete();
+  await knex('mail_queue')
+    .where({ status: 'sent' })
+    .where('created_at', '<', knex.raw(`now() - interval '7 days'`))
+    .delete();
+  await knex('mail_queue')
+    .where({ status: 'failed' })
+    .where('created_at', '<', knex.raw(`now() - interval '30 days'`))
+    .delete();
 }
 
 /** Starts the periodic cleanup; returns a function that stops it. */

@@ -31,7 +31,10 @@ describeOnEachDatabase('the same work before answering for known and unknown add
   before(async () => {
     server = await startTestServer(getDb(), {
       logTo: log,
-      env: { ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-in:account=1000/60 mail:ip=1000/60 mail:address=1000/60 sign-up:ip=1000/60' },
+      env: {
+        ACCT_RATE_LIMITS:
+          'sign-in:ip=1000/60 sign-in:account=1000/60 mail:ip=1000/60 mail:address=1000/60 sign-up:ip=1000/60',
+      },
     });
     client = new TestClient(server.url, { origin: TEST_ORIGIN });
     verified = (await signedUpClient(server.services, server.url)).email;
@@ -55,11 +58,16 @@ describeOnEachDatabase('the same work before answering for known and unknown add
   }
 
   it('sign-in: a wrong password runs what an unknown address runs; the failure is recorded afterwards', async () => {
-    const send = (email: string) => () => client.post('/api/auth/sign-in', { email, password: 'not the password at all' });
+    const send = (email: string) => () =>
+      client.post('/api/auth/sign-in', { email, password: 'not the password at all' });
     const known = await beforeAnswer(send(verified));
     assert.deepEqual(known, await beforeAnswer(send(uniqueEmail('nobody'))));
     assert.ok(!known.some((sql) => /login_history/.test(sql)));
-    const failure = await server.db.knex('login_history').where({ event_type: 'login_failed' }).orderBy('created_at', 'desc').first();
+    const failure = await server.db
+      .knex('login_history')
+      .where({ event_type: 'login_failed' })
+      .orderBy('created_at', 'desc')
+      .first();
     assert.equal(failure?.failure_reason, 'wrong_password');
   });
 
@@ -80,7 +88,8 @@ describeOnEachDatabase('the same work before answering for known and unknown add
   });
 
   it('sign-up: a taken, an unconfirmed and a new address run the same statements before answering', async () => {
-    const send = (email: string) => () => client.post('/api/auth/sign-up', { email, password: 'correct horse battery staple' });
+    const send = (email: string) => () =>
+      client.post('/api/auth/sign-up', { email, password: 'correct horse battery staple' });
     const fresh = await beforeAnswer(send(uniqueEmail('new')));
     assert.deepEqual(await beforeAnswer(send(verified)), fresh);
     assert.deepEqual(await beforeAnswer(send(unconfirmed)), fresh);

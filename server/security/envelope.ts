@@ -30,7 +30,10 @@ export function parseKeyList(raw: string): Map<string, Buffer> {
     const kid = entry.slice(0, at);
     const key = Buffer.from(entry.slice(at + 1), 'base64');
     if (at < 1 || !KEY_ID.test(kid) || key.length !== 32) {
-      throw new EnvelopeError('ACCT_ENCRYPTION_KEYS: each entry must be kid=<32 bytes in base64>, e.g. k1=' + randomBytes(32).toString('base64'));
+      throw new EnvelopeError(
+        'ACCT_ENCRYPTION_KEYS: each entry must be kid=<32 bytes in base64>, e.g. k1=' +
+          randomBytes(32).toString('base64'),
+      );
     }
     if (keys.has(kid)) throw new EnvelopeError(`ACCT_ENCRYPTION_KEYS: key id ${kid} appears twice`);
     keys.set(kid, key);

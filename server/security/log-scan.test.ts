@@ -80,20 +80,40 @@ describeOnEachDatabase('no secret in the logs (C4)', (getDb) => {
 
   before(async () => {
     cookieServer = await startTestServer(getDb(), { logTo: log });
-    bearerServer = await startTestServer(getDb(), { logTo: log, env: { ACCT_SESSION_TRANSPORT: 'bearer', ACCT_REQUIRE_EMAIL_VERIFICATION: 'false' } });
+    bearerServer = await startTestServer(getDb(), {
+      logTo: log,
+      env: { ACCT_SESSION_TRANSPORT: 'bearer', ACCT_REQUIRE_EMAIL_VERIFICATION: 'false' },
+    });
     for (const password of [PASSWORD, WRONG_PASSWORD, RESET_PASSWORD, CHANGED_PASSWORD]) secret(password, 'a password');
 
     // Cookie transport: sign-up, the emailed link, the exchange, sign-in.
     const services = cookieServer.services;
     const email = uniqueEmail('logs');
     const browser = new TestClient(cookieServer.url, { origin: TEST_ORIGIN });
-    track(await browser.post('/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: `${TEST_ORIGIN}/welcome`, browserKey: secret(browser.browserKey, 'browser key') }), 'sign-up');
+    track(
+      await browser.post('/api/auth/sign-up', {
+        email,
+        password: PASSWORD,
+        redirectUrl: `${TEST_ORIGIN}/welcome`,
+        browserKey: secret(browser.browserKey, 'browser key'),
+      }),
+      'sign-up',
+    );
     const verifyLink = linkIn(await latestMail(services, email, 'verifyEmail'));
     token(verifyLink.searchParams.get('token'), 'verification link token');
     const verified = await openAndSubmit(verifyLink, {}, 'verify email');
-    const exchanged = track(await browser.post('/api/session/exchange', { code: token(codeFrom(verified), 'exchange code (verification)'), browserKey: browser.browserKey }), 'exchange');
+    const exchanged = track(
+      await browser.post('/api/session/exchange', {
+        code: token(codeFrom(verified), 'exchange code (verification)'),
+        browserKey: browser.browserKey,
+      }),
+      'exchange',
+    );
     assert.equal(exchanged.status, 200);
-    assert.equal(track(await browser.post('/api/auth/sign-in', { email, password: WRONG_PASSWORD }), 'wrong password').status, 401);
+    assert.equal(
+      track(await browser.post('/api/auth/sign-in', { email, password: WRONG_PASSWORD }), 'wrong password').status,
+      401,
+    );
     assert.equal(track(await browser.post('/api/auth/sign-in', { email, password: PASSWORD }), 'sign-in').status, 200);
 
     // Signed in: who am I, sessions, history, the JWT, the development outbox (which holds links).
@@ -108,28 +128,65 @@ describeOnEachDatabase('no secret in the logs (C4)', (getDb) => {
     track(await browser.post('/api/auth/password/forgot', { email, redirectUrl: `${TEST_ORIGIN}/account` }), 'forgot');
     const resetLink = linkIn(await latestMail(services, email, 'resetPassword'));
     token(resetLink.searchParams.get('token'), 'reset link token');
-    const reset = await openAndSubmit(resetLink, { password: RESET_PASSWORD, confirm: RESET_PASSWORD }, 'reset password');
+    const reset = await openAndSubmit(
+      resetLink,
+      { password: RESET_PASSWORD, confirm: RESET_PASSWORD },
+      'reset password',
+    );
     const afterReset = new TestClient(cookieServer.url, { origin: TEST_ORIGIN });
-    assert.equal(track(await afterReset.post('/api/session/exchange', { code: token(codeFrom(reset), 'exchange code (reset)'), confirm: true }), 'exchange').status, 200);
-    const changed = track(await afterReset.post('/api/auth/password/change', { currentPassword: RESET_PASSWORD, newPassword: CHANGED_PASSWORD }), 'change');
+    assert.equal(
+      track(
+        await afterReset.post('/api/session/exchange', {
+          code: token(codeFrom(reset), 'exchange code (reset)'),
+          confirm: true,
+        }),
+        'exchange',
+      ).status,
+      200,
+    );
+    const changed = track(
+      await afterReset.post('/api/auth/password/change', {
+        currentPassword: RESET_PASSWORD,
+        newPassword: CHANGED_PASSWORD,
+      }),
+      'change',
+    );
     assert.equal(changed.status, 200);
     assert.equal(track(await afterReset.post('/api/auth/sign-out', {}), 'sign-out').status, 200);
 
     // A magic link: asked for, polled, opened (GET, then the Continue POST), exchanged.
-    const asked = track(await browser.post('/api/auth/magic-link', { email, redirectUrl: `${TEST_ORIGIN}/welcome` }), 'magic link');
+    const asked = track(
+      await browser.post('/api/auth/magic-link', { email, redirectUrl: `${TEST_ORIGIN}/welcome` }),
+      'magic link',
+    );
     assert.equal(asked.status, 202);
     const magicLink = linkIn(await latestMail(services, email, 'magicLink'));
     token(magicLink.searchParams.get('token'), 'magic link token');
     const continued = await openAndSubmit(magicLink, {}, 'magic link');
     const magicClient = new TestClient(cookieServer.url, { origin: TEST_ORIGIN });
-    assert.equal(track(await magicClient.post('/api/session/exchange', { code: token(codeFrom(continued), 'exchange code (magic link)'), confirm: true }), 'exchange').status, 200);
-    assert.equal(track(await browser.get(`/api/auth/magic-link/${asked.body.linkId}/status`), 'magic link status').body.status, 'used');
+    assert.equal(
+      track(
+        await magicClient.post('/api/session/exchange', {
+          code: token(codeFrom(continued), 'exchange code (magic link)'),
+          confirm: true,
+        }),
+        'exchange',
+      ).status,
+      200,
+    );
+    assert.equal(
+      track(await browser.get(`/api/auth/magic-link/${asked.body.linkId}/status`), 'magic link status').body.status,
+      'used',
+    );
 
     // Bearer transport: the secret travels in bodies and Authorization headers; refresh rotates it.
     const app = new TestClient(bearerServer.url, { origin: TEST_ORIGIN });
     const bearerEmail = uniqueEmail('bearer');
     track(await app.post('/api/auth/sign-up', { email: bearerEmail, password: PASSWORD }), 'bearer sign-up');
-    const signedIn = track(await app.post('/api/auth/sign-in', { email: bearerEmail, password: PASSWORD }), 'bearer sign-in');
+    const signedIn = track(
+      await app.post('/api/auth/sign-in', { email: bearerEmail, password: PASSWORD }),
+      'bearer sign-in',
+    );
     app.bearer = signedIn.body.session.token;
     const refreshed = track(await app.post('/api/session/refresh', {}), 'bearer refresh');
     assert.notEqual(refreshed.body.session.token, signedIn.body.session.token, 'the secret rotates');

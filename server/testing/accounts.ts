@@ -12,7 +12,9 @@ import { drainMailQueue } from './mail';
 /** The newest message to `to` (optionally of one template), after sending what is queued. */
 export async function latestMail(services: Services, to: string, template?: string): Promise<OutboxMessage> {
   await drainMailQueue(services);
-  const message = (await services.mail.outbox(500)).find((m) => m.to === to.toLowerCase() && (!template || m.template === template));
+  const message = (await services.mail.outbox(500)).find(
+    (m) => m.to === to.toLowerCase() && (!template || m.template === template),
+  );
   assert.ok(message, `no ${template ?? ''} mail to ${to}`);
   return message;
 }
@@ -42,21 +44,35 @@ export function codeFrom(location: string | null): string {
  * browser key; `confirm` answers the "Sign in as …?" question a code from another browser raises.
  */
 export function exchange(client: TestClient, location: string | null, { confirm = false } = {}) {
-  return client.post('/api/session/exchange', { code: codeFrom(location), browserKey: client.browserKey, ...(confirm ? { confirm } : {}) });
+  return client.post('/api/session/exchange', {
+    code: codeFrom(location),
+    browserKey: client.browserKey,
+    ...(confirm ? { confirm } : {}),
+  });
 }
 
 let counter = 0;
 /** A fresh unique address. */
-export const uniqueEmail = (label = 'user') => `${label}-${process.pid}-${++counter}-${Date.now().toString(36)}@example.test`;
+export const uniqueEmail = (label = 'user') =>
+  `${label}-${process.pid}-${++counter}-${Date.now().toString(36)}@example.test`;
 
 /** Signs up, confirms the email through the hosted page and exchanges the code: a signed-in client. */
 export async function signedUpClient(
   services: Services,
   baseUrl: string,
-  { email = uniqueEmail(), password = 'correct horse battery staple', userAgent }: { email?: string; password?: string; userAgent?: string } = {},
+  {
+    email = uniqueEmail(),
+    password = 'correct horse battery staple',
+    userAgent,
+  }: { email?: string; password?: string; userAgent?: string } = {},
 ): Promise<{ client: TestClient; email: string; password: string }> {
   const client = new TestClient(baseUrl, { origin: TEST_ORIGIN, ...(userAgent ? { userAgent } : {}) });
-  const signUp = await client.post('/api/auth/sign-up', { email, password, redirectUrl: `${TEST_ORIGIN}/welcome`, browserKey: client.browserKey });
+  const signUp = await client.post('/api/auth/sign-up', {
+    email,
+    password,
+    redirectUrl: `${TEST_ORIGIN}/welcome`,
+    browserKey: client.browserKey,
+  });
   assert.equal(signUp.status, 202, JSON.stringify(signUp.body));
   const confirmed = await followLink(client, linkIn(await latestMail(services, email, 'verifyEmail')));
   assert.equal(confirmed.status, 303, confirmed.text);

@@ -57,13 +57,20 @@ export class TestClient {
     readonly defaults: { origin?: string | undefined; userAgent?: string; headers?: Record<string, string> } = {},
   ) {}
 
-  async request<T = Untyped>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonAnswer<T>> {
+  async request<T = Untyped>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<JsonAnswer<T>> {
     const res = await fetch(this.baseUrl + path, {
       method,
       redirect: 'manual',
       headers: {
         ...(this.defaults.origin === undefined ? {} : { Origin: this.defaults.origin }),
-        'User-Agent': this.defaults.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+        'User-Agent':
+          this.defaults.userAgent ??
+          'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...(this.cookies.size ? { Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...(this.bearer ? { Authorization: `Bearer ${this.bearer}` } : {}),
@@ -104,21 +111,38 @@ export class TestClient {
    * One route of the wire contract, as the elements call it: path parameters encoded, the query
    * without empty values, and a JSON body (`{}` when none is given) on every method but GET.
    */
-  async call<K extends RouteKey>(route: K, input: RouteInput<K> = {}, headers?: Record<string, string>): Promise<RouteAnswer<K>> {
+  async call<K extends RouteKey>(
+    route: K,
+    input: RouteInput<K> = {},
+    headers?: Record<string, string>,
+  ): Promise<RouteAnswer<K>> {
     const key: string = route;
     const space = key.indexOf(' ');
     const method = key.slice(0, space);
     const params = (input.params ?? {}) as Record<string, string>;
-    let path = key.slice(space + 1).replace(/:(\w+)/g, (_: string, name: string) => encodeURIComponent(params[name] ?? ''));
-    const query = Object.entries((input.query ?? {}) as Record<string, unknown>).filter(([, value]) => value !== undefined && value !== null && value !== '');
-    if (query.length) path += `?${new URLSearchParams(query.map(([name, value]): [string, string] => [name, String(value)]))}`;
-    const answer = await this.request<ResponseOf<K>>(method, path, method === 'GET' ? undefined : (input.body ?? {}), headers);
+    let path = key
+      .slice(space + 1)
+      .replace(/:(\w+)/g, (_: string, name: string) => encodeURIComponent(params[name] ?? ''));
+    const query = Object.entries((input.query ?? {}) as Record<string, unknown>).filter(
+      ([, value]) => value !== undefined && value !== null && value !== '',
+    );
+    if (query.length)
+      path += `?${new URLSearchParams(query.map(([name, value]): [string, string] => [name, String(value)]))}`;
+    const answer = await this.request<ResponseOf<K>>(
+      method,
+      path,
+      method === 'GET' ? undefined : (input.body ?? {}),
+      headers,
+    );
     const failure = answer.status >= 400 ? (answer.body as { error?: ErrorBody } | undefined)?.error : undefined;
     return { ...answer, error: failure };
   }
 
   /** Posts a hosted page's form (urlencoded, from the server's own origin, as the page would). */
-  async postForm(path: string, fields: Record<string, string>): Promise<{ status: number; location: string | null; text: string }> {
+  async postForm(
+    path: string,
+    fields: Record<string, string>,
+  ): Promise<{ status: number; location: string | null; text: string }> {
     const res = await fetch(this.baseUrl + path, {
       method: 'POST',
       redirect: 'manual',

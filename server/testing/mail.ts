@@ -14,5 +14,5 @@ import type { Services } from '../services';
 export async function drainMailQueue(services: Pick<Services, 'mail' | 'detached'>): Promise<void> {
   // Routes that must answer alike for every address queue their mail after answering.
   await services.detached.idle();
-  for (let idle = 0; idle < 2; ) idle = (await services.mail.processDue()) > 0 ? 0 : idle + 1;
+  for (let idle = 0; idle < 2;) idle = (await services.mail.processDue()) > 0 ? 0 : idle + 1;
 }

@@ -26,7 +26,11 @@ export interface TestUser {
 export async function signedInUser(server: RunningServer, label = 'user'): Promise<TestUser> {
   const email = uniqueEmail(label);
   const user = await createUser(server.db.knex, { email, passwordHash: null, emailVerified: true });
-  const code = await issueToken(server.db.knex, { userId: user.id, purpose: 'session_exchange', data: { method: 'magic_link' } });
+  const code = await issueToken(server.db.knex, {
+    userId: user.id,
+    purpose: 'session_exchange',
+    data: { method: 'magic_link' },
+  });
   const client = new TestClient(server.url, { origin: TEST_ORIGIN });
   const res = await client.post('/api/session/exchange', { code, confirm: true });
   assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -42,7 +46,12 @@ export async function addToOrganization(
   role: OrganizationRole,
   joinedAt?: Date,
 ): Promise<void> {
-  await server.db.knex('organization_members').insert({ organization_id: organizationId, user_id: user.userId, role, ...(joinedAt ? { created_at: joinedAt } : {}) });
+  await server.db.knex('organization_members').insert({
+    organization_id: organizationId,
+    user_id: user.userId,
+    role,
+    ...(joinedAt ? { created_at: joinedAt } : {}),
+  });
 }
 
 export interface TestTeam {
@@ -67,7 +76,11 @@ export async function team(server: RunningServer, name = 'Stagehand Crew'): Prom
 }
 
 /** An open invitation written straight to the table, last mailed an hour ago (so a resend is not throttled). */
-export async function openInvitation(server: RunningServer, organizationId: string, invitedBy: string): Promise<string> {
+export async function openInvitation(
+  server: RunningServer,
+  organizationId: string,
+  invitedBy: string,
+): Promise<string> {
   const knex = server.db.knex;
   const [row] = await knex('organization_invitations')
     .insert({
@@ -84,13 +97,23 @@ export async function openInvitation(server: RunningServer, organizationId: stri
 }
 
 /** Tables an organization route may write (its own three, and what sending mail or spending a rate limit touches). */
-const WATCHED = ['organizations', 'organization_members', 'organization_invitations', 'mail_queue', 'rate_limit_buckets', 'auth.users'];
+const WATCHED = [
+  'organizations',
+  'organization_members',
+  'organization_invitations',
+  'mail_queue',
+  'rate_limit_buckets',
+  'auth.users',
+];
 
 /** One digest per watched table: any insert, update or delete shows. */
 async function fingerprint(knex: Knex): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of WATCHED) {
-    const { rows } = await knex.raw(`select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ?? t`, [table]);
+    const { rows } = await knex.raw(
+      `select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest from ?? t`,
+      [table],
+    );
     out[table] = rows[0].digest;
   }
   return out;
@@ -107,6 +130,15 @@ export async function assertNothingChanged(server: RunningServer, attempt: () =>
 }
 
 /** The role of `userId` in the organization, read from the table (undefined: not a member). */
-export async function roleIn(server: RunningServer, organizationId: string, userId: string): Promise<string | undefined> {
-  return (await server.db.knex('organization_members').where({ organization_id: organizationId, user_id: userId }).first('role'))?.role;
+export async function roleIn(
+  server: RunningServer,
+  organizationId: string,
+  userId: string,
+): Promise<string | undefined> {
+  return (
+    await server.db
+      .knex('organization_members')
+      .where({ organization_id: organizationId, user_id: userId })
+      .first('role')
+  )?.role;
 }

@@ -74,14 +74,20 @@ export function listApiRoutes(services: Services): RouteInfo[] {
 
 /** The routes outside `/api` that change state: the hosted pages' form posts. */
 export function listHostedFormRoutes(services: Services): RouteInfo[] {
-  return listRoutes(createApp(services)).filter((r) => !r.path.startsWith('/api/') && STATE_CHANGING_METHODS.has(r.method));
+  return listRoutes(createApp(services)).filter(
+    (r) => !r.path.startsWith('/api/') && STATE_CHANGING_METHODS.has(r.method),
+  );
 }
 
 /** `POST /api/auth/sign-up`: a route as one string, for tables keyed by route. */
 export const routeKey = (r: RouteInfo) => `${r.method} ${r.path}`;
 
 /** The path with each `:name` replaced by `params[name]` (URL-encoded), or by `fallback` when not given. */
-export function fillPath(path: string, params: Record<string, string> = {}, fallback?: (name: string) => string): string {
+export function fillPath(
+  path: string,
+  params: Record<string, string> = {},
+  fallback?: (name: string) => string,
+): string {
   return path.replace(/:(\w+)/g, (_m, name: string) => {
     const value = params[name] ?? fallback?.(name);
     if (value === undefined) throw new Error(`no value for :${name} in ${path}`);

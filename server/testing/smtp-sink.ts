@@ -92,7 +92,11 @@ export class SmtpSink {
       };
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`no matching mail within ${timeoutMs} ms (received ${this.messages.length}: ${this.messages.map((m) => `${m.to.join(',')} "${m.subject}"`).join('; ')})`));
+        reject(
+          new Error(
+            `no matching mail within ${timeoutMs} ms (received ${this.messages.length}: ${this.messages.map((m) => `${m.to.join(',')} "${m.subject}"`).join('; ')})`,
+          ),
+        );
       }, timeoutMs);
       if (!check()) this.listeners.add(check);
     });

@@ -65,18 +65,41 @@ export class SoftAuthenticator {
   }
 
   /** Answers `navigator.credentials.create()` for the given options (RegistrationResponseJSON). */
-  register(options: { challenge: string }, { origin = 'http://localhost:5173', rpId = 'localhost', userVerified = true }: CeremonyOptions = {}) {
+  register(
+    options: { challenge: string },
+    { origin = 'http://localhost:5173', rpId = 'localhost', userVerified = true }: CeremonyOptions = {},
+  ) {
     const idLength = Buffer.alloc(2);
     idLength.writeUInt16BE(this.credentialId.length);
-    const attested = Buffer.concat([Buffer.from(this.aaguid.replace(/-/g, ''), 'hex'), idLength, this.credentialId, this.cosePublicKey]);
+    const attested = Buffer.concat([
+      Buffer.from(this.aaguid.replace(/-/g, ''), 'hex'),
+      idLength,
+      this.credentialId,
+      this.cosePublicKey,
+    ]);
     const authData = this.authData(rpId, this.flags(userVerified) | FLAGS.AT, this.counter, attested);
-    const attestationObject = isoCBOR.encode(new Map<string, unknown>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]) as never);
-    const clientDataJSON = JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false });
+    const attestationObject = isoCBOR.encode(
+      new Map<string, unknown>([
+        ['fmt', 'none'],
+        ['attStmt', new Map()],
+        ['authData', authData],
+      ]) as never,
+    );
+    const clientDataJSON = JSON.stringify({
+      type: 'webauthn.create',
+      challenge: options.challenge,
+      origin,
+      crossOrigin: false,
+    });
     return {
       id: this.id,
       rawId: this.id,
       type: 'public-key' as const,
-      response: { clientDataJSON: b64url(Buffer.from(clientDataJSON)), attestationObject: b64url(attestationObject), transports: ['internal'] },
+      response: {
+        clientDataJSON: b64url(Buffer.from(clientDataJSON)),
+        attestationObject: b64url(attestationObject),
+        transports: ['internal'],
+      },
       clientExtensionResults: {},
       authenticatorAttachment: 'platform' as const,
     };
@@ -89,13 +112,19 @@ export class SoftAuthenticator {
   ) {
     this.counter = counter ?? this.counter + 1;
     const authData = this.authData(rpId, this.flags(userVerified), this.counter);
-    const clientDataJSON = Buffer.from(JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin, crossOrigin: false }));
+    const clientDataJSON = Buffer.from(
+      JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin, crossOrigin: false }),
+    );
     const signature = sign('sha256', Buffer.concat([authData, sha256(clientDataJSON)]), this.privateKey);
     return {
       id: this.id,
       rawId: this.id,
       type: 'public-key' as const,
-      response: { clientDataJSON: b64url(clientDataJSON), authenticatorData: b64url(authData), signature: b64url(signature) },
+      response: {
+        clientDataJSON: b64url(clientDataJSON),
+        authenticatorData: b64url(authData),
+        signature: b64url(signature),
+      },
       clientExtensionResults: {},
       authenticatorAttachment: 'platform' as const,
     };

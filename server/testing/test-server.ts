@@ -28,5 +28,10 @@ export async function startTestServer(
   { env = {}, logTo }: { env?: Record<string, string>; logTo?: DestinationStream } = {},
 ): Promise<RunningServer> {
   const config = testConfig(logTo ? { ACCT_LOG_LEVEL: 'trace', ...env } : env);
-  return startServer({ config, logger: createLogger(config.logLevel, logTo), db, publicUrlFromPort: !env.ACCT_PUBLIC_URL });
+  return startServer({
+    config,
+    logger: createLogger(config.logLevel, logTo),
+    db,
+    publicUrlFromPort: !env.ACCT_PUBLIC_URL,
+  });
 }

@@ -147,9 +147,7 @@ async function databaseCommand(database, command, payload) {
     // Makes an account an acct administrator, as `npm run admin:grant` does: the onboarding
     // tests create their own paths and templates through the admin API.
     const { email } = /** @type {{ email: string }} */ (payload);
-    const updated = await knex('auth.users')
-      .whereRaw('lower(email) = lower(?)', [email])
-      .update({ app_role: 'admin' });
+    const updated = await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).update({ app_role: 'admin' });
     return updated === 1;
   }
   return undefined;

@@ -13,29 +13,48 @@ export type CatalogueTable = 'onboarding_paths' | 'setup_checklist_items' | 'onb
 type Row = Record<string, unknown>;
 
 /** json(b) values as text: node-postgres would turn a JS array into a PostgreSQL array. */
-const asColumns = (values: Row) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v]));
+const asColumns = (values: Row) =>
+  Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v]),
+  );
 
 export async function listRows(db: Db, table: CatalogueTable, orderBy: string): Promise<Row[]> {
   return db<Row>(table as string).orderBy(orderBy);
 }
 
 export async function insertRow(trx: Knex.Transaction, table: CatalogueTable, values: Row): Promise<Row> {
-  const [inserted] = await trx<Row>(table as string).insert(asColumns(values)).returning('*');
+  const [inserted] = await trx<Row>(table as string)
+    .insert(asColumns(values))
+    .returning('*');
   return inserted!;
 }
 
 /** Updates the row (or only reads it when nothing changes); undefined when there is none. */
-export async function updateRow(trx: Knex.Transaction, table: CatalogueTable, id: string, values: Row): Promise<Row | undefined> {
+export async function updateRow(
+  trx: Knex.Transaction,
+  table: CatalogueTable,
+  id: string,
+  values: Row,
+): Promise<Row | undefined> {
   const changes = asColumns(values);
   const [row] = Object.keys(changes).length
-    ? await trx<Row>(table as string).where({ id }).update(changes).returning('*')
-    : await trx<Row>(table as string).where({ id }).select('*');
+    ? await trx<Row>(table as string)
+        .where({ id })
+        .update(changes)
+        .returning('*')
+    : await trx<Row>(table as string)
+        .where({ id })
+        .select('*');
   return row;
 }
 
 /** Deletes the row; false when there was none. */
 export async function deleteRow(db: Db, table: CatalogueTable, id: string): Promise<boolean> {
-  return (await db<Row>(table as string).where({ id }).delete()) > 0;
+  return (
+    (await db<Row>(table as string)
+      .where({ id })
+      .delete()) > 0
+  );
 }
 
 /** Unmarks every default path but `keep`. */
@@ -49,11 +68,16 @@ export async function allPaths(db: Db): Promise<PathRow[]> {
   return db('onboarding_paths').orderBy('created_at');
 }
 
-export type ProgressSlice = Pick<OnboardingProgressRow, 'path_id' | 'current_step' | 'completed_steps' | 'skipped_steps' | 'completed_at'>;
+export type ProgressSlice = Pick<
+  OnboardingProgressRow,
+  'path_id' | 'current_step' | 'completed_steps' | 'skipped_steps' | 'completed_at'
+>;
 
 /** Every user's progress on a path. */
 export async function progressOnPaths(db: Db): Promise<ProgressSlice[]> {
-  return db('user_onboarding_progress').whereNotNull('path_id').select('path_id', 'current_step', 'completed_steps', 'skipped_steps', 'completed_at');
+  return db('user_onboarding_progress')
+    .whereNotNull('path_id')
+    .select('path_id', 'current_step', 'completed_steps', 'skipped_steps', 'completed_at');
 }
 
 /** Per path, the median seconds from start to finish of those who finished. */

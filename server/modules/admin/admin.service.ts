@@ -28,12 +28,19 @@ function columnsOf(catalogue: Pick<Catalogue, 'columns'>, input: Record<string, 
   );
 }
 
-export async function listEntries<C extends AdminCatalogue>({ db }: Services, catalogue: Catalogue<C>): Promise<AdminCatalogues[C]['item'][]> {
+export async function listEntries<C extends AdminCatalogue>(
+  { db }: Services,
+  catalogue: Catalogue<C>,
+): Promise<AdminCatalogues[C]['item'][]> {
   const rows = await listRows(db.knex, catalogue.table, catalogue.orderBy);
   return rows.map((row) => catalogue.toApi(row));
 }
 
-export async function createEntry<C extends AdminCatalogue>({ db }: Services, catalogue: Catalogue<C>, body: unknown): Promise<AdminCatalogues[C]['item']> {
+export async function createEntry<C extends AdminCatalogue>(
+  { db }: Services,
+  catalogue: Catalogue<C>,
+  body: unknown,
+): Promise<AdminCatalogues[C]['item']> {
   const input = parseOrThrow(catalogue.schema.strict(), body) as Record<string, unknown>;
   const row = await db.knex
     .transaction(async (trx) => {

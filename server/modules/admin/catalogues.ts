@@ -4,7 +4,13 @@
  * and columns. admin.service.ts does the work for all three alike.
  */
 import type { z } from 'zod';
-import { ChecklistItemInput, PathInput, TemplateInput, type AdminCatalogue, type AdminCatalogues } from '../../../contract/admin';
+import {
+  ChecklistItemInput,
+  PathInput,
+  TemplateInput,
+  type AdminCatalogue,
+  type AdminCatalogues,
+} from '../../../contract/admin';
 import { iso } from '../../../contract/wire';
 import type { ChecklistItemRow, OnboardingPathRow, OnboardingTemplateRow } from '../../db/tables';
 import { jsonLength } from '../../http/json-limits';
@@ -31,7 +37,15 @@ const paths: Catalogue<'onboarding/paths', typeof PathInput> = {
   schema: PathInput,
   singleDefault: true,
   orderBy: 'created_at',
-  columns: { name: 'name', description: 'description', targetRole: 'target_role', targetUseCase: 'target_use_case', steps: 'steps', isDefault: 'is_default', isActive: 'is_active' },
+  columns: {
+    name: 'name',
+    description: 'description',
+    targetRole: 'target_role',
+    targetUseCase: 'target_use_case',
+    steps: 'steps',
+    isDefault: 'is_default',
+    isActive: 'is_active',
+  },
   toApi: (row) => {
     const r = row as unknown as OnboardingPathRow;
     return {
@@ -55,10 +69,27 @@ const checklistItems: Catalogue<'checklist/items', typeof ChecklistItemInput> = 
   schema: ChecklistItemInput,
   immutable: ['key'],
   orderBy: 'sort_order',
-  columns: { key: 'key', title: 'title', description: 'description', icon: 'icon', actionUrl: 'action_url', sortOrder: 'sort_order', isActive: 'is_active' },
+  columns: {
+    key: 'key',
+    title: 'title',
+    description: 'description',
+    icon: 'icon',
+    actionUrl: 'action_url',
+    sortOrder: 'sort_order',
+    isActive: 'is_active',
+  },
   toApi: (row) => {
     const r = row as unknown as ChecklistItemRow;
-    return { id: r.id, key: r.key, title: r.title, description: r.description, icon: r.icon, actionUrl: r.action_url, sortOrder: r.sort_order, isActive: r.is_active };
+    return {
+      id: r.id,
+      key: r.key,
+      title: r.title,
+      description: r.description,
+      icon: r.icon,
+      actionUrl: r.action_url,
+      sortOrder: r.sort_order,
+      isActive: r.is_active,
+    };
   },
 };
 

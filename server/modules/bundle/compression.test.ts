@@ -55,7 +55,10 @@ function decoded(answer: RawAnswer): Buffer {
 const CHROME = 'gzip, deflate, br, zstd';
 
 /** Something the size and texture of a bundle: repetitive JavaScript with some noise. */
-const BUNDLE = Array.from({ length: 1500 }, (_, i) => `export const value${i} = "${randomBytes(8).toString('hex')}"; // element ${i % 20}\n`).join('');
+const BUNDLE = Array.from(
+  { length: 1500 },
+  (_, i) => `export const value${i} = "${randomBytes(8).toString('hex')}"; // element ${i % 20}\n`,
+).join('');
 const SOURCE_MAP = JSON.stringify({ version: 3, sources: ['acct.ts'], mappings: 'AAAA;'.repeat(5000) });
 
 describeOnEachDatabase('compression', (getDb) => {
@@ -68,7 +71,13 @@ describeOnEachDatabase('compression', (getDb) => {
     await writeFile(join(bundleDir, 'acct.js.map'), SOURCE_MAP);
     // The build's own step, on these files.
     assert.deepEqual((await precompressBundle(bundleDir)).sort(), ['acct.js', 'acct.js.map']);
-    server = await startServer({ config: testConfig(), logger: createLogger('silent'), db: getDb(), bundleDir, publicUrlFromPort: true });
+    server = await startServer({
+      config: testConfig(),
+      logger: createLogger('silent'),
+      db: getDb(),
+      bundleDir,
+      publicUrlFromPort: true,
+    });
   });
   after(async () => {
     await server.close();
@@ -115,7 +124,11 @@ describeOnEachDatabase('compression', (getDb) => {
     const same = await rawGet(`${server.url}/acct.js`, { 'Accept-Encoding': CHROME, 'If-None-Match': etag });
     assert.equal(same.status, 304);
     const other = await rawGet(`${server.url}/acct.js`, { 'Accept-Encoding': 'gzip', 'If-None-Match': etag });
-    assert.deepEqual([other.status, other.headers['content-encoding']], [200, 'gzip'], 'a gzip client never gets a 304 for the brotli copy');
+    assert.deepEqual(
+      [other.status, other.headers['content-encoding']],
+      [200, 'gzip'],
+      'a gzip client never gets a 304 for the brotli copy',
+    );
   });
 
   it('compresses the source map too, and falls back to what was built', async () => {
@@ -137,7 +150,10 @@ describeOnEachDatabase('compression', (getDb) => {
       const identity = await rawGet(server.url + path, signedIn);
       assert.ok(identity.body.length > 1024, `${path} is ${identity.body.length} bytes`);
       assert.equal(identity.headers['content-encoding'], undefined);
-      for (const [accept, expected] of [[CHROME, 'br'], ['gzip', 'gzip']] as const) {
+      for (const [accept, expected] of [
+        [CHROME, 'br'],
+        ['gzip', 'gzip'],
+      ] as const) {
         const res = await rawGet(server.url + path, { ...signedIn, 'Accept-Encoding': accept });
         assert.equal(res.headers['content-encoding'], expected, `${path} ${accept}`);
         assert.match(String(res.headers.vary), /Accept-Encoding/i);

@@ -20,7 +20,16 @@ export async function itemsWithProgress(trx: Knex.Transaction): Promise<Checklis
     })
     .where('i.is_active', true)
     .orderBy([{ column: 'i.sort_order' }, { column: 'i.key' }])
-    .select('i.key', 'i.title', 'i.description', 'i.icon', 'i.action_url', 'p.completed', 'p.completed_at', 'p.dismissed');
+    .select(
+      'i.key',
+      'i.title',
+      'i.description',
+      'i.icon',
+      'i.action_url',
+      'p.completed',
+      'p.completed_at',
+      'p.dismissed',
+    );
 }
 
 /** Whether the current user dismissed the whole checklist. */

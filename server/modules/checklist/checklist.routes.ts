@@ -42,7 +42,11 @@ export function checklistRoutes(services: Services): Router {
       withBody(EmptyBody, async (_body, req, res) => {
         const key = ChecklistItemKey.safeParse(req.params.key);
         if (!key.success) throw ApiError.of(CommonErrors, 'not_found');
-        reply(res, `POST /api/checklist/items/:key/${action}`, await actOnItem(services, sessionOf(req).userId, key.data, action));
+        reply(
+          res,
+          `POST /api/checklist/items/:key/${action}`,
+          await actOnItem(services, sessionOf(req).userId, key.data, action),
+        );
       }),
     );
   }
@@ -52,7 +56,11 @@ export function checklistRoutes(services: Services): Router {
       `/checklist/${action}`,
       signedIn,
       withBody(EmptyBody, async (_body, req, res) => {
-        reply(res, `POST /api/checklist/${action}`, await setChecklistDismissed(services, sessionOf(req).userId, action === 'dismiss'));
+        reply(
+          res,
+          `POST /api/checklist/${action}`,
+          await setChecklistDismissed(services, sessionOf(req).userId, action === 'dismiss'),
+        );
       }),
     );
   }

@@ -70,7 +70,12 @@ const ITEM_FLAGS: Record<Exclude<ChecklistItemAction, 'complete'>, queries.ItemF
 };
 
 /** One item's button (complete, un-complete, dismiss, restore); answers the checklist as it now is. */
-export async function actOnItem(services: Services, userId: string, key: string, action: ChecklistItemAction): Promise<Checklist> {
+export async function actOnItem(
+  services: Services,
+  userId: string,
+  key: string,
+  action: ChecklistItemAction,
+): Promise<Checklist> {
   if (action === 'complete') await completeItem(services, userId, key, 'user');
   else {
     await asUser(services.db.knex, userId, async (trx) => {
@@ -82,13 +87,21 @@ export async function actOnItem(services: Services, userId: string, key: string,
 }
 
 /** Dismisses (or restores) the whole checklist; answers it as it now is. */
-export async function setChecklistDismissed(services: Services, userId: string, dismissed: boolean): Promise<Checklist> {
+export async function setChecklistDismissed(
+  services: Services,
+  userId: string,
+  dismissed: boolean,
+): Promise<Checklist> {
   await asUser(services.db.knex, userId, (trx) => queries.setChecklistDismissed(trx, userId, dismissed));
   return getChecklist(services, userId);
 }
 
 /** The site's backend says a user (by id or by address) did an item's task. */
-export async function completeItemForSite(services: Services, who: { userId?: string | undefined; email?: string | undefined }, key: string): Promise<void> {
+export async function completeItemForSite(
+  services: Services,
+  who: { userId?: string | undefined; email?: string | undefined },
+  key: string,
+): Promise<void> {
   const { knex } = services.db;
   const user = who.userId ? await findUserById(knex, who.userId) : await findUserByEmail(knex, who.email!);
   if (!user) throw ApiError.of(CommonErrors, 'not_found');
@@ -107,6 +120,7 @@ export function subscribeChecklistToEvents(events: DomainEvents): void {
     await completeItemWithin(trx, events, e.userId, 'connect_integration', 'event');
   });
   events.subscribe('user.profile_updated', async (trx, e) => {
-    if (e.profile.avatarUrl && e.profile.bio) await completeItemWithin(trx, events, e.userId, 'customize_profile', 'event');
+    if (e.profile.avatarUrl && e.profile.bio)
+      await completeItemWithin(trx, events, e.userId, 'customize_profile', 'event');
   });
 }

@@ -95,7 +95,11 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
     // A preflight (a page sending a header that is not safelisted) gets the same answer, for GET only.
     const preflight = await fetch(`${server.url}/api/config`, {
       method: 'OPTIONS',
-      headers: { Origin: STRANGER, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'accept-language' },
+      headers: {
+        Origin: STRANGER,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'accept-language',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
@@ -119,7 +123,10 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
     assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');
     await allowed.body?.cancel();
     // POST /api/config is not a route, and not public either.
-    const post = await fetch(`${server.url}/api/config`, { method: 'OPTIONS', headers: { Origin: STRANGER, 'Access-Control-Request-Method': 'POST' } });
+    const post = await fetch(`${server.url}/api/config`, {
+      method: 'OPTIONS',
+      headers: { Origin: STRANGER, 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(post.headers.get('access-control-allow-origin'), null);
   });
 
@@ -134,15 +141,25 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
     assert.equal(warnings[0]!.path, '/session');
 
     // Within the interval: nothing more, whatever the request.
-    await fetch(`${server.url}/api/auth/sign-in`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
-    const post = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{}' });
+    await fetch(`${server.url}/api/auth/sign-in`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+    });
+    const post = await fetch(`${server.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { Origin: origin, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(post.status, 403);
     await post.body?.cancel();
     assert.equal(log.warnings(origin).length, 1);
 
     // A preflight from another refused origin is logged as one.
     const other = 'https://refused-preflight.test';
-    await fetch(`${server.url}/api/auth/sign-in`, { method: 'OPTIONS', headers: { Origin: other, 'Access-Control-Request-Method': 'POST' } });
+    await fetch(`${server.url}/api/auth/sign-in`, {
+      method: 'OPTIONS',
+      headers: { Origin: other, 'Access-Control-Request-Method': 'POST' },
+    });
     assert.deepEqual(
       log.warnings(other).map((w) => [w.path, w.preflight]),
       [['/auth/sign-in', true]],
@@ -152,7 +169,8 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
   it('logs it again once the interval has passed', async () => {
     REFUSED_ORIGIN_LOG.intervalMs = 0;
     const origin = 'https://refused-again.test';
-    for (let i = 0; i < 3; i++) await (await fetch(`${server.url}/api/session`, { headers: { Origin: origin } })).body?.cancel();
+    for (let i = 0; i < 3; i++)
+      await (await fetch(`${server.url}/api/session`, { headers: { Origin: origin } })).body?.cancel();
     assert.equal(log.warnings(origin).length, 3);
   });
 
@@ -161,14 +179,19 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
     await (await fetch(`${server.url}/api/session`, { headers: { Origin: SITE } })).body?.cancel();
     await (await fetch(`${server.url}/api/session`)).body?.cancel();
     await (await config(server.url, { Origin: 'https://only-reads-config.test' })).body?.cancel();
-    await (await fetch(`${server.url}/api/session`, { headers: { Origin: new URL(server.services.config.publicUrl).origin } })).body?.cancel();
+    await (
+      await fetch(`${server.url}/api/session`, {
+        headers: { Origin: new URL(server.services.config.publicUrl).origin },
+      })
+    ).body?.cancel();
     assert.equal(log.lines.filter((l) => l.level === 40).length, before);
   });
 
   it('keeps its memory bounded: past the limit, the oldest origins are forgotten (and may be logged again)', async () => {
     REFUSED_ORIGIN_LOG.maxOrigins = 3;
     const origins = ['a', 'b', 'c', 'd'].map((name) => `https://${name}.bounded.test`);
-    for (const origin of origins) await (await fetch(`${server.url}/api/session`, { headers: { Origin: origin } })).body?.cancel();
+    for (const origin of origins)
+      await (await fetch(`${server.url}/api/session`, { headers: { Origin: origin } })).body?.cancel();
     // `a` was forgotten to make room for `d`: it is logged again; `d`, remembered, is not.
     await (await fetch(`${server.url}/api/session`, { headers: { Origin: origins[0]! } })).body?.cancel();
     await (await fetch(`${server.url}/api/session`, { headers: { Origin: origins[3]! } })).body?.cancel();

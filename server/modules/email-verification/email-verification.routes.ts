@@ -16,7 +16,12 @@ import type { Services } from '../../services';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
 import { allowedRedirect } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
-import { confirmEmail, findOpenVerificationLink, resendVerification, VERIFY_EMAIL_PATH } from './email-verification.service';
+import {
+  confirmEmail,
+  findOpenVerificationLink,
+  resendVerification,
+  VERIFY_EMAIL_PATH,
+} from './email-verification.service';
 
 /** API part, mounted under /api. */
 export function emailVerificationApiRoutes(services: Services): Router {
@@ -66,7 +71,12 @@ export function verifyEmailPage(services: Services): Router {
     // Without a page to return to there is nobody to hand a session to: the user signs in there.
     const lang = pageLanguage(req, config, confirmed.language);
     const t = messages(lang).pages.verifyEmail;
-    sendHostedPage(res, { ...page, lang, title: t.doneTitle, body: html`<h1>${t.doneTitle}</h1><p>${t.done(config.productName)}</p>` });
+    sendHostedPage(res, {
+      ...page,
+      lang,
+      title: t.doneTitle,
+      body: html`<h1>${t.doneTitle}</h1><p>${t.done(config.productName)}</p>`,
+    });
   });
 
   return router;

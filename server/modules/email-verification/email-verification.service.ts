@@ -31,7 +31,10 @@ import { newestVerificationData } from './email-verification.queries';
 export const VERIFY_EMAIL_PATH = '/auth/verify-email';
 
 /** The registration carried by the user's newest unused confirmation link, expired or not. */
-export async function pendingRegistration(db: Knex | Knex.Transaction, userId: string): Promise<PendingRegistration | undefined> {
+export async function pendingRegistration(
+  db: Knex | Knex.Transaction,
+  userId: string,
+): Promise<PendingRegistration | undefined> {
   const data = await newestVerificationData(db, userId);
   return data && registrationIn(data);
 }
@@ -52,12 +55,23 @@ export interface VerificationRequest {
  * Issues a confirmation link (superseding older ones) and queues the email, in `db` (usually the
  * caller's transaction), in the user's language, else the request's.
  */
-export async function sendVerificationEmail({ config, mail }: Services, db: Knex | Knex.Transaction, request: VerificationRequest): Promise<void> {
+export async function sendVerificationEmail(
+  { config, mail }: Services,
+  db: Knex | Knex.Transaction,
+  request: VerificationRequest,
+): Promise<void> {
   const { user, redirectUrl, ip, browserKey } = request;
   const options = mailOptions(config, user.locale, request.language);
   const registration = request.registration ?? (await pendingRegistration(db, user.id));
   const data = { browserKeyHash: browserKeyHash(browserKey), ...(registration ? { registration } : {}) };
-  const token = await issueToken(db, { userId: user.id, purpose: 'email_verification', redirectUrl, ip, data, language: options.lang });
+  const token = await issueToken(db, {
+    userId: user.id,
+    purpose: 'email_verification',
+    redirectUrl,
+    ip,
+    data,
+    language: options.lang,
+  });
   const url = `${config.publicUrl}${VERIFY_EMAIL_PATH}?token=${token}`;
   await mail.enqueue(db, { to: user.email, template: 'verifyEmail', content: mailTemplates.verifyEmail(options, url) });
 }
@@ -68,7 +82,11 @@ export async function sendVerificationEmail({ config, mail }: Services, db: Knex
  */
 export async function resendVerification(
   services: Services,
-  { email, redirectUrl, browserKey }: { email: string; redirectUrl: string | undefined; browserKey?: string | undefined },
+  {
+    email,
+    redirectUrl,
+    browserKey,
+  }: { email: string; redirectUrl: string | undefined; browserKey?: string | undefined },
   context: RequestContext,
 ): Promise<void> {
   const { config, db, detached } = services;
@@ -76,7 +94,15 @@ export async function resendVerification(
   const user = await findUserByEmail(db.knex, email);
   if (!user || user.email_verified_at) return;
   detached.run('resend verification', () =>
-    db.knex.transaction((trx) => sendVerificationEmail(services, trx, { user, redirectUrl, ip: context.ip, language: context.language, browserKey })),
+    db.knex.transaction((trx) =>
+      sendVerificationEmail(services, trx, {
+        user,
+        redirectUrl,
+        ip: context.ip,
+        language: context.language,
+        browserKey,
+      }),
+    ),
   );
 }
 
@@ -91,7 +117,10 @@ export async function findOpenVerificationLink({ db }: Services, token: string):
  * a hand-over code — or, without one, the link's language for the "done" page (nobody to hand a
  * session to: the user signs in there); undefined when the link cannot be used.
  */
-export async function confirmEmail(services: Services, token: unknown): Promise<{ handOverUrl: string } | { language: Language | undefined } | undefined> {
+export async function confirmEmail(
+  services: Services,
+  token: unknown,
+): Promise<{ handOverUrl: string } | { language: Language | undefined } | undefined> {
   const { db } = services;
   const consumed = await db.knex.transaction(async (trx) => {
     const used = await consumeToken(trx, 'email_verification', token);
@@ -101,5 +130,13 @@ export async function confirmEmail(services: Services, token: unknown): Promise<
   if (!consumed) return undefined;
   const { userId, redirectUrl, data, language } = consumed;
   if (!redirectUrl) return { language };
-  return { handOverUrl: await handOverUrl(db.knex, { userId, method: 'magic_link', flow: 'email_verification', redirectUrl, browserKeyHash: data.browserKeyHash }) };
+  return {
+    handOverUrl: await handOverUrl(db.knex, {
+      userId,
+      method: 'magic_link',
+      flow: 'email_verification',
+      redirectUrl,
+      browserKeyHash: data.browserKeyHash,
+    }),
+  };
 }

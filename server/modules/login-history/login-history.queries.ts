@@ -40,7 +40,11 @@ export async function recordLogin(db: Knex | Knex.Transaction, record: LoginReco
  * browser and OS): the trigger for a new-device security email. The very first sign-in is not
  * "new": there is nothing to compare it with.
  */
-export async function isNewDevice(db: Knex | Knex.Transaction, userId: string, context: RequestContext): Promise<boolean> {
+export async function isNewDevice(
+  db: Knex | Knex.Transaction,
+  userId: string,
+  context: RequestContext,
+): Promise<boolean> {
   // Two EXISTS probes rather than counting the whole history: the cost stays flat however long
   // an account's history grows, and a sign-in pays it every time.
   const { rows } = await db.raw<{ rows: { any_before: boolean; seen_before: boolean }[] }>(

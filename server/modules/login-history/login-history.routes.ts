@@ -17,7 +17,11 @@ export function loginHistoryRoutes(services: Services): Router {
     '/login-history',
     requireSession(services),
     withQuery(LoginHistoryQuery, async (query, req, res) => {
-      reply(res, 'GET /api/login-history', await listLoginHistory(services, sessionOf(req).userId, query.limit, query.cursor));
+      reply(
+        res,
+        'GET /api/login-history',
+        await listLoginHistory(services, sessionOf(req).userId, query.limit, query.cursor),
+      );
     }),
   );
   return router;

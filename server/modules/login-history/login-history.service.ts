@@ -26,7 +26,12 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } | undef
 }
 
 /** A page of the user's own history, newest first; an unreadable cursor starts over. */
-export async function listLoginHistory({ db }: Services, userId: string, limit: number, cursor?: string): Promise<LoginHistoryPage> {
+export async function listLoginHistory(
+  { db }: Services,
+  userId: string,
+  limit: number,
+  cursor?: string,
+): Promise<LoginHistoryPage> {
   // One row more than asked for tells whether there is a next page.
   const rows = await selectHistory(db.knex, userId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
   const page = rows.slice(0, limit);

@@ -16,7 +16,13 @@ import type { Services } from '../../services';
 import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
 import { returnAddress } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
-import { consumeMagicLink, findOpenMagicLink, MAGIC_LINK_PATH, magicLinkStatus, requestMagicLink } from './magic-links.service';
+import {
+  consumeMagicLink,
+  findOpenMagicLink,
+  MAGIC_LINK_PATH,
+  magicLinkStatus,
+  requestMagicLink,
+} from './magic-links.service';
 
 /** Anything but a link id is a link that will never be used: `pending`, like any other. */
 const LinkId = z.uuid();
@@ -29,7 +35,11 @@ export function magicLinkApiRoutes(services: Services): Router {
     '/auth/magic-link',
     withBody(MagicLinkBody, async (body, req, res) => {
       const redirectUrl = returnAddress(body.redirectUrl, req.headers.origin, config.redirectAllowlist);
-      const id = await requestMagicLink(services, { email: body.email, redirectUrl, browserKey: body.browserKey }, requestContext(req));
+      const id = await requestMagicLink(
+        services,
+        { email: body.email, redirectUrl, browserKey: body.browserKey },
+        requestContext(req),
+      );
       const sent = { status: 'link_sent', linkId: id, expiresInSeconds: config.magicLinkTtlSeconds } as const;
       reply(res, 'POST /api/auth/magic-link', sent, 202);
     }),
@@ -37,7 +47,9 @@ export function magicLinkApiRoutes(services: Services): Router {
 
   router.get('/auth/magic-link/:id/status', async (req, res) => {
     const id = LinkId.safeParse(req.params.id);
-    reply(res, 'GET /api/auth/magic-link/:id/status', { status: id.success ? await magicLinkStatus(services, id.data) : 'pending' });
+    reply(res, 'GET /api/auth/magic-link/:id/status', {
+      status: id.success ? await magicLinkStatus(services, id.data) : 'pending',
+    });
   });
 
   return router;

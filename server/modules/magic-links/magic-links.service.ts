@@ -68,7 +68,10 @@ export async function requestMagicLink(
 }
 
 /** A link that can be used now, without using it (the landing page's GET): its language, or undefined. */
-export async function findOpenMagicLink({ db }: Services, token: unknown): Promise<{ language: Language | undefined } | undefined> {
+export async function findOpenMagicLink(
+  { db }: Services,
+  token: unknown,
+): Promise<{ language: Language | undefined } | undefined> {
   if (!looksLikeToken(token)) return undefined;
   const link = await findOpenLink(db.knex, hashToken(token));
   return link && { language: matchLanguage(link.locale) };
@@ -89,11 +92,21 @@ export async function consumeMagicLink(services: Services, token: unknown): Prom
     const known = (link.user_id && (await findUserById(trx, link.user_id))) || (await findUserByEmail(trx, link.email));
     const user = known ?? (config.signUpEnabled ? await findOrCreateUser(trx, link.email, link.locale) : undefined);
     if (!user) return undefined;
-    return { user: await proveAddress(trx, user.id), redirectUrl: link.redirect_url, browserKeyHash: link.browser_key_hash };
+    return {
+      user: await proveAddress(trx, user.id),
+      redirectUrl: link.redirect_url,
+      browserKeyHash: link.browser_key_hash,
+    };
   });
   if (!consumed) return undefined;
   const redirectUrl = consumed.redirectUrl ?? `${config.redirectAllowlist[0]}/`;
-  return handOverUrl(db.knex, { userId: consumed.user.id, method: 'magic_link', flow: 'magic_link', redirectUrl, browserKeyHash: consumed.browserKeyHash });
+  return handOverUrl(db.knex, {
+    userId: consumed.user.id,
+    method: 'magic_link',
+    flow: 'magic_link',
+    redirectUrl,
+    browserKeyHash: consumed.browserKeyHash,
+  });
 }
 
 /**

@@ -7,7 +7,15 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, it } from 'node:test';
 import type { RunningServer } from '../../start';
-import { codeFrom, exchange, followLink, latestMail, linkIn, signedUpClient, uniqueEmail } from '../../testing/accounts';
+import {
+  codeFrom,
+  exchange,
+  followLink,
+  latestMail,
+  linkIn,
+  signedUpClient,
+  uniqueEmail,
+} from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { startTestServer } from '../../testing/test-server';
@@ -18,10 +26,16 @@ describeOnEachDatabase('magic links', (getDb) => {
   const knex = () => server.db.knex;
   /** Asks for a link as `asking` (a fresh browser by default), sending its browser key as the elements do. */
   const requestLink = (email: string, redirectUrl?: string, asking = client()) =>
-    asking.post('/api/auth/magic-link', { email, browserKey: asking.browserKey, ...(redirectUrl ? { redirectUrl } : {}) });
+    asking.post('/api/auth/magic-link', {
+      email,
+      browserKey: asking.browserKey,
+      ...(redirectUrl ? { redirectUrl } : {}),
+    });
 
   before(async () => {
-    server = await startTestServer(getDb(), { env: { ACCT_RATE_LIMITS: 'mail:ip=1000/60 sign-up:ip=1000/60 sign-in:ip=1000/60' } });
+    server = await startTestServer(getDb(), {
+      env: { ACCT_RATE_LIMITS: 'mail:ip=1000/60 sign-up:ip=1000/60 sign-in:ip=1000/60' },
+    });
   });
   after(() => server.close());
   // One link a minute per address: each test uses fresh addresses, and the shared bucket of the
@@ -51,7 +65,10 @@ describeOnEachDatabase('magic links', (getDb) => {
     assert.match(continued.location ?? '', new RegExp(`^${TEST_ORIGIN}/account#acct_code=.+&acct_flow=magic_link$`));
     // The browser that asked for the link gets its session at once (sessions/hand-over.ts).
     const exchanged = await exchange(browser, continued.location);
-    assert.deepEqual([exchanged.status, exchanged.body.status, exchanged.body.user.email, exchanged.body.method], [200, 'signed_in', email, 'magic_link']);
+    assert.deepEqual(
+      [exchanged.status, exchanged.body.status, exchanged.body.user.email, exchanged.body.method],
+      [200, 'signed_in', email, 'magic_link'],
+    );
     const history = (await browser.get('/api/login-history')).body.events[0];
     assert.deepEqual([history.eventType, history.method], ['login_success', 'magic_link']);
     assert.equal((await client().get(`/api/auth/magic-link/${res.body.linkId}/status`)).body.status, 'used');
@@ -64,7 +81,11 @@ describeOnEachDatabase('magic links', (getDb) => {
     const b = await requestLink(fresh);
     assert.equal(a.status, b.status);
     assert.deepEqual(Object.keys(a.body).sort(), Object.keys(b.body).sort());
-    assert.equal(await knex()('auth.users').where({ email: fresh }).first(), undefined, 'no account before the link is used');
+    assert.equal(
+      await knex()('auth.users').where({ email: fresh }).first(),
+      undefined,
+      'no account before the link is used',
+    );
 
     const continued = await followLink(client(), linkIn(await latestMail(server.services, fresh, 'magicLink')));
     assert.equal(continued.status, 303);
@@ -82,7 +103,7 @@ describeOnEachDatabase('magic links', (getDb) => {
       assert.equal(res.status, 202);
       assert.match(res.body.linkId, /^[0-9a-f-]{36}$/);
       assert.equal(await closed.db.knex('magic_links').where({ email }).first(), undefined);
-      assert.equal((await closed.db.knex('mail_queue').where({ to_address: email }).first()), undefined);
+      assert.equal(await closed.db.knex('mail_queue').where({ to_address: email }).first(), undefined);
     } finally {
       await closed.close();
     }
@@ -105,7 +126,9 @@ describeOnEachDatabase('magic links', (getDb) => {
     const third = uniqueEmail();
     await requestLink(third);
     const expired = linkIn(await latestMail(server.services, third, 'magicLink'));
-    await knex()('magic_links').where({ email: third }).update({ expires_at: knex().raw(`now() - interval '1 second'`) });
+    await knex()('magic_links')
+      .where({ email: third })
+      .update({ expires_at: knex().raw(`now() - interval '1 second'`) });
 
     const unknown = new URL(`${server.url}/auth/magic-link?token=${'A'.repeat(43)}`);
     const answers = new Set<string>();
@@ -123,14 +146,17 @@ describeOnEachDatabase('magic links', (getDb) => {
   it('gives exactly one session to 20 parallel clicks on one link (B1)', async () => {
     const { email } = await signedUpClient(server.services, server.url);
     const user = await knex()('auth.users').where({ email }).first();
-    const countSessions = async () => Number((await knex()('user_sessions').where({ user_id: user!.id }).count({ n: '*' }).first())!.n);
+    const countSessions = async () =>
+      Number((await knex()('user_sessions').where({ user_id: user!.id }).count({ n: '*' }).first())!.n);
     const before = await countSessions();
     await requestLink(email);
     const link = linkIn(await latestMail(server.services, email, 'magicLink'));
     const clicks = await Promise.all(Array.from({ length: 20 }, () => followLink(client(), link)));
     const winners = clicks.filter((c) => c.status === 303);
     assert.equal(winners.length, 1);
-    const codes = await Promise.all(winners.map((w) => client().post('/api/session/exchange', { code: codeFrom(w.location), confirm: true })));
+    const codes = await Promise.all(
+      winners.map((w) => client().post('/api/session/exchange', { code: codeFrom(w.location), confirm: true })),
+    );
     assert.equal(codes.filter((c) => c.status === 200).length, 1);
     assert.equal(await countSessions(), before + 1);
   });

@@ -81,7 +81,11 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
   async function signUpWhileDown(): Promise<{ email: string; answer: { status: number; body: unknown } }> {
     await sink.stop();
     const email = uniqueEmail('queued');
-    const answer = await client.post('/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: `${TEST_ORIGIN}/welcome` });
+    const answer = await client.post('/api/auth/sign-up', {
+      email,
+      password: PASSWORD,
+      redirectUrl: `${TEST_ORIGIN}/welcome`,
+    });
     await runWorkerNow();
     return { email, answer };
   }
@@ -94,7 +98,11 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
 
   it('delivers the verification mail with text and HTML parts, the product name and a working link', async () => {
     const email = uniqueEmail('welcome');
-    assert.equal((await client.post('/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: `${TEST_ORIGIN}/welcome` })).status, 202);
+    assert.equal(
+      (await client.post('/api/auth/sign-up', { email, password: PASSWORD, redirectUrl: `${TEST_ORIGIN}/welcome` }))
+        .status,
+      202,
+    );
     await runWorkerNow();
     const message = await mailTo(email);
     assert.match(message.subject, new RegExp(PRODUCT));
@@ -154,7 +162,10 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
       assert.match(row.last_error ?? '', /ECONNREFUSED|connect/i);
       assert.ok(row.body_encrypted, 'the body is kept for the retry');
       const first = RETRY_SCHEDULE_SECONDS[0]!;
-      assert.ok(row.due_in > first - 10 && row.due_in <= first, `next attempt in ${row.due_in} s, expected ~${first} s`);
+      assert.ok(
+        row.due_in > first - 10 && row.due_in <= first,
+        `next attempt in ${row.due_in} s, expected ~${first} s`,
+      );
     } finally {
       await sink.start();
     }
@@ -205,12 +216,16 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
     const { id } = await rowFor(email);
     const knex = server.db.knex;
     // Another worker claimed it a moment ago: its lease still holds, so nobody else sends it.
-    await knex('mail_queue').where({ id }).update({ status: 'sending', next_attempt_at: knex.raw("now() + interval '60 seconds'") });
+    await knex('mail_queue')
+      .where({ id })
+      .update({ status: 'sending', next_attempt_at: knex.raw("now() + interval '60 seconds'") });
     await runWorkerNow();
     assert.equal((await rowFor(email)).status, 'sending');
     assert.equal(sink.messages.filter((m) => m.to.includes(email)).length, 0);
     // That worker died: its lease runs out and the next pass takes the message over.
-    await knex('mail_queue').where({ id }).update({ next_attempt_at: knex.raw("now() - interval '1 second'") });
+    await knex('mail_queue')
+      .where({ id })
+      .update({ next_attempt_at: knex.raw("now() - interval '1 second'") });
     await runWorkerNow();
     await mailTo(email);
     assert.equal((await rowFor(email)).status, 'sent');
@@ -224,7 +239,10 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
         const row = await rowFor(email);
         assert.equal(row.attempts, i + 1);
         assert.equal(row.status, 'pending', `after failure ${i + 1}`);
-        assert.ok(row.due_in > delay - 10 && row.due_in <= delay, `after failure ${i + 1}: next in ${row.due_in} s, expected ~${delay} s`);
+        assert.ok(
+          row.due_in > delay - 10 && row.due_in <= delay,
+          `after failure ${i + 1}: next in ${row.due_in} s, expected ~${delay} s`,
+        );
         await retryNow(id);
       }
       const last = await rowFor(email);
@@ -232,7 +250,11 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
       assert.equal(last.attempts, RETRY_SCHEDULE_SECONDS.length + 1);
       assert.match(last.last_error ?? '', /ECONNREFUSED|connect/i);
       await retryNow(id);
-      assert.equal((await rowFor(email)).attempts, RETRY_SCHEDULE_SECONDS.length + 1, 'a failed message is not tried again');
+      assert.equal(
+        (await rowFor(email)).attempts,
+        RETRY_SCHEDULE_SECONDS.length + 1,
+        'a failed message is not tried again',
+      );
     } finally {
       await sink.start();
     }

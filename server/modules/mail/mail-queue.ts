@@ -51,7 +51,10 @@ export class MailQueue {
       to_address: mail.to,
       template: mail.template,
       subject: mail.content.subject,
-      body_encrypted: this.envelope.seal(JSON.stringify({ text: mail.content.text, html: mail.content.html }), `mail_queue:${id}`),
+      body_encrypted: this.envelope.seal(
+        JSON.stringify({ text: mail.content.text, html: mail.content.html }),
+        `mail_queue:${id}`,
+      ),
     });
     // Soon, not now: the caller's transaction has to commit before the message is visible.
     this.nudge(50);
@@ -102,7 +105,10 @@ export class MailQueue {
     let sent = 0;
     for (const row of claimed) {
       try {
-        const body = JSON.parse(this.envelope.open(row.body_encrypted ?? '', `mail_queue:${row.id}`)) as { text: string; html: string };
+        const body = JSON.parse(this.envelope.open(row.body_encrypted ?? '', `mail_queue:${row.id}`)) as {
+          text: string;
+          html: string;
+        };
         await this.transport.send({ from: this.from, to: row.to_address, subject: row.subject, ...body });
         // Only the development outbox keeps what it "sent"; real mail is gone from here.
         await markMailSent(this.knex, row.id, { keepBody: this.transport.kind === 'outbox' });
@@ -111,8 +117,13 @@ export class MailQueue {
       } catch (err) {
         const delay = RETRY_SCHEDULE_SECONDS[row.attempts - 1];
         const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-        await markMailFailed(this.knex, row.id, error, delay).catch((updateErr: unknown) => this.logger.error({ err: updateErr }, 'mail queue: could not record a failure'));
-        this.logger.warn({ mailId: row.id, template: row.template, attempt: row.attempts, retryInSeconds: delay ?? null, error }, 'mail not sent');
+        await markMailFailed(this.knex, row.id, error, delay).catch((updateErr: unknown) =>
+          this.logger.error({ err: updateErr }, 'mail queue: could not record a failure'),
+        );
+        this.logger.warn(
+          { mailId: row.id, template: row.template, attempt: row.attempts, retryInSeconds: delay ?? null, error },
+          'mail not sent',
+        );
       }
     }
     return sent;
@@ -122,8 +133,18 @@ export class MailQueue {
   async outbox(limit = 50): Promise<OutboxMessage[]> {
     const rows = await keptMail(this.knex, limit);
     return rows.map((row) => {
-      const body = JSON.parse(this.envelope.open(row.body_encrypted!, `mail_queue:${row.id}`)) as { text: string; html: string };
-      return { id: row.id, to: row.to_address, template: row.template, subject: row.subject, ...body, createdAt: iso(row.created_at) };
+      const body = JSON.parse(this.envelope.open(row.body_encrypted!, `mail_queue:${row.id}`)) as {
+        text: string;
+        html: string;
+      };
+      return {
+        id: row.id,
+        to: row.to_address,
+        template: row.template,
+        subject: row.subject,
+        ...body,
+        createdAt: iso(row.created_at),
+      };
     });
   }
 }

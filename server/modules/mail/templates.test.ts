@@ -10,14 +10,21 @@ import type { Brand } from '../../brand/brand';
 import { mailOptions, mailTemplates } from './templates';
 
 const plain: Brand = { productName: 'Stagehand', color: '#1d4ed8', logoUrl: undefined };
-const yellow: Brand = { productName: 'Stagehand', color: '#facc15', logoUrl: 'https://cdn.example.test/logo.svg?v=1&size=2' };
+const yellow: Brand = {
+  productName: 'Stagehand',
+  color: '#facc15',
+  logoUrl: 'https://cdn.example.test/logo.svg?v=1&size=2',
+};
 const URL_ = 'https://auth.example.test/auth/magic-link?token=abc';
 
 describe('mail templates', () => {
   it('write in English and in French', () => {
     const en = mailTemplates.magicLink({ brand: plain, lang: 'en' }, URL_, 10);
     assert.equal(en.subject, 'Sign in to Stagehand');
-    assert.match(en.text, /^Use this link to sign in to Stagehand\. No password needed\.\n\nSign in to Stagehand:\nhttps:\/\/auth\.example\.test/);
+    assert.match(
+      en.text,
+      /^Use this link to sign in to Stagehand\. No password needed\.\n\nSign in to Stagehand:\nhttps:\/\/auth\.example\.test/,
+    );
     assert.match(en.text, /expires in 10 minutes/);
     assert.match(en.html, /^<!doctype html>\n<html lang="en" dir="ltr">/);
 
@@ -40,7 +47,10 @@ describe('mail templates', () => {
 
   it('show the logo with the product name as alt text, and the brand colour on the button', () => {
     const withLogo = mailTemplates.verifyEmail({ brand: yellow, lang: 'en' }, URL_);
-    assert.match(withLogo.html, /<img src="https:\/\/cdn\.example\.test\/logo\.svg\?v=1&amp;size=2" alt="Stagehand" height="40"/);
+    assert.match(
+      withLogo.html,
+      /<img src="https:\/\/cdn\.example\.test\/logo\.svg\?v=1&amp;size=2" alt="Stagehand" height="40"/,
+    );
     assert.match(withLogo.html, /<span aria-hidden="true"[^>]*>Stagehand<\/span>/);
     // A yellow button carries black text: white on it would be 1.5:1.
     assert.match(withLogo.html, /<a href="[^"]+" style="background:#facc15;color:#000000;/);
@@ -52,7 +62,11 @@ describe('mail templates', () => {
   });
 
   it('escape everything users or operators chose', () => {
-    const brand: Brand = { productName: 'A&B <Crew>', color: '#1d4ed8', logoUrl: 'https://cdn.example.test/"onerror="x.svg' };
+    const brand: Brand = {
+      productName: 'A&B <Crew>',
+      color: '#1d4ed8',
+      logoUrl: 'https://cdn.example.test/"onerror="x.svg',
+    };
     const mail = mailTemplates.organizationInvitation(
       { brand, lang: 'fr' },
       { organizationName: '<script>alert(1)</script>', inviter: '"Mallory" <m@example.test>', ttlDays: 7 },
@@ -67,23 +81,38 @@ describe('mail templates', () => {
   });
 
   it('name a passkey when it has a name of its own, and say "a passkey" otherwise', () => {
-    assert.match(mailTemplates.newPasskey({ brand: plain, lang: 'en' }, 'YubiKey 5').text, /A new passkey, "YubiKey 5", can now be used/);
+    assert.match(
+      mailTemplates.newPasskey({ brand: plain, lang: 'en' }, 'YubiKey 5').text,
+      /A new passkey, "YubiKey 5", can now be used/,
+    );
     assert.match(mailTemplates.newPasskey({ brand: plain, lang: 'en' }, null).text, /^A new passkey can now be used/);
-    assert.match(mailTemplates.newPasskey({ brand: plain, lang: 'fr' }, null).text, /^Une nouvelle clé d’accès permet désormais/);
+    assert.match(
+      mailTemplates.newPasskey({ brand: plain, lang: 'fr' }, null).text,
+      /^Une nouvelle clé d’accès permet désormais/,
+    );
   });
 
   it('describe a new device from its parts, in the mail’s language', () => {
     const time = new Date('2026-03-05T14:07:00Z');
     const iphone = { type: 'mobile' as const, name: 'iPhone', browser: 'Mobile Safari 17', os: 'iOS 17' };
-    const en = mailTemplates.newDevice({ brand: plain, lang: 'en' }, { device: iphone, location: { city: 'Lyon', country: 'FR' }, ip: '203.0.113.9', time });
+    const en = mailTemplates.newDevice(
+      { brand: plain, lang: 'en' },
+      { device: iphone, location: { city: 'Lyon', country: 'FR' }, ip: '203.0.113.9', time },
+    );
     assert.match(en.text, /\niPhone \(Mobile Safari 17 on iOS 17\) — Lyon, FR — March 5, 2026 at 2:07\sPM UTC\n/);
 
     const unnamed = { type: 'desktop' as const, name: null, browser: 'Firefox 128', os: 'Linux' };
-    const fr = mailTemplates.newDevice({ brand: plain, lang: 'fr' }, { device: unnamed, location: null, ip: '203.0.113.9', time });
+    const fr = mailTemplates.newDevice(
+      { brand: plain, lang: 'fr' },
+      { device: unnamed, location: null, ip: '203.0.113.9', time },
+    );
     assert.equal(fr.subject, 'Nouvelle connexion à Stagehand');
     assert.match(fr.text, /\nOrdinateur \(Firefox 128 sur Linux\) — 203\.0\.113\.9 — 5 mars 2026 à 14:07 UTC\n/);
 
     const bare = { type: 'tablet' as const, name: null, browser: null, os: null };
-    assert.match(mailTemplates.newDevice({ brand: plain, lang: 'fr' }, { device: bare, location: null, ip: undefined, time }).text, /\nTablette — Lieu inconnu — /);
+    assert.match(
+      mailTemplates.newDevice({ brand: plain, lang: 'fr' }, { device: bare, location: null, ip: undefined, time }).text,
+      /\nTablette — Lieu inconnu — /,
+    );
   });
 });

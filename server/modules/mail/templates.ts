@@ -88,7 +88,11 @@ export const mailTemplates = {
   verifyEmail: (options: MailOptions, url: string) => {
     const t = messages(options.lang).mail.verifyEmail;
     const product = options.brand.productName;
-    return render(t.subject(product), options, { paragraphs: [t.intro(product)], action: { label: t.action, url }, footer: t.footer });
+    return render(t.subject(product), options, {
+      paragraphs: [t.intro(product)],
+      action: { label: t.action, url },
+      footer: t.footer,
+    });
   },
 
   /** Sent instead of a verification when someone signs up with an address that has an account (no enumeration). */
@@ -105,7 +109,11 @@ export const mailTemplates = {
   resetPassword: (options: MailOptions, url: string) => {
     const t = messages(options.lang).mail.resetPassword;
     const product = options.brand.productName;
-    return render(t.subject(product), options, { paragraphs: [t.intro(product)], action: { label: t.action, url }, footer: t.footer });
+    return render(t.subject(product), options, {
+      paragraphs: [t.intro(product)],
+      action: { label: t.action, url },
+      footer: t.footer,
+    });
   },
 
   passwordChanged: (options: MailOptions) => {
@@ -132,7 +140,11 @@ export const mailTemplates = {
   },
 
   /** An invitation to an organization; `inviter` is a display name or address, both chosen by users, so only ever escaped. */
-  organizationInvitation: (options: MailOptions, invite: { organizationName: string; inviter: string; ttlDays: number }, url: string) => {
+  organizationInvitation: (
+    options: MailOptions,
+    invite: { organizationName: string; inviter: string; ttlDays: number },
+    url: string,
+  ) => {
     const t = messages(options.lang).mail.organizationInvitation;
     const product = options.brand.productName;
     return render(t.subject(invite.organizationName, product), options, {
@@ -149,15 +161,26 @@ export const mailTemplates = {
    */
   newDevice: (
     options: MailOptions,
-    details: { device: SignInDevice; location: { city: string | null; country: string | null } | null; ip: string | undefined; time: Date },
+    details: {
+      device: SignInDevice;
+      location: { city: string | null; country: string | null } | null;
+      ip: string | undefined;
+      time: Date;
+    },
   ) => {
     const t = messages(options.lang).mail.newDevice;
     const product = options.brand.productName;
     const { device } = details;
-    const software = device.browser && device.os ? t.browserOn(device.browser, device.os) : (device.browser ?? device.os);
+    const software =
+      device.browser && device.os ? t.browserOn(device.browser, device.os) : (device.browser ?? device.os);
     const kind = device.name ?? t.kind[device.type];
-    const place = [details.location?.city, details.location?.country].filter(Boolean).join(', ') || details.ip || t.unknownPlace;
-    const time = new Intl.DateTimeFormat(options.lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(details.time);
+    const place =
+      [details.location?.city, details.location?.country].filter(Boolean).join(', ') || details.ip || t.unknownPlace;
+    const time = new Intl.DateTimeFormat(options.lang, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(details.time);
     return render(t.subject(product), options, {
       paragraphs: [t.intro(product), `${software ? `${kind} (${software})` : kind} — ${place} — ${time} UTC`, t.advice],
     });

@@ -21,19 +21,26 @@ import type { BuiltInStep } from './steps.types';
 const defineStep = <S extends z.ZodType>(step: BuiltInStep<S>) => step as unknown as BuiltInStep;
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time');
-const timeZone = z.string().max(100).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'invalid_time_zone');
+const timeZone = z
+  .string()
+  .max(100)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'invalid_time_zone');
 const noData = z.object({}).strict();
 
 const profile = defineStep({
   schema: z
-    .object({ displayName: profileFields.displayName, avatarUrl: profileFields.avatarUrl.optional(), bio: profileFields.bio.optional() })
+    .object({
+      displayName: profileFields.displayName,
+      avatarUrl: profileFields.avatarUrl.optional(),
+      bio: profileFields.bio.optional(),
+    })
     .strict(),
   async run({ services, trx, userId }, data) {
     await updateProfile(services, trx, userId, data);
@@ -57,14 +64,22 @@ const team = defineStep({
   schema: z
     .object({
       invitations: z
-        .array(z.object({ email: z.string().trim().toLowerCase().pipe(z.email('invalid_email')), role: z.enum(['admin', 'member']).default('member') }).strict())
+        .array(
+          z
+            .object({
+              email: z.string().trim().toLowerCase().pipe(z.email('invalid_email')),
+              role: z.enum(['admin', 'member']).default('member'),
+            })
+            .strict(),
+        )
         .max(20),
     })
     .strict(),
   async run(run, data) {
     const org = run.stepData.organization as { organizationId?: string } | undefined;
     if (!org?.organizationId) throw ApiError.of(OnboardingErrors, 'organization_required');
-    for (const invite of data.invitations) await inviteToOrganization(run, org.organizationId, invite.email, invite.role);
+    for (const invite of data.invitations)
+      await inviteToOrganization(run, org.organizationId, invite.email, invite.role);
     return data;
   },
 });
@@ -82,7 +97,10 @@ const preferences = defineStep({
           start: time,
           end: time,
           timeZone,
-          days: z.array(z.number().int().min(0).max(6)).max(7).refine((d) => new Set(d).size === d.length, 'duplicate_day'),
+          days: z
+            .array(z.number().int().min(0).max(6))
+            .max(7)
+            .refine((d) => new Set(d).size === d.length, 'duplicate_day'),
         })
         .strict()
         .optional(),

@@ -15,4 +15,7 @@ export const NOTIFICATION_EVENTS = [
 ] as const;
 
 export type NotificationEventType = (typeof NOTIFICATION_EVENTS)[number]['eventType'];
-export const NOTIFICATION_EVENT_TYPES = NOTIFICATION_EVENTS.map((e) => e.eventType) as [NotificationEventType, ...NotificationEventType[]];
+export const NOTIFICATION_EVENT_TYPES = NOTIFICATION_EVENTS.map((e) => e.eventType) as [
+  NotificationEventType,
+  ...NotificationEventType[],
+];

@@ -20,7 +20,11 @@ export async function allPaths(db: Db): Promise<PathRow[]> {
  * The user's progress row. `lock` takes a row lock for the rest of the transaction, for the
  * actions that write it; a read takes none.
  */
-export async function progressOf(trx: Knex.Transaction, userId: string, { lock }: { lock: boolean }): Promise<OnboardingProgressRow | undefined> {
+export async function progressOf(
+  trx: Knex.Transaction,
+  userId: string,
+  { lock }: { lock: boolean },
+): Promise<OnboardingProgressRow | undefined> {
   return asUserWithin(trx, userId, (t) => {
     const query = t('user_onboarding_progress');
     if (lock) query.forUpdate();
@@ -51,10 +55,17 @@ export type ProgressChange = Partial<
 >;
 
 /** Writes `changes` to the user's progress (json columns as text) and marks the activity. */
-export async function updateProgress(trx: Knex.Transaction, userId: string, changes: ProgressChange): Promise<OnboardingProgressRow> {
+export async function updateProgress(
+  trx: Knex.Transaction,
+  userId: string,
+  changes: ProgressChange,
+): Promise<OnboardingProgressRow> {
   return asUserWithin(trx, userId, async (t) => {
     const values = Object.fromEntries(
-      Object.entries(changes).map(([k, v]) => [k, v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v]),
+      Object.entries(changes).map(([k, v]) => [
+        k,
+        v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v,
+      ]),
     );
     const [row] = await t('user_onboarding_progress')
       .update({ ...values, last_activity_at: t.fn.now() })
@@ -64,7 +75,10 @@ export async function updateProgress(trx: Knex.Transaction, userId: string, chan
 }
 
 export async function isMember(trx: Knex.Transaction, organizationId: string, userId: string): Promise<boolean> {
-  return (await trx('organization_members').where({ organization_id: organizationId, user_id: userId }).first('id')) !== undefined;
+  return (
+    (await trx('organization_members').where({ organization_id: organizationId, user_id: userId }).first('id')) !==
+    undefined
+  );
 }
 
 export type NotificationChoice = { email?: boolean; push?: boolean; inApp?: boolean };
@@ -96,7 +110,14 @@ export async function saveNotificationPreferences(
     const q = preferences.quietHours;
     if (q) {
       await t('notification_quiet_hours')
-        .insert({ user_id: userId, enabled: q.enabled, start_time: q.start, end_time: q.end, timezone: q.timeZone, days_of_week: q.days })
+        .insert({
+          user_id: userId,
+          enabled: q.enabled,
+          start_time: q.start,
+          end_time: q.end,
+          timezone: q.timeZone,
+          days_of_week: q.days,
+        })
         .onConflict('user_id')
         .merge();
     }

@@ -42,7 +42,14 @@ export function onboardingRoutes(services: Services): Router {
       withBody(StepActionBody, async (body, req, res) => {
         const key = stepKeyOf(req.params.key);
         const { user } = sessionOf(req);
-        const walk = await actOnStep(services, { id: user.id, email: user.email }, key, action, body.data, requestContext(req));
+        const walk = await actOnStep(
+          services,
+          { id: user.id, email: user.email },
+          key,
+          action,
+          body.data,
+          requestContext(req),
+        );
         reply(res, `POST /api/onboarding/steps/:key/${action}`, walk);
       }),
     );

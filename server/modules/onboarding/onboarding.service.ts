@@ -134,7 +134,8 @@ export async function actOnStep(
       skipped = skipped.includes(key) ? skipped : [...skipped, key];
     }
     const resolved = new Set([...completed, ...skipped]);
-    const done = steps.every((s) => resolved.has(s.key)) && steps.every((s) => !s.required || completed.includes(s.key));
+    const done =
+      steps.every((s) => resolved.has(s.key)) && steps.every((s) => !s.required || completed.includes(s.key));
     const finishing = done && !row.completed_at;
     const updated = await updateProgress(trx, user.id, {
       step_data: stepData,
@@ -145,7 +146,8 @@ export async function actOnStep(
     });
     const stepEvent = action === 'complete' ? 'onboarding.step_completed' : 'onboarding.step_skipped';
     await services.events.publish(trx, { type: stepEvent, userId: user.id, pathId: path.id, step: key });
-    if (finishing) await services.events.publish(trx, { type: 'onboarding.completed', userId: user.id, pathId: path.id });
+    if (finishing)
+      await services.events.publish(trx, { type: 'onboarding.completed', userId: user.id, pathId: path.id });
     return view(path, updated, choices);
   });
 }

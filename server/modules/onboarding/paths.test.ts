@@ -49,7 +49,14 @@ describe('bestPath', () => {
   }
 
   it('finds nothing when no active path fits and there is no default', () => {
-    assert.equal(bestPath(PATHS.filter((p) => !p.is_default), 'stranger', null), undefined);
+    assert.equal(
+      bestPath(
+        PATHS.filter((p) => !p.is_default),
+        'stranger',
+        null,
+      ),
+      undefined,
+    );
     assert.equal(bestPath([path('old-default', { is_default: true, is_active: false })], null, null), undefined);
   });
 
@@ -60,17 +67,31 @@ describe('bestPath', () => {
   });
 
   it('offers the roles and use cases the active paths target', () => {
-    assert.deepEqual(choicesOf(PATHS.filter((p) => p.is_active)), { roles: ['producer', 'venue'], useCases: ['festivals', 'touring'] });
+    assert.deepEqual(choicesOf(PATHS.filter((p) => p.is_active)), {
+      roles: ['producer', 'venue'],
+      useCases: ['festivals', 'touring'],
+    });
   });
 });
 
 describe('steps', () => {
   it('accepts the seed default path', () => {
-    assert.ok(StepsSchema.safeParse([{ key: 'welcome', title: 'Welcome', required: true }, { key: 'tour', title: 'Tour', required: false }]).success);
+    assert.ok(
+      StepsSchema.safeParse([
+        { key: 'welcome', title: 'Welcome', required: true },
+        { key: 'tour', title: 'Tour', required: false },
+      ]).success,
+    );
   });
   for (const [name, steps] of [
     ['no steps', []],
-    ['a duplicate key', [{ key: 'a', title: 'A' }, { key: 'a', title: 'Again' }]],
+    [
+      'a duplicate key',
+      [
+        { key: 'a', title: 'A' },
+        { key: 'a', title: 'Again' },
+      ],
+    ],
     ['a key with spaces', [{ key: 'my step', title: 'A' }]],
     ['an unknown field', [{ key: 'a', title: 'A', colour: 'red' }]],
     ['an empty title', [{ key: 'a', title: ' ' }]],

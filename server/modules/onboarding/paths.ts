@@ -30,7 +30,8 @@ export function bestPath(paths: PathRow[], role: string | null, useCase: string 
     if (!path.is_active) continue;
     const score = fit(path, role, useCase);
     if (score === undefined) continue;
-    if (!best || score > best.score || (score === best.score && path.created_at < best.path.created_at)) best = { path, score };
+    if (!best || score > best.score || (score === best.score && path.created_at < best.path.created_at))
+      best = { path, score };
   }
   return best?.path;
 }

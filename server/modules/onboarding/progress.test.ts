@@ -39,7 +39,10 @@ describeOnEachDatabase('onboarding progress', (getDb) => {
     assert.deepEqual(before.choices.roles, ['producer']);
 
     const started = (await client.post('/api/onboarding/start', { role: 'producer', useCase: 'touring' })).body;
-    assert.deepEqual([started.status, started.path.name, started.currentStep, started.role], ['in_progress', 'Producers', 'welcome', 'producer']);
+    assert.deepEqual(
+      [started.status, started.path.name, started.currentStep, started.role],
+      ['in_progress', 'Producers', 'welcome', 'producer'],
+    );
     assert.deepEqual(started.progress, { requiredDone: 0, requiredTotal: 3, percent: 0 });
 
     await step(client, 'welcome', 'complete');
@@ -82,7 +85,11 @@ describeOnEachDatabase('onboarding progress', (getDb) => {
       assert.equal(res.status, 400, JSON.stringify(data));
       assert.ok(res.body.error.fields[field], JSON.stringify(res.body.error.fields));
     }
-    const done = await step(client, 'profile', 'complete', { displayName: 'Grace Hopper', bio: 'Producer', avatarUrl: 'https://example.test/g.png' });
+    const done = await step(client, 'profile', 'complete', {
+      displayName: 'Grace Hopper',
+      bio: 'Producer',
+      avatarUrl: 'https://example.test/g.png',
+    });
     assert.equal(done.status, 200);
     const me = (await client.get('/api/me')).body.user;
     assert.deepEqual([me.displayName, me.avatarUrl], ['Grace Hopper', 'https://example.test/g.png']);
@@ -96,7 +103,11 @@ describeOnEachDatabase('onboarding progress', (getDb) => {
     await step(client, 'profile', 'complete', { displayName: 'Ada' });
     const skipped = (await step(client, 'tour', 'skip')).body;
     assert.deepEqual([skipped.skippedSteps, skipped.currentStep], [['tour'], 'first-show']);
-    assert.equal((await step(client, 'first-show', 'complete', { x: 'y'.repeat(20_000) })).status, 400, 'a site step takes 10 kB at most');
+    assert.equal(
+      (await step(client, 'first-show', 'complete', { x: 'y'.repeat(20_000) })).status,
+      400,
+      'a site step takes 10 kB at most',
+    );
     const finished = (await step(client, 'first-show', 'complete', { showName: 'Hamlet' })).body;
     assert.equal(finished.status, 'completed');
     assert.ok(finished.completedAt);
@@ -119,11 +130,20 @@ describeOnEachDatabase('onboarding progress', (getDb) => {
     const client = await newUser();
     await client.post('/api/onboarding/start', {});
     await step(client, 'welcome', 'complete');
-    const bad = await step(client, 'preferences', 'save', { quietHours: { enabled: true, start: '25:00', end: '07:00', timeZone: 'Mars/Olympus', days: [1, 1] } });
+    const bad = await step(client, 'preferences', 'save', {
+      quietHours: { enabled: true, start: '25:00', end: '07:00', timeZone: 'Mars/Olympus', days: [1, 1] },
+    });
     assert.equal(bad.status, 400);
-    assert.deepEqual(Object.keys(bad.body.error.fields).sort(), ['quietHours.days', 'quietHours.start', 'quietHours.timeZone']);
+    assert.deepEqual(Object.keys(bad.body.error.fields).sort(), [
+      'quietHours.days',
+      'quietHours.start',
+      'quietHours.timeZone',
+    ]);
     // preferences comes after profile and organization, which are required: save works anywhere, completing only in order.
-    const good = { notifications: { newsletter: { email: true }, comments: { email: false } }, quietHours: { enabled: true, start: '22:30', end: '07:00', timeZone: 'Europe/Lisbon', days: [1, 2, 3, 4, 5] } };
+    const good = {
+      notifications: { newsletter: { email: true }, comments: { email: false } },
+      quietHours: { enabled: true, start: '22:30', end: '07:00', timeZone: 'Europe/Lisbon', days: [1, 2, 3, 4, 5] },
+    };
     assert.equal((await step(client, 'preferences', 'save', good)).status, 200);
     assert.equal((await step(client, 'preferences', 'complete', good)).body.error.code, 'step_not_reached');
   });
@@ -133,26 +153,32 @@ describeOnEachDatabase('onboarding progress', (getDb) => {
     const started = (await client.post('/api/onboarding/start', { role: 'producer' })).body;
     await step(client, 'welcome', 'complete');
     await step(client, 'profile', 'complete', { displayName: 'Ada' });
-    await server.db.knex('onboarding_paths').where({ id: started.path.id }).update({
-      steps: JSON.stringify([
-        { key: 'welcome', title: 'Welcome', required: true },
-        { key: 'venue', title: 'Venue', required: true },
-        { key: 'first-show', title: 'Your first show', required: true },
-      ]),
-    });
+    await server.db
+      .knex('onboarding_paths')
+      .where({ id: started.path.id })
+      .update({
+        steps: JSON.stringify([
+          { key: 'welcome', title: 'Welcome', required: true },
+          { key: 'venue', title: 'Venue', required: true },
+          { key: 'first-show', title: 'Your first show', required: true },
+        ]),
+      });
     const now = (await client.get('/api/onboarding')).body;
     assert.deepEqual(now.completedSteps, ['welcome'], 'profile no longer exists');
     assert.equal(now.currentStep, 'venue');
     assert.deepEqual(now.progress, { requiredDone: 1, requiredTotal: 3, percent: 33 });
     // Put the path back for the other tests.
-    await server.db.knex('onboarding_paths').where({ id: started.path.id }).update({
-      steps: JSON.stringify([
-        { key: 'welcome', title: 'Welcome', required: true },
-        { key: 'profile', title: 'Profile', required: true },
-        { key: 'tour', title: 'Tour', required: false },
-        { key: 'first-show', title: 'Your first show', required: true },
-      ]),
-    });
+    await server.db
+      .knex('onboarding_paths')
+      .where({ id: started.path.id })
+      .update({
+        steps: JSON.stringify([
+          { key: 'welcome', title: 'Welcome', required: true },
+          { key: 'profile', title: 'Profile', required: true },
+          { key: 'tour', title: 'Tour', required: false },
+          { key: 'first-show', title: 'Your first show', required: true },
+        ]),
+      });
   });
 
   it('creates an organization, invites the team (ticking invite_team) and finishes the default path', async () => {
@@ -161,20 +187,36 @@ describeOnEachDatabase('onboarding progress', (getDb) => {
     await step(client, 'welcome', 'complete');
     await step(client, 'profile', 'complete', { displayName: 'Ada' });
     assert.equal((await step(client, 'team', 'skip')).body.error.code, 'step_not_reached');
-    assert.equal((await step(client, 'organization', 'complete', { mode: 'existing', organizationId: '00000000-0000-4000-8000-000000000000' })).status, 404);
+    assert.equal(
+      (
+        await step(client, 'organization', 'complete', {
+          mode: 'existing',
+          organizationId: '00000000-0000-4000-8000-000000000000',
+        })
+      ).status,
+      404,
+    );
     const org = (await step(client, 'organization', 'complete', { mode: 'create', name: 'Globe Theatre' })).body;
     assert.match(org.stepData.organization.organizationId, /^[0-9a-f-]{36}$/);
     assert.equal((await client.get('/api/organizations')).body.organizations[0].name, 'Globe Theatre');
 
     assert.equal((await step(client, 'team', 'complete', { invitations: [{ email: 'not-an-email' }] })).status, 400);
-    const team = await step(client, 'team', 'complete', { invitations: [{ email: 'burbage@example.test' }, { email: 'kemp@example.test', role: 'admin' }] });
+    const team = await step(client, 'team', 'complete', {
+      invitations: [{ email: 'burbage@example.test' }, { email: 'kemp@example.test', role: 'admin' }],
+    });
     assert.equal(team.status, 200, JSON.stringify(team.body));
-    const invitations = (await client.get(`/api/organizations/${org.stepData.organization.organizationId}/invitations`)).body.invitations;
-    assert.deepEqual(invitations.map((i: { email: string }) => i.email).sort(), ['burbage@example.test', 'kemp@example.test']);
+    const invitations = (await client.get(`/api/organizations/${org.stepData.organization.organizationId}/invitations`))
+      .body.invitations;
+    assert.deepEqual(invitations.map((i: { email: string }) => i.email).sort(), [
+      'burbage@example.test',
+      'kemp@example.test',
+    ]);
     const checklist = (await client.get('/api/checklist')).body.items;
     assert.equal(checklist.find((i: { key: string }) => i.key === 'invite_team').completed, true);
 
-    const prefs = await step(client, 'preferences', 'complete', { quietHours: { enabled: true, start: '22:00', end: '07:00', timeZone: 'Europe/London', days: [0, 6] } });
+    const prefs = await step(client, 'preferences', 'complete', {
+      quietHours: { enabled: true, start: '22:00', end: '07:00', timeZone: 'Europe/London', days: [0, 6] },
+    });
     assert.equal(prefs.status, 200);
     const user = (await client.get('/api/me')).body.user;
     const stored = await server.db.knex('notification_preferences').where({ user_id: user.id }).orderBy('event_type');
@@ -197,7 +239,9 @@ describeOnEachDatabase('onboarding progress', (getDb) => {
     await step(client, 'organization', 'complete', { mode: 'create', name: 'Rose Theatre' });
     // Inviting yourself fails (already a member): nothing of the step may stay behind.
     const me = (await client.get('/api/me')).body.user;
-    const res = await step(client, 'team', 'complete', { invitations: [{ email: 'someone@example.test' }, { email: me.email }] });
+    const res = await step(client, 'team', 'complete', {
+      invitations: [{ email: 'someone@example.test' }, { email: me.email }],
+    });
     assert.equal(res.status, 409);
     const orgId = (await client.get('/api/onboarding')).body.stepData.organization.organizationId;
     assert.deepEqual((await client.get(`/api/organizations/${orgId}/invitations`)).body.invitations, []);

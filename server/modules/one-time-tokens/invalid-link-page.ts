@@ -10,7 +10,11 @@ import type { Config } from '../../config';
 import { html, pageLanguage, sendHostedPage } from '../../http/hosted-page';
 import { messages } from '../../i18n';
 
-export function sendInvalidLinkPage(req: Request, res: Response, config: Pick<Config, 'brand' | 'defaultLanguage' | 'redirectAllowlist'>): void {
+export function sendInvalidLinkPage(
+  req: Request,
+  res: Response,
+  config: Pick<Config, 'brand' | 'defaultLanguage' | 'redirectAllowlist'>,
+): void {
   const lang = pageLanguage(req, config);
   const t = messages(lang).pages.invalidLink;
   const site = config.redirectAllowlist[0];

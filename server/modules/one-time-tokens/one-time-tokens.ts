@@ -78,11 +78,21 @@ export async function consumeToken(
     .returning(['id', 'user_id', 'redirect_url', 'data']);
   if (!row) return undefined;
   const data = row.data ?? {};
-  return { id: row.id, userId: row.user_id, redirectUrl: row.redirect_url, data, language: matchLanguage(data.language) };
+  return {
+    id: row.id,
+    userId: row.user_id,
+    redirectUrl: row.redirect_url,
+    data,
+    language: matchLanguage(data.language),
+  };
 }
 
 /** A token's details while it is valid, without using it (a landing page's GET must consume nothing). */
-export async function peekToken(db: Knex | Knex.Transaction, purpose: TokenPurpose, token: unknown): Promise<ConsumedToken | undefined> {
+export async function peekToken(
+  db: Knex | Knex.Transaction,
+  purpose: TokenPurpose,
+  token: unknown,
+): Promise<ConsumedToken | undefined> {
   if (!looksLikeToken(token)) return undefined;
   const row = await db('auth.one_time_tokens')
     .where({ token_hash: hashToken(token), purpose })
@@ -91,5 +101,11 @@ export async function peekToken(db: Knex | Knex.Transaction, purpose: TokenPurpo
     .first('id', 'user_id', 'redirect_url', 'data');
   if (!row) return undefined;
   const data = row.data ?? {};
-  return { id: row.id, userId: row.user_id, redirectUrl: row.redirect_url, data, language: matchLanguage(data.language) };
+  return {
+    id: row.id,
+    userId: row.user_id,
+    redirectUrl: row.redirect_url,
+    data,
+    language: matchLanguage(data.language),
+  };
 }

@@ -18,15 +18,24 @@ export const RESEND_INTERVAL_SECONDS = 60;
 type InvitedRole = OrganizationInvitationRow['role'];
 
 const open = (db: Db, organizationId: string) =>
-  db('organization_invitations').where({ organization_id: organizationId }).whereNull('accepted_at').whereNull('revoked_at');
+  db('organization_invitations')
+    .where({ organization_id: organizationId })
+    .whereNull('accepted_at')
+    .whereNull('revoked_at');
 
 /** The organization's open invitations, expired ones included (they can be re-sent), newest first. */
 export async function openInvitations(db: Db, organizationId: string): Promise<OrganizationInvitationRow[]> {
-  return open(db, organizationId).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }]).select('*');
+  return open(db, organizationId)
+    .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }])
+    .select('*');
 }
 
 /** The open invitation to this address, if any (the partial unique index allows one). */
-export async function openInvitationTo(db: Db, organizationId: string, email: string): Promise<OrganizationInvitationRow | undefined> {
+export async function openInvitationTo(
+  db: Db,
+  organizationId: string,
+  email: string,
+): Promise<OrganizationInvitationRow | undefined> {
   return open(db, organizationId).whereRaw('lower(email) = lower(?)', [email]).first();
 }
 
@@ -41,7 +50,10 @@ export async function openInvitationById(
     .where({ id })
     .first(
       '*',
-      db.raw(`greatest(0, ceil(extract(epoch from last_sent_at + make_interval(secs => ?) - now())))::int as resend_wait_seconds`, [RESEND_INTERVAL_SECONDS]),
+      db.raw(
+        `greatest(0, ceil(extract(epoch from last_sent_at + make_interval(secs => ?) - now())))::int as resend_wait_seconds`,
+        [RESEND_INTERVAL_SECONDS],
+      ),
     );
 }
 
@@ -49,7 +61,15 @@ const expiry = (db: Db) => db.raw(`now() + make_interval(days => ?)`, [INVITATIO
 
 export async function insertInvitation(
   db: Db,
-  invitation: { organizationId: string; email: string; role: InvitedRole; tokenHash: string; invitedBy: string; redirectUrl: string; locale: string },
+  invitation: {
+    organizationId: string;
+    email: string;
+    role: InvitedRole;
+    tokenHash: string;
+    invitedBy: string;
+    redirectUrl: string;
+    locale: string;
+  },
 ): Promise<OrganizationInvitationRow> {
   const [row] = await db('organization_invitations')
     .insert({
@@ -110,7 +130,15 @@ export async function usableInvitation(
   db: Db,
   tokenHash: string,
 ): Promise<
-  { organization_id: string; email: string; role: InvitedRole; locale: string | null; organization_name: string; inviter_name: string | null } | undefined
+  | {
+      organization_id: string;
+      email: string;
+      role: InvitedRole;
+      locale: string | null;
+      organization_name: string;
+      inviter_name: string | null;
+    }
+  | undefined
 > {
   return usable(db, tokenHash)
     .join('organizations as o', 'o.id', 'organization_invitations.organization_id')

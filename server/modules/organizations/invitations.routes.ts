@@ -21,7 +21,8 @@ export function invitationRoutes(services: Services): Router {
   const router = Router();
 
   /** Where the invitee returns after accepting: the page named, else the inviting page's origin, as magic links do. */
-  const returnPage = (req: Request, requested: string | undefined) => returnAddress(requested, req.headers.origin, config.redirectAllowlist);
+  const returnPage = (req: Request, requested: string | undefined) =>
+    returnAddress(requested, req.headers.origin, config.redirectAllowlist);
 
   router.post(
     '/organizations/:id/invitations',
@@ -35,7 +36,9 @@ export function invitationRoutes(services: Services): Router {
   );
 
   router.get('/organizations/:id/invitations', signedIn, async (req, res) => {
-    reply(res, 'GET /api/organizations/:id/invitations', { invitations: await listInvitations(services, actorOf(req)) });
+    reply(res, 'GET /api/organizations/:id/invitations', {
+      invitations: await listInvitations(services, actorOf(req)),
+    });
   });
 
   router.delete('/organizations/:id/invitations/:invitationId', signedIn, async (req, res) => {
@@ -49,7 +52,12 @@ export function invitationRoutes(services: Services): Router {
     signedIn,
     withBody(EmptyBody, async (_body, req, res) => {
       const actor = actorOf(req);
-      const invitation = await resendInvitation(services, actor, idOrNotFound(req.params.invitationId), requestContext(req));
+      const invitation = await resendInvitation(
+        services,
+        actor,
+        idOrNotFound(req.params.invitationId),
+        requestContext(req),
+      );
       reply(res, 'POST /api/organizations/:id/invitations/:invitationId/resend', { invitation });
     }),
   );

@@ -63,13 +63,25 @@ const toInvitation = (row: OrganizationInvitationRow): Invitation => ({
  * they have an account that names one, else `requested` (what the invitation had, then the
  * inviting request's), else the default.
  */
-async function invitationLanguage({ config }: Services, trx: Knex.Transaction, email: string, ...requested: unknown[]): Promise<Language> {
+async function invitationLanguage(
+  { config }: Services,
+  trx: Knex.Transaction,
+  email: string,
+  ...requested: unknown[]
+): Promise<Language> {
   const invitee = await findUserByEmail(trx, email);
   return pickLanguage([invitee?.locale, ...requested], config.defaultLanguage);
 }
 
 /** Queues the invitation mail with a link holding `token`, naming the actor as the inviter. */
-async function mailInvitation(services: Services, trx: Knex.Transaction, actor: Actor, to: string, token: string, lang: Language): Promise<void> {
+async function mailInvitation(
+  services: Services,
+  trx: Knex.Transaction,
+  actor: Actor,
+  to: string,
+  token: string,
+  lang: Language,
+): Promise<void> {
   const { config, mail } = services;
   const org = await organizationFor(trx, actor.organizationId, actor.userId);
   const inviter = await findUserById(trx, actor.userId);
@@ -99,14 +111,20 @@ export async function inviteMember(
     // The lock serialises invitations to one organization: two parallel invitations to the same
     // address then renew one row instead of colliding on the one-open-invitation index.
     await requireRole(trx, actor, 'admin', { lock: true });
-    if (await isMemberByEmail(trx, actor.organizationId, input.email)) throw ApiError.of(OrganizationErrors, 'already_member');
+    if (await isMemberByEmail(trx, actor.organizationId, input.email))
+      throw ApiError.of(OrganizationErrors, 'already_member');
     await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, input.email));
 
     const token = randomToken();
     const existing = await openInvitationTo(trx, actor.organizationId, input.email);
     const locale = await invitationLanguage(services, trx, input.email, context.language);
     const row = existing
-      ? await renewInvitation(trx, existing.id, hashToken(token), { role: input.role, invitedBy: actor.userId, redirectUrl: input.redirectUrl, locale })
+      ? await renewInvitation(trx, existing.id, hashToken(token), {
+          role: input.role,
+          invitedBy: actor.userId,
+          redirectUrl: input.redirectUrl,
+          locale,
+        })
       : await insertInvitation(trx, {
           organizationId: actor.organizationId,
           email: input.email,
@@ -117,7 +135,12 @@ export async function inviteMember(
           locale,
         });
     await mailInvitation(services, trx, actor, row.email, token, locale);
-    await events.publish(trx, { type: 'organization.invitation_sent', userId: actor.userId, organizationId: actor.organizationId, email: row.email });
+    await events.publish(trx, {
+      type: 'organization.invitation_sent',
+      userId: actor.userId,
+      organizationId: actor.organizationId,
+      email: row.email,
+    });
     return { invitation: toInvitation(row), created: !existing };
   });
 }
@@ -132,19 +155,27 @@ export async function listInvitations({ db }: Services, actor: Actor): Promise<I
 export async function revokeInvitation({ db }: Services, actor: Actor, invitationId: string): Promise<void> {
   await db.knex.transaction(async (trx) => {
     await requireRole(trx, actor, 'admin', { lock: true });
-    if (!(await revokeOpenInvitation(trx, actor.organizationId, invitationId))) throw ApiError.of(OrganizationErrors, 'not_found');
+    if (!(await revokeOpenInvitation(trx, actor.organizationId, invitationId)))
+      throw ApiError.of(OrganizationErrors, 'not_found');
   });
 }
 
 /** Mails an open invitation again with a new token (owners and admins), at most once a minute. */
-export async function resendInvitation(services: Services, actor: Actor, invitationId: string, context: RequestContext): Promise<Invitation> {
+export async function resendInvitation(
+  services: Services,
+  actor: Actor,
+  invitationId: string,
+  context: RequestContext,
+): Promise<Invitation> {
   const { config, db } = services;
   return db.knex.transaction(async (trx) => {
     await requireRole(trx, actor, 'admin', { lock: true });
     const invitation = await openInvitationById(trx, actor.organizationId, invitationId);
     if (!invitation) throw ApiError.of(OrganizationErrors, 'not_found');
     if (invitation.resend_wait_seconds > 0) {
-      throw ApiError.of(RateLimitErrors, 'too_many_requests', { headers: { 'Retry-After': String(invitation.resend_wait_seconds) } });
+      throw ApiError.of(RateLimitErrors, 'too_many_requests', {
+        headers: { 'Retry-After': String(invitation.resend_wait_seconds) },
+      });
     }
     await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, invitation.email));
     const token = randomToken();
@@ -159,13 +190,28 @@ export async function resendInvitation(services: Services, actor: Actor, invitat
 export async function invitationForPage(
   { config, db }: Services,
   token: unknown,
-): Promise<{ email: string; role: InvitedRole; organizationName: string; inviterName: string | null; language: Language | undefined } | undefined> {
+): Promise<
+  | {
+      email: string;
+      role: InvitedRole;
+      organizationName: string;
+      inviterName: string | null;
+      language: Language | undefined;
+    }
+  | undefined
+> {
   if (!looksLikeToken(token)) return undefined; // no lookup for what we cannot have issued
   const row = await usableInvitation(db.knex, hashToken(token));
   // An address without an account can only accept while sign-up is open: otherwise the page says
   // what the POST would, the one invalid-link page.
   if (!row || (!config.signUpEnabled && !(await findUserByEmail(db.knex, row.email)))) return undefined;
-  return { email: row.email, role: row.role, organizationName: row.organization_name, inviterName: row.inviter_name, language: matchLanguage(row.locale) };
+  return {
+    email: row.email,
+    role: row.role,
+    organizationName: row.organization_name,
+    inviterName: row.inviter_name,
+    language: matchLanguage(row.locale),
+  };
 }
 
 /** Thrown inside the acceptance transaction to roll the consumption back: the link stays usable. */
@@ -177,7 +223,12 @@ class CannotAccept extends Error {}
  * they set does not survive. A new account (sign-up open) has no password, and the invitation's
  * language.
  */
-async function accountFor(services: Services, trx: Knex.Transaction, email: string, locale: string | null): Promise<UserRow> {
+async function accountFor(
+  services: Services,
+  trx: Knex.Transaction,
+  email: string,
+  locale: string | null,
+): Promise<UserRow> {
   const existing = await findUserByEmail(trx, email);
   if (!existing && !services.config.signUpEnabled) throw new CannotAccept();
   const user = existing ?? (await findOrCreateUser(trx, email, locale));
@@ -208,7 +259,13 @@ export async function acceptInvitation(services: Services, token: unknown): Prom
       // Nobody's browser asked for this link (the inviter's did), so the site page asks the user
       // before signing in (sessions/hand-over.ts).
       const redirectUrl = returnUrl(config.redirectAllowlist, invitation.redirect_url);
-      return handOverUrl(trx, { userId: user.id, method: 'magic_link', flow: 'invitation', redirectUrl, browserKeyHash: null });
+      return handOverUrl(trx, {
+        userId: user.id,
+        method: 'magic_link',
+        flow: 'invitation',
+        redirectUrl,
+        browserKeyHash: null,
+      });
     });
   } catch (err) {
     if (err instanceof CannotAccept) return undefined;

@@ -28,9 +28,11 @@ describeOnEachDatabase('organization invitations', (getDb) => {
   const published: unknown[] = [];
   const knex = () => server.db.knex;
   const anonymous = () => new TestClient(server.url, { origin: TEST_ORIGIN });
-  const invite = (body: Record<string, unknown>, by = t.owner) => by.client.post(`/api/organizations/${t.id}/invitations`, body);
+  const invite = (body: Record<string, unknown>, by = t.owner) =>
+    by.client.post(`/api/organizations/${t.id}/invitations`, body);
   const linkTo = async (email: string) => linkIn(await latestMail(server.services, email, 'organizationInvitation'));
-  const invitationRow = (email: string) => knex()('organization_invitations').where({ organization_id: t.id, email }).first();
+  const invitationRow = (email: string) =>
+    knex()('organization_invitations').where({ organization_id: t.id, email }).first();
   /** A page as `${status} ${html}`, to compare pages whole. */
   const page = async (url: URL | string) => {
     const res = await fetch(url);
@@ -51,10 +53,24 @@ describeOnEachDatabase('organization invitations', (getDb) => {
 
   it('mails a link to the hosted page and stores only the token’s hash, for a week', async () => {
     const email = uniqueEmail('Invitee');
-    const res = await invite({ email: email.toUpperCase(), role: 'admin', redirectUrl: `${TEST_ORIGIN}/team` }, t.admin);
+    const res = await invite(
+      { email: email.toUpperCase(), role: 'admin', redirectUrl: `${TEST_ORIGIN}/team` },
+      t.admin,
+    );
     assert.equal(res.status, 201);
-    assert.deepEqual(Object.keys(res.body.invitation).sort(), ['createdAt', 'email', 'expiresAt', 'id', 'invitedBy', 'lastSentAt', 'role']);
-    assert.deepEqual([res.body.invitation.email, res.body.invitation.role, res.body.invitation.invitedBy], [email.toLowerCase(), 'admin', t.admin.userId]);
+    assert.deepEqual(Object.keys(res.body.invitation).sort(), [
+      'createdAt',
+      'email',
+      'expiresAt',
+      'id',
+      'invitedBy',
+      'lastSentAt',
+      'role',
+    ]);
+    assert.deepEqual(
+      [res.body.invitation.email, res.body.invitation.role, res.body.invitation.invitedBy],
+      [email.toLowerCase(), 'admin', t.admin.userId],
+    );
     const week = new Date(res.body.invitation.expiresAt).getTime() - Date.now();
     assert.ok(Math.abs(week - 7 * 24 * 3600 * 1000) < 60_000, `expires in ${week} ms`);
 
@@ -70,14 +86,21 @@ describeOnEachDatabase('organization invitations', (getDb) => {
     assert.ok(!JSON.stringify(row).includes(token), 'the token itself is stored nowhere in the row');
 
     const listed = await t.admin.client.get(`/api/organizations/${t.id}/invitations`);
-    assert.deepEqual(listed.body.invitations.map((i: { id: string }) => i.id), [res.body.invitation.id]);
-    assert.deepEqual(published.at(-1), {
-      type: 'organization.invitation_sent',
-      userId: t.admin.userId,
-      organizationId: t.id,
-      email: email.toLowerCase(),
-      inTransaction: true,
-    }, 'the setup checklist hears of it (invite_team)');
+    assert.deepEqual(
+      listed.body.invitations.map((i: { id: string }) => i.id),
+      [res.body.invitation.id],
+    );
+    assert.deepEqual(
+      published.at(-1),
+      {
+        type: 'organization.invitation_sent',
+        userId: t.admin.userId,
+        organizationId: t.id,
+        email: email.toLowerCase(),
+        inTransaction: true,
+      },
+      'the setup checklist hears of it (invite_team)',
+    );
   });
 
   it('joins an existing account with the invited role: GET consumes nothing, Continue hands over a session', async () => {
@@ -94,15 +117,27 @@ describeOnEachDatabase('organization invitations', (getDb) => {
 
     const continued = await followLink(anonymous(), link);
     assert.equal(continued.status, 303);
-    assert.match(continued.location ?? '', new RegExp(`^${TEST_ORIGIN}/team\\?tab=1#acct_code=[\\w-]{43}&acct_flow=invitation$`));
+    assert.match(
+      continued.location ?? '',
+      new RegExp(`^${TEST_ORIGIN}/team\\?tab=1#acct_code=[\\w-]{43}&acct_flow=invitation$`),
+    );
     const browser = anonymous();
     // No browser asked for an invitation link: the page asks "Sign in as …?" first.
     const asked = await exchange(browser, continued.location);
-    assert.deepEqual([asked.body.status, asked.body.account.email, asked.body.flow], ['confirmation_required', invitee.email, 'invitation']);
+    assert.deepEqual(
+      [asked.body.status, asked.body.account.email, asked.body.flow],
+      ['confirmation_required', invitee.email, 'invitation'],
+    );
     const exchanged = await exchange(browser, continued.location, { confirm: true });
-    assert.deepEqual([exchanged.status, exchanged.body.user.id, exchanged.body.method], [200, invitee.userId, 'magic_link']);
+    assert.deepEqual(
+      [exchanged.status, exchanged.body.user.id, exchanged.body.method],
+      [200, invitee.userId, 'magic_link'],
+    );
     const { organizations } = (await browser.get('/api/organizations')).body;
-    assert.deepEqual(organizations.map((o: { id: string; role: string }) => [o.id, o.role]), [[t.id, 'admin']]);
+    assert.deepEqual(
+      organizations.map((o: { id: string; role: string }) => [o.id, o.role]),
+      [[t.id, 'admin']],
+    );
     const row = await invitationRow(invitee.email);
     assert.ok(row!.accepted_at);
     assert.equal(row!.accepted_by, invitee.userId);
@@ -112,7 +147,11 @@ describeOnEachDatabase('organization invitations', (getDb) => {
   it('creates the account of a new address, verified and without a password, and returns to the inviting origin', async () => {
     const email = uniqueEmail('newcomer');
     assert.equal((await invite({ email })).status, 201);
-    assert.equal(await knex()('auth.users').where({ email }).first(), undefined, 'no account before the invitation is accepted');
+    assert.equal(
+      await knex()('auth.users').where({ email }).first(),
+      undefined,
+      'no account before the invitation is accepted',
+    );
     const continued = await followLink(anonymous(), await linkTo(email));
     assert.match(continued.location ?? '', new RegExp(`^${TEST_ORIGIN}/#acct_code=`));
     const user = await knex()('auth.users').where({ email }).first();
@@ -158,7 +197,10 @@ describeOnEachDatabase('organization invitations', (getDb) => {
       const existing = await signedInUser(server, 'existing');
       await invite({ email: existing.email });
       const existingLink = await linkTo(existing.email);
-      const joined = await followLink(new TestClient(closed.url), new URL(`${closed.url}${existingLink.pathname}${existingLink.search}`));
+      const joined = await followLink(
+        new TestClient(closed.url),
+        new URL(`${closed.url}${existingLink.pathname}${existingLink.search}`),
+      );
       assert.equal(joined.status, 303, 'an existing account joins even with sign-up closed');
       assert.equal((await followLink(anonymous(), link)).status, 303, 'where sign-up is open, the same link works');
     } finally {
@@ -167,17 +209,45 @@ describeOnEachDatabase('organization invitations', (getDb) => {
   });
 
   it('shows one identical page for expired, revoked, used, superseded and unknown invitations (B3)', async () => {
-    const [used, revoked, superseded, expired] = [uniqueEmail('used'), uniqueEmail('revoked'), uniqueEmail('superseded'), uniqueEmail('expired')];
+    const [used, revoked, superseded, expired] = [
+      uniqueEmail('used'),
+      uniqueEmail('revoked'),
+      uniqueEmail('superseded'),
+      uniqueEmail('expired'),
+    ];
     for (const email of [used, revoked, superseded, expired]) assert.equal((await invite({ email })).status, 201);
-    const links = { used: await linkTo(used), revoked: await linkTo(revoked), superseded: await linkTo(superseded), expired: await linkTo(expired) };
+    const links = {
+      used: await linkTo(used),
+      revoked: await linkTo(revoked),
+      superseded: await linkTo(superseded),
+      expired: await linkTo(expired),
+    };
 
     assert.equal((await followLink(anonymous(), links.used)).status, 303);
     const revokedId = (await invitationRow(revoked))!.id;
-    assert.deepEqual((await t.admin.client.delete(`/api/organizations/${t.id}/invitations/${revokedId}`)).body, { revoked: true });
-    assert.equal((await t.admin.client.delete(`/api/organizations/${t.id}/invitations/${revokedId}`)).status, 404, 'revoked once');
-    await knex()('organization_invitations').where({ email: superseded }).update({ last_sent_at: knex().raw(`now() - interval '61 seconds'`) });
-    assert.equal((await t.owner.client.post(`/api/organizations/${t.id}/invitations/${(await invitationRow(superseded))!.id}/resend`, {})).status, 200);
-    await knex()('organization_invitations').where({ email: expired }).update({ expires_at: knex().raw(`now() - interval '1 second'`) });
+    assert.deepEqual((await t.admin.client.delete(`/api/organizations/${t.id}/invitations/${revokedId}`)).body, {
+      revoked: true,
+    });
+    assert.equal(
+      (await t.admin.client.delete(`/api/organizations/${t.id}/invitations/${revokedId}`)).status,
+      404,
+      'revoked once',
+    );
+    await knex()('organization_invitations')
+      .where({ email: superseded })
+      .update({ last_sent_at: knex().raw(`now() - interval '61 seconds'`) });
+    assert.equal(
+      (
+        await t.owner.client.post(
+          `/api/organizations/${t.id}/invitations/${(await invitationRow(superseded))!.id}/resend`,
+          {},
+        )
+      ).status,
+      200,
+    );
+    await knex()('organization_invitations')
+      .where({ email: expired })
+      .update({ expires_at: knex().raw(`now() - interval '1 second'`) });
 
     const unknown = new URL(`${server.url}/auth/invitation?token=${'A'.repeat(43)}`);
     const malformed = new URL(`${server.url}/auth/invitation?token=short`);
@@ -194,7 +264,8 @@ describeOnEachDatabase('organization invitations', (getDb) => {
 
   it('gives exactly one membership and one session to 10 parallel accepts (B1)', async () => {
     const invitee = await signedInUser(server, 'parallel');
-    const sessions = async () => Number((await knex()('user_sessions').where({ user_id: invitee.userId }).count({ n: '*' }).first())!.n);
+    const sessions = async () =>
+      Number((await knex()('user_sessions').where({ user_id: invitee.userId }).count({ n: '*' }).first())!.n);
     const before = await sessions();
     await invite({ email: invitee.email });
     const link = await linkTo(invitee.email);
@@ -203,9 +274,20 @@ describeOnEachDatabase('organization invitations', (getDb) => {
     assert.equal(winners.length, 1);
     assert.ok(clicks.every((c) => c.status === 303 || c.status === 400));
     const exchanged = await Promise.all(winners.map((w) => exchange(anonymous(), w.location, { confirm: true })));
-    assert.deepEqual(exchanged.map((e) => e.status), [200]);
+    assert.deepEqual(
+      exchanged.map((e) => e.status),
+      [200],
+    );
     assert.equal(await sessions(), before + 1);
-    assert.equal(Number((await knex()('organization_members').where({ organization_id: t.id, user_id: invitee.userId }).count({ n: '*' }).first())!.n), 1);
+    assert.equal(
+      Number(
+        (await knex()('organization_members')
+          .where({ organization_id: t.id, user_id: invitee.userId })
+          .count({ n: '*' })
+          .first())!.n,
+      ),
+      1,
+    );
   });
 
   it('re-sends at most once a minute per invitation, with a new token that replaces the old', async () => {
@@ -219,14 +301,19 @@ describeOnEachDatabase('organization invitations', (getDb) => {
     const wait = Number(early.headers.get('retry-after'));
     assert.ok(wait >= 1 && wait <= 60, `Retry-After ${wait}`);
 
-    await knex()('organization_invitations').where({ id: invitation.id }).update({
-      last_sent_at: knex().raw(`now() - interval '61 seconds'`),
-      expires_at: knex().raw(`now() + interval '1 day'`),
-    });
+    await knex()('organization_invitations')
+      .where({ id: invitation.id })
+      .update({
+        last_sent_at: knex().raw(`now() - interval '61 seconds'`),
+        expires_at: knex().raw(`now() + interval '1 day'`),
+      });
     const again = await resend();
     assert.equal(again.status, 200);
     assert.equal(again.body.invitation.id, invitation.id);
-    assert.ok(new Date(again.body.invitation.expiresAt).getTime() > Date.now() + 6.9 * 24 * 3600 * 1000, 'a fresh week');
+    assert.ok(
+      new Date(again.body.invitation.expiresAt).getTime() > Date.now() + 6.9 * 24 * 3600 * 1000,
+      'a fresh week',
+    );
     const second = await linkTo(email);
     assert.notEqual(second.href, first.href);
     assert.match(await page(first), /^400 /);
@@ -238,7 +325,10 @@ describeOnEachDatabase('organization invitations', (getDb) => {
     const first = await invite({ email });
     const firstLink = await linkTo(email);
     const second = await invite({ email: email.toUpperCase(), role: 'admin' }, t.admin);
-    assert.deepEqual([second.status, second.body.invitation.id, second.body.invitation.role], [200, first.body.invitation.id, 'admin']);
+    assert.deepEqual(
+      [second.status, second.body.invitation.id, second.body.invitation.role],
+      [200, first.body.invitation.id, 'admin'],
+    );
     assert.equal((await knex()('organization_invitations').where({ organization_id: t.id, email })).length, 1);
     assert.match(await page(firstLink), /^400 /, 'the earlier link is replaced');
   });
@@ -260,7 +350,11 @@ describeOnEachDatabase('organization invitations', (getDb) => {
       ];
       for (const [body, fields] of cases) {
         const res = await invite(body);
-        assert.deepEqual([res.status, res.body.error.code, res.body.error.fields], [400, 'invalid_request', fields], JSON.stringify(body));
+        assert.deepEqual(
+          [res.status, res.body.error.code, res.body.error.fields],
+          [400, 'invalid_request', fields],
+          JSON.stringify(body),
+        );
       }
     });
   });
@@ -278,15 +372,36 @@ describeOnEachDatabase('organization invitations', (getDb) => {
   it('publishes organization.invitation_sent inside the invitation’s transaction, which a failing handler rolls back', async () => {
     const calls: unknown[] = [];
     const actor = { userId: t.admin.userId, organizationId: t.id };
-    const context: RequestContext = { ip: '127.0.0.1', userAgent: undefined, device: parseUserAgent(undefined), location: null };
+    const context: RequestContext = {
+      ip: '127.0.0.1',
+      userAgent: undefined,
+      device: parseUserAgent(undefined),
+      location: null,
+    };
     const email = uniqueEmail('hooked');
     const seen = new DomainEvents();
     seen.subscribe('organization.invitation_sent', async (trx, event) => {
-      calls.push({ ...event, inTransaction: trx.isTransaction, rowVisible: Boolean(await trx('organization_invitations').where({ email }).first()) });
+      calls.push({
+        ...event,
+        inTransaction: trx.isTransaction,
+        rowVisible: Boolean(await trx('organization_invitations').where({ email }).first()),
+      });
     });
-    await inviteMember({ ...server.services, events: seen }, actor, { email, role: 'member', redirectUrl: `${TEST_ORIGIN}/` }, context);
+    await inviteMember(
+      { ...server.services, events: seen },
+      actor,
+      { email, role: 'member', redirectUrl: `${TEST_ORIGIN}/` },
+      context,
+    );
     assert.deepEqual(calls, [
-      { type: 'organization.invitation_sent', userId: t.admin.userId, organizationId: t.id, email, inTransaction: true, rowVisible: true },
+      {
+        type: 'organization.invitation_sent',
+        userId: t.admin.userId,
+        organizationId: t.id,
+        email,
+        inTransaction: true,
+        rowVisible: true,
+      },
     ]);
 
     const failing = uniqueEmail('rolled-back');
@@ -295,7 +410,12 @@ describeOnEachDatabase('organization invitations', (getDb) => {
       throw new Error('checklist down');
     });
     await assert.rejects(
-      inviteMember({ ...server.services, events: down }, actor, { email: failing, role: 'member', redirectUrl: `${TEST_ORIGIN}/` }, context),
+      inviteMember(
+        { ...server.services, events: down },
+        actor,
+        { email: failing, role: 'member', redirectUrl: `${TEST_ORIGIN}/` },
+        context,
+      ),
       /checklist down/,
     );
     assert.equal(await invitationRow(failing), undefined);

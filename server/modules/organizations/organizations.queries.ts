@@ -14,13 +14,22 @@ export async function lockOrganization(db: Db, organizationId: string): Promise<
   return (await db('organizations').where({ id: organizationId }).forUpdate().first('id')) !== undefined;
 }
 
-export async function memberRole(db: Db, organizationId: string, userId: string): Promise<OrganizationRole | undefined> {
-  const row = await db('organization_members').where({ organization_id: organizationId, user_id: userId }).first('role');
+export async function memberRole(
+  db: Db,
+  organizationId: string,
+  userId: string,
+): Promise<OrganizationRole | undefined> {
+  const row = await db('organization_members')
+    .where({ organization_id: organizationId, user_id: userId })
+    .first('role');
   return row?.role;
 }
 
 /** Inserts an organization unless its slug is taken (then undefined: the caller picks another). */
-export async function insertOrganization(db: Db, org: { name: string; slug: string; createdBy: string }): Promise<OrganizationRow | undefined> {
+export async function insertOrganization(
+  db: Db,
+  org: { name: string; slug: string; createdBy: string },
+): Promise<OrganizationRow | undefined> {
   const [row] = await db('organizations')
     .insert({ name: org.name, slug: org.slug, created_by: org.createdBy })
     .onConflict('slug')
@@ -37,7 +46,10 @@ export async function slugsLike(db: Db, base: string): Promise<string[]> {
 }
 
 /** Adds a member; false (and nothing changed) when the user already is one, whatever their role. */
-export async function addMember(db: Db, member: { organizationId: string; userId: string; role: OrganizationRole }): Promise<boolean> {
+export async function addMember(
+  db: Db,
+  member: { organizationId: string; userId: string; role: OrganizationRole },
+): Promise<boolean> {
   const rows = await db('organization_members')
     .insert({ organization_id: member.organizationId, user_id: member.userId, role: member.role })
     .onConflict(['organization_id', 'user_id'])
@@ -69,7 +81,9 @@ function summaries(db: Db) {
 
 /** The organizations `userId` belongs to, oldest first. */
 export function organizationsOf(db: Db, userId: string): Promise<SummaryRow[]> {
-  return summaries(db).where('m.user_id', userId).orderBy([{ column: 'o.created_at' }, { column: 'o.id' }]);
+  return summaries(db)
+    .where('m.user_id', userId)
+    .orderBy([{ column: 'o.created_at' }, { column: 'o.id' }]);
 }
 
 /** One organization as `userId` sees it; undefined when they are not a member. */
@@ -82,7 +96,14 @@ export async function renameOrganization(db: Db, organizationId: string, name: s
 }
 
 /** A member with their public profile (organizations.service.ts makes it a `Member`). */
-export type MemberRow = { user_id: string; email: string; display_name: string | null; avatar_url: string | null; role: OrganizationRole; created_at: Date };
+export type MemberRow = {
+  user_id: string;
+  email: string;
+  display_name: string | null;
+  avatar_url: string | null;
+  role: OrganizationRole;
+  created_at: Date;
+};
 
 function members(db: Db, organizationId: string) {
   return db('organization_members as m')
@@ -100,7 +121,12 @@ export async function memberOf(db: Db, organizationId: string, userId: string): 
   return members(db, organizationId).where('m.user_id', userId).first();
 }
 
-export async function setMemberRole(db: Db, organizationId: string, userId: string, role: OrganizationRole): Promise<void> {
+export async function setMemberRole(
+  db: Db,
+  organizationId: string,
+  userId: string,
+  role: OrganizationRole,
+): Promise<void> {
   await db('organization_members').where({ organization_id: organizationId, user_id: userId }).update({ role });
 }
 
@@ -109,7 +135,10 @@ export async function removeMember(db: Db, organizationId: string, userId: strin
 }
 
 export async function countOwners(db: Db, organizationId: string): Promise<number> {
-  const row = await db('organization_members').where({ organization_id: organizationId, role: 'owner' }).count<{ n: number }>({ n: '*' }).first();
+  const row = await db('organization_members')
+    .where({ organization_id: organizationId, role: 'owner' })
+    .count<{ n: number }>({ n: '*' })
+    .first();
   return Number(row?.n ?? 0);
 }
 

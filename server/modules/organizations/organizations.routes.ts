@@ -6,7 +6,12 @@
  * No route here is rate-limited: each needs a session, and none sends mail.
  */
 import { Router } from 'express';
-import { ChangeRoleBody, CreateOrganizationBody, EmptyBody, RenameOrganizationBody } from '../../../contract/organizations';
+import {
+  ChangeRoleBody,
+  CreateOrganizationBody,
+  EmptyBody,
+  RenameOrganizationBody,
+} from '../../../contract/organizations';
 import { reply } from '../../http/reply';
 import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
@@ -50,7 +55,9 @@ export function organizationRoutes(services: Services): Router {
     '/organizations/:id',
     signedIn,
     withBody(RenameOrganizationBody, async (body, req, res) => {
-      reply(res, 'PATCH /api/organizations/:id', { organization: await renameOrganization(services, actorOf(req), body.name) });
+      reply(res, 'PATCH /api/organizations/:id', {
+        organization: await renameOrganization(services, actorOf(req), body.name),
+      });
     }),
   );
 

@@ -11,7 +11,12 @@
  * transaction (server/events/domain-events.ts).
  */
 import type { Knex } from 'knex';
-import { OrganizationErrors, type Member, type Organization, type OrganizationRole } from '../../../contract/organizations';
+import {
+  OrganizationErrors,
+  type Member,
+  type Organization,
+  type OrganizationRole,
+} from '../../../contract/organizations';
 import { iso } from '../../../contract/wire';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
@@ -63,7 +68,15 @@ export async function createOrganization(
     await addMember(trx, { organizationId: org.id, userId, role: 'owner' });
     await events.publish(trx, { type: 'organization.created', userId, organizationId: org.id });
     const created = iso(org.created_at);
-    return { id: org.id, name: org.name, slug: org.slug, role: 'owner', memberCount: 1, createdAt: created, joinedAt: created };
+    return {
+      id: org.id,
+      name: org.name,
+      slug: org.slug,
+      role: 'owner',
+      memberCount: 1,
+      createdAt: created,
+      joinedAt: created,
+    };
   });
 }
 
@@ -91,8 +104,13 @@ export async function listMembers({ db }: Services, actor: Actor): Promise<Membe
 }
 
 /** 409 `last_owner` when `role` is the organization's only owner's (call under the organization's lock). */
-async function assertNotLastOwner(trx: Knex.Transaction, organizationId: string, role: OrganizationRole): Promise<void> {
-  if (role === 'owner' && (await countOwners(trx, organizationId)) <= 1) throw ApiError.of(OrganizationErrors, 'last_owner');
+async function assertNotLastOwner(
+  trx: Knex.Transaction,
+  organizationId: string,
+  role: OrganizationRole,
+): Promise<void> {
+  if (role === 'owner' && (await countOwners(trx, organizationId)) <= 1)
+    throw ApiError.of(OrganizationErrors, 'last_owner');
 }
 
 /** The target's role, 404 when they are not a member (of this organization: another's member is nobody here). */
@@ -103,7 +121,12 @@ async function targetRole(trx: Knex.Transaction, organizationId: string, userId:
 }
 
 /** Owners only. Demoting the last owner (oneself included) is 409 `last_owner`. */
-export async function changeMemberRole({ db }: Services, actor: Actor, userId: string, role: OrganizationRole): Promise<Member> {
+export async function changeMemberRole(
+  { db }: Services,
+  actor: Actor,
+  userId: string,
+  role: OrganizationRole,
+): Promise<Member> {
   return db.knex.transaction(async (trx) => {
     await requireRole(trx, actor, 'owner', { lock: true });
     const current = await targetRole(trx, actor.organizationId, userId);

@@ -15,7 +15,15 @@ import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { fillPath, listApiRoutes, routeKey, type RouteInfo } from '../../testing/routes';
 import { startTestServer } from '../../testing/test-server';
-import { addToOrganization, assertNothingChanged, openInvitation, roleIn, signedInUser, team, type TestUser } from '../../testing/organizations';
+import {
+  addToOrganization,
+  assertNothingChanged,
+  openInvitation,
+  roleIn,
+  signedInUser,
+  team,
+  type TestUser,
+} from '../../testing/organizations';
 
 /** The least role each route of one organization needs; a route missing here fails the first test. */
 const MIN_ROLE: Record<string, OrganizationRole> = {
@@ -68,7 +76,15 @@ describeOnEachDatabase('organizations', (getDb) => {
       const first = await client.post('/api/organizations', { name: `  ${name}  ` });
       assert.equal(first.status, 201);
       const { organization } = first.body;
-      assert.deepEqual(Object.keys(organization).sort(), ['createdAt', 'id', 'joinedAt', 'memberCount', 'name', 'role', 'slug']);
+      assert.deepEqual(Object.keys(organization).sort(), [
+        'createdAt',
+        'id',
+        'joinedAt',
+        'memberCount',
+        'name',
+        'role',
+        'slug',
+      ]);
       assert.deepEqual([organization.name, organization.role, organization.memberCount], [name, 'owner', 1]);
       assert.match(organization.slug, /^cafe-muller-co-[0-9a-f]{8}$/);
       assert.equal(await roleIn(server, organization.id, userId), 'owner');
@@ -76,15 +92,24 @@ describeOnEachDatabase('organizations', (getDb) => {
 
       const second = await client.post('/api/organizations', { name });
       const third = await client.post('/api/organizations', { name });
-      assert.deepEqual([second.body.organization.slug, third.body.organization.slug], [`${organization.slug}-2`, `${organization.slug}-3`]);
-      assert.equal((await client.post('/api/organizations', { name: '株式会社 🎪' })).body.organization.slug.split('-')[0], 'org');
+      assert.deepEqual(
+        [second.body.organization.slug, third.body.organization.slug],
+        [`${organization.slug}-2`, `${organization.slug}-3`],
+      );
+      assert.equal(
+        (await client.post('/api/organizations', { name: '株式会社 🎪' })).body.organization.slug.split('-')[0],
+        'org',
+      );
     });
 
     it('gives 10 organizations created at once with one name 10 different slugs', async () => {
       const { client } = await signedInUser(server);
       const name = `Parallel ${randomUUID().slice(0, 8)}`;
       const answers = await Promise.all(Array.from({ length: 10 }, () => client.post('/api/organizations', { name })));
-      assert.deepEqual(answers.map((a) => a.status), Array(10).fill(201));
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        Array(10).fill(201),
+      );
       assert.equal(new Set(answers.map((a) => a.body.organization.slug)).size, 10);
     });
 
@@ -95,7 +120,10 @@ describeOnEachDatabase('organizations', (getDb) => {
       assert.deepEqual([created.status, created.body.organization.slug], [201, slug]);
       const taken = await client.post('/api/organizations', { name: 'Other', slug });
       assert.deepEqual([taken.status, taken.body.error.code], [409, 'slug_taken']);
-      assert.equal(Number((await knex()('organizations').where({ name: 'Other', slug }).count({ n: '*' }).first())!.n), 0);
+      assert.equal(
+        Number((await knex()('organizations').where({ name: 'Other', slug }).count({ n: '*' }).first())!.n),
+        0,
+      );
     });
 
     it('refuses invalid names and slugs with 400 and the field', async () => {
@@ -115,11 +143,18 @@ describeOnEachDatabase('organizations', (getDb) => {
       ];
       for (const [body, fields] of cases) {
         const res = await client.post('/api/organizations', body);
-        assert.deepEqual([res.status, res.body.error.code, res.body.error.fields], [400, 'invalid_request', fields], JSON.stringify(body));
+        assert.deepEqual(
+          [res.status, res.body.error.code, res.body.error.fields],
+          [400, 'invalid_request', fields],
+          JSON.stringify(body),
+        );
       }
       const wrongType = await client.post('/api/organizations', { name: 42 });
       assert.deepEqual([wrongType.status, Object.keys(wrongType.body.error.fields)], [400, ['name']]);
-      assert.equal((await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/organizations', { name: 'Anon' })).status, 401);
+      assert.equal(
+        (await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/organizations', { name: 'Anon' })).status,
+        401,
+      );
     });
   });
 
@@ -128,24 +163,38 @@ describeOnEachDatabase('organizations', (getDb) => {
       const t = await team(server);
       const mine = await t.owner.client.post('/api/organizations', { name: 'Second' });
       const { organizations } = (await t.owner.client.get('/api/organizations')).body;
-      assert.deepEqual(organizations.map((o: { id: string; role: string; memberCount: number }) => [o.id, o.role, o.memberCount]), [
-        [t.id, 'owner', 3],
-        [mine.body.organization.id, 'owner', 1],
-      ]);
+      assert.deepEqual(
+        organizations.map((o: { id: string; role: string; memberCount: number }) => [o.id, o.role, o.memberCount]),
+        [
+          [t.id, 'owner', 3],
+          [mine.body.organization.id, 'owner', 1],
+        ],
+      );
       const memberView = (await t.member.client.get('/api/organizations')).body.organizations;
-      assert.deepEqual(memberView.map((o: { id: string; role: string }) => [o.id, o.role]), [[t.id, 'member']]);
+      assert.deepEqual(
+        memberView.map((o: { id: string; role: string }) => [o.id, o.role]),
+        [[t.id, 'member']],
+      );
       // Each one's own join time: the member came after the owner, who joined as they created it.
       assert.equal(organizations[0].joinedAt, organizations[0].createdAt);
       assert.ok(Date.parse(memberView[0].joinedAt) > Date.parse(organizations[0].joinedAt), 'the member joined later');
-      assert.deepEqual((await (await signedInUser(server)).client.get('/api/organizations')).body, { organizations: [] });
+      assert.deepEqual((await (await signedInUser(server)).client.get('/api/organizations')).body, {
+        organizations: [],
+      });
     });
 
     it('shows one organization to its members and renames it for owners and admins', async () => {
       const t = await team(server);
       const shown = await t.member.client.get(`/api/organizations/${t.id}`);
-      assert.deepEqual([shown.status, shown.body.organization.role, shown.body.organization.memberCount], [200, 'member', 3]);
+      assert.deepEqual(
+        [shown.status, shown.body.organization.role, shown.body.organization.memberCount],
+        [200, 'member', 3],
+      );
       const renamed = await t.admin.client.request('PATCH', `/api/organizations/${t.id}`, { name: ' New Name ' });
-      assert.deepEqual([renamed.status, renamed.body.organization.name, renamed.body.organization.role], [200, 'New Name', 'admin']);
+      assert.deepEqual(
+        [renamed.status, renamed.body.organization.name, renamed.body.organization.role],
+        [200, 'New Name', 'admin'],
+      );
       const refused = await t.member.client.request('PATCH', `/api/organizations/${t.id}`, { name: 'Mine now' });
       assert.deepEqual([refused.status, refused.body.error.code], [403, 'forbidden_role']);
       const invalid = await t.owner.client.request('PATCH', `/api/organizations/${t.id}`, { name: '', slug: 'x' });
@@ -155,13 +204,18 @@ describeOnEachDatabase('organizations', (getDb) => {
 
     it('lists the members with their profile and role, in the order they joined', async () => {
       const t = await team(server);
-      await knex()('auth.users').where({ id: t.admin.userId }).update({ display_name: 'Ada', avatar_url: 'https://example.test/ada.png' });
+      await knex()('auth.users')
+        .where({ id: t.admin.userId })
+        .update({ display_name: 'Ada', avatar_url: 'https://example.test/ada.png' });
       const res = await t.member.client.get(`/api/organizations/${t.id}/members`);
       assert.equal(res.status, 200);
       const [owner, admin, member] = res.body.members;
       assert.deepEqual(Object.keys(admin).sort(), ['avatarUrl', 'displayName', 'email', 'joinedAt', 'role', 'userId']);
       assert.deepEqual([owner.userId, owner.role], [t.owner.userId, 'owner']);
-      assert.deepEqual([admin.email, admin.displayName, admin.avatarUrl, admin.role], [t.admin.email, 'Ada', 'https://example.test/ada.png', 'admin']);
+      assert.deepEqual(
+        [admin.email, admin.displayName, admin.avatarUrl, admin.role],
+        [t.admin.email, 'Ada', 'https://example.test/ada.png', 'admin'],
+      );
       assert.deepEqual([member.userId, member.role], [t.member.userId, 'member']);
     });
   });
@@ -171,15 +225,25 @@ describeOnEachDatabase('organizations', (getDb) => {
       const t = await team(server);
       const path = (u: TestUser) => `/api/organizations/${t.id}/members/${u.userId}`;
       const promoted = await t.owner.client.request('PATCH', path(t.member), { role: 'owner' });
-      assert.deepEqual([promoted.status, promoted.body.member.role, promoted.body.member.userId], [200, 'owner', t.member.userId]);
-      assert.equal((await t.owner.client.request('PATCH', path(t.owner), { role: 'member' })).status, 200, 'two owners: one may step down');
+      assert.deepEqual(
+        [promoted.status, promoted.body.member.role, promoted.body.member.userId],
+        [200, 'owner', t.member.userId],
+      );
+      assert.equal(
+        (await t.owner.client.request('PATCH', path(t.owner), { role: 'member' })).status,
+        200,
+        'two owners: one may step down',
+      );
       const last = await t.member.client.request('PATCH', path(t.member), { role: 'admin' });
       assert.deepEqual([last.status, last.body.error.code], [409, 'last_owner']);
       assert.equal(await roleIn(server, t.id, t.member.userId), 'owner');
       const invalid = await t.member.client.request('PATCH', path(t.admin), { role: 'superuser' });
       assert.deepEqual([invalid.status, invalid.body.error.fields], [400, { role: 'invalid_role' }]);
       const stranger = await signedInUser(server);
-      assert.equal((await t.member.client.request('PATCH', path(stranger), { role: 'admin' })).body.error.code, 'not_found');
+      assert.equal(
+        (await t.member.client.request('PATCH', path(stranger), { role: 'admin' })).body.error.code,
+        'not_found',
+      );
     });
 
     it('lets admins remove members but not owners, and nobody the last owner', async () => {
@@ -189,7 +253,11 @@ describeOnEachDatabase('organizations', (getDb) => {
       assert.deepEqual([ownerRemoval.status, ownerRemoval.body.error.code], [403, 'forbidden_role']);
       assert.deepEqual((await t.admin.client.delete(path(t.member))).body, { removed: true });
       assert.equal(await roleIn(server, t.id, t.member.userId), undefined);
-      assert.equal((await t.member.client.get(`/api/organizations/${t.id}`)).status, 404, 'a removed member is a stranger');
+      assert.equal(
+        (await t.member.client.get(`/api/organizations/${t.id}`)).status,
+        404,
+        'a removed member is a stranger',
+      );
       const self = await t.owner.client.delete(path(t.owner));
       assert.deepEqual([self.status, self.body.error.code], [409, 'last_owner']);
       const coOwner = await signedInUser(server);
@@ -204,7 +272,10 @@ describeOnEachDatabase('organizations', (getDb) => {
       const last = await leave(t.owner);
       assert.deepEqual([last.status, last.body.error.code], [409, 'last_owner']);
       assert.equal((await leave(t.admin)).status, 200);
-      assert.deepEqual((await knex()('organization_members').where({ organization_id: t.id }).select('user_id')).map((r) => r.user_id), [t.owner.userId]);
+      assert.deepEqual(
+        (await knex()('organization_members').where({ organization_id: t.id }).select('user_id')).map((r) => r.user_id),
+        [t.owner.userId],
+      );
     });
 
     it('keeps an owner when two owners demote each other, or leave, at the same moment', async () => {
@@ -216,13 +287,21 @@ describeOnEachDatabase('organizations', (getDb) => {
         second.client.request('PATCH', `/api/organizations/${t.id}/members/${t.owner.userId}`, { role: 'member' }),
       ]);
       assert.deepEqual(demotions.map((d) => d.status).sort(), [200, 403]);
-      const owners = async () => Number((await knex()('organization_members').where({ organization_id: t.id, role: 'owner' }).count({ n: '*' }).first())!.n);
+      const owners = async () =>
+        Number(
+          (await knex()('organization_members')
+            .where({ organization_id: t.id, role: 'owner' })
+            .count({ n: '*' })
+            .first())!.n,
+        );
       assert.equal(await owners(), 1);
 
       const u = await team(server);
       const other = await signedInUser(server);
       await addToOrganization(server, u.id, other, 'owner');
-      const leaving = await Promise.all([u.owner, other].map((o) => o.client.post(`/api/organizations/${u.id}/leave`, {})));
+      const leaving = await Promise.all(
+        [u.owner, other].map((o) => o.client.post(`/api/organizations/${u.id}/leave`, {})),
+      );
       assert.deepEqual(leaving.map((l) => l.status).sort(), [200, 409]);
     });
   });
@@ -254,7 +333,11 @@ describeOnEachDatabase('organizations', (getDb) => {
       await assertNothingChanged(server, async () => {
         for (const route of routes) {
           const onY = await send(attacker, route, { id: y.id, userId: y.member.userId, invitationId: yInvitation });
-          const nowhere = await send(attacker, route, { id: randomUUID(), userId: randomUUID(), invitationId: randomUUID() });
+          const nowhere = await send(attacker, route, {
+            id: randomUUID(),
+            userId: randomUUID(),
+            invitationId: randomUUID(),
+          });
           assert.deepEqual([onY.status, onY.body], [404, nowhere.body], `${routeKey(route)} on Y`);
           assert.equal(onY.body.error.code, 'not_found');
           if (!/:userId|:invitationId/.test(route.path)) continue;
@@ -274,10 +357,18 @@ describeOnEachDatabase('organizations', (getDb) => {
           const params = { id: t.id, userId: t.member.userId, invitationId: randomUUID() };
           for (const name of route.path.match(/:\w+/g)!.map((p) => p.slice(1))) {
             const res = await send(t.owner, route, { ...params, [name]: bad });
-            assert.deepEqual([res.status, res.body.error?.code], [404, 'not_found'], `${routeKey(route)} with :${name}=${bad}`);
+            assert.deepEqual(
+              [res.status, res.body.error?.code],
+              [404, 'not_found'],
+              `${routeKey(route)} with :${name}=${bad}`,
+            );
           }
         }
-        assert.equal((await send(anonymous, route, { id: t.id, userId: t.member.userId, invitationId: randomUUID() })).status, 401, routeKey(route));
+        assert.equal(
+          (await send(anonymous, route, { id: t.id, userId: t.member.userId, invitationId: randomUUID() })).status,
+          401,
+          routeKey(route),
+        );
       }
     });
   });

@@ -44,12 +44,17 @@ export async function insertWithSlug(
   trx: Knex.Transaction,
   org: { name: string; slug?: string | undefined; createdBy: string },
 ): Promise<OrganizationRow | undefined> {
-  if (org.slug !== undefined) return insertOrganization(trx, { name: org.name, slug: org.slug, createdBy: org.createdBy });
+  if (org.slug !== undefined)
+    return insertOrganization(trx, { name: org.name, slug: org.slug, createdBy: org.createdBy });
   const base = slugify(org.name);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const slug = firstFree(base, new Set(await slugsLike(trx, base)));
     const row = await insertOrganization(trx, { name: org.name, slug, createdBy: org.createdBy });
     if (row) return row;
   }
-  return insertOrganization(trx, { name: org.name, slug: `${base}-${randomBytes(4).toString('hex')}`, createdBy: org.createdBy });
+  return insertOrganization(trx, {
+    name: org.name,
+    slug: `${base}-${randomBytes(4).toString('hex')}`,
+    createdBy: org.createdBy,
+  });
 }

@@ -77,7 +77,11 @@ export function passkeyRoutes(services: Services): Router {
     withBody(AuthenticatePasskeyBody, async (body, req, res) => {
       const response = body.response as unknown as AuthenticationResponseJSON;
       const { user, session } = await verifyAuthentication(services, response, requestContext(req));
-      reply(res, 'POST /api/passkeys/authenticate/verify', { user, session: issueSession(res, transport, session), method: 'passkey' });
+      reply(res, 'POST /api/passkeys/authenticate/verify', {
+        user,
+        session: issueSession(res, transport, session),
+        method: 'passkey',
+      });
     }),
   );
 

@@ -19,7 +19,12 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { decodeClientDataJSON, isoBase64URL, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
-import { PasskeyErrors, type Passkey, type PasskeyCreationOptions, type PasskeyRequestOptions } from '../../../contract/passkeys';
+import {
+  PasskeyErrors,
+  type Passkey,
+  type PasskeyCreationOptions,
+  type PasskeyRequestOptions,
+} from '../../../contract/passkeys';
 import { iso } from '../../../contract/wire';
 import type { PasskeyRow } from '../../db/tables';
 import { ApiError } from '../../http/errors';
@@ -121,7 +126,11 @@ export async function verifyRegistration(
   }
   let verification;
   try {
-    verification = await verifyRegistrationResponse({ response, expectedChallenge: challenge, ...verificationSettings(services) });
+    verification = await verifyRegistrationResponse({
+      response,
+      expectedChallenge: challenge,
+      ...verificationSettings(services),
+    });
   } catch {
     throw ApiError.of(PasskeyErrors, 'invalid_passkey_response');
   }
@@ -144,19 +153,34 @@ export async function verifyRegistration(
     await mail.enqueue(trx, {
       to: session.user.email,
       template: 'newPasskey',
-      content: mailTemplates.newPasskey(mailOptions(config, session.user.locale, context.language), inserted.device_name),
+      content: mailTemplates.newPasskey(
+        mailOptions(config, session.user.locale, context.language),
+        inserted.device_name,
+      ),
     });
     return inserted;
   });
   return toListing(row);
 }
 
-export async function authenticationOptions(services: Services, context: RequestContext): Promise<PasskeyRequestOptions> {
+export async function authenticationOptions(
+  services: Services,
+  context: RequestContext,
+): Promise<PasskeyRequestOptions> {
   const { config, db } = services;
-  await enforceLimits(db.knex, [{ action: 'passkey-options:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['passkey-options:ip'] }]);
+  await enforceLimits(db.knex, [
+    {
+      action: 'passkey-options:ip',
+      identifier: rateLimitKeyForIp(context.ip),
+      policy: config.rateLimits['passkey-options:ip'],
+    },
+  ]);
   // No allowCredentials: discoverable credentials, so the user need not type an email, and the
   // same options serve passkey autofill (conditional UI).
-  const options = await generateAuthenticationOptions({ rpID: config.passkeys.rpId, userVerification: config.passkeys.userVerification });
+  const options = await generateAuthenticationOptions({
+    rpID: config.passkeys.rpId,
+    userVerification: config.passkeys.userVerification,
+  });
   await storeChallenge(db.knex, options.challenge, 'authentication', null);
   return options;
 }
@@ -167,7 +191,9 @@ export async function verifyAuthentication(
   context: RequestContext,
 ): Promise<{ user: PublicUser; session: NewSession }> {
   const { config, db } = services;
-  await enforceLimits(db.knex, [{ action: 'sign-in:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['sign-in:ip'] }]);
+  await enforceLimits(db.knex, [
+    { action: 'sign-in:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['sign-in:ip'] },
+  ]);
   const challenge = challengeOf(response);
   // Consumed before anything else: whatever happens next, this challenge is spent (D1).
   if (!challenge || !(await consumeChallenge(db.knex, challenge, 'authentication', null))) {
@@ -243,7 +269,11 @@ export async function renamePasskey({ db }: Services, userId: string, id: string
  * stays, as its user is present). Refused when it is the account's last way to sign in: no
  * password, no other passkey, and magic links not enabled.
  */
-export async function removePasskey(services: Services, session: ActiveSession, id: string): Promise<{ sessionsEnded: number }> {
+export async function removePasskey(
+  services: Services,
+  session: ActiveSession,
+  id: string,
+): Promise<{ sessionsEnded: number }> {
   const { config, db } = services;
   requireRecentSignIn(session);
   // The password hash is not readable as the user (column grants): look on the service connection.

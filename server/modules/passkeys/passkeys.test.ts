@@ -25,7 +25,9 @@ describeOnEachDatabase('passkeys', (getDb) => {
   async function userWithPasskey(authenticator = new SoftAuthenticator(ICLOUD)) {
     const account = await signedUpClient(server.services, server.url);
     const options = (await account.client.post('/api/passkeys/register/options')).body;
-    const res = await account.client.post('/api/passkeys/register/verify', { response: authenticator.register(options) });
+    const res = await account.client.post('/api/passkeys/register/verify', {
+      response: authenticator.register(options),
+    });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     return { ...account, authenticator, passkey: res.body.passkey };
   }
@@ -33,14 +35,18 @@ describeOnEachDatabase('passkeys', (getDb) => {
   /** A full sign-in ceremony; returns the verify answer and the client it was made with. */
   async function signInWith(authenticator: SoftAuthenticator, ceremony: CeremonyOptions = {}, client = anonymous()) {
     const options = (await client.post('/api/passkeys/authenticate/options')).body;
-    const res = await client.post('/api/passkeys/authenticate/verify', { response: authenticator.authenticate(options, ceremony) });
+    const res = await client.post('/api/passkeys/authenticate/verify', {
+      response: authenticator.authenticate(options, ceremony),
+    });
     return { res, client };
   }
 
   const sessionCount = async () => Number((await knex()('user_sessions').count({ n: '*' }).first())!.n);
 
   before(async () => {
-    server = await startTestServer(getDb(), { env: { ACCT_RATE_LIMITS: 'sign-in:ip=10000/60 sign-up:ip=1000/60 mail:ip=1000/60' } });
+    server = await startTestServer(getDb(), {
+      env: { ACCT_RATE_LIMITS: 'sign-in:ip=10000/60 sign-up:ip=1000/60 mail:ip=1000/60' },
+    });
   });
   after(() => server.close());
 
@@ -54,7 +60,10 @@ describeOnEachDatabase('passkeys', (getDb) => {
       assert.equal(options.rp.id, 'localhost');
       assert.equal(options.authenticatorSelection.residentKey, 'preferred');
       assert.equal(options.authenticatorSelection.userVerification, 'preferred');
-      assert.deepEqual(options.excludeCredentials.map((c: { id: string }) => c.id), [authenticator.id]);
+      assert.deepEqual(
+        options.excludeCredentials.map((c: { id: string }) => c.id),
+        [authenticator.id],
+      );
       const row = await knex()('passkeys').where({ id: passkey.id }).first();
       assert.equal(Buffer.from(row!.credential_id).toString('base64url'), authenticator.id);
     });
@@ -75,7 +84,9 @@ describeOnEachDatabase('passkeys', (getDb) => {
       assert.equal((await anonymous().post('/api/passkeys/register/options')).status, 401);
       const { client } = await signedUpClient(server.services, server.url);
       const id = (await client.get('/api/me')).body.session.id;
-      await knex()('user_sessions').where({ id }).update({ created_at: knex().raw(`now() - interval '11 minutes'`) });
+      await knex()('user_sessions')
+        .where({ id })
+        .update({ created_at: knex().raw(`now() - interval '11 minutes'`) });
       const res = await client.post('/api/passkeys/register/options');
       assert.equal(res.status, 403);
       assert.equal(res.body.error.code, 'reauthentication_required');
@@ -85,7 +96,9 @@ describeOnEachDatabase('passkeys', (getDb) => {
       const { client } = await signedUpClient(server.services, server.url);
       for (const ceremony of [{ origin: 'https://evil.test' }, { rpId: 'evil.test' }]) {
         const options = (await client.post('/api/passkeys/register/options')).body;
-        const res = await client.post('/api/passkeys/register/verify', { response: new SoftAuthenticator().register(options, ceremony) });
+        const res = await client.post('/api/passkeys/register/verify', {
+          response: new SoftAuthenticator().register(options, ceremony),
+        });
         assert.equal(res.status, 400);
         assert.equal(res.body.error.code, 'invalid_passkey_response');
       }
@@ -123,15 +136,26 @@ describeOnEachDatabase('passkeys', (getDb) => {
       const client = anonymous();
       const options = (await client.post('/api/passkeys/authenticate/options')).body;
       const good = authenticator.authenticate(options);
-      const tampered = { ...good, response: { ...good.response, signature: Buffer.alloc(70, 1).toString('base64url') } };
-      assert.equal((await client.post('/api/passkeys/authenticate/verify', { response: tampered })).body.error.code, 'invalid_passkey_response');
-      assert.equal((await client.post('/api/passkeys/authenticate/verify', { response: good })).body.error.code, 'passkey_challenge_expired');
+      const tampered = {
+        ...good,
+        response: { ...good.response, signature: Buffer.alloc(70, 1).toString('base64url') },
+      };
+      assert.equal(
+        (await client.post('/api/passkeys/authenticate/verify', { response: tampered })).body.error.code,
+        'invalid_passkey_response',
+      );
+      assert.equal(
+        (await client.post('/api/passkeys/authenticate/verify', { response: good })).body.error.code,
+        'passkey_challenge_expired',
+      );
     });
 
     it('does not accept a registration challenge for a sign-in (D1)', async () => {
       const { client, authenticator } = await userWithPasskey();
       const registration = (await client.post('/api/passkeys/register/options')).body;
-      const res = await anonymous().post('/api/passkeys/authenticate/verify', { response: authenticator.authenticate(registration) });
+      const res = await anonymous().post('/api/passkeys/authenticate/verify', {
+        response: authenticator.authenticate(registration),
+      });
       assert.equal(res.status, 400);
       assert.equal(res.body.error.code, 'passkey_challenge_expired');
     });
@@ -141,7 +165,9 @@ describeOnEachDatabase('passkeys', (getDb) => {
       const options = (await anonymous().post('/api/passkeys/authenticate/options')).body;
       const response = authenticator.authenticate(options);
       const before = await sessionCount();
-      const answers = await Promise.all(Array.from({ length: 10 }, () => anonymous().post('/api/passkeys/authenticate/verify', { response })));
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => anonymous().post('/api/passkeys/authenticate/verify', { response })),
+      );
       assert.equal(answers.filter((a) => a.status === 200).length, 1);
       assert.equal(await sessionCount(), before + 1);
     });
@@ -149,7 +175,11 @@ describeOnEachDatabase('passkeys', (getDb) => {
     it('refuses another origin and another RP ID, with no session (D2)', async () => {
       const { authenticator } = await userWithPasskey();
       const before = await sessionCount();
-      for (const ceremony of [{ origin: 'https://evil.test' }, { origin: 'http://localhost:5174' }, { rpId: 'example.com' }]) {
+      for (const ceremony of [
+        { origin: 'https://evil.test' },
+        { origin: 'http://localhost:5174' },
+        { rpId: 'example.com' },
+      ]) {
         const { res } = await signInWith(authenticator, ceremony);
         assert.equal(res.status, 400, JSON.stringify(ceremony));
         assert.equal(res.body.error.code, 'invalid_passkey_response');
@@ -164,7 +194,10 @@ describeOnEachDatabase('passkeys', (getDb) => {
       assert.equal(res.status, 401);
       assert.equal(res.body.error.code, 'passkey_counter_regression');
       const failure = (await client.get('/api/login-history')).body.events[0];
-      assert.deepEqual([failure.eventType, failure.method, failure.failureReason], ['login_failed', 'passkey', 'counter_regression']);
+      assert.deepEqual(
+        [failure.eventType, failure.method, failure.failureReason],
+        ['login_failed', 'passkey', 'counter_regression'],
+      );
     });
 
     it('refuses an unknown passkey', async () => {
@@ -175,7 +208,13 @@ describeOnEachDatabase('passkeys', (getDb) => {
 
     it('answers malformed responses with 400 and creates nothing', async () => {
       const before = await sessionCount();
-      for (const response of [{}, { id: 'x' }, { id: '!!', rawId: '!!', type: 'public-key', response: {} }, 'nope', [1, 2]]) {
+      for (const response of [
+        {},
+        { id: 'x' },
+        { id: '!!', rawId: '!!', type: 'public-key', response: {} },
+        'nope',
+        [1, 2],
+      ]) {
         const res = await anonymous().post('/api/passkeys/authenticate/verify', { response });
         assert.equal(res.status, 400, JSON.stringify(response));
       }
@@ -194,14 +233,22 @@ describeOnEachDatabase('passkeys', (getDb) => {
       const authenticator = new SoftAuthenticator();
       const regOptions = (await account.client.post('/api/passkeys/register/options')).body;
       assert.equal(regOptions.authenticatorSelection.userVerification, 'required');
-      const noUv = await account.client.post('/api/passkeys/register/verify', { response: authenticator.register(regOptions, { userVerified: false }) });
+      const noUv = await account.client.post('/api/passkeys/register/verify', {
+        response: authenticator.register(regOptions, { userVerified: false }),
+      });
       assert.equal(noUv.status, 400);
       const regOptions2 = (await account.client.post('/api/passkeys/register/options')).body;
-      assert.equal((await account.client.post('/api/passkeys/register/verify', { response: authenticator.register(regOptions2) })).status, 201);
+      assert.equal(
+        (await account.client.post('/api/passkeys/register/verify', { response: authenticator.register(regOptions2) }))
+          .status,
+        201,
+      );
 
       const client = new TestClient(strict.url, { origin: TEST_ORIGIN });
       const options = (await client.post('/api/passkeys/authenticate/options')).body;
-      const res = await client.post('/api/passkeys/authenticate/verify', { response: authenticator.authenticate(options, { userVerified: false }) });
+      const res = await client.post('/api/passkeys/authenticate/verify', {
+        response: authenticator.authenticate(options, { userVerified: false }),
+      });
       assert.equal(res.status, 400);
       assert.equal(res.body.error.code, 'invalid_passkey_response');
     } finally {
@@ -215,8 +262,14 @@ describeOnEachDatabase('passkeys', (getDb) => {
       const bob = await userWithPasskey();
       const renamed = await alice.client.request('PATCH', `/api/passkeys/${alice.passkey.id}`, { name: 'Work laptop' });
       assert.equal(renamed.body.passkey.name, 'Work laptop');
-      assert.deepEqual((await alice.client.get('/api/passkeys')).body.passkeys.map((p: { name: string }) => p.name), ['Work laptop']);
-      for (const [method, body] of [['PATCH', { name: 'mine now' }], ['DELETE', undefined]] as const) {
+      assert.deepEqual(
+        (await alice.client.get('/api/passkeys')).body.passkeys.map((p: { name: string }) => p.name),
+        ['Work laptop'],
+      );
+      for (const [method, body] of [
+        ['PATCH', { name: 'mine now' }],
+        ['DELETE', undefined],
+      ] as const) {
         const res = await alice.client.request(method, `/api/passkeys/${bob.passkey.id}`, body);
         assert.equal(res.status, 404);
         assert.equal(res.body.error.code, 'not_found');
@@ -243,7 +296,9 @@ describeOnEachDatabase('passkeys', (getDb) => {
       try {
         const { client } = await signedUpClient(closed.services, closed.url);
         const options = (await client.post('/api/passkeys/register/options')).body;
-        const { passkey } = (await client.post('/api/passkeys/register/verify', { response: new SoftAuthenticator().register(options) })).body;
+        const { passkey } = (
+          await client.post('/api/passkeys/register/verify', { response: new SoftAuthenticator().register(options) })
+        ).body;
         const user = (await client.get('/api/me')).body.user;
         // An account without a password (as made by a magic link) whose only passkey this is.
         await closed.db.knex('auth.users').where({ id: user.id }).update({ password_hash: null });

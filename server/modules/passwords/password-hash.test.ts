@@ -1,7 +1,14 @@
 /** Password hashing: argon2id at OWASP's parameters, dummy verifies, and the concurrency limit. */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { hashesInFlight, hashPassword, needsRehash, setHashConcurrency, verifyAgainstDummy, verifyPassword } from './password-hash';
+import {
+  hashesInFlight,
+  hashPassword,
+  needsRehash,
+  setHashConcurrency,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './password-hash';
 
 describe('password hashing', () => {
   after(() => setHashConcurrency(2));
@@ -25,7 +32,9 @@ describe('password hashing', () => {
       let most = 0;
       const sampler = setInterval(() => (most = Math.max(most, hashesInFlight())), 1);
       try {
-        const results = await Promise.all(Array.from({ length: 8 }, () => verifyPassword(stored, 'a long enough passphrase')));
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () => verifyPassword(stored, 'a long enough passphrase')),
+        );
         assert.deepEqual(results, Array(8).fill(true));
       } finally {
         clearInterval(sampler);

@@ -8,12 +8,18 @@ import { isCommonPassword } from './common-passwords';
 
 export type PasswordProblem = 'password_too_short' | 'password_too_long' | 'password_too_common';
 
-export function checkNewPassword(password: string, { minLength, email }: { minLength: number; email?: string }): PasswordProblem | undefined {
+export function checkNewPassword(
+  password: string,
+  { minLength, email }: { minLength: number; email?: string },
+): PasswordProblem | undefined {
   const length = [...password].length; // code points, so "é" or an emoji counts once
   if (length < minLength) return 'password_too_short';
   if (length > PASSWORD_MAX_LENGTH) return 'password_too_long';
   const lowered = password.trim().toLowerCase();
-  if (isCommonPassword(password) || (email && (lowered === email.toLowerCase() || lowered === email.split('@')[0]?.toLowerCase()))) {
+  if (
+    isCommonPassword(password) ||
+    (email && (lowered === email.toLowerCase() || lowered === email.split('@')[0]?.toLowerCase()))
+  ) {
     return 'password_too_common';
   }
   return undefined;

@@ -30,7 +30,10 @@ export function passwordRoutes(services: Services): Router {
       if (result.status === 'verification_sent') {
         reply(res, 'POST /api/auth/sign-up', { status: 'verification_sent' }, 202);
       } else {
-        reply(res, 'POST /api/auth/sign-up', { user: result.user, session: issueSession(res, transport, result.session) });
+        reply(res, 'POST /api/auth/sign-up', {
+          user: result.user,
+          session: issueSession(res, transport, result.session),
+        });
       }
     }),
   );

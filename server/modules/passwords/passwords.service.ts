@@ -27,19 +27,32 @@ import type { RequestContext } from '../sessions/request-context';
 import { completeSignIn } from '../sessions/sign-in';
 import { revokeOtherSessions, type NewSession } from '../sessions/sessions';
 import { proveAddress } from '../users/address-proof';
-import { createUser, findUserByEmail, findUserById, setPasswordHash, toPublicUser, type PublicUser } from '../users/users';
+import {
+  createUser,
+  findUserByEmail,
+  findUserById,
+  setPasswordHash,
+  toPublicUser,
+  type PublicUser,
+} from '../users/users';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hash';
 import { checkNewPassword } from './password-policy';
 
 export const RESET_PASSWORD_PATH = '/auth/reset-password';
 
 /** Throws 400 with the password field's problem, if any. */
-export function assertPasswordAcceptable(services: Services, password: string, email: string, field = 'password'): void {
+export function assertPasswordAcceptable(
+  services: Services,
+  password: string,
+  email: string,
+  field = 'password',
+): void {
   const problem = checkNewPassword(password, { minLength: services.config.passwordMinLength, email });
   if (problem) throw ApiError.of(CommonErrors, 'invalid_request', { fields: { [field]: problem } });
 }
 
-export type SignUpResult = { status: 'verification_sent' } | { status: 'signed_in'; user: PublicUser; session: NewSession };
+export type SignUpResult =
+  { status: 'verification_sent' } | { status: 'signed_in'; user: PublicUser; session: NewSession };
 
 export interface SignUpInput {
   email: string;
@@ -64,7 +77,12 @@ export async function signUp(services: Services, input: SignUpInput, context: Re
   if (!config.requireEmailVerification) {
     // Without verification a new account signs in at once, so "taken" cannot be hidden. Its
     // password is unproven: the first proof of the address drops it (users/address-proof.ts).
-    const user = await createUser(db.knex, { email: input.email, passwordHash, displayName: input.displayName, locale: context.language }).catch((err: { code?: unknown }) => {
+    const user = await createUser(db.knex, {
+      email: input.email,
+      passwordHash,
+      displayName: input.displayName,
+      locale: context.language,
+    }).catch((err: { code?: unknown }) => {
       throw err.code === UNIQUE_VIOLATION ? ApiError.of(AuthErrors, 'email_taken') : err;
     });
     const session = await completeSignIn(services, { user, method: 'password', context });
@@ -82,32 +100,51 @@ export async function signUp(services: Services, input: SignUpInput, context: Re
  * applied only when that link is confirmed, and a newer sign-up replaces them — while a confirmed
  * account's owner is told that someone tried, with a way to reset the password.
  */
-async function registerOrNotify(services: Services, input: SignUpInput & { passwordHash: string }, context: RequestContext): Promise<void> {
+async function registerOrNotify(
+  services: Services,
+  input: SignUpInput & { passwordHash: string },
+  context: RequestContext,
+): Promise<void> {
   const { config, db, mail } = services;
   const registration = { passwordHash: input.passwordHash, displayName: input.displayName ?? null };
-  const request = { redirectUrl: input.redirectUrl, ip: context.ip, language: context.language, browserKey: input.browserKey, registration };
+  const request = {
+    redirectUrl: input.redirectUrl,
+    ip: context.ip,
+    language: context.language,
+    browserKey: input.browserKey,
+    registration,
+  };
   // Two sign-ups of one new address at once: the second's insert fails on the unique address,
   // and its retry finds the account the first made.
-  await retryOnUniqueViolation(() => db.knex.transaction(async (trx) => {
-    const existing = await findUserByEmail(trx, input.email);
-    if (!existing) {
-      // The account exists from now on, with no password and no name until its address is proven.
-      const user = await createUser(trx, { email: input.email, passwordHash: null, locale: context.language });
-      await sendVerificationEmail(services, trx, { user, ...request });
-    } else if (!existing.email_verified_at) {
-      await sendVerificationEmail(services, trx, { user: existing, ...request });
-    } else {
-      // The owner learns someone tried; the person at the keyboard learns nothing (A4).
-      const options = mailOptions(config, existing.locale, context.language);
-      const data = { browserKeyHash: browserKeyHash(input.browserKey) };
-      const token = await issueToken(trx, { userId: existing.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, data, language: options.lang });
-      await mail.enqueue(trx, {
-        to: existing.email,
-        template: 'accountExists',
-        content: mailTemplates.accountExists(options, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
-      });
-    }
-  }));
+  await retryOnUniqueViolation(() =>
+    db.knex.transaction(async (trx) => {
+      const existing = await findUserByEmail(trx, input.email);
+      if (!existing) {
+        // The account exists from now on, with no password and no name until its address is proven.
+        const user = await createUser(trx, { email: input.email, passwordHash: null, locale: context.language });
+        await sendVerificationEmail(services, trx, { user, ...request });
+      } else if (!existing.email_verified_at) {
+        await sendVerificationEmail(services, trx, { user: existing, ...request });
+      } else {
+        // The owner learns someone tried; the person at the keyboard learns nothing (A4).
+        const options = mailOptions(config, existing.locale, context.language);
+        const data = { browserKeyHash: browserKeyHash(input.browserKey) };
+        const token = await issueToken(trx, {
+          userId: existing.id,
+          purpose: 'password_reset',
+          redirectUrl: input.redirectUrl,
+          ip: context.ip,
+          data,
+          language: options.lang,
+        });
+        await mail.enqueue(trx, {
+          to: existing.email,
+          template: 'accountExists',
+          content: mailTemplates.accountExists(options, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
+        });
+      }
+    }),
+  );
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -124,7 +161,14 @@ async function retryOnUniqueViolation<T>(work: () => Promise<T>): Promise<T> {
 /** Records a failed sign-in after answering, so that known and unknown addresses answer alike (A4). */
 function recordFailureLater(services: Services, userId: string, failureReason: string, context: RequestContext): void {
   services.detached.run('record failed sign-in', () =>
-    recordLogin(services.db.knex, { userId, event: 'login_failed', method: 'password', success: false, failureReason, context }),
+    recordLogin(services.db.knex, {
+      userId,
+      event: 'login_failed',
+      method: 'password',
+      success: false,
+      failureReason,
+      context,
+    }),
   );
 }
 
@@ -140,7 +184,9 @@ export async function signInWithPassword(
   const unconfirmed = user && config.requireEmailVerification && !user.email_verified_at;
   // An unconfirmed account has no password of its own yet: the one to check is its pending
   // registration's (or, for accounts made by an older acct, the one it stored).
-  const passwordHash = unconfirmed ? ((await pendingRegistration(db.knex, user.id))?.passwordHash ?? user.password_hash) : user?.password_hash;
+  const passwordHash = unconfirmed
+    ? ((await pendingRegistration(db.knex, user.id))?.passwordHash ?? user.password_hash)
+    : user?.password_hash;
   if (!user || !passwordHash) {
     await verifyAgainstDummy(input.password);
     if (user) recordFailureLater(services, user.id, 'no_password', context);
@@ -156,7 +202,13 @@ export async function signInWithPassword(
     recordFailureLater(services, user.id, 'email_not_verified', context);
     // Over the mail limit the answer stays the same, only no new mail is sent.
     if (await withinLimits(db.knex, mailLimits(config.rateLimits, context.ip, user.email))) {
-      const request = { user, redirectUrl: input.redirectUrl, ip: context.ip, language: context.language, browserKey: input.browserKey };
+      const request = {
+        user,
+        redirectUrl: input.redirectUrl,
+        ip: context.ip,
+        language: context.language,
+        browserKey: input.browserKey,
+      };
       await db.knex.transaction((trx) => sendVerificationEmail(services, trx, request));
     }
     throw ApiError.of(AuthErrors, 'email_not_verified');
@@ -180,7 +232,14 @@ export async function requestPasswordReset(
     db.knex.transaction(async (trx) => {
       const options = mailOptions(config, user.locale, context.language);
       const data = { browserKeyHash: browserKeyHash(input.browserKey) };
-      const token = await issueToken(trx, { userId: user.id, purpose: 'password_reset', redirectUrl: input.redirectUrl, ip: context.ip, data, language: options.lang });
+      const token = await issueToken(trx, {
+        userId: user.id,
+        purpose: 'password_reset',
+        redirectUrl: input.redirectUrl,
+        ip: context.ip,
+        data,
+        language: options.lang,
+      });
       await mail.enqueue(trx, {
         to: user.email,
         template: 'resetPassword',
@@ -216,7 +275,15 @@ export async function resetPassword(
   if (!consumed) return undefined;
   const { userId, redirectUrl, data, language } = consumed;
   if (!redirectUrl) return { language };
-  return { handOverUrl: await handOverUrl(db.knex, { userId, method: 'password', flow: 'password_reset', redirectUrl, browserKeyHash: data.browserKeyHash }) };
+  return {
+    handOverUrl: await handOverUrl(db.knex, {
+      userId,
+      method: 'password',
+      flow: 'password_reset',
+      redirectUrl,
+      browserKeyHash: data.browserKeyHash,
+    }),
+  };
 }
 
 /**
@@ -224,13 +291,23 @@ export async function resetPassword(
  * proves the address, so an unconfirmed account's unproven credentials go first; then every
  * session ends.
  */
-async function completePasswordReset(services: Services, trx: Knex.Transaction, userId: string, passwordHash: string, context: RequestContext): Promise<void> {
+async function completePasswordReset(
+  services: Services,
+  trx: Knex.Transaction,
+  userId: string,
+  passwordHash: string,
+  context: RequestContext,
+): Promise<void> {
   const { mail, config } = services;
   const user = await proveAddress(trx, userId);
   await setPasswordHash(trx, userId, passwordHash);
   await revokeOtherSessions(trx, userId);
   await recordLogin(trx, { userId, event: 'password_reset', method: null, success: true, context });
-  await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)) });
+  await mail.enqueue(trx, {
+    to: user.email,
+    template: 'passwordChanged',
+    content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)),
+  });
 }
 
 export async function changePassword(
@@ -242,7 +319,9 @@ export async function changePassword(
   const { config, db, mail } = services;
   const user = await findUserById(db.knex, session.userId);
   if (!user) throw ApiError.of(AuthErrors, 'wrong_password');
-  await enforceLimits(db.knex, [{ action: 'sign-in:account', identifier: user.email, policy: config.rateLimits['sign-in:account'] }]);
+  await enforceLimits(db.knex, [
+    { action: 'sign-in:account', identifier: user.email, policy: config.rateLimits['sign-in:account'] },
+  ]);
   assertPasswordAcceptable(services, input.newPassword, user.email, 'newPassword');
   if (!user.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw ApiError.of(AuthErrors, 'wrong_password');
@@ -252,7 +331,11 @@ export async function changePassword(
     await setPasswordHash(trx, user.id, passwordHash);
     const ended = await revokeOtherSessions(trx, user.id, session.id);
     await recordLogin(trx, { userId: user.id, event: 'password_changed', method: 'password', success: true, context });
-    await mail.enqueue(trx, { to: user.email, template: 'passwordChanged', content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)) });
+    await mail.enqueue(trx, {
+      to: user.email,
+      template: 'passwordChanged',
+      content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)),
+    });
     return ended;
   });
 }

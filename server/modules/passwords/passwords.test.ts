@@ -22,7 +22,9 @@ describeOnEachDatabase('passwords', (getDb) => {
 
   before(async () => {
     // Generous limits here; the rate-limit tests below set their own.
-    server = await startTestServer(getDb(), { env: { ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 sign-in:account=50/60' } });
+    server = await startTestServer(getDb(), {
+      env: { ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 sign-in:account=50/60' },
+    });
     client = new TestClient(server.url, { origin: TEST_ORIGIN });
   });
   after(() => server.close());
@@ -30,7 +32,13 @@ describeOnEachDatabase('passwords', (getDb) => {
   describe('sign-up', () => {
     it('creates an unverified account without credentials and mails a link whose landing page consumes nothing on GET', async () => {
       const email = uniqueEmail();
-      const body = { email: email.toUpperCase(), password: PASSWORD, displayName: 'Ada', redirectUrl: `${TEST_ORIGIN}/welcome`, browserKey: client.browserKey };
+      const body = {
+        email: email.toUpperCase(),
+        password: PASSWORD,
+        displayName: 'Ada',
+        redirectUrl: `${TEST_ORIGIN}/welcome`,
+        browserKey: client.browserKey,
+      };
       const res = await client.post('/api/auth/sign-up', body);
       assert.equal(res.status, 202);
       assert.deepEqual(res.body, { status: 'verification_sent' });
@@ -41,7 +49,11 @@ describeOnEachDatabase('passwords', (getDb) => {
       // A pending registration: its password and name wait with the link until the address is proven.
       assert.equal(user.display_name, null);
       assert.equal(user.password_hash, null);
-      const pending = await server.db.knex('auth.one_time_tokens').where({ user_id: user.id, purpose: 'email_verification' }).whereNull('used_at').first();
+      const pending = await server.db
+        .knex('auth.one_time_tokens')
+        .where({ user_id: user.id, purpose: 'email_verification' })
+        .whereNull('used_at')
+        .first();
       assert.match(registrationIn(pending?.data ?? {})?.passwordHash ?? '', /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
       const link = linkIn(await latestMail(services(), email, 'verifyEmail'));
@@ -58,7 +70,10 @@ describeOnEachDatabase('passwords', (getDb) => {
 
       const confirmed = await followLink(client, link);
       assert.equal(confirmed.status, 303);
-      assert.match(confirmed.location ?? '', new RegExp(`^${TEST_ORIGIN}/welcome#acct_code=[\\w-]{43}&acct_flow=email_verification$`));
+      assert.match(
+        confirmed.location ?? '',
+        new RegExp(`^${TEST_ORIGIN}/welcome#acct_code=[\\w-]{43}&acct_flow=email_verification$`),
+      );
       const proven = await server.db.knex('auth.users').where({ email }).first();
       assert.ok(proven?.email_verified_at);
       assert.equal(proven?.display_name, 'Ada', 'the name typed at sign-up is kept');
@@ -80,7 +95,10 @@ describeOnEachDatabase('passwords', (getDb) => {
     it('answers the same for a taken address, and tells its owner instead (A4)', async () => {
       const { email } = await signedUpClient(services(), server.url);
       const before = await mailCount();
-      const res = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', { email, password: 'another long password' });
+      const res = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', {
+        email,
+        password: 'another long password',
+      });
       assert.equal(res.status, 202);
       assert.deepEqual(res.body, { status: 'verification_sent' });
       await services().detached.idle();
@@ -89,7 +107,15 @@ describeOnEachDatabase('passwords', (getDb) => {
       assert.equal(notice.template, 'accountExists');
       assert.equal(linkIn(notice).pathname, '/auth/reset-password');
       // The password did not change.
-      assert.equal((await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', { email, password: PASSWORD })).status, 200);
+      assert.equal(
+        (
+          await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', {
+            email,
+            password: PASSWORD,
+          })
+        ).status,
+        200,
+      );
     });
 
     for (const [name, body, fields] of [
@@ -98,11 +124,19 @@ describeOnEachDatabase('passwords', (getDb) => {
       ['a missing password', { email: 'x@example.test' }, { password: 'required' }],
       ['a short password', { email: 'x@example.test', password: 'short' }, { password: 'password_too_short' }],
       ['a common password', { email: 'x@example.test', password: 'Password123' }, { password: 'password_too_common' }],
-      ['the email as password', { email: 'alexander@example.test', password: 'alexander@example.test' }, { password: 'password_too_common' }],
+      [
+        'the email as password',
+        { email: 'alexander@example.test', password: 'alexander@example.test' },
+        { password: 'password_too_common' },
+      ],
       ['a huge password', { email: 'x@example.test', password: 'x'.repeat(5000) }, { password: 'password_too_long' }],
       ['a number as email', { email: 42, password: PASSWORD }, { email: 'invalid_email' }],
       ['an unknown field', { email: 'x@example.test', password: PASSWORD, admin: true }, { admin: 'unknown_field' }],
-      ['a foreign redirect', { email: 'x@example.test', password: PASSWORD, redirectUrl: 'https://evil.test/' }, { redirectUrl: 'redirect_not_allowed' }],
+      [
+        'a foreign redirect',
+        { email: 'x@example.test', password: PASSWORD, redirectUrl: 'https://evil.test/' },
+        { redirectUrl: 'redirect_not_allowed' },
+      ],
     ] as const) {
       it(`refuses ${name} with 400 and the field's code, creating nothing`, async () => {
         const users = await server.db.knex('auth.users').count({ n: '*' }).first();
@@ -130,7 +164,9 @@ describeOnEachDatabase('passwords', (getDb) => {
       assert.equal(me.body.session.id, res.body.session.id);
       const history = await fresh.get('/api/login-history');
       assert.deepEqual(
-        history.body.events.slice(0, 1).map((e: { eventType: string; method: string; success: boolean }) => [e.eventType, e.method, e.success]),
+        history.body.events
+          .slice(0, 1)
+          .map((e: { eventType: string; method: string; success: boolean }) => [e.eventType, e.method, e.success]),
         [['login_success', 'password', true]],
       );
     });
@@ -138,13 +174,20 @@ describeOnEachDatabase('passwords', (getDb) => {
     it('answers a wrong password and an unknown address identically (A4)', async () => {
       const { email } = await signedUpClient(services(), server.url);
       const wrong = await client.post('/api/auth/sign-in', { email, password: 'not the password' });
-      const unknown = await client.post('/api/auth/sign-in', { email: uniqueEmail('nobody'), password: 'not the password' });
+      const unknown = await client.post('/api/auth/sign-in', {
+        email: uniqueEmail('nobody'),
+        password: 'not the password',
+      });
       assert.equal(wrong.status, 401);
       assert.deepEqual(wrong.body, unknown.body);
       assert.equal(unknown.status, 401);
       assert.equal(wrong.body.error.code, 'invalid_credentials');
       await services().detached.idle(); // written after answering, so that it cannot be timed
-      const failure = await server.db.knex('login_history').where({ event_type: 'login_failed' }).orderBy('created_at', 'desc').first();
+      const failure = await server.db
+        .knex('login_history')
+        .where({ event_type: 'login_failed' })
+        .orderBy('created_at', 'desc')
+        .first();
       assert.equal(failure?.failure_reason, 'wrong_password');
     });
 
@@ -205,9 +248,15 @@ describeOnEachDatabase('passwords', (getDb) => {
       const weak = await followLink(client, link, { password: 'password1', confirm: 'password1' });
       assert.equal(weak.status, 400);
       assert.match(weak.text, /too common/);
-      const mismatch = await followLink(client, link, { password: 'a brand new passphrase', confirm: 'something else' });
+      const mismatch = await followLink(client, link, {
+        password: 'a brand new passphrase',
+        confirm: 'something else',
+      });
       assert.match(mismatch.text, /not the same/);
-      const done = await followLink(client, link, { password: 'a brand new passphrase', confirm: 'a brand new passphrase' });
+      const done = await followLink(client, link, {
+        password: 'a brand new passphrase',
+        confirm: 'a brand new passphrase',
+      });
       assert.equal(done.status, 303);
       assert.match(done.location ?? '', /acct_flow=password_reset/);
 
@@ -217,7 +266,12 @@ describeOnEachDatabase('passwords', (getDb) => {
       // Another browser than the one that asked: it must confirm which account it signs in.
       assert.equal((await exchange(fresh, done.location)).body.status, 'confirmation_required');
       assert.equal((await exchange(fresh, done.location, { confirm: true })).body.status, 'signed_in');
-      assert.equal((await followLink(client, link, { password: 'another new passphrase', confirm: 'another new passphrase' })).status, 400, 'single use');
+      assert.equal(
+        (await followLink(client, link, { password: 'another new passphrase', confirm: 'another new passphrase' }))
+          .status,
+        400,
+        'single use',
+      );
     });
 
     it('shows one identical page for unknown, used and tampered tokens (B3)', async () => {
@@ -238,13 +292,19 @@ describeOnEachDatabase('passwords', (getDb) => {
       const second = new TestClient(server.url, { origin: TEST_ORIGIN });
       assert.equal((await second.post('/api/auth/sign-in', { email, password: PASSWORD })).status, 200);
 
-      const wrong = await first.post('/api/auth/password/change', { currentPassword: 'nope nope nope', newPassword: 'a new long passphrase' });
+      const wrong = await first.post('/api/auth/password/change', {
+        currentPassword: 'nope nope nope',
+        newPassword: 'a new long passphrase',
+      });
       assert.equal(wrong.status, 403);
       assert.equal(wrong.body.error.code, 'wrong_password');
       const weak = await first.post('/api/auth/password/change', { currentPassword: PASSWORD, newPassword: 'short' });
       assert.deepEqual(weak.body.error.fields, { newPassword: 'password_too_short' });
 
-      const ok = await first.post('/api/auth/password/change', { currentPassword: PASSWORD, newPassword: 'a new long passphrase' });
+      const ok = await first.post('/api/auth/password/change', {
+        currentPassword: PASSWORD,
+        newPassword: 'a new long passphrase',
+      });
       assert.equal(ok.status, 200);
       assert.deepEqual(ok.body, { otherSessionsEnded: 1 });
       assert.equal((await first.get('/api/me')).status, 200, 'this session stays');
@@ -253,7 +313,10 @@ describeOnEachDatabase('passwords', (getDb) => {
     });
 
     it('needs a session', async () => {
-      const res = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/password/change', { currentPassword: PASSWORD, newPassword: 'a new long passphrase' });
+      const res = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/password/change', {
+        currentPassword: PASSWORD,
+        newPassword: 'a new long passphrase',
+      });
       assert.equal(res.status, 401);
       assert.equal(res.body.error.code, 'not_signed_in');
     });
@@ -263,7 +326,10 @@ describeOnEachDatabase('passwords', (getDb) => {
     it('refuses sign-up when it is disabled', async () => {
       const closed = await startTestServer(getDb(), { env: { ACCT_SIGN_UP_ENABLED: 'false' } });
       try {
-        const res = await new TestClient(closed.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', { email: uniqueEmail(), password: PASSWORD });
+        const res = await new TestClient(closed.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', {
+          email: uniqueEmail(),
+          password: PASSWORD,
+        });
         assert.equal(res.status, 403);
         assert.equal(res.body.error.code, 'sign_up_disabled');
       } finally {
@@ -272,7 +338,9 @@ describeOnEachDatabase('passwords', (getDb) => {
     });
 
     it('signs in at once without email verification, and then says when an address is taken', async () => {
-      const open = await startTestServer(getDb(), { env: { ACCT_REQUIRE_EMAIL_VERIFICATION: 'false', ACCT_SESSION_TRANSPORT: 'bearer' } });
+      const open = await startTestServer(getDb(), {
+        env: { ACCT_REQUIRE_EMAIL_VERIFICATION: 'false', ACCT_SESSION_TRANSPORT: 'bearer' },
+      });
       try {
         const c = new TestClient(open.url, { origin: TEST_ORIGIN });
         const email = uniqueEmail();

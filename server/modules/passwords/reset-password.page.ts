@@ -19,7 +19,12 @@ export function resetPasswordPage(services: Services): Router {
   const { config } = services;
   const router = Router();
 
-  const sendForm = (req: Request, res: Response, link: { token: string; language: Language | undefined }, problem?: PasswordProblem | 'mismatch') => {
+  const sendForm = (
+    req: Request,
+    res: Response,
+    link: { token: string; language: Language | undefined },
+    problem?: PasswordProblem | 'mismatch',
+  ) => {
     const lang = pageLanguage(req, config, link.language);
     const t = messages(lang).pages.resetPassword;
     sendHostedPage(res, {
@@ -55,7 +60,9 @@ ${problem ? html`<p class="error" role="alert">${t.problems[problem]}</p>` : ''}
     const password = typeof body.password === 'string' ? body.password : '';
     const link = await findOpenResetLink(services, token);
     if (!link) return sendInvalidLinkPage(req, res, config);
-    const problem = checkNewPassword(password, { minLength: config.passwordMinLength }) ?? (password !== body.confirm ? 'mismatch' : undefined);
+    const problem =
+      checkNewPassword(password, { minLength: config.passwordMinLength }) ??
+      (password !== body.confirm ? 'mismatch' : undefined);
     if (problem) return sendForm(req, res, { token, language: link.language }, problem);
 
     const reset = await resetPassword(services, { token, password }, requestContext(req));
@@ -63,7 +70,12 @@ ${problem ? html`<p class="error" role="alert">${t.problems[problem]}</p>` : ''}
     if ('handOverUrl' in reset) return void res.redirect(303, reset.handOverUrl);
     const lang = pageLanguage(req, config, reset.language);
     const t = messages(lang).pages.resetPassword;
-    sendHostedPage(res, { brand: config.brand, lang, title: t.doneTitle, body: html`<h1>${t.doneTitle}</h1><p>${t.done(config.productName)}</p>` });
+    sendHostedPage(res, {
+      brand: config.brand,
+      lang,
+      title: t.doneTitle,
+      body: html`<h1>${t.doneTitle}</h1><p>${t.done(config.productName)}</p>`,
+    });
   });
 
   return router;

@@ -47,12 +47,16 @@ const toPolicy = ({ capacity, windowSeconds }: { capacity: number; windowSeconds
 
 /** The policies with the overrides from `raw` applied; throws a readable error for a bad entry. */
 export function parseRateLimits(raw: string): RateLimitPolicies {
-  const policies = Object.fromEntries(Object.entries(DEFAULTS).map(([action, d]) => [action, toPolicy(d)])) as RateLimitPolicies;
+  const policies = Object.fromEntries(
+    Object.entries(DEFAULTS).map(([action, d]) => [action, toPolicy(d)]),
+  ) as RateLimitPolicies;
   for (const entry of raw.split(/[\s,]+/).filter(Boolean)) {
     const match = /^([a-z-]+:[a-z]+)=(\d+)\/(\d+)$/.exec(entry);
     const action = match?.[1] as RateLimitAction | undefined;
     if (!match || !action || !RATE_LIMIT_ACTIONS.includes(action) || Number(match[2]) < 1 || Number(match[3]) < 1) {
-      throw new Error(`ACCT_RATE_LIMITS: "${entry}" is not action=capacity/seconds with action one of ${RATE_LIMIT_ACTIONS.join(', ')}`);
+      throw new Error(
+        `ACCT_RATE_LIMITS: "${entry}" is not action=capacity/seconds with action one of ${RATE_LIMIT_ACTIONS.join(', ')}`,
+      );
     }
     policies[action] = toPolicy({ capacity: Number(match[2]), windowSeconds: Number(match[3]) });
   }

@@ -11,7 +11,9 @@ describeOnEachDatabase('rate limits', (getDb) => {
     const { knex } = getDb();
     const capacity = 17;
     const results = await Promise.all(
-      Array.from({ length: 200 }, () => consumeToken(knex, 'test:parallel', 'ip:198.51.100.7', { capacity, refillSeconds: 3600 })),
+      Array.from({ length: 200 }, () =>
+        consumeToken(knex, 'test:parallel', 'ip:198.51.100.7', { capacity, refillSeconds: 3600 }),
+      ),
     );
     assert.equal(results.filter((r) => r.allowed).length, capacity);
     const refused = results.find((r) => !r.allowed)!;
@@ -48,14 +50,20 @@ describeOnEachDatabase('rate limits', (getDb) => {
     const { knex } = getDb();
     const policy = { capacity: 2, refillSeconds: 1 };
     await consumeToken(knex, 'test:cap', 'y', policy);
-    await knex('rate_limit_buckets').where({ identifier: 'y' }).update({ last_refill: knex.raw(`now() - interval '1 day'`) });
+    await knex('rate_limit_buckets')
+      .where({ identifier: 'y' })
+      .update({ last_refill: knex.raw(`now() - interval '1 day'`) });
     assert.equal((await consumeToken(knex, 'test:cap', 'y', policy)).remaining, 1);
   });
 
   it('enforceLimits stops at the first empty bucket and answers 429 with Retry-After', async () => {
     const { knex } = getDb();
     const ip = { action: 'test:ip', identifier: 'ip:203.0.113.1', policy: { capacity: 1, refillSeconds: 60 } };
-    const account = { action: 'test:account', identifier: 'alice@example.com', policy: { capacity: 5, refillSeconds: 60 } };
+    const account = {
+      action: 'test:account',
+      identifier: 'alice@example.com',
+      policy: { capacity: 5, refillSeconds: 60 },
+    };
     await enforceLimits(knex, [ip, account]);
     await assert.rejects(enforceLimits(knex, [ip, account]), (err: unknown) => {
       assert.ok(err instanceof ApiError);

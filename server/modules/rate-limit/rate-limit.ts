@@ -36,7 +36,10 @@ export async function enforceLimits(
  * Spends a token from each bucket like `enforceLimits`, but answers false where that would throw
  * 429: for work that is skipped, not refused, over a limit (a mail not sent again).
  */
-export async function withinLimits(knex: Knex | Knex.Transaction, checks: Parameters<typeof enforceLimits>[1]): Promise<boolean> {
+export async function withinLimits(
+  knex: Knex | Knex.Transaction,
+  checks: Parameters<typeof enforceLimits>[1],
+): Promise<boolean> {
   try {
     await enforceLimits(knex, checks);
     return true;

@@ -20,5 +20,7 @@ export function browserKeyHash(browserKey: string | undefined): string | null {
 
 /** True when `browserKey` is the key whose hash the flow stored. */
 export function isSameBrowser(storedHash: unknown, browserKey: string | undefined): boolean {
-  return typeof storedHash === 'string' && browserKey !== undefined && constantTimeEqual(storedHash, hashToken(browserKey));
+  return (
+    typeof storedHash === 'string' && browserKey !== undefined && constantTimeEqual(storedHash, hashToken(browserKey))
+  );
 }

@@ -25,12 +25,18 @@ const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' 
 export function parseUserAgent(userAgent: string | undefined): DeviceInfo {
   const result = new UAParser(userAgent ?? '').getResult();
   const type = result.device.type === 'mobile' || result.device.type === 'tablet' ? result.device.type : 'desktop';
-  const os = join(result.os.name, result.os.name === 'Mac OS' || result.os.name === 'Windows' ? result.os.version : major(result.os.version));
+  const os = join(
+    result.os.name,
+    result.os.name === 'Mac OS' || result.os.name === 'Windows' ? result.os.version : major(result.os.version),
+  );
   // Apple devices are known by model alone ("iPhone"); desktop Safari/Firefox report "Macintosh",
   // and Chrome on a Mac reports no model at all, but a desktop on macOS can only be a Mac.
   // Chrome's reduced User-Agent on Android says "K" for every model: no name at all.
   const reported = result.device.model === 'K' ? undefined : result.device.model;
-  const model = reported === 'Macintosh' ? 'Mac' : reported && join(result.device.vendor === 'Apple' ? undefined : result.device.vendor, reported);
+  const model =
+    reported === 'Macintosh'
+      ? 'Mac'
+      : reported && join(result.device.vendor === 'Apple' ? undefined : result.device.vendor, reported);
   const name = model ?? (type === 'desktop' && result.os.name === 'Mac OS' ? 'Mac' : null);
   return { type, name, browser: join(result.browser.name, major(result.browser.version)), os };
 }

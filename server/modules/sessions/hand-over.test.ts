@@ -8,7 +8,15 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { RunningServer } from '../../start';
-import { codeFrom, exchange, followLink, latestMail, linkIn, signedUpClient, uniqueEmail } from '../../testing/accounts';
+import {
+  codeFrom,
+  exchange,
+  followLink,
+  latestMail,
+  linkIn,
+  signedUpClient,
+  uniqueEmail,
+} from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { startTestServer } from '../../testing/test-server';
@@ -26,7 +34,12 @@ describeOnEachDatabase('session hand-over', (getDb) => {
   }
 
   before(async () => {
-    server = await startTestServer(getDb(), { env: { ACCT_RATE_LIMITS: 'mail:ip=1000/60 mail:address=1000/60 magic-link:address=1000/60 sign-up:ip=1000/60 sign-in:ip=1000/60' } });
+    server = await startTestServer(getDb(), {
+      env: {
+        ACCT_RATE_LIMITS:
+          'mail:ip=1000/60 mail:address=1000/60 magic-link:address=1000/60 sign-up:ip=1000/60 sign-in:ip=1000/60',
+      },
+    });
   });
   after(() => server.close());
 
@@ -48,7 +61,11 @@ describeOnEachDatabase('session hand-over', (getDb) => {
     for (const body of [{}, { browserKey: elsewhere.browserKey }]) {
       const asked = await elsewhere.post('/api/session/exchange', { code: codeFrom(continued.location), ...body });
       assert.equal(asked.status, 200);
-      assert.deepEqual(asked.body, { status: 'confirmation_required', account: { email, displayName: null }, flow: 'magic_link' });
+      assert.deepEqual(asked.body, {
+        status: 'confirmation_required',
+        account: { email, displayName: null },
+        flow: 'magic_link',
+      });
       assert.equal(asked.headers.getSetCookie().length, 0, 'no session cookie before the answer');
     }
     assert.equal((await elsewhere.get('/api/me')).status, 401);
@@ -56,7 +73,11 @@ describeOnEachDatabase('session hand-over', (getDb) => {
     const confirmed = await exchange(elsewhere, continued.location, { confirm: true });
     assert.equal(confirmed.body.status, 'signed_in');
     assert.equal((await elsewhere.get('/api/me')).body.user.email, email);
-    assert.equal((await exchange(elsewhere, continued.location, { confirm: true })).body.error.code, 'invalid_code', 'single use');
+    assert.equal(
+      (await exchange(elsewhere, continued.location, { confirm: true })).body.error.code,
+      'invalid_code',
+      'single use',
+    );
   });
 
   it('never replaces a victim’s session with the attacker’s account without asking (login CSRF)', async () => {
@@ -72,8 +93,20 @@ describeOnEachDatabase('session hand-over', (getDb) => {
 
   it('binds every emailed flow: confirmation after sign-up, and a password reset', async () => {
     const { email, client } = await signedUpClient(server.services, server.url); // bound: see signedUpClient
-    assert.equal((await client.post('/api/auth/password/forgot', { email, redirectUrl: `${TEST_ORIGIN}/account`, browserKey: client.browserKey })).status, 202);
-    const reset = await followLink(client, linkIn(await latestMail(server.services, email, 'resetPassword')), { password: 'a new passphrase here', confirm: 'a new passphrase here' });
+    assert.equal(
+      (
+        await client.post('/api/auth/password/forgot', {
+          email,
+          redirectUrl: `${TEST_ORIGIN}/account`,
+          browserKey: client.browserKey,
+        })
+      ).status,
+      202,
+    );
+    const reset = await followLink(client, linkIn(await latestMail(server.services, email, 'resetPassword')), {
+      password: 'a new passphrase here',
+      confirm: 'a new passphrase here',
+    });
     assert.equal(reset.status, 303);
     assert.equal((await exchange(browser(), reset.location)).body.status, 'confirmation_required');
     assert.equal((await exchange(client, reset.location)).body.status, 'signed_in');
@@ -82,7 +115,9 @@ describeOnEachDatabase('session hand-over', (getDb) => {
   it('hands exactly one session to 20 parallel confirmations of one code (B1)', async () => {
     const { email } = await signedUpClient(server.services, server.url);
     const continued = await magicLinkRedirect(browser(), email);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => exchange(browser(), continued.location, { confirm: true })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => exchange(browser(), continued.location, { confirm: true })),
+    );
     assert.equal(answers.filter((a) => a.body.status === 'signed_in').length, 1);
     assert.ok(answers.filter((a) => a.body.status !== 'signed_in').every((a) => a.body.error.code === 'invalid_code'));
   });
@@ -90,12 +125,19 @@ describeOnEachDatabase('session hand-over', (getDb) => {
   it('never lets a redirect carrying a code be stored', async () => {
     const email = uniqueEmail();
     const asking = browser();
-    await asking.post('/api/auth/sign-up', { email, password: 'correct horse battery staple', redirectUrl: `${TEST_ORIGIN}/welcome`, browserKey: asking.browserKey });
+    await asking.post('/api/auth/sign-up', {
+      email,
+      password: 'correct horse battery staple',
+      redirectUrl: `${TEST_ORIGIN}/welcome`,
+      browserKey: asking.browserKey,
+    });
     const confirmed = await fetch(new URL('/auth/verify-email', server.url), {
       method: 'POST',
       redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.url },
-      body: new URLSearchParams({ token: linkIn(await latestMail(server.services, email, 'verifyEmail')).searchParams.get('token')! }),
+      body: new URLSearchParams({
+        token: linkIn(await latestMail(server.services, email, 'verifyEmail')).searchParams.get('token')!,
+      }),
     });
     assert.equal(confirmed.status, 303);
     assert.match(confirmed.headers.get('location') ?? '', /#acct_code=/);
@@ -103,12 +145,19 @@ describeOnEachDatabase('session hand-over', (getDb) => {
   });
 
   it('refuses a malformed browser key or confirm flag with 400, and unknown codes alike', async () => {
-    for (const body of [{ code: 'A'.repeat(43), browserKey: 'short' }, { code: 'A'.repeat(43), browserKey: 'x'.repeat(20) + '!' }, { code: 'A'.repeat(43), confirm: 'yes' }]) {
+    for (const body of [
+      { code: 'A'.repeat(43), browserKey: 'short' },
+      { code: 'A'.repeat(43), browserKey: 'x'.repeat(20) + '!' },
+      { code: 'A'.repeat(43), confirm: 'yes' },
+    ]) {
       const res = await browser().post('/api/session/exchange', body);
       assert.equal(res.status, 400, JSON.stringify(body));
       assert.equal(res.body.error.code, 'invalid_request');
     }
-    assert.equal((await browser().post('/api/session/exchange', { code: 'A'.repeat(43), confirm: true })).body.error.code, 'invalid_code');
+    assert.equal(
+      (await browser().post('/api/session/exchange', { code: 'A'.repeat(43), confirm: true })).body.error.code,
+      'invalid_code',
+    );
     const badKey = await browser().post('/api/auth/magic-link', { email: uniqueEmail(), browserKey: '<script>' });
     assert.deepEqual([badKey.status, badKey.body.error.fields], [400, { browserKey: 'invalid_browser_key' }]);
   });

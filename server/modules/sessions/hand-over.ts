@@ -45,8 +45,7 @@ export async function handOverUrl(
 }
 
 export type ExchangeResult =
-  | { status: 'signed_in'; user: User; session: NewSession; method: AuthMethod }
-  | ExchangeConfirmationRequired;
+  { status: 'signed_in'; user: User; session: NewSession; method: AuthMethod } | ExchangeConfirmationRequired;
 
 /**
  * Trades a hand-over code for a session when the code's flow was started by this browser or the

@@ -25,7 +25,11 @@ export function allowedRedirect(url: string | undefined, allowlist: readonly str
  * The page to return to after an emailed link: the one the request names (checked as above), else
  * the asking page's origin when it is allowed, else the first allowed origin.
  */
-export function returnAddress(requested: string | undefined, origin: string | undefined, allowlist: readonly string[]): string {
+export function returnAddress(
+  requested: string | undefined,
+  origin: string | undefined,
+  allowlist: readonly string[],
+): string {
   const fallback = origin && allowlist.includes(origin) ? `${origin}/` : `${allowlist[0]}/`;
   return allowedRedirect(requested, allowlist) ?? fallback;
 }

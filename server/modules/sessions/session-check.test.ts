@@ -21,7 +21,9 @@ describeOnEachDatabase('GET /api/session', (getDb) => {
   before(async () => {
     const limits = { ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60' };
     server = await startTestServer(getDb(), { env: limits });
-    bearer = await startTestServer(getDb(), { env: { ...limits, ACCT_SESSION_TRANSPORT: 'bearer', ACCT_REQUIRE_EMAIL_VERIFICATION: 'false' } });
+    bearer = await startTestServer(getDb(), {
+      env: { ...limits, ACCT_SESSION_TRANSPORT: 'bearer', ACCT_REQUIRE_EMAIL_VERIFICATION: 'false' },
+    });
   });
   after(async () => {
     await server.close();
@@ -40,7 +42,12 @@ describeOnEachDatabase('GET /api/session', (getDb) => {
   });
 
   it('answers 200 with nobody, where /api/me answers 401, for a missing, forged or malformed session', async () => {
-    const attempts: Record<string, string>[] = [{}, { Cookie: 'acct_session=forged' }, { Authorization: `Bearer ${'A'.repeat(43)}` }, { Authorization: 'Bearer' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Cookie: 'acct_session=forged' },
+      { Authorization: `Bearer ${'A'.repeat(43)}` },
+      { Authorization: 'Bearer' },
+    ];
     for (const headers of attempts) {
       const client = new TestClient(server.url, { origin: TEST_ORIGIN });
       const res = await client.get('/api/session', headers);
@@ -63,13 +70,19 @@ describeOnEachDatabase('GET /api/session', (getDb) => {
   it('answers nobody for an expired session', async () => {
     const { client } = await signedUpClient(server.services, server.url);
     const id = (await client.get('/api/session')).body.session.id as string;
-    await server.db.knex('user_sessions').where({ id }).update({ expires_at: server.db.knex.raw("now() - interval '1 second'") });
+    await server.db
+      .knex('user_sessions')
+      .where({ id })
+      .update({ expires_at: server.db.knex.raw("now() - interval '1 second'") });
     assert.deepEqual((await client.get('/api/session')).body, NOBODY);
   });
 
   it('reads a bearer token, and never hands it back', async () => {
     const client = new TestClient(bearer.url, { origin: TEST_ORIGIN });
-    const signUp = await client.post('/api/auth/sign-up', { email: `bearer-${crypto.randomUUID()}@example.test`, password: 'correct horse battery staple' });
+    const signUp = await client.post('/api/auth/sign-up', {
+      email: `bearer-${crypto.randomUUID()}@example.test`,
+      password: 'correct horse battery staple',
+    });
     assert.equal(signUp.status, 200);
     client.bearer = signUp.body.session.token;
     const res = await client.get('/api/session');

@@ -53,7 +53,13 @@ export async function createSession(
     context,
     lifetimes,
     passkeyId,
-  }: { userId: string; method: AuthMethod; context: RequestContext; lifetimes: SessionLifetimes; passkeyId?: string | undefined },
+  }: {
+    userId: string;
+    method: AuthMethod;
+    context: RequestContext;
+    lifetimes: SessionLifetimes;
+    passkeyId?: string | undefined;
+  },
 ): Promise<NewSession> {
   const token = randomToken();
   const [row] = await db('user_sessions')
@@ -117,12 +123,26 @@ const RETIRED_SQL = `
 const TOUCH_SQL = 'update user_sessions set last_active_at = now() where id = $1';
 
 /** The session a secret belongs to, if it is valid right now. */
-export async function authenticate(db: Database, token: unknown, lifetimes: SessionLifetimes): Promise<ActiveSession | undefined> {
+export async function authenticate(
+  db: Database,
+  token: unknown,
+  lifetimes: SessionLifetimes,
+): Promise<ActiveSession | undefined> {
   if (!looksLikeToken(token)) return undefined;
   const hash = hashToken(token);
-  const [current] = await db.prepared<SessionLookupRow>('acct_session_lookup', LOOKUP_SQL, [hash, lifetimes.idleTimeoutSeconds]);
+  const [current] = await db.prepared<SessionLookupRow>('acct_session_lookup', LOOKUP_SQL, [
+    hash,
+    lifetimes.idleTimeoutSeconds,
+  ]);
   const row =
-    current ?? (await db.prepared<SessionLookupRow>('acct_session_retired', RETIRED_SQL, [hash, lifetimes.idleTimeoutSeconds, ROTATION_GRACE_SECONDS]))[0];
+    current ??
+    (
+      await db.prepared<SessionLookupRow>('acct_session_retired', RETIRED_SQL, [
+        hash,
+        lifetimes.idleTimeoutSeconds,
+        ROTATION_GRACE_SECONDS,
+      ])
+    )[0];
   if (!row) return undefined;
   if (row.matched_previous && !row.within_grace) {
     // A replaced secret — the last one or any before it — used after its grace period: someone
@@ -149,8 +169,15 @@ export async function revokeSession(db: Knex | Knex.Transaction, sessionId: stri
 }
 
 /** Ends every session of the user but `keepSessionId` (all of them when it is undefined); returns how many. */
-export async function revokeOtherSessions(db: Knex | Knex.Transaction, userId: string, keepSessionId?: string): Promise<number> {
-  const query = db('user_sessions').where({ user_id: userId }).whereNull('revoked_at').where('expires_at', '>', db.fn.now());
+export async function revokeOtherSessions(
+  db: Knex | Knex.Transaction,
+  userId: string,
+  keepSessionId?: string,
+): Promise<number> {
+  const query = db('user_sessions')
+    .where({ user_id: userId })
+    .whereNull('revoked_at')
+    .where('expires_at', '>', db.fn.now());
   if (keepSessionId) query.whereNot({ id: keepSessionId });
   return query.update({ revoked_at: db.fn.now() });
 }
@@ -163,10 +190,17 @@ export async function revokeOtherSessions(db: Knex | Knex.Transaction, userId: s
 export async function rotateSessionToken(db: Knex, sessionId: string): Promise<NewSession> {
   const token = randomToken();
   return db.transaction(async (trx) => {
-    const current = await trx('user_sessions').where({ id: sessionId }).whereNull('revoked_at').forUpdate().first('session_token_hash');
+    const current = await trx('user_sessions')
+      .where({ id: sessionId })
+      .whereNull('revoked_at')
+      .forUpdate()
+      .first('session_token_hash');
     if (!current) throw new Error('session vanished during rotation');
     await trx('user_session_retired_secrets').insert({ token_hash: current.session_token_hash, session_id: sessionId });
-    const [row] = await trx('user_sessions').where({ id: sessionId }).update({ session_token_hash: hashToken(token) }).returning(['id', 'expires_at']);
+    const [row] = await trx('user_sessions')
+      .where({ id: sessionId })
+      .update({ session_token_hash: hashToken(token) })
+      .returning(['id', 'expires_at']);
     return { id: row!.id, token, expiresAt: row!.expires_at };
   });
 }
@@ -181,7 +215,11 @@ export interface LiveSessionRow extends SessionRow {
 }
 
 /** The user's live sessions (RLS-bound), most recently active first. */
-export async function selectLiveSessions(knex: Knex, userId: string, lifetimes: SessionLifetimes): Promise<LiveSessionRow[]> {
+export async function selectLiveSessions(
+  knex: Knex,
+  userId: string,
+  lifetimes: SessionLifetimes,
+): Promise<LiveSessionRow[]> {
   const rows = await asUser(knex, userId, (trx) =>
     trx('user_sessions')
       .whereNull('revoked_at')

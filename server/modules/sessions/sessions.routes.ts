@@ -14,7 +14,15 @@ import { exchangeCode } from './hand-over';
 import { requestContext } from './request-context';
 import { optionalSession, requireSession, sessionOf } from './require-session';
 import { clearSession, issueSession } from './session-transport';
-import { currentSession, listSessions, revokeOthers, revokeOwn, rotateToken, sessionToken, signOut } from './sessions.service';
+import {
+  currentSession,
+  listSessions,
+  revokeOthers,
+  revokeOwn,
+  rotateToken,
+  sessionToken,
+  signOut,
+} from './sessions.service';
 
 export function sessionRoutes(services: Services): Router {
   const { config } = services;

@@ -62,7 +62,8 @@ export async function listSessions({ db, config }: Services, session: ActiveSess
  */
 export async function revokeOwn({ db }: Services, userId: string, id: unknown): Promise<string> {
   const parsed = SESSION_ID.safeParse(id);
-  if (!parsed.success || !(await revokeOwnSession(db.knex, userId, parsed.data))) throw ApiError.of(CommonErrors, 'not_found');
+  if (!parsed.success || !(await revokeOwnSession(db.knex, userId, parsed.data)))
+    throw ApiError.of(CommonErrors, 'not_found');
   return parsed.data;
 }
 

@@ -33,12 +33,18 @@ describeOnEachDatabase('sessions', (getDb) => {
   };
 
   before(async () => {
-    server = await startTestServer(getDb(), { env: { ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 sign-in:account=100/60' } });
+    server = await startTestServer(getDb(), {
+      env: { ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 sign-in:account=100/60' },
+    });
   });
   after(() => server.close());
 
   it('answers /api/me without a session with 401 not_signed_in', async () => {
-    const attempts: Record<string, string>[] = [{}, { Cookie: 'acct_session=forged' }, { Authorization: 'Bearer ' + 'A'.repeat(43) }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Cookie: 'acct_session=forged' },
+      { Authorization: 'Bearer ' + 'A'.repeat(43) },
+    ];
     for (const headers of attempts) {
       const res = await new TestClient(server.url, { origin: TEST_ORIGIN }).get('/api/me', headers);
       assert.equal(res.status, 401);
@@ -54,7 +60,14 @@ describeOnEachDatabase('sessions', (getDb) => {
     assert.equal(sessions.length, 3);
     const current = sessions.find((s: { current: boolean }) => s.current);
     assert.deepEqual(
-      { type: current.deviceType, name: current.deviceName, browser: current.browser, os: current.os, ip: current.ipAddress, method: current.method },
+      {
+        type: current.deviceType,
+        name: current.deviceName,
+        browser: current.browser,
+        os: current.os,
+        ip: current.ipAddress,
+        method: current.method,
+      },
       { type: 'desktop', name: 'Mac', browser: 'Firefox 128', os: 'Mac OS 14.5', ip: '127.0.0.1', method: 'password' },
     );
     const phone = sessions.find((s: { browser: string }) => s.browser?.startsWith('Mobile Safari'));
@@ -133,22 +146,32 @@ describeOnEachDatabase('sessions', (getDb) => {
     const id = (await client.get('/api/me')).body.session.id;
     const expiresAt = (await knex()('user_sessions').where({ id }).first())!.expires_at;
     for (let i = 0; i < 5; i++) assert.equal((await client.get('/api/me')).status, 200);
-    assert.deepEqual((await knex()('user_sessions').where({ id }).first())!.expires_at, expiresAt, 'activity never extends the absolute expiry');
+    assert.deepEqual(
+      (await knex()('user_sessions').where({ id }).first())!.expires_at,
+      expiresAt,
+      'activity never extends the absolute expiry',
+    );
 
-    await knex()('user_sessions').where({ id }).update({ expires_at: knex().raw(`now() - interval '1 second'`) });
+    await knex()('user_sessions')
+      .where({ id })
+      .update({ expires_at: knex().raw(`now() - interval '1 second'`) });
     assert.equal((await client.get('/api/me')).status, 401);
 
     const second = await signedUpClient(services(), server.url);
     const secondId = (await second.client.get('/api/me')).body.session.id;
     // Idle for longer than the idle timeout (14 days for cookies).
-    await knex()('user_sessions').where({ id: secondId }).update({ last_active_at: knex().raw(`now() - interval '15 days'`) });
+    await knex()('user_sessions')
+      .where({ id: secondId })
+      .update({ last_active_at: knex().raw(`now() - interval '15 days'`) });
     assert.equal((await second.client.get('/api/me')).status, 401);
   });
 
   it('writes last_active_at at most once a minute', async () => {
     const { client } = await signedUpClient(services(), server.url);
     const id = (await client.get('/api/me')).body.session.id;
-    await knex()('user_sessions').where({ id }).update({ last_active_at: knex().raw(`now() - interval '5 minutes'`) });
+    await knex()('user_sessions')
+      .where({ id })
+      .update({ last_active_at: knex().raw(`now() - interval '5 minutes'`) });
     await client.get('/api/me');
     const touched = (await knex()('user_sessions').where({ id }).first())!.last_active_at;
     assert.ok(Date.now() - touched.getTime() < 10_000);
@@ -159,10 +182,16 @@ describeOnEachDatabase('sessions', (getDb) => {
   it('hands over exactly one session when a code is sent 20 times at once (B1)', async () => {
     const { email } = await signedUpClient(services(), server.url);
     const user = (await knex()('auth.users').where({ email }).first())!;
-    const code = await issueToken(knex(), { userId: user.id, purpose: 'session_exchange', data: { method: 'magic_link' } });
+    const code = await issueToken(knex(), {
+      userId: user.id,
+      purpose: 'session_exchange',
+      data: { method: 'magic_link' },
+    });
     const before = await knex()('user_sessions').where({ user_id: user.id }).count({ n: '*' }).first();
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/session/exchange', { code, confirm: true })),
+      Array.from({ length: 20 }, () =>
+        new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/session/exchange', { code, confirm: true }),
+      ),
     );
     assert.equal(answers.filter((a) => a.status === 200).length, 1);
     assert.ok(answers.filter((a) => a.status !== 200).every((a) => a.body.error.code === 'invalid_code'));
@@ -172,7 +201,10 @@ describeOnEachDatabase('sessions', (getDb) => {
 
   it('mails a security alert for a sign-in from a new kind of device, not for a known one', async () => {
     const { email, password } = await signedUpClient(services(), server.url);
-    const mails = () => services().mail.outbox(500).then((all) => all.filter((m) => m.to === email && m.template === 'newDevice'));
+    const mails = () =>
+      services()
+        .mail.outbox(500)
+        .then((all) => all.filter((m) => m.to === email && m.template === 'newDevice'));
     await drainMailQueue(services());
     const before = (await mails()).length;
     await signInAs(email, password); // the same Chrome on Linux as at sign-up
@@ -185,13 +217,24 @@ describeOnEachDatabase('sessions', (getDb) => {
 
   it('pages the login history newest first', async () => {
     const { client, email } = await signedUpClient(services(), server.url);
-    for (let i = 0; i < 3; i++) await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', { email, password: 'wrong password ' + i });
+    for (let i = 0; i < 3; i++)
+      await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', {
+        email,
+        password: 'wrong password ' + i,
+      });
     const first = (await client.call('GET /api/login-history', { query: { limit: 2 } })).body;
     assert.equal(first.events.length, 2);
-    assert.deepEqual(first.events.map((e) => e.failureReason), ['wrong_password', 'wrong_password']);
+    assert.deepEqual(
+      first.events.map((e) => e.failureReason),
+      ['wrong_password', 'wrong_password'],
+    );
     assert.ok(first.nextCursor);
-    const second = (await client.call('GET /api/login-history', { query: { limit: 2, cursor: first.nextCursor } })).body;
-    assert.deepEqual(second.events.map((e) => e.eventType), ['login_failed', 'login_success']);
+    const second = (await client.call('GET /api/login-history', { query: { limit: 2, cursor: first.nextCursor } }))
+      .body;
+    assert.deepEqual(
+      second.events.map((e) => e.eventType),
+      ['login_failed', 'login_success'],
+    );
     assert.equal(second.nextCursor, null);
     assert.equal((await client.call('GET /api/login-history', { query: { limit: 500 } })).status, 400);
   });
@@ -204,7 +247,11 @@ describeOnEachDatabase('sessions', (getDb) => {
 
       // What a site backend does (docs/deploying.md "Verifying acct's tokens in a site backend"):
       const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
-      const { payload, protectedHeader } = await jwtVerify(token, jwks, { issuer: server.url, audience: TEST_ORIGIN, algorithms: ['ES256'] });
+      const { payload, protectedHeader } = await jwtVerify(token, jwks, {
+        issuer: server.url,
+        audience: TEST_ORIGIN,
+        algorithms: ['ES256'],
+      });
 
       assert.equal(protectedHeader.alg, 'ES256');
       assert.deepEqual([payload.sub, payload.sid, payload.email], [me.user.id, me.session.id, email]);
@@ -230,7 +277,10 @@ describeOnEachDatabase('sessions', (getDb) => {
       const jwks = createRemoteJWKSet(new URL(`${server.url}/.well-known/jwks.json`));
       assert.equal(decodeJwt(token).aud, TEST_ORIGIN);
       await jwtVerify(token, jwks, { issuer: server.url, audience: TEST_ORIGIN });
-      await assert.rejects(jwtVerify(token, jwks, { issuer: server.url, audience: 'https://other-site.example' }), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' });
+      await assert.rejects(jwtVerify(token, jwks, { issuer: server.url, audience: 'https://other-site.example' }), {
+        code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+        claim: 'aud',
+      });
     });
 
     it('takes its audience from ACCT_JWT_AUDIENCE when set', async () => {
@@ -242,7 +292,10 @@ describeOnEachDatabase('sessions', (getDb) => {
         assert.deepEqual(decodeJwt(token).aud, audiences);
         const jwks = createRemoteJWKSet(new URL(`${custom.url}/.well-known/jwks.json`));
         for (const audience of audiences) await jwtVerify(token, jwks, { issuer: custom.url, audience });
-        await assert.rejects(jwtVerify(token, jwks, { issuer: custom.url, audience: TEST_ORIGIN }), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'aud' });
+        await assert.rejects(jwtVerify(token, jwks, { issuer: custom.url, audience: TEST_ORIGIN }), {
+          code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+          claim: 'aud',
+        });
       } finally {
         await custom.close();
       }
@@ -258,9 +311,13 @@ describeOnEachDatabase('sessions', (getDb) => {
       const partitioned = await startTestServer(getDb(), { env: { ACCT_SESSION_TRANSPORT: 'partitioned-cookie' } });
       try {
         const { email, password } = await signedUpClient(partitioned.services, partitioned.url);
-        const res = await new TestClient(partitioned.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', { email, password });
+        const res = await new TestClient(partitioned.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', {
+          email,
+          password,
+        });
         const cookie = res.headers.getSetCookie()[0] ?? '';
-        for (const attribute of ['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned']) assert.match(cookie, new RegExp(attribute));
+        for (const attribute of ['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned'])
+          assert.match(cookie, new RegExp(attribute));
       } finally {
         await partitioned.close();
       }
@@ -271,7 +328,8 @@ describeOnEachDatabase('sessions', (getDb) => {
       try {
         const knex = bearer.db.knex;
         const { client } = await signedUpClient(bearer.services, bearer.url);
-        const holding = (secret: string) => Object.assign(new TestClient(bearer.url, { origin: TEST_ORIGIN }), { bearer: secret });
+        const holding = (secret: string) =>
+          Object.assign(new TestClient(bearer.url, { origin: TEST_ORIGIN }), { bearer: secret });
         // A thief refreshes twice with a stolen secret: A → B → C.
         const a = client.bearer!;
         const toB = await holding(a).post('/api/session/refresh');
@@ -283,18 +341,31 @@ describeOnEachDatabase('sessions', (getDb) => {
         const id = toC.body.session.id as string;
         assert.equal(new Set([a, b, c]).size, 3);
         assert.equal((await holding(c).get('/api/me')).status, 200, 'the newest secret works');
-        assert.equal((await holding(b).get('/api/me')).status, 200, 'within its grace period, a replaced secret still works (requests in flight)');
-        assert.equal(Number((await knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n), 2);
+        assert.equal(
+          (await holding(b).get('/api/me')).status,
+          200,
+          'within its grace period, a replaced secret still works (requests in flight)',
+        );
+        assert.equal(
+          Number((await knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n),
+          2,
+        );
 
         // The original, two rotations back, comes back after its grace period.
-        await knex('user_session_retired_secrets').where({ token_hash: hashToken(a) }).update({ retired_at: knex.raw(`now() - interval '1 minute'`) });
+        await knex('user_session_retired_secrets')
+          .where({ token_hash: hashToken(a) })
+          .update({ retired_at: knex.raw(`now() - interval '1 minute'`) });
         assert.equal((await holding(a).get('/api/me')).status, 401);
         assert.ok((await knex('user_sessions').where({ id }).first())!.revoked_at, 'the reuse revoked the session');
-        for (const secret of [c, b]) assert.equal((await holding(secret).get('/api/me')).status, 401, 'for every holder');
+        for (const secret of [c, b])
+          assert.equal((await holding(secret).get('/api/me')).status, 401, 'for every holder');
 
         // Retired secrets go with their session.
         await knex('user_sessions').where({ id }).delete();
-        assert.equal(Number((await knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n), 0);
+        assert.equal(
+          Number((await knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n),
+          0,
+        );
       } finally {
         await bearer.close();
       }
@@ -308,9 +379,15 @@ describeOnEachDatabase('sessions', (getDb) => {
         const refreshed = await client.post('/api/session/refresh');
         client.bearer = refreshed.body.session.token;
         const thief = Object.assign(new TestClient(bearer.url, { origin: TEST_ORIGIN }), { bearer: old });
-        assert.equal((await thief.get('/api/me')).status, 200, 'within the grace period, requests in flight still pass');
+        assert.equal(
+          (await thief.get('/api/me')).status,
+          200,
+          'within the grace period, requests in flight still pass',
+        );
         const knex = bearer.db.knex;
-        await knex('user_session_retired_secrets').where({ token_hash: hashToken(old) }).update({ retired_at: knex.raw(`now() - interval '31 seconds'`) });
+        await knex('user_session_retired_secrets')
+          .where({ token_hash: hashToken(old) })
+          .update({ retired_at: knex.raw(`now() - interval '31 seconds'`) });
         assert.equal((await thief.get('/api/me')).status, 401);
         assert.equal((await client.get('/api/me')).status, 401, 'the reuse revoked the session for every holder');
       } finally {
@@ -323,20 +400,38 @@ describeOnEachDatabase('sessions', (getDb) => {
       try {
         const { client } = await signedUpClient(bearer.services, bearer.url);
         const answers = await Promise.all(Array.from({ length: 10 }, () => client.post('/api/session/refresh')));
-        assert.deepEqual(answers.map((r) => r.status), Array(10).fill(200));
+        assert.deepEqual(
+          answers.map((r) => r.status),
+          Array(10).fill(200),
+        );
         const id = answers[0]!.body.session.id as string;
-        assert.equal(Number((await bearer.db.knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!.n), 10);
+        assert.equal(
+          Number(
+            (await bearer.db.knex('user_session_retired_secrets').where({ session_id: id }).count({ n: '*' }).first())!
+              .n,
+          ),
+          10,
+        );
         const current = (await bearer.db.knex('user_sessions').where({ id }).first())!.session_token_hash;
-        assert.equal(answers.filter((r) => hashToken(r.body.session.token) === current).length, 1, 'exactly one answer holds the current secret');
+        assert.equal(
+          answers.filter((r) => hashToken(r.body.session.token) === current).length,
+          1,
+          'exactly one answer holds the current secret',
+        );
       } finally {
         await bearer.close();
       }
     });
 
     it('uses shorter lifetimes for bearer sessions', async () => {
-      const bearer = await startTestServer(getDb(), { env: { ACCT_SESSION_TRANSPORT: 'bearer', ACCT_REQUIRE_EMAIL_VERIFICATION: 'false' } });
+      const bearer = await startTestServer(getDb(), {
+        env: { ACCT_SESSION_TRANSPORT: 'bearer', ACCT_REQUIRE_EMAIL_VERIFICATION: 'false' },
+      });
       try {
-        const res = await new TestClient(bearer.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', { email: uniqueEmail(), password: 'a fine long password' });
+        const res = await new TestClient(bearer.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-up', {
+          email: uniqueEmail(),
+          password: 'a fine long password',
+        });
         const days = (new Date(res.body.session.expiresAt).getTime() - Date.now()) / 86_400_000;
         assert.ok(days > 6.9 && days <= 7, String(days));
       } finally {

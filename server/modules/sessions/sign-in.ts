@@ -19,18 +19,34 @@ export async function completeSignIn(
     method,
     context,
     passkeyId,
-  }: { user: Pick<UserRow, 'id' | 'email' | 'locale'>; method: AuthMethod; context: RequestContext; passkeyId?: string | undefined },
+  }: {
+    user: Pick<UserRow, 'id' | 'email' | 'locale'>;
+    method: AuthMethod;
+    context: RequestContext;
+    passkeyId?: string | undefined;
+  },
 ): Promise<NewSession> {
   return db.knex.transaction(async (trx: Knex.Transaction) => {
     const newDevice = await isNewDevice(trx, user.id, context);
-    const session = await createSession(trx, { userId: user.id, method, context, lifetimes: config.session, passkeyId });
+    const session = await createSession(trx, {
+      userId: user.id,
+      method,
+      context,
+      lifetimes: config.session,
+      passkeyId,
+    });
     await recordLogin(trx, { userId: user.id, event: 'login_success', method, success: true, context });
     if (newDevice) {
       const { device, location, ip } = context;
       await mail.enqueue(trx, {
         to: user.email,
         template: 'newDevice',
-        content: mailTemplates.newDevice(mailOptions(config, user.locale, context.language), { device, location, ip, time: new Date() }),
+        content: mailTemplates.newDevice(mailOptions(config, user.locale, context.language), {
+          device,
+          location,
+          ip,
+          time: new Date(),
+        }),
       });
     }
     return session;

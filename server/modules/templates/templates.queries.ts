@@ -7,7 +7,10 @@ import type { OnboardingTemplateRow } from '../../db/tables';
 type Db = Knex | Knex.Transaction;
 
 /** Active templates, featured first, then the most used, then by name; optionally of one category and industry. */
-export async function activeTemplates(db: Db, filter: { category?: string | undefined; industry?: string | undefined }): Promise<OnboardingTemplateRow[]> {
+export async function activeTemplates(
+  db: Db,
+  filter: { category?: string | undefined; industry?: string | undefined },
+): Promise<OnboardingTemplateRow[]> {
   const query = db('onboarding_templates')
     .where({ is_active: true })
     .orderBy([{ column: 'is_featured', order: 'desc' }, { column: 'usage_count', order: 'desc' }, { column: 'name' }]);

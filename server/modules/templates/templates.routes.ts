@@ -32,7 +32,9 @@ export function templateRoutes(services: Services): Router {
     withBody(EmptyBody, async (_body, req, res) => {
       const id = TemplateId.safeParse(req.params.id);
       if (!id.success) throw ApiError.of(CommonErrors, 'not_found');
-      reply(res, 'POST /api/templates/:id/use', { template: await useTemplate(services, sessionOf(req).userId, id.data) });
+      reply(res, 'POST /api/templates/:id/use', {
+        template: await useTemplate(services, sessionOf(req).userId, id.data),
+      });
     }),
   );
 

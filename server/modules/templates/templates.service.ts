@@ -21,10 +21,14 @@ const toTemplate = (row: OnboardingTemplateRow): Template => ({
   featured: Boolean(row.is_featured),
 });
 
-export async function listTemplates({ db }: Services, filter: z.infer<typeof TemplateFilter>): Promise<TemplateGallery> {
+export async function listTemplates(
+  { db }: Services,
+  filter: z.infer<typeof TemplateFilter>,
+): Promise<TemplateGallery> {
   const rows = await activeTemplates(db.knex, filter);
   const facets = await activeFacets(db.knex);
-  const values = (key: 'category' | 'industry') => [...new Set(facets.map((r) => r[key]).filter((v): v is string => Boolean(v)))].sort();
+  const values = (key: 'category' | 'industry') =>
+    [...new Set(facets.map((r) => r[key]).filter((v): v is string => Boolean(v)))].sort();
   return { templates: rows.map(toTemplate), categories: values('category'), industries: values('industry') };
 }
 

@@ -24,7 +24,10 @@ describeOnEachDatabase('templates', (getDb) => {
       { name: 'Old gala', category: 'events', industry: 'charity', is_featured: true, is_active: false },
     ];
     for (const row of rows) {
-      const [inserted] = await server.db.knex('onboarding_templates').insert({ ...row, template_data: JSON.stringify({ name: row.name, days: 3 }) }).returning('id');
+      const [inserted] = await server.db
+        .knex('onboarding_templates')
+        .insert({ ...row, template_data: JSON.stringify({ name: row.name, days: 3 }) })
+        .returning('id');
       ids[row.name] = inserted!.id;
     }
   });
@@ -33,7 +36,10 @@ describeOnEachDatabase('templates', (getDb) => {
   it('lists active templates, featured first, then by use', async () => {
     const res = await new TestClient(server.url, { origin: TEST_ORIGIN }).get('/api/templates');
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body.templates.map((t: { name: string }) => t.name), ['Summer festival', 'Arena tour', 'Club night', 'Product launch']);
+    assert.deepEqual(
+      res.body.templates.map((t: { name: string }) => t.name),
+      ['Summer festival', 'Arena tour', 'Club night', 'Product launch'],
+    );
     assert.deepEqual(res.body.categories, ['corporate', 'events', 'festivals', 'tours']);
     assert.deepEqual(res.body.industries, ['music', 'tech']);
     assert.equal(res.body.templates[0].templateData, undefined, 'the data comes with "use"');
@@ -41,8 +47,14 @@ describeOnEachDatabase('templates', (getDb) => {
 
   it('filters by category and industry', async () => {
     const client = new TestClient(server.url, { origin: TEST_ORIGIN });
-    assert.deepEqual((await client.get('/api/templates?category=events')).body.templates.map((t: { name: string }) => t.name), ['Club night']);
-    assert.deepEqual((await client.get('/api/templates?industry=tech')).body.templates.map((t: { name: string }) => t.name), ['Product launch']);
+    assert.deepEqual(
+      (await client.get('/api/templates?category=events')).body.templates.map((t: { name: string }) => t.name),
+      ['Club night'],
+    );
+    assert.deepEqual(
+      (await client.get('/api/templates?industry=tech')).body.templates.map((t: { name: string }) => t.name),
+      ['Product launch'],
+    );
     assert.equal((await client.get('/api/templates?colour=red')).status, 400);
   });
 
@@ -61,6 +73,10 @@ describeOnEachDatabase('templates', (getDb) => {
     assert.equal((await client.post(`/api/templates/${ids['Old gala']}/use`)).status, 404);
     assert.equal((await client.post('/api/templates/00000000-0000-4000-8000-000000000000/use')).status, 404);
     assert.equal((await client.post('/api/templates/nope/use')).status, 404);
-    assert.equal((await new TestClient(server.url, { origin: TEST_ORIGIN }).post(`/api/templates/${ids['Club night']}/use`)).status, 401);
+    assert.equal(
+      (await new TestClient(server.url, { origin: TEST_ORIGIN }).post(`/api/templates/${ids['Club night']}/use`))
+        .status,
+      401,
+    );
   });
 });

@@ -17,7 +17,10 @@ import { startTestServer } from '../../testing/test-server';
 
 const ATTACKER_PASSWORD = 'the attacker chose this one';
 const VICTIM_PASSWORD = 'the owner of the mailbox chose this';
-const LIMITS = { ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 mail:address=1000/60 magic-link:address=1000/60 sign-in:account=1000/60' };
+const LIMITS = {
+  ACCT_RATE_LIMITS:
+    'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60 mail:address=1000/60 magic-link:address=1000/60 sign-in:account=1000/60',
+};
 
 describeOnEachDatabase('proving an address (pre-account takeover)', (getDb) => {
   let server: RunningServer;
@@ -28,7 +31,12 @@ describeOnEachDatabase('proving an address (pre-account takeover)', (getDb) => {
   /** The attacker registers the victim's address first; returns the attacker's browser. */
   async function attackerSignsUp(email: string): Promise<TestClient> {
     const attacker = browser();
-    const res = await attacker.post('/api/auth/sign-up', { email, password: ATTACKER_PASSWORD, displayName: 'Attacker', browserKey: attacker.browserKey });
+    const res = await attacker.post('/api/auth/sign-up', {
+      email,
+      password: ATTACKER_PASSWORD,
+      displayName: 'Attacker',
+      browserKey: attacker.browserKey,
+    });
     assert.equal(res.status, 202);
     await server.services.detached.idle();
     // Unconfirmed, the attacker cannot sign in, but can make acct mail the victim again.
@@ -47,7 +55,13 @@ describeOnEachDatabase('proving an address (pre-account takeover)', (getDb) => {
     const attackersLink = linkIn(await latestMail(server.services, email, 'verifyEmail'));
 
     const victim = browser();
-    const body = { email, password: VICTIM_PASSWORD, displayName: 'Victoria', redirectUrl: `${TEST_ORIGIN}/welcome`, browserKey: victim.browserKey };
+    const body = {
+      email,
+      password: VICTIM_PASSWORD,
+      displayName: 'Victoria',
+      redirectUrl: `${TEST_ORIGIN}/welcome`,
+      browserKey: victim.browserKey,
+    };
     assert.equal((await victim.post('/api/auth/sign-up', body)).status, 202);
     const victimsLink = linkIn(await latestMail(server.services, email, 'verifyEmail'));
     assert.notEqual(victimsLink.href, attackersLink.href);
@@ -78,15 +92,24 @@ describeOnEachDatabase('proving an address (pre-account takeover)', (getDb) => {
     assert.equal(proven.display_name, null, 'nor the attacker’s name');
     assert.equal((await signIn(email, ATTACKER_PASSWORD)).status, 401);
     // The attacker's confirmation link, still in the mailbox, died with the proof.
-    assert.equal((await followLink(victim, linkIn(await latestMail(server.services, email, 'verifyEmail')))).status, 400);
+    assert.equal(
+      (await followLink(victim, linkIn(await latestMail(server.services, email, 'verifyEmail')))).status,
+      400,
+    );
   });
 
   it('password reset: the owner resets; only the new password works', async () => {
     const email = uniqueEmail('victim');
     await attackerSignsUp(email);
     const victim = browser();
-    assert.equal((await victim.post('/api/auth/password/forgot', { email, browserKey: victim.browserKey })).status, 202);
-    const reset = await followLink(victim, linkIn(await latestMail(server.services, email, 'resetPassword')), { password: VICTIM_PASSWORD, confirm: VICTIM_PASSWORD });
+    assert.equal(
+      (await victim.post('/api/auth/password/forgot', { email, browserKey: victim.browserKey })).status,
+      202,
+    );
+    const reset = await followLink(victim, linkIn(await latestMail(server.services, email, 'resetPassword')), {
+      password: VICTIM_PASSWORD,
+      confirm: VICTIM_PASSWORD,
+    });
     assert.equal(reset.status, 200);
     assert.ok((await account(email))!.email_verified_at);
     assert.equal((await signIn(email, ATTACKER_PASSWORD)).status, 401);
@@ -99,8 +122,15 @@ describeOnEachDatabase('proving an address (pre-account takeover)', (getDb) => {
     assert.equal(org.status, 201, JSON.stringify(org.body));
     const email = uniqueEmail('victim');
     await attackerSignsUp(email);
-    assert.equal((await owner.post(`/api/organizations/${org.body.organization.id}/invitations`, { email, role: 'member' })).status, 201);
-    const accepted = await followLink(browser(), linkIn(await latestMail(server.services, email, 'organizationInvitation')));
+    assert.equal(
+      (await owner.post(`/api/organizations/${org.body.organization.id}/invitations`, { email, role: 'member' }))
+        .status,
+      201,
+    );
+    const accepted = await followLink(
+      browser(),
+      linkIn(await latestMail(server.services, email, 'organizationInvitation')),
+    );
     assert.equal(accepted.status, 303);
     assert.ok((await account(email))!.email_verified_at);
     assert.equal((await account(email))!.password_hash, null);
@@ -131,7 +161,9 @@ describeOnEachDatabase('proving an address (pre-account takeover)', (getDb) => {
       assert.equal(signedUp.status, 200, 'usable at once, address unproven');
       const authenticator = new SoftAuthenticator();
       const options = await attacker.post('/api/passkeys/register/options');
-      const added = await attacker.post('/api/passkeys/register/verify', { response: authenticator.register(options.body) });
+      const added = await attacker.post('/api/passkeys/register/verify', {
+        response: authenticator.register(options.body),
+      });
       assert.equal(added.status, 201, JSON.stringify(added.body));
 
       const victim = new TestClient(open.url, { origin: TEST_ORIGIN });
@@ -140,9 +172,20 @@ describeOnEachDatabase('proving an address (pre-account takeover)', (getDb) => {
       assert.equal((await exchange(victim, continued.location)).body.status, 'signed_in');
 
       assert.equal((await attacker.get('/api/me')).status, 401, 'the attacker’s session ended');
-      assert.equal((await new TestClient(open.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', { email, password: ATTACKER_PASSWORD })).status, 401);
+      assert.equal(
+        (
+          await new TestClient(open.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', {
+            email,
+            password: ATTACKER_PASSWORD,
+          })
+        ).status,
+        401,
+      );
       const user = await open.db.knex('auth.users').where({ email }).first();
-      assert.equal(Number((await open.db.knex('passkeys').where({ user_id: user!.id }).count({ n: '*' }).first())!.n), 0);
+      assert.equal(
+        Number((await open.db.knex('passkeys').where({ user_id: user!.id }).count({ n: '*' }).first())!.n),
+        0,
+      );
       assert.equal((await victim.get('/api/me')).body.user.email, email);
     });
   });

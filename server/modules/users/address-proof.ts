@@ -28,7 +28,10 @@ export interface PendingRegistration {
 export function registrationIn(data: Record<string, unknown>): PendingRegistration | undefined {
   const registration = data.registration as Partial<PendingRegistration> | undefined;
   if (!registration || typeof registration.passwordHash !== 'string') return undefined;
-  return { passwordHash: registration.passwordHash, displayName: typeof registration.displayName === 'string' ? registration.displayName : null };
+  return {
+    passwordHash: registration.passwordHash,
+    displayName: typeof registration.displayName === 'string' ? registration.displayName : null,
+  };
 }
 
 /**
@@ -36,7 +39,11 @@ export function registrationIn(data: Record<string, unknown>): PendingRegistrati
  * is the sign-up the proof confirms, when the proof is that sign-up's link. Returns the account as
  * it now is.
  */
-export async function proveAddress(trx: Knex.Transaction, userId: string, registration?: PendingRegistration): Promise<UserRow> {
+export async function proveAddress(
+  trx: Knex.Transaction,
+  userId: string,
+  registration?: PendingRegistration,
+): Promise<UserRow> {
   // The row lock orders two proofs of one address arriving at once: the second sees it proven.
   const user = await lockUser(trx, userId);
   if (user.email_verified_at) return user;

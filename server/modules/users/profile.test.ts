@@ -17,10 +17,17 @@ describeOnEachDatabase('profile', (getDb) => {
   it('changes the name, photo and bio, clears them, and ticks customize_profile once both are set', async () => {
     const { client } = await signedUpClient(server.services, server.url);
     const named = await client.call('PATCH /api/me', { body: { displayName: 'Ada Lovelace' } });
-    assert.deepEqual([named.status, named.body.user.displayName, named.body.user.avatarUrl], [200, 'Ada Lovelace', null]);
-    const full = await client.call('PATCH /api/me', { body: { avatarUrl: 'https://example.test/ada.png', bio: 'Analyst' } });
+    assert.deepEqual(
+      [named.status, named.body.user.displayName, named.body.user.avatarUrl],
+      [200, 'Ada Lovelace', null],
+    );
+    const full = await client.call('PATCH /api/me', {
+      body: { avatarUrl: 'https://example.test/ada.png', bio: 'Analyst' },
+    });
     assert.equal(full.body.user.avatarUrl, 'https://example.test/ada.png');
-    const ticked = (await client.get('/api/checklist')).body.items.find((i: { key: string }) => i.key === 'customize_profile');
+    const ticked = (await client.get('/api/checklist')).body.items.find(
+      (i: { key: string }) => i.key === 'customize_profile',
+    );
     assert.equal(ticked.completed, true);
     const cleared = await client.call('PATCH /api/me', { body: { avatarUrl: null, bio: '' } });
     assert.deepEqual([cleared.body.user.avatarUrl, cleared.body.user.displayName], [null, 'Ada Lovelace']);
@@ -41,7 +48,10 @@ describeOnEachDatabase('profile', (getDb) => {
     }
     const me = (await client.get('/api/me')).body.user;
     assert.deepEqual([me.role, me.displayName], ['user', null]);
-    assert.equal((await new TestClient(server.url, { origin: TEST_ORIGIN }).request('PATCH', '/api/me', { bio: 'x' })).status, 401);
+    assert.equal(
+      (await new TestClient(server.url, { origin: TEST_ORIGIN }).request('PATCH', '/api/me', { bio: 'x' })).status,
+      401,
+    );
   });
 
   it('sets the language of the user’s mail to one acct speaks, and clears it', async () => {
@@ -62,7 +72,10 @@ describeOnEachDatabase('profile', (getDb) => {
     for (const locale of ['de', 'klingon', '', 'x'.repeat(5000), 42, ['fr'], { fr: true }]) {
       const res = await client.request('PATCH', '/api/me', { locale });
       assert.equal(res.status, 400, JSON.stringify(locale));
-      assert.deepEqual([res.body.error.code, res.body.error.fields], ['invalid_request', { locale: 'unsupported_language' }]);
+      assert.deepEqual(
+        [res.body.error.code, res.body.error.fields],
+        ['invalid_request', { locale: 'unsupported_language' }],
+      );
     }
     assert.equal((await server.db.knex('auth.users').where({ email }).first('locale'))?.locale, 'fr');
   });

@@ -66,13 +66,18 @@ const UNIQUE_VIOLATION = '23505';
  * another request may create the same account at the same moment, and the failed insert must
  * not abort the caller's transaction.
  */
-export async function findOrCreateUser(trx: Knex.Transaction, email: string, locale: string | null = null): Promise<UserRow> {
+export async function findOrCreateUser(
+  trx: Knex.Transaction,
+  email: string,
+  locale: string | null = null,
+): Promise<UserRow> {
   const existing = await findUserByEmail(trx, email);
   if (existing) return existing;
   try {
     return await trx.transaction((savepoint) => createUser(savepoint, { email, passwordHash: null, locale }));
   } catch (err) {
-    const created = (err as { code?: unknown }).code === UNIQUE_VIOLATION ? await findUserByEmail(trx, email) : undefined;
+    const created =
+      (err as { code?: unknown }).code === UNIQUE_VIOLATION ? await findUserByEmail(trx, email) : undefined;
     if (!created) throw err;
     return created;
   }
@@ -89,7 +94,9 @@ export type ProfileColumns = Partial<Pick<UserRow, 'display_name' | 'avatar_url'
 export async function updateOwnProfile(trx: Knex.Transaction, userId: string, values: ProfileColumns) {
   const row = await asUserWithin(trx, userId, async (t) => {
     if (Object.keys(values).length) await t('auth.users').where({ id: userId }).update(values);
-    return t('auth.users').where({ id: userId }).first('id', 'email', 'email_verified_at', 'display_name', 'avatar_url', 'bio', 'app_role', 'locale');
+    return t('auth.users')
+      .where({ id: userId })
+      .first('id', 'email', 'email_verified_at', 'display_name', 'avatar_url', 'bio', 'app_role', 'locale');
   });
   if (!row) throw new Error(`no user ${userId}`);
   return row;
@@ -122,5 +129,8 @@ export async function markAddressProven(
 export async function dropUnprovenCredentials(trx: Knex.Transaction, userId: string): Promise<void> {
   await trx('passkeys').where({ user_id: userId }).delete();
   await trx('oauth_accounts').where({ user_id: userId }).delete();
-  await trx('auth.one_time_tokens').where({ user_id: userId, purpose: 'email_verification' }).whereNull('used_at').update({ used_at: trx.fn.now() });
+  await trx('auth.one_time_tokens')
+    .where({ user_id: userId, purpose: 'email_verification' })
+    .whereNull('used_at')
+    .update({ used_at: trx.fn.now() });
 }

@@ -19,7 +19,12 @@ export interface ProfileChange {
 }
 
 /** Applies the given fields ('' or null clears avatar and bio, null the locale) inside `trx`; returns the user. */
-export async function updateProfile(services: Services, trx: Knex.Transaction, userId: string, change: ProfileChange): Promise<User> {
+export async function updateProfile(
+  services: Services,
+  trx: Knex.Transaction,
+  userId: string,
+  change: ProfileChange,
+): Promise<User> {
   const row = await updateOwnProfile(trx, userId, {
     ...(change.displayName !== undefined ? { display_name: change.displayName } : {}),
     ...(change.avatarUrl !== undefined ? { avatar_url: change.avatarUrl || null } : {}),

@@ -71,7 +71,14 @@ async function rows<T>(knex: Knex, sql: string): Promise<T[]> {
 async function readTables(knex: Knex): Promise<Record<string, TableSpec>> {
   const tables: Record<string, TableSpec> = {};
   for (const t of await rows<{ name: string; relrowsecurity: boolean }>(knex, `${OWN_TABLES} order by name`)) {
-    tables[t.name] = { columns: {}, primaryKey: [], unique: [], foreignKeys: [], checks: {}, rowLevelSecurity: t.relrowsecurity };
+    tables[t.name] = {
+      columns: {},
+      primaryKey: [],
+      unique: [],
+      foreignKeys: [],
+      checks: {},
+      rowLevelSecurity: t.relrowsecurity,
+    };
   }
 
   const columns = await rows<{ table: string; name: string } & ColumnSpec>(
@@ -150,7 +157,15 @@ async function readIndexes(knex: Knex): Promise<Record<string, IndexSpec>> {
 }
 
 async function readPolicies(knex: Knex): Promise<Record<string, PolicySpec>> {
-  const found = await rows<{ name: string; table: string; command: PolicyCommand; permissive: string; roles: string[]; using: string | null; with_check: string | null }>(
+  const found = await rows<{
+    name: string;
+    table: string;
+    command: PolicyCommand;
+    permissive: string;
+    roles: string[];
+    using: string | null;
+    with_check: string | null;
+  }>(
     knex,
     `select p.policyname as name,
             case when p.schemaname = 'public' then p.tablename else p.schemaname || '.' || p.tablename end as table,
@@ -162,7 +177,14 @@ async function readPolicies(knex: Knex): Promise<Record<string, PolicySpec>> {
   return Object.fromEntries(
     found.map((p) => [
       p.name,
-      { table: p.table, command: p.command, permissive: p.permissive === 'PERMISSIVE', roles: p.roles, using: p.using, withCheck: p.with_check },
+      {
+        table: p.table,
+        command: p.command,
+        permissive: p.permissive === 'PERMISSIVE',
+        roles: p.roles,
+        using: p.using,
+        withCheck: p.with_check,
+      },
     ]),
   );
 }
@@ -172,7 +194,10 @@ async function readPolicies(knex: Knex): Promise<Record<string, PolicySpec>> {
  * enough for acct's functions, which have no DECLARE block and no semicolon inside a literal.
  */
 export function splitStatements(source: string): string[] {
-  const body = source.trim().replace(/^begin\b/i, '').replace(/\bend\s*;?$/i, '');
+  const body = source
+    .trim()
+    .replace(/^begin\b/i, '')
+    .replace(/\bend\s*;?$/i, '');
   return body
     .split(';')
     .map((s) => s.trim())
@@ -197,7 +222,12 @@ async function readFunctions(knex: Knex): Promise<Record<string, FunctionSpec>> 
   return Object.fromEntries(
     found.map((f) => [
       f.name,
-      { returns: f.returns, language: f.language, volatility: VOLATILITY[f.volatility]!, statements: splitStatements(f.source) },
+      {
+        returns: f.returns,
+        language: f.language,
+        volatility: VOLATILITY[f.volatility]!,
+        statements: splitStatements(f.source),
+      },
     ]),
   );
 }

@@ -76,24 +76,28 @@ function compareTable(label: string, expected: TableSpec, actual: TableSpec): st
     diffs.push(`${label}: primary key is ${list(actual.primaryKey)}, expected ${list(expected.primaryKey)}`);
   }
   diffs.push(
-    ...compareKeyed((u) => `${label}: unique ${u}`, byKey(expected.unique, list), byKey(actual.unique, list), () => []),
+    ...compareKeyed(
+      (u) => `${label}: unique ${u}`,
+      byKey(expected.unique, list),
+      byKey(actual.unique, list),
+      () => [],
+    ),
     ...compareKeyed(
       (columns) => `${label}: foreign key ${columns}`,
       byKey(expected.foreignKeys, (fk) => list(fk.columns)),
       byKey(actual.foreignKeys, (fk) => list(fk.columns)),
       (fkLabel, want, have) =>
-        same(want, have) ? [] : [`${fkLabel}: references ${describeForeignKey(have)}, expected ${describeForeignKey(want)}`],
+        same(want, have)
+          ? []
+          : [`${fkLabel}: references ${describeForeignKey(have)}, expected ${describeForeignKey(want)}`],
     ),
-    ...compareKeyed(
-      (name) => `${label}: check ${name}`,
-      expected.checks ?? {},
-      actual.checks ?? {},
-      valueDiff,
-    ),
+    ...compareKeyed((name) => `${label}: check ${name}`, expected.checks ?? {}, actual.checks ?? {}, valueDiff),
   );
   if (expected.rowLevelSecurity !== actual.rowLevelSecurity) {
     const state = (on: boolean) => (on ? 'enabled' : 'disabled');
-    diffs.push(`${label}: row level security is ${state(actual.rowLevelSecurity)}, expected ${state(expected.rowLevelSecurity)}`);
+    diffs.push(
+      `${label}: row level security is ${state(actual.rowLevelSecurity)}, expected ${state(expected.rowLevelSecurity)}`,
+    );
   }
   return diffs;
 }
@@ -121,8 +125,11 @@ export function compareSchema(expected: SchemaSpec, actual: SchemaSpec): string[
     ...compareKeyed((t) => `table ${t}`, expected.tables, actual.tables, compareTable),
     ...compareKeyed((i) => `index ${i}`, expected.indexes, actual.indexes, fieldDiffs),
     ...compareKeyed((p) => `policy ${p}`, expected.policies, actual.policies, fieldDiffs),
-    ...compareKeyed((f) => `function ${f}`, expected.functions, actual.functions, (label, want, have) =>
-      fieldDiffs(label, normalizedFunction(want), normalizedFunction(have)),
+    ...compareKeyed(
+      (f) => `function ${f}`,
+      expected.functions,
+      actual.functions,
+      (label, want, have) => fieldDiffs(label, normalizedFunction(want), normalizedFunction(have)),
     ),
     ...compareKeyed((t) => `trigger ${t}`, expected.triggers, actual.triggers, fieldDiffs),
     ...(Object.keys(expected.seedRows) as Array<keyof SeedRows>).flatMap((table) =>

@@ -17,5 +17,9 @@ export async function schemaDrift(knex: Knex): Promise<string[]> {
 /** Throws an AssertionError naming each difference unless the database conforms. */
 export async function assertSchemaConforms(knex: Knex): Promise<void> {
   const diffs = await schemaDrift(knex);
-  assert.deepEqual(diffs, [], `the schema differs from server/testing/schema/expected-schema.ts:\n  ${diffs.join('\n  ')}`);
+  assert.deepEqual(
+    diffs,
+    [],
+    `the schema differs from server/testing/schema/expected-schema.ts:\n  ${diffs.join('\n  ')}`,
+  );
 }

@@ -3,7 +3,20 @@
  * the WebAuthn challenge store, two columns on the seed's passkeys (synced or device-bound) and
  * one on user_sessions (the passkey a session signed in with).
  */
-import { BOOLEAN, column, ID, inCheck, index, NOT_NULL, NOW, references, TIMESTAMPTZ, USER_CASCADE, UUID, varchar } from './spec-helpers';
+import {
+  BOOLEAN,
+  column,
+  ID,
+  inCheck,
+  index,
+  NOT_NULL,
+  NOW,
+  references,
+  TIMESTAMPTZ,
+  USER_CASCADE,
+  UUID,
+  varchar,
+} from './spec-helpers';
 import type { ColumnSpec, ForeignKeySpec, IndexSpec, TableSpec } from './types';
 
 export const passwordlessTables: Record<string, TableSpec> = {
@@ -36,7 +49,9 @@ export const passwordlessSessionColumns: Record<string, ColumnSpec> = {
   passkey_id: column(UUID),
 };
 
-export const passwordlessSessionForeignKeys: ForeignKeySpec[] = [references('passkey_id', 'passkeys', 'id', 'SET NULL')];
+export const passwordlessSessionForeignKeys: ForeignKeySpec[] = [
+  references('passkey_id', 'passkeys', 'id', 'SET NULL'),
+];
 
 export const passwordlessIndexes: Record<string, IndexSpec> = {
   idx_webauthn_challenges_expiry: index('auth.webauthn_challenges', ['expires_at']),

@@ -25,14 +25,17 @@ import { ownRowsPolicy, updatedAtTrigger } from './expected-security';
 import { signInSessionColumns } from './expected-sign-in';
 import { invitationColumns, onboardingProgressColumns } from './expected-onboarding-support';
 import { localeColumns } from './expected-locales';
-import { passwordlessPasskeyColumns, passwordlessSessionColumns, passwordlessSessionForeignKeys } from './expected-passwordless';
+import {
+  passwordlessPasskeyColumns,
+  passwordlessSessionColumns,
+  passwordlessSessionForeignKeys,
+} from './expected-passwordless';
 import type { ColumnSpec, ForeignKeySpec, FunctionSpec, IndexSpec, PolicySpec, TableSpec, TriggerSpec } from './types';
 
 /** acct's tables say NOT NULL on their timestamps, unlike the seed's. */
 const TIMESTAMPTZ_NOW_NOT_NULL = column(TIMESTAMPTZ, { notNull: true, default: NOW });
 const ORGANIZATION_CASCADE = references('organization_id', 'organizations', 'id', 'CASCADE');
 const ROLE = column(varchar(20), { notNull: true, default: varcharDefault('member') });
-
 
 export const projectTables: Record<string, TableSpec> = {
   'auth.users': {

@@ -8,7 +8,14 @@ import type { FunctionSpec, PolicySpec, TriggerSpec } from './types';
 
 /** `CREATE POLICY … ON <table> FOR ALL USING (<owner> = auth.uid())`: permissive, for every role. */
 export function ownRowsPolicy(table: string, owner = 'user_id'): PolicySpec {
-  return { table, command: 'ALL', permissive: true, roles: ['public'], using: `(${owner} = auth.uid())`, withCheck: null };
+  return {
+    table,
+    command: 'ALL',
+    permissive: true,
+    roles: ['public'],
+    using: `(${owner} = auth.uid())`,
+    withCheck: null,
+  };
 }
 
 export const seedPolicies: Record<string, PolicySpec> = {

@@ -12,7 +12,14 @@ export function servicePolicies(tables: Record<string, TableSpec>): Record<strin
       .filter(([, table]) => table.rowLevelSecurity)
       .map(([name]) => [
         `${name.split('.').at(-1)}_service_policy`,
-        { table: name, command: 'ALL', permissive: true, roles: ['acct_service'], using: 'true', withCheck: 'true' } satisfies PolicySpec,
+        {
+          table: name,
+          command: 'ALL',
+          permissive: true,
+          roles: ['acct_service'],
+          using: 'true',
+          withCheck: 'true',
+        } satisfies PolicySpec,
       ]),
   );
 }

@@ -4,11 +4,26 @@
  * keys, and a column on the seed's user_sessions (its two columns for bearer rotation were
  * replaced by expected-retired-secrets.ts). Service tables: no RLS, no grant to acct_app.
  */
-import { column, ID, inCheck, index, INET, INTEGER, JSONB, jsonbDefault, NOT_NULL, NOW, TEXT, TIMESTAMPTZ, USER_CASCADE, varchar, varcharDefault } from './spec-helpers';
+import {
+  column,
+  ID,
+  inCheck,
+  index,
+  INET,
+  INTEGER,
+  JSONB,
+  jsonbDefault,
+  NOT_NULL,
+  NOW,
+  TEXT,
+  TIMESTAMPTZ,
+  USER_CASCADE,
+  varchar,
+  varcharDefault,
+} from './spec-helpers';
 import type { ColumnSpec, IndexSpec, TableSpec } from './types';
 
 const TIMESTAMPTZ_NOW_NOT_NULL = column(TIMESTAMPTZ, { notNull: true, default: NOW });
-
 
 export const signInTables: Record<string, TableSpec> = {
   'auth.one_time_tokens': {
@@ -27,7 +42,9 @@ export const signInTables: Record<string, TableSpec> = {
     primaryKey: ['id'],
     unique: [['token_hash']],
     foreignKeys: [USER_CASCADE],
-    checks: { one_time_tokens_purpose_check: inCheck('purpose', ['email_verification', 'password_reset', 'session_exchange']) },
+    checks: {
+      one_time_tokens_purpose_check: inCheck('purpose', ['email_verification', 'password_reset', 'session_exchange']),
+    },
     rowLevelSecurity: false,
   },
   mail_queue: {

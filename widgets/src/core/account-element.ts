@@ -24,7 +24,11 @@ export interface AccountTexts {
 export class AccountElement extends AcctElement {
   static override styles: CSSResultGroup = [AcctElement.styles, controlStyles, listStyles];
 
-  protected readonly session = new SessionController(this, () => this.serverUrl, (cause) => this.sessionChanged(cause));
+  protected readonly session = new SessionController(
+    this,
+    () => this.serverUrl,
+    (cause) => this.sessionChanged(cause),
+  );
 
   /** Called on every change of the session store, before the element re-renders. */
   protected sessionChanged(_cause: ChangeCause): void {}

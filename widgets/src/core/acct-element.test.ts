@@ -56,7 +56,8 @@ describe('AcctElement', () => {
     const surface = (el: Element) => getComputedStyle(el).getPropertyValue('--_surface').trim();
     const isDark = (el: Element) => surface(el) === '#16181d';
     /** Changes of the page reach the elements within a few animation frames. */
-    const becomes = (el: Element, dark: boolean, what: string) => waitUntil(() => isDark(el) === dark, what, { timeout: 3000 });
+    const becomes = (el: Element, dark: boolean, what: string) =>
+      waitUntil(() => isDark(el) === dark, what, { timeout: 3000 });
     /** For "nothing changes": long enough for a change to have arrived. */
     const frames = async (n = 6) => {
       for (let i = 0; i < n; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -92,7 +93,9 @@ describe('AcctElement', () => {
     });
 
     it('is dark in front of a dark background: a dark section, or a page that switches with a class', async () => {
-      const section = await fixture<HTMLElement>(html`<section style="background: oklch(0.2 0.02 260)"><acct-probe></acct-probe></section>`);
+      const section = await fixture<HTMLElement>(
+        html`<section style="background: oklch(0.2 0.02 260)"><acct-probe></acct-probe></section>`,
+      );
       expect(isDark(section.querySelector('acct-probe')!), 'a dark section (an oklch colour)').to.equal(true);
 
       const style = document.createElement('style');

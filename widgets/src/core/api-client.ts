@@ -9,7 +9,12 @@
  * failures that never produced one), so the elements translate errors by code.
  */
 
-import { SESSION_TRANSPORTS, SIGN_IN_METHODS, type SessionTransport, type SignInMethod } from '../../../contract/constants.js';
+import {
+  SESSION_TRANSPORTS,
+  SIGN_IN_METHODS,
+  type SessionTransport,
+  type SignInMethod,
+} from '../../../contract/constants.js';
 import type { BodyOf, PathOf, QueryOf, ResponseOf, RouteKey } from '../../../contract/routes.js';
 import type { PathParams } from '../../../contract/wire.js';
 
@@ -22,7 +27,11 @@ export { SIGN_IN_METHODS, type SessionTransport, type SignInMethod };
 export type CallInput<K extends RouteKey> = (keyof PathParams<PathOf<K>> extends never
   ? { params?: undefined }
   : { params: PathParams<PathOf<K>> }) &
-  ([BodyOf<K>] extends [never] ? { body?: undefined } : Record<never, never> extends BodyOf<K> ? { body?: BodyOf<K> } : { body: BodyOf<K> }) &
+  ([BodyOf<K>] extends [never]
+    ? { body?: undefined }
+    : Record<never, never> extends BodyOf<K>
+      ? { body?: BodyOf<K> }
+      : { body: BodyOf<K> }) &
   ([QueryOf<K>] extends [never] ? { query?: undefined } : { query?: QueryOf<K> });
 
 export type { ClientConfig } from '../../../contract/client-config.js';
@@ -85,7 +94,8 @@ async function readJson(response: Response): Promise<unknown> {
  * outside the CORS-safelisted characters would cost a preflight.
  */
 export function requestLanguage(lang?: string): string | undefined {
-  const wellFormed = (tag: string | undefined) => (tag && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(tag.trim()) ? tag.trim() : undefined);
+  const wellFormed = (tag: string | undefined) =>
+    tag && /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(tag.trim()) ? tag.trim() : undefined;
   return wellFormed(lang) ?? wellFormed(document.documentElement.lang) ?? wellFormed(navigator.language);
 }
 
@@ -116,7 +126,12 @@ export class ApiClient {
   ) {}
 
   /** The untyped request under `call()`: only for an address outside the contract (an older server's, a test's). */
-  async request<T>(method: Method, path: string, body?: unknown, { signal, keepalive, lang, anonymous = false }: RequestOptions = {}): Promise<T> {
+  async request<T>(
+    method: Method,
+    path: string,
+    body?: unknown,
+    { signal, keepalive, lang, anonymous = false }: RequestOptions = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const language = requestLanguage(lang);
     if (language) headers['Accept-Language'] = language;
@@ -172,9 +187,12 @@ export class ApiClient {
     const space = key.indexOf(' ');
     const method = key.slice(0, space) as Method;
     const params = (input?.params ?? {}) as Record<string, string>;
-    let path = key.slice(space + 1).replace(/:(\w+)/g, (_: string, name: string) => encodeURIComponent(params[name] ?? ''));
+    let path = key
+      .slice(space + 1)
+      .replace(/:(\w+)/g, (_: string, name: string) => encodeURIComponent(params[name] ?? ''));
     const query = Object.entries((input?.query ?? {}) as Record<string, unknown>).filter(
-      (entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null && entry[1] !== '',
+      (entry): entry is [string, string | number | boolean] =>
+        entry[1] !== undefined && entry[1] !== null && entry[1] !== '',
     );
     if (query.length) path += `?${new URLSearchParams(query.map(([key, value]) => [key, String(value)]))}`;
     return this.request<ResponseOf<K>>(method, path, input?.body, options);
@@ -205,8 +223,11 @@ export class ApiClient {
       signUpEnabled: body.signUpEnabled,
       passwordMinLength: body.passwordMinLength,
       // A server older than these two fields had cookies only and always verified addresses.
-      sessionTransport: transports.includes(body.sessionTransport) ? (body.sessionTransport as SessionTransport) : 'cookie',
-      requireEmailVerification: typeof body.requireEmailVerification === 'boolean' ? body.requireEmailVerification : true,
+      sessionTransport: transports.includes(body.sessionTransport)
+        ? (body.sessionTransport as SessionTransport)
+        : 'cookie',
+      requireEmailVerification:
+        typeof body.requireEmailVerification === 'boolean' ? body.requireEmailVerification : true,
       // A server older than these answered only allowed origins: an answer means allowed.
       originAllowed: body.originAllowed !== false,
       development: body.development === true,

@@ -69,7 +69,8 @@ function flatParent(element: Element): Element | null {
 /** The canvas's scheme: the root's `color-scheme`, else the meta tag's; `light dark` lets the system decide. */
 function canvasIsDark(): boolean {
   let declared = getComputedStyle(document.documentElement).colorScheme;
-  if (!declared || declared === 'normal') declared = document.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? '';
+  if (!declared || declared === 'normal')
+    declared = document.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? '';
   const words = declared.toLowerCase().split(/\s+/);
   if (!words.includes('dark')) return false;
   return !words.includes('light') || matchMedia(DARK_QUERY).matches;
@@ -110,7 +111,10 @@ function watchPage(): void {
   const observer = new MutationObserver(scheduleRefresh);
   observer.observe(document.documentElement, { attributes: true });
   if (document.body) observer.observe(document.body, { attributes: true });
-  else document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { attributes: true }), { once: true });
+  else
+    document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { attributes: true }), {
+      once: true,
+    });
   // A theme switcher that swaps style sheets in the head.
   if (document.head) observer.observe(document.head, { childList: true });
 }

@@ -68,7 +68,7 @@ export class RetryCountdown implements ReactiveController {
     if (!this.connected || !this.deadlines.size) return;
     // Wake when the next displayed second changes (the nearest deadline's next whole second).
     const now = Date.now();
-    const next = Math.min(...[...this.deadlines.values()].map((deadline) => ((deadline - now) % 1000) || 1000));
+    const next = Math.min(...[...this.deadlines.values()].map((deadline) => (deadline - now) % 1000 || 1000));
     this.timer = setTimeout(() => this.tick(), next + 5);
   }
 }

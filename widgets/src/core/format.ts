@@ -76,7 +76,10 @@ export function deviceKind(type: string | null | undefined): DeviceKind {
  * Windows"), else its type alone ("Computer"). The system's version is left out of the name: the
  * details line shows it.
  */
-export function deviceName(t: Translation, device: { type: string | null; name: string | null; os: string | null }): string {
+export function deviceName(
+  t: Translation,
+  device: { type: string | null; name: string | null; os: string | null },
+): string {
   if (device.name) return device.name;
   const kind = deviceKind(device.type);
   const os = device.os?.replace(/ [\d.]+$/, '');

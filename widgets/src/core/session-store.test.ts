@@ -51,7 +51,11 @@ describe('SessionStore', () => {
     const store = freshStore(testServers.passwordOnly);
     const loading = store.config();
     expect(store.config(), 'one request, shared').to.equal(loading);
-    expect(await loading).to.deep.include({ productName: 'Password Only', sessionTransport: 'cookie', requireEmailVerification: true });
+    expect(await loading).to.deep.include({
+      productName: 'Password Only',
+      sessionTransport: 'cookie',
+      requireEmailVerification: true,
+    });
     expect(store.config(), 'kept for the page').to.equal(loading);
 
     const down = freshStore(testServers.unreachable);
@@ -134,7 +138,12 @@ describe('SessionStore', () => {
     expect(store.status).to.equal('signed-out');
 
     // "Another tab" signs in: same cookie jar, then the nudge on the channel.
-    const signedIn = await post(testServers.instant, '/api/auth/sign-in', { email, password: PASSWORD }, { credentials: 'include' });
+    const signedIn = await post(
+      testServers.instant,
+      '/api/auth/sign-in',
+      { email, password: PASSWORD },
+      { credentials: 'include' },
+    );
     expect(signedIn.status).to.equal(200);
     const otherTab = new BroadcastChannel(store.channelName);
     try {
@@ -174,7 +183,12 @@ describe('SessionStore', () => {
     store.subscribe((cause) => causes.push(cause));
     await store.signIn({ email, password: PASSWORD });
     const other = await signInElsewhere(email);
-    await post(testServers.instant, '/api/sessions/revoke-others', {}, { headers: { Authorization: `Bearer ${other.session.token}` } });
+    await post(
+      testServers.instant,
+      '/api/sessions/revoke-others',
+      {},
+      { headers: { Authorization: `Bearer ${other.session.token}` } },
+    );
     await store.refresh();
     expect(store.status).to.equal('signed-out');
     expect(store.signedOutReason).to.equal('revoked');
@@ -356,6 +370,9 @@ describe('SessionStore', () => {
 
 /** A second session for `email` on the bearer server; its token. */
 async function createSessionFor(email: string): Promise<string> {
-  const answer = await post<{ session: { token: string } }>(testServers.bearer, '/api/auth/sign-in', { email, password: PASSWORD });
+  const answer = await post<{ session: { token: string } }>(testServers.bearer, '/api/auth/sign-in', {
+    email,
+    password: PASSWORD,
+  });
   return answer.body.session.token;
 }

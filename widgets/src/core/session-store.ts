@@ -26,7 +26,14 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import { askHandOver } from '../elements/hand-over/hand-over.js';
 import { ApiClient, ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
-import type { MagicLinkSent, MagicLinkStatus, PasswordChanged, ResetSent, SignedIn, VerificationSent } from '../../../contract/auth.js';
+import type {
+  MagicLinkSent,
+  MagicLinkStatus,
+  PasswordChanged,
+  ResetSent,
+  SignedIn,
+  VerificationSent,
+} from '../../../contract/auth.js';
 import type { ExchangeAnswer, ExchangeConfirmationRequired, SessionCheck } from '../../../contract/sessions.js';
 import type { User } from '../../../contract/users.js';
 import { browserKey } from './browser-key.js';
@@ -34,7 +41,15 @@ import { exchangeSignedIn, takeReturnCode, type ReturnCode } from './return-code
 import { SessionWatch, sessionWatch } from './session-watch.js';
 import { readStorage, writeStorage } from './storage.js';
 
-import type { ChangeCause, Presenter, ReturnedFrom, SessionStatus, SignedOutReason, SignUpResult, StoreListener } from './session-types.js';
+import type {
+  ChangeCause,
+  Presenter,
+  ReturnedFrom,
+  SessionStatus,
+  SignedOutReason,
+  SignUpResult,
+  StoreListener,
+} from './session-types.js';
 
 export type { ChangeCause, Presenter, ReturnedFrom, SessionStatus, SignedOutReason, SignUpResult, StoreListener };
 
@@ -141,9 +156,16 @@ export class SessionStore {
    * `redirectUrl`: where the confirmation link goes back to, should the server find the address
    * unconfirmed and mail a new one; `options.lang`: the language of that mail (the asking element's).
    */
-  async signIn(credentials: { email: string; password: string; redirectUrl?: string }, options?: RequestOptions): Promise<SignedIn> {
+  async signIn(
+    credentials: { email: string; password: string; redirectUrl?: string },
+    options?: RequestOptions,
+  ): Promise<SignedIn> {
     // The browser key too: an unconfirmed address gets a new confirmation link from this request.
-    const answer = await this.api.call('POST /api/auth/sign-in', { body: { ...credentials, browserKey: this.browserKey } }, options);
+    const answer = await this.api.call(
+      'POST /api/auth/sign-in',
+      { body: { ...credentials, browserKey: this.browserKey } },
+      options,
+    );
     this.adopt(answer, 'sign-in');
     return answer;
   }
@@ -157,7 +179,11 @@ export class SessionStore {
 
   /** Mails a sign-in link that comes back to `redirectUrl`; the answer is the same for any address. */
   requestMagicLink(email: string, redirectUrl: string, options?: RequestOptions): Promise<MagicLinkSent> {
-    return this.api.call('POST /api/auth/magic-link', { body: { email, redirectUrl, browserKey: this.browserKey } }, options);
+    return this.api.call(
+      'POST /api/auth/magic-link',
+      { body: { email, redirectUrl, browserKey: this.browserKey } },
+      options,
+    );
   }
 
   /** Whether the link was used yet (by this browser or any other). */
@@ -166,8 +192,15 @@ export class SessionStore {
     return answer.status;
   }
 
-  async signUp(details: { email: string; password: string; displayName?: string; redirectUrl?: string }, options?: RequestOptions): Promise<SignUpResult> {
-    const answer = await this.api.call('POST /api/auth/sign-up', { body: { ...details, browserKey: this.browserKey } }, options);
+  async signUp(
+    details: { email: string; password: string; displayName?: string; redirectUrl?: string },
+    options?: RequestOptions,
+  ): Promise<SignUpResult> {
+    const answer = await this.api.call(
+      'POST /api/auth/sign-up',
+      { body: { ...details, browserKey: this.browserKey } },
+      options,
+    );
     if ('user' in answer) {
       this.adopt({ user: answer.user, session: answer.session }, 'sign-up');
       return { user: answer.user, verificationRequired: false };
@@ -193,7 +226,10 @@ export class SessionStore {
    * flow, or with `confirm` (the user said so); otherwise the answer is `confirmation_required`,
    * nothing changes, and the code stays good for a confirmed exchange.
    */
-  async exchangeCode(code: string, { confirm = false, before }: { confirm?: boolean; before?: (answer: SignedIn) => void } = {}): Promise<ExchangeAnswer | SignedIn> {
+  async exchangeCode(
+    code: string,
+    { confirm = false, before }: { confirm?: boolean; before?: (answer: SignedIn) => void } = {},
+  ): Promise<ExchangeAnswer | SignedIn> {
     const body = { code, browserKey: this.browserKey, ...(confirm ? { confirm: true } : {}) };
     const answer = await this.api.call('POST /api/session/exchange', { body });
     if (exchangeSignedIn(answer)) {
@@ -204,11 +240,19 @@ export class SessionStore {
   }
 
   requestPasswordReset(email: string, redirectUrl: string, options?: RequestOptions): Promise<ResetSent> {
-    return this.api.call('POST /api/auth/password/forgot', { body: { email, redirectUrl, browserKey: this.browserKey } }, options);
+    return this.api.call(
+      'POST /api/auth/password/forgot',
+      { body: { email, redirectUrl, browserKey: this.browserKey } },
+      options,
+    );
   }
 
   resendVerification(email: string, redirectUrl: string, options?: RequestOptions): Promise<VerificationSent> {
-    return this.api.call('POST /api/auth/verification/resend', { body: { email, redirectUrl, browserKey: this.browserKey } }, options);
+    return this.api.call(
+      'POST /api/auth/verification/resend',
+      { body: { email, redirectUrl, browserKey: this.browserKey } },
+      options,
+    );
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<PasswordChanged> {
@@ -239,16 +283,24 @@ export class SessionStore {
    * Exchanges the page's code; null when it was refused, which `returnedFrom` keeps for the
    * elements to explain (`invalid_code`: used, expired or unknown).
    */
-  private async exchangeReturned({ code, flow }: ReturnCode, { confirm = false } = {}): Promise<ExchangeAnswer | SignedIn | null> {
+  private async exchangeReturned(
+    { code, flow }: ReturnCode,
+    { confirm = false } = {},
+  ): Promise<ExchangeAnswer | SignedIn | null> {
     try {
       return await this.exchangeCode(code, {
         confirm,
         // Set before the exchange notifies, so elements re-rendering for it already see where the
         // page came from, and how it signed the user in (`<acct-login offer-passkey>` reads it once).
-        before: (answer) => (this.returnedFrom = { flow, method: typeof answer.method === 'string' ? answer.method : null, error: null }),
+        before: (answer) =>
+          (this.returnedFrom = { flow, method: typeof answer.method === 'string' ? answer.method : null, error: null }),
       });
     } catch (error) {
-      this.returnedFrom = { flow, method: null, error: error instanceof ApiError ? error : new ApiError('unknown', 0, String(error)) };
+      this.returnedFrom = {
+        flow,
+        method: null,
+        error: error instanceof ApiError ? error : new ApiError('unknown', 0, String(error)),
+      };
       if (confirm) this.set(this.status, 'exchange');
       return null;
     }

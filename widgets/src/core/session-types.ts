@@ -11,7 +11,8 @@ export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'error';
  * What made the store change; elements that only care about some causes can tell them apart.
  * `revoked` and `expired`: the session ended without this page ending it (see `SignedOutReason`).
  */
-export type ChangeCause = 'load' | 'sign-in' | 'sign-up' | 'exchange' | 'sign-out' | 'refresh' | 'remote' | 'revoked' | 'expired';
+export type ChangeCause =
+  'load' | 'sign-in' | 'sign-up' | 'exchange' | 'sign-out' | 'refresh' | 'remote' | 'revoked' | 'expired';
 
 /**
  * Why the page is signed out when the user did not sign out here: `revoked` — the session was

@@ -7,7 +7,8 @@ import { expect } from '@open-wc/testing';
 import { ApiError } from './api-client.js';
 import { beginCeremony, cancelCeremony, endCeremony, isAbort, webAuthnFailure } from './webauthn.js';
 
-const named = (name: string, message = 'browser text', code?: string) => Object.assign(new Error(message), { name, ...(code ? { code } : {}) });
+const named = (name: string, message = 'browser text', code?: string) =>
+  Object.assign(new Error(message), { name, ...(code ? { code } : {}) });
 const codeOf = (error: unknown) => (error as ApiError).code;
 
 describe('WebAuthn ceremonies', () => {
@@ -29,7 +30,7 @@ describe('WebAuthn ceremonies', () => {
     const second = beginCeremony('modal')!;
     expect(first.signal.aborted, 'a new ceremony replaces the old').to.equal(true);
     cancelCeremony(first);
-    expect(second.signal.aborted, "cancelling a replaced ceremony leaves the new one alone").to.equal(false);
+    expect(second.signal.aborted, 'cancelling a replaced ceremony leaves the new one alone').to.equal(false);
     cancelCeremony(second);
     expect(second.signal.aborted).to.equal(true);
   });
@@ -38,9 +39,13 @@ describe('WebAuthn ceremonies', () => {
 describe('webAuthnFailure', () => {
   it('names the browser failures with codes the elements translate', () => {
     expect(codeOf(webAuthnFailure(named('NotAllowedError')))).to.equal('passkey_cancelled');
-    expect(codeOf(webAuthnFailure(named('InvalidStateError', 'x', 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED')))).to.equal('passkey_already_registered');
+    expect(
+      codeOf(webAuthnFailure(named('InvalidStateError', 'x', 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED'))),
+    ).to.equal('passkey_already_registered');
     expect(codeOf(webAuthnFailure(named('SecurityError')))).to.equal('passkey_wrong_domain');
-    expect(codeOf(webAuthnFailure(new Error('WebAuthn is not supported in this browser')))).to.equal('passkey_unsupported');
+    expect(codeOf(webAuthnFailure(new Error('WebAuthn is not supported in this browser')))).to.equal(
+      'passkey_unsupported',
+    );
     expect(codeOf(webAuthnFailure(named('UnknownError')))).to.equal('passkey_failed');
     expect((webAuthnFailure(named('NotAllowedError')) as ApiError).status, 'no server answered').to.equal(0);
   });

@@ -74,7 +74,8 @@ export function endCeremony(ceremony: Ceremony): void {
 
 /** Cancels a ceremony and its browser request, if it is still running (an element leaving the page, the form going away). */
 export function cancelCeremony(ceremony: Ceremony | null | undefined): void {
-  if (ceremony && !ceremony.signal.aborted) (ceremony as Running).controller.abort(abortReason('The passkey request was cancelled.'));
+  if (ceremony && !ceremony.signal.aborted)
+    (ceremony as Running).controller.abort(abortReason('The passkey request was cancelled.'));
 }
 
 /** An abort: ours, SimpleWebAuthn's (`WebAuthnError` named AbortError), or fetch's. Never worth a message. */
@@ -137,7 +138,11 @@ function refusal(error: ApiError, elapsedMs: number, timeoutMs: number | undefin
  * then trades it for a session. `onPrompt` is called once the browser is asked (the options are
  * in), so the element can say it is waiting for the user.
  */
-export async function passkeyAssertion(api: ApiClient, ceremony: Ceremony, onPrompt?: () => void): Promise<PasskeyAssertion> {
+export async function passkeyAssertion(
+  api: ApiClient,
+  ceremony: Ceremony,
+  onPrompt?: () => void,
+): Promise<PasskeyAssertion> {
   const { signal } = ceremony;
   const optionsJSON = await api.call('POST /api/passkeys/authenticate/options', {}, { signal });
   signal.throwIfAborted();
@@ -163,12 +168,17 @@ export async function passkeyAssertion(api: ApiClient, ceremony: Ceremony, onPro
  * the browser is told too (WebAuthn's signal API, where supported), so that its autofill and
  * dialogs stop offering a passkey that can only fail; best effort, and silent either way.
  */
-export async function signInWithAssertion(store: SessionStore, { response, rpId }: PasskeyAssertion): Promise<SignedIn> {
+export async function signInWithAssertion(
+  store: SessionStore,
+  { response, rpId }: PasskeyAssertion,
+): Promise<SignedIn> {
   try {
     return await store.signInWithPasskey(response);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'unknown_passkey' && rpId) {
-      await sendSignal({ signalName: 'unknownCredential', rpID: rpId, credentialID: response.id }).catch(() => undefined);
+      await sendSignal({ signalName: 'unknownCredential', rpID: rpId, credentialID: response.id }).catch(
+        () => undefined,
+      );
     }
     throw error;
   }

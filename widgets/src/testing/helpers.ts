@@ -18,7 +18,12 @@ export const PASSWORD = 'correct horse battery staple';
 export const uniqueEmail = (tag = 'user') => `${tag}-${crypto.randomUUID()}@example.test`;
 
 /** A JSON request as another device would send it: no cookie of this page's, none kept (`credentials: 'omit'`). */
-export async function post<T>(server: string, path: string, body: unknown, init: RequestInit = {}): Promise<{ status: number; body: T }> {
+export async function post<T>(
+  server: string,
+  path: string,
+  body: unknown,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${server}${path}`, {
     method: 'POST',
     credentials: 'omit',
@@ -36,15 +41,25 @@ export async function post<T>(server: string, path: string, body: unknown, init:
  * sign-up mail's link (`confirmed: false` leaves it unproven: then the first proof of the address,
  * an invitation accepted say, drops its password and ends its sessions).
  */
-export async function createAccount({ displayName = 'Ada Lovelace', email = uniqueEmail(), confirmed = true } = {}): Promise<{
+export async function createAccount({
+  displayName = 'Ada Lovelace',
+  email = uniqueEmail(),
+  confirmed = true,
+} = {}): Promise<{
   email: string;
   password: string;
   token: string;
   signedIn: SignedIn;
 }> {
-  const answer = await post<SignedIn>(testServers.bearer, '/api/auth/sign-up', { email, password: PASSWORD, displayName });
-  if (answer.status !== 200 || !answer.body.session.token) throw new Error(`sign-up answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-  if (confirmed && !(await executeServerCommand('acct-confirm-address', { email }))) throw new Error(`could not confirm ${email}`);
+  const answer = await post<SignedIn>(testServers.bearer, '/api/auth/sign-up', {
+    email,
+    password: PASSWORD,
+    displayName,
+  });
+  if (answer.status !== 200 || !answer.body.session.token)
+    throw new Error(`sign-up answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  if (confirmed && !(await executeServerCommand('acct-confirm-address', { email })))
+    throw new Error(`could not confirm ${email}`);
   return { email, password: PASSWORD, token: answer.body.session.token, signedIn: answer.body };
 }
 
@@ -55,7 +70,14 @@ export async function signInElsewhere(email: string, password = PASSWORD): Promi
   return answer.body;
 }
 
-const ALL_SERVERS = () => [testServers.main, testServers.passwordOnly, testServers.instant, testServers.bearer, testServers.limited, testServers.noMagicLink];
+const ALL_SERVERS = () => [
+  testServers.main,
+  testServers.passwordOnly,
+  testServers.instant,
+  testServers.bearer,
+  testServers.limited,
+  testServers.noMagicLink,
+];
 
 /**
  * Signs this page out everywhere: the cookie servers share one cookie jar (cookies ignore ports),
@@ -103,26 +125,35 @@ export function linkIn(text: string, path: string, server: string): string {
 }
 
 /** Submits the hosted page at `url` (as its user would) and returns where the server sends the browser next. */
-export function submitHostedForm(url: string, fields: Record<string, string> = {}): Promise<{ status: number; location: string | null }> {
+export function submitHostedForm(
+  url: string,
+  fields: Record<string, string> = {},
+): Promise<{ status: number; location: string | null }> {
   return executeServerCommand('acct-submit-hosted-form', { url, fields });
 }
 
 /** A new element with these attributes, not yet in the document. */
-export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   return el;
 }
 
 /** The first match of `selector` in the element's shadow root (or light DOM when it has none). */
-export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => (el.shadowRoot ?? el).querySelector<T>(selector);
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
+  (el.shadowRoot ?? el).querySelector<T>(selector);
 
 /** A node's text with runs of white space (no-break spaces included) folded to one space. */
 export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
 
 /** Resolves with the next `name` event from `target`. */
 export const nextEvent = <D = unknown>(target: EventTarget, name: string) =>
-  new Promise<CustomEvent<D>>((resolve) => target.addEventListener(name, (e) => resolve(e as CustomEvent<D>), { once: true }));
+  new Promise<CustomEvent<D>>((resolve) =>
+    target.addEventListener(name, (e) => resolve(e as CustomEvent<D>), { once: true }),
+  );
 
 /** This page's address without its fragment: what the elements send as `redirectUrl`. */
 export const pageAddress = () => location.href.replace(/#.*$/, '');

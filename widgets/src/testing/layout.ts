@@ -44,7 +44,8 @@ function describe(node: Element): string {
 }
 
 const overlapArea = (a: DOMRect, b: DOMRect) =>
-  Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+  Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+  Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /** The visible part of `rect` inside `clip`, or null when none is. */
 function intersect(rect: DOMRect, clip: DOMRect | null): DOMRect | null {
@@ -53,7 +54,9 @@ function intersect(rect: DOMRect, clip: DOMRect | null): DOMRect | null {
   const top = Math.max(rect.top, clip.top);
   const right = Math.min(rect.right, clip.right);
   const bottom = Math.min(rect.bottom, clip.bottom);
-  return right - left > TOLERANCE && bottom - top > TOLERANCE ? new DOMRect(left, top, right - left, bottom - top) : null;
+  return right - left > TOLERANCE && bottom - top > TOLERANCE
+    ? new DOMRect(left, top, right - left, bottom - top)
+    : null;
 }
 
 /** The box an element is drawn inside: its slot, its parent, or its shadow root's host. */
@@ -87,12 +90,21 @@ function inOverlay(node: Element, top: Element): boolean {
 /** The text nodes the user reads in `element`'s tree (not inside controls, not hidden), with their visible line boxes. */
 function readableText(element: Element): { node: Text; lines: DOMRect[] }[] {
   const found: { node: Text; lines: DOMRect[] }[] = [];
-  const roots: ParentNode[] = [renderRoot(element), ...[...descendants(renderRoot(element))].flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : []))];
+  const roots: ParentNode[] = [
+    renderRoot(element),
+    ...[...descendants(renderRoot(element))].flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : [])),
+  ];
   for (const root of roots) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const parent = node.parentElement;
-      if (!node.data.trim() || !parent || parent.closest(`${CONTROLS}, option, style, .visually-hidden`) || !shown(parent)) continue;
+      if (
+        !node.data.trim() ||
+        !parent ||
+        parent.closest(`${CONTROLS}, option, style, .visually-hidden`) ||
+        !shown(parent)
+      )
+        continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       const clip = clipArea(parent, element);
@@ -110,7 +122,9 @@ export function layoutProblems(element: Element): string[] {
   const box = element.getBoundingClientRect();
   const screen = new DOMRect(0, 0, document.documentElement.clientWidth, window.innerHeight);
   if (document.documentElement.scrollWidth > window.innerWidth + TOLERANCE) {
-    problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px viewport`);
+    problems.push(
+      `the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px viewport`,
+    );
   }
 
   // Boxes sticking out of the element (or, for a menu or popover, off the screen). Inside a box
@@ -128,7 +142,9 @@ export function layoutProblems(element: Element): string[] {
     if (rect.width <= TOLERANCE || rect.height <= TOLERANCE) continue;
     const [bounds, what] = inOverlay(node, element) ? [screen, 'the screen'] : [box, "the element's"];
     if (rect.left < bounds.left - TOLERANCE || rect.right > bounds.right + TOLERANCE) {
-      problems.push(`${describe(node)} spans ${Math.round(rect.left)}–${Math.round(rect.right)} px, outside ${what} ${Math.round(bounds.left)}–${Math.round(bounds.right)} px`);
+      problems.push(
+        `${describe(node)} spans ${Math.round(rect.left)}–${Math.round(rect.right)} px, outside ${what} ${Math.round(bounds.left)}–${Math.round(bounds.right)} px`,
+      );
     }
   }
 
@@ -141,7 +157,8 @@ export function layoutProblems(element: Element): string[] {
   for (const control of controls) {
     for (const { node, lines } of text) {
       if (control.node.contains(node)) continue;
-      if (lines.some((line) => overlapArea(line, control.rect) > 2)) problems.push(`${describe(control.node)} is drawn over the text "${node.data.trim().slice(0, 40)}"`);
+      if (lines.some((line) => overlapArea(line, control.rect) > 2))
+        problems.push(`${describe(control.node)} is drawn over the text "${node.data.trim().slice(0, 40)}"`);
     }
   }
   controls.forEach((a, i) => {
@@ -156,7 +173,8 @@ export function layoutProblems(element: Element): string[] {
   for (const { node, lines } of text) {
     const words = node.data.trim().split(/\s+/).length;
     const rows = new Set(lines.map((line) => Math.round(line.top))).size;
-    if (words >= 3 && rows >= words) problems.push(`"${node.data.trim().slice(0, 40)}" wraps one word per line (${rows} lines)`);
+    if (words >= 3 && rows >= words)
+      problems.push(`"${node.data.trim().slice(0, 40)}" wraps one word per line (${rows} lines)`);
   }
   return problems;
 }
@@ -173,13 +191,24 @@ export async function screenshot(element: Element, name: string): Promise<void> 
   let { left, top, right, bottom } = element.getBoundingClientRect();
   for (const node of descendants(renderRoot(element))) {
     const { position } = getComputedStyle(node);
-    if ((position !== 'absolute' && position !== 'fixed') || node.matches('.visually-hidden, .live') || !shown(node)) continue;
+    if ((position !== 'absolute' && position !== 'fixed') || node.matches('.visually-hidden, .live') || !shown(node))
+      continue;
     const rect = node.getBoundingClientRect();
     if (rect.width <= TOLERANCE || rect.height <= TOLERANCE) continue;
-    [left, top, right, bottom] = [Math.min(left, rect.left), Math.min(top, rect.top), Math.max(right, rect.right), Math.max(bottom, rect.bottom)];
+    [left, top, right, bottom] = [
+      Math.min(left, rect.left),
+      Math.min(top, rect.top),
+      Math.max(right, rect.right),
+      Math.max(bottom, rect.bottom),
+    ];
   }
   left = Math.max(0, left);
-  const clip = { x: left + window.scrollX, y: top + window.scrollY, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+  const clip = {
+    x: left + window.scrollX,
+    y: top + window.scrollY,
+    width: Math.max(1, right - left),
+    height: Math.max(1, bottom - top),
+  };
   await executeServerCommand('acct-screenshot', { name: `elements/${name}`, clip });
 }
 
@@ -208,8 +237,17 @@ export async function expectFitsPhone(element: Element, name: string): Promise<v
     await screenshot(element, name);
     return layoutProblems(element);
   });
-  if (problems.length) throw new Error(`<${element.localName}> at ${PHONE_WIDTH} px (${name}):\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new Error(`<${element.localName}> at ${PHONE_WIDTH} px (${name}):\n  ${problems.join('\n  ')}`);
 }
 
 /** A file-name-safe version of a test's words: `acct-passkeys/renaming-dark`. */
-export const fileName = (...parts: string[]) => parts.map((part) => part.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-|-$/g, '')).join('/');
+export const fileName = (...parts: string[]) =>
+  parts
+    .map((part) =>
+      part
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
+    .join('/');

@@ -14,7 +14,9 @@ const root = (el: AcctLogin): ParentNode => el.shadowRoot ?? el;
 
 /** Resolves once the form, the signed-in panel, or a message about the whole card is shown. */
 export const settled = (el: AcctLogin): Promise<void> =>
-  waitUntil(() => root(el).querySelector('form, [part~="signed-in"], [part~="error"]'), 'acct-login did not settle', { timeout: 4000 });
+  waitUntil(() => root(el).querySelector('form, [part~="signed-in"], [part~="error"]'), 'acct-login did not settle', {
+    timeout: 4000,
+  });
 
 export async function renderLogin(template: ReturnType<typeof html>): Promise<AcctLogin> {
   const el = await fixture<AcctLogin>(template);
@@ -25,7 +27,9 @@ export async function renderLogin(template: ReturnType<typeof html>): Promise<Ac
 export const create = (attributes: Record<string, string>): AcctLogin => element('acct-login', attributes);
 
 export const input = (el: AcctLogin, name: string) => $<HTMLInputElement>(el, `input[name="${name}"]`);
-export const methodButtons = (el: AcctLogin) => [...root(el).querySelectorAll<HTMLButtonElement>('button[name="method"]')];
+export const methodButtons = (el: AcctLogin) => [
+  ...root(el).querySelectorAll<HTMLButtonElement>('button[name="method"]'),
+];
 export const methodButton = (el: AcctLogin, method: string) => methodButtons(el).find((b) => b.value === method)!;
 
 /** Types into the named fields (as a password manager would fill them) and presses the method's button. */

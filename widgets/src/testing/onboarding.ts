@@ -30,7 +30,11 @@ export function deviceFor(email: string, token: string): Device {
       const response = await fetch(`${testServers.bearer}${path}`, {
         method,
         credentials: 'omit',
-        headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          Accept: 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }),
+        },
         ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
       });
       const answer = (await response.json()) as T;
@@ -65,7 +69,8 @@ let admin: Promise<Device> | undefined;
 export function asAdmin(): Promise<Device> {
   admin ??= (async () => {
     const account = await createAccount({ displayName: 'Admin' });
-    if (!(await executeServerCommand('acct-grant-admin', { email: account.email }))) throw new Error('could not grant the admin role');
+    if (!(await executeServerCommand('acct-grant-admin', { email: account.email })))
+      throw new Error('could not grant the admin role');
     return deviceFor(account.email, account.token);
   })();
   return admin;
@@ -81,31 +86,46 @@ export async function createPath(role: string, steps: (Omit<OnboardingStep, 'req
     targetRole: role,
     steps: steps.map((s) => ({ required: false, ...s })),
   };
-  const { item } = await (await asAdmin()).call<ResponseOf<'POST /api/admin/onboarding/paths'>>('POST', '/api/admin/onboarding/paths', body);
+  const { item } = await (
+    await asAdmin()
+  ).call<ResponseOf<'POST /api/admin/onboarding/paths'>>('POST', '/api/admin/onboarding/paths', body);
   return item;
 }
 
-export type TemplateInput = Omit<BodyOf<'POST /api/admin/templates'>, 'templateData'> & { templateData?: Record<string, unknown> };
+export type TemplateInput = Omit<BodyOf<'POST /api/admin/templates'>, 'templateData'> & {
+  templateData?: Record<string, unknown>;
+};
 
 export async function createTemplate(input: TemplateInput) {
   const body: BodyOf<'POST /api/admin/templates'> = { templateData: {}, ...input };
-  const { item } = await (await asAdmin()).call<ResponseOf<'POST /api/admin/templates'>>('POST', '/api/admin/templates', body);
+  const { item } = await (
+    await asAdmin()
+  ).call<ResponseOf<'POST /api/admin/templates'>>('POST', '/api/admin/templates', body);
   return item;
 }
 
 /** Starts the device's onboarding and completes `steps` (key and data) through the API, as if done on another device. */
-export async function walkAhead(device: Device, start: { role?: string }, steps: [string, unknown][]): Promise<OnboardingState> {
+export async function walkAhead(
+  device: Device,
+  start: { role?: string },
+  steps: [string, unknown][],
+): Promise<OnboardingState> {
   const body: BodyOf<'POST /api/onboarding/start'> = start;
   let state = await device.call<OnboardingState>('POST', '/api/onboarding/start', body);
   for (const [key, data] of steps) {
     const stepBody: BodyOf<'POST /api/onboarding/steps/:key/complete'> = { data };
-    state = await device.call<OnboardingState>('POST', `/api/onboarding/steps/${encodeURIComponent(key)}/complete`, stepBody);
+    state = await device.call<OnboardingState>(
+      'POST',
+      `/api/onboarding/steps/${encodeURIComponent(key)}/complete`,
+      stepBody,
+    );
   }
   return state;
 }
 
 /** Waits for `check` to hold, for up to `timeout` ms (the poll tests wait for a few seconds). */
-export const eventually = (check: () => unknown, message: string, timeout = 4000) => waitUntil(check, message, { timeout, interval: 50 });
+export const eventually = (check: () => unknown, message: string, timeout = 4000) =>
+  waitUntil(check, message, { timeout, interval: 50 });
 
 /** Puts a made element into the document (in a fixture's container, removed after the test) without waiting for it. */
 export async function attach<E extends HTMLElement>(element: E): Promise<E> {

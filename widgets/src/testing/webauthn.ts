@@ -77,7 +77,10 @@ export function watchCredentialRequests(): { requests: CredentialRequest[]; rest
   const wrap =
     (kind: CredentialRequest['kind'], original: typeof get) =>
     (options?: CredentialRequestOptions | CredentialCreationOptions) => {
-      const request: CredentialRequest = { kind, mediation: (options as CredentialRequestOptions | undefined)?.mediation };
+      const request: CredentialRequest = {
+        kind,
+        mediation: (options as CredentialRequestOptions | undefined)?.mediation,
+      };
       requests.push(request);
       const pending = original.call(container, options as CredentialRequestOptions);
       pending.then(

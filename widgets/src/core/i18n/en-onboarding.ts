@@ -82,7 +82,10 @@ export const onboardingEn = {
       channels: { email: 'Email', push: 'Push', inApp: 'In the app' } as Record<string, string>,
       channelFor: (channel: string, event: string) => `${channel}: ${event}`,
       frequency: 'Email frequency',
-      frequencies: { instant: 'As it happens', daily: 'A daily digest', weekly: 'A weekly digest' } as Record<string, string>,
+      frequencies: { instant: 'As it happens', daily: 'A daily digest', weekly: 'A weekly digest' } as Record<
+        string,
+        string
+      >,
       quietHours: 'Quiet hours',
       quietEnabled: 'Pause notifications during quiet hours',
       start: 'From',
@@ -116,7 +119,10 @@ export const onboardingEn = {
     loadFailed: 'The templates could not be loaded.',
     category: 'Category',
     all: 'All',
-    categories: { events: 'Events', tours: 'Tours', festivals: 'Festivals', corporate: 'Corporate' } as Record<string, string>,
+    categories: { events: 'Events', tours: 'Tours', festivals: 'Festivals', corporate: 'Corporate' } as Record<
+      string,
+      string
+    >,
     featured: 'Featured',
     preview: (name: string) => `Preview of ${name}`,
     used: (count: number) => {
@@ -173,7 +179,8 @@ export const onboardingEn = {
     roleChanged: (member: string, role: string) => `${member}’s role is now ${role}.`,
     remove: 'Remove',
     removeLabel: (member: string) => `Remove ${member}`,
-    confirmRemove: (member: string, organization: string) => `Remove ${member} from ${organization}? They lose access at once.`,
+    confirmRemove: (member: string, organization: string) =>
+      `Remove ${member} from ${organization}? They lose access at once.`,
     confirmRemoveButton: 'Yes, remove',
     removed: (member: string) => `${member} is removed.`,
     leave: (organization: string) => `Leave ${organization}`,

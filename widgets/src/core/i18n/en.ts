@@ -42,7 +42,8 @@ export const en = {
   resendLink: 'Send the link again',
   linkResent: 'We have sent another link.',
   linkSentTitle: 'Check your inbox',
-  linkSent: (email: string) => `We have sent a sign-in link to ${email}. Open it in this browser: this page signs you in by itself.`,
+  linkSent: (email: string) =>
+    `We have sent a sign-in link to ${email}. Open it in this browser: this page signs you in by itself.`,
   /** `when` is relative, e.g. "in 10 minutes". */
   linkLifetime: (when: string) => `The link works once and expires ${when}.`,
   linkUsedElsewhere: 'You signed in from the link in another browser or tab. To sign in here too, ask for a new link.',
@@ -101,7 +102,8 @@ export const en = {
     passkey_challenge_expired: 'This passkey request expired. Try again.',
     invalid_passkey_response: 'The passkey could not be verified. Try again.',
     unknown_passkey: 'This passkey is not registered here: it may have been removed. Sign in another way.',
-    passkey_counter_regression: 'This passkey was refused because it looks copied. Sign in another way, then check your passkeys.',
+    passkey_counter_regression:
+      'This passkey was refused because it looks copied. Sign in another way, then check your passkeys.',
     passkey_already_registered: 'This passkey is already registered on your account.',
     last_sign_in_method: 'This is your only way to sign in. Add a password or another passkey before removing it.',
     reauthentication_required: 'For your security, sign in again to change your passkeys.',
@@ -234,7 +236,9 @@ export const en = {
     removed: (name: string) => `${name} is removed.`,
     sessionsEnded: (count: number) => {
       if (count === 0) return '';
-      return count === 1 ? 'One device that signed in with it is signed out.' : `${count} devices that signed in with it are signed out.`;
+      return count === 1
+        ? 'One device that signed in with it is signed out.'
+        : `${count} devices that signed in with it are signed out.`;
     },
     signedOut: 'Sign in to see your passkeys.',
     loadFailed: 'Your passkeys could not be loaded.',
@@ -265,7 +269,8 @@ export const en = {
     handOver: {
       /** The prompt's heading: the account the link signs into, and where. */
       title: (email: string, product: string) => `Sign in to ${product} as ${email}?`,
-      explain: 'You opened a sign-in link that was not requested in this browser. Continue only if you asked for it yourself.',
+      explain:
+        'You opened a sign-in link that was not requested in this browser. Continue only if you asked for it yourself.',
       /** The same question after an invitation was accepted: nobody's browser asked for that link. */
       explainInvitation: 'You accepted an invitation sent to this address. Continue only if it was sent to you.',
       replaces: (current: string) => `You are signed in as ${current}; continuing signs you out of that account.`,

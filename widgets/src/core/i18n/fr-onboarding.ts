@@ -43,7 +43,8 @@ export const onboardingFr: OnboardingSections = {
   },
   steps: {
     welcome: 'Bienvenue\u00a0! Quelques courtes étapes, et votre compte est prêt.',
-    integrations: 'Connectez les outils que vous utilisez déjà. Vous pourrez aussi le faire plus tard, depuis votre compte.',
+    integrations:
+      'Connectez les outils que vous utilisez déjà. Vous pourrez aussi le faire plus tard, depuis votre compte.',
     tour: 'Faites un petit tour avant de commencer.',
     complete: 'C’est tout. Terminez pour commencer à utiliser votre compte.',
     profile: {
@@ -62,7 +63,8 @@ export const onboardingFr: OnboardingSections = {
       loading: 'Chargement de vos organisations…',
     },
     team: {
-      intro: 'Invitez les personnes avec qui vous travaillez. Elles recevront un e-mail avec un lien pour vous rejoindre.',
+      intro:
+        'Invitez les personnes avec qui vous travaillez. Elles recevront un e-mail avec un lien pour vous rejoindre.',
       email: (n) => `Adresse e-mail du coéquipier ${n}`,
       role: (n) => `Rôle du coéquipier ${n}`,
       add: 'Ajouter un coéquipier',
@@ -174,11 +176,13 @@ export const onboardingFr: OnboardingSections = {
     roleChanged: (member, role) => `Le rôle de ${member} est maintenant\u00a0: ${role}.`,
     remove: 'Retirer',
     removeLabel: (member) => `Retirer ${member}`,
-    confirmRemove: (member, organization) => `Retirer ${member} de ${organization}\u00a0? Son accès prend fin immédiatement.`,
+    confirmRemove: (member, organization) =>
+      `Retirer ${member} de ${organization}\u00a0? Son accès prend fin immédiatement.`,
     confirmRemoveButton: 'Oui, retirer',
     removed: (member) => `${member} est retiré de l’organisation.`,
     leave: (organization) => `Quitter ${organization}`,
-    confirmLeave: (organization) => `Quitter ${organization}\u00a0? Il vous faudra une nouvelle invitation pour revenir.`,
+    confirmLeave: (organization) =>
+      `Quitter ${organization}\u00a0? Il vous faudra une nouvelle invitation pour revenir.`,
     confirmLeaveButton: 'Oui, quitter',
     left: (organization) => `Vous avez quitté ${organization}.`,
     lastOwner: 'Vous en êtes le seul propriétaire\u00a0: nommez un autre membre propriétaire avant de partir.',

@@ -27,23 +27,30 @@ export const fr: Translation = {
   signInInstead: 'Se connecter plutôt',
   forgotPassword: 'Mot de passe oublié\u00a0?',
   forgotTitle: 'Réinitialiser votre mot de passe',
-  forgotIntro: 'Saisissez votre adresse e-mail\u00a0: nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+  forgotIntro:
+    'Saisissez votre adresse e-mail\u00a0: nous vous enverrons un lien pour choisir un nouveau mot de passe.',
   sendResetLink: 'Envoyer le lien',
   resetSentTitle: 'Consultez votre boîte de réception',
-  resetSent: (email) => `Si un compte utilise ${email}, nous lui avons envoyé un lien pour choisir un nouveau mot de passe.`,
+  resetSent: (email) =>
+    `Si un compte utilise ${email}, nous lui avons envoyé un lien pour choisir un nouveau mot de passe.`,
   backToSignIn: 'Retour à la connexion',
   verifyTitle: 'Confirmez votre adresse e-mail',
-  verifySent: (email) => `Nous avons envoyé un lien à ${email}. Ouvrez-le pour confirmer votre adresse, puis connectez-vous.`,
-  verifyNeeded: (email) => `${email} n’est pas encore confirmée. Nous vous avons envoyé un nouveau lien\u00a0: ouvrez-le, puis connectez-vous.`,
+  verifySent: (email) =>
+    `Nous avons envoyé un lien à ${email}. Ouvrez-le pour confirmer votre adresse, puis connectez-vous.`,
+  verifyNeeded: (email) =>
+    `${email} n’est pas encore confirmée. Nous vous avons envoyé un nouveau lien\u00a0: ouvrez-le, puis connectez-vous.`,
   resendLink: 'Renvoyer le lien',
   linkResent: 'Nous avons envoyé un nouveau lien.',
   linkSentTitle: 'Consultez votre boîte de réception',
-  linkSent: (email) => `Nous avons envoyé un lien de connexion à ${email}. Ouvrez-le dans ce navigateur\u00a0: cette page vous connectera d’elle-même.`,
+  linkSent: (email) =>
+    `Nous avons envoyé un lien de connexion à ${email}. Ouvrez-le dans ce navigateur\u00a0: cette page vous connectera d’elle-même.`,
   linkLifetime: (when) => `Le lien ne sert qu’une fois et expire ${when}.`,
-  linkUsedElsewhere: 'Vous vous êtes connecté avec le lien dans un autre navigateur ou onglet. Pour vous connecter ici aussi, demandez un nouveau lien.',
+  linkUsedElsewhere:
+    'Vous vous êtes connecté avec le lien dans un autre navigateur ou onglet. Pour vous connecter ici aussi, demandez un nouveau lien.',
   linkExpired: 'Le lien a expiré. Demandez-en un nouveau.',
   sendNewLink: 'Envoyer un nouveau lien',
-  passkeySignInCancelled: 'La connexion par clé d’accès a été annulée. Vous pouvez réessayer, ou vous connecter autrement.',
+  passkeySignInCancelled:
+    'La connexion par clé d’accès a été annulée. Vous pouvez réessayer, ou vous connecter autrement.',
   offerPasskey: {
     title: 'Connectez-vous plus vite la prochaine fois\u00a0: ajoutez une clé d’accès',
     text: 'Une clé d’accès vous connecte avec votre empreinte, votre visage ou le verrouillage de votre écran\u00a0: rien à saisir, rien à retenir.',
@@ -94,10 +101,13 @@ export const fr: Translation = {
     invalid_code: 'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.',
     passkey_challenge_expired: 'Cette demande de clé d’accès a expiré. Réessayez.',
     invalid_passkey_response: 'La clé d’accès n’a pas pu être vérifiée. Réessayez.',
-    unknown_passkey: 'Cette clé d’accès n’est pas enregistrée ici\u00a0: elle a peut-être été supprimée. Connectez-vous autrement.',
-    passkey_counter_regression: 'Cette clé d’accès a été refusée car elle semble copiée. Connectez-vous autrement, puis vérifiez vos clés d’accès.',
+    unknown_passkey:
+      'Cette clé d’accès n’est pas enregistrée ici\u00a0: elle a peut-être été supprimée. Connectez-vous autrement.',
+    passkey_counter_regression:
+      'Cette clé d’accès a été refusée car elle semble copiée. Connectez-vous autrement, puis vérifiez vos clés d’accès.',
     passkey_already_registered: 'Cette clé d’accès est déjà enregistrée sur votre compte.',
-    last_sign_in_method: 'C’est votre seul moyen de connexion. Ajoutez un mot de passe ou une autre clé d’accès avant de la supprimer.',
+    last_sign_in_method:
+      'C’est votre seul moyen de connexion. Ajoutez un mot de passe ou une autre clé d’accès avant de la supprimer.',
     reauthentication_required: 'Par sécurité, reconnectez-vous pour modifier vos clés d’accès.',
     passkey_cancelled: 'La demande de clé d’accès a été annulée.',
     passkey_unsupported: 'Ce navigateur ne prend pas en charge les clés d’accès.',
@@ -192,7 +202,8 @@ export const fr: Translation = {
   },
   passkeys: {
     title: 'Clés d’accès',
-    intro: 'Connectez-vous avec votre empreinte, votre visage ou le verrouillage de votre écran plutôt qu’avec un mot de passe.',
+    intro:
+      'Connectez-vous avec votre empreinte, votre visage ou le verrouillage de votre écran plutôt qu’avec un mot de passe.',
     add: 'Ajouter une clé d’accès',
     added: (name) => `${name} est ajoutée.`,
     addCancelled: 'Aucune clé d’accès n’a été ajoutée.',
@@ -221,7 +232,9 @@ export const fr: Translation = {
     removed: (name) => `${name} est supprimée.`,
     sessionsEnded: (count) => {
       if (count === 0) return '';
-      return count === 1 ? 'Un appareil connecté avec elle est déconnecté.' : `${count} appareils connectés avec elle sont déconnectés.`;
+      return count === 1
+        ? 'Un appareil connecté avec elle est déconnecté.'
+        : `${count} appareils connectés avec elle sont déconnectés.`;
     },
     signedOut: 'Connectez-vous pour voir vos clés d’accès.',
     loadFailed: 'Vos clés d’accès n’ont pas pu être chargées.',
@@ -248,9 +261,12 @@ export const fr: Translation = {
     dismiss: 'Fermer',
     handOver: {
       title: (email, product) => `Se connecter à ${product} en tant que ${email}\u00a0?`,
-      explain: 'Vous avez ouvert un lien de connexion qui n’a pas été demandé dans ce navigateur. Ne continuez que si vous l’avez demandé vous-même.',
-      explainInvitation: 'Vous avez accepté une invitation envoyée à cette adresse. Ne continuez que si elle vous était destinée.',
-      replaces: (current) => `Vous êtes connecté en tant que ${current}\u00a0; continuer vous déconnectera de ce compte.`,
+      explain:
+        'Vous avez ouvert un lien de connexion qui n’a pas été demandé dans ce navigateur. Ne continuez que si vous l’avez demandé vous-même.',
+      explainInvitation:
+        'Vous avez accepté une invitation envoyée à cette adresse. Ne continuez que si elle vous était destinée.',
+      replaces: (current) =>
+        `Vous êtes connecté en tant que ${current}\u00a0; continuer vous déconnectera de ce compte.`,
       continue: 'Continuer',
       cancel: 'Annuler',
     },

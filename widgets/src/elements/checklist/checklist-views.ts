@@ -13,7 +13,12 @@ import type { Checklist, ChecklistItem } from '../../../../contract/checklist.js
 /** Items still to do: not completed and not hidden. */
 export const remaining = (list: Checklist) => list.items.filter((item) => !item.completed && !item.dismissed).length;
 
-export function renderLauncher(t: Translation, list: Checklist | undefined, expanded: boolean, toggle: () => void): TemplateResult {
+export function renderLauncher(
+  t: Translation,
+  list: Checklist | undefined,
+  expanded: boolean,
+  toggle: () => void,
+): TemplateResult {
   const left = list ? remaining(list) : 0;
   return html`<button part="launcher" class="launcher" type="button" aria-expanded=${expanded ? 'true' : 'false'} aria-controls="panel" @click=${toggle}>
     <span class="launcher-icon">${onboardingIcon('task')}</span>
@@ -62,11 +67,13 @@ export function renderFooter(t: Translation, list: Checklist, busy: boolean, on:
   const hidden = list.items.filter((item) => item.dismissed).length;
   const busyState = busy ? 'true' : 'false';
   return html`<div class="footer">
-    ${hidden
-      ? html`<button part="button restore-items-button" class="link" type="button" aria-disabled=${busyState} @click=${on.restoreItems}>
+    ${
+      hidden
+        ? html`<button part="button restore-items-button" class="link" type="button" aria-disabled=${busyState} @click=${on.restoreItems}>
           ${t.checklist.hiddenItems(hidden)}
         </button>`
-      : nothing}
+        : nothing
+    }
     <button part="button dismiss-all-button" class="link" type="button" aria-disabled=${busyState} @click=${on.dismissAll}>${t.checklist.dismissAll}</button>
   </div>`;
 }

@@ -17,25 +17,32 @@ beforeEach(signOutEverywhere);
 
 const KEYS = ['create_event', 'invite_team', 'connect_integration', 'customize_profile', 'explore_dashboard'];
 
-const create = (attributes: Record<string, string> = {}): AcctChecklist => element('acct-checklist', { server: testServers.instant, ...attributes });
+const create = (attributes: Record<string, string> = {}): AcctChecklist =>
+  element('acct-checklist', { server: testServers.instant, ...attributes });
 const rows = (el: AcctChecklist) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('li[part~="item"]')];
 const row = (el: AcctChecklist, key: string) => $(el, `li[data-key="${key}"]`);
 const box = (el: AcctChecklist, key: string) => $<HTMLInputElement>(el, `input[data-key="${key}"]`)!;
 const count = (el: AcctChecklist) => text($(el, '[part="count"]'));
-const listed = (n: number) => (el: AcctChecklist) => eventually(() => rows(el).length === n, `the checklist did not list ${n} items`);
+const listed = (n: number) => (el: AcctChecklist) =>
+  eventually(() => rows(el).length === n, `the checklist did not list ${n} items`);
 const counting = (el: AcctChecklist, expected: string, timeout?: number) =>
   eventually(() => count(el) === expected, `the count did not become "${expected}" (it is "${count(el)}")`, timeout);
 
 const mount = (attributes: Record<string, string> = {}) => attach(create(attributes));
 
 /** Completes items as another device would. */
-const completeElsewhere = (device: Device, keys: string[]) => Promise.all(keys.map((key) => device.call('POST', `/api/checklist/items/${key}/complete`)));
+const completeElsewhere = (device: Device, keys: string[]) =>
+  Promise.all(keys.map((key) => device.call('POST', `/api/checklist/items/${key}/complete`)));
 
 runBaseSuite<AcctChecklist>({
   tag: 'acct-checklist',
   elementClass: AcctChecklist,
   states: [
-    { name: 'signed out', create: () => create(), ready: (el) => eventually(() => $(el, 'slot[name="signed-out"]'), 'no signed-out slot') },
+    {
+      name: 'signed out',
+      create: () => create(),
+      ready: (el) => eventually(() => $(el, 'slot[name="signed-out"]'), 'no signed-out slot'),
+    },
     {
       name: 'two of five done',
       create: () => create(),

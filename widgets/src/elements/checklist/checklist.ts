@@ -139,16 +139,20 @@ export class AcctChecklist extends OnboardingElement {
     const open = !this.collapsed || this.expanded;
     return html`
       <div part="base" class="checklist" lang=${this.t.$lang} @keydown=${this.onKeydown}>
-        ${hidden
-          ? nothing
-          : html`${this.collapsed && signedIn && list ? renderLauncher(t, list, this.expanded, this.toggle) : nothing}
+        ${
+          hidden
+            ? nothing
+            : html`${this.collapsed && signedIn && list ? renderLauncher(t, list, this.expanded, this.toggle) : nothing}
               <section class="panel" id="panel" aria-labelledby="title" ?hidden=${!open || (this.collapsed && !signedIn)}>
                 <h2 part="title" id="title" tabindex="-1">${t.checklist.title}</h2>
-                ${this.renderForSession(this.load, { loadFailed: t.checklist.loadFailed, signedOut: t.checklist.signedOut }, (loaded) =>
-                  this.renderList(this.latest ?? loaded),
+                ${this.renderForSession(
+                  this.load,
+                  { loadFailed: t.checklist.loadFailed, signedOut: t.checklist.signedOut },
+                  (loaded) => this.renderList(this.latest ?? loaded),
                 )}
                 ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
-              </section>`}
+              </section>`
+        }
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
@@ -199,8 +203,10 @@ export class AcctChecklist extends OnboardingElement {
       box.checked = item.completed;
       return;
     }
-    if (action === 'complete') this.emit('acct-checklist-item-complete', { key: item.key, item: { ...item, completed: true } });
-    this.announcement = action === 'complete' ? this.t.checklist.completed(item.title) : this.t.checklist.uncompleted(item.title);
+    if (action === 'complete')
+      this.emit('acct-checklist-item-complete', { key: item.key, item: { ...item, completed: true } });
+    this.announcement =
+      action === 'complete' ? this.t.checklist.completed(item.title) : this.t.checklist.uncompleted(item.title);
   };
 
   private readonly dismissItem = async (event: Event): Promise<void> => {

@@ -53,7 +53,11 @@ afterEach(() => {
  * code it hands back into this page's address, as a page opened from the link.
  */
 async function openedFromLink(email: string, key: string | undefined, on = server): Promise<void> {
-  const asked = await post(on, '/api/auth/magic-link', { email, redirectUrl: pageAddress(), ...(key ? { browserKey: key } : {}) });
+  const asked = await post(on, '/api/auth/magic-link', {
+    email,
+    redirectUrl: pageAddress(),
+    ...(key ? { browserKey: key } : {}),
+  });
   expect(asked.status).to.equal(202);
   const mail = await mailTo(on, email);
   const answer = await submitHostedForm(linkIn(mail.text, '/auth/magic-link', on));
@@ -70,10 +74,19 @@ runBaseSuite<AcctHandOver>({
   states: [
     {
       name: 'asking, someone signed in',
-      create: () => element('acct-hand-over', { email: 'ada@example.com', 'product-name': 'Acct Test', current: 'bob@example.com' }),
+      create: () =>
+        element('acct-hand-over', {
+          email: 'ada@example.com',
+          'product-name': 'Acct Test',
+          current: 'bob@example.com',
+        }),
       ready: (el) => el.updateComplete.then(() => undefined),
     },
-    { name: 'asking, dark', create: () => element('acct-hand-over', { email: 'ada@example.com', theme: 'dark' }), ready: (el) => el.updateComplete.then(() => undefined) },
+    {
+      name: 'asking, dark',
+      create: () => element('acct-hand-over', { email: 'ada@example.com', theme: 'dark' }),
+      ready: (el) => el.updateComplete.then(() => undefined),
+    },
   ],
   events: [
     {
@@ -87,7 +100,7 @@ runBaseSuite<AcctHandOver>({
 });
 
 describe('hand-over of an emailed link (login CSRF)', () => {
-  it("signs in silently with a code whose flow this browser started", async () => {
+  it('signs in silently with a code whose flow this browser started', async () => {
     const { email } = await createAccount();
     await openedFromLink(email, browserKey(server));
     const store = freshStore();
@@ -117,7 +130,9 @@ describe('hand-over of an emailed link (login CSRF)', () => {
     );
     expect(dialog.getAttribute('role')).to.equal('alertdialog');
     expect(dialog.getAttribute('aria-labelledby')).to.equal('title');
-    expect(prompt()!.shadowRoot!.activeElement, 'focus on the choice that changes nothing').to.equal(inPrompt('[part~="cancel-button"]'));
+    expect(prompt()!.shadowRoot!.activeElement, 'focus on the choice that changes nothing').to.equal(
+      inPrompt('[part~="cancel-button"]'),
+    );
     expect(store.status).to.equal('signed-in');
 
     inPrompt('[part~="cancel-button"]')!.click();
@@ -203,7 +218,15 @@ describe('browserKey', () => {
     } finally {
       window.fetch = realFetch;
     }
-    const withKey = bodies.filter((b) => b.browserKey === browserKey(server)).map((b) => new URL(b.url as string).pathname);
-    expect(withKey).to.deep.equal(['/api/auth/sign-up', '/api/auth/sign-in', '/api/auth/magic-link', '/api/auth/password/forgot', '/api/auth/verification/resend']);
+    const withKey = bodies
+      .filter((b) => b.browserKey === browserKey(server))
+      .map((b) => new URL(b.url as string).pathname);
+    expect(withKey).to.deep.equal([
+      '/api/auth/sign-up',
+      '/api/auth/sign-in',
+      '/api/auth/magic-link',
+      '/api/auth/password/forgot',
+      '/api/auth/verification/resend',
+    ]);
   });
 });

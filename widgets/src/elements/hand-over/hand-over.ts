@@ -108,7 +108,12 @@ export interface HandOverQuestion {
 export function askHandOver(question: HandOverQuestion): Promise<HandOverAnswer> {
   defineHandOver();
   const element = document.createElement('acct-hand-over') as AcctHandOver;
-  Object.assign(element, { email: question.email, flow: question.flow, productName: question.productName, current: question.current });
+  Object.assign(element, {
+    email: question.email,
+    flow: question.flow,
+    productName: question.productName,
+    current: question.current,
+  });
   if (question.lang) element.lang = question.lang;
   if (question.theme === 'dark' || question.theme === 'auto') element.theme = question.theme;
   return new Promise((resolve) => {

@@ -6,7 +6,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../testing/base-suite.js';
-import { $, createAccount, element, PASSWORD, post, settledStore, signOutEverywhere, text } from '../../testing/helpers.js';
+import {
+  $,
+  createAccount,
+  element,
+  PASSWORD,
+  post,
+  settledStore,
+  signOutEverywhere,
+  text,
+} from '../../testing/helpers.js';
 import { AcctLoginHistory } from './define.js';
 
 beforeEach(signOutEverywhere);
@@ -20,7 +29,10 @@ const rows = (el: AcctLoginHistory) => [...el.shadowRoot!.querySelectorAll<HTMLE
 async function accountWithHistory(server: string, failures = 1) {
   const account = await createAccount();
   for (let i = 0; i < failures; i++) {
-    const attempt = await post(testServers.bearer, '/api/auth/sign-in', { email: account.email, password: `wrong ${i}` });
+    const attempt = await post(testServers.bearer, '/api/auth/sign-in', {
+      email: account.email,
+      password: `wrong ${i}`,
+    });
     expect(attempt.status).to.equal(401);
   }
   await (await settledStore(server)).signIn({ email: account.email, password: PASSWORD });
@@ -72,7 +84,9 @@ runBaseSuite<AcctLoginHistory>({
 describe('<acct-login-history>', () => {
   it('lists the activity newest first, with failures set apart in words and icon', async () => {
     await accountWithHistory(testServers.instant);
-    const el = await fixture<AcctLoginHistory>(html`<acct-login-history server=${testServers.instant}></acct-login-history>`);
+    const el = await fixture<AcctLoginHistory>(
+      html`<acct-login-history server=${testServers.instant}></acct-login-history>`,
+    );
     await listed(3)(el);
     const [latest, failure, first] = rows(el);
 
@@ -81,7 +95,9 @@ describe('<acct-login-history>', () => {
     expect(latest!.querySelector('[part~="badge"]')).to.equal(null);
     expect(text(latest!)).to.contain('Password');
     // The server stores no made-up name for this browser's device: the element composes one.
-    expect(text(latest!.querySelector('[part="details"]'))).to.match(/^Password · Linux computer · Chrome Headless \d+ on Linux$/);
+    expect(text(latest!.querySelector('[part="details"]'))).to.match(
+      /^Password · Linux computer · Chrome Headless \d+ on Linux$/,
+    );
 
     expect(text(failure!.querySelector('[part="event"]'))).to.equal('Sign-in failed');
     expect(failure!.part.contains('failure')).to.equal(true);
@@ -89,7 +105,9 @@ describe('<acct-login-history>', () => {
     expect(text(failure!.querySelector('[part~="reason"]'))).to.equal('Reason: wrong password');
     const icon = (row: Element) => row.querySelector('.icon svg')!.innerHTML;
     expect(icon(failure!), 'a different icon, not only a different colour').not.to.equal(icon(latest!));
-    expect(getComputedStyle(failure!.querySelector('[part~="failure-badge"]')!).color).not.to.equal(getComputedStyle(latest!).color);
+    expect(getComputedStyle(failure!.querySelector('[part~="failure-badge"]')!).color).not.to.equal(
+      getComputedStyle(latest!).color,
+    );
 
     expect(text(first!.querySelector('[part="event"]'))).to.equal('Signed in');
     const time = latest!.querySelector('time')!;
@@ -100,7 +118,9 @@ describe('<acct-login-history>', () => {
 
   it('loads older activity a page at a time, moving focus to the first older event', async () => {
     await accountWithHistory(testServers.instant, 3);
-    const el = await fixture<AcctLoginHistory>(html`<acct-login-history server=${testServers.instant} page-size="2"></acct-login-history>`);
+    const el = await fixture<AcctLoginHistory>(
+      html`<acct-login-history server=${testServers.instant} page-size="2"></acct-login-history>`,
+    );
     await listed(2)(el);
     expect(rows(el)).to.have.length(2);
     const ids = new Set(rows(el).map((r) => r.dataset.event));
@@ -109,7 +129,8 @@ describe('<acct-login-history>', () => {
     await listed(4)(el);
     expect(rows(el)).to.have.length(4);
     expect(el.shadowRoot!.activeElement).to.equal(rows(el)[2]);
-    for (const row of rows(el).slice(2)) expect(ids.has(row.dataset.event), 'a new event, not a repeat').to.equal(false);
+    for (const row of rows(el).slice(2))
+      expect(ids.has(row.dataset.event), 'a new event, not a repeat').to.equal(false);
 
     $(el, '[part~="load-more-button"]')!.click();
     await listed(5)(el);
@@ -121,18 +142,24 @@ describe('<acct-login-history>', () => {
 
   it('speaks French', async () => {
     await accountWithHistory(testServers.instant);
-    const el = await fixture<AcctLoginHistory>(html`<acct-login-history server=${testServers.instant} lang="fr"></acct-login-history>`);
+    const el = await fixture<AcctLoginHistory>(
+      html`<acct-login-history server=${testServers.instant} lang="fr"></acct-login-history>`,
+    );
     await listed(3)(el);
     expect(text($(el, 'h2'))).to.equal('Activité de connexion récente');
     expect(text(rows(el)[1]!.querySelector('[part="event"]'))).to.equal('Échec de connexion');
     expect(text(rows(el)[1]!.querySelector('[part~="failure-badge"]'))).to.equal('Échec');
     expect(text(rows(el)[1]!.querySelector('[part~="reason"]'))).to.equal('Motif : mot de passe incorrect'); // text() folds the no-break space
     expect(text(rows(el)[0]!.querySelector('time'))).to.equal('maintenant');
-    expect(text(rows(el)[0]!.querySelector('[part="details"]')), 'the device named in French').to.match(/^Mot de passe · Ordinateur Linux · Chrome Headless \d+ sur Linux$/);
+    expect(text(rows(el)[0]!.querySelector('[part="details"]')), 'the device named in French').to.match(
+      /^Mot de passe · Ordinateur Linux · Chrome Headless \d+ sur Linux$/,
+    );
   });
 
   it('shows the signed-out slot, and the list once someone signs in', async () => {
-    const el = await fixture<AcctLoginHistory>(html`<acct-login-history server=${testServers.instant}></acct-login-history>`);
+    const el = await fixture<AcctLoginHistory>(
+      html`<acct-login-history server=${testServers.instant}></acct-login-history>`,
+    );
     await waitUntil(() => $(el, 'slot[name="signed-out"]'));
     expect(text($(el, '[part="signed-out"]'))).to.equal('Sign in to see your sign-in activity.');
     await accountWithHistory(testServers.instant, 0);

@@ -98,12 +98,14 @@ export class AcctLoginHistory extends AccountElement {
         ${events.map((event) => renderHistoryRow(event, t, now))}
       </ul>
       ${this.moreError ? html`<p part="action-error" class="error" role="alert">${this.moreError}</p>` : nothing}
-      ${nextCursor
-        ? html`<div class="footer">
+      ${
+        nextCursor
+          ? html`<div class="footer">
             <button part="button load-more-button" type="button" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}
               @click=${this.loadMore}>${t.history.loadMore}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

@@ -67,7 +67,11 @@ export abstract class LoginBase extends AcctElement {
   /** Set by a submit after the session ended elsewhere: its news has been read. */
   @state() private endedNewsHidden = false;
   private idPrefix = '';
-  protected readonly session = new SessionController(this, () => this.serverUrl, (cause) => this.storeChanged(cause));
+  protected readonly session = new SessionController(
+    this,
+    () => this.serverUrl,
+    (cause) => this.storeChanged(cause),
+  );
   protected readonly countdown = new RetryCountdown(this, (action) => {
     if (this.limited !== action) return;
     this.limited = null;
@@ -105,7 +109,9 @@ export abstract class LoginBase extends AcctElement {
   /** The store's news of a session ended elsewhere, until the user submits the form again. */
   protected get signedOutNews(): string {
     const reason = this.session.store.signedOutReason;
-    return reason && !this.endedNewsHidden && this.session.store.status === 'signed-out' ? this.t.card.signedOut[reason] : '';
+    return reason && !this.endedNewsHidden && this.session.store.status === 'signed-out'
+      ? this.t.card.signedOut[reason]
+      : '';
   }
 
   /** The user submitted a form: the messages left from before (a refused link, a session ended elsewhere) go. */
@@ -164,7 +170,11 @@ export abstract class LoginBase extends AcctElement {
    * A failure that left focus on a button (the user clicked or pressed it) moves focus to the
    * message, so it is not lost when the button is disabled or replaced; focus in a field stays.
    */
-  protected async run(form: HTMLFormElement | null, request: () => Promise<void>, { action, cancelled = '' }: RunOptions = {}): Promise<void> {
+  protected async run(
+    form: HTMLFormElement | null,
+    request: () => Promise<void>,
+    { action, cancelled = '' }: RunOptions = {},
+  ): Promise<void> {
     this.busy = true;
     this.working = action ?? null;
     try {
@@ -176,7 +186,8 @@ export abstract class LoginBase extends AcctElement {
         return;
       }
       const fromButton = this.focusedInside() instanceof HTMLButtonElement;
-      const problems = form && error instanceof ApiError ? serverProblems(error.fields, (name) => !!field(form, name)) : {};
+      const problems =
+        form && error instanceof ApiError ? serverProblems(error.fields, (name) => !!field(form, name)) : {};
       this.limited = null;
       if (error instanceof ApiError && error.code === 'email_not_verified') {
         void this.showView('verify', { unconfirmedSignIn: true });
@@ -292,7 +303,9 @@ export abstract class LoginBase extends AcctElement {
     // Judged from the fields as they are now: a value set without an input event (some password
     // managers, scripts) has not made "Sign in" primary on screen yet.
     const form = target.form;
-    const password = field(form, 'password')?.value ? form.querySelector<HTMLButtonElement>('button[name="method"][value="password"]') : null;
+    const password = field(form, 'password')?.value
+      ? form.querySelector<HTMLButtonElement>('button[name="method"][value="password"]')
+      : null;
     const button = password ?? form.querySelector<HTMLButtonElement>('button[name="method"].primary');
     if (!button) return;
     event.preventDefault();

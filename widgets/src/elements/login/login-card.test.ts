@@ -10,15 +10,38 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { sessionWatch } from '../../core/session-watch.js';
-import { createAccount, mailTo, PASSWORD, post, settledStore, signInElsewhere, signOutEverywhere, uniqueEmail } from '../../testing/helpers.js';
-import { $, create, idle, input, methodButton, methodButtons, renderLogin, settled, submit, text } from '../../testing/login.js';
+import {
+  createAccount,
+  mailTo,
+  PASSWORD,
+  post,
+  settledStore,
+  signInElsewhere,
+  signOutEverywhere,
+  uniqueEmail,
+} from '../../testing/helpers.js';
+import {
+  $,
+  create,
+  idle,
+  input,
+  methodButton,
+  methodButtons,
+  renderLogin,
+  settled,
+  submit,
+  text,
+} from '../../testing/login.js';
 import { watchPageProblems } from '../../testing/webauthn.js';
 import type { AcctLogin } from './define.js';
 import './define.js';
 
 beforeEach(signOutEverywhere);
 
-const primary = (el: AcctLogin) => methodButtons(el).filter((b) => b.part.contains('primary-button')).map((b) => b.value);
+const primary = (el: AcctLogin) =>
+  methodButtons(el)
+    .filter((b) => b.part.contains('primary-button'))
+    .map((b) => b.value);
 
 /** Types into a field as the keyboard does (input events included). */
 async function type(el: AcctLogin, name: string, value: string): Promise<void> {
@@ -29,7 +52,10 @@ async function type(el: AcctLogin, name: string, value: string): Promise<void> {
 describe('<acct-login> primary action', () => {
   it('makes "Sign in" primary once a password is typed, and the first method otherwise', async () => {
     const el = await renderLogin(html`<acct-login server=${testServers.main}></acct-login>`);
-    expect(methodButtons(el).map((b) => b.value), 'the buttons keep their places').to.deep.equal(['passkey', 'magic-link', 'password']);
+    expect(
+      methodButtons(el).map((b) => b.value),
+      'the buttons keep their places',
+    ).to.deep.equal(['passkey', 'magic-link', 'password']);
     expect(primary(el), 'nothing typed: the first method').to.deep.equal(['passkey']);
     await type(el, 'email', 'ada@example.test');
     expect(primary(el), 'an email only: still the configured first').to.deep.equal(['passkey']);
@@ -55,7 +81,9 @@ describe('<acct-login> primary action', () => {
   });
 
   it('sends the link with Enter when only an address is typed and the link comes first', async () => {
-    const el = await renderLogin(html`<acct-login server=${testServers.main} methods="magic-link password"></acct-login>`);
+    const el = await renderLogin(
+      html`<acct-login server=${testServers.main} methods="magic-link password"></acct-login>`,
+    );
     await type(el, 'email', uniqueEmail('enter'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => text($(el, 'h2')) === 'Check your inbox', 'Enter did not send the link');
@@ -111,7 +139,10 @@ describe('<acct-login> waiting out a rate limit', () => {
     expect(text(resend())).to.equal('Send a new link');
     expect($(el, '[part="form-error"]')).to.equal(null);
     // (The limited server's links live 2 s: by now the view may say that the first one expired instead.)
-    expect(text($(el, '[part="notice"]'))).to.be.oneOf(['You can try again now.', 'The link has expired. Ask for a new one.']);
+    expect(text($(el, '[part="notice"]'))).to.be.oneOf([
+      'You can try again now.',
+      'The link has expired. Ask for a new one.',
+    ]);
     resend().click();
     await waitUntil(() => text($(el, '[part="notice"]')) === 'We have sent another link.', 'the new link was not sent');
   });
@@ -185,7 +216,9 @@ describe('<acct-login> on a page the server does not allow', () => {
     );
     el.lang = 'fr';
     await el.updateComplete;
-    expect(text($(el, '[part="error"]'))).to.contain(`L’origine de cette page, ${location.origin}, ne figure pas dans ACCT_ALLOWED_ORIGINS`);
+    expect(text($(el, '[part="error"]'))).to.contain(
+      `L’origine de cette page, ${location.origin}, ne figure pas dans ACCT_ALLOWED_ORIGINS`,
+    );
   });
 });
 
@@ -231,7 +264,12 @@ describe('<acct-login> signed out on another device', () => {
     const { session } = await store.signIn({ email, password: PASSWORD });
     const el = await renderLogin(html`<acct-login server=${testServers.instant} lang="fr"></acct-login>`);
     const other = await signInElsewhere(email);
-    await post(testServers.instant, '/api/sessions/revoke-others', {}, { headers: { Authorization: `Bearer ${other.session.token}` } });
+    await post(
+      testServers.instant,
+      '/api/sessions/revoke-others',
+      {},
+      { headers: { Authorization: `Bearer ${other.session.token}` } },
+    );
     expect(store.status, 'nothing noticed yet').to.equal('signed-in');
     window.dispatchEvent(new FocusEvent('focus'));
     await waitUntil(() => $(el, 'form'), 'focus did not re-check the session', { timeout: 4000 });
@@ -246,7 +284,9 @@ describe('<acct-login> mail in the page’s language', () => {
     const pageLang = page.lang;
     page.lang = 'en';
     try {
-      const el = await renderLogin(html`<acct-login server=${testServers.main} methods="magic-link" lang="fr"></acct-login>`);
+      const el = await renderLogin(
+        html`<acct-login server=${testServers.main} methods="magic-link" lang="fr"></acct-login>`,
+      );
       const email = uniqueEmail('langue');
       await submit(el, 'magic-link', { email });
       await waitUntil(() => text($(el, 'h2')) === 'Consultez votre boîte de réception', 'the link was not sent');

@@ -10,12 +10,23 @@ import type { AcctErrorDetail, AcctSignedInDetail, AcctSignedUpDetail } from '..
 import { createAccount, mailTo, PASSWORD, signOutEverywhere, uniqueEmail } from '../../testing/helpers.js';
 import type { AcctLogin } from './define.js';
 import './define.js';
-import { $, idle, input, methodButton, methodButtons, nextEvent, renderLogin, submit, text } from '../../testing/login.js';
+import {
+  $,
+  idle,
+  input,
+  methodButton,
+  methodButtons,
+  nextEvent,
+  renderLogin,
+  submit,
+  text,
+} from '../../testing/login.js';
 
 beforeEach(signOutEverywhere);
 
 /** How many requests this page has sent to `url` so far (Resource Timing sees cross-origin fetches too). */
-const requestsTo = (url: string) => performance.getEntriesByType('resource').filter((entry) => entry.name === url).length;
+const requestsTo = (url: string) =>
+  performance.getEntriesByType('resource').filter((entry) => entry.name === url).length;
 
 describe('<acct-login> signing up', () => {
   it('signs in at once when the server needs no confirmation, firing acct-signed-up then acct-signed-in', async () => {
@@ -45,13 +56,18 @@ describe('<acct-login> signing up', () => {
 
     expect((await signedUp).detail).to.deep.equal({ user: null, verificationRequired: true });
     await waitUntil(() => text($(el, 'h2')) === 'Confirm your email address', 'the confirmation notice did not show');
-    expect(text($(el, '[part="message"] p'))).to.equal(`We have sent a link to ${email}. Open it to confirm your address, then sign in.`);
+    expect(text($(el, '[part="message"] p'))).to.equal(
+      `We have sent a link to ${email}. Open it to confirm your address, then sign in.`,
+    );
     expect(el.shadowRoot!.activeElement, 'focus moves to the new heading').to.equal($(el, 'h2'));
     const mail = await mailTo(testServers.main, email);
     expect(mail.text).to.contain('/auth/verify-email?token=');
 
     $(el, '[part~="resend-button"]')!.click();
-    await waitUntil(() => text($(el, '[part="notice"]')) === 'We have sent another link.', 'the resend was not confirmed');
+    await waitUntil(
+      () => text($(el, '[part="notice"]')) === 'We have sent another link.',
+      'the resend was not confirmed',
+    );
     expect($(el, '[part="notice"]')!.closest('[role="status"]'), 'announced politely').to.exist;
 
     $(el, '[part="switch-button"]')!.click();
@@ -64,7 +80,10 @@ describe('<acct-login> signing up', () => {
     // Both pass the browser's checks: `ada@localhost` is a valid type=email value, and the
     // password is long enough; the server refuses both.
     await submit(el, 'password', { displayName: 'Ada', email: 'ada@localhost', password: 'password123' });
-    await waitUntil(() => input(el, 'email')!.getAttribute('aria-invalid') === 'true', 'the email was not marked invalid');
+    await waitUntil(
+      () => input(el, 'email')!.getAttribute('aria-invalid') === 'true',
+      'the email was not marked invalid',
+    );
     expect(text($(el, '#email-error'))).to.equal('Enter a valid email address, like name@example.com.');
     expect(el.shadowRoot!.activeElement, 'focus on the first field in error').to.equal(input(el, 'email'));
 
@@ -105,7 +124,9 @@ describe('<acct-login> signing in', () => {
 
   it('signs in, fires acct-signed-in, and does not follow `redirect` when the host cancels the event', async () => {
     const { email } = await createAccount({ displayName: 'Katherine Johnson' });
-    const el = await renderLogin(html`<acct-login server=${testServers.instant} redirect="/somewhere-else"></acct-login>`);
+    const el = await renderLogin(
+      html`<acct-login server=${testServers.instant} redirect="/somewhere-else"></acct-login>`,
+    );
     const page = location.href;
     el.addEventListener('acct-signed-in', (event) => event.preventDefault(), { once: true });
     const signedIn = nextEvent<AcctSignedInDetail>(el, 'acct-signed-in');
@@ -113,7 +134,9 @@ describe('<acct-login> signing in', () => {
     expect((await signedIn).detail.user.email).to.equal(email);
     await waitUntil(() => $(el, '[part~="signed-in"]'), 'the signed-in panel did not show');
     expect(location.href, 'no navigation').to.equal(page);
-    expect($<HTMLAnchorElement>(el, 'a[part~="primary-button"]')!.href).to.equal(new URL('/somewhere-else', location.href).href);
+    expect($<HTMLAnchorElement>(el, 'a[part~="primary-button"]')!.href).to.equal(
+      new URL('/somewhere-else', location.href).href,
+    );
 
     const signedOut = nextEvent(el, 'acct-signed-out');
     $(el, '[part~="sign-out-button"]')!.click();
@@ -136,7 +159,12 @@ describe('<acct-login> signing in', () => {
     expect(working.disabled, 'not disabled, so it keeps focus').to.equal(false);
     expect(working.querySelector('.spinner')).to.exist;
     expect(el.shadowRoot!.activeElement).to.equal(working);
-    expect(methodButtons(el).filter((b) => b !== working).every((b) => b.disabled), 'the other buttons are disabled').to.equal(true);
+    expect(
+      methodButtons(el)
+        .filter((b) => b !== working)
+        .every((b) => b.disabled),
+      'the other buttons are disabled',
+    ).to.equal(true);
     // A second press (the button again, Enter in the password field) while busy sends nothing.
     working.click();
     input(el, 'password')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
@@ -163,7 +191,9 @@ describe('<acct-login> signing in', () => {
     const el = await renderLogin(html`<acct-login server=${testServers.main}></acct-login>`);
     await submit(el, 'password', { email, password: PASSWORD });
     await waitUntil(() => text($(el, 'h2')) === 'Confirm your email address', 'the confirmation notice did not show');
-    expect(text($(el, '[part="message"] p'))).to.equal(`${email} is not confirmed yet. We have sent you a new link: open it, then sign in.`);
+    expect(text($(el, '[part="message"] p'))).to.equal(
+      `${email} is not confirmed yet. We have sent you a new link: open it, then sign in.`,
+    );
   });
 
   it('says how long to wait after too many attempts', async () => {
@@ -184,7 +214,9 @@ describe('<acct-login> signing in', () => {
     input(el, 'email')!.value = email;
     input(el, 'password')!.value = PASSWORD;
     const signedIn = nextEvent(el, 'acct-signed-in');
-    input(el, 'password')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    input(el, 'password')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }),
+    );
     await signedIn;
   });
 });
@@ -201,7 +233,9 @@ describe('<acct-login> forgotten password', () => {
 
     $<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     await waitUntil(() => text($(el, 'h2')) === 'Check your inbox', 'no confirmation');
-    expect(text($(el, '[part="message"] p'))).to.equal(`If an account uses ${email}, we have sent it a link to choose a new password.`);
+    expect(text($(el, '[part="message"] p'))).to.equal(
+      `If an account uses ${email}, we have sent it a link to choose a new password.`,
+    );
     const mail = await mailTo(testServers.main, email);
     expect(mail.text).to.contain('/auth/reset-password?token=');
 
@@ -257,7 +291,9 @@ describe('<acct-login no-shadow>', () => {
     const attributes = (el: AcctLogin) =>
       [...(el.shadowRoot ?? el).querySelectorAll('input')].map((i) => `${i.name}:${i.getAttribute('autocomplete')}`);
     const shadow = await renderLogin(html`<acct-login server=${testServers.instant} mode="sign-up"></acct-login>`);
-    const light = await renderLogin(html`<acct-login server=${testServers.instant} mode="sign-up" no-shadow></acct-login>`);
+    const light = await renderLogin(
+      html`<acct-login server=${testServers.instant} mode="sign-up" no-shadow></acct-login>`,
+    );
     expect(attributes(shadow)).to.deep.equal(['displayName:name', 'email:username', 'password:new-password']);
     expect(attributes(light)).to.deep.equal(attributes(shadow));
   });

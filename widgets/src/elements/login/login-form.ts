@@ -38,7 +38,12 @@ export interface Offer {
  * Signing up never offers a passkey: the server registers passkeys for accounts that exist (the
  * `offer-passkey` prompt does, right after the first sign-in), so sign-up needs another method.
  */
-export function offerFor(requested: string, config: ClientConfig, mode: 'sign-in' | 'sign-up', passkeys: boolean): Offer {
+export function offerFor(
+  requested: string,
+  config: ClientConfig,
+  mode: 'sign-in' | 'sign-up',
+  passkeys: boolean,
+): Offer {
   const methods = chooseMethods(requested, config.methods).filter((m) => passkeys || m !== 'passkey');
   const signUpMethods = methods.filter((m) => m !== 'passkey');
   const canSignUp = config.signUpEnabled && signUpMethods.length > 0;
@@ -79,7 +84,12 @@ export function field(form: HTMLFormElement, name: FieldName): HTMLInputElement 
 }
 
 /** What is wrong with the form for submitting with `method`; empty when it may be sent. */
-export function validate(form: HTMLFormElement, method: SignInMethod | 'reset', signUp: boolean, minLength: number): Problems {
+export function validate(
+  form: HTMLFormElement,
+  method: SignInMethod | 'reset',
+  signUp: boolean,
+  minLength: number,
+): Problems {
   const problems: Problems = {};
   // Only the password sign-up sends the name: an emailed link makes the account from the address alone.
   const displayName = field(form, 'displayName');
@@ -114,7 +124,10 @@ const MISSING: Record<FieldName, Problem> = {
 };
 
 /** The server's `fields` of a 400, for the fields this form shows; codes we have no words for read "Check this field." */
-export function serverProblems(fields: Record<string, string> | undefined, shown: (name: FieldName) => boolean): Problems {
+export function serverProblems(
+  fields: Record<string, string> | undefined,
+  shown: (name: FieldName) => boolean,
+): Problems {
   const problems: Problems = {};
   for (const name of FIELDS) {
     const code = fields?.[name];

@@ -10,7 +10,15 @@ import { testServers } from 'acct-test-env';
 import { browserKey } from '../../core/browser-key.js';
 import type { AcctSignedInDetail } from '../../core/events.js';
 import { SessionStore } from '../../core/session-store.js';
-import { linkIn, mailTo, pageAddress, post, signOutEverywhere, submitHostedForm, uniqueEmail } from '../../testing/helpers.js';
+import {
+  linkIn,
+  mailTo,
+  pageAddress,
+  post,
+  signOutEverywhere,
+  submitHostedForm,
+  uniqueEmail,
+} from '../../testing/helpers.js';
 import { $, methodButtons, nextEvent, renderLogin, submit, text } from '../../testing/login.js';
 import type { AcctLogin } from './define.js';
 import './define.js';
@@ -44,7 +52,9 @@ async function continueFromMail(server: string, email: string): Promise<string> 
 
 describe('<acct-login> emailed sign-in links', () => {
   it('offers the methods in the order `methods` names them', async () => {
-    const el = await renderLogin(html`<acct-login server=${testServers.main} methods="magic-link password passkey"></acct-login>`);
+    const el = await renderLogin(
+      html`<acct-login server=${testServers.main} methods="magic-link password passkey"></acct-login>`,
+    );
     expect(methodButtons(el).map((b) => b.value)).to.deep.equal(['magic-link', 'password', 'passkey']);
     expect(methodButtons(el)[0]!.part.contains('primary-button'), 'the first one is primary').to.equal(true);
   });
@@ -62,10 +72,14 @@ describe('<acct-login> emailed sign-in links', () => {
 
     // Continue on the link's page hands a code back to this page's address…
     const location = await continueFromMail(testServers.main, email);
-    expect(location).to.match(new RegExp(`^${pageAddress().replace(/[.?*+^$()[\]{}|\\/]/g, '\\$&')}#acct_code=[^&]+&acct_flow=magic_link$`));
+    expect(location).to.match(
+      new RegExp(`^${pageAddress().replace(/[.?*+^$()[\]{}|\\/]/g, '\\$&')}#acct_code=[^&]+&acct_flow=magic_link$`),
+    );
     // …but that browser is not this page: the poll sees the link used, and this page stays signed out.
     await waitUntil(() => news(el), 'the poll did not notice the link was used', { timeout: 4000 });
-    expect(news(el)).to.equal('You signed in from the link in another browser or tab. To sign in here too, ask for a new link.');
+    expect(news(el)).to.equal(
+      'You signed in from the link in another browser or tab. To sign in here too, ask for a new link.',
+    );
     expect($(el, 'form'), 'still signed out').to.equal(null);
     expect($(el, '[part~="signed-in"]')).to.equal(null);
   });
@@ -99,7 +113,11 @@ describe('<acct-login> emailed sign-in links', () => {
     // takes the code out of the address, as on a page just opened from the link.
     const email = uniqueEmail('landing');
     // Asked for in this browser (its key), as the element would: the code then signs in without a question.
-    await post(testServers.bearer, '/api/auth/magic-link', { email, redirectUrl: pageAddress(), browserKey: browserKey(testServers.bearer) });
+    await post(testServers.bearer, '/api/auth/magic-link', {
+      email,
+      redirectUrl: pageAddress(),
+      browserKey: browserKey(testServers.bearer),
+    });
     const location = await continueFromMail(testServers.bearer, email);
     const before = location.replace(/#.*$/, '');
     history.replaceState(history.state, '', new URL(location).hash);
@@ -108,7 +126,9 @@ describe('<acct-login> emailed sign-in links', () => {
     document.addEventListener('acct-signed-in', count);
     try {
       const el = await fixture<AcctLogin>(html`<acct-login server=${testServers.bearer} offer-passkey></acct-login>`);
-      await waitUntil(() => $(el, '[part~="passkey-offer"]'), 'no offer after coming back from the link', { timeout: 4000 });
+      await waitUntil(() => $(el, '[part~="passkey-offer"]'), 'no offer after coming back from the link', {
+        timeout: 4000,
+      });
       expect(location.startsWith(before)).to.equal(true);
       expect(window.location.hash, 'the code left the address bar').to.equal('');
       $(el, '[part~="not-now-button"]')!.click();
@@ -125,8 +145,12 @@ describe('<acct-login> emailed sign-in links', () => {
     // The limited server's links live two seconds.
     const el = await renderLogin(html`<acct-login server=${testServers.limited} methods="magic-link"></acct-login>`);
     await requestLink(el);
-    expect(text(el.shadowRoot!.querySelectorAll('[part="message"] > p:not([part])')[1])).to.equal('The link works once and expires in 2 seconds.');
-    await waitUntil(() => news(el) === 'The link has expired. Ask for a new one.', 'the link did not expire', { timeout: 5000 });
+    expect(text(el.shadowRoot!.querySelectorAll('[part="message"] > p:not([part])')[1])).to.equal(
+      'The link works once and expires in 2 seconds.',
+    );
+    await waitUntil(() => news(el) === 'The link has expired. Ask for a new one.', 'the link did not expire', {
+      timeout: 5000,
+    });
   });
 
   it('explains the one-minute wait between two links to the same address', async () => {
@@ -141,11 +165,15 @@ describe('<acct-login> emailed sign-in links', () => {
   });
 
   it('speaks French', async () => {
-    const el = await renderLogin(html`<acct-login server=${testServers.main} methods="magic-link" lang="fr"></acct-login>`);
+    const el = await renderLogin(
+      html`<acct-login server=${testServers.main} methods="magic-link" lang="fr"></acct-login>`,
+    );
     expect(methodButtons(el).map(text)).to.deep.equal(['M’envoyer un lien de connexion']);
     await submit(el, 'magic-link', { email: uniqueEmail('fr') });
     await waitUntil(() => heading(el) === 'Consultez votre boîte de réception', 'the French view did not show');
-    expect(text(el.shadowRoot!.querySelectorAll('[part="message"] > p:not([part])')[1])).to.equal('Le lien ne sert qu’une fois et expire dans 10 minutes.');
+    expect(text(el.shadowRoot!.querySelectorAll('[part="message"] > p:not([part])')[1])).to.equal(
+      'Le lien ne sert qu’une fois et expire dans 10 minutes.',
+    );
     expect(text($(el, '[part~="resend-button"]'))).to.equal('Envoyer un nouveau lien');
   });
 });

@@ -12,7 +12,13 @@ import type { Passkey } from '../../../../contract/passkeys.js';
 import type { AcctErrorDetail, AcctPasskeyAddedDetail, AcctSignedInDetail } from '../../core/events.js';
 import { createAccount, PASSWORD, settledStore, signOutEverywhere } from '../../testing/helpers.js';
 import { $, methodButton, nextEvent, renderLogin, submit, text } from '../../testing/login.js';
-import { accountWithPasskey, virtualAuthenticator, watchCredentialRequests, watchPageProblems, type CredentialRequest } from '../../testing/webauthn.js';
+import {
+  accountWithPasskey,
+  virtualAuthenticator,
+  watchCredentialRequests,
+  watchPageProblems,
+  type CredentialRequest,
+} from '../../testing/webauthn.js';
 import type { AcctLogin } from './define.js';
 import './define.js';
 
@@ -74,7 +80,9 @@ describe('<acct-login> with passkeys', () => {
       );
       // The virtual authenticator picks its only passkey as soon as the autofill request starts.
       const el = await fixture<AcctLogin>(
-        mode === 'light DOM' ? html`<acct-login server=${server} no-shadow></acct-login>` : html`<acct-login server=${server}></acct-login>`,
+        mode === 'light DOM'
+          ? html`<acct-login server=${server} no-shadow></acct-login>`
+          : html`<acct-login server=${server}></acct-login>`,
       );
       const { detail } = await signedIn;
       expect(detail.method).to.equal('passkey');
@@ -102,7 +110,9 @@ describe('<acct-login> with passkeys', () => {
     el.addEventListener('acct-error', () => errors++);
     methodButton(el, 'passkey').click();
     await waitUntil(() => text($(el, '[part="notice"]')), 'nothing was said');
-    expect(text($(el, '[part="notice"]'))).to.equal('There is no passkey for this site on this device. Sign in another way.');
+    expect(text($(el, '[part="notice"]'))).to.equal(
+      'There is no passkey for this site on this device. Sign in another way.',
+    );
     expect(dialogs().map((r) => r.outcome)).to.deep.equal(['NotAllowedError']);
     expect($(el, '[part="notice"]')!.closest('[role="status"]'), 'a polite live region, not an alert').to.exist;
     expect($(el, '[role="alert"]')).to.equal(null);
@@ -127,7 +137,9 @@ describe('<acct-login> with passkeys', () => {
 
     $(el, '[part~="cancel-button"]')!.click();
     await waitUntil(() => text($(el, '[part="notice"]')), 'nothing was said');
-    expect(text($(el, '[part="notice"]'))).to.equal('Signing in with a passkey was cancelled. You can try again, or use another way to sign in.');
+    expect(text($(el, '[part="notice"]'))).to.equal(
+      'Signing in with a passkey was cancelled. You can try again, or use another way to sign in.',
+    );
     expect($(el, '[part="passkey-wait"]')).to.equal(null);
     expect(dialogs()[0]!.outcome, "the browser's request was aborted").to.equal('AbortError');
     expect(el.shadowRoot!.activeElement, 'focus back on the passkey button').to.equal(methodButton(el, 'passkey'));
@@ -148,10 +160,15 @@ describe('<acct-login> with passkeys', () => {
     methodButton(el, 'passkey').click();
     expect((await failed).detail).to.deep.include({ code: 'unknown_passkey', status: 401 });
     await waitUntil(() => $(el, '[part="form-error"]'), 'no message');
-    expect(text($(el, '[part="form-error"]'))).to.equal('This passkey is not registered here: it may have been removed. Sign in another way.');
+    expect(text($(el, '[part="form-error"]'))).to.equal(
+      'This passkey is not registered here: it may have been removed. Sign in another way.',
+    );
     expect($(el, 'form'), 'still on the form').to.exist;
     // The browser was told (signalUnknownCredential), and the authenticator dropped the dead passkey.
-    await waitUntil(async () => (await virtualAuthenticator.credentials()).length === 0, 'the authenticator still offers the removed passkey');
+    await waitUntil(
+      async () => (await virtualAuthenticator.credentials()).length === 0,
+      'the authenticator still offers the removed passkey',
+    );
   });
 
   it('offers a passkey after a password sign-in, and adds it', async () => {
@@ -171,7 +188,9 @@ describe('<acct-login> with passkeys', () => {
     // The virtual authenticator is no known product: the server leaves it unnamed (the elements say "Passkey").
     expect(passkey.name).to.equal(null);
     await waitUntil(() => $(el, '[part~="signed-in"]'), 'the signed-in panel did not follow');
-    expect(text($(el, '[part~="signed-in"] [part="notice"]'))).to.equal('Your passkey is added. Next time, sign in with it.');
+    expect(text($(el, '[part~="signed-in"] [part="notice"]'))).to.equal(
+      'Your passkey is added. Next time, sign in with it.',
+    );
     expect(await virtualAuthenticator.credentials()).to.have.length(1);
 
     // Signing in again by password: the user has a passkey now, so no offer.

@@ -22,11 +22,16 @@ function expectedMethods(requested: string, signUp: boolean): string[] {
  * room — and wrap — as the form's own will. `whole` keeps them on one line as a link-like button
  * does (it is one box).
  */
-const ghost = (text: string, { whole = false } = {}) => html`<span class=${whole ? 'ghost whole' : 'ghost'}>${text}</span>`;
+const ghost = (text: string, { whole = false } = {}) =>
+  html`<span class=${whole ? 'ghost whole' : 'ghost'}>${text}</span>`;
 
-const field = (label: string) => html`<div class="field"><span class="ghost-label">${ghost(label)}</span><span class="bone bone-input"></span></div>`;
+const field = (label: string) =>
+  html`<div class="field"><span class="ghost-label">${ghost(label)}</span><span class="bone bone-input"></span></div>`;
 
-export function renderSkeleton(t: Translation, { methods, mode }: { methods: string; mode: 'sign-in' | 'sign-up' }): TemplateResult {
+export function renderSkeleton(
+  t: Translation,
+  { methods, mode }: { methods: string; mode: 'sign-in' | 'sign-up' },
+): TemplateResult {
   const signUp = mode === 'sign-up';
   const expected = expectedMethods(methods, signUp);
   const password = expected.includes('password');

@@ -108,7 +108,12 @@ export function renderField(ctx: ViewContext, name: FieldName, field: FieldOptio
   `;
 }
 
-export function renderMethodButton(ctx: ViewContext, method: SignInMethod, primary: boolean, signUp: boolean): TemplateResult {
+export function renderMethodButton(
+  ctx: ViewContext,
+  method: SignInMethod,
+  primary: boolean,
+  signUp: boolean,
+): TemplateResult {
   const t = ctx.t;
   const labels: Record<SignInMethod, string> = {
     // Never on the sign-up form: see offerFor in login-form.ts.
@@ -118,7 +123,14 @@ export function renderMethodButton(ctx: ViewContext, method: SignInMethod, prima
   };
   // All are submit buttons, so the submit event's `submitter` tells which method was chosen;
   // Enter in a field presses the primary one (the element's keydown handler, see login-base.ts).
-  return renderActionButton(ctx, { action: method, label: labels[method], primary, type: 'submit', name: 'method', value: method });
+  return renderActionButton(ctx, {
+    action: method,
+    label: labels[method],
+    primary,
+    type: 'submit',
+    name: 'method',
+    value: method,
+  });
 }
 
 /**
@@ -138,7 +150,9 @@ export function renderFormError(message: string, { live = true } = {}): Template
  * `visible`: only announced, for news the card already shows in its own way.
  */
 export function renderNotice(message: string, { visible = true } = {}): TemplateResult {
-  const text = visible ? html`<p part="notice" class="notice">${message}</p>` : html`<p class="visually-hidden">${message}</p>`;
+  const text = visible
+    ? html`<p part="notice" class="notice">${message}</p>`
+    : html`<p class="visually-hidden">${message}</p>`;
   return html`<div class="live" role="status">${message ? text : nothing}</div>`;
 }
 
@@ -216,32 +230,38 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
         required: emailNeeded,
         value: form.email,
       })}
-      ${hasPassword
-        ? renderField(ctx, 'password', {
-            label: t.password,
-            type: 'password',
-            autocomplete: signUp ? 'new-password' : 'current-password',
-            // Marked required only when it is the only way in; with other methods it may stay empty.
-            required: methods.length === 1,
-            minlength: config.passwordMinLength,
-            ...(signUp ? { hint: t.passwordHint(config.passwordMinLength) } : {}),
-          })
-        : nothing}
-      ${hasPassword && !signUp
-        ? html`<p class="forgot"><button part="forgot-button" class="link" type="button" @click=${on.forgot}>${t.forgotPassword}</button></p>`
-        : nothing}
+      ${
+        hasPassword
+          ? renderField(ctx, 'password', {
+              label: t.password,
+              type: 'password',
+              autocomplete: signUp ? 'new-password' : 'current-password',
+              // Marked required only when it is the only way in; with other methods it may stay empty.
+              required: methods.length === 1,
+              minlength: config.passwordMinLength,
+              ...(signUp ? { hint: t.passwordHint(config.passwordMinLength) } : {}),
+            })
+          : nothing
+      }
+      ${
+        hasPassword && !signUp
+          ? html`<p class="forgot"><button part="forgot-button" class="link" type="button" @click=${on.forgot}>${t.forgotPassword}</button></p>`
+          : nothing
+      }
       ${renderFormError(form.formError, { live: !form.formErrorTicks })}
       <div class="actions">${methods.map((method) => renderMethodButton(ctx, method, method === form.primary, signUp))}</div>
       ${form.passkeyPrompt ? renderPasskeyWait(ctx, on.cancelPasskey) : nothing}
       ${form.passkeyPrompt ? renderNotice(t.card.passkeyWaiting, { visible: false }) : renderNotice(form.notice)}
-      ${form.canSignUp
-        ? html`<p part="switch" class="switch">
+      ${
+        form.canSignUp
+          ? html`<p part="switch" class="switch">
             ${signUp ? t.haveAccount : t.noAccount}
             <button part="switch-button" class="link" type="button" @click=${on.switchMode}>
               ${signUp ? t.signInInstead : t.createAccount}
             </button>
           </p>`
-        : nothing}
+          : nothing
+      }
     </form>
   `;
 }
@@ -251,7 +271,13 @@ export interface ForgotHandlers {
   back: Listener;
 }
 
-export function renderForgot(ctx: ViewContext, email: string, formError: string, on: ForgotHandlers, { formErrorTicks = false } = {}): TemplateResult {
+export function renderForgot(
+  ctx: ViewContext,
+  email: string,
+  formError: string,
+  on: ForgotHandlers,
+  { formErrorTicks = false } = {},
+): TemplateResult {
   const t = ctx.t;
   return html`
     <form part="form" novalidate aria-labelledby=${ctx.id('title')} aria-busy=${ctx.busy ? 'true' : 'false'} @submit=${on.submit}>
@@ -299,11 +325,13 @@ export function renderSent(ctx: ViewContext, view: SentView, on: SentHandlers): 
     <div part="message" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
       ${renderTitle(ctx, view.title)} ${view.text.map((paragraph) => html`<p>${paragraph}</p>`)}
       ${renderFormError(view.formError, { live: !view.formErrorTicks })} ${renderNotice(view.notice)}
-      ${on.resend
-        ? html`<div class="actions">
+      ${
+        on.resend
+          ? html`<div class="actions">
             ${renderActionButton(ctx, { action: view.resendAction ?? 'resend', label: view.resendLabel ?? t.resendLink, parts: 'resend-button', click: on.resend })}
           </div>`
-        : nothing}
+          : nothing
+      }
       <p part="switch" class="switch">
         <button part="switch-button" class="link" type="button" @click=${on.back}>${t.backToSignIn}</button>
       </p>

@@ -80,7 +80,11 @@ runBaseSuite<AcctLogin>({
         await waitUntil(() => text($(el, 'h2')) === 'Check your inbox', 'the link was not sent');
       },
     },
-    { name: 'passkey offer', create: () => create({ server: testServers.instant, 'offer-passkey': '' }), ready: showOffer },
+    {
+      name: 'passkey offer',
+      create: () => create({ server: testServers.instant, 'offer-passkey': '' }),
+      ready: showOffer,
+    },
   ],
   events: [
     {
@@ -112,7 +116,12 @@ runBaseSuite<AcctLogin>({
       event: 'acct-signed-up',
       create: () => create({ server: testServers.main, mode: 'sign-up' }),
       ready: settled,
-      trigger: (el) => submit(el, 'password', { displayName: 'Ada', email: `signup-${crypto.randomUUID()}@example.test`, password: PASSWORD }),
+      trigger: (el) =>
+        submit(el, 'password', {
+          displayName: 'Ada',
+          email: `signup-${crypto.randomUUID()}@example.test`,
+          password: PASSWORD,
+        }),
     },
     {
       name: 'signing out',
@@ -148,7 +157,11 @@ describe('<acct-login>', () => {
     const el = await renderLogin(html`<acct-login server=${testServers.main}></acct-login>`);
     expect(text($(el, 'h2'))).to.equal('Sign in to Acct Test');
     expect(methodButtons(el).map((b) => b.value)).to.deep.equal(['passkey', 'magic-link', 'password']);
-    expect(methodButtons(el).map(text)).to.deep.equal(['Continue with a passkey', 'Email me a sign-in link', 'Sign in']);
+    expect(methodButtons(el).map(text)).to.deep.equal([
+      'Continue with a passkey',
+      'Email me a sign-in link',
+      'Sign in',
+    ]);
     expect(methodButtons(el)[0]!.part.contains('primary-button')).to.equal(true);
     expect(input(el, 'email')).to.exist;
     expect(input(el, 'password')).to.exist;
@@ -167,7 +180,9 @@ describe('<acct-login>', () => {
   });
 
   it('shows the methods named in `methods`, in that order, limited to the enabled ones', async () => {
-    const el = await renderLogin(html`<acct-login server=${testServers.main} methods="password magic-link oauth"></acct-login>`);
+    const el = await renderLogin(
+      html`<acct-login server=${testServers.main} methods="password magic-link oauth"></acct-login>`,
+    );
     expect(methodButtons(el).map((b) => b.value)).to.deep.equal(['password', 'magic-link']);
     expect(input(el, 'email')!.autocomplete, 'no passkey, no webauthn autofill').to.equal('username');
 
@@ -235,7 +250,10 @@ describe('<acct-login>', () => {
     input(el, 'email')!.focus();
     await sendKeys({ type: 'not-an-email' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => input(el, 'email')!.getAttribute('aria-invalid') === 'true', 'the email was not marked invalid');
+    await waitUntil(
+      () => input(el, 'email')!.getAttribute('aria-invalid') === 'true',
+      'the email was not marked invalid',
+    );
     const email = input(el, 'email')!;
     expect(el.shadowRoot!.activeElement).to.equal(email);
     expect(email.getAttribute('aria-describedby')).to.equal('email-error');
@@ -305,7 +323,9 @@ describe('<acct-login>', () => {
         status: 0,
         message: 'The server could not be reached. Check your connection and try again.',
       });
-      expect(el.shadowRoot!.activeElement, 'focus returns to the new retry button').to.equal($(el, '[part~="retry-button"]'));
+      expect(el.shadowRoot!.activeElement, 'focus returns to the new retry button').to.equal(
+        $(el, '[part~="retry-button"]'),
+      );
     } finally {
       document.removeEventListener('acct-error', count);
     }
@@ -352,7 +372,10 @@ describe('<acct-login>', () => {
       await el.updateComplete;
       expect(text($(el, 'h2'))).to.equal('Se connecter à Acct Test');
       page.lang = 'de';
-      await waitUntil(() => text($(el, 'h2')) === 'Sign in to Acct Test', 'an unsupported language did not fall back to English');
+      await waitUntil(
+        () => text($(el, 'h2')) === 'Sign in to Acct Test',
+        'an unsupported language did not fall back to English',
+      );
       expect($(el, '[part="base"]')!.lang, 'the English text is marked as English').to.equal('en');
     } finally {
       page.lang = pageLang;

@@ -18,7 +18,13 @@ import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { returnAddress } from '../../core/return-code.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
-import { browserSupportsWebAuthn, isAbort, passkeyAssertion, signInWithAssertion, type PasskeyAssertion } from '../../core/webauthn.js';
+import {
+  browserSupportsWebAuthn,
+  isAbort,
+  passkeyAssertion,
+  signInWithAssertion,
+  type PasskeyAssertion,
+} from '../../core/webauthn.js';
 import { LoginCompletion } from './login-completion.js';
 import { field, offerFor, primaryMethod, validate, type Offer } from './login-form.js';
 import { renderSkeleton } from './login-skeleton.js';
@@ -148,12 +154,17 @@ export class AcctLogin extends LoginCompletion {
     const store = this.session.store;
     if (store.status === 'signed-in' && store.user) {
       if (this.view === 'offer-passkey') {
-        return renderPasskeyOffer(this.ctx, { notice: this.notice, formError: this.formError }, { add: this.addPasskey, dismiss: this.dismissOffer });
+        return renderPasskeyOffer(
+          this.ctx,
+          { notice: this.notice, formError: this.formError },
+          { add: this.addPasskey, dismiss: this.dismissOffer },
+        );
       }
       // Back from an emailed link, deciding on the offer: nothing to show yet, and not the form.
       if (this.signingIn && !this.busy && this.view === 'form') return renderLoading(t);
       if (!this.signingIn) {
-        const returned = store.returnedFrom && !store.returnedFrom.error ? (t.returned[store.returnedFrom.flow] ?? '') : '';
+        const returned =
+          store.returnedFrom && !store.returnedFrom.error ? (t.returned[store.returnedFrom.flow] ?? '') : '';
         const redirect = this.redirect ? returnAddress(this.redirect) : '';
         const name = store.user.displayName || store.user.email;
         const view = { name, notice: this.notice || returned, redirect, formError: this.formError };
@@ -162,12 +173,28 @@ export class AcctLogin extends LoginCompletion {
     }
     switch (this.view) {
       case 'forgot':
-        return renderForgot(this.ctx, this.email, this.shownError, { submit: this.onForgot, back: this.backToForm }, { formErrorTicks: !!this.limited });
+        return renderForgot(
+          this.ctx,
+          this.email,
+          this.shownError,
+          { submit: this.onForgot, back: this.backToForm },
+          { formErrorTicks: !!this.limited },
+        );
       case 'reset-sent':
-        return renderSent(this.ctx, { title: t.resetSentTitle, text: [t.resetSent(this.email)], notice: '', formError: '' }, { back: this.backToForm });
+        return renderSent(
+          this.ctx,
+          { title: t.resetSentTitle, text: [t.resetSent(this.email)], notice: '', formError: '' },
+          { back: this.backToForm },
+        );
       case 'verify': {
         const text = this.unconfirmedSignIn ? t.verifyNeeded(this.email) : t.verifySent(this.email);
-        const view = { title: t.verifyTitle, text: [text], notice: this.notice, formError: this.shownError, formErrorTicks: !!this.limited };
+        const view = {
+          title: t.verifyTitle,
+          text: [text],
+          notice: this.notice,
+          formError: this.shownError,
+          formErrorTicks: !!this.limited,
+        };
         return renderSent(this.ctx, view, { back: this.backToForm, resend: this.resend });
       }
       case 'link-sent':
@@ -233,7 +260,8 @@ export class AcctLogin extends LoginCompletion {
   /** The background autofill request runs while the sign-in form offering passkeys is shown and idle. */
   private autofillWanted(): boolean {
     const config = this.configTask.value;
-    if (!config || this.view !== 'form' || this.busy || this.signingIn || this.session.store.status !== 'signed-out') return false;
+    if (!config || this.view !== 'form' || this.busy || this.signingIn || this.session.store.status !== 'signed-out')
+      return false;
     const { methods, signUp } = this.offer(config);
     return !signUp && methods.includes('passkey');
   }
@@ -271,9 +299,15 @@ export class AcctLogin extends LoginCompletion {
       form,
       () =>
         this.completeSignIn('password', async () => {
-          if (!signUp) return (await store.signIn({ email: this.email, password: value('password'), redirectUrl }, options)).user;
+          if (!signUp)
+            return (await store.signIn({ email: this.email, password: value('password'), redirectUrl }, options)).user;
           const displayName = value('displayName').trim();
-          const details = { email: this.email, password: value('password'), ...(displayName ? { displayName } : {}), redirectUrl };
+          const details = {
+            email: this.email,
+            password: value('password'),
+            ...(displayName ? { displayName } : {}),
+            redirectUrl,
+          };
           const result = await store.signUp(details, options);
           this.emit('acct-signed-up', result);
           if (!result.user) void this.showView('verify', { unconfirmedSignIn: false });
@@ -328,7 +362,11 @@ export class AcctLogin extends LoginCompletion {
   /** A passkey picked in the email field's autofill. */
   private signInWithAutofill(assertion: PasskeyAssertion): Promise<void> {
     const store = this.session.store;
-    return this.run(null, () => this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user), { action: 'passkey' });
+    return this.run(
+      null,
+      () => this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user),
+      { action: 'passkey' },
+    );
   }
 
   /** "Email me a sign-in link", and "Send a new link": the "check your inbox" view then follows the link. */
@@ -336,7 +374,11 @@ export class AcctLogin extends LoginCompletion {
     await this.run(
       form,
       async () => {
-        const sent = await this.session.store.requestMagicLink(this.email, returnAddress(this.redirect), this.requestOptions);
+        const sent = await this.session.store.requestMagicLink(
+          this.email,
+          returnAddress(this.redirect),
+          this.requestOptions,
+        );
         this.link.start(sent);
         if (this.view === 'link-sent') this.notice = this.t.linkResent;
         else void this.showView('link-sent');

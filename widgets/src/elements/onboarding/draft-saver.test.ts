@@ -17,7 +17,10 @@ interface Sent {
 }
 
 /** A saver on a host in the page, whose drafts read `value` when they are saved. */
-async function saver({ delay = 50, answer = () => Promise.resolve() }: { delay?: number; answer?: () => Promise<unknown> } = {}) {
+async function saver({
+  delay = 50,
+  answer = () => Promise.resolve(),
+}: { delay?: number; answer?: () => Promise<unknown> } = {}) {
   const host = await fixture<DraftHost>(html`<draft-host></draft-host>`);
   const sent: Sent[] = [];
   const state = { value: '' };
@@ -74,7 +77,10 @@ describe('DraftSaver', () => {
 
   it('lets an action wait for the save in flight', async () => {
     let release: () => void = () => undefined;
-    const { drafts, sent, state } = await saver({ delay: 60_000, answer: () => new Promise<void>((resolve) => (release = resolve)) });
+    const { drafts, sent, state } = await saver({
+      delay: 60_000,
+      answer: () => new Promise<void>((resolve) => (release = resolve)),
+    });
     state.value = 'Slow';
     drafts.edited();
     void drafts.flush();

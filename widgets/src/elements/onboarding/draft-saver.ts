@@ -72,10 +72,12 @@ export class DraftSaver implements ReactiveController {
       void this.send(draft, true).catch(() => undefined);
       return Promise.resolve();
     }
-    this.inFlight = this.inFlight.then(() => this.send(draft, false)).then(
-      () => undefined,
-      () => undefined,
-    );
+    this.inFlight = this.inFlight
+      .then(() => this.send(draft, false))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
     return this.inFlight;
   }
 

@@ -16,9 +16,13 @@ import './define.js';
 beforeEach(signOutEverywhere);
 
 const title = (el: AcctOnboarding) => text($(el, 'h2'));
-const showing = (el: AcctOnboarding, heading: string) => eventually(() => title(el) === heading, `acct-onboarding did not show "${heading}"`);
-const field = <T extends HTMLElement = HTMLInputElement>(el: AcctOnboarding, name: string) => $<T>(el, `[name="${name}"]`)!;
-const saved = async (device: Device, step: string) => (await device.call<OnboardingState>('GET', '/api/onboarding')).stepData?.[step] as Record<string, unknown> | undefined;
+const showing = (el: AcctOnboarding, heading: string) =>
+  eventually(() => title(el) === heading, `acct-onboarding did not show "${heading}"`);
+const field = <T extends HTMLElement = HTMLInputElement>(el: AcctOnboarding, name: string) =>
+  $<T>(el, `[name="${name}"]`)!;
+const saved = async (device: Device, step: string) =>
+  (await device.call<OnboardingState>('GET', '/api/onboarding')).stepData?.[step] as
+    Record<string, unknown> | undefined;
 const mount = () => fixture<AcctOnboarding>(html`<acct-onboarding server=${testServers.instant}></acct-onboarding>`);
 
 /** Types into a field as the user does: focus, then keystrokes (input events, one per key). */
@@ -27,7 +31,11 @@ async function type(el: AcctOnboarding, name: string, words: string) {
   await sendKeys({ type: words });
 }
 
-const BEFORE_TEAM: [string, unknown][] = [['welcome', {}], ['profile', { displayName: 'Ada' }], ['organization', { mode: 'create', name: 'Globe' }]];
+const BEFORE_TEAM: [string, unknown][] = [
+  ['welcome', {}],
+  ['profile', { displayName: 'Ada' }],
+  ['organization', { mode: 'create', name: 'Globe' }],
+];
 
 /** A signed-in user on the default path with `done` completed, the element showing `heading`. */
 async function at(done: [string, unknown][], heading: string) {
@@ -51,14 +59,20 @@ describe('<acct-onboarding> drafts', () => {
       'no draft saved, or one with the half-typed address',
       6000,
     );
-    expect(await saved(device, 'profile')).to.deep.equal({ displayName: 'Ada Lovelace', bio: 'Producer of the spring season.' });
+    expect(await saved(device, 'profile')).to.deep.equal({
+      displayName: 'Ada Lovelace',
+      bio: 'Producer of the spring season.',
+    });
     expect(field(el, 'avatarUrl').value, 'the field keeps what is typed').to.equal('www.exam');
 
     el.remove();
     const again = await mount();
     await showing(again, 'Profile');
     expect(field<HTMLTextAreaElement>(again, 'bio').value).to.equal('Producer of the spring season.');
-    expect((await device.call<OnboardingState>('GET', '/api/onboarding')).completedSteps, 'a draft completes nothing').to.deep.equal(['welcome']);
+    expect(
+      (await device.call<OnboardingState>('GET', '/api/onboarding')).completedSteps,
+      'a draft completes nothing',
+    ).to.deep.equal(['welcome']);
   });
 
   it('saves at once when the user leaves the page', async () => {
@@ -66,7 +80,10 @@ describe('<acct-onboarding> drafts', () => {
     await type(el, 'bio', 'Stage manager.');
     // What the browser fires as a reload, a navigation or closing the tab begins.
     window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
-    await eventually(async () => (await saved(device, 'profile'))?.bio === 'Stage manager.', 'no draft saved on leaving');
+    await eventually(
+      async () => (await saved(device, 'profile'))?.bio === 'Stage manager.',
+      'no draft saved on leaving',
+    );
   });
 
   it('keeps whole addresses of the team step, and keeps the draft when going back', async () => {
@@ -77,7 +94,9 @@ describe('<acct-onboarding> drafts', () => {
     await type(el, 'invitations.1.email', 'half@');
     $<HTMLButtonElement>(el, '[part~="back-button"]')!.click();
     await showing(el, 'Organization');
-    expect(await saved(device, 'team')).to.deep.equal({ invitations: [{ email: 'crew@example.test', role: 'member' }] });
+    expect(await saved(device, 'team')).to.deep.equal({
+      invitations: [{ email: 'crew@example.test', role: 'member' }],
+    });
 
     // Continue on the organization step (it keeps the one created) leads back to the draft.
     $<HTMLButtonElement>(el, '[part~="next-button"]')!.click();
@@ -87,13 +106,23 @@ describe('<acct-onboarding> drafts', () => {
   });
 
   it('restores a draft typed in French', async () => {
-    const device = await signedInDevice({ prepare: (d) => walkAhead(d, { role: uniqueRole('brouillon') }, [['welcome', {}]]) });
-    const el = await fixture<AcctOnboarding>(html`<acct-onboarding server=${testServers.instant} lang="fr"></acct-onboarding>`);
+    const device = await signedInDevice({
+      prepare: (d) => walkAhead(d, { role: uniqueRole('brouillon') }, [['welcome', {}]]),
+    });
+    const el = await fixture<AcctOnboarding>(
+      html`<acct-onboarding server=${testServers.instant} lang="fr"></acct-onboarding>`,
+    );
     await showing(el, 'Profile');
     await type(el, 'bio', 'Régisseuse générale, « Le Cid ».');
-    await eventually(async () => (await saved(device, 'profile'))?.bio === 'Régisseuse générale, « Le Cid ».', 'no draft saved', 6000);
+    await eventually(
+      async () => (await saved(device, 'profile'))?.bio === 'Régisseuse générale, « Le Cid ».',
+      'no draft saved',
+      6000,
+    );
     el.remove();
-    const again = await fixture<AcctOnboarding>(html`<acct-onboarding server=${testServers.instant} lang="fr"></acct-onboarding>`);
+    const again = await fixture<AcctOnboarding>(
+      html`<acct-onboarding server=${testServers.instant} lang="fr"></acct-onboarding>`,
+    );
     await showing(again, 'Profile');
     expect(field<HTMLTextAreaElement>(again, 'bio').value).to.equal('Régisseuse générale, « Le Cid ».');
     expect(text($(again, 'label[for="f-bio"]'))).to.equal('À propos de vous');

@@ -10,7 +10,14 @@ import { testServers } from 'acct-test-env';
 import type { OnboardingState } from '../../../../contract/onboarding.js';
 import type { Organization } from '../../../../contract/organizations.js';
 import { $, signOutEverywhere, text } from '../../testing/helpers.js';
-import { createPath, eventually, signedInDevice, uniqueRole, walkAhead, type Device } from '../../testing/onboarding.js';
+import {
+  createPath,
+  eventually,
+  signedInDevice,
+  uniqueRole,
+  walkAhead,
+  type Device,
+} from '../../testing/onboarding.js';
 import type { AcctOnboarding } from './define.js';
 import './define.js';
 
@@ -19,17 +26,25 @@ beforeEach(signOutEverywhere);
 const title = (el: AcctOnboarding) => text($(el, 'h2'));
 const showing = (el: AcctOnboarding, heading: string) =>
   eventually(() => title(el) === heading, `acct-onboarding did not show "${heading}" (it shows "${title(el)}")`);
-const field = <T extends HTMLElement = HTMLInputElement>(el: AcctOnboarding, name: string) => $<T>(el, `[name="${name}"]`)!;
-const errorOf = (el: AcctOnboarding, name: string) => text(field(el, name).closest('.field')?.querySelector('[part="field-error"]'));
+const field = <T extends HTMLElement = HTMLInputElement>(el: AcctOnboarding, name: string) =>
+  $<T>(el, `[name="${name}"]`)!;
+const errorOf = (el: AcctOnboarding, name: string) =>
+  text(field(el, name).closest('.field')?.querySelector('[part="field-error"]'));
 const next = (el: AcctOnboarding) => $<HTMLButtonElement>(el, '[part~="next-button"]')!.click();
 const progress = (device: Device) => device.call<OnboardingState>('GET', '/api/onboarding');
 
-const BEFORE_TEAM: [string, unknown][] = [['welcome', {}], ['profile', { displayName: 'Ada' }], ['organization', { mode: 'create', name: 'Globe' }]];
+const BEFORE_TEAM: [string, unknown][] = [
+  ['welcome', {}],
+  ['profile', { displayName: 'Ada' }],
+  ['organization', { mode: 'create', name: 'Globe' }],
+];
 
 /** A signed-in user on the default path with `done` completed, and the element showing the next step. */
 async function at(done: [string, unknown][], heading: string, slotted = html``) {
   const device = await signedInDevice({ prepare: (d) => walkAhead(d, { role: uniqueRole('nobody') }, done) });
-  const el = await fixture<AcctOnboarding>(html`<acct-onboarding server=${testServers.instant}>${slotted}</acct-onboarding>`);
+  const el = await fixture<AcctOnboarding>(
+    html`<acct-onboarding server=${testServers.instant}>${slotted}</acct-onboarding>`,
+  );
   await showing(el, heading);
   return { el, device };
 }
@@ -67,17 +82,27 @@ describe('<acct-onboarding> steps', () => {
     next(el);
     await eventually(() => errorOf(el, 'name') === 'Fill in this field.', 'no name error');
 
-    const { organization } = await device.call<{ organization: Organization }>('POST', '/api/organizations', { name: 'Old Vic' });
+    const { organization } = await device.call<{ organization: Organization }>('POST', '/api/organizations', {
+      name: 'Old Vic',
+    });
     el.remove();
-    const again = await fixture<AcctOnboarding>(html`<acct-onboarding server=${testServers.instant}></acct-onboarding>`);
+    const again = await fixture<AcctOnboarding>(
+      html`<acct-onboarding server=${testServers.instant}></acct-onboarding>`,
+    );
     await showing(again, 'Organization');
-    await eventually(() => again.shadowRoot!.querySelector('input[value="existing"]'), 'no choice between creating and picking');
+    await eventually(
+      () => again.shadowRoot!.querySelector('input[value="existing"]'),
+      'no choice between creating and picking',
+    );
     $<HTMLInputElement>(again, 'input[value="existing"]')!.click();
     await eventually(() => again.shadowRoot!.querySelector('select[name="organizationId"]'), 'no organization select');
     expect(text(field(again, 'organizationId').querySelector('option'))).to.equal('Old Vic');
     next(again);
     await showing(again, 'Team');
-    expect((await progress(device)).stepData?.organization).to.deep.equal({ mode: 'existing', organizationId: organization.id });
+    expect((await progress(device)).stepData?.organization).to.deep.equal({
+      mode: 'existing',
+      organizationId: organization.id,
+    });
   });
 
   it('team: checks addresses, adds and removes rows, and sends the invitations', async () => {
@@ -90,16 +115,25 @@ describe('<acct-onboarding> steps', () => {
     field(el, 'invitations.1.email').value = 'ben@example.test';
     field<HTMLSelectElement>(el, 'invitations.1.role').value = 'admin';
     next(el);
-    await eventually(() => errorOf(el, 'invitations.0.email') === 'Enter a valid email address, like name@example.com.', 'no email error');
+    await eventually(
+      () => errorOf(el, 'invitations.0.email') === 'Enter a valid email address, like name@example.com.',
+      'no email error',
+    );
 
     $<HTMLButtonElement>(el, '[part~="remove-button"][aria-label="Remove teammate 1"]')!.click();
     await eventually(() => !field(el, 'invitations.1.email'), 'the row was not removed');
     expect(field(el, 'invitations.0.email').value, 'the typed row moved up').to.equal('ben@example.test');
     next(el);
     await showing(el, 'Preferences');
-    const organizationId = ((await progress(device)).stepData?.organization as { organizationId: string }).organizationId;
-    const { invitations } = await device.call<{ invitations: { email: string; role: string }[] }>('GET', `/api/organizations/${organizationId}/invitations`);
-    expect(invitations.map(({ email, role }) => ({ email, role }))).to.deep.equal([{ email: 'ben@example.test', role: 'admin' }]);
+    const organizationId = ((await progress(device)).stepData?.organization as { organizationId: string })
+      .organizationId;
+    const { invitations } = await device.call<{ invitations: { email: string; role: string }[] }>(
+      'GET',
+      `/api/organizations/${organizationId}/invitations`,
+    );
+    expect(invitations.map(({ email, role }) => ({ email, role }))).to.deep.equal([
+      { email: 'ben@example.test', role: 'admin' },
+    ]);
   });
 
   it('preferences: notification toggles and quiet hours in the browser’s time zone, saved as chosen', async () => {
@@ -113,7 +147,9 @@ describe('<acct-onboarding> steps', () => {
 
     field(el, 'quietHours.enabled').click();
     await eventually(() => field(el, 'quietHours.timeZone'), 'no time zone select');
-    expect(field<HTMLSelectElement>(el, 'quietHours.timeZone').value).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(field<HTMLSelectElement>(el, 'quietHours.timeZone').value).to.equal(
+      Intl.DateTimeFormat().resolvedOptions().timeZone,
+    );
     field(el, 'quietHours.start').value = '';
     next(el);
     await eventually(() => errorOf(el, 'quietHours.start') === 'Fill in this field.', 'no time error');
@@ -121,14 +157,21 @@ describe('<acct-onboarding> steps', () => {
     field(el, 'quietHours.days.0').click();
     next(el);
     await showing(el, 'Integrations');
-    const saved = (await progress(device)).stepData?.preferences as { notifications: Record<string, unknown>; quietHours: Record<string, unknown> };
+    const saved = (await progress(device)).stepData?.preferences as {
+      notifications: Record<string, unknown>;
+      quietHours: Record<string, unknown>;
+    };
     expect(saved.notifications.comments).to.deep.equal({ email: true, push: false, inApp: true });
     expect(saved.quietHours).to.deep.include({ enabled: true, start: '21:30', end: '07:00', days: [1, 2, 3, 4, 5, 6] });
   });
 
   it('integrations and tour render the host’s slot content (a default text without it)', async () => {
     const done: [string, unknown][] = [...BEFORE_TEAM, ['team', { invitations: [] }], ['preferences', {}]];
-    const { el, device } = await at(done, 'Integrations', html`<div slot="step-tour"><p>Here is the stage plan.</p></div>`);
+    const { el, device } = await at(
+      done,
+      'Integrations',
+      html`<div slot="step-tour"><p>Here is the stage plan.</p></div>`,
+    );
     expect(text($(el, 'slot[name="step-integrations"]'))).to.contain('Connect the tools you already use');
     el.setStepData('integrations', { connected: ['calendar'] });
     next(el);
@@ -155,11 +198,17 @@ describe('<acct-onboarding> steps', () => {
 
     // Host content fires the event from inside the slot; it bubbles to the element.
     const pick = el.querySelector('#pick')!;
-    pick.addEventListener('click', () => pick.dispatchEvent(new CustomEvent('acct-step-data', { bubbles: true, detail: { data: { amount: 10000 } } })));
+    pick.addEventListener('click', () =>
+      pick.dispatchEvent(new CustomEvent('acct-step-data', { bubbles: true, detail: { data: { amount: 10000 } } })),
+    );
     (pick as HTMLButtonElement).click();
     next(el);
     await showing(el, 'Your crew');
-    expect($<HTMLSlotElement>(el, 'slot[name="step-crew"]')!.assignedElements().map((e) => text(e))).to.deep.equal(['Crew content']);
+    expect(
+      $<HTMLSlotElement>(el, 'slot[name="step-crew"]')!
+        .assignedElements()
+        .map((e) => text(e)),
+    ).to.deep.equal(['Crew content']);
     expect((await progress(device)).stepData?.budget).to.deep.equal({ amount: 10000 });
   });
 });

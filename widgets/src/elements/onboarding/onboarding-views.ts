@@ -63,7 +63,12 @@ export interface WalkHandlers {
 
 export function renderWalk(
   { t, busy, formError }: ScreenContext,
-  { steps, index, form, view }: { steps: OnboardingStep[]; index: number; form: StepForm<unknown>; view: StepView<unknown> },
+  {
+    steps,
+    index,
+    form,
+    view,
+  }: { steps: OnboardingStep[]; index: number; form: StepForm<unknown>; view: StepView<unknown> },
   on: WalkHandlers,
 ): TemplateResult {
   const step = steps[index]!;
@@ -87,12 +92,16 @@ export function renderWalk(
         </div>
         ${renderFormError(formError)}
         <div class="actions">
-          ${index > 0
-            ? html`<button part="button back-button" type="button" aria-disabled=${busyState} @click=${on.back}>${t.onboarding.back}</button>`
-            : nothing}
-          ${step.required
-            ? nothing
-            : html`<button part="button skip-button" type="button" aria-disabled=${busyState} @click=${on.skip}>${t.onboarding.skip}</button>`}
+          ${
+            index > 0
+              ? html`<button part="button back-button" type="button" aria-disabled=${busyState} @click=${on.back}>${t.onboarding.back}</button>`
+              : nothing
+          }
+          ${
+            step.required
+              ? nothing
+              : html`<button part="button skip-button" type="button" aria-disabled=${busyState} @click=${on.skip}>${t.onboarding.skip}</button>`
+          }
           <button part="button next-button" class="primary" type="submit" aria-disabled=${busyState}>
             ${index === steps.length - 1 ? t.onboarding.finish : t.onboarding.next}
           </button>
@@ -106,8 +115,10 @@ export function renderDone({ t }: ScreenContext, continueUrl: string): TemplateR
     <span class="done-icon">${onboardingIcon('done')}</span>
     <h2 part="title" id="title" tabindex="-1">${t.onboarding.doneTitle}</h2>
     <slot name="done"><p>${t.onboarding.doneText}</p></slot>
-    ${continueUrl
-      ? html`<div class="actions"><a part="button continue-link" class="button primary" href=${continueUrl}>${t.onboarding.doneContinue}</a></div>`
-      : nothing}
+    ${
+      continueUrl
+        ? html`<div class="actions"><a part="button continue-link" class="button primary" href=${continueUrl}>${t.onboarding.doneContinue}</a></div>`
+        : nothing
+    }
   </div>`;
 }

@@ -10,12 +10,21 @@ import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctOnboardingCompleteDetail, AcctOnboardingStepDetail } from '../../core/events.js';
 import { $, element, nextEvent, signOutEverywhere, text } from '../../testing/helpers.js';
-import { attach, createPath, eventually, signedInDevice, uniqueRole, walkAhead, type Device } from '../../testing/onboarding.js';
+import {
+  attach,
+  createPath,
+  eventually,
+  signedInDevice,
+  uniqueRole,
+  walkAhead,
+  type Device,
+} from '../../testing/onboarding.js';
 import { AcctOnboarding } from './define.js';
 
 beforeEach(signOutEverywhere);
 
-const create = (attributes: Record<string, string> = {}): AcctOnboarding => element('acct-onboarding', { server: testServers.instant, ...attributes });
+const create = (attributes: Record<string, string> = {}): AcctOnboarding =>
+  element('acct-onboarding', { server: testServers.instant, ...attributes });
 const title = (el: AcctOnboarding) => text($(el, 'h2'));
 const showing = (heading: string) => (el: AcctOnboarding) =>
   eventually(() => title(el) === heading, `acct-onboarding did not show "${heading}" (it shows "${title(el)}")`);
@@ -52,7 +61,11 @@ runBaseSuite<AcctOnboarding>({
   tag: 'acct-onboarding',
   elementClass: AcctOnboarding,
   states: [
-    { name: 'signed out', create: () => create(), ready: (el) => eventually(() => $(el, 'slot[name="signed-out"]'), 'no signed-out slot') },
+    {
+      name: 'signed out',
+      create: () => create(),
+      ready: (el) => eventually(() => $(el, 'slot[name="signed-out"]'), 'no signed-out slot'),
+    },
     {
       name: 'role and use case',
       create: () => create({ roles: 'producer=Producer, crew=Crew member', 'use-cases': 'touring, festivals' }),
@@ -77,7 +90,12 @@ runBaseSuite<AcctOnboarding>({
       ready: async (el) => {
         await onDefaultPathAt([WELCOME, PROFILE, ['organization', { mode: 'create', name: 'Globe' }]], (device) =>
           device.call('POST', '/api/onboarding/steps/team/save', {
-            data: { invitations: [{ email: 'stage-manager-of-the-spring-season@example.test', role: 'admin' }, { email: 'crew@example.test', role: 'member' }] },
+            data: {
+              invitations: [
+                { email: 'stage-manager-of-the-spring-season@example.test', role: 'admin' },
+                { email: 'crew@example.test', role: 'member' },
+              ],
+            },
           }),
         );
         await showing('Team')(el);
@@ -92,7 +110,11 @@ runBaseSuite<AcctOnboarding>({
         await showing('You are all set')(el);
       },
     },
-    { name: 'server unreachable', create: () => create({ server: testServers.unreachable }), ready: (el) => eventually(() => part(el, 'retry-button'), 'no retry') },
+    {
+      name: 'server unreachable',
+      create: () => create({ server: testServers.unreachable }),
+      ready: (el) => eventually(() => part(el, 'retry-button'), 'no retry'),
+    },
   ],
   events: [
     {
@@ -137,7 +159,10 @@ describe('<acct-onboarding>', () => {
       { key: 'tour', title: 'Tour' },
     ]);
     await signedInDevice();
-    const el = await mount({ roles: `${role}=Producer, crew=Crew member`, 'use-cases': 'touring, big-festivals=Festivals' });
+    const el = await mount({
+      roles: `${role}=Producer, crew=Crew member`,
+      'use-cases': 'touring, big-festivals=Festivals',
+    });
     await showing('Set up your account')(el);
     const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => text(l));
     expect(labels).to.deep.equal(['Producer', 'Crew member', 'Touring', 'Festivals']);
@@ -216,7 +241,9 @@ describe('<acct-onboarding>', () => {
     expect(text(part(again, 'step-count'))).to.equal('Step 3 of 8');
     part(again, 'back-button')!.click();
     await showing('Profile')(again);
-    expect($<HTMLInputElement>(again, 'input[name="displayName"]')!.value, 'what was saved comes back').to.equal('Grace Hopper');
+    expect($<HTMLInputElement>(again, 'input[name="displayName"]')!.value, 'what was saved comes back').to.equal(
+      'Grace Hopper',
+    );
   });
 
   it('finishes: fires acct-onboarding-complete and shows the completion screen with its link', async () => {

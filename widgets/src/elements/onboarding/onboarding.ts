@@ -23,7 +23,11 @@ import { isRecord } from './steps/step-form.js';
 
 /** Saves, completes or skips a step; `data` is the step's form data (omitted: the server uses what was saved). */
 const actOnStep = (api: ApiClient, key: string, action: StepAction, data: unknown, options?: RequestOptions) =>
-  api.call(`POST /api/onboarding/steps/:key/${action}`, { params: { key }, body: data === undefined ? {} : { data } }, options);
+  api.call(
+    `POST /api/onboarding/steps/:key/${action}`,
+    { params: { key }, body: data === undefined ? {} : { data } },
+    options,
+  );
 
 /**
  * The onboarding walk: role and use case, then the path's steps, then "You are all set".
@@ -116,8 +120,14 @@ export class AcctOnboarding extends OnboardingElement {
 
   // Only while a step that lists them shows; going back to such a step lists them afresh.
   private readonly organizations = new Task(this, {
-    task: async ([store, key, wanted], { signal }) => (key && wanted ? (await store.api.call('GET /api/organizations', {}, { signal })).organizations : undefined),
-    args: () => [this.session.store, this.sessionKey, Boolean(this.currentStep && formFor(this.currentStep).needsOrganizations)] as const,
+    task: async ([store, key, wanted], { signal }) =>
+      key && wanted ? (await store.api.call('GET /api/organizations', {}, { signal })).organizations : undefined,
+    args: () =>
+      [
+        this.session.store,
+        this.sessionKey,
+        Boolean(this.currentStep && formFor(this.currentStep).needsOrganizations),
+      ] as const,
   });
 
   // Drafts of the step shown; the server's answer to a draft is not shown, as the user is still
@@ -182,8 +192,10 @@ export class AcctOnboarding extends OnboardingElement {
     const t = this.t;
     return html`
       <section part="base" class="base" lang=${this.t.$lang} aria-label=${t.onboarding.title}>
-        ${this.renderForSession(this.load, { loadFailed: t.onboarding.loadFailed, signedOut: t.onboarding.signedOut }, (loaded) =>
-          this.renderScreen(this.answer ?? loaded),
+        ${this.renderForSession(
+          this.load,
+          { loadFailed: t.onboarding.loadFailed, signedOut: t.onboarding.signedOut },
+          (loaded) => this.renderScreen(this.answer ?? loaded),
         )}
         <!-- Says which step is showing after each change; focus moves to its heading too. -->
         <div class="visually-hidden" role="status">${this.announcement}</div>
@@ -194,19 +206,26 @@ export class AcctOnboarding extends OnboardingElement {
   private renderScreen(walk: OnboardingState): TemplateResult {
     const ctx: ScreenContext = { t: this.t, busy: this.busy, formError: this.actionError };
     if (walk.status === 'not_started') {
-      const options = { roles: optionsFor(this.roles, walk.choices.roles), useCases: optionsFor(this.useCases, walk.choices.useCases) };
+      const options = {
+        roles: optionsFor(this.roles, walk.choices.roles),
+        useCases: optionsFor(this.useCases, walk.choices.useCases),
+      };
       return renderChoice(ctx, options, this.start);
     }
     const steps = walk.path?.steps ?? [];
     const step = this.currentStep;
     if (walk.status === 'completed' || !step) return renderDone(ctx, this.continueUrl);
     const form = formFor(step);
-    return renderWalk(ctx, { steps, index: steps.indexOf(step), form, view: this.viewOf(step, walk) }, {
-      next: this.next,
-      skip: () => void this.act(step, 'skip'),
-      back: () => void this.act(step, 'back'),
-      edited: () => this.drafts.edited(),
-    });
+    return renderWalk(
+      ctx,
+      { steps, index: steps.indexOf(step), form, view: this.viewOf(step, walk) },
+      {
+        next: this.next,
+        skip: () => void this.act(step, 'skip'),
+        back: () => void this.act(step, 'back'),
+        edited: () => this.drafts.edited(),
+      },
+    );
   }
 
   private viewOf(step: OnboardingStep, walk: OnboardingState): StepView<unknown> {
@@ -256,7 +275,8 @@ export class AcctOnboarding extends OnboardingElement {
       // way, a draft still on its way must land first (it would move the walk back to this step).
       await (action === 'back' ? this.drafts.flush() : this.drafts.discard());
       const api = this.session.store.api;
-      const walk = action === 'back' ? await api.call('POST /api/onboarding/back') : await actOnStep(api, step.key, action, data);
+      const walk =
+        action === 'back' ? await api.call('POST /api/onboarding/back') : await actOnStep(api, step.key, action, data);
       if (action !== 'back') this.hostData.delete(step.key);
       this.emit('acct-onboarding-step', { step: step.key, action, progress: walk.progress });
       if (walk.status === 'completed' && !wasCompleted) this.emit('acct-onboarding-complete', completeDetail(walk));
@@ -273,6 +293,7 @@ export class AcctOnboarding extends OnboardingElement {
     const steps = walk.path?.steps ?? [];
     // Set after the render that cleared it: a live region announces changes, and the same text twice is no change.
     if (walk.status === 'completed') this.announcement = this.t.onboarding.announceDone;
-    else if (step) this.announcement = this.t.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title);
+    else if (step)
+      this.announcement = this.t.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title);
   }
 }

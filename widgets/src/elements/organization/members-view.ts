@@ -44,9 +44,15 @@ const busyAttr = (busy: boolean) => (busy ? 'true' : 'false');
 export const memberName = (member: Member) => member.displayName || member.email;
 
 /** The only owner, whom nobody may demote or remove, and who may not leave. */
-export const isLastOwner = (member: Member, members: Member[]) => member.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1;
+export const isLastOwner = (member: Member, members: Member[]) =>
+  member.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1;
 
-function renderRole({ t, org, busy }: MembersContext, member: Member, members: Member[], on: MemberHandlers): TemplateResult {
+function renderRole(
+  { t, org, busy }: MembersContext,
+  member: Member,
+  members: Member[],
+  on: MemberHandlers,
+): TemplateResult {
   const name = memberName(member);
   if (org.role !== 'owner' || isLastOwner(member, members)) {
     return html`<span part="role" class="role">${t.roles[member.role] ?? member.role}</span>`;
@@ -64,7 +70,14 @@ function canRemove({ org, me }: MembersContext, member: Member, members: Member[
   return org.role === 'owner' || (org.role === 'admin' && member.role !== 'owner');
 }
 
-function renderConfirm(id: string, question: string, yes: string, { t, busy }: MembersContext, on: MemberHandlers, confirm: (e: Event) => void): TemplateResult {
+function renderConfirm(
+  id: string,
+  question: string,
+  yes: string,
+  { t, busy }: MembersContext,
+  on: MemberHandlers,
+  confirm: (e: Event) => void,
+): TemplateResult {
   return html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-${id}" @keydown=${on.confirmKeydown}>
     <p id="confirm-${id}">${question}</p>
     <button part="button confirm-button" class="danger small" type="button" data-id=${id} aria-disabled=${busyAttr(busy)} @click=${confirm}>${yes}</button>
@@ -88,10 +101,12 @@ function renderMember(ctx: MembersContext, member: Member, members: Member[], on
     </div>
     <div class="row-actions">
       ${renderRole(ctx, member, members, on)}
-      ${removable && confirming !== member.userId
-        ? html`<button part="button remove-button" class="small danger" type="button" data-id=${member.userId}
+      ${
+        removable && confirming !== member.userId
+          ? html`<button part="button remove-button" class="small danger" type="button" data-id=${member.userId}
             aria-label=${s.removeLabel(name)} aria-disabled=${busyAttr(busy)} @click=${on.askRemove}>${s.remove}</button>`
-        : nothing}
+          : nothing
+      }
     </div>
     ${confirming === member.userId ? renderConfirm(member.userId, s.confirmRemove(name, org.name), s.confirmRemoveButton, ctx, on, on.confirmRemove) : nothing}
   </li>`;
@@ -110,7 +125,8 @@ export function renderLeave(ctx: MembersContext, members: Member[], on: MemberHa
   const s = t.organization;
   const self = members.find((m) => m.userId === me);
   if (!self) return html``;
-  if (confirming === LEAVING) return renderConfirm(LEAVING, s.confirmLeave(org.name), s.confirmLeaveButton, ctx, on, on.confirmLeave);
+  if (confirming === LEAVING)
+    return renderConfirm(LEAVING, s.confirmLeave(org.name), s.confirmLeaveButton, ctx, on, on.confirmLeave);
   const stuck = isLastOwner(self, members);
   return html`<div class="footer leave">
     <button part="button leave-button" class="danger small" type="button" data-id=${LEAVING}
@@ -136,11 +152,13 @@ export function renderWelcome(
   return html`<div part="welcome" class="welcome">
     <p part="welcome-title" class="welcome-title">${s.joined(organization.name)}</p>
     <p class="hint">${s.joinedText}</p>
-    ${askName
-      ? html`<form part="form name-form" class="name-form" novalidate @submit=${on.saveName}>
+    ${
+      askName
+        ? html`<form part="form name-form" class="name-form" novalidate @submit=${on.saveName}>
           ${textField({ name: 'displayName', label: s.yourName, hint: s.yourNameHint, autocomplete: 'name', required: true, maxlength: 100, error })}
           <div class="actions"><button part="button save-name-button" class="primary small" type="submit" aria-disabled=${busyAttr(busy)}>${s.saveName}</button></div>
         </form>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }

@@ -58,7 +58,9 @@ export class OrganizationData extends OnboardingElement {
       return this.keepOnPollFailure(this.details, async () => {
         const [{ members }, { invitations }] = await Promise.all([
           api.call('GET /api/organizations/:id/members', { params: { id } }, { signal }),
-          role === 'member' ? { invitations: [] } : api.call('GET /api/organizations/:id/invitations', { params: { id } }, { signal }),
+          role === 'member'
+            ? { invitations: [] }
+            : api.call('GET /api/organizations/:id/invitations', { params: { id } }, { signal }),
         ]);
         return { members, invitations };
       });
@@ -84,7 +86,9 @@ export class OrganizationData extends OnboardingElement {
   /** The organization shown: the attribute's, else the picked one, else the first. */
   protected get active(): Organization | undefined {
     const list = this.organizations.value ?? [];
-    return list.find((org) => org.id === (this.organizationId || this.picked)) ?? (this.organizationId ? undefined : list[0]);
+    return (
+      list.find((org) => org.id === (this.organizationId || this.picked)) ?? (this.organizationId ? undefined : list[0])
+    );
   }
 
   /** Reads the organizations again, then the members and invitations of the one shown. */
@@ -109,7 +113,10 @@ export class OrganizationData extends OnboardingElement {
   }
 
   /** During a poll, a failed read answers what is already shown (the next poll tries again); otherwise it fails. */
-  private async keepOnPollFailure<T>(task: Task<readonly unknown[], T | undefined>, read: () => Promise<T>): Promise<T> {
+  private async keepOnPollFailure<T>(
+    task: Task<readonly unknown[], T | undefined>,
+    read: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await read();
     } catch (error) {
@@ -128,7 +135,9 @@ export class OrganizationData extends OnboardingElement {
     this.arrivalChecked = true;
     const arrival = store.returnedFrom;
     if (arrival?.flow !== 'invitation' || arrival.error || !list.length) return;
-    const joined = list.reduce((newest, org) => (Date.parse(org.joinedAt) > Date.parse(newest.joinedAt) ? org : newest));
+    const joined = list.reduce((newest, org) =>
+      Date.parse(org.joinedAt) > Date.parse(newest.joinedAt) ? org : newest,
+    );
     this.joined = joined;
     if (!this.organizationId) this.picked = joined.id;
     this.announcement = this.t.organization.joined(joined.name);

@@ -36,7 +36,12 @@ export interface HeadingHandlers {
   renameKeydown(event: KeyboardEvent): void;
 }
 
-export function renderHeading({ t, busy, errors }: FormState, org: Organization, renaming: boolean, on: HeadingHandlers): TemplateResult {
+export function renderHeading(
+  { t, busy, errors }: FormState,
+  org: Organization,
+  renaming: boolean,
+  on: HeadingHandlers,
+): TemplateResult {
   const s = t.organization;
   const canRename = org.role !== 'member';
   const meta = html`<p part="details" class="meta">${s.yourRole(t.roles[org.role] ?? org.role)} · ${s.memberCount(org.memberCount)}</p>`;
@@ -63,7 +68,11 @@ export interface InvitationHandlers {
   revoke(event: Event): void;
 }
 
-export function renderInvitations({ t, busy, errors }: FormState, invitations: Invitation[], on: InvitationHandlers): TemplateResult {
+export function renderInvitations(
+  { t, busy, errors }: FormState,
+  invitations: Invitation[],
+  on: InvitationHandlers,
+): TemplateResult {
   const s = t.organization;
   const now = new Date();
   const roles = (['member', 'admin'] as const).map((role) => ({ value: role, label: t.roles[role]! }));
@@ -75,8 +84,9 @@ export function renderInvitations({ t, busy, errors }: FormState, invitations: I
         <button part="button invite-button" class="primary" type="submit" aria-disabled=${busyAttr(busy)}>${s.invite}</button>
       </div>
     </form>
-    ${invitations.length
-      ? html`<ul part="list">
+    ${
+      invitations.length
+        ? html`<ul part="list">
           ${invitations.map((inv) => {
             const sent = new Date(inv.lastSentAt);
             const expired = new Date(inv.expiresAt) < now;
@@ -98,5 +108,6 @@ export function renderInvitations({ t, busy, errors }: FormState, invitations: I
             </li>`;
           })}
         </ul>`
-      : html`<p part="empty" class="status">${s.noInvitations}</p>`}`;
+        : html`<p part="empty" class="status">${s.noInvitations}</p>`
+    }`;
 }

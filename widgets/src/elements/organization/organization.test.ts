@@ -22,16 +22,31 @@ import type {
 import type { InvitedRole, Organization } from '../../../../contract/organizations.js';
 import type { BodyOf, ResponseOf, RouteKey } from '../../../../contract/routes.js';
 import type { CallInput } from '../../core/api-client.js';
-import { $, createAccount, element, linkIn, mailTo, nextEvent, pageAddress, settledStore, signOutEverywhere, submitHostedForm, text, uniqueEmail } from '../../testing/helpers.js';
+import {
+  $,
+  createAccount,
+  element,
+  linkIn,
+  mailTo,
+  nextEvent,
+  pageAddress,
+  settledStore,
+  signOutEverywhere,
+  submitHostedForm,
+  text,
+  uniqueEmail,
+} from '../../testing/helpers.js';
 import { expectFitsPhone } from '../../testing/layout.js';
 import { attach, eventually, signedInDevice, type Device } from '../../testing/onboarding.js';
 import { AcctOrganization } from './define.js';
 
 beforeEach(signOutEverywhere);
 
-const create = (attributes: Record<string, string> = {}): AcctOrganization => element('acct-organization', { server: testServers.instant, ...attributes });
+const create = (attributes: Record<string, string> = {}): AcctOrganization =>
+  element('acct-organization', { server: testServers.instant, ...attributes });
 const title = (el: AcctOrganization) => text($(el, 'h2'));
-const part = <T extends HTMLElement = HTMLButtonElement>(el: AcctOrganization, name: string) => $<T>(el, `[part~="${name}"]`);
+const part = <T extends HTMLElement = HTMLButtonElement>(el: AcctOrganization, name: string) =>
+  $<T>(el, `[part~="${name}"]`);
 const field = (el: AcctOrganization, selector: string) => $<HTMLInputElement>(el, selector)!;
 const invitees = (el: AcctOrganization) => [...el.shadowRoot!.querySelectorAll('[part="invitee"]')].map((n) => text(n));
 const showsMembers = (el: AcctOrganization) => eventually(() => part(el, 'members'), 'no members list');
@@ -40,14 +55,21 @@ const showsMembers = (el: AcctOrganization) => eventually(() => part(el, 'member
 function callAs<K extends RouteKey>(device: Device, route: K, input: CallInput<K>): Promise<ResponseOf<K>> {
   const [method, path] = route.split(' ') as [Parameters<Device['call']>[0], string];
   const params: Record<string, string> = input.params ?? {};
-  return device.call<ResponseOf<K>>(method, path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? '')), input.body);
+  return device.call<ResponseOf<K>>(
+    method,
+    path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? '')),
+    input.body,
+  );
 }
 
 /** A signed-in user who owns `name`. */
-const owner = (name = 'Globe Theatre') => signedInDevice({ prepare: (d) => callAs(d, 'POST /api/organizations', { body: { name } }) });
+const owner = (name = 'Globe Theatre') =>
+  signedInDevice({ prepare: (d) => callAs(d, 'POST /api/organizations', { body: { name } }) });
 
-const firstOrganization = async (device: Device) => (await callAs(device, 'GET /api/organizations', {})).organizations[0]!;
-const membersOf = async (device: Device, org: Organization) => (await callAs(device, 'GET /api/organizations/:id/members', { params: { id: org.id } })).members;
+const firstOrganization = async (device: Device) =>
+  (await callAs(device, 'GET /api/organizations', {})).organizations[0]!;
+const membersOf = async (device: Device, org: Organization) =>
+  (await callAs(device, 'GET /api/organizations/:id/members', { params: { id: org.id } })).members;
 const inviteAs = (device: Device, org: Organization, body: BodyOf<'POST /api/organizations/:id/invitations'>) =>
   callAs(device, 'POST /api/organizations/:id/invitations', { params: { id: org.id }, body });
 
@@ -95,7 +117,11 @@ runBaseSuite<AcctOrganization>({
   tag: 'acct-organization',
   elementClass: AcctOrganization,
   states: [
-    { name: 'signed out', create: () => create(), ready: (el) => eventually(() => $(el, 'slot[name="signed-out"]'), 'no signed-out slot') },
+    {
+      name: 'signed out',
+      create: () => create(),
+      ready: (el) => eventually(() => $(el, 'slot[name="signed-out"]'), 'no signed-out slot'),
+    },
     {
       name: 'no organization yet',
       create: () => create(),
@@ -129,10 +155,20 @@ runBaseSuite<AcctOrganization>({
       name: 'plain member',
       create: () => create(),
       ready: async (el) => {
-        const boss = await signedInDevice({ displayName: 'Boss', prepare: (d) => callAs(d, 'POST /api/organizations', { body: { name: 'Globe' } }) });
+        const boss = await signedInDevice({
+          displayName: 'Boss',
+          prepare: (d) => callAs(d, 'POST /api/organizations', { body: { name: 'Globe' } }),
+        });
         await signOutEverywhere();
-        const crew = await signedInDevice({ displayName: 'Crew', prepare: async (d) => join(boss, await firstOrganization(boss), d.email) });
-        await eventually(() => members(el) === 2 && part(el, 'leave-button'), `${crew.email} does not see both members`, 8000);
+        const crew = await signedInDevice({
+          displayName: 'Crew',
+          prepare: async (d) => join(boss, await firstOrganization(boss), d.email),
+        });
+        await eventually(
+          () => members(el) === 2 && part(el, 'leave-button'),
+          `${crew.email} does not see both members`,
+          8000,
+        );
       },
     },
   ],
@@ -215,7 +251,12 @@ describe('<acct-organization>', () => {
     await showsMembers(el);
     expect(text(part(el, 'empty'))).to.equal('No open invitations.');
     await invite(el, 'not-an-address');
-    await eventually(() => text($(el, '[part~="invite-form"] [part="field-error"]')) === 'Enter a valid email address, like name@example.com.', 'no email error');
+    await eventually(
+      () =>
+        text($(el, '[part~="invite-form"] [part="field-error"]')) ===
+        'Enter a valid email address, like name@example.com.',
+      'no email error',
+    );
 
     const email = uniqueEmail('stage');
     const sent = nextEvent<AcctInvitationSentDetail>(el, 'acct-invitation-sent');
@@ -238,7 +279,10 @@ describe('<acct-organization>', () => {
 
     // Sent a moment ago: the server allows one resend a minute, and says how long to wait.
     part(el, 'resend-button')!.click();
-    await eventually(() => /^Too many attempts\. Try again in/.test(text(part(el, 'action-error')) ?? ''), 'no wait message');
+    await eventually(
+      () => /^Too many attempts\. Try again in/.test(text(part(el, 'action-error')) ?? ''),
+      'no wait message',
+    );
 
     const revoked = nextEvent<AcctInvitationRevokedDetail>(el, 'acct-invitation-revoked');
     part(el, 'revoke-button')!.click();
@@ -254,7 +298,11 @@ describe('<acct-organization>', () => {
     const member = await signedInDevice({ displayName: 'Ben' });
     // The member joins the way people do: through the invitation's emailed link.
     await inviteAs(boss, org, { email: member.email });
-    const link = linkIn((await mailTo(testServers.instant, member.email)).text, '/auth/invitation', testServers.instant);
+    const link = linkIn(
+      (await mailTo(testServers.instant, member.email)).text,
+      '/auth/invitation',
+      testServers.instant,
+    );
     const accepted = await submitHostedForm(link);
     expect(accepted.status).to.equal(303);
     // Accepting proves the member's address, which ends the sessions made before it
@@ -287,7 +335,10 @@ describe('<acct-organization>', () => {
     expect([detail.organizationId, detail.member.role, detail.previousRole]).to.deep.equal([org.id, 'owner', 'admin']);
     await eventually(() => text($(el, '[role="status"]')) === 'Grace Hopper’s role is now Owner.', 'not announced');
     // Two owners now: either may step down, so every member's role has a select.
-    await eventually(() => el.shadowRoot!.querySelectorAll('[part~="role-select"]').length === 3, 'every member has a select once there are two owners');
+    await eventually(
+      () => el.shadowRoot!.querySelectorAll('[part~="role-select"]').length === 3,
+      'every member has a select once there are two owners',
+    );
     const listed = await membersOf(boss, org);
     expect(listed.find((m) => m.email === admin.email)?.role).to.equal('owner');
   });
@@ -297,7 +348,9 @@ describe('<acct-organization>', () => {
     const el = await mount();
     await eventually(() => members(el) === 3, 'not three members', 8000);
     const remove = () => memberRow(el, member.email)!.querySelector<HTMLButtonElement>('[part~="remove-button"]')!;
-    expect(remove().getAttribute('aria-label')).to.equal('Remove Katherine Johnson-Goble of the Flight Research Division');
+    expect(remove().getAttribute('aria-label')).to.equal(
+      'Remove Katherine Johnson-Goble of the Flight Research Division',
+    );
 
     remove().click();
     await eventually(() => part(el, 'confirm'), 'no confirmation');
@@ -313,7 +366,9 @@ describe('<acct-organization>', () => {
     part(el, 'confirm-button')!.click();
     expect((await removed).detail).to.deep.include({ organizationId: org.id });
     await eventually(() => members(el) === 2, 'still listed');
-    expect(text($(el, '[role="status"]'))).to.equal('Katherine Johnson-Goble of the Flight Research Division is removed.');
+    expect(text($(el, '[role="status"]'))).to.equal(
+      'Katherine Johnson-Goble of the Flight Research Division is removed.',
+    );
   });
 
   it('lets a member leave after a confirmation; the last owner is told why they cannot', async () => {
@@ -323,7 +378,9 @@ describe('<acct-organization>', () => {
     await eventually(() => part(ownerView, 'leave-button'), 'no leave button');
     const stuck = part(ownerView, 'leave-button')!;
     expect(stuck.getAttribute('aria-disabled')).to.equal('true');
-    expect(text(part(ownerView, 'hint'))).to.equal('You are its only owner: make another member an owner before you leave.');
+    expect(text(part(ownerView, 'hint'))).to.equal(
+      'You are its only owner: make another member an owner before you leave.',
+    );
     stuck.click();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(part(ownerView, 'confirm'), 'no confirmation for the last owner').to.equal(null);
@@ -335,7 +392,11 @@ describe('<acct-organization>', () => {
     await eventually(() => part(el, 'leave-button')?.getAttribute('aria-disabled') === 'false', 'no leave button');
     expect(text(part(el, 'leave-button'))).to.equal('Leave Globe');
     part(el, 'leave-button')!.click();
-    await eventually(() => text(part(el, 'confirm')?.querySelector('p')) === 'Leave Globe? You will need a new invitation to come back.', 'no confirmation');
+    await eventually(
+      () =>
+        text(part(el, 'confirm')?.querySelector('p')) === 'Leave Globe? You will need a new invitation to come back.',
+      'no confirmation',
+    );
     const left = nextEvent<AcctOrganizationDetail>(el, 'acct-organization-left');
     part(el, 'confirm-button')!.click();
     expect((await left).detail.organization.id).to.equal(org.id);
@@ -371,7 +432,10 @@ describe('<acct-organization>', () => {
     const el = await mount({ server });
     // Nobody's browser asked for an invitation link: acct asks before it signs in (login CSRF).
     await eventually(() => document.querySelector('acct-hand-over'), 'not asked first', 8000);
-    document.querySelector('acct-hand-over')!.shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue-button"]')!.click();
+    document
+      .querySelector('acct-hand-over')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('[part~="continue-button"]')!
+      .click();
     await eventually(() => part(el, 'welcome'), 'no welcome', 8000);
     expect(location.hash, 'the code left the address bar').to.equal('');
     expect(text(part(el, 'welcome-title'))).to.equal('You joined Globe');
@@ -380,13 +444,19 @@ describe('<acct-organization>', () => {
 
     const save = part(el, 'save-name-button')!;
     save.click();
-    await eventually(() => text(part(el, 'name-form')?.querySelector('[part="field-error"]')) === 'Fill in this field.', 'an empty name was not refused');
+    await eventually(
+      () => text(part(el, 'name-form')?.querySelector('[part="field-error"]')) === 'Fill in this field.',
+      'an empty name was not refused',
+    );
     field(el, 'input[name="displayName"]').value = 'Nia Okafor';
     save.click();
     await eventually(() => !part(el, 'name-form'), 'the prompt stayed');
     // The prompt goes as soon as the name is saved; the page's session learns it one request later.
     await eventually(() => sessionStore(server).user?.displayName === 'Nia Okafor', 'the page does not know the name');
-    await eventually(() => text(memberRow(el, newcomer)?.querySelector('[part="member-name"]')) === 'Nia Okafor', 'the members list does not show the name');
+    await eventually(
+      () => text(memberRow(el, newcomer)?.querySelector('[part="member-name"]')) === 'Nia Okafor',
+      'the members list does not show the name',
+    );
     const listed = await membersOf(boss, org);
     expect(listed.find((m) => m.email === newcomer)?.displayName).to.equal('Nia Okafor');
   });

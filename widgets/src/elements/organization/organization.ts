@@ -17,7 +17,15 @@ import type { Invitation, Member, Organization, OrganizationRole } from '../../.
 import { returnAddress } from '../../core/return-code.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
-import { LEAVING, memberName, renderLeave, renderMembers, renderWelcome, type MemberHandlers, type MembersContext } from './members-view.js';
+import {
+  LEAVING,
+  memberName,
+  renderLeave,
+  renderMembers,
+  renderWelcome,
+  type MemberHandlers,
+  type MembersContext,
+} from './members-view.js';
 import { OrganizationData, type Details } from './organization-data.js';
 import { organizationStyles } from './organization.styles.js';
 import { renderCreate, renderHeading, renderInvitations, type FormState } from './organization-views.js';
@@ -112,8 +120,10 @@ export class AcctOrganization extends OrganizationData {
     const t = this.t;
     return html`
       <section part="base" class="base" lang=${this.t.$lang} aria-label=${t.organization.title}>
-        ${this.renderForSession(this.organizations, { loadFailed: t.organization.loadFailed, signedOut: t.organization.signedOut }, () =>
-          this.renderContent(),
+        ${this.renderForSession(
+          this.organizations,
+          { loadFailed: t.organization.loadFailed, signedOut: t.organization.signedOut },
+          () => this.renderContent(),
         )}
         ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
         <div class="visually-hidden" role="status">${this.announcement}</div>
@@ -130,9 +140,17 @@ export class AcctOrganization extends OrganizationData {
     return html`
       ${this.joined ? this.renderWelcome() : nothing}
       ${renderHeading(form, org, this.renaming, this.headingHandlers)}
-      ${list.length > 1 && !this.organizationId
-        ? selectField({ name: 'organization', label: this.t.organization.pick, value: org.id, options: list.map((x) => ({ value: x.id, label: x.name })), onChange: this.pick })
-        : nothing}
+      ${
+        list.length > 1 && !this.organizationId
+          ? selectField({
+              name: 'organization',
+              label: this.t.organization.pick,
+              value: org.id,
+              options: list.map((x) => ({ value: x.id, label: x.name })),
+              onChange: this.pick,
+            })
+          : nothing
+      }
       ${this.details.render({
         initial: () => renderLoading(t),
         pending: () => (this.details.value ? this.renderDetails(org, this.details.value) : renderLoading(t)),
@@ -144,17 +162,30 @@ export class AcctOrganization extends OrganizationData {
 
   private renderWelcome(): TemplateResult {
     const askName = !this.named && !this.session.store.user?.displayName;
-    return renderWelcome({ t: this.t, busy: this.busy }, this.joined!, { askName, error: this.fieldErrors.displayName }, { saveName: this.saveName });
+    return renderWelcome(
+      { t: this.t, busy: this.busy },
+      this.joined!,
+      { askName, error: this.fieldErrors.displayName },
+      { saveName: this.saveName },
+    );
   }
 
   private renderDetails(org: Organization, { members, invitations }: Details): TemplateResult {
     const form: FormState = { t: this.t, busy: this.busy, errors: this.fieldErrors };
-    const people: MembersContext = { t: this.t, org, me: this.session.store.user?.id, busy: this.busy, confirming: this.confirming };
+    const people: MembersContext = {
+      t: this.t,
+      org,
+      me: this.session.store.user?.id,
+      busy: this.busy,
+      confirming: this.confirming,
+    };
     return html`
       ${renderMembers(people, members, this.memberHandlers)}
-      ${org.role === 'member'
-        ? html`<p part="notice" class="status">${this.t.organization.onlyAdminsInvite}</p>`
-        : renderInvitations(form, invitations, { invite: this.invite, resend: this.resend, revoke: this.revoke })}
+      ${
+        org.role === 'member'
+          ? html`<p part="notice" class="status">${this.t.organization.onlyAdminsInvite}</p>`
+          : renderInvitations(form, invitations, { invite: this.invite, resend: this.resend, revoke: this.revoke })
+      }
       ${renderLeave(people, members, this.memberHandlers)}
     `;
   }
@@ -184,7 +215,10 @@ export class AcctOrganization extends OrganizationData {
     const name = this.nameIn(event);
     if (!org || name === undefined) return;
     void this.attempt(async () => {
-      const { organization: renamed } = await this.api.call('PATCH /api/organizations/:id', { params: { id: org.id }, body: { name } });
+      const { organization: renamed } = await this.api.call('PATCH /api/organizations/:id', {
+        params: { id: org.id },
+        body: { name },
+      });
       this.renaming = false;
       await this.organizations.run();
       this.emit('acct-organization-renamed', { organization: renamed });
@@ -226,7 +260,8 @@ export class AcctOrganization extends OrganizationData {
     const role = data.get('role') === 'admin' ? 'admin' : 'member';
     const org = this.active;
     if (!org || this.busy) return;
-    if (!looksLikeEmail(email)) return this.showFieldErrors({ email: fieldErrorMessage(this.t, email ? 'invalid_email' : 'required') });
+    if (!looksLikeEmail(email))
+      return this.showFieldErrors({ email: fieldErrorMessage(this.t, email ? 'invalid_email' : 'required') });
     void this.attempt(async () => {
       // The invitee comes back to this page, where the element welcomes them.
       const { invitation } = await this.api.call('POST /api/organizations/:id/invitations', {
@@ -243,14 +278,19 @@ export class AcctOrganization extends OrganizationData {
   private readonly resend = (event: Event): void =>
     void this.onInvitation(event, async (org, invitation) => {
       const params = { id: org.id, invitationId: invitation.id };
-      const { invitation: renewed } = await this.api.call('POST /api/organizations/:id/invitations/:invitationId/resend', { params });
+      const { invitation: renewed } = await this.api.call(
+        'POST /api/organizations/:id/invitations/:invitationId/resend',
+        { params },
+      );
       this.emit('acct-invitation-sent', { organizationId: org.id, invitation: renewed, resent: true });
       this.announcement = this.t.organization.resent(invitation.email);
     });
 
   private readonly revoke = (event: Event): void =>
     void this.onInvitation(event, async (org, invitation) => {
-      await this.api.call('DELETE /api/organizations/:id/invitations/:invitationId', { params: { id: org.id, invitationId: invitation.id } });
+      await this.api.call('DELETE /api/organizations/:id/invitations/:invitationId', {
+        params: { id: org.id, invitationId: invitation.id },
+      });
       this.emit('acct-invitation-revoked', { organizationId: org.id, invitation });
       this.announcement = this.t.organization.revoked(invitation.email);
       // The row is gone: focus goes back to the invitation form.
@@ -298,10 +338,16 @@ export class AcctOrganization extends OrganizationData {
     if (this.busy) return void (select.value = member.role);
     const done = await this.attempt(async () => {
       const params = { id: org.id, userId: member.userId };
-      const { member: changed } = await this.api.call('PATCH /api/organizations/:id/members/:userId', { params, body: { role } });
+      const { member: changed } = await this.api.call('PATCH /api/organizations/:id/members/:userId', {
+        params,
+        body: { role },
+      });
       await this.reload();
       this.emit('acct-member-role-changed', { organizationId: org.id, member: changed, previousRole: member.role });
-      this.announcement = this.t.organization.roleChanged(memberName(changed), this.t.roles[changed.role] ?? changed.role);
+      this.announcement = this.t.organization.roleChanged(
+        memberName(changed),
+        this.t.roles[changed.role] ?? changed.role,
+      );
     });
     if (!done) select.value = member.role;
   }
@@ -318,7 +364,9 @@ export class AcctOrganization extends OrganizationData {
     const what = this.confirming;
     this.confirming = null;
     // Back to the button that opened it.
-    await this.focusAfterUpdate(what === LEAVING ? '[part~="leave-button"]' : `[part~="remove-button"][data-id="${what}"]`);
+    await this.focusAfterUpdate(
+      what === LEAVING ? '[part~="leave-button"]' : `[part~="remove-button"][data-id="${what}"]`,
+    );
   }
 
   private async removeMember(event: Event): Promise<void> {
@@ -326,7 +374,9 @@ export class AcctOrganization extends OrganizationData {
     const member = this.memberWithId((event.currentTarget as HTMLElement).dataset.id);
     if (!org || !member) return;
     await this.attempt(async () => {
-      await this.api.call('DELETE /api/organizations/:id/members/:userId', { params: { id: org.id, userId: member.userId } });
+      await this.api.call('DELETE /api/organizations/:id/members/:userId', {
+        params: { id: org.id, userId: member.userId },
+      });
       this.confirming = null;
       await this.reload();
       this.emit('acct-member-removed', { organizationId: org.id, member });
@@ -356,7 +406,10 @@ export class AcctOrganization extends OrganizationData {
   }
 
   /** Runs `work` on the invitation whose button was pressed, then reloads the list. */
-  private async onInvitation(event: Event, work: (org: Organization, invitation: Invitation) => Promise<void>): Promise<void> {
+  private async onInvitation(
+    event: Event,
+    work: (org: Organization, invitation: Invitation) => Promise<void>,
+  ): Promise<void> {
     const id = (event.currentTarget as HTMLElement).dataset.id;
     const org = this.active;
     const invitation = this.details.value?.invitations.find((inv) => inv.id === id);

@@ -84,22 +84,27 @@ export function renderPasskeyRow(passkey: Passkey, state: RowState, on: RowHandl
     <li part="item" data-passkey=${passkey.id}>
       <span class="icon">${icon('passkey')}</span>
       <div class="main">
-        ${renaming
-          ? renderRenameForm(passkey, state, on)
-          : html`<p class="title"><span part="name">${name}</span> ${badge}</p>`}
+        ${
+          renaming
+            ? renderRenameForm(passkey, state, on)
+            : html`<p class="title"><span part="name">${name}</span> ${badge}</p>`
+        }
         <p part="details" class="meta">${renderTimes(t, passkey, now)}</p>
         ${error ? html`<p part="action-error" class="error" role="alert">${error}</p>` : nothing}
       </div>
       <div class="row-actions">
-        ${renaming || confirming
-          ? nothing
-          : html`<button part="button rename-button" class="small rename-button" type="button" data-id=${passkey.id}
+        ${
+          renaming || confirming
+            ? nothing
+            : html`<button part="button rename-button" class="small rename-button" type="button" data-id=${passkey.id}
                 aria-label=${t.passkeys.renameLabel(name)} ?disabled=${busy} @click=${on.rename}>${t.passkeys.rename}</button>
               <button part="button remove-button" class="small danger remove-button" type="button" data-id=${passkey.id}
-                aria-label=${t.passkeys.removeLabel(name)} ?disabled=${busy} @click=${on.ask}>${t.passkeys.remove}</button>`}
+                aria-label=${t.passkeys.removeLabel(name)} ?disabled=${busy} @click=${on.ask}>${t.passkeys.remove}</button>`
+        }
       </div>
-      ${confirming
-        ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} @keydown=${on.keydown}>
+      ${
+        confirming
+          ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} @keydown=${on.keydown}>
             <p id=${confirmId}>${t.passkeys.confirmRemove(name)}</p>
             <button part="button confirm-button" class="danger small" type="button" data-id=${passkey.id} ?disabled=${busy} @click=${on.confirm}>
               ${t.passkeys.confirm}
@@ -108,7 +113,8 @@ export function renderPasskeyRow(passkey: Passkey, state: RowState, on: RowHandl
               ${t.passkeys.cancel}
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </li>
   `;
 }

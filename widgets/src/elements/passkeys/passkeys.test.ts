@@ -11,7 +11,12 @@ import { testServers } from 'acct-test-env';
 import { ApiClient } from '../../core/api-client.js';
 import type { SignedIn } from '../../../../contract/auth.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
-import type { AcctErrorDetail, AcctPasskeyAddedDetail, AcctPasskeyRemovedDetail, AcctSignedInDetail } from '../../core/events.js';
+import type {
+  AcctErrorDetail,
+  AcctPasskeyAddedDetail,
+  AcctPasskeyRemovedDetail,
+  AcctSignedInDetail,
+} from '../../core/events.js';
 import { beginCeremony, endCeremony, passkeyAssertion } from '../../core/webauthn.js';
 import {
   $,
@@ -43,9 +48,14 @@ beforeEach(async () => {
 after(() => virtualAuthenticator.remove());
 
 const rows = (el: AcctPasskeys) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('li[part~="item"]')];
-const create = (attributes: Record<string, string> = {}): AcctPasskeys => element('acct-passkeys', { server, ...attributes });
+const create = (attributes: Record<string, string> = {}): AcctPasskeys =>
+  element('acct-passkeys', { server, ...attributes });
 const listed = (count: number) => (el: AcctPasskeys) =>
-  waitUntil(() => rows(el).length === count && !$(el, '[part="status"]'), `acct-passkeys did not list ${count} passkeys`, { timeout: 4000 });
+  waitUntil(
+    () => rows(el).length === count && !$(el, '[part="status"]'),
+    `acct-passkeys did not list ${count} passkeys`,
+    { timeout: 4000 },
+  );
 const showsEmpty = (el: AcctPasskeys) => waitUntil(() => $(el, '[part="empty"]'), 'the empty list did not show');
 const announcement = (el: AcctPasskeys) => text($(el, '[role="status"] [part="notice"]'));
 
@@ -74,7 +84,11 @@ runBaseSuite<AcctPasskeys>({
   tag: 'acct-passkeys',
   elementClass: AcctPasskeys,
   states: [
-    { name: 'signed out', create, ready: (el) => waitUntil(() => $(el, 'slot[name="signed-out"]'), 'the signed-out slot did not show') },
+    {
+      name: 'signed out',
+      create,
+      ready: (el) => waitUntil(() => $(el, 'slot[name="signed-out"]'), 'the signed-out slot did not show'),
+    },
     {
       name: 'no passkey yet',
       create,
@@ -161,7 +175,10 @@ describe('<acct-passkeys>', () => {
       await waitUntil(() => $(login, '[part~="sign-out-button"]'), 'acct-login did not show the signed-in panel');
       $(login, '[part~="sign-out-button"]')!.click();
       await waitUntil(() => $(list, 'slot[name="signed-out"]'), 'the list did not follow the sign-out');
-      await waitUntil(() => watch.requests.some((r) => r.mediation === 'conditional' && !r.outcome), 'no autofill request pending');
+      await waitUntil(
+        () => watch.requests.some((r) => r.mediation === 'conditional' && !r.outcome),
+        'no autofill request pending',
+      );
       await virtualAuthenticator.presence(true);
       const signedInEvent = nextEvent<AcctSignedInDetail>(login, 'acct-signed-in');
       methodButton(login, 'passkey').click();
@@ -249,7 +266,10 @@ describe('<acct-passkeys>', () => {
       await waitUntil(() => $(el, '[part~="rename-form"]'));
       $<HTMLInputElement>(el, '[part~="rename-form"] input')!.value = '  ';
       $<HTMLButtonElement>(el, '[part~="save-button"]')!.click();
-      await waitUntil(() => text($(el, '[part="field-error"]')) === 'Enter a name.', 'the empty name was not explained');
+      await waitUntil(
+        () => text($(el, '[part="field-error"]')) === 'Enter a name.',
+        'the empty name was not explained',
+      );
       expect($(el, '[part~="rename-form"] input')!.getAttribute('aria-invalid')).to.equal('true');
     } finally {
       el.remove();
@@ -263,10 +283,13 @@ describe('<acct-passkeys>', () => {
       await withOnePasskey(el);
       // Another device signs in with the same passkey (a bearer session, not this page's cookie).
       const ceremony = beginCeremony('modal')!;
-      const { response } = await passkeyAssertion(new ApiClient(testServers.bearer), ceremony).finally(() => endCeremony(ceremony));
+      const { response } = await passkeyAssertion(new ApiClient(testServers.bearer), ceremony).finally(() =>
+        endCeremony(ceremony),
+      );
       const other = await post<SignedIn>(testServers.bearer, '/api/passkeys/authenticate/verify', { response });
       const token = other.body.session.token!;
-      const me = () => fetch(`${testServers.bearer}/api/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+      const me = () =>
+        fetch(`${testServers.bearer}/api/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
       expect(await me()).to.equal(200);
 
       $(el, '[part~="remove-button"]')!.click();
@@ -305,7 +328,9 @@ describe('<acct-passkeys>', () => {
       $(el, '[part~="add-button"]')!.click();
       expect((await failed).detail).to.deep.include({ code: 'reauthentication_required', status: 403 });
       await waitUntil(() => $(el, '[part="action-error"]'));
-      expect(text($(el, '[part="action-error"]'))).to.equal('For your security, sign in again to change your passkeys.');
+      expect(text($(el, '[part="action-error"]'))).to.equal(
+        'For your security, sign in again to change your passkeys.',
+      );
       expect(await virtualAuthenticator.credentials(), 'no key was made').to.deep.equal([]);
     } finally {
       el.remove();
@@ -317,7 +342,9 @@ describe('<acct-passkeys>', () => {
     // without emailed links: its passkey is then its only way in.
     const email = uniqueEmail('passwordless');
     await post(testServers.main, '/api/auth/magic-link', { email });
-    const answer = await submitHostedForm(linkIn((await mailTo(testServers.main, email)).text, '/auth/magic-link', testServers.main));
+    const answer = await submitHostedForm(
+      linkIn((await mailTo(testServers.main, email)).text, '/auth/magic-link', testServers.main),
+    );
     const code = new URLSearchParams(new URL(answer.location!).hash.slice(1)).get('acct_code')!;
     // Asked for without this browser's key: the exchange signs in once confirmed, as the user would.
     await (await settledStore(testServers.noMagicLink)).exchangeCode(code, { confirm: true });
@@ -332,10 +359,15 @@ describe('<acct-passkeys>', () => {
       const failed = nextEvent<AcctErrorDetail>(el, 'acct-error');
       $(el, '[part~="confirm-button"]')!.click();
       expect((await failed).detail).to.deep.include({ code: 'last_sign_in_method', status: 409 });
-      await waitUntil(() => rows(el)[0]!.querySelector('[part="action-error"]'), 'the refusal was not shown in the row');
+      await waitUntil(
+        () => rows(el)[0]!.querySelector('[part="action-error"]'),
+        'the refusal was not shown in the row',
+      );
       const alert = rows(el)[0]!.querySelector('[part="action-error"]')!;
       expect(alert.getAttribute('role')).to.equal('alert');
-      expect(text(alert)).to.equal('This is your only way to sign in. Add a password or another passkey before removing it.');
+      expect(text(alert)).to.equal(
+        'This is your only way to sign in. Add a password or another passkey before removing it.',
+      );
       expect(rows(el), 'the passkey stays').to.have.length(1);
     } finally {
       el.remove();
@@ -364,7 +396,8 @@ describe('<acct-passkeys>', () => {
       await withOnePasskey(el);
       $(el, '[part~="rename-button"]')!.click();
       await waitUntil(() => $(el, '[part~="rename-form"] input'));
-      $<HTMLInputElement>(el, '[part~="rename-form"] input')!.value = 'Fingerprint reader of the studio’s shared MacBookPro2024';
+      $<HTMLInputElement>(el, '[part~="rename-form"] input')!.value =
+        'Fingerprint reader of the studio’s shared MacBookPro2024';
       $<HTMLFormElement>(el, '[part~="rename-form"]')!.requestSubmit();
       await waitUntil(() => text($(el, '[part="name"]'))?.startsWith('Fingerprint'), 'the new name did not show');
       await expectFitsPhone(el, 'acct-passkeys/long-name');

@@ -138,16 +138,26 @@ export class AcctPasskeys extends AccountElement {
     };
     const row = (p: Passkey) => {
       const error = this.rowError?.id === p.id ? this.rowError.message : '';
-      const rowState = { t, renaming: this.renaming === p.id, renameProblem: this.renameProblem, confirming: this.confirming === p.id, error, busy: this.busy, now };
+      const rowState = {
+        t,
+        renaming: this.renaming === p.id,
+        renameProblem: this.renameProblem,
+        confirming: this.confirming === p.id,
+        error,
+        busy: this.busy,
+        now,
+      };
       return renderPasskeyRow(p, rowState, handlers);
     };
     return html`
       ${passkeys.length ? html`<ul part="list">${passkeys.map(row)}</ul>` : html`<p part="empty" class="status">${t.passkeys.empty}</p>`}
       <div class="live" role="status">${this.announcement ? html`<p part="notice" class="notice">${this.announcement}</p>` : nothing}</div>
       <div class="footer">
-        ${browserSupportsWebAuthn()
-          ? html`<button part="button add-button" class="primary add" type="button" ?disabled=${this.busy} @click=${this.add}>${t.passkeys.add}</button>`
-          : html`<p part="unsupported" class="status">${t.passkeys.unsupported}</p>`}
+        ${
+          browserSupportsWebAuthn()
+            ? html`<button part="button add-button" class="primary add" type="button" ?disabled=${this.busy} @click=${this.add}>${t.passkeys.add}</button>`
+            : html`<p part="unsupported" class="status">${t.passkeys.unsupported}</p>`
+        }
         ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
       </div>
     `;
@@ -191,7 +201,10 @@ export class AcctPasskeys extends AccountElement {
     }
     const done = await this.act(
       async () => {
-        const { passkey } = await this.session.store.api.call('PATCH /api/passkeys/:id', { params: { id }, body: { name } });
+        const { passkey } = await this.session.store.api.call('PATCH /api/passkeys/:id', {
+          params: { id },
+          body: { name },
+        });
         this.renaming = null;
         return this.t.passkeys.renamed(passkeyLabel(this.t, passkey));
       },
@@ -227,10 +240,14 @@ export class AcctPasskeys extends AccountElement {
     if (!passkey) return;
     const done = await this.act(
       async () => {
-        const { sessionsEnded } = await this.session.store.api.call('DELETE /api/passkeys/:id', { params: { id: passkey.id } });
+        const { sessionsEnded } = await this.session.store.api.call('DELETE /api/passkeys/:id', {
+          params: { id: passkey.id },
+        });
         this.confirming = null;
         this.emit('acct-passkey-removed', { passkey, sessionsEnded });
-        return [this.t.passkeys.removed(passkeyLabel(this.t, passkey)), this.t.passkeys.sessionsEnded(sessionsEnded)].filter(Boolean).join(' ');
+        return [this.t.passkeys.removed(passkeyLabel(this.t, passkey)), this.t.passkeys.sessionsEnded(sessionsEnded)]
+          .filter(Boolean)
+          .join(' ');
       },
       // In the row it is about: "this is your only way to sign in" must be read next to its passkey.
       (message) => {
@@ -252,7 +269,10 @@ export class AcctPasskeys extends AccountElement {
    * Runs a change with the list busy, reloads the list and announces `request`'s message; a
    * failure goes to `failed` (and `acct-error`), an abort or a closed passkey dialog nowhere.
    */
-  private async act(request: () => Promise<string>, failed: (message: string) => void): Promise<'ok' | 'failed' | 'cancelled'> {
+  private async act(
+    request: () => Promise<string>,
+    failed: (message: string) => void,
+  ): Promise<'ok' | 'failed' | 'cancelled'> {
     this.busy = true;
     try {
       const message = await request();

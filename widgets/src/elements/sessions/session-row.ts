@@ -6,7 +6,15 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DeviceSession } from '../../../../contract/sessions.js';
-import { browserText, deviceKind, deviceName, fullDateTime, methodText, placeText, relativeTime } from '../../core/format.js';
+import {
+  browserText,
+  deviceKind,
+  deviceName,
+  fullDateTime,
+  methodText,
+  placeText,
+  relativeTime,
+} from '../../core/format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
 
@@ -30,7 +38,11 @@ export interface RowHandlers {
   confirmKeydown(event: KeyboardEvent): void;
 }
 
-export function renderSessionRow(session: DeviceSession, { t, confirming, busy, now }: RowState, on: RowHandlers): TemplateResult {
+export function renderSessionRow(
+  session: DeviceSession,
+  { t, confirming, busy, now }: RowState,
+  on: RowHandlers,
+): TemplateResult {
   const kind = deviceKind(session.deviceType);
   const label = deviceLabel(t, session);
   const lastActive = new Date(session.lastActiveAt);
@@ -58,20 +70,24 @@ export function renderSessionRow(session: DeviceSession, { t, confirming, busy, 
         </p>
       </div>
       <div class="row-actions">
-        ${session.current || confirming
-          ? nothing
-          : html`<button part="button revoke-button" class="small" type="button" data-id=${session.id} aria-label=${t.sessions.revokeLabel(label)}
-              ?disabled=${busy} @click=${on.ask}>${t.sessions.revoke}</button>`}
+        ${
+          session.current || confirming
+            ? nothing
+            : html`<button part="button revoke-button" class="small" type="button" data-id=${session.id} aria-label=${t.sessions.revokeLabel(label)}
+              ?disabled=${busy} @click=${on.ask}>${t.sessions.revoke}</button>`
+        }
       </div>
-      ${confirming
-        ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} data-id=${session.id} @keydown=${on.confirmKeydown}>
+      ${
+        confirming
+          ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} data-id=${session.id} @keydown=${on.confirmKeydown}>
             <p id=${confirmId}>${t.sessions.confirmRevoke(label)}</p>
             <button part="button confirm-button" class="danger small" type="button" data-id=${session.id} ?disabled=${busy} @click=${on.confirm}>
               ${t.sessions.confirm}
             </button>
             <button part="button cancel-button" class="small cancel" type="button" ?disabled=${busy} @click=${on.cancel}>${t.sessions.cancel}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </li>
   `;
 }

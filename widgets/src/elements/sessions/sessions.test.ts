@@ -9,7 +9,18 @@ import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctSessionRevokedDetail } from '../../core/events.js';
-import { $, createAccount, element, nextEvent, PASSWORD, post, settledStore, signInElsewhere, signOutEverywhere, text } from '../../testing/helpers.js';
+import {
+  $,
+  createAccount,
+  element,
+  nextEvent,
+  PASSWORD,
+  post,
+  settledStore,
+  signInElsewhere,
+  signOutEverywhere,
+  text,
+} from '../../testing/helpers.js';
 import { AcctSessions } from './define.js';
 
 beforeEach(signOutEverywhere);
@@ -33,7 +44,8 @@ const create = (attributes: Record<string, string>): AcctSessions => element('ac
 
 const listed = (count: number) => (el: AcctSessions) =>
   waitUntil(() => rows(el).length === count, `acct-sessions did not list ${count} sessions`, { timeout: 4000 });
-const showsSignedOut = (el: AcctSessions) => waitUntil(() => $(el, 'slot[name="signed-out"]'), 'the signed-out slot did not show');
+const showsSignedOut = (el: AcctSessions) =>
+  waitUntil(() => $(el, 'slot[name="signed-out"]'), 'the signed-out slot did not show');
 
 runBaseSuite<AcctSessions>({
   tag: 'acct-sessions',
@@ -101,9 +113,15 @@ describe('<acct-sessions>', () => {
     expect(text(current!)).to.contain('Active now');
     expect(text(current!)).to.contain('Signed in with: Password');
     expect(current!.querySelector('time')!.getAttribute('datetime')).to.match(/^\d{4}-\d\d-\d\dT/);
-    expect(current!.querySelector('[part~="revoke-button"]'), 'this device signs out elsewhere (user button)').to.equal(null);
-    expect(other!.querySelector('[part~="revoke-button"]')!.getAttribute('aria-label')).to.equal('Sign out Linux computer');
-    expect(text(current!.querySelector('[part="device-name"]')), 'named from its type and system').to.equal('Linux computer');
+    expect(current!.querySelector('[part~="revoke-button"]'), 'this device signs out elsewhere (user button)').to.equal(
+      null,
+    );
+    expect(other!.querySelector('[part~="revoke-button"]')!.getAttribute('aria-label')).to.equal(
+      'Sign out Linux computer',
+    );
+    expect(text(current!.querySelector('[part="device-name"]')), 'named from its type and system').to.equal(
+      'Linux computer',
+    );
     expect(text($(el, 'h2'))).to.equal('Where you are signed in');
   });
 
@@ -140,7 +158,9 @@ describe('<acct-sessions>', () => {
     expect(el.shadowRoot!.activeElement, 'focus on the heading, the row is gone').to.equal($(el, 'h2'));
 
     // That device's token no longer works.
-    const me = await fetch(`${testServers.bearer}/api/me`, { headers: { Authorization: `Bearer ${otherSessions[0]!.session.token}` } });
+    const me = await fetch(`${testServers.bearer}/api/me`, {
+      headers: { Authorization: `Bearer ${otherSessions[0]!.session.token}` },
+    });
     expect(me.status).to.equal(401);
   });
 
@@ -150,7 +170,9 @@ describe('<acct-sessions>', () => {
     await listed(3)(el);
     $(el, '[part~="revoke-others-button"]')!.click();
     await waitUntil(() => $(el, '[part~="confirm-button"]'), 'no confirmation');
-    expect(text($(el, '[part~="confirm"] p'))).to.equal('Sign out every other device? They will need to sign in again.');
+    expect(text($(el, '[part~="confirm"] p'))).to.equal(
+      'Sign out every other device? They will need to sign in again.',
+    );
     const revoked = nextEvent<AcctSessionRevokedDetail>(el, 'acct-session-revoked');
     $(el, '[part~="confirm-button"]')!.click();
     expect([...(await revoked).detail.sessionIds].sort()).to.deep.equal(otherSessions.map((s) => s.session.id).sort());
@@ -177,7 +199,9 @@ describe('<acct-sessions>', () => {
 
   it('speaks French', async () => {
     await signedInWith(testServers.instant);
-    const el = await fixture<AcctSessions>(html`<acct-sessions server=${testServers.instant} lang="fr"></acct-sessions>`);
+    const el = await fixture<AcctSessions>(
+      html`<acct-sessions server=${testServers.instant} lang="fr"></acct-sessions>`,
+    );
     await listed(2)(el);
     expect(text($(el, 'h2'))).to.equal('Où vous êtes connecté');
     expect(text($(el, '[part="badge"]'))).to.equal('Cet appareil');
@@ -188,9 +212,13 @@ describe('<acct-sessions>', () => {
   });
 
   it('shows the default signed-out message, translated', async () => {
-    const el = await fixture<AcctSessions>(html`<acct-sessions server=${testServers.instant} lang="fr"></acct-sessions>`);
+    const el = await fixture<AcctSessions>(
+      html`<acct-sessions server=${testServers.instant} lang="fr"></acct-sessions>`,
+    );
     await showsSignedOut(el);
-    expect(text($(el, '[part="signed-out"]'))).to.equal('Connectez-vous pour voir les appareils où vous êtes connecté.');
+    expect(text($(el, '[part="signed-out"]'))).to.equal(
+      'Connectez-vous pour voir les appareils où vous êtes connecté.',
+    );
   });
 
   it('reloads when another tab signs this page in', async () => {

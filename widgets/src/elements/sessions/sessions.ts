@@ -97,7 +97,12 @@ export class AcctSessions extends AccountElement {
     const t = this.t;
     const now = new Date();
     const others = sessions.filter((s) => !s.current);
-    const handlers = { ask: this.ask, confirm: this.confirmOne, cancel: this.cancel, confirmKeydown: this.onConfirmKeydown };
+    const handlers = {
+      ask: this.ask,
+      confirm: this.confirmOne,
+      cancel: this.cancel,
+      confirmKeydown: this.onConfirmKeydown,
+    };
     return html`
       <ul part="list">
         ${sessions.map((s) => renderSessionRow(s, { t, confirming: this.confirming === s.id, busy: this.busy, now }, handlers))}

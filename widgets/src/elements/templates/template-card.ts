@@ -9,7 +9,11 @@ import { labelFor, type Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import type { Template } from '../../../../contract/templates.js';
 
-export function renderCard(t: Translation, template: Template, { busy, use }: { busy: boolean; use: (event: Event) => unknown }): TemplateResult {
+export function renderCard(
+  t: Translation,
+  template: Template,
+  { busy, use }: { busy: boolean; use: (event: Event) => unknown },
+): TemplateResult {
   const s = t.templates;
   const details = [
     template.category ? labelFor(template.category, s.categories) : '',
@@ -17,9 +21,11 @@ export function renderCard(t: Translation, template: Template, { busy, use }: { 
     s.used(template.usageCount),
   ].filter(Boolean);
   return html`<li part=${template.featured ? 'card featured-card' : 'card'} class="card" data-id=${template.id}>
-    ${template.previewImageUrl
-      ? html`<img class="preview" src=${template.previewImageUrl} alt=${s.preview(template.name)} loading="lazy" />`
-      : html`<div class="preview placeholder">${onboardingIcon('template')}</div>`}
+    ${
+      template.previewImageUrl
+        ? html`<img class="preview" src=${template.previewImageUrl} alt=${s.preview(template.name)} loading="lazy" />`
+        : html`<div class="preview placeholder">${onboardingIcon('template')}</div>`
+    }
     <div class="body">
       <h3 part="name" class="name">
         ${template.name} ${template.featured ? html`<span part="badge" class="badge">${onboardingIcon('star')}${s.featured}</span>` : nothing}

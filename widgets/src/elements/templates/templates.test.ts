@@ -20,14 +20,30 @@ const PREVIEW = '/demo/public/favicon.svg';
 
 before(async () => {
   await createTemplate({ name: 'Club night', category: 'events', industry, description: 'One evening, one venue.' });
-  await createTemplate({ name: 'Arena tour', category: 'tours', industry, isFeatured: true, previewImageUrl: PREVIEW, templateData: { legs: 12 } });
-  await createTemplate({ name: 'Album launch', category: 'events', industry, isFeatured: true, templateData: { venue: 'Roundhouse', days: 1 } });
+  await createTemplate({
+    name: 'Arena tour',
+    category: 'tours',
+    industry,
+    isFeatured: true,
+    previewImageUrl: PREVIEW,
+    templateData: { legs: 12 },
+  });
+  await createTemplate({
+    name: 'Album launch',
+    category: 'events',
+    industry,
+    isFeatured: true,
+    templateData: { venue: 'Roundhouse', days: 1 },
+  });
 });
 
-const create = (attributes: Record<string, string> = {}): AcctTemplates => element('acct-templates', { server: testServers.instant, industry, ...attributes });
-const names = (el: AcctTemplates) => [...el.shadowRoot!.querySelectorAll('[part="name"]')].map((n) => text(n)!.replace(/ Featured$/, ''));
+const create = (attributes: Record<string, string> = {}): AcctTemplates =>
+  element('acct-templates', { server: testServers.instant, industry, ...attributes });
+const names = (el: AcctTemplates) =>
+  [...el.shadowRoot!.querySelectorAll('[part="name"]')].map((n) => text(n)!.replace(/ Featured$/, ''));
 const loaded = (el: AcctTemplates) => eventually(() => names(el).length > 0, 'no templates listed');
-const useButton = (el: AcctTemplates, name: string) => $<HTMLButtonElement>(el, `[part~="use-button"][aria-label="Use the template ${name}"]`)!;
+const useButton = (el: AcctTemplates, name: string) =>
+  $<HTMLButtonElement>(el, `[part~="use-button"][aria-label="Use the template ${name}"]`)!;
 
 const mount = (attributes: Record<string, string> = {}) => attach(create(attributes));
 
@@ -37,7 +53,11 @@ runBaseSuite<AcctTemplates>({
   states: [
     { name: 'the gallery', create: () => create(), ready: loaded },
     { name: 'one category, dark', create: () => create({ category: 'tours', theme: 'dark' }), ready: loaded },
-    { name: 'server unreachable', create: () => create({ server: testServers.unreachable }), ready: (el) => eventually(() => $(el, '[part~="retry-button"]'), 'no retry') },
+    {
+      name: 'server unreachable',
+      create: () => create({ server: testServers.unreachable }),
+      ready: (el) => eventually(() => $(el, '[part~="retry-button"]'), 'no retry'),
+    },
   ],
   events: [
     {
@@ -68,7 +88,9 @@ describe('<acct-templates>', () => {
     const cards = [...el.shadowRoot!.querySelectorAll<HTMLElement>('li[part~="card"]')];
     expect(cards.map((c) => c.part.contains('featured-card'))).to.deep.equal([true, true, false]);
     expect(cards[1]!.querySelector('img')!.alt).to.equal('Preview of Arena tour');
-    expect(text(cards[2]!.querySelector('[part="details"]'))).to.equal(`Events · Test ${industry.slice('test-'.length)} · Not used yet`);
+    expect(text(cards[2]!.querySelector('[part="details"]'))).to.equal(
+      `Events · Test ${industry.slice('test-'.length)} · Not used yet`,
+    );
     expect(text(cards[2]!.querySelector('[part="description"]'))).to.equal('One evening, one venue.');
   });
 

@@ -18,7 +18,10 @@ import { renderCard } from './template-card.js';
 import { templatesStyles } from './templates.styles.js';
 
 /** Featured first, keeping the server's order (most used, then by name) within each group. */
-export const featuredFirst = (templates: Template[]) => [...templates.filter((t) => t.featured), ...templates.filter((t) => !t.featured)];
+export const featuredFirst = (templates: Template[]) => [
+  ...templates.filter((t) => t.featured),
+  ...templates.filter((t) => !t.featured),
+];
 
 /**
  * A gallery of templates to start from.
@@ -62,7 +65,6 @@ export class AcctTemplates extends OnboardingElement {
   /** Only templates of this industry (e.g. `music`); empty: every industry. */
   @property() industry = '';
 
-
   // One request per industry; categories are filtered here, so switching is instant.
   private readonly gallery = new Task(this, {
     task: ([store, industry], { signal }) => store.api.call('GET /api/templates', { query: { industry } }, { signal }),
@@ -89,23 +91,31 @@ export class AcctTemplates extends OnboardingElement {
 
   private renderGallery(gallery: TemplateGallery): TemplateResult {
     const t = this.t;
-    const categories = [...new Set(gallery.templates.map((template) => template.category).filter((c): c is string => Boolean(c)))].sort();
-    const shown = featuredFirst(gallery.templates.filter((template) => !this.category || template.category === this.category));
+    const categories = [
+      ...new Set(gallery.templates.map((template) => template.category).filter((c): c is string => Boolean(c))),
+    ].sort();
+    const shown = featuredFirst(
+      gallery.templates.filter((template) => !this.category || template.category === this.category),
+    );
     const filter = (value: string, label: string) =>
       html`<button part="filter" class="filter" type="button" data-category=${value} aria-pressed=${this.category === value ? 'true' : 'false'}
         @click=${this.choose}>${label}</button>`;
     return html`
-      ${categories.length > 1
-        ? html`<div class="filters" role="group" aria-label=${t.templates.category}>
+      ${
+        categories.length > 1
+          ? html`<div class="filters" role="group" aria-label=${t.templates.category}>
             ${filter('', t.templates.all)} ${categories.map((c) => filter(c, labelFor(c, t.templates.categories)))}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
-      ${shown.length
-        ? html`<ul part="list" class="grid">
+      ${
+        shown.length
+          ? html`<ul part="list" class="grid">
             ${shown.map((template) => renderCard(t, template, { busy: this.busy, use: this.use }))}
           </ul>`
-        : html`<p part="empty" class="status">${t.templates.empty}</p>`}
+          : html`<p part="empty" class="status">${t.templates.empty}</p>`
+      }
     `;
   }
 
@@ -122,12 +132,16 @@ export class AcctTemplates extends OnboardingElement {
   private readonly use = async (event: Event): Promise<void> => {
     const id = (event.currentTarget as HTMLElement).dataset.id;
     if (!id) return;
-    const signedOut = (error: unknown) => (error instanceof ApiError && error.code === 'not_signed_in' ? this.t.templates.signInToUse : undefined);
-    await this.attempt(async () => {
-      const answer = await this.session.store.api.call('POST /api/templates/:id/use', { params: { id } });
-      const { templateData, ...template } = answer.template;
-      this.emit('acct-template-selected', { template, templateData });
-      this.announcement = this.t.templates.selected(template.name);
-    }, { message: signedOut });
+    const signedOut = (error: unknown) =>
+      error instanceof ApiError && error.code === 'not_signed_in' ? this.t.templates.signInToUse : undefined;
+    await this.attempt(
+      async () => {
+        const answer = await this.session.store.api.call('POST /api/templates/:id/use', { params: { id } });
+        const { templateData, ...template } = answer.template;
+        this.emit('acct-template-selected', { template, templateData });
+        this.announcement = this.t.templates.selected(template.name);
+      },
+      { message: signedOut },
+    );
   };
 }

@@ -10,7 +10,18 @@ import { testServers } from 'acct-test-env';
 import type { User } from '../../../../contract/users.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctSignedOutDetail } from '../../core/events.js';
-import { $, createAccount, element, nextEvent, PASSWORD, post, settledStore, signInElsewhere, signOutEverywhere, text } from '../../testing/helpers.js';
+import {
+  $,
+  createAccount,
+  element,
+  nextEvent,
+  PASSWORD,
+  post,
+  settledStore,
+  signInElsewhere,
+  signOutEverywhere,
+  text,
+} from '../../testing/helpers.js';
 import '../sessions/define.js';
 import '../login/define.js';
 import { AcctUserButton } from './define.js';
@@ -41,7 +52,12 @@ async function revokedElsewhere(el: AcctUserButton) {
   const { email } = await signIn();
   await showsTrigger(el);
   const other = await signInElsewhere(email);
-  const revoked = await post(testServers.instant, '/api/sessions/revoke-others', {}, { headers: { Authorization: `Bearer ${other.session.token}` } });
+  const revoked = await post(
+    testServers.instant,
+    '/api/sessions/revoke-others',
+    {},
+    { headers: { Authorization: `Bearer ${other.session.token}` } },
+  );
   expect(revoked.status).to.equal(200);
   await (await settledStore(testServers.instant)).refresh();
   await waitUntil(() => $(el, '[part="signed-out-notice"]'), 'no note about the other device');
@@ -57,7 +73,11 @@ runBaseSuite<AcctUserButton>({
   tag: 'acct-user-button',
   elementClass: AcctUserButton,
   states: [
-    { name: 'signed out, link', create: () => create({ server: testServers.instant, 'sign-in-url': '/sign-in' }), ready: showsSignIn },
+    {
+      name: 'signed out, link',
+      create: () => create({ server: testServers.instant, 'sign-in-url': '/sign-in' }),
+      ready: showsSignIn,
+    },
     { name: 'signed out, button', create: () => create({ server: testServers.instant }), ready: showsSignIn },
     {
       name: 'menu open, dark',
@@ -69,7 +89,11 @@ runBaseSuite<AcctUserButton>({
         await waitUntil(() => items(el).length === 2);
       },
     },
-    { name: 'signed out on another device', create: () => create({ server: testServers.instant }), ready: revokedElsewhere },
+    {
+      name: 'signed out on another device',
+      create: () => create({ server: testServers.instant }),
+      ready: revokedElsewhere,
+    },
   ],
   events: [
     {
@@ -113,7 +137,9 @@ runBaseSuite<AcctUserButton>({
 
 describe('<acct-user-button>', () => {
   it('offers "Sign in" as a link to sign-in-url while signed out', async () => {
-    const el = await fixture<AcctUserButton>(html`<acct-user-button server=${testServers.instant} sign-in-url="/sign-in"></acct-user-button>`);
+    const el = await fixture<AcctUserButton>(
+      html`<acct-user-button server=${testServers.instant} sign-in-url="/sign-in"></acct-user-button>`,
+    );
     await showsSignIn(el);
     const link = $<HTMLAnchorElement>(el, 'a[part="sign-in"]')!;
     expect(link.href).to.equal(new URL('/sign-in', location.href).href);
@@ -122,7 +148,9 @@ describe('<acct-user-button>', () => {
 
   it('shows the initials and opens the menu with the name, the address and its items', async () => {
     const { email } = await signIn();
-    const el = await fixture<AcctUserButton>(html`<acct-user-button server=${testServers.instant} account-url="/account"></acct-user-button>`);
+    const el = await fixture<AcctUserButton>(
+      html`<acct-user-button server=${testServers.instant} account-url="/account"></acct-user-button>`,
+    );
     await showsTrigger(el);
     const trigger = $(el, '.trigger')!;
     expect(text($(el, '[part="avatar"]'))).to.equal('AL');
@@ -143,7 +171,9 @@ describe('<acct-user-button>', () => {
 
   it('is driven by the keyboard: arrows, Home/End, Escape back to the button, Tab out', async () => {
     await signIn();
-    const el = await fixture<AcctUserButton>(html`<acct-user-button server=${testServers.instant} account-url="/account"></acct-user-button>`);
+    const el = await fixture<AcctUserButton>(
+      html`<acct-user-button server=${testServers.instant} account-url="/account"></acct-user-button>`,
+    );
     await showsTrigger(el);
     const trigger = $(el, '.trigger')!;
     trigger.focus();
@@ -195,7 +225,10 @@ describe('<acct-user-button>', () => {
     const login = page.querySelector('acct-login')!;
     await showsTrigger(button);
     await waitUntil(() => sessions.shadowRoot!.querySelector('[part~="current-item"]'), 'the sessions did not list');
-    await waitUntil(() => login.shadowRoot!.querySelector('[part~="signed-in"]'), 'acct-login did not show who is signed in');
+    await waitUntil(
+      () => login.shadowRoot!.querySelector('[part~="signed-in"]'),
+      'acct-login did not show who is signed in',
+    );
 
     $(button, '.trigger')!.click();
     await waitUntil(() => items(button).length);
@@ -203,7 +236,10 @@ describe('<acct-user-button>', () => {
     items(button).at(-1)!.click();
     expect((await signedOut).detail.user?.email).to.equal(email);
 
-    await waitUntil(() => sessions.shadowRoot!.querySelector('slot[name="signed-out"]'), 'acct-sessions did not follow');
+    await waitUntil(
+      () => sessions.shadowRoot!.querySelector('slot[name="signed-out"]'),
+      'acct-sessions did not follow',
+    );
     await waitUntil(() => login.shadowRoot!.querySelector('form'), 'acct-login did not follow');
     await showsSignIn(button);
     expect(active(button), 'focus stays on the element, now "Sign in"').to.equal($(button, '[part="sign-in"]'));
@@ -234,7 +270,9 @@ describe('<acct-user-button>', () => {
 
   it('speaks French', async () => {
     await signIn();
-    const el = await fixture<AcctUserButton>(html`<acct-user-button server=${testServers.instant} lang="fr" account-url="/compte"></acct-user-button>`);
+    const el = await fixture<AcctUserButton>(
+      html`<acct-user-button server=${testServers.instant} lang="fr" account-url="/compte"></acct-user-button>`,
+    );
     await showsTrigger(el);
     expect(text($(el, '.trigger .visually-hidden'))).to.equal('Compte : Ada Lovelace'); // text() folds the no-break space
     expect(items(el).map(text)).to.deep.equal(['Votre compte', 'Se déconnecter']);

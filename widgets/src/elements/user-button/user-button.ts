@@ -69,10 +69,14 @@ export class AcctUserButton extends AcctElement {
   /** The avatar image failed to load: show the initials instead. */
   @state() private avatarFailed = false;
 
-  private readonly session = new SessionController(this, () => this.serverUrl, () => {
-    // Another user may have another picture: try it.
-    if (this.avatarFailed) this.avatarFailed = false;
-  });
+  private readonly session = new SessionController(
+    this,
+    () => this.serverUrl,
+    () => {
+      // Another user may have another picture: try it.
+      if (this.avatarFailed) this.avatarFailed = false;
+    },
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -146,11 +150,13 @@ export class AcctUserButton extends AcctElement {
           <p part="email" class="email">${user.email}</p>
         </div>
         <ul role="menu" id="menu" aria-labelledby="trigger">
-          ${this.accountUrl
-            ? html`<li role="none">
+          ${
+            this.accountUrl
+              ? html`<li role="none">
                 <a part="item account-link" role="menuitem" tabindex="-1" href=${this.accountUrl}>${t.userButton.account}</a>
               </li>`
-            : nothing}
+              : nothing
+          }
           <li role="none">
             <button part="item" role="menuitem" tabindex="-1" type="button" aria-disabled=${this.busy ? 'true' : 'false'}
               @click=${this.signOut}>${t.userButton.signOut}</button>

@@ -13,7 +13,10 @@ const hostOrSaved = (view: StepView<unknown>) => ({ data: view.hostData ?? (isRe
 // `welcome` and `complete` take exactly `{}` on the server: any host data would be refused there.
 export const welcomeStep = defineStepForm({ intro: ({ t }) => t.steps.welcome, read: () => ({ data: {} }) });
 export const completeStep = defineStepForm({ intro: ({ t }) => t.steps.complete, read: () => ({ data: {} }) });
-export const integrationsStep = defineStepForm({ intro: ({ t }) => t.steps.integrations, read: (_form, view) => hostOrSaved(view) });
+export const integrationsStep = defineStepForm({
+  intro: ({ t }) => t.steps.integrations,
+  read: (_form, view) => hostOrSaved(view),
+});
 export const tourStep = defineStepForm({ intro: ({ t }) => t.steps.tour, read: (_form, view) => hostOrSaved(view) });
 
 /** A step the site defines itself: its slot and a Continue button, nothing of ours. */

@@ -46,28 +46,45 @@ export const organizationStep = defineStepForm<OrganizationDraft>({
     const choose = (next: OrganizationDraft['mode']) => () => view.update({ ...draft, mode: next });
     const savedName = isRecord(saved) && typeof saved.name === 'string' && !saved.organizationId ? saved.name : '';
     return html`
-      ${organizations?.length
-        ? html`<fieldset>
+      ${
+        organizations?.length
+          ? html`<fieldset>
             <legend>${s.mode}</legend>
             <label class="check"><input type="radio" name="mode" value="create" .checked=${mode === 'create'} @change=${choose('create')} />${s.create}</label>
             <label class="check"><input type="radio" name="mode" value="existing" .checked=${mode === 'existing'} @change=${choose('existing')} />${s.existing}</label>
           </fieldset>`
-        : nothing}
+          : nothing
+      }
       ${organizations === undefined && mode === 'existing' ? html`<p part="status" class="status" role="status">${s.loading}</p>` : nothing}
-      ${mode === 'create'
-        ? textField({ name: 'name', label: s.name, value: savedName, autocomplete: 'organization', required: true, maxlength: 255, error: errors.name })
-        : pickField(view)}
+      ${
+        mode === 'create'
+          ? textField({
+              name: 'name',
+              label: s.name,
+              value: savedName,
+              autocomplete: 'organization',
+              required: true,
+              maxlength: 255,
+              error: errors.name,
+            })
+          : pickField(view)
+      }
     `;
   },
 
   draftData(form, view) {
     const read = this.read(form, view);
-    return 'data' in read && (effectiveMode(view) === 'create' || fieldValue(form, 'organizationId') || view.draft.organizationId) ? read.data : undefined;
+    return 'data' in read &&
+      (effectiveMode(view) === 'create' || fieldValue(form, 'organizationId') || view.draft.organizationId)
+      ? read.data
+      : undefined;
   },
 
   read(form, view) {
     if (effectiveMode(view) === 'existing') {
-      return { data: { mode: 'existing', organizationId: fieldValue(form, 'organizationId') || view.draft.organizationId } };
+      return {
+        data: { mode: 'existing', organizationId: fieldValue(form, 'organizationId') || view.draft.organizationId },
+      };
     }
     const name = fieldValue(form, 'name');
     return name ? { data: { mode: 'create', name } } : { errors: { name: fieldErrorMessage(view.t, 'required') } };

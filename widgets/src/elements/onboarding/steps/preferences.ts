@@ -10,7 +10,15 @@ import { selectField, textField } from '../../../core/form-fields.js';
 import { fieldErrorMessage } from '../../../core/i18n/index.js';
 import { defineStepForm, fieldValue, isChecked, isRecord } from './step-form.js';
 
-const EVENTS = ['new_sign_in', 'password_changed', 'mentions', 'comments', 'assignments', 'product_updates', 'newsletter'] as const;
+const EVENTS = [
+  'new_sign_in',
+  'password_changed',
+  'mentions',
+  'comments',
+  'assignments',
+  'product_updates',
+  'newsletter',
+] as const;
 const CHANNELS = ['email', 'push', 'inApp'] as const;
 const FREQUENCIES = ['instant', 'daily', 'weekly'] as const;
 /** Monday first (ISO 8601); the server numbers days from Sunday = 0. */
@@ -37,7 +45,9 @@ const dayName = (lang: string, day: number) =>
 function savedValue<T>(saved: unknown, path: string[], fallback: T): T {
   let value: unknown = saved;
   for (const key of path) value = isRecord(value) ? value[key] : undefined;
-  return typeof value === typeof fallback && (!Array.isArray(fallback) || Array.isArray(value)) ? (value as T) : fallback;
+  return typeof value === typeof fallback && (!Array.isArray(fallback) || Array.isArray(value))
+    ? (value as T)
+    : fallback;
 }
 
 export const preferencesStep = defineStepForm<PreferencesDraft>({
@@ -63,7 +73,11 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
               (event) => html`<tr>
                 <th scope="row">${s.events[event]}</th>
                 ${CHANNELS.map((channel) => {
-                  const on = savedValue(saved, ['notifications', event, channel], !(event === 'newsletter' && channel === 'email'));
+                  const on = savedValue(
+                    saved,
+                    ['notifications', event, channel],
+                    !(event === 'newsletter' && channel === 'email'),
+                  );
                   return html`<td>
                     <input type="checkbox" name="${event}.${channel}" .checked=${on} aria-label=${s.channelFor(s.channels[channel]!, s.events[event]!)} />
                   </td>`;
@@ -87,8 +101,9 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
             @change=${(event: Event) => view.update({ quiet: (event.target as HTMLInputElement).checked })} />
           ${s.quietEnabled}
         </label>
-        ${draft.quiet
-          ? html`<div class="row">
+        ${
+          draft.quiet
+            ? html`<div class="row">
                 ${textField({ name: 'quietHours.start', label: s.start, type: 'time', value: savedValue(saved, ['quietHours', 'start'], '22:00'), required: true, error: errors['quietHours.start'] })}
                 ${textField({ name: 'quietHours.end', label: s.end, type: 'time', value: savedValue(saved, ['quietHours', 'end'], '07:00'), required: true, error: errors['quietHours.end'] })}
               </div>
@@ -103,7 +118,8 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
                 <legend>${s.days}</legend>
                 ${DAYS.map((day) => html`<label class="check"><input type="checkbox" name="quietHours.days.${day}" .checked=${days.includes(day)} />${dayName(lang, day)}</label>`)}
               </fieldset>`
-          : nothing}
+            : nothing
+        }
       </fieldset>
     `;
   },
@@ -118,7 +134,10 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
 
   read(form, { t, draft, saved }) {
     const notifications = Object.fromEntries(
-      EVENTS.map((event) => [event, Object.fromEntries(CHANNELS.map((channel) => [channel, isChecked(form, `${event}.${channel}`)]))]),
+      EVENTS.map((event) => [
+        event,
+        Object.fromEntries(CHANNELS.map((channel) => [channel, isChecked(form, `${event}.${channel}`)])),
+      ]),
     );
     const data: Record<string, unknown> = { notifications, frequency: fieldValue(form, 'frequency') || 'instant' };
     if (!draft.quiet) {
@@ -135,7 +154,8 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
     };
     const errors: Record<string, string> = {};
     for (const key of ['start', 'end'] as const) {
-      if (!/^\d\d:\d\d$/.test(quietHours[key])) errors[`quietHours.${key}`] = fieldErrorMessage(t, quietHours[key] ? 'invalid_time' : 'required');
+      if (!/^\d\d:\d\d$/.test(quietHours[key]))
+        errors[`quietHours.${key}`] = fieldErrorMessage(t, quietHours[key] ? 'invalid_time' : 'required');
     }
     return Object.keys(errors).length ? { errors } : { data: { ...data, quietHours } };
   },

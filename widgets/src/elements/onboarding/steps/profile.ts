@@ -20,7 +20,8 @@ function isWebAddress(value: string): boolean {
 export const profileStep = defineStepForm({
   render({ t, saved, user, errors }) {
     const s = t.steps.profile;
-    const text = (key: string) => (isRecord(saved) && typeof saved[key] === 'string' ? (saved[key] as string) : undefined);
+    const text = (key: string) =>
+      isRecord(saved) && typeof saved[key] === 'string' ? (saved[key] as string) : undefined;
     return html`
       ${textField({ name: 'displayName', label: s.displayName, value: text('displayName') ?? user?.displayName ?? '', autocomplete: 'name', required: true, maxlength: 100, error: errors.displayName })}
       ${textField({ name: 'avatarUrl', label: s.avatarUrl, type: 'url', value: text('avatarUrl') ?? user?.avatarUrl ?? '', hint: s.avatarHint, autocomplete: 'photo', error: errors.avatarUrl })}
@@ -33,11 +34,19 @@ export const profileStep = defineStepForm({
     const displayName = fieldValue(form, 'displayName');
     const avatarUrl = fieldValue(form, 'avatarUrl');
     if (!displayName) return undefined;
-    return { displayName, bio: fieldValue(form, 'bio'), ...(avatarUrl === '' || isWebAddress(avatarUrl) ? { avatarUrl } : {}) };
+    return {
+      displayName,
+      bio: fieldValue(form, 'bio'),
+      ...(avatarUrl === '' || isWebAddress(avatarUrl) ? { avatarUrl } : {}),
+    };
   },
 
   read(form, { t }) {
-    const data = { displayName: fieldValue(form, 'displayName'), avatarUrl: fieldValue(form, 'avatarUrl'), bio: fieldValue(form, 'bio') };
+    const data = {
+      displayName: fieldValue(form, 'displayName'),
+      avatarUrl: fieldValue(form, 'avatarUrl'),
+      bio: fieldValue(form, 'bio'),
+    };
     const errors: Record<string, string> = {};
     if (!data.displayName) errors.displayName = fieldErrorMessage(t, 'required');
     if (data.avatarUrl && !isWebAddress(data.avatarUrl)) errors.avatarUrl = fieldErrorMessage(t, 'invalid_url');

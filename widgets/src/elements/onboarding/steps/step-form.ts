@@ -68,7 +68,9 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** A field's trimmed value ('' when the form has no such field). */
 export function fieldValue(form: HTMLFormElement, name: string): string {
   const field = form.elements.namedItem(name);
-  return field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement ? field.value.trim() : '';
+  return field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement
+    ? field.value.trim()
+    : '';
 }
 
 /** Whether a check box is ticked. */

@@ -68,11 +68,13 @@ export const teamStep = defineStepForm<TeamDraft>({
           (row, i) => html`<li class="team-row">
             ${textField({ name: `invitations.${i}.email`, label: s.email(i + 1), type: 'email', value: row.email, autocomplete: 'off', error: errors[`invitations.${i}.email`] })}
             ${selectField({ name: `invitations.${i}.role`, label: s.role(i + 1), value: row.role, options: roles, error: errors[`invitations.${i}.role`] })}
-            ${draft.rows.length > 1
-              ? html`<button part="button remove-button" class="small remove" type="button" aria-label=${s.remove(i + 1)} @click=${remove(row.id, i)}>
+            ${
+              draft.rows.length > 1
+                ? html`<button part="button remove-button" class="small remove" type="button" aria-label=${s.remove(i + 1)} @click=${remove(row.id, i)}>
                   ${s.removeShort}
                 </button>`
-              : nothing}
+                : nothing
+            }
           </li>`,
         )}
       </ul>
@@ -89,7 +91,11 @@ export const teamStep = defineStepForm<TeamDraft>({
   read(form, view: StepView<TeamDraft>) {
     const filled = typedRows(form, view.draft.rows).filter((row) => row.email);
     // Compacted now, so that the rows shown are the rows sent, and errors land on the right one.
-    view.update(filled.length ? { ...view.draft, rows: filled } : { rows: [blankRow(view.draft.nextId)], nextId: view.draft.nextId + 1 });
+    view.update(
+      filled.length
+        ? { ...view.draft, rows: filled }
+        : { rows: [blankRow(view.draft.nextId)], nextId: view.draft.nextId + 1 },
+    );
     const errors: Record<string, string> = {};
     filled.forEach((row, i) => {
       if (!looksLikeEmail(row.email)) errors[`invitations.${i}.email`] = fieldErrorMessage(view.t, 'invalid_email');
