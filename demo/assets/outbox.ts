@@ -7,15 +7,7 @@
  * `data-acct-server` (written by the demo's Vite plugin), as inline scripts are not used.
  */
 
-interface OutboxMessage {
-  id: string;
-  to: string;
-  template: string;
-  subject: string;
-  text: string;
-  html: string;
-  createdAt: string;
-}
+import type { OutboxMessage } from '../../contract/mail';
 
 const main = document.querySelector<HTMLElement>('[data-acct-server]');
 const list = document.querySelector<HTMLElement>('.outbox-list');
