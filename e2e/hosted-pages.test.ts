@@ -12,7 +12,7 @@ import { after, before, it } from 'node:test';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { contrastRatio } from '../server/brand/colors';
-import { createUser } from '../server/modules/users/users';
+import { createUser } from '../server/modules/users/users.queries';
 import type { RunningServer } from '../server/start';
 import { latestMail, linkIn, uniqueEmail } from '../server/testing/accounts';
 import { describeOnEachDatabase } from '../server/testing/databases';

@@ -13,7 +13,7 @@ import { asUser, asUserWithin } from '../../db/as-user';
 import type { DomainEvents } from '../../events/domain-events';
 import { ApiError, CommonErrors } from '../../http/errors';
 import type { Services } from '../../services';
-import { findUserByEmail, findUserById } from '../users/users';
+import { findUserByEmail, findUserById } from '../users/users.queries';
 import * as queries from './checklist.queries';
 
 /** The user's checklist: active items in order, with their progress. */

@@ -25,7 +25,7 @@ import { browserKeyHash } from '../sessions/browser-binding';
 import { handOverUrl } from '../sessions/hand-over';
 import type { RequestContext } from '../sessions/request-context';
 import { proveAddress, registrationIn, type PendingRegistration } from '../users/address-proof';
-import { findUserByEmail } from '../users/users';
+import { findUserByEmail } from '../users/users.queries';
 import { newestVerificationData } from './email-verification.queries';
 
 export const VERIFY_EMAIL_PATH = '/auth/verify-email';

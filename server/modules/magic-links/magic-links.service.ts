@@ -15,7 +15,7 @@ import type { RequestContext } from '../sessions/request-context';
 import { browserKeyHash } from '../sessions/browser-binding';
 import { handOverUrl } from '../sessions/hand-over';
 import { proveAddress } from '../users/address-proof';
-import { findOrCreateUser, findUserByEmail, findUserById } from '../users/users';
+import { findOrCreateUser, findUserByEmail, findUserById } from '../users/users.queries';
 import { matchLanguage, type Language } from '../../i18n';
 import { expireOpenLinks, findOpenLink, insertLink, isLinkUsed, useLink } from './magic-links.queries';
 

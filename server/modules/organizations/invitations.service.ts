@@ -29,7 +29,7 @@ import { enforceLimits, RateLimitErrors } from '../rate-limit/rate-limit';
 import { handOverUrl } from '../sessions/hand-over';
 import type { RequestContext } from '../sessions/request-context';
 import { proveAddress } from '../users/address-proof';
-import { findOrCreateUser, findUserByEmail, findUserById } from '../users/users';
+import { findOrCreateUser, findUserByEmail, findUserById } from '../users/users.queries';
 import { requireRole, type Actor } from './access';
 import {
   consumeInvitation,

@@ -29,13 +29,13 @@ import { iso } from '../../../contract/wire';
 import type { PasskeyRow } from '../../db/tables';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
-import { recordLogin } from '../login-history/login-history';
+import { recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import type { RequestContext } from '../sessions/request-context';
-import type { ActiveSession, NewSession } from '../sessions/sessions';
+import type { ActiveSession, NewSession } from '../sessions/sessions.queries';
 import { completeSignIn } from '../sessions/sign-in';
-import { findUserById, toPublicUser, type PublicUser } from '../users/users';
+import { findUserById, toPublicUser, type PublicUser } from '../users/users.queries';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { passkeyName } from './authenticator-names';
 import {

@@ -16,7 +16,7 @@ import { ApiError, CommonErrors } from '../../http/errors';
 import { enforceLimits, withinLimits } from '../rate-limit/rate-limit';
 import { mailLimits, signInLimits } from '../rate-limit/policies';
 import { rateLimitKeyForIp } from '../../security/client-ip';
-import { recordLogin } from '../login-history/login-history';
+import { recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
 import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens';
 import { handOverUrl } from '../sessions/hand-over';
@@ -25,7 +25,7 @@ import { pendingRegistration, sendVerificationEmail } from '../email-verificatio
 import { browserKeyHash } from '../sessions/browser-binding';
 import type { RequestContext } from '../sessions/request-context';
 import { completeSignIn } from '../sessions/sign-in';
-import { revokeOtherSessions, type NewSession } from '../sessions/sessions';
+import { revokeOtherSessions, type NewSession } from '../sessions/sessions.queries';
 import { proveAddress } from '../users/address-proof';
 import {
   createUser,
@@ -34,7 +34,7 @@ import {
   setPasswordHash,
   toPublicUser,
   type PublicUser,
-} from '../users/users';
+} from '../users/users.queries';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hash';
 import { checkNewPassword } from './password-policy';
 
