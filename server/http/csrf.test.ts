@@ -20,7 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Knex } from 'knex';
 import type { RunningServer } from '../start';
-import { issueToken } from '../modules/one-time-tokens/one-time-tokens';
+import { issueToken } from '../modules/one-time-tokens/one-time-tokens.queries';
 import { followLink, latestMail, linkIn, signedUpClient, uniqueEmail } from '../testing/accounts';
 import { describeOnEachDatabase } from '../testing/databases';
 import { drainMailQueue } from '../testing/mail';

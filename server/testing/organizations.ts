@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import type { Knex } from 'knex';
 import type { OrganizationRole } from '../db/tables';
-import { issueToken } from '../modules/one-time-tokens/one-time-tokens';
+import { issueToken } from '../modules/one-time-tokens/one-time-tokens.queries';
 import { createUser } from '../modules/users/users.queries';
 import { hashToken, randomToken } from '../security/tokens';
 import type { RunningServer } from '../start';

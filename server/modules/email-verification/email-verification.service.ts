@@ -18,7 +18,7 @@ import type { Services } from '../../services';
 import type { UserRow } from '../../db/tables';
 import type { Language } from '../../i18n';
 import { mailOptions, mailTemplates } from '../mail/templates';
-import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens';
+import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
 import { mailLimits } from '../rate-limit/policies';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import { browserKeyHash } from '../sessions/browser-binding';

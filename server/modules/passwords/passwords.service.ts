@@ -18,7 +18,7 @@ import { mailLimits, signInLimits } from '../rate-limit/policies';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
-import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens';
+import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
 import { handOverUrl } from '../sessions/hand-over';
 import type { Language } from '../../i18n';
 import { pendingRegistration, sendVerificationEmail } from '../email-verification/email-verification.service';

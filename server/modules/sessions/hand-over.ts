@@ -17,7 +17,7 @@ import { SessionErrors, type AuthMethod, type ExchangeConfirmationRequired } fro
 import type { User } from '../../../contract/users';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
-import { consumeToken, issueToken, peekToken } from '../one-time-tokens/one-time-tokens';
+import { consumeToken, issueToken, peekToken } from '../one-time-tokens/one-time-tokens.queries';
 import { findUserById, toPublicUser } from '../users/users.queries';
 import { isSameBrowser } from './browser-binding';
 import type { RequestContext } from './request-context';

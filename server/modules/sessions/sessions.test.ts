@@ -14,7 +14,7 @@ import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { startTestServer } from '../../testing/test-server';
 import { drainMailQueue } from '../../testing/mail';
-import { issueToken } from '../one-time-tokens/one-time-tokens';
+import { issueToken } from '../one-time-tokens/one-time-tokens.queries';
 import { hashToken } from '../../security/tokens';
 
 const FIREFOX_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:128.0) Gecko/20100101 Firefox/128.0';
