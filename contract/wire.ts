@@ -42,6 +42,28 @@ export interface ErrorEntry {
 }
 export type ErrorCatalogue = Record<string, ErrorEntry>;
 
+/**
+ * The method and address of a call to `route` (`'DELETE /api/sessions/:id'`): path parameters
+ * encoded, so an id from markup or from the server can only ever name a missing resource, never
+ * another route; a query without its empty values. Shared by the elements' `ApiClient.call()` and
+ * the tests' `TestClient.call()`, so both reach a route the same way.
+ */
+export function routeRequest(
+  route: string,
+  params: Record<string, string> = {},
+  query: Record<string, unknown> = {},
+): { method: string; path: string } {
+  const space = route.indexOf(' ');
+  let path = route
+    .slice(space + 1)
+    .replace(/:(\w+)/g, (_: string, name: string) => encodeURIComponent(params[name] ?? ''));
+  const values = Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  // Encoded by hand: URLSearchParams is a DOM and Node global, and this folder assumes neither.
+  const encoded = values.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+  if (encoded.length) path += `?${encoded.join('&')}`;
+  return { method: route.slice(0, space), path };
+}
+
 /** The path parameters of a route key, e.g. `{ id: string }` for `DELETE /api/sessions/:id`. */
 export type PathParams<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
   ? { [K in Name]: string } & PathParams<`/${Rest}`>

@@ -8,7 +8,7 @@
  * untyped `request`/`get`/`post`/`delete` stay for raw requests (bad bodies, headers, HTML pages).
  */
 import type { BodyOf, PathOf, QueryOf, ResponseOf, RouteKey } from '../../contract/routes';
-import type { PathParams } from '../../contract/wire';
+import { routeRequest, type PathParams } from '../../contract/wire';
 import { randomToken } from '../security/tokens';
 
 export const TEST_ORIGIN = 'http://localhost:5173';
@@ -116,18 +116,11 @@ export class TestClient {
     input: RouteInput<K> = {},
     headers?: Record<string, string>,
   ): Promise<RouteAnswer<K>> {
-    const key: string = route;
-    const space = key.indexOf(' ');
-    const method = key.slice(0, space);
-    const params = (input.params ?? {}) as Record<string, string>;
-    let path = key
-      .slice(space + 1)
-      .replace(/:(\w+)/g, (_: string, name: string) => encodeURIComponent(params[name] ?? ''));
-    const query = Object.entries((input.query ?? {}) as Record<string, unknown>).filter(
-      ([, value]) => value !== undefined && value !== null && value !== '',
+    const { method, path } = routeRequest(
+      route,
+      input.params as Record<string, string> | undefined,
+      input.query as Record<string, unknown> | undefined,
     );
-    if (query.length)
-      path += `?${new URLSearchParams(query.map(([name, value]): [string, string] => [name, String(value)]))}`;
     const answer = await this.request<ResponseOf<K>>(
       method,
       path,

@@ -16,7 +16,7 @@ import {
   type SignInMethod,
 } from '../../../contract/constants.js';
 import type { BodyOf, PathOf, QueryOf, ResponseOf, RouteKey } from '../../../contract/routes.js';
-import type { PathParams } from '../../../contract/wire.js';
+import { routeRequest, type PathParams } from '../../../contract/wire.js';
 
 export { SIGN_IN_METHODS, type SessionTransport, type SignInMethod };
 
@@ -183,19 +183,12 @@ export class ApiClient {
       ? [input?: CallInput<K>, options?: RequestOptions]
       : [input: CallInput<K>, options?: RequestOptions]
   ): Promise<ResponseOf<K>> {
-    const key: string = route;
-    const space = key.indexOf(' ');
-    const method = key.slice(0, space) as Method;
-    const params = (input?.params ?? {}) as Record<string, string>;
-    let path = key
-      .slice(space + 1)
-      .replace(/:(\w+)/g, (_: string, name: string) => encodeURIComponent(params[name] ?? ''));
-    const query = Object.entries((input?.query ?? {}) as Record<string, unknown>).filter(
-      (entry): entry is [string, string | number | boolean] =>
-        entry[1] !== undefined && entry[1] !== null && entry[1] !== '',
+    const { method, path } = routeRequest(
+      route,
+      input?.params as Record<string, string> | undefined,
+      input?.query as Record<string, unknown> | undefined,
     );
-    if (query.length) path += `?${new URLSearchParams(query.map(([key, value]) => [key, String(value)]))}`;
-    return this.request<ResponseOf<K>>(method, path, input?.body, options);
+    return this.request<ResponseOf<K>>(method as Method, path, input?.body, options);
   }
 
   /**
