@@ -73,7 +73,9 @@ export async function startTestProvider(): Promise<TestProvider> {
         conformIdTokenClaims: false,
         features: { devInteractions: { enabled: false } },
         ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600 },
-        interactions: { url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+        interactions: {
+          url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+        },
         findAccount: (_ctx: KoaContextWithOIDC, sub: string) => {
           const account = accounts.get(sub);
           return account && { accountId: sub, claims: () => ({ ...account }) };

@@ -80,7 +80,8 @@ export function parseOAuthProviders(env: Record<string, string | undefined>): {
     const generic = GENERIC.exec(name);
     if (generic) genericIds.add(generic[1]!);
     const preset = PRESET.exec(name);
-    if (name === 'ACCT_OAUTH_STORE_TOKENS') problems.push(`${name}: not supported yet (provider tokens are never stored)`);
+    if (name === 'ACCT_OAUTH_STORE_TOKENS')
+      problems.push(`${name}: not supported yet (provider tokens are never stored)`);
     else if (preset) presetIds.add(preset[1]!);
   }
 
@@ -109,7 +110,9 @@ export function parseOAuthProviders(env: Record<string, string | undefined>): {
     const preset = PRESETS[id];
     if (!preset) {
       const reason = NOT_YET.includes(id) ? 'is not supported yet' : 'is not a known provider';
-      problems.push(`${prefix}*: ${id} ${reason} (presets: ${Object.keys(PRESETS).join(', ')}; or ACCT_OIDC_<ID>_ISSUER)`);
+      problems.push(
+        `${prefix}*: ${id} ${reason} (presets: ${Object.keys(PRESETS).join(', ')}; or ACCT_OIDC_<ID>_ISSUER)`,
+      );
       continue;
     }
     const required = ['CLIENT_ID', 'CLIENT_SECRET', ...preset.extra.filter((e) => e.required).map((e) => e.suffix)];

@@ -48,7 +48,11 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
 
   /** Starts an attempt as `browser`; the provider's authorization URL. */
   async function start(browser: TestClient, query: Record<string, string> = {}): Promise<string> {
-    const params = new URLSearchParams({ return_to: `${TEST_ORIGIN}/account`, browserKey: browser.browserKey, ...query });
+    const params = new URLSearchParams({
+      return_to: `${TEST_ORIGIN}/account`,
+      browserKey: browser.browserKey,
+      ...query,
+    });
     const res = await fetch(`${server.url}/auth/oauth/testop/start?${params}`, { redirect: 'manual' });
     assert.equal(res.status, 303, await res.text());
     const location = res.headers.get('location')!;
@@ -119,7 +123,10 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
     const csp = res.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'nonce-[^']+'/);
     assert.equal(res.headers.get('cross-origin-opener-policy'), null, 'the popup keeps its opener');
-    const exchanged = await browser.post('/api/session/exchange', { code: message.code, browserKey: browser.browserKey });
+    const exchanged = await browser.post('/api/session/exchange', {
+      code: message.code,
+      browserKey: browser.browserKey,
+    });
     assert.equal(exchanged.body.status, 'signed_in');
   });
 
@@ -134,7 +141,9 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
     await assertFailed(await callback(url), /expired or was already used/);
 
     const late = await atProvider(await start(browser), account());
-    await knex()('oauth_attempts').whereNull('used_at').update({ expires_at: knex().raw("now() - interval '1 second'") });
+    await knex()('oauth_attempts')
+      .whereNull('used_at')
+      .update({ expires_at: knex().raw("now() - interval '1 second'") });
     await assertFailed(await callback(late), /expired or was already used/);
   });
 
