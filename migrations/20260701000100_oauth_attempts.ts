@@ -4,7 +4,7 @@
  * travels in URLs), the ID token's expected `nonce`, the PKCE verifier, where to send the browser
  * and how (popup or redirect). An attempt lives a few minutes and is used up by one atomic
  * `UPDATE … WHERE used_at IS NULL … RETURNING`, so a replayed or parallel callback signs in once
- * (docs/security.md B1, O1). A service table, like one-time tokens: no user owns an attempt, so no
+ * (docs/security.md B1, B5). A service table, like one-time tokens: no user owns an attempt, so no
  * row-level security and no grant to acct_app.
  */
 import type { Knex } from 'knex';

@@ -1,6 +1,6 @@
 /**
  * The OAuth module's SQL: sign-in attempts (`oauth_attempts`, used up by one atomic
- * `UPDATE … WHERE used_at IS NULL … RETURNING`, docs/security.md O1) and linked provider
+ * `UPDATE … WHERE used_at IS NULL … RETURNING`, docs/security.md B5) and linked provider
  * accounts (`oauth_accounts`, unique per provider and provider user id).
  */
 import type { Knex } from 'knex';

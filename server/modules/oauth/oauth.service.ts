@@ -10,7 +10,7 @@
  * made (while sign-up is open), its address proven only when the provider says `email_verified`
  * (users/address-proof.ts). An existing account with the same address is never linked here, even
  * with a verified provider email: linking needs proof of the acct account (a signed-in user,
- * docs/security.md O2), or whoever controls a provider account with that address would take it.
+ * docs/security.md B6), or whoever controls a provider account with that address would take it.
  */
 import * as client from 'openid-client';
 import type { OAuthMode } from '../../../contract/oauth';
@@ -159,7 +159,7 @@ async function signInOrSignUp(
       await touchLinkedAccount(trx, profile);
       return { userId: linked };
     }
-    // Never linked silently, whatever the provider says about the address (O2).
+    // Never linked silently, whatever the provider says about the address (B6).
     if (await findUserByEmail(trx, profile.email)) return { failure: 'account_exists' };
     if (!config.signUpEnabled) return { failure: 'sign_up_closed' };
     const user = await createUser(trx, { email: profile.email, passwordHash: null, displayName: profile.name });

@@ -2,7 +2,7 @@
  * OAuth / OpenID Connect sign-in against a real OpenID Provider (server/testing/oidc-provider.ts)
  * on each database: a new account signs in through the hand-over code (redirect and popup), and
  * every broken callback — wrong state, replay, nonce mismatch, expired attempt — ends on the error
- * page with no session (docs/security.md O1); an existing account is never linked silently (O2);
+ * page with no session (docs/security.md B5); an existing account is never linked silently (B6);
  * ten parallel callbacks with one state sign in once.
  */
 import assert from 'node:assert/strict';
