@@ -28,7 +28,12 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-export async function startTestProvider(): Promise<TestProvider> {
+export async function startTestProvider({
+  emailInIdToken = true,
+}: {
+  /** False: the email claims come from the UserInfo endpoint only, as some providers do. */
+  emailInIdToken?: boolean;
+} = {}): Promise<TestProvider> {
   const accounts = new Map<string, TestAccount>();
   let provider: Provider | undefined;
   const server: Server = createServer((req, res) => {
@@ -69,8 +74,8 @@ export async function startTestProvider(): Promise<TestProvider> {
         jwks: { keys: [{ ...signingKey, kid: 'test', use: 'sig', alg: 'RS256' }] as never },
         cookies: { keys: ['test-cookie-key-test-cookie-key'] },
         claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-        // The email claims in the ID token, as Google sends them.
-        conformIdTokenClaims: false,
+        // The email claims in the ID token, as Google sends them (unless told otherwise).
+        conformIdTokenClaims: !emailInIdToken,
         features: { devInteractions: { enabled: false } },
         ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600 },
         interactions: {

@@ -120,6 +120,11 @@ export async function finishSignIn(
       idTokenExpected: true,
     });
     claims = tokens.claims()!;
+    // Some providers put the address in the UserInfo answer only (same subject, checked).
+    if (typeof claims.email !== 'string') {
+      const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+      claims = { ...claims, email: info.email, email_verified: info.email_verified };
+    }
   } catch (err) {
     logger.warn({ err, provider: provider.id }, 'OAuth sign-in refused: the provider answer did not validate');
     return fail('provider');

@@ -18,11 +18,14 @@ let subjects = 0;
 
 describeOnEachDatabase('OAuth sign-in', (getDb) => {
   let op: TestProvider;
+  /** A second issuer that sends the address in its UserInfo answer only. */
+  let userInfoOp: TestProvider;
   let server: RunningServer;
   const knex = () => server.db.knex;
 
   before(async () => {
     op = await startTestProvider();
+    userInfoOp = await startTestProvider({ emailInIdToken: false });
     server = await startTestServer(getDb(), {
       env: {
         ACCT_RATE_LIMITS: 'sign-in:ip=1000/60 sign-up:ip=1000/60 mail:ip=1000/60',
@@ -30,38 +33,43 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
         ACCT_OIDC_TESTOP_CLIENT_ID: op.clientId,
         ACCT_OIDC_TESTOP_CLIENT_SECRET: op.clientSecret,
         ACCT_OIDC_TESTOP_NAME: 'Test Provider',
+        ACCT_OIDC_INFO_ISSUER: userInfoOp.issuer,
+        ACCT_OIDC_INFO_CLIENT_ID: userInfoOp.clientId,
+        ACCT_OIDC_INFO_CLIENT_SECRET: userInfoOp.clientSecret,
       },
     });
     op.register(`${server.url}/auth/oauth/testop/callback`);
+    userInfoOp.register(`${server.url}/auth/oauth/info/callback`);
   });
   after(async () => {
     await server.close();
     await op.close();
+    await userInfoOp.close();
   });
 
-  const account = (overrides: Partial<TestAccount> = {}): TestAccount => {
+  const account = (overrides: Partial<TestAccount> = {}, at = op): TestAccount => {
     const created = { sub: `sub-${process.pid}-${++subjects}`, email: uniqueEmail('oauth'), email_verified: true };
     const full = { ...created, ...overrides };
-    op.addAccount(full);
+    at.addAccount(full);
     return full;
   };
 
   /** Starts an attempt as `browser`; the provider's authorization URL. */
-  async function start(browser: TestClient, query: Record<string, string> = {}): Promise<string> {
+  async function start(browser: TestClient, query: Record<string, string> = {}, id = 'testop'): Promise<string> {
     const params = new URLSearchParams({
       return_to: `${TEST_ORIGIN}/account`,
       browserKey: browser.browserKey,
       ...query,
     });
-    const res = await fetch(`${server.url}/auth/oauth/testop/start?${params}`, { redirect: 'manual' });
+    const res = await fetch(`${server.url}/auth/oauth/${id}/start?${params}`, { redirect: 'manual' });
     assert.equal(res.status, 303, await res.text());
     const location = res.headers.get('location')!;
-    assert.equal(new URL(location).origin, op.issuer);
+    assert.equal(new URL(location).origin, (id === 'testop' ? op : userInfoOp).issuer);
     return location;
   }
 
   /** Signs in at the provider as `who`; the callback URL the provider sends the browser to. */
-  async function atProvider(authorizationUrl: string, who: TestAccount): Promise<string> {
+  async function atProvider(authorizationUrl: string, who: TestAccount, id = 'testop'): Promise<string> {
     const jar = new CookieJar();
     // The first stop is the login interaction: sign in as `who` there, then follow on to acct.
     const first = await fetch(authorizationUrl, { redirect: 'manual', headers: { cookie: jar.header() } });
@@ -69,8 +77,8 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
     const login = new URL(first.headers.get('location')!, authorizationUrl);
     assert.match(login.pathname, /^\/interaction\//);
     login.searchParams.set('account', who.sub);
-    const callback = await browse(login.toString(), op.issuer, jar);
-    assert.ok(callback.startsWith(`${server.url}/auth/oauth/testop/callback?`), callback);
+    const callback = await browse(login.toString(), login.origin, jar);
+    assert.ok(callback.startsWith(`${server.url}/auth/oauth/${id}/callback?`), callback);
     return callback;
   }
 
@@ -163,6 +171,19 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
       await assertFailed(res, /already exists/);
       assert.equal(await knex()('oauth_accounts').where({ provider_user_id: who.sub }).first(), undefined);
     }
+  });
+
+  it('reads the address from UserInfo when the ID token has none, and refuses a provider account without one', async () => {
+    const browser = new TestClient(server.url, { origin: TEST_ORIGIN });
+    const who = account({}, userInfoOp);
+    const res = await callback(await atProvider(await start(browser, {}, 'info'), who, 'info'));
+    assert.equal((await exchange(browser, res.headers.get('location'))).body.user.email, who.email);
+    assert.ok((await knex()('auth.users').where({ email: who.email }).first())?.email_verified_at);
+
+    const nameless: TestAccount = { sub: `sub-${process.pid}-${++subjects}` };
+    op.addAccount(nameless);
+    const refused = await callback(await atProvider(await start(new TestClient(server.url)), nameless));
+    await assertFailed(refused, /did not share an email address/);
   });
 
   it('signs in once from ten parallel callbacks with the same state', async () => {
