@@ -2,6 +2,7 @@
  * The server's public settings (GET /api/config).
  */
 import type { SessionTransport, SignInMethod } from './constants.js';
+import type { OAuthProviderSummary } from './oauth.js';
 import type { ErrorCatalogue, Route } from './wire.js';
 
 /** What `GET /api/config` answers (server/modules/client-config/client-config.routes.ts). */
@@ -16,6 +17,8 @@ export interface ClientConfig {
   requireEmailVerification: boolean;
   /** Whether this page's origin may use the API (it is in the server's ACCT_ALLOWED_ORIGINS). */
   originAllowed: boolean;
+  /** OAuth / OpenID Connect providers offered, in a stable order (absent from servers older than issue 10). */
+  providers?: OAuthProviderSummary[];
   /** The server runs in development mode (`npm start`): setup mistakes may be explained with their exact fix. */
   development: boolean;
 }

@@ -50,6 +50,7 @@ describeOnEachDatabase('HTTP skeleton', (getDb) => {
       passwordMinLength: 8,
       sessionTransport: 'cookie',
       requireEmailVerification: true,
+      providers: [],
       originAllowed: true,
       development: false,
     });

@@ -18,6 +18,7 @@ import { emailVerificationApiRoutes, verifyEmailPage } from './modules/email-ver
 import { healthRoutes } from './modules/health/health.routes';
 import { loginHistoryRoutes } from './modules/login-history/login-history.routes';
 import { magicLinkApiRoutes, magicLinkPage } from './modules/magic-links/magic-links.routes';
+import { oauthPages } from './modules/oauth/oauth.routes';
 import { passkeyRoutes } from './modules/passkeys/passkeys.routes';
 import { outboxRoutes } from './modules/mail/outbox.routes';
 import { passwordRoutes } from './modules/passwords/passwords.routes';
@@ -126,6 +127,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   hosted.use(resetPasswordPage(services));
   if (config.signInMethods.includes('magic-link')) hosted.use(magicLinkPage(services));
   hosted.use(invitationPage(services));
+  if (config.oauthProviders.length) hosted.use(oauthPages(services));
   app.use(hosted);
 
   app.use(notFoundHandler);

@@ -5,6 +5,7 @@
  */
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { parseOAuthProviders, type OAuthProviderSettings } from './modules/oauth/oauth-settings';
 import { parseRateLimits, type RateLimitPolicies } from './modules/rate-limit/policies';
 import { DEFAULT_BRAND_COLOR, type Brand } from './brand/brand';
 import { normalizeHex } from './brand/colors';
@@ -241,6 +242,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['ACCT_LOG_LEVEL'];
   shutdownTimeoutMs: number;
   bundleMaxAgeSeconds: number;
+  /** OAuth / OpenID Connect providers (server/modules/oauth/oauth-settings.ts), in a stable order. */
+  oauthProviders: OAuthProviderSettings[];
   /**
    * `npm start`'s development mode (`--dev`), not an environment variable: the elements then
    * name the exact fix for a setup mistake (e.g. a page origin missing from ACCT_ALLOWED_ORIGINS).
@@ -307,6 +310,10 @@ export function loadConfig(
       'Invalid configuration:\n  ACCT_SESSION_IDLE_TIMEOUT: must not exceed ACCT_SESSION_ABSOLUTE_TIMEOUT',
     );
   }
+  const oauth = parseOAuthProviders(present);
+  if (oauth.problems.length) {
+    throw new ConfigError(`Invalid configuration:\n${oauth.problems.map((line) => `  ${line}`).join('\n')}`);
+  }
   return {
     port: e.PORT,
     host: e.ACCT_HOST,
@@ -349,6 +356,7 @@ export function loadConfig(
     logLevel: e.ACCT_LOG_LEVEL,
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,
+    oauthProviders: oauth.providers,
     development: dev,
   };
 }

@@ -151,6 +151,22 @@ export const en = {
       advice: (product: string) => `Go back to ${product} and ask for a new one.`,
       back: (product: string) => `Back to ${product}`,
     },
+
+    oauth: {
+      failedTitle: 'Sign-in did not complete',
+      reasons: {
+        attempt: 'This sign-in attempt has expired or was already used.',
+        provider: (provider: string) => `${provider} did not confirm who you are.`,
+        no_email: (provider: string) => `${provider} did not share an email address.`,
+        account_exists: (provider: string) =>
+          `An account with this email address already exists. Sign in the way you usually do; you can connect ${provider} from your account later.`,
+        sign_up_closed: 'New accounts cannot be created here.',
+      },
+      advice: (product: string) => `Go back to ${product} and try again.`,
+      back: (product: string) => `Back to ${product}`,
+      popupTitle: 'Signing you in',
+      popupText: 'You can close this window if it stays open.',
+    },
   },
 };
 

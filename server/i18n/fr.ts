@@ -137,5 +137,21 @@ export const fr: Messages = {
       advice: (product) => `Revenez sur ${product} et demandez-en un nouveau.`,
       back: (product) => `Retour à ${product}`,
     },
+
+    oauth: {
+      failedTitle: 'La connexion n’a pas abouti',
+      reasons: {
+        attempt: 'Cette tentative de connexion a expiré ou a déjà servi.',
+        provider: (provider) => `${provider} n’a pas confirmé votre identité.`,
+        no_email: (provider) => `${provider} n’a pas communiqué d’adresse e-mail.`,
+        account_exists: (provider) =>
+          `Un compte existe déjà avec cette adresse e-mail. Connectez-vous comme d’habitude${nbsp}; vous pourrez ensuite relier ${provider} depuis votre compte.`,
+        sign_up_closed: 'Il n’est pas possible de créer un compte ici.',
+      },
+      advice: (product) => `Revenez sur ${product} et réessayez.`,
+      back: (product) => `Retour à ${product}`,
+      popupTitle: 'Connexion en cours',
+      popupText: 'Vous pouvez fermer cette fenêtre si elle reste ouverte.',
+    },
   },
 };

@@ -19,6 +19,7 @@ export function toClientConfig(config: Config): Omit<ClientConfig, 'originAllowe
     passwordMinLength: config.passwordMinLength,
     sessionTransport: config.session.transport,
     requireEmailVerification: config.requireEmailVerification,
+    providers: config.oauthProviders.map(({ id, name }) => ({ id, name })),
     development: config.development,
   };
 }

@@ -56,6 +56,7 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
       passwordMinLength: 8,
       sessionTransport: 'cookie',
       requireEmailVerification: true,
+      providers: [],
       development: false,
     };
     for (const [headers, originAllowed] of [
@@ -79,6 +80,7 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
       passwordMinLength: 8,
       sessionTransport: 'cookie',
       requireEmailVerification: true,
+      providers: [],
       development: true,
       originAllowed: false,
     });

@@ -24,7 +24,7 @@ import type { RequestContext } from './request-context';
 import type { NewSession } from './sessions.queries';
 import { completeSignIn } from './sign-in';
 
-export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation';
+export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation' | 'oauth';
 
 /** The site page to send the browser to, with a fresh hand-over code in its fragment. */
 export async function handOverUrl(

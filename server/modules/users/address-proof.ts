@@ -1,6 +1,6 @@
 /**
  * The one rule for every path that proves an address — the sign-up confirmation link, a magic
- * link, a password-reset link, an invitation (and OAuth with a verified email, later): whatever
+ * link, a password-reset link, an invitation, a new account from OAuth with a verified email: whatever
  * was set on the account before its address was first proven was set by *whoever typed the
  * address*, not necessarily by its owner, and must not outlive the proof (issue 8, pre-account
  * takeover; "Pre-hijacked accounts", Sudhodanan & Paverd, 2022).

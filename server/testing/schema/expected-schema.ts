@@ -3,7 +3,7 @@
  * (the project brief's seed/000_46e53613f523c4f5.txt, written down independently of the migrations in
  * expected-account/-auth/-onboarding/-security.ts) plus acct's own objects (expected-project.ts,
  * expected-sign-in.ts, expected-passwordless.ts, expected-onboarding-support.ts, expected-locales.ts,
- * expected-retired-secrets.ts, expected-service-role.ts).
+ * expected-retired-secrets.ts, expected-service-role.ts, expected-oauth.ts).
  * schema-conformance.test.ts compares a freshly migrated database with it.
  */
 import { accountIndexes, accountTables } from './expected-account';
@@ -23,6 +23,7 @@ import { passwordlessIndexes, passwordlessTables } from './expected-passwordless
 import { onboardingSupportPolicies, onboardingSupportTables } from './expected-onboarding-support';
 import { retiredSecretIndexes, retiredSecretTables } from './expected-retired-secrets';
 import { servicePolicies } from './expected-service-role';
+import { oauthIndexes, oauthTables } from './expected-oauth';
 import type { SchemaSpec, TableSpec } from './types';
 
 /** Every table the seed defines, exactly as the seed defines it. */
@@ -57,6 +58,7 @@ const tables: Record<string, TableSpec> = {
   ...passwordlessTables,
   ...onboardingSupportTables,
   ...retiredSecretTables,
+  ...oauthTables,
   ...withProjectChanges(seedTables),
 };
 
@@ -70,6 +72,7 @@ export const expectedSchema: SchemaSpec = {
     ...signInIndexes,
     ...passwordlessIndexes,
     ...retiredSecretIndexes,
+    ...oauthIndexes,
   },
   policies: { ...seedPolicies, ...projectPolicies, ...onboardingSupportPolicies, ...servicePolicies(tables) },
   functions: { ...seedFunctions, ...projectFunctions },

@@ -209,6 +209,11 @@ export class ApiClient {
       throw new ApiError('unexpected_response', 200, 'The server configuration has an unexpected shape.');
     }
     const known = new Set<unknown>(SIGN_IN_METHODS);
+    const providers = (Array.isArray(body.providers) ? body.providers : [])
+      .filter(
+        (p): p is { id: string; name: string } => isObject(p) && typeof p.id === 'string' && typeof p.name === 'string',
+      )
+      .map(({ id, name }) => ({ id, name }));
     const transports: readonly unknown[] = SESSION_TRANSPORTS;
     return {
       productName: body.productName,
@@ -224,6 +229,8 @@ export class ApiClient {
       // A server older than these answered only allowed origins: an answer means allowed.
       originAllowed: body.originAllowed !== false,
       development: body.development === true,
+      // Only when some are offered: a server older than OAuth sign-in (issue 10) sends none.
+      ...(providers.length ? { providers } : {}),
     };
   }
 }

@@ -1,0 +1,106 @@
+/**
+ * The OAuth module's SQL: sign-in attempts (`oauth_attempts`, used up by one atomic
+ * `UPDATE … WHERE used_at IS NULL … RETURNING`, docs/security.md B5) and linked provider
+ * accounts (`oauth_accounts`, unique per provider and provider user id).
+ */
+import type { Knex } from 'knex';
+import type { OAuthMode } from '../../../contract/oauth';
+
+type Db = Knex | Knex.Transaction;
+
+export interface NewAttempt {
+  stateHash: string;
+  provider: string;
+  nonce: string;
+  codeVerifier: string;
+  mode: OAuthMode;
+  returnTo: string;
+  clientNonce: string | null;
+  browserKeyHash: string | null;
+  ttlSeconds: number;
+}
+
+export interface Attempt {
+  provider: string;
+  nonce: string;
+  codeVerifier: string;
+  mode: OAuthMode;
+  returnTo: string;
+  clientNonce: string | null;
+  browserKeyHash: string | null;
+}
+
+export async function insertAttempt(db: Db, attempt: NewAttempt): Promise<void> {
+  await db('oauth_attempts').insert({
+    state_hash: attempt.stateHash,
+    provider: attempt.provider,
+    nonce: attempt.nonce,
+    code_verifier: attempt.codeVerifier,
+    mode: attempt.mode,
+    return_to: attempt.returnTo,
+    client_nonce: attempt.clientNonce,
+    browser_key_hash: attempt.browserKeyHash,
+    expires_at: db.raw('now() + make_interval(secs => ?)', [attempt.ttlSeconds]),
+  });
+}
+
+/** Uses up the provider's open attempt with this state hash: its details once, else undefined. */
+export async function useAttempt(db: Db, provider: string, stateHash: string): Promise<Attempt | undefined> {
+  const [row] = await db('oauth_attempts')
+    .where({ state_hash: stateHash, provider })
+    .whereNull('used_at')
+    .where('expires_at', '>', db.fn.now())
+    .update({ used_at: db.fn.now() })
+    .returning(['provider', 'nonce', 'code_verifier', 'mode', 'return_to', 'client_nonce', 'browser_key_hash']);
+  if (!row) return undefined;
+  return {
+    provider: row.provider,
+    nonce: row.nonce,
+    codeVerifier: row.code_verifier,
+    mode: row.mode,
+    returnTo: row.return_to,
+    clientNonce: row.client_nonce,
+    browserKeyHash: row.browser_key_hash,
+  };
+}
+
+/** Removes attempts that ended more than a day ago (used or expired). */
+export async function deleteOldAttempts(db: Db): Promise<number> {
+  return db('oauth_attempts').where('expires_at', '<', db.raw("now() - interval '1 day'")).delete();
+}
+
+export interface ProviderProfile {
+  provider: string;
+  subject: string;
+  email: string;
+  name: string | null;
+  picture: string | null;
+}
+
+/** The user linked to this provider account, if any. */
+export async function findLinkedUserId(db: Db, provider: string, subject: string): Promise<string | undefined> {
+  const row = await db('oauth_accounts').where({ provider, provider_user_id: subject }).first('user_id');
+  return row?.user_id;
+}
+
+/** Refreshes what the provider last said about a linked account. */
+export async function touchLinkedAccount(db: Db, profile: ProviderProfile): Promise<void> {
+  await db('oauth_accounts').where({ provider: profile.provider, provider_user_id: profile.subject }).update({
+    provider_email: profile.email,
+    provider_name: profile.name,
+    provider_avatar_url: profile.picture,
+    updated_at: db.fn.now(),
+  });
+}
+
+/** Links a provider account to a user (no provider tokens: they are not kept). */
+export async function insertLinkedAccount(db: Db, userId: string, profile: ProviderProfile): Promise<void> {
+  await db('oauth_accounts').insert({
+    user_id: userId,
+    provider: profile.provider,
+    provider_user_id: profile.subject,
+    provider_email: profile.email,
+    provider_name: profile.name,
+    provider_avatar_url: profile.picture,
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * OAuth 2 / OpenID Connect sign-in (issue 10), through openid-client v6: the authorization code
+ * flow with PKCE, `state` and `nonce`, the ID token validated by the library. `startSignIn` keeps
+ * the attempt's secrets server-side and returns the provider's URL; `finishSignIn` uses the
+ * attempt up (once: a replay, a parallel duplicate, a wrong or expired `state` all fail the same),
+ * lets openid-client check the provider's answer, finds or creates the user, and ends with the
+ * same hand-over code as emailed links (sessions/hand-over.ts), so every session transport works.
+ *
+ * Accounts: a provider account already linked signs its user in. Otherwise a new account is
+ * made (while sign-up is open), its address proven only when the provider says `email_verified`
+ * (users/address-proof.ts). An existing account with the same address is never linked here, even
+ * with a verified provider email: linking needs proof of the acct account (a signed-in user,
+ * docs/security.md B6), or whoever controls a provider account with that address would take it.
+ */
+import * as client from 'openid-client';
+import type { OAuthMode } from '../../../contract/oauth';
+import type { Services } from '../../services';
+import { hashToken } from '../../security/tokens';
+import { rateLimitKeyForIp } from '../../security/client-ip';
+import { enforceLimits } from '../rate-limit/rate-limit';
+import { browserKeyHash } from '../sessions/browser-binding';
+import { handOverUrl } from '../sessions/hand-over';
+import type { RequestContext } from '../sessions/request-context';
+import { proveAddress } from '../users/address-proof';
+import { createUser, findUserByEmail } from '../users/users.queries';
+import type { OAuthClients } from './oauth-clients';
+import type { OAuthProviderSettings } from './oauth-settings';
+import {
+  findLinkedUserId,
+  insertAttempt,
+  insertLinkedAccount,
+  touchLinkedAccount,
+  useAttempt,
+  type ProviderProfile,
+} from './oauth.queries';
+
+/** How long the user has at the provider before the attempt expires. */
+export const ATTEMPT_TTL_SECONDS = 600;
+
+export const oauthPath = (providerId: string, step: 'start' | 'callback') => `/auth/oauth/${providerId}/${step}`;
+
+/** Why a sign-in failed, as the error page tells it. */
+export type FailureReason = 'attempt' | 'provider' | 'no_email' | 'account_exists' | 'sign_up_closed';
+
+export type FinishResult =
+  | { ok: true; mode: OAuthMode; returnTo: string; clientNonce: string | null; handOver: string; code: string }
+  | { ok: false; reason: FailureReason; returnTo?: string | undefined };
+
+export interface StartRequest {
+  mode: OAuthMode;
+  /** The allowlisted page to return to (sessions/redirects.ts). */
+  returnTo: string;
+  /** The opener's nonce, echoed in the popup's message. */
+  clientNonce: string | undefined;
+  browserKey: string | undefined;
+}
+
+/** Records a new attempt and returns the provider's authorization URL to send the browser to. */
+export async function startSignIn(
+  services: Services,
+  clients: OAuthClients,
+  provider: OAuthProviderSettings,
+  request: StartRequest,
+  context: RequestContext,
+): Promise<string> {
+  const { config, db } = services;
+  // Per address like every sign-in; the account's own bucket has no address yet to key on.
+  const policy = config.rateLimits['sign-in:ip'];
+  await enforceLimits(db.knex, [{ action: 'sign-in:ip', identifier: rateLimitKeyForIp(context.ip), policy }]);
+  const configuration = await clients.configuration(provider);
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const codeVerifier = client.randomPKCECodeVerifier();
+  await insertAttempt(db.knex, {
+    stateHash: hashToken(state),
+    provider: provider.id,
+    nonce,
+    codeVerifier,
+    mode: request.mode,
+    returnTo: request.returnTo,
+    clientNonce: request.clientNonce ?? null,
+    browserKeyHash: browserKeyHash(request.browserKey),
+    ttlSeconds: ATTEMPT_TTL_SECONDS,
+  });
+  return client
+    .buildAuthorizationUrl(configuration, {
+      redirect_uri: `${config.publicUrl}${oauthPath(provider.id, 'callback')}`,
+      scope: 'openid email profile',
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    })
+    .toString();
+}
+
+/**
+ * The provider's return: `currentUrl` is the callback URL as the browser requested it. Uses the
+ * attempt up first, so that of parallel callbacks with one `state` only one reaches the provider.
+ */
+export async function finishSignIn(
+  services: Services,
+  clients: OAuthClients,
+  provider: OAuthProviderSettings,
+  currentUrl: URL,
+): Promise<FinishResult> {
+  const { db, logger } = services;
+  const state = currentUrl.searchParams.get('state');
+  const attempt = state ? await useAttempt(db.knex, provider.id, hashToken(state)) : undefined;
+  if (!attempt || !state) return { ok: false, reason: 'attempt' };
+  const fail = (reason: FailureReason): FinishResult => ({ ok: false, reason, returnTo: attempt.returnTo });
+
+  let claims: client.IDToken;
+  try {
+    const configuration = await clients.configuration(provider);
+    const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
+      pkceCodeVerifier: attempt.codeVerifier,
+      expectedState: state,
+      expectedNonce: attempt.nonce,
+      idTokenExpected: true,
+    });
+    claims = tokens.claims()!;
+    // Some providers put the address in the UserInfo answer only (same subject, checked).
+    if (typeof claims.email !== 'string') {
+      const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+      claims = { ...claims, email: info.email, email_verified: info.email_verified };
+    }
+  } catch (err) {
+    logger.warn({ err, provider: provider.id }, 'OAuth sign-in refused: the provider answer did not validate');
+    return fail('provider');
+  }
+  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
+  if (!email) return fail('no_email');
+  const profile: ProviderProfile = {
+    provider: provider.id,
+    subject: claims.sub,
+    email,
+    name: typeof claims.name === 'string' ? claims.name.slice(0, 255) : null,
+    picture: typeof claims.picture === 'string' ? claims.picture : null,
+  };
+  const outcome = await signInOrSignUp(services, profile, claims.email_verified === true);
+  if ('failure' in outcome) return fail(outcome.failure);
+
+  const handOver = await handOverUrl(db.knex, {
+    userId: outcome.userId,
+    method: 'oauth',
+    flow: 'oauth',
+    redirectUrl: attempt.returnTo,
+    browserKeyHash: attempt.browserKeyHash,
+  });
+  const code = new URLSearchParams(new URL(handOver).hash.slice(1)).get('acct_code')!;
+  return { ok: true, mode: attempt.mode, returnTo: attempt.returnTo, clientNonce: attempt.clientNonce, handOver, code };
+}
+
+/** The user the provider account signs in: linked before, or new. A failure reason otherwise. */
+async function signInOrSignUp(
+  { config, db }: Services,
+  profile: ProviderProfile,
+  emailVerified: boolean,
+): Promise<{ userId: string } | { failure: FailureReason }> {
+  return db.knex.transaction(async (trx) => {
+    const linked = await findLinkedUserId(trx, profile.provider, profile.subject);
+    if (linked) {
+      await touchLinkedAccount(trx, profile);
+      return { userId: linked };
+    }
+    // Never linked silently, whatever the provider says about the address (B6).
+    if (await findUserByEmail(trx, profile.email)) return { failure: 'account_exists' };
+    if (!config.signUpEnabled) return { failure: 'sign_up_closed' };
+    const user = await createUser(trx, { email: profile.email, passwordHash: null, displayName: profile.name });
+    // Proven before the link is made: a first proof drops whatever was linked before it.
+    if (emailVerified) await proveAddress(trx, user.id);
+    await insertLinkedAccount(trx, user.id, profile);
+    return { userId: user.id };
+  });
+}
