@@ -1,6 +1,6 @@
 /**
  * Connected accounts: the signed-in user's linked sign-in providers, listed and unlinked. Linking
- * is the OAuth flow's (server/modules/oauth/); this module only reads and deletes `oauth_accounts`
+ * is the OAuth flow's (issue 10); this module only reads and deletes `oauth_accounts`
  * rows, as the user (row-level security). The SQL is in connected-accounts.queries.ts.
  *
  * The last way to sign in is never unlinked (409 `last_sign_in_method`). Besides linked accounts
