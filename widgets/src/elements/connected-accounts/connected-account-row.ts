@@ -66,10 +66,10 @@ export function renderAccountRow(account: ConnectedAccount, state: RowState, on:
     <li part="item" data-account=${account.id}>
       <span class="icon">${linkIcon}</span>
       <div class="main">
-        <p class="title"><span part="provider">${name}</span></p>
-        ${account.email ? html`<p part="email" class="meta">${account.email}</p>` : nothing}
+        <p class="title"><span part="name">${name}</span></p>
+        ${account.email ? html`<p class="meta email">${account.email}</p>` : nothing}
         <p part="details" class="meta">${renderTimes(t, account, now)}</p>
-        ${lastMethod ? html`<p part="last-method" class="last-method">${texts.lastMethod}</p>` : nothing}
+        ${lastMethod ? html`<p part="hint" class="last-method">${texts.lastMethod}</p>` : nothing}
         ${error ? html`<p part="action-error" class="error" role="alert">${error}</p>` : nothing}
       </div>
       <div class="row-actions">

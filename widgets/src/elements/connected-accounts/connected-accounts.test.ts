@@ -133,8 +133,8 @@ describe('<acct-connected-accounts>', () => {
     document.body.append(el);
     try {
       await listed(2)(el);
-      expect(rows(el).map((row) => text($(row, '[part="provider"]')))).to.deep.equal(['Google', 'my-oidc']);
-      expect(text($(rows(el)[0]!, '[part="email"]'))).to.equal('google@example.test');
+      expect(rows(el).map((row) => text($(row, '[part="name"]')))).to.deep.equal(['Google', 'my-oidc']);
+      expect(text($(rows(el)[0]!, '.email'))).to.equal('google@example.test');
       expect(text($(rows(el)[0]!, '[part="details"]'))).to.equal('Connected now · not used to sign in yet');
 
       // Cancelling keeps it, and gives focus back to its button.
@@ -163,7 +163,7 @@ describe('<acct-connected-accounts>', () => {
     try {
       await withLastMethod(el);
       expect($(el, '[part~="unlink-button"]')).to.equal(null);
-      expect(text($(el, '[part="last-method"]'))).to.equal(
+      expect(text($(el, '.last-method'))).to.equal(
         'This is your only way to sign in, so it cannot be unlinked. Add a password or a passkey first.',
       );
     } finally {

@@ -34,10 +34,9 @@ import { connectedAccountsStyles } from './connected-accounts.styles.js';
  * @csspart title - The heading.
  * @csspart list - The list of accounts.
  * @csspart item - An account's row.
- * @csspart provider - The provider's name.
- * @csspart email - The address the provider gave.
+ * @csspart name - The provider's name.
  * @csspart details - When the account was connected and last used.
- * @csspart last-method - Why the user's last way to sign in cannot be unlinked.
+ * @csspart hint - Why the user's last way to sign in cannot be unlinked, in its row.
  * @csspart button - Every button.
  * @csspart unlink-button - A row's "Unlink" button.
  * @csspart confirm - The inline confirmation of an unlinking: its question and buttons.
