@@ -5,7 +5,6 @@
  */
 import type { Knex } from 'knex';
 import { asUserWithin } from '../../db/as-user';
-import { lockUser } from '../users/users.queries';
 
 /** The columns of `oauth_accounts` this module shows (tokens and profile stay out). */
 export interface LinkedAccountRow {
@@ -67,7 +66,7 @@ async function countPasskeys(trx: Knex.Transaction): Promise<number> {
 /**
  * Deletes one of the user's linked accounts if `mayUnlink` — told how many other linked accounts
  * the user keeps and their other credentials — allows it. The user's row is locked first, so two
- * unlinks at once (or an unlink and a passkey removal that also locks it) are decided one after
+ * unlinks at once are decided one after
  * the other, each on what the other left: of the last two accounts of a passwordless user, at
  * most one goes. Returns `not_found` when the user has no such account (another user's row is
  * invisible under row-level security), `refused` when `mayUnlink` said no.
@@ -78,7 +77,13 @@ export function deleteLinkedAccount(
   mayUnlink: (otherAccounts: number, others: OtherCredentials) => boolean,
 ): Promise<'unlinked' | 'not_found' | 'refused'> {
   return knex.transaction(async (trx) => {
-    const user = await lockUser(trx, userId);
+    // FOR NO KEY UPDATE: it serialises the unlinks (and any other lock on the row) without
+    // blocking what only references the user, such as a session's foreign-key check.
+    const user = await trx('auth.users')
+      .where({ id: userId })
+      .forNoKeyUpdate()
+      .first('password_hash', 'email_verified_at');
+    if (!user) return 'not_found';
     return asUserWithin(trx, userId, async (t) => {
       const account = await t('oauth_accounts').where({ id }).first('id');
       if (!account) return 'not_found';
