@@ -66,9 +66,8 @@ async function countPasskeys(trx: Knex.Transaction): Promise<number> {
 /**
  * Deletes one of the user's linked accounts if `mayUnlink` — told how many other linked accounts
  * the user keeps and their other credentials — allows it. The user's row is locked first, so two
- * unlinks at once are decided one after
- * the other, each on what the other left: of the last two accounts of a passwordless user, at
- * most one goes. Returns `not_found` when the user has no such account (another user's row is
+ * unlinks at once are decided one after the other, each on what the other left: of the last two
+ * accounts of a passwordless user, at most one goes. Returns `not_found` when the user has no such account (another user's row is
  * invisible under row-level security), `refused` when `mayUnlink` said no.
  */
 export function deleteLinkedAccount(
