@@ -25,7 +25,7 @@ export interface Session {
 }
 
 /** How a session was started (the sessions list's and the login history's `method`). */
-export type AuthMethod = 'password' | 'magic_link' | 'passkey' | 'oauth' | 'mfa';
+export type AuthMethod = 'password' | 'magic_link' | 'passkey' | 'oauth' | `oauth_${string}` | 'mfa';
 
 /** What a User-Agent says the device is (server/modules/sessions/device.ts). */
 export type DeviceType = 'desktop' | 'mobile' | 'tablet';

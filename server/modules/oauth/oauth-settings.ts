@@ -46,6 +46,7 @@ const PRESETS: Record<string, Preset> = {
 /** Providers whose settings are refused until acct supports them. */
 const NOT_YET = ['apple', 'github'];
 
+const MAX_PROVIDER_ID_LENGTH = 40;
 const GENERIC = /^ACCT_OIDC_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_(ISSUER|CLIENT_ID|CLIENT_SECRET|NAME)$/;
 const PRESET = /^ACCT_OAUTH_([A-Z]+)_[A-Z_]+$/;
 
@@ -87,6 +88,14 @@ export function parseOAuthProviders(env: Record<string, string | undefined>): {
 
   for (const raw of [...genericIds].sort()) {
     const prefix = `ACCT_OIDC_${raw}_`;
+    // The id is stored in oauth_accounts.provider and, as `oauth_<id>`, in the login history's
+    // auth_method (both varchar(50)): a longer one would fail at the first sign-in instead of here.
+    if (raw.length > MAX_PROVIDER_ID_LENGTH) {
+      problems.push(
+        `${prefix}ISSUER: the provider id ${idFrom(raw)} is longer than ${MAX_PROVIDER_ID_LENGTH} characters`,
+      );
+      continue;
+    }
     const missing = ['ISSUER', 'CLIENT_ID', 'CLIENT_SECRET'].filter((s) => !setting(prefix + s));
     for (const suffix of missing) problems.push(`${prefix}${suffix}: required to offer the provider ${idFrom(raw)}`);
     if (missing.length) continue;

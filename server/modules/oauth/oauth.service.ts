@@ -143,7 +143,8 @@ export async function finishSignIn(
 
   const handOver = await handOverUrl(db.knex, {
     userId: outcome.userId,
-    method: 'oauth',
+    // `oauth_<provider>`, so the login history and the connected accounts say which provider.
+    method: `oauth_${profile.provider}`,
     flow: 'oauth',
     redirectUrl: attempt.returnTo,
     browserKeyHash: attempt.browserKeyHash,

@@ -102,7 +102,7 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
     const exchanged = await exchange(browser, location);
     assert.deepEqual(
       [exchanged.status, exchanged.body.status, exchanged.body.user.email, exchanged.body.method],
-      [200, 'signed_in', who.email, 'oauth'],
+      [200, 'signed_in', who.email, 'oauth_testop'],
     );
     const user = (await knex()('auth.users').where({ email: who.email }).first())!;
     assert.ok(user.email_verified_at, 'the provider said email_verified');
@@ -110,7 +110,7 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
     const link = await knex()('oauth_accounts').where({ provider: 'testop', provider_user_id: who.sub }).first();
     assert.deepEqual([link.user_id, link.provider_email, link.access_token_encrypted], [user.id, who.email, null]);
     const history = (await browser.get('/api/login-history')).body.events[0];
-    assert.deepEqual([history.eventType, history.method], ['login_success', 'oauth']);
+    assert.deepEqual([history.eventType, history.method], ['login_success', 'oauth_testop']);
 
     // The second time, the linked account signs in the same user.
     const again = new TestClient(server.url, { origin: TEST_ORIGIN });

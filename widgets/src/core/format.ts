@@ -60,7 +60,8 @@ export function browserText(t: Translation, browser: string | null, os: string |
 /** The translated name of a sign-in method, or the server's word for one we have no name for. */
 export function methodText(t: Translation, method: AuthMethod | string | null): string | null {
   if (!method) return null;
-  return t.methods[method] ?? method;
+  // A sign-in through a provider is recorded as `oauth_<provider>`.
+  return t.methods[method] ?? (method.startsWith('oauth_') ? (t.methods.oauth ?? method) : method);
 }
 
 /** A device type the sessions list and history know an icon for. */
