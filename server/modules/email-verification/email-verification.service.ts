@@ -18,11 +18,11 @@ import type { Services } from '../../services';
 import type { UserRow } from '../../db/tables';
 import type { Language } from '../../i18n';
 import { mailOptions, mailTemplates } from '../mail/templates';
-import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
+import { issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
 import { mailLimits } from '../rate-limit/policies';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import { browserKeyHash } from '../sessions/browser-binding';
-import { handOverUrl } from '../sessions/hand-over';
+import { redeemEmailedLink, type LinkLanding } from '../sessions/hand-over';
 import type { RequestContext } from '../sessions/request-context';
 import { proveAddress, registrationIn, type PendingRegistration } from '../users/address-proof';
 import { findUserByEmail } from '../users/users.queries';
@@ -117,26 +117,8 @@ export async function findOpenVerificationLink({ db }: Services, token: string):
  * a hand-over code — or, without one, the link's language for the "done" page (nobody to hand a
  * session to: the user signs in there); undefined when the link cannot be used.
  */
-export async function confirmEmail(
-  services: Services,
-  token: unknown,
-): Promise<{ handOverUrl: string } | { language: Language | undefined } | undefined> {
-  const { db } = services;
-  const consumed = await db.knex.transaction(async (trx) => {
-    const used = await consumeToken(trx, 'email_verification', token);
-    if (used) await proveAddress(trx, used.userId, registrationIn(used.data));
-    return used;
-  });
-  if (!consumed) return undefined;
-  const { userId, redirectUrl, data, language } = consumed;
-  if (!redirectUrl) return { language };
-  return {
-    handOverUrl: await handOverUrl(db.knex, {
-      userId,
-      method: 'magic_link',
-      flow: 'email_verification',
-      redirectUrl,
-      browserKeyHash: data.browserKeyHash,
-    }),
-  };
+export async function confirmEmail(services: Services, token: unknown): Promise<LinkLanding> {
+  return redeemEmailedLink(services, { purpose: 'email_verification', token, method: 'magic_link' }, (trx, used) =>
+    proveAddress(trx, used.userId, registrationIn(used.data)),
+  );
 }

@@ -18,9 +18,8 @@ import { mailLimits, signInLimits } from '../rate-limit/policies';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
-import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
-import { handOverUrl } from '../sessions/hand-over';
-import type { Language } from '../../i18n';
+import { issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
+import { redeemEmailedLink, type LinkLanding } from '../sessions/hand-over';
 import { pendingRegistration, sendVerificationEmail } from '../email-verification/email-verification.service';
 import { browserKeyHash } from '../sessions/browser-binding';
 import type { RequestContext } from '../sessions/request-context';
@@ -264,26 +263,11 @@ export async function resetPassword(
   services: Services,
   { token, password }: { token: string; password: string },
   context: RequestContext,
-): Promise<{ handOverUrl: string } | { language: Language | undefined } | undefined> {
-  const { db } = services;
+): Promise<LinkLanding> {
   const passwordHash = await hashPassword(password);
-  const consumed = await db.knex.transaction(async (trx) => {
-    const used = await consumeToken(trx, 'password_reset', token);
-    if (used) await completePasswordReset(services, trx, used.userId, passwordHash, context);
-    return used;
-  });
-  if (!consumed) return undefined;
-  const { userId, redirectUrl, data, language } = consumed;
-  if (!redirectUrl) return { language };
-  return {
-    handOverUrl: await handOverUrl(db.knex, {
-      userId,
-      method: 'password',
-      flow: 'password_reset',
-      redirectUrl,
-      browserKeyHash: data.browserKeyHash,
-    }),
-  };
+  return redeemEmailedLink(services, { purpose: 'password_reset', token, method: 'password' }, (trx, used) =>
+    completePasswordReset(services, trx, used.userId, passwordHash, context),
+  );
 }
 
 /**

@@ -17,7 +17,8 @@ import { SessionErrors, type AuthMethod, type ExchangeConfirmationRequired } fro
 import type { User } from '../../../contract/users';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
-import { consumeToken, issueToken, peekToken } from '../one-time-tokens/one-time-tokens.queries';
+import type { Language } from '../../i18n';
+import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
 import { findUserById, toPublicUser } from '../users/users.queries';
 import { isSameBrowser } from './browser-binding';
 import type { RequestContext } from './request-context';
@@ -25,6 +26,44 @@ import type { NewSession } from './sessions.queries';
 import { completeSignIn } from './sign-in';
 
 export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation' | 'oauth';
+
+/**
+ * Where an emailed link sends the browser once it is used: the page that asked for it, with a
+ * hand-over code, or — when no page asked — the link's language, for the hosted "done" page;
+ * undefined when the link could not be used (expired, or meanwhile used by a parallel request).
+ */
+export type LinkLanding = { handOverUrl: string } | { language: Language | undefined } | undefined;
+
+/**
+ * Uses up an emailed link's token and does the link's work (`work`: prove the address, set the
+ * new password…) in the same transaction, so a link does its work exactly once; then hands a
+ * session over to the page that asked for the link, signed in by `method`.
+ */
+export async function redeemEmailedLink(
+  services: Services,
+  link: { purpose: 'email_verification' | 'password_reset'; token: unknown; method: AuthMethod },
+  work: (trx: Knex.Transaction, used: ConsumedToken) => Promise<unknown>,
+): Promise<LinkLanding> {
+  const { db } = services;
+  const consumed = await db.knex.transaction(async (trx) => {
+    const used = await consumeToken(trx, link.purpose, link.token);
+    if (used) await work(trx, used);
+    return used;
+  });
+  if (!consumed) return undefined;
+  const { userId, redirectUrl, data, language } = consumed;
+  if (!redirectUrl) return { language };
+  const flow = link.purpose;
+  return {
+    handOverUrl: await handOverUrl(db.knex, {
+      userId,
+      method: link.method,
+      flow,
+      redirectUrl,
+      browserKeyHash: data.browserKeyHash,
+    }),
+  };
+}
 
 /** The site page to send the browser to, with a fresh hand-over code in its fragment. */
 export async function handOverUrl(
