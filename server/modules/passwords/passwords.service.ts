@@ -104,7 +104,7 @@ async function registerOrNotify(
   input: SignUpInput & { passwordHash: string },
   context: RequestContext,
 ): Promise<void> {
-  const { config, db, mail } = services;
+  const { db } = services;
   const registration = { passwordHash: input.passwordHash, displayName: input.displayName ?? null };
   const request = {
     redirectUrl: input.redirectUrl,
@@ -126,21 +126,7 @@ async function registerOrNotify(
         await sendVerificationEmail(services, trx, { user: existing, ...request });
       } else {
         // The owner learns someone tried; the person at the keyboard learns nothing (A4).
-        const options = mailOptions(config, existing.locale, context.language);
-        const data = { browserKeyHash: browserKeyHash(input.browserKey) };
-        const token = await issueToken(trx, {
-          userId: existing.id,
-          purpose: 'password_reset',
-          redirectUrl: input.redirectUrl,
-          ip: context.ip,
-          data,
-          language: options.lang,
-        });
-        await mail.enqueue(trx, {
-          to: existing.email,
-          template: 'accountExists',
-          content: mailTemplates.accountExists(options, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
-        });
+        await mailResetLink(services, trx, existing, input, context, 'accountExists');
       }
     }),
   );
@@ -223,27 +209,13 @@ export async function requestPasswordReset(
   input: { email: string; redirectUrl?: string | undefined; browserKey?: string | undefined },
   context: RequestContext,
 ): Promise<void> {
-  const { config, db, detached, mail } = services;
+  const { config, db, detached } = services;
   await enforceLimits(db.knex, mailLimits(config.rateLimits, context.ip, input.email));
   const user = await findUserByEmail(db.knex, input.email);
   if (!user) return;
   detached.run('password reset mail', () =>
     db.knex.transaction(async (trx) => {
-      const options = mailOptions(config, user.locale, context.language);
-      const data = { browserKeyHash: browserKeyHash(input.browserKey) };
-      const token = await issueToken(trx, {
-        userId: user.id,
-        purpose: 'password_reset',
-        redirectUrl: input.redirectUrl,
-        ip: context.ip,
-        data,
-        language: options.lang,
-      });
-      await mail.enqueue(trx, {
-        to: user.email,
-        template: 'resetPassword',
-        content: mailTemplates.resetPassword(options, `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`),
-      });
+      await mailResetLink(services, trx, user, input, context, 'resetPassword');
     }),
   );
 }
@@ -322,4 +294,29 @@ export async function changePassword(
     });
     return ended;
   });
+}
+
+/**
+ * Queues a mail with a password-reset link for `user`, bound to the asking browser: the reset mail
+ * itself, or the "you already have an account" notice a sign-up for a taken address sends.
+ */
+async function mailResetLink(
+  { config, mail }: Services,
+  trx: Knex.Transaction,
+  user: { id: string; email: string; locale: string | null },
+  input: { redirectUrl?: string | undefined; browserKey?: string | undefined },
+  context: RequestContext,
+  template: 'resetPassword' | 'accountExists',
+): Promise<void> {
+  const options = mailOptions(config, user.locale, context.language);
+  const token = await issueToken(trx, {
+    userId: user.id,
+    purpose: 'password_reset',
+    redirectUrl: input.redirectUrl,
+    ip: context.ip,
+    data: { browserKeyHash: browserKeyHash(input.browserKey) },
+    language: options.lang,
+  });
+  const url = `${config.publicUrl}${RESET_PASSWORD_PATH}?token=${token}`;
+  await mail.enqueue(trx, { to: user.email, template, content: mailTemplates[template](options, url) });
 }
