@@ -10,9 +10,11 @@ import {
   TemplateInput,
   type AdminCatalogue,
   type AdminCatalogues,
+  type AdminChecklistItem,
+  type AdminPath,
+  type AdminTemplate,
 } from '../../../contract/admin';
 import { iso } from '../../../contract/wire';
-import type { ChecklistItemRow, OnboardingPathRow, OnboardingTemplateRow } from '../../db/tables';
 import { jsonLength } from '../../http/json-limits';
 import type { CatalogueTable } from './admin.queries';
 
@@ -31,37 +33,56 @@ export interface Catalogue<C extends AdminCatalogue = AdminCatalogue, S extends 
   orderBy: string;
 }
 
+/** Every field an item shows in the API, with the column it comes from. */
+type FieldColumns<T> = { [K in keyof T]-?: string };
+
+/**
+ * A row as the API shows it, from the item's fields and their columns (the writable `columns`
+ * plus the read-only ones). `dates` are the `Timestamp` fields, which cross the wire as ISO strings.
+ */
+function rowToApi<T>(fields: FieldColumns<T>, dates: ReadonlyArray<keyof T & string> = []) {
+  const entries = Object.entries<string>(fields);
+  return (row: Record<string, unknown>): T =>
+    Object.fromEntries(
+      entries.map(([field, column]) => {
+        const value = row[column];
+        return [field, (dates as readonly string[]).includes(field) ? iso(value as Date | null) : value];
+      }),
+    ) as T;
+}
+
+const pathColumns = {
+  name: 'name',
+  description: 'description',
+  targetRole: 'target_role',
+  targetUseCase: 'target_use_case',
+  steps: 'steps',
+  isDefault: 'is_default',
+  isActive: 'is_active',
+} as const;
+
 const paths: Catalogue<'onboarding/paths', typeof PathInput> = {
   path: 'onboarding/paths',
   table: 'onboarding_paths',
   schema: PathInput,
   singleDefault: true,
   orderBy: 'created_at',
-  columns: {
-    name: 'name',
-    description: 'description',
-    targetRole: 'target_role',
-    targetUseCase: 'target_use_case',
-    steps: 'steps',
-    isDefault: 'is_default',
-    isActive: 'is_active',
-  },
-  toApi: (row) => {
-    const r = row as unknown as OnboardingPathRow;
-    return {
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      targetRole: r.target_role,
-      targetUseCase: r.target_use_case,
-      steps: r.steps,
-      isDefault: r.is_default,
-      isActive: r.is_active,
-      createdAt: iso(r.created_at),
-      updatedAt: iso(r.updated_at),
-    };
-  },
+  columns: pathColumns,
+  toApi: rowToApi<AdminPath>({ id: 'id', ...pathColumns, createdAt: 'created_at', updatedAt: 'updated_at' }, [
+    'createdAt',
+    'updatedAt',
+  ]),
 };
+
+const checklistItemColumns = {
+  key: 'key',
+  title: 'title',
+  description: 'description',
+  icon: 'icon',
+  actionUrl: 'action_url',
+  sortOrder: 'sort_order',
+  isActive: 'is_active',
+} as const;
 
 const checklistItems: Catalogue<'checklist/items', typeof ChecklistItemInput> = {
   path: 'checklist/items',
@@ -69,28 +90,8 @@ const checklistItems: Catalogue<'checklist/items', typeof ChecklistItemInput> = 
   schema: ChecklistItemInput,
   immutable: ['key'],
   orderBy: 'sort_order',
-  columns: {
-    key: 'key',
-    title: 'title',
-    description: 'description',
-    icon: 'icon',
-    actionUrl: 'action_url',
-    sortOrder: 'sort_order',
-    isActive: 'is_active',
-  },
-  toApi: (row) => {
-    const r = row as unknown as ChecklistItemRow;
-    return {
-      id: r.id,
-      key: r.key,
-      title: r.title,
-      description: r.description,
-      icon: r.icon,
-      actionUrl: r.action_url,
-      sortOrder: r.sort_order,
-      isActive: r.is_active,
-    };
-  },
+  columns: checklistItemColumns,
+  toApi: rowToApi<AdminChecklistItem>({ id: 'id', ...checklistItemColumns }),
 };
 
 /** The contract's template input, with the server's size cap on the data. */
@@ -98,37 +99,26 @@ const CappedTemplateInput = TemplateInput.extend({
   templateData: TemplateInput.shape.templateData.refine((d) => jsonLength(d) <= 65_536, 'too_large'),
 });
 
+const templateColumns = {
+  name: 'name',
+  description: 'description',
+  category: 'category',
+  industry: 'industry',
+  previewImageUrl: 'preview_image_url',
+  templateData: 'template_data',
+  isFeatured: 'is_featured',
+  isActive: 'is_active',
+} as const;
+
 const templates: Catalogue<'templates', typeof CappedTemplateInput> = {
   path: 'templates',
   table: 'onboarding_templates',
   schema: CappedTemplateInput,
   orderBy: 'created_at',
-  columns: {
-    name: 'name',
-    description: 'description',
-    category: 'category',
-    industry: 'industry',
-    previewImageUrl: 'preview_image_url',
-    templateData: 'template_data',
-    isFeatured: 'is_featured',
-    isActive: 'is_active',
-  },
-  toApi: (row) => {
-    const r = row as unknown as OnboardingTemplateRow;
-    return {
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      category: r.category,
-      industry: r.industry,
-      previewImageUrl: r.preview_image_url,
-      templateData: r.template_data,
-      usageCount: r.usage_count,
-      isFeatured: r.is_featured,
-      isActive: r.is_active,
-      createdAt: iso(r.created_at),
-    };
-  },
+  columns: templateColumns,
+  toApi: rowToApi<AdminTemplate>({ id: 'id', ...templateColumns, usageCount: 'usage_count', createdAt: 'created_at' }, [
+    'createdAt',
+  ]),
 };
 
 export const CATALOGUES = [paths, checklistItems, templates] as const;
