@@ -1,6 +1,6 @@
 /**
  * The provider tokens of linked accounts, in `oauth_accounts`: sealed access and refresh tokens
- * (docs/security.md G2, bound to their row), their expiry and the granted scopes. Reads and writes
+ * (docs/security.md G2, G4: bound to their row), their expiry and the granted scopes. Reads and writes
  * for one user run inside `asUser` (the caller's transaction), so row-level security holds; only
  * the start-up sweep (`clearAllTokens`) runs as the service.
  */
@@ -87,6 +87,7 @@ export const clearTokens = (db: Db, id: string) => saveTokens(db, id, NO_TOKENS)
 /** Forgets every stored provider token (start-up with ACCT_OAUTH_STORE_TOKENS off); how many rows had some. */
 export async function clearAllTokens(db: Db): Promise<number> {
   return db('oauth_accounts')
-    .where((q) => q.whereNotNull('access_token_encrypted').orWhereNotNull('refresh_token_encrypted'))
+    .whereNotNull('access_token_encrypted')
+    .orWhereNotNull('refresh_token_encrypted')
     .update({ access_token_encrypted: null, refresh_token_encrypted: null, token_expires_at: null, scopes: null });
 }

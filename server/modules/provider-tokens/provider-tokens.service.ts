@@ -2,7 +2,7 @@
  * Provider tokens kept for the site's backend (issue 10), only while `ACCT_OAUTH_STORE_TOKENS` is
  * on. A sign-in hands its token answer to `keepProviderTokens`, which seals the access and refresh
  * tokens with the envelope keys, bound to the linked account's row, user, provider and column
- * (docs/security.md G2, G7): a ciphertext copied to another row, or from one column to the other,
+ * (docs/security.md G2, G4): a ciphertext copied to another row, or from one column to the other,
  * does not open. With the setting off nothing is kept, and what an earlier run kept is dropped
  * at the next sign-in (and at start-up, `forgetTokensWhenOff`).
  *
@@ -76,7 +76,13 @@ export async function keepProviderTokens(
   });
 }
 
-function sealed(envelope: Envelope, row: TokenRow, tokens: TokenAnswer, provider: OAuthProviderSettings, kept: string | null) {
+function sealed(
+  envelope: Envelope,
+  row: TokenRow,
+  tokens: TokenAnswer,
+  provider: OAuthProviderSettings,
+  kept: string | null,
+) {
   const expiresIn = tokens.expiresIn();
   return {
     accessTokenSealed: envelope.seal(tokens.access_token, boundTo(row, 'access')),

@@ -1,7 +1,7 @@
 /**
  * Provider tokens for the site's backend, against a real OpenID Provider that issues rotating
  * refresh tokens (server/testing/oidc-provider.ts), on each database: the tokens of a sign-in are
- * stored sealed and bound to their row (docs/security.md G7), handed out to the site secret only,
+ * stored sealed and bound to their row (docs/security.md G4), handed out to the site secret only,
  * refreshed once for parallel requests, and with ACCT_OAUTH_STORE_TOKENS off nothing is kept.
  */
 import assert from 'node:assert/strict';
@@ -69,7 +69,8 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
     return res;
   }
 
-  const row = (userId: string, provider = 'testop') => knex()('oauth_accounts').where({ user_id: userId, provider }).first();
+  const row = (userId: string, provider = 'testop') =>
+    knex()('oauth_accounts').where({ user_id: userId, provider }).first();
   const expireIn = (userId: string, seconds: number) =>
     knex()('oauth_accounts')
       .where({ user_id: userId })
@@ -142,7 +143,7 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
     assert.deepEqual([res.status, res.body.error.code], [502, 'provider_refresh_failed']);
   });
 
-  it('does not open a ciphertext moved to another row (G7)', async () => {
+  it('does not open a ciphertext moved to another row (G4)', async () => {
     const victim = await signIn(server, 'testop', account(op));
     const thief = await signIn(server, 'testop', account(op));
     const sealed = await row(victim);

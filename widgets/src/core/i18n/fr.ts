@@ -134,7 +134,8 @@ export const fr: Translation = {
     provider_tokens_disabled: 'Ce serveur ne conserve pas les jetons des fournisseurs de connexion.',
     provider_not_configured: 'Ce fournisseur de connexion n’est pas configuré sur ce serveur.',
     provider_account_not_linked: 'Ce compte n’est pas relié à ce fournisseur.',
-    provider_tokens_not_stored: 'Aucun accès au fournisseur n’est encore conservé. Reconnectez-vous avec le fournisseur.',
+    provider_tokens_not_stored:
+      'Aucun accès au fournisseur n’est encore conservé. Reconnectez-vous avec le fournisseur.',
     provider_tokens_unreadable: 'L’accès conservé au fournisseur est illisible. Reconnectez-vous avec le fournisseur.',
     provider_refresh_unavailable: 'L’accès au fournisseur a expiré. Reconnectez-vous avec le fournisseur.',
     provider_refresh_failed: 'Le fournisseur a refusé de renouveler l’accès. Reconnectez-vous avec le fournisseur.',
