@@ -146,10 +146,12 @@ export function parseOAuthProviders(env: Record<string, string | undefined>): {
   return { providers, problems };
 }
 
-/** `a b,c` → [a, b, c], without the three every sign-in asks for anyway, nor duplicates. */
+/** The scopes every sign-in asks for: who the user is and their address. */
+export const SIGN_IN_SCOPES = ['openid', 'email', 'profile'];
+
+/** `a b,c` → [a, b, c], without the ones every sign-in asks for anyway, nor duplicates. */
 function scopeList(raw: string | undefined): string[] {
-  const always = ['openid', 'email', 'profile'];
-  return [...new Set((raw ?? '').split(/[\s,]+/).filter((s) => s && !always.includes(s)))];
+  return [...new Set((raw ?? '').split(/[\s,]+/).filter((s) => s && !SIGN_IN_SCOPES.includes(s)))];
 }
 
 function isLoopback(url: string): boolean {

@@ -16,6 +16,7 @@ import { OAuthClients } from '../oauth/oauth-clients';
 import { providerAccessToken } from './provider-tokens.service';
 
 export function providerTokenRoutes(services: Services): Router {
+  // Its own discovery cache: the sign-in pages' is inside their router, and a discovery is cheap.
   const clients = new OAuthClients(services.config.oauthProviders);
   const router = Router();
   router.post(

@@ -19,20 +19,20 @@ import { ApiError } from '../../http/errors';
 import { EnvelopeError, type Envelope } from '../../security/envelope';
 import type { Services } from '../../services';
 import type { OAuthClients } from '../oauth/oauth-clients';
-import type { OAuthProviderSettings } from '../oauth/oauth-settings';
+import { SIGN_IN_SCOPES, type OAuthProviderSettings } from '../oauth/oauth-settings';
 import {
   clearAllTokens,
   clearTokens,
   findByProviderAccount,
   lockUserAccount,
   saveTokens,
+  type SealedTokens,
   type TokenRow,
 } from './provider-tokens.queries';
 
 /** A token with less than this left is refreshed before it is handed out. */
 export const REFRESH_MARGIN_SECONDS = 60;
 
-const ALWAYS = ['openid', 'email', 'profile'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -41,11 +41,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * and gives refresh tokens for `access_type=offline` instead.
  */
 export function signInParameters(provider: OAuthProviderSettings, storeTokens: boolean): Record<string, string> {
-  const params: Record<string, string> = { scope: [...ALWAYS, ...provider.extraScopes].join(' ') };
+  const params: Record<string, string> = { scope: askedScopes(provider).join(' ') };
   if (provider.extraScopes.includes('offline_access')) params.prompt = 'consent';
   if (storeTokens && provider.id === 'google') params.access_type = 'offline';
   return params;
 }
+
+const askedScopes = (provider: OAuthProviderSettings) => [...SIGN_IN_SCOPES, ...provider.extraScopes];
 
 /** What the envelopes of a row's tokens are bound to (the associated data). */
 const boundTo = (row: Pick<TokenRow, 'id' | 'userId' | 'provider'>, column: 'access' | 'refresh') =>
@@ -72,24 +74,30 @@ export async function keepProviderTokens(
       if (row.accessTokenSealed || row.refreshTokenSealed) await clearTokens(trx, row.id);
       return;
     }
-    await saveTokens(trx, row.id, sealed(envelope, row, tokens, provider, row.refreshTokenSealed));
+    const keep = { keptRefresh: row.refreshTokenSealed, scopesIfUnsaid: askedScopes(provider) };
+    await saveTokens(trx, row.id, sealed(envelope, row, tokens, keep));
   });
 }
 
+/**
+ * The token answer sealed for `row`. A refresh token the provider did not send again keeps
+ * `keptRefresh`; scopes it did not name are `scopesIfUnsaid` — what was asked at sign-in
+ * (RFC 6749 §5.1), the original grant's on refresh (§6).
+ */
 function sealed(
   envelope: Envelope,
   row: TokenRow,
   tokens: TokenAnswer,
-  provider: OAuthProviderSettings,
-  kept: string | null,
-) {
+  { keptRefresh, scopesIfUnsaid }: { keptRefresh: string | null; scopesIfUnsaid: string[] | null },
+): SealedTokens {
   const expiresIn = tokens.expiresIn();
   return {
     accessTokenSealed: envelope.seal(tokens.access_token, boundTo(row, 'access')),
-    refreshTokenSealed: tokens.refresh_token ? envelope.seal(tokens.refresh_token, boundTo(row, 'refresh')) : kept,
+    refreshTokenSealed: tokens.refresh_token
+      ? envelope.seal(tokens.refresh_token, boundTo(row, 'refresh'))
+      : keptRefresh,
     expiresAt: expiresIn === undefined ? null : new Date(Date.now() + expiresIn * 1000),
-    // Without `scope` in the answer, the provider granted what was asked (RFC 6749 §5.1).
-    scopes: (tokens.scope ?? signInParameters(provider, true).scope!).split(' ').filter(Boolean),
+    scopes: tokens.scope ? tokens.scope.split(' ').filter(Boolean) : scopesIfUnsaid,
   };
 }
 
@@ -135,9 +143,7 @@ export async function providerAccessToken(
       logger.warn({ provider: provider.id, userId, reason }, 'provider token refresh failed');
       throw refuse('provider_refresh_failed');
     }
-    const next = sealed(envelope, row, tokens, provider, row.refreshTokenSealed);
-    // A refresh answer without `scope` keeps the scopes of the original grant (RFC 6749 §6).
-    if (!tokens.scope && row.scopes) next.scopes = row.scopes;
+    const next = sealed(envelope, row, tokens, { keptRefresh: row.refreshTokenSealed, scopesIfUnsaid: row.scopes });
     await saveTokens(trx, row.id, next);
     return answer(tokens.access_token, next.expiresAt, next.scopes);
   });
