@@ -5,7 +5,7 @@
  * refreshed once for parallel requests, and with ACCT_OAUTH_STORE_TOKENS off nothing is kept.
  */
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../start';
 import { exchange, uniqueEmail } from '../../testing/accounts';
 import { CapturedLog } from '../../testing/captured-log';
@@ -13,6 +13,8 @@ import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { signInAtProvider, startTestProvider, type TestAccount, type TestProvider } from '../../testing/oidc-provider';
 import { startTestServer } from '../../testing/test-server';
+import type { OAuthProviderSettings } from '../oauth/oauth-settings';
+import { signInParameters } from './provider-tokens.service';
 
 const SITE_SECRET = 'provider-tokens-site-secret-0123456789abcdef';
 let subjects = 0;
@@ -246,3 +248,30 @@ function serverEnv(op: TestProvider, plainOp: TestProvider, store: 'true' | 'fal
     ACCT_OIDC_PLAIN_CLIENT_SECRET: plainOp.clientSecret,
   };
 }
+
+describe('Sign-in parameters for provider tokens', () => {
+  const provider = (id: string, extraScopes: string[]): OAuthProviderSettings => ({
+    id,
+    name: id,
+    issuer: 'https://issuer.example',
+    clientId: 'c',
+    clientSecret: 's',
+    extraScopes,
+  });
+
+  it('asks for the extra scopes, with the consent OpenID Connect requires for offline_access', () => {
+    assert.deepEqual(signInParameters(provider('acme', []), true), { scope: 'openid email profile' });
+    assert.deepEqual(signInParameters(provider('acme', ['offline_access', 'files.read']), false), {
+      scope: 'openid email profile offline_access files.read',
+      prompt: 'consent',
+    });
+  });
+
+  it('asks Google for offline access its own way, and only when tokens are kept', () => {
+    assert.deepEqual(signInParameters(provider('google', []), true), {
+      scope: 'openid email profile',
+      access_type: 'offline',
+    });
+    assert.deepEqual(signInParameters(provider('google', []), false), { scope: 'openid email profile' });
+  });
+});
