@@ -2,6 +2,7 @@
  * The setup checklist (server/modules/checklist).
  */
 import { z } from 'zod';
+import { SiteSecretErrors } from './errors.js';
 import { emailField } from './fields.js';
 import type { EmptyBody } from './onboarding.js';
 import type { ErrorCatalogue, Route, Timestamp } from './wire.js';
@@ -42,7 +43,7 @@ export interface Checklist {
 }
 
 export const ChecklistErrors = {
-  site_secret_required: { status: 401, message: 'Send the site secret as `Authorization: Bearer <ACCT_SITE_SECRET>`.' },
+  site_secret_required: SiteSecretErrors.site_secret_required,
   site_events_disabled: { status: 404, message: 'Site events are off: ACCT_SITE_SECRET is not set.' },
 } as const satisfies ErrorCatalogue;
 

@@ -29,3 +29,8 @@ export const CsrfErrors = {
   forbidden_origin: CommonErrors.forbidden_origin,
   json_required: { status: 403, message: 'State-changing requests must send a JSON body.' },
 } as const satisfies ErrorCatalogue;
+
+/** The refusal of the routes for the site's backend (`Authorization: Bearer <ACCT_SITE_SECRET>`). */
+export const SiteSecretErrors = {
+  site_secret_required: { status: 401, message: 'Send the site secret as `Authorization: Bearer <ACCT_SITE_SECRET>`.' },
+} as const satisfies ErrorCatalogue;

@@ -11,6 +11,7 @@ import { LoginHistoryErrors } from './login-history.js';
 import { OnboardingErrors } from './onboarding.js';
 import { OrganizationErrors } from './organizations.js';
 import { PasskeyErrors } from './passkeys.js';
+import { ProviderTokenErrors } from './provider-tokens.js';
 import { SessionErrors } from './sessions.js';
 import { TemplateErrors } from './templates.js';
 import { UserErrors } from './users.js';
@@ -34,6 +35,7 @@ export const ERROR_CATALOGUE = {
   ...OnboardingErrors,
   ...OrganizationErrors,
   ...ChecklistErrors,
+  ...ProviderTokenErrors,
   ...TemplateErrors,
   ...AdminErrors,
 } as const;

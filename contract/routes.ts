@@ -12,6 +12,7 @@ import type { MailRoutes } from './mail.js';
 import type { OnboardingRoutes } from './onboarding.js';
 import type { OrganizationRoutes } from './organizations.js';
 import type { PasskeyRoutes } from './passkeys.js';
+import type { ProviderTokenRoutes } from './provider-tokens.js';
 import type { SessionRoutes } from './sessions.js';
 import type { TemplateRoutes } from './templates.js';
 import type { UserRoutes } from './users.js';
@@ -26,6 +27,7 @@ export type ApiRoutes = AuthRoutes &
   OnboardingRoutes &
   OrganizationRoutes &
   ChecklistRoutes &
+  ProviderTokenRoutes &
   TemplateRoutes &
   AdminRoutes;
 

@@ -19,6 +19,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { loginHistoryRoutes } from './modules/login-history/login-history.routes';
 import { magicLinkApiRoutes, magicLinkPage } from './modules/magic-links/magic-links.routes';
 import { oauthPages } from './modules/oauth/oauth.routes';
+import { providerTokenRoutes } from './modules/provider-tokens/provider-tokens.routes';
 import { passkeyRoutes } from './modules/passkeys/passkeys.routes';
 import { outboxRoutes } from './modules/mail/outbox.routes';
 import { passwordRoutes } from './modules/passwords/passwords.routes';
@@ -110,6 +111,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   api.use(loginHistoryRoutes(services));
   api.use(onboardingRoutes(services));
   api.use(checklistRoutes(services));
+  api.use(providerTokenRoutes(services));
   api.use(templateRoutes(services));
   api.use(adminRoutes(services));
   if (config.mail.devOutbox) api.use(outboxRoutes(services.mail));

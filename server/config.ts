@@ -138,6 +138,7 @@ const envSchema = z.object({
     .transform(list)
     .pipe(z.array(z.enum(SIGN_IN_METHODS)).min(1, 'enable at least one sign-in method')),
   ACCT_SIGN_UP_ENABLED: booleanFlag.default(true),
+  ACCT_OAUTH_STORE_TOKENS: booleanFlag.default(false),
   ACCT_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
   ACCT_REDIRECT_ALLOWLIST: z
     .string()
@@ -244,6 +245,8 @@ export interface Config {
   bundleMaxAgeSeconds: number;
   /** OAuth / OpenID Connect providers (server/modules/oauth/oauth-settings.ts), in a stable order. */
   oauthProviders: OAuthProviderSettings[];
+  /** Keep providers' access and refresh tokens, encrypted, for the site's backend (provider-tokens module). */
+  oauthStoreTokens: boolean;
   /**
    * `npm start`'s development mode (`--dev`), not an environment variable: the elements then
    * name the exact fix for a setup mistake (e.g. a page origin missing from ACCT_ALLOWED_ORIGINS).
@@ -357,6 +360,7 @@ export function loadConfig(
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,
     oauthProviders: oauth.providers,
+    oauthStoreTokens: e.ACCT_OAUTH_STORE_TOKENS,
     development: dev,
   };
 }

@@ -15,6 +15,7 @@ import { warnIfPrivileged } from './db/service-role';
 import { CommonErrors } from './http/errors';
 import type { Logger } from './http/logging';
 import { scheduleCleanup } from './jobs/cleanup';
+import { forgetTokensWhenOff } from './modules/provider-tokens/provider-tokens.service';
 import { MailQueue } from './modules/mail/mail-queue';
 import { createTransport } from './modules/mail/transport';
 import { SigningKeys } from './modules/signing-keys/signing-keys';
@@ -145,6 +146,7 @@ export async function startServer({
     await warnIfPrivileged(db, logger, MIGRATIONS_TABLE);
     const config = publicUrlFromPort ? { ...given, publicUrl: `http://${urlHost(given.host)}:${port}` } : given;
     services = await buildServices(config, db, logger);
+    await forgetTokensWhenOff(services);
   } catch (err) {
     server.close();
     server.closeAllConnections();

@@ -69,10 +69,20 @@ const sampleBodies = (): Record<string, Record<string, unknown>> => ({
   'POST /api/checklist/events': { email: uniqueEmail('nobody'), item: 'create_event' },
 });
 
-/** The site backend's secret: its one route authenticates with it instead of a session. */
+/** The site backend's secret: its routes authenticate with it instead of a session. */
 const SITE_SECRET = 'bad-input-site-secret-0123456789abcdef';
 const headersFor = (path: string): Record<string, string> =>
-  path.startsWith('/api/checklist/events') ? { Authorization: `Bearer ${SITE_SECRET}` } : {};
+  path.startsWith('/api/checklist/events') || path.startsWith('/api/server/')
+    ? { Authorization: `Bearer ${SITE_SECRET}` }
+    : {};
+
+/**
+ * The 404 code of a route naming nothing, where it is not `not_found`: the site's backend, which
+ * holds the site secret, is told which part is missing (no provider, or no account there).
+ */
+const NOTHING_THERE: Record<string, string> = {
+  'POST /api/server/users/:userId/provider-tokens/:provider': 'provider_not_configured',
+};
 
 type FieldPath = string[];
 
@@ -190,6 +200,7 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
         ACCT_RATE_LIMITS:
           'sign-in:ip=100000/60 sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60 sign-in:account=100000/60',
         ACCT_SITE_SECRET: SITE_SECRET,
+        ACCT_OAUTH_STORE_TOKENS: 'true',
       },
     });
     routes = listApiRoutes(server.services);
@@ -432,7 +443,10 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
   it('answers state-changing requests naming nothing with 404 not_found, and malformed path parameters with a 4xx', async () => {
     for (const route of paramRoutes().filter((r) => STATE_CHANGING_METHODS.has(r.method))) {
       for (const raw of MISSING_PATH_PARAMS)
-        await sendWrong(route.method, withParam(route, raw), sampleOf(route), { status: 404, code: 'not_found' });
+        await sendWrong(route.method, withParam(route, raw), sampleOf(route), {
+          status: 404,
+          code: NOTHING_THERE[routeKey(route)] ?? 'not_found',
+        });
       for (const raw of MALFORMED_PATH_PARAMS) await sendWrong(route.method, withParam(route, raw), sampleOf(route));
     }
   });

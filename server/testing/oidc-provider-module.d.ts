@@ -19,12 +19,21 @@ declare module 'oidc-provider' {
       client?: { clientId: string };
       session?: { accountId?: string; grantIdFor(clientId: string): string | undefined };
       result?: { consent?: { grantId?: string } };
+      params?: Record<string, unknown>;
     };
+  }
+  export interface InteractionDetails {
+    prompt: { name: string };
+    params: Record<string, unknown>;
+    session?: { accountId: string };
+    grantId?: string;
   }
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     Grant: GrantClass;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
+    on(event: 'grant.success', listener: (ctx: KoaContextWithOIDC) => void): this;
     interactionFinished(
       req: IncomingMessage,
       res: ServerResponse,

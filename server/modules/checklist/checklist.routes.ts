@@ -5,27 +5,16 @@
  * restored, and `POST /api/checklist/events` for the site's backend, authenticated by the shared
  * secret ACCT_SITE_SECRET.
  */
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { CHECKLIST_ITEM_ACTIONS, ChecklistErrors, ChecklistItemKey, SiteEventBody } from '../../../contract/checklist';
 import { EmptyBody } from '../../../contract/onboarding';
-import type { Config } from '../../config';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { reply } from '../../http/reply';
+import { requireSiteSecret } from '../../http/site-secret';
 import { withBody } from '../../http/validate';
-import { constantTimeEqual } from '../../security/tokens';
 import type { Services } from '../../services';
 import { requireSession, sessionOf } from '../sessions/require-session';
 import { actOnItem, completeItemForSite, getChecklist, setChecklistDismissed } from './checklist.service';
-
-/** Lets through only the site's backend: `Authorization: Bearer <ACCT_SITE_SECRET>`. */
-function requireSiteSecret(config: Config): RequestHandler {
-  return (req, _res, next) => {
-    if (!config.siteSecret) throw ApiError.of(ChecklistErrors, 'site_events_disabled');
-    const given = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization.slice(7) : '';
-    if (!constantTimeEqual(given, config.siteSecret)) throw ApiError.of(ChecklistErrors, 'site_secret_required');
-    next();
-  };
-}
 
 export function checklistRoutes(services: Services): Router {
   const signedIn = requireSession(services);
@@ -67,7 +56,7 @@ export function checklistRoutes(services: Services): Router {
 
   router.post(
     '/checklist/events',
-    requireSiteSecret(services.config),
+    requireSiteSecret(services.config, () => ApiError.of(ChecklistErrors, 'site_events_disabled')),
     withBody(SiteEventBody, async (body, _req, res) => {
       await completeItemForSite(services, body, body.item);
       reply(res, 'POST /api/checklist/events', { completed: true });

@@ -65,6 +65,19 @@ describe('OAuth provider settings', () => {
     );
     assert.equal(loadConfig({ ...generic, ACCT_OIDC_X_ISSUER: 'http://127.0.0.1:9000' }).oauthProviders.length, 1);
     assert.match(refusal({ ACCT_OAUTH_GITHUB_CLIENT_ID: 'a' }), /github is not supported yet/);
-    assert.match(refusal({ ACCT_OAUTH_STORE_TOKENS: 'true' }), /ACCT_OAUTH_STORE_TOKENS: not supported yet/);
+  });
+
+  it('reads extra scopes per provider and the token-keeping switch, off by default', () => {
+    const config = loadConfig({
+      ACCT_OIDC_X_ISSUER: 'https://sso.example',
+      ACCT_OIDC_X_CLIENT_ID: 'a',
+      ACCT_OIDC_X_CLIENT_SECRET: 'b',
+      ACCT_OIDC_X_SCOPES: 'offline_access, openid calendar.read offline_access',
+      ACCT_OAUTH_STORE_TOKENS: 'true',
+    });
+    assert.deepEqual(config.oauthProviders[0]!.extraScopes, ['offline_access', 'calendar.read']);
+    assert.equal(config.oauthStoreTokens, true);
+    assert.equal(loadConfig({}).oauthStoreTokens, false);
+    assert.match(refusal({ ACCT_OAUTH_STORE_TOKENS: 'maybe' }), /ACCT_OAUTH_STORE_TOKENS/);
   });
 });

@@ -17,6 +17,8 @@ export interface OAuthProviderSettings {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** Scopes asked beyond `openid email profile` (`..._SCOPES`, e.g. `offline_access`); default none. */
+  extraScopes: string[];
 }
 
 interface Preset {
@@ -47,7 +49,7 @@ const PRESETS: Record<string, Preset> = {
 const NOT_YET = ['apple', 'github'];
 
 const MAX_PROVIDER_ID_LENGTH = 40;
-const GENERIC = /^ACCT_OIDC_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_(ISSUER|CLIENT_ID|CLIENT_SECRET|NAME)$/;
+const GENERIC = /^ACCT_OIDC_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_(ISSUER|CLIENT_ID|CLIENT_SECRET|NAME|SCOPES)$/;
 const PRESET = /^ACCT_OAUTH_([A-Z]+)_[A-Z_]+$/;
 
 /** A provider id made of letters, digits and dashes, as it appears in URLs. */
@@ -81,9 +83,8 @@ export function parseOAuthProviders(env: Record<string, string | undefined>): {
     const generic = GENERIC.exec(name);
     if (generic) genericIds.add(generic[1]!);
     const preset = PRESET.exec(name);
-    if (name === 'ACCT_OAUTH_STORE_TOKENS')
-      problems.push(`${name}: not supported yet (provider tokens are never stored)`);
-    else if (preset) presetIds.add(preset[1]!);
+    // A setting of its own (config.ts), not a provider named STORE.
+    if (preset && name !== 'ACCT_OAUTH_STORE_TOKENS') presetIds.add(preset[1]!);
   }
 
   for (const raw of [...genericIds].sort()) {
@@ -110,6 +111,7 @@ export function parseOAuthProviders(env: Record<string, string | undefined>): {
       issuer: issuer.replace(/\/+$/, ''),
       clientId: setting(`${prefix}CLIENT_ID`)!,
       clientSecret: setting(`${prefix}CLIENT_SECRET`)!,
+      extraScopes: scopeList(setting(`${prefix}SCOPES`)),
     });
   }
 
@@ -138,9 +140,18 @@ export function parseOAuthProviders(env: Record<string, string | undefined>): {
       issuer: preset.issuer((suffix) => setting(prefix + suffix))!,
       clientId: setting(`${prefix}CLIENT_ID`)!,
       clientSecret: setting(`${prefix}CLIENT_SECRET`)!,
+      extraScopes: scopeList(setting(`${prefix}SCOPES`)),
     });
   }
   return { providers, problems };
+}
+
+/** The scopes every sign-in asks for: who the user is and their address. */
+export const SIGN_IN_SCOPES = ['openid', 'email', 'profile'];
+
+/** `a b,c` → [a, b, c], without the ones every sign-in asks for anyway, nor duplicates. */
+function scopeList(raw: string | undefined): string[] {
+  return [...new Set((raw ?? '').split(/[\s,]+/).filter((s) => s && !SIGN_IN_SCOPES.includes(s)))];
 }
 
 function isLoopback(url: string): boolean {

@@ -16,6 +16,7 @@ import * as client from 'openid-client';
 import type { OAuthMode } from '../../../contract/oauth';
 import type { Services } from '../../services';
 import { hashToken } from '../../security/tokens';
+import { keepProviderTokens, signInParameters } from '../provider-tokens/provider-tokens.service';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import { browserKeyHash } from '../sessions/browser-binding';
@@ -85,7 +86,7 @@ export async function startSignIn(
   return client
     .buildAuthorizationUrl(configuration, {
       redirect_uri: `${config.publicUrl}${oauthPath(provider.id, 'callback')}`,
-      scope: 'openid email profile',
+      ...signInParameters(provider, config.oauthStoreTokens),
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
@@ -111,9 +112,10 @@ export async function finishSignIn(
   const fail = (reason: FailureReason): FinishResult => ({ ok: false, reason, returnTo: attempt.returnTo });
 
   let claims: client.IDToken;
+  let tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
   try {
     const configuration = await clients.configuration(provider);
-    const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
+    tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
       pkceCodeVerifier: attempt.codeVerifier,
       expectedState: state,
       expectedNonce: attempt.nonce,
@@ -140,6 +142,7 @@ export async function finishSignIn(
   };
   const outcome = await signInOrSignUp(services, profile, claims.email_verified === true);
   if ('failure' in outcome) return fail(outcome.failure);
+  await keepProviderTokens(services, outcome.userId, provider, profile.subject, tokens);
 
   const handOver = await handOverUrl(db.knex, {
     userId: outcome.userId,
