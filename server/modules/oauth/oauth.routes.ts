@@ -4,8 +4,10 @@
  * `GET /auth/oauth/:provider/callback` is where the provider sends the browser back, and ends on
  * the return page with a hand-over code — in its fragment (redirect mode, like emailed links) or
  * posted to the opener by a tiny page (popup mode) — or on one error page, with no session.
+ * `POST /auth/oauth/:provider/callback` is the same return as a form POST (`response_mode=form_post`,
+ * Apple).
  */
-import { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { OAuthStartQuery } from '../../../contract/oauth';
 import { withQuery } from '../../http/validate';
 import type { Services } from '../../services';
@@ -17,7 +19,7 @@ import { finishSignIn, oauthPath, startSignIn } from './oauth.service';
 
 export function oauthPages(services: Services): Router {
   const { config } = services;
-  const clients = new OAuthClients(config.oauthProviders);
+  const clients = new OAuthClients(config.oauthProviders, services.oauthFetch);
   const router = Router();
   const providerOf = (req: Request) => clients.provider(String(req.params.provider));
 
@@ -39,11 +41,10 @@ export function oauthPages(services: Services): Router {
     }),
   );
 
-  router.get(oauthPath(':provider', 'callback'), async (req, res, next) => {
-    const provider = providerOf(req);
-    if (!provider) return next();
-    const currentUrl = new URL(req.originalUrl, config.publicUrl);
-    const result = await finishSignIn(services, clients, provider, currentUrl);
+  /** Ends the sign-in on the return page with the hand-over code, or on the error page. */
+  async function finish(req: Request, res: Response, currentUrl: URL, posted: { user?: string } = {}) {
+    const provider = providerOf(req)!;
+    const result = await finishSignIn(services, clients, provider, currentUrl, posted);
     res.set('Cache-Control', 'no-store');
     if (!result.ok) {
       return sendOAuthFailedPage(req, res, config, {
@@ -57,7 +58,30 @@ export function oauthPages(services: Services): Router {
       targetOrigin: new URL(result.returnTo).origin,
       message: { type: 'acct-oauth', nonce: result.clientNonce ?? '', code: result.code },
     });
+  }
+
+  router.get(oauthPath(':provider', 'callback'), async (req, res, next) => {
+    if (!providerOf(req)) return next();
+    await finish(req, res, new URL(req.originalUrl, config.publicUrl));
   });
+
+  // response_mode=form_post: the provider's page posts the result here, cross-site, as a form.
+  // No CSRF check applies or could (the csrf guard covers /api; this POST comes from the
+  // provider's origin by design): what protects it is the attempt's `state`, single-use and bound
+  // to the attempt, exactly as for the GET callback (docs/security.md B5).
+  router.post(
+    oauthPath(':provider', 'callback'),
+    express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }),
+    async (req, res, next) => {
+      if (!providerOf(req)) return next();
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const currentUrl = new URL(oauthPath(providerOf(req)!.id, 'callback'), config.publicUrl);
+      for (const [name, value] of Object.entries(body)) {
+        if (name !== 'user' && typeof value === 'string') currentUrl.searchParams.set(name, value);
+      }
+      await finish(req, res, currentUrl, { user: typeof body.user === 'string' ? body.user : undefined });
+    },
+  );
 
   return router;
 }

@@ -5,6 +5,7 @@
  * attempt up (once: a replay, a parallel duplicate, a wrong or expired `state` all fail the same),
  * lets openid-client check the provider's answer, finds or creates the user, and ends with the
  * same hand-over code as emailed links (sessions/hand-over.ts), so every session transport works.
+ * What differs per provider (scopes, form_post, GitHub's profile API) is in oauth-exchange.ts.
  *
  * Accounts: a provider account already linked signs its user in. Otherwise a new account is
  * made (while sign-up is open), its address proven only when the provider says `email_verified`
@@ -24,6 +25,7 @@ import type { RequestContext } from '../sessions/request-context';
 import { proveAddress } from '../users/address-proof';
 import { createUser, findUserByEmail } from '../users/users.queries';
 import type { OAuthClients } from './oauth-clients';
+import { authorizationParameters, exchangeCode, type Exchanged } from './oauth-exchange';
 import type { OAuthProviderSettings } from './oauth-settings';
 import {
   findLinkedUserId,
@@ -85,24 +87,26 @@ export async function startSignIn(
   return client
     .buildAuthorizationUrl(configuration, {
       redirect_uri: `${config.publicUrl}${oauthPath(provider.id, 'callback')}`,
-      scope: 'openid email profile',
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
-      nonce,
+      ...authorizationParameters(provider, nonce),
     })
     .toString();
 }
 
 /**
- * The provider's return: `currentUrl` is the callback URL as the browser requested it. Uses the
- * attempt up first, so that of parallel callbacks with one `state` only one reaches the provider.
+ * The provider's return: `currentUrl` is the callback URL with the provider's parameters (from
+ * the query, or from the form body of a form_post). `posted` is the rest of such a body (Apple's
+ * `user`). Uses the attempt up first, so that of parallel callbacks with one `state` only one
+ * reaches the provider.
  */
 export async function finishSignIn(
   services: Services,
   clients: OAuthClients,
   provider: OAuthProviderSettings,
   currentUrl: URL,
+  posted: { user?: string | undefined } = {},
 ): Promise<FinishResult> {
   const { db, logger } = services;
   const state = currentUrl.searchParams.get('state');
@@ -110,35 +114,24 @@ export async function finishSignIn(
   if (!attempt || !state) return { ok: false, reason: 'attempt' };
   const fail = (reason: FailureReason): FinishResult => ({ ok: false, reason, returnTo: attempt.returnTo });
 
-  let claims: client.IDToken;
+  let exchanged: Exchanged;
   try {
     const configuration = await clients.configuration(provider);
-    const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
-      pkceCodeVerifier: attempt.codeVerifier,
-      expectedState: state,
-      expectedNonce: attempt.nonce,
-      idTokenExpected: true,
-    });
-    claims = tokens.claims()!;
-    // Some providers put the address in the UserInfo answer only (same subject, checked).
-    if (typeof claims.email !== 'string') {
-      const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-      claims = { ...claims, email: info.email, email_verified: info.email_verified };
-    }
+    exchanged = await exchangeCode(configuration, provider, currentUrl, { state, ...attempt }, posted);
   } catch (err) {
     logger.warn({ err, provider: provider.id }, 'OAuth sign-in refused: the provider answer did not validate');
     return fail('provider');
   }
-  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
+  const email = exchanged.email?.trim().toLowerCase() ?? '';
   if (!email) return fail('no_email');
   const profile: ProviderProfile = {
     provider: provider.id,
-    subject: claims.sub,
+    subject: exchanged.subject,
     email,
-    name: typeof claims.name === 'string' ? claims.name.slice(0, 255) : null,
-    picture: typeof claims.picture === 'string' ? claims.picture : null,
+    name: exchanged.name?.slice(0, 255) ?? null,
+    picture: exchanged.picture,
   };
-  const outcome = await signInOrSignUp(services, profile, claims.email_verified === true);
+  const outcome = await signInOrSignUp(services, profile, exchanged.emailVerified);
   if ('failure' in outcome) return fail(outcome.failure);
 
   const handOver = await handOverUrl(db.knex, {
