@@ -24,6 +24,8 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     Grant: GrantClass;
+    /** Trust X-Forwarded-* (Koa's app.proxy). */
+    proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionFinished(
       req: IncomingMessage,

@@ -10,7 +10,9 @@ import { importPKCS8, SignJWT } from 'jose';
 import type * as client from 'openid-client';
 import type { OAuthProviderSettings } from './oauth-settings';
 
-export const APPLE_SCOPE = 'name email';
+// Apple's documented scopes are `name` and `email`; `openid` is in its scopes_supported too, and asks
+// for what Apple sends anyway: an ID token.
+export const APPLE_SCOPE = 'openid name email';
 export const APPLE_AUDIENCE = 'https://appleid.apple.com';
 
 /** How long a signed client secret is used (Apple allows up to six months; short limits a leak). */
