@@ -37,8 +37,8 @@ export interface TestProvider {
   local(url: string): string;
   clientId: string;
   clientSecret: string;
-  /** Sets the client's redirect URI (acct's callback, known once acct listens). */
-  register(redirectUri: string): void;
+  /** Sets the client's redirect URIs (acct's callback, known once acct listens). */
+  register(...redirectUris: string[]): void;
   addAccount(account: TestAccount): void;
   close(): Promise<void>;
 }
@@ -122,13 +122,13 @@ export async function startTestProvider({
     clientId,
     clientSecret,
     addAccount: (account) => void accounts.set(account.sub, account),
-    register(redirectUri) {
+    register(...redirectUris) {
       provider = new Provider(issuer, {
         clients: [
           {
             client_id: clientId,
             client_secret: clientSecret,
-            redirect_uris: [redirectUri],
+            redirect_uris: redirectUris,
             grant_types: ['authorization_code'],
             response_types: ['code'],
             ...(responseMode ? { response_modes: [responseMode] } : {}),
