@@ -52,6 +52,7 @@ export interface AppleClientCheck {
 
 export async function startTestProvider({
   emailInIdToken = true,
+  servesOtherJwks = false,
   issuer: publicIssuer,
   microsoftCommon = false,
   appleClient,
@@ -65,6 +66,11 @@ export async function startTestProvider({
   appleClient?: AppleClientCheck;
   /** Set on the client, e.g. `form_post` for Apple. */
   responseMode?: string;
+  /**
+   * Publishes another key under the signing key's id, as an attacker's proxy in front of the
+   * provider would: its ID tokens then carry a signature that does not verify.
+   */
+  servesOtherJwks?: boolean;
 } = {}): Promise<TestProvider> {
   const accounts = new Map<string, TestAccount>();
   let provider: Provider | undefined;
@@ -95,6 +101,11 @@ export async function startTestProvider({
             .writeHead(401, { 'content-type': 'application/json' })
             .end(JSON.stringify({ error: 'invalid_client', error_description: String(err) })),
       );
+    }
+    if (servesOtherJwks && req.url === '/jwks') {
+      const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
+      const keys = [{ ...other, kid: 'test', use: 'sig', alg: 'RS256' }];
+      return void res.writeHead(200, { 'content-type': 'application/jwk-set+json' }).end(JSON.stringify({ keys }));
     }
     const interaction = /^\/interaction\/[^/?]+/.exec(req.url);
     if (!interaction) return void provider.callback()(req, res);

@@ -3,7 +3,7 @@
  * first use (so a provider that is down at start-up does not stop acct) and kept; a failed
  * discovery is retried by the next sign-in. GitHub has no discovery: its configuration is built
  * from its documented endpoints (github.ts). Apple's client secret is a JWT signed per request
- * (apple.ts). Plain-http servers, allowed only on loopback hosts by oauth-settings.ts, are for
+ * (apple.ts). ID token signatures are always verified (enableNonRepudiationChecks). Plain-http servers, allowed only on loopback hosts by oauth-settings.ts, are for
  * tests and local trials.
  */
 import * as client from 'openid-client';
@@ -60,7 +60,10 @@ export class OAuthClients {
     const auth =
       provider.kind === 'apple' ? appleClientAuth(provider) : client.ClientSecretBasic(provider.clientSecret);
     return client.discovery(new URL(provider.issuer), provider.clientId, undefined, auth, {
-      execute,
+      // The ID token's signature checked against the provider's published keys, not only taken on
+      // trust from the TLS connection (which OpenID Connect allows): a proxy or a compromised
+      // hop serving forged tokens is refused (oauth.test.ts, docs/security.md B5).
+      execute: [...execute, client.enableNonRepudiationChecks],
       timeout: 10,
       ...(this.fetch ? { [client.customFetch]: this.fetch } : {}),
     });

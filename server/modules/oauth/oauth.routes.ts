@@ -44,7 +44,7 @@ export function oauthPages(services: Services): Router {
   /** Ends the sign-in on the return page with the hand-over code, or on the error page. */
   async function finish(req: Request, res: Response, currentUrl: URL, posted: { user?: string } = {}) {
     const provider = providerOf(req)!;
-    const result = await finishSignIn(services, clients, provider, currentUrl, posted);
+    const result = await finishSignIn(services, clients, provider, currentUrl, requestContext(req), posted);
     res.set('Cache-Control', 'no-store');
     if (!result.ok) {
       return sendOAuthFailedPage(req, res, config, {

@@ -18,6 +18,7 @@ import type { OAuthMode } from '../../../contract/oauth';
 import type { Services } from '../../services';
 import { hashToken } from '../../security/tokens';
 import { rateLimitKeyForIp } from '../../security/client-ip';
+import { recordLogin } from '../login-history/login-history.queries';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import { browserKeyHash } from '../sessions/browser-binding';
 import { handOverUrl } from '../sessions/hand-over';
@@ -98,7 +99,7 @@ export async function startSignIn(
 /**
  * The provider's return: `currentUrl` is the callback URL with the provider's parameters (from
  * the query, or from the form body of a form_post). `posted` is the rest of such a body (Apple's
- * `user`). Uses the attempt up first, so that of parallel callbacks with one `state` only one
+ * `user`). `context` is the callback request's, for the login history of a refused sign-in. Uses the attempt up first, so that of parallel callbacks with one `state` only one
  * reaches the provider.
  */
 export async function finishSignIn(
@@ -106,6 +107,7 @@ export async function finishSignIn(
   clients: OAuthClients,
   provider: OAuthProviderSettings,
   currentUrl: URL,
+  context: RequestContext,
   posted: { user?: string | undefined } = {},
 ): Promise<FinishResult> {
   const { db, logger } = services;
@@ -132,7 +134,12 @@ export async function finishSignIn(
     picture: exchanged.picture,
   };
   const outcome = await signInOrSignUp(services, profile, exchanged.emailVerified);
-  if ('failure' in outcome) return fail(outcome.failure);
+  if ('failure' in outcome) {
+    // The account whose address it is learns of the attempt, as of a wrong password (A4 timing
+    // does not arise: the provider, not the visitor, named the address).
+    if (outcome.userId) await recordFailure(services, outcome.userId, profile.provider, outcome.failure, context);
+    return fail(outcome.failure);
+  }
 
   const handOver = await handOverUrl(db.knex, {
     userId: outcome.userId,
@@ -151,7 +158,7 @@ async function signInOrSignUp(
   { config, db }: Services,
   profile: ProviderProfile,
   emailVerified: boolean,
-): Promise<{ userId: string } | { failure: FailureReason }> {
+): Promise<{ userId: string } | { failure: FailureReason; userId?: string }> {
   return db.knex.transaction(async (trx) => {
     const linked = await findLinkedUserId(trx, profile.provider, profile.subject);
     if (linked) {
@@ -159,12 +166,31 @@ async function signInOrSignUp(
       return { userId: linked };
     }
     // Never linked silently, whatever the provider says about the address (B6).
-    if (await findUserByEmail(trx, profile.email)) return { failure: 'account_exists' };
+    const existing = await findUserByEmail(trx, profile.email);
+    if (existing) return { failure: 'account_exists', userId: existing.id };
     if (!config.signUpEnabled) return { failure: 'sign_up_closed' };
     const user = await createUser(trx, { email: profile.email, passwordHash: null, displayName: profile.name });
     // Proven before the link is made: a first proof drops whatever was linked before it.
     if (emailVerified) await proveAddress(trx, user.id);
     await insertLinkedAccount(trx, user.id, profile);
     return { userId: user.id };
+  });
+}
+
+/** A `login_failed` line in the account's history, method `oauth_<provider>`. */
+function recordFailure(
+  { db }: Services,
+  userId: string,
+  provider: string,
+  reason: FailureReason,
+  context: RequestContext,
+): Promise<void> {
+  return recordLogin(db.knex, {
+    userId,
+    event: 'login_failed',
+    method: `oauth_${provider}`,
+    success: false,
+    failureReason: `oauth_${reason}`,
+    context,
   });
 }
