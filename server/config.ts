@@ -138,6 +138,7 @@ const envSchema = z.object({
     .transform(list)
     .pipe(z.array(z.enum(SIGN_IN_METHODS)).min(1, 'enable at least one sign-in method')),
   ACCT_SIGN_UP_ENABLED: booleanFlag.default(true),
+  ACCT_DEV_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   ACCT_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
   ACCT_REDIRECT_ALLOWLIST: z
     .string()
@@ -249,6 +250,8 @@ export interface Config {
    * name the exact fix for a setup mistake (e.g. a page origin missing from ACCT_ALLOWED_ORIGINS).
    */
   development: boolean;
+  /** `--dev` only: the loopback port of the OAuth test provider (modules/oauth/dev-provider.ts). */
+  devProviderPort: number;
 }
 
 /**
@@ -358,6 +361,7 @@ export function loadConfig(
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,
     oauthProviders: oauth.providers,
     development: dev,
+    devProviderPort: e.ACCT_DEV_PROVIDER_PORT,
   };
 }
 

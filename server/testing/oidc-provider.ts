@@ -18,6 +18,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jwtVerify, decodeProtectedHeader } from 'jose';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import { grantFirstParty } from '../modules/oauth/dev-provider';
 
 export interface TestAccount {
   sub: string;
@@ -160,16 +161,7 @@ export async function startTestProvider({
           const account = accounts.get(sub);
           return account && { accountId: sub, claims: () => ({ ...account }) };
         },
-        async loadExistingGrant(ctx: KoaContextWithOIDC) {
-          const { session, client, result } = ctx.oidc;
-          const grantId = result?.consent?.grantId ?? (client && session?.grantIdFor(client.clientId));
-          if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-          if (!session?.accountId || !client) return undefined;
-          const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-          grant.addOIDCScope('openid email profile name');
-          await grant.save();
-          return grant;
-        },
+        loadExistingGrant: (ctx: KoaContextWithOIDC) => grantFirstParty(ctx, 'openid email profile name'),
       });
       provider.proxy = true;
     },
