@@ -70,7 +70,10 @@ export async function startTestGitHub(): Promise<TestGitHub> {
         const verifier = body.get('code_verifier') ?? '';
         const challenge = createHash('sha256').update(verifier).digest('base64url');
         if (!grant || grant.redirectUri !== body.get('redirect_uri') || grant.challenge !== challenge)
-          return json(res, 200, { error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' });
+          return json(res, 200, {
+            error: 'bad_verification_code',
+            error_description: 'The code passed is incorrect or expired.',
+          });
         const token = `gho_${randomBytes(18).toString('hex')}`;
         tokens.set(token, grant.login);
         json(res, 200, { access_token: token, token_type: 'bearer', scope: 'read:user,user:email' });
@@ -80,7 +83,8 @@ export async function startTestGitHub(): Promise<TestGitHub> {
     const account = login ? accounts.get(login) : undefined;
     if (req.method === 'GET' && url.pathname.startsWith('/api/v3/user')) {
       if (!account) return json(res, 401, { message: 'Requires authentication' });
-      if (url.pathname === '/api/v3/user') return json(res, 200, { id: account.id, login: account.login, name: account.name });
+      if (url.pathname === '/api/v3/user')
+        return json(res, 200, { id: account.id, login: account.login, name: account.name });
       if (url.pathname === '/api/v3/user/emails') return json(res, 200, account.emails);
     }
     json(res, 404, { message: 'Not Found' });

@@ -80,7 +80,10 @@ export async function startTestProvider({
   const prefix = publicIssuer ? new URL(publicIssuer).pathname.replace(/\/+$/, '') : '';
   const server: Server = createServer((req, res) => {
     if (!provider) return void res.writeHead(503).end();
-    if (microsoftCommon && /^\/(common|organizations)\/v2\.0\/\.well-known\/openid-configuration$/.test(req.url ?? '')) {
+    if (
+      microsoftCommon &&
+      /^\/(common|organizations)\/v2\.0\/\.well-known\/openid-configuration$/.test(req.url ?? '')
+    ) {
       return void commonDiscovery(`${origin}${prefix}`).then((body) =>
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
       );

@@ -56,7 +56,10 @@ export async function startDevProvider(config: Config, logger: Logger): Promise<
       server.listen(config.devProviderPort, '127.0.0.1', resolve);
     });
   } catch (err) {
-    logger.warn({ err, port: config.devProviderPort }, 'the --dev test provider cannot listen (ACCT_DEV_PROVIDER_PORT)');
+    logger.warn(
+      { err, port: config.devProviderPort },
+      'the --dev test provider cannot listen (ACCT_DEV_PROVIDER_PORT)',
+    );
     return undefined;
   }
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -78,8 +81,7 @@ export async function startDevProvider(config: Config, logger: Logger): Promise<
     features: { devInteractions: { enabled: true } },
     findAccount: (_ctx: KoaContextWithOIDC, sub: string) => ({
       accountId: sub,
-      claims: () =>
-        ADDRESS.test(sub) ? { sub, email: sub, email_verified: true, name: sub.split('@')[0] } : { sub },
+      claims: () => (ADDRESS.test(sub) ? { sub, email: sub, email_verified: true, name: sub.split('@')[0] } : { sub }),
     }),
     loadExistingGrant: (ctx: KoaContextWithOIDC) => grantFirstParty(ctx),
   });

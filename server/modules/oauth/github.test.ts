@@ -97,6 +97,11 @@ describeOnEachDatabase('GitHub sign-in', (getDb) => {
     const res = await fetch(url, { redirect: 'manual' });
     assert.equal(res.status, 400);
     assert.match(await res.text(), /expired or was already used/);
-    assert.equal(await knex()('oauth_accounts').where({ provider_user_id: String(who.id) }).first(), undefined);
+    assert.equal(
+      await knex()('oauth_accounts')
+        .where({ provider_user_id: String(who.id) })
+        .first(),
+      undefined,
+    );
   });
 });

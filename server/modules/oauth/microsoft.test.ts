@@ -12,7 +12,13 @@ import type { RunningServer } from '../../start';
 import { exchange, uniqueEmail } from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
-import { hostsFetch, signInAt, startTestProvider, type TestAccount, type TestProvider } from '../../testing/oidc-provider';
+import {
+  hostsFetch,
+  signInAt,
+  startTestProvider,
+  type TestAccount,
+  type TestProvider,
+} from '../../testing/oidc-provider';
 import { startTestServer } from '../../testing/test-server';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';

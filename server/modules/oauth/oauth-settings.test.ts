@@ -104,6 +104,14 @@ describe('OAuth provider settings', () => {
       }),
       /ACCT_OAUTH_MICROSOFT_ALLOWED_TENANTS: only with/,
     );
+    assert.match(
+      refusal({
+        ACCT_OAUTH_MICROSOFT_CLIENT_ID: 'm-id',
+        ACCT_OAUTH_MICROSOFT_CLIENT_SECRET: 'm-secret',
+        ACCT_OAUTH_MICROSOFT_TENANT: '../evil',
+      }),
+      /ACCT_OAUTH_MICROSOFT_TENANT: a tenant id/,
+    );
   });
 
   it('refuses plain http off loopback, and providers acct does not know', () => {
@@ -116,7 +124,11 @@ describe('OAuth provider settings', () => {
     assert.match(refusal({ ACCT_OAUTH_FACEBOOK_CLIENT_ID: 'a' }), /facebook is not a known provider/);
     assert.match(refusal({ ACCT_OAUTH_GITHUB_CLIENT_ID: 'a' }), /ACCT_OAUTH_GITHUB_CLIENT_SECRET: required/);
     assert.match(
-      refusal({ ACCT_OAUTH_GITHUB_CLIENT_ID: 'a', ACCT_OAUTH_GITHUB_CLIENT_SECRET: 'b', ACCT_OAUTH_GITHUB_URL: 'http://ghe.example' }),
+      refusal({
+        ACCT_OAUTH_GITHUB_CLIENT_ID: 'a',
+        ACCT_OAUTH_GITHUB_CLIENT_SECRET: 'b',
+        ACCT_OAUTH_GITHUB_URL: 'http://ghe.example',
+      }),
       /ACCT_OAUTH_GITHUB_URL: must be an https/,
     );
     assert.match(refusal({ ACCT_OAUTH_STORE_TOKENS: 'true' }), /ACCT_OAUTH_STORE_TOKENS: not supported yet/);

@@ -82,8 +82,6 @@ const PRESETS: Record<string, Preset> = {
       { suffix: 'KEY_ID', required: true },
       { suffix: 'PRIVATE_KEY', required: false },
       { suffix: 'PRIVATE_KEY_FILE', required: false },
-      // Tests and local trials only: another issuer playing Apple (loopback http allowed).
-      { suffix: 'URL', required: false },
     ],
     secret: false,
   },
@@ -198,7 +196,15 @@ export function parseOAuthProviders(env: Record<string, string | undefined>): {
       clientSecret: setting(`${prefix}CLIENT_SECRET`) ?? '',
     };
     if (id === 'microsoft') {
-      const tenants = (setting(`${prefix}ALLOWED_TENANTS`) ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
+      // A tenant id (GUID), a domain, `common` or `organizations`: it goes into the issuer's path.
+      if (!/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(setting(`${prefix}TENANT`)!)) {
+        problems.push(`${prefix}TENANT: a tenant id, a domain, common or organizations`);
+        continue;
+      }
+      const tenants = (setting(`${prefix}ALLOWED_TENANTS`) ?? '')
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
       if (tenants.length && !MICROSOFT_MULTI_TENANT.includes(setting(`${prefix}TENANT`)!.toLowerCase())) {
         problems.push(`${prefix}ALLOWED_TENANTS: only with ${prefix}TENANT=common or organizations`);
         continue;
