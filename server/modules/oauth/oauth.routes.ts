@@ -7,7 +7,7 @@
  * `POST /auth/oauth/:provider/callback` is the same return as a form POST (`response_mode=form_post`,
  * Apple).
  */
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { OAuthStartQuery } from '../../../contract/oauth';
 import { withQuery } from '../../http/validate';
 import type { Services } from '../../services';
@@ -41,9 +41,16 @@ export function oauthPages(services: Services): Router {
     }),
   );
 
-  /** Ends the sign-in on the return page with the hand-over code, or on the error page. */
-  async function finish(req: Request, res: Response, currentUrl: URL, posted: { user?: string } = {}) {
-    const provider = providerOf(req)!;
+  /**
+   * The provider's return, by GET (query) or by form POST (response_mode=form_post, Apple). A
+   * form POST comes cross-site by design (the provider's page submits it): no CSRF origin check
+   * applies (the csrf guard covers /api) or could; the attempt's single-use `state` protects it,
+   * exactly as it does the GET (docs/security.md B5).
+   */
+  async function callback(req: Request, res: Response, next: NextFunction) {
+    const provider = providerOf(req);
+    if (!provider) return next();
+    const { currentUrl, posted } = callbackParameters(req, config.publicUrl);
     const result = await finishSignIn(services, clients, provider, currentUrl, requestContext(req), posted);
     res.set('Cache-Control', 'no-store');
     if (!result.ok) {
@@ -59,29 +66,27 @@ export function oauthPages(services: Services): Router {
       message: { type: 'acct-oauth', nonce: result.clientNonce ?? '', code: result.code },
     });
   }
-
-  router.get(oauthPath(':provider', 'callback'), async (req, res, next) => {
-    if (!providerOf(req)) return next();
-    await finish(req, res, new URL(req.originalUrl, config.publicUrl));
-  });
-
-  // response_mode=form_post: the provider's page posts the result here, cross-site, as a form.
-  // No CSRF check applies or could (the csrf guard covers /api; this POST comes from the
-  // provider's origin by design): what protects it is the attempt's `state`, single-use and bound
-  // to the attempt, exactly as for the GET callback (docs/security.md B5).
+  router.get(oauthPath(':provider', 'callback'), callback);
   router.post(
     oauthPath(':provider', 'callback'),
     express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }),
-    async (req, res, next) => {
-      if (!providerOf(req)) return next();
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const currentUrl = new URL(oauthPath(providerOf(req)!.id, 'callback'), config.publicUrl);
-      for (const [name, value] of Object.entries(body)) {
-        if (name !== 'user' && typeof value === 'string') currentUrl.searchParams.set(name, value);
-      }
-      await finish(req, res, currentUrl, { user: typeof body.user === 'string' ? body.user : undefined });
-    },
+    callback,
   );
 
   return router;
+}
+
+/**
+ * The callback's parameters as openid-client reads them, in a URL: the query of a GET, or the
+ * fields of a form POST; Apple's `user` field (not a protocol parameter) apart.
+ */
+function callbackParameters(req: Request, publicUrl: string): { currentUrl: URL; posted: { user?: string } } {
+  const currentUrl = new URL(req.originalUrl, publicUrl);
+  if (req.method !== 'POST') return { currentUrl, posted: {} };
+  currentUrl.search = '';
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(body)) {
+    if (name !== 'user' && typeof value === 'string') currentUrl.searchParams.set(name, value);
+  }
+  return { currentUrl, posted: typeof body.user === 'string' ? { user: body.user } : {} };
 }
