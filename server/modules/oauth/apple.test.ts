@@ -15,7 +15,7 @@ import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { hostsFetch, signInAt, startTestProvider, type TestProvider } from '../../testing/oidc-provider';
 import { startTestServer } from '../../testing/test-server';
-import { APPLE_AUDIENCE, APPLE_SECRET_TTL_SECONDS, appleClientSecret, appleName } from './apple';
+import { APPLE_AUDIENCE, APPLE_SECRET_TTL_SECONDS, appleClientAuth, appleClientSecret, appleName } from './apple';
 import type { OAuthProviderSettings } from './oauth-settings';
 
 const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -41,6 +41,33 @@ describe('Apple client secret', () => {
     const other = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
     await assert.rejects(jwtVerify(secret, other));
     assert.equal(decodeProtectedHeader(secret).alg, 'ES256');
+  });
+
+  it('is kept while it has more than a minute to live, then signed again', async (t) => {
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    const provider = {
+      clientId: 'com.example.web',
+      appleKey: { teamId: TEAM, keyId: KEY_ID, privateKey: pem },
+    } as OAuthProviderSettings;
+    const auth = appleClientAuth(provider) as unknown as (
+      a: unknown,
+      c: unknown,
+      body: URLSearchParams,
+    ) => Promise<void>;
+    const sent = async () => {
+      const body = new URLSearchParams();
+      await auth(undefined, undefined, body);
+      assert.equal(body.get('client_id'), 'com.example.web');
+      return body.get('client_secret')!;
+    };
+    const first = await sent();
+    t.mock.timers.tick((APPLE_SECRET_TTL_SECONDS - 61) * 1000);
+    assert.equal(await sent(), first);
+    t.mock.timers.tick(2000);
+    const renewed = await sent();
+    assert.notEqual(renewed, first);
+    const { payload } = await jwtVerify(renewed, key.publicKey, { currentDate: new Date(Date.now()) });
+    assert.equal(payload.iat, Math.floor(Date.now() / 1000));
   });
 
   it('reads the name from the first sign-in’s user field, and nothing from a malformed one', () => {
