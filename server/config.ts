@@ -139,6 +139,7 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(SIGN_IN_METHODS)).min(1, 'enable at least one sign-in method')),
   ACCT_SIGN_UP_ENABLED: booleanFlag.default(true),
   ACCT_OAUTH_STORE_TOKENS: booleanFlag.default(false),
+  ACCT_DEV_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   ACCT_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
   ACCT_REDIRECT_ALLOWLIST: z
     .string()
@@ -252,6 +253,8 @@ export interface Config {
    * name the exact fix for a setup mistake (e.g. a page origin missing from ACCT_ALLOWED_ORIGINS).
    */
   development: boolean;
+  /** `--dev` only: the loopback port of the OAuth test provider (modules/oauth/dev-provider.ts). */
+  devProviderPort: number;
 }
 
 /**
@@ -362,6 +365,7 @@ export function loadConfig(
     oauthProviders: oauth.providers,
     oauthStoreTokens: e.ACCT_OAUTH_STORE_TOKENS,
     development: dev,
+    devProviderPort: e.ACCT_DEV_PROVIDER_PORT,
   };
 }
 

@@ -1,16 +1,20 @@
 /**
  * The server as a process, the way `npm start` runs it: it refuses a bad configuration with a
  * clear message, persists the embedded database in ACCT_DATA_DIR, and on SIGTERM lets a request
- * in flight finish before it exits.
+ * in flight finish before it exits. With `--dev` it offers its OAuth test provider, and a sign-in
+ * through it works the way the README tells a newcomer to try it.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { exchange } from './testing/accounts';
+import { TestClient } from './testing/http-client';
+import { browse, CookieJar } from './testing/oidc-provider';
 
 const MAIN = new URL('./main.ts', import.meta.url).pathname;
 
@@ -20,8 +24,8 @@ interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+function spawnServer(env: Record<string, string>, args: string[] = []): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     env: { ...process.env, DATABASE_URL: '', PORT: '0', ACCT_HOST: '127.0.0.1', ...env },
   });
   let output = '';
@@ -29,6 +33,15 @@ function spawnServer(env: Record<string, string>): ServerProcess {
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+/** A loopback port free right now (the server under test must know its own URL before it starts). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
 
 /** Waits for the "listening" log line and returns the URL it names. */
@@ -98,5 +111,49 @@ describe('server process', () => {
     assert.equal((await fetch(`${url2}/healthz`)).status, 200);
     again.child.kill('SIGTERM');
     assert.equal(await again.exited, 0);
+  });
+
+  it('with --dev offers the OAuth test provider, and signs in through it with any address', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const site = 'http://localhost:5173';
+    const devData = await mkdtemp(join(tmpdir(), 'acct-dev-'));
+    const env = { ACCT_DATA_DIR: devData, PORT: String(port), ACCT_PUBLIC_URL: url, ACCT_DEV_PROVIDER_PORT: '0' };
+    const server = spawnServer(env, ['--dev']);
+    try {
+      await listeningUrl(server);
+      const config = (await (await fetch(`${url}/api/config`)).json()) as { providers: unknown[] };
+      assert.deepEqual(config.providers, [{ id: 'dev', name: 'Test provider' }]);
+
+      const browser = new TestClient(url, { origin: site });
+      const params = new URLSearchParams({ return_to: `${site}/`, browserKey: browser.browserKey });
+      const start = await fetch(`${url}/auth/oauth/dev/start?${params}`, { redirect: 'manual' });
+      const issuer = new URL(start.headers.get('location')!).origin;
+      // The provider's development login form: any email address, any password.
+      const jar = new CookieJar();
+      const first = await fetch(start.headers.get('location')!, { redirect: 'manual' });
+      jar.store(first);
+      const login = new URL(first.headers.get('location')!, issuer).toString();
+      const page = await fetch(login, { headers: { cookie: jar.header() } });
+      jar.store(page);
+      assert.match(await page.text(), /name="login"/);
+      const submitted = await fetch(login, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ prompt: 'login', login: 'ada@example.test', password: 'anything' }),
+      });
+      jar.store(submitted);
+      const callback = await browse(new URL(submitted.headers.get('location')!, issuer).toString(), issuer, jar);
+      assert.ok(callback.startsWith(`${url}/auth/oauth/dev/callback?`), callback);
+      const back = await fetch(callback, { redirect: 'manual' });
+      assert.equal(back.status, 303);
+      const signedIn = await exchange(browser, back.headers.get('location'));
+      assert.deepEqual([signedIn.body.status, signedIn.body.user.email], ['signed_in', 'ada@example.test']);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      await rm(devData, { recursive: true, force: true });
+    }
   });
 });

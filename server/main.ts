@@ -5,12 +5,16 @@
  */
 import { loadConfigOrExit } from './config';
 import { createLogger } from './http/logging';
+import { startDevProvider } from './modules/oauth/dev-provider';
 import { startServer } from './start';
 
-// `--dev` (npm start): development defaults, e.g. the mail outbox instead of silence.
-const config = loadConfigOrExit({ dev: process.argv.includes('--dev') });
+// `--dev` (npm start): development defaults, e.g. the mail outbox instead of silence, and an
+// OAuth test provider when no provider is configured.
+let config = loadConfigOrExit({ dev: process.argv.includes('--dev') });
 
 const logger = createLogger(config.logLevel);
+const devProvider = await startDevProvider(config, logger);
+if (devProvider) config = { ...config, oauthProviders: [devProvider.settings] };
 const running = await startServer({ config, logger }).catch((err: unknown) => {
   logger.fatal({ err }, 'acct could not start');
   process.exit(1);
@@ -27,7 +31,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests in flight');
     running.close().then(
-      () => {
+      async () => {
+        await devProvider?.close();
         logger.info('stopped');
         process.exit(0);
       },

@@ -24,6 +24,11 @@ export interface Services {
   events: DomainEvents;
   /** Work a route starts after answering, so its answer cannot be timed (server/jobs/detached-work.ts). */
   detached: DetachedWork;
+  /**
+   * Tests only: the fetch through which acct reaches OAuth providers (a hosts file, so that a
+   * local server can answer for a provider's real address). Unset: the global fetch.
+   */
+  oauthFetch?: typeof fetch;
 }
 
 /**

@@ -48,6 +48,8 @@ export interface StartOptions {
    * emailed links and hosted pages point at this server.
    */
   publicUrlFromPort?: boolean;
+  /** Tests only: see Services.oauthFetch. */
+  oauthFetch?: typeof fetch;
 }
 
 /** Everything the routes share: encryption keys, the mail queue, the JWT signing keys. */
@@ -123,6 +125,7 @@ export async function startServer({
   db: givenDb,
   bundleDir,
   publicUrlFromPort,
+  oauthFetch,
 }: StartOptions): Promise<RunningServer> {
   const db = givenDb ?? (await openDatabase(given.database));
   // One listener for the server's whole life, which hands each request to whoever answers now:
@@ -146,6 +149,7 @@ export async function startServer({
     await warnIfPrivileged(db, logger, MIGRATIONS_TABLE);
     const config = publicUrlFromPort ? { ...given, publicUrl: `http://${urlHost(given.host)}:${port}` } : given;
     services = await buildServices(config, db, logger);
+    if (oauthFetch) services.oauthFetch = oauthFetch;
     await forgetTokensWhenOff(services);
   } catch (err) {
     server.close();

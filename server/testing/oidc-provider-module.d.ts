@@ -31,6 +31,8 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     Grant: GrantClass;
+    /** Trust X-Forwarded-* (Koa's app.proxy). */
+    proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
     on(event: 'grant.success', listener: (ctx: KoaContextWithOIDC) => void): this;

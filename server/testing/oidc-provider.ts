@@ -7,35 +7,63 @@
  * needs — is given without one). With `refreshTokens` the client may also use refresh tokens,
  * rotated at every use, and `refreshGrants()` counts the refresh grants served. `browse` walks the provider's redirects with a cookie jar, the way a
  * browser would, and stops at the first redirect that leaves the provider.
+ *
+ * Playing a known provider: `issuer` gives it that provider's real issuer (`https://appleid.apple.com`,
+ * `https://login.microsoftonline.com/<tenant>/v2.0`) while it listens on loopback; acct reaches it
+ * through `hostsFetch` (a hosts file, nothing else changed) and the test browser through `local()`.
+ * `microsoftCommon` also serves Microsoft's multi-tenant discovery document, whose issuer is the
+ * template `…/{tenantid}/v2.0`. `appleClient` makes the token endpoint check Apple's client
+ * secret, an ES256 JWT, before oidc-provider sees the request.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { jwtVerify, decodeProtectedHeader } from 'jose';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import { grantFirstParty } from '../modules/oauth/dev-provider';
 
 export interface TestAccount {
   sub: string;
   email?: string;
-  email_verified?: boolean;
+  /** Apple sends it as the string `"true"`. */
+  email_verified?: boolean | string;
   name?: string;
+  /** Microsoft's tenant id claim. */
+  tid?: string;
 }
 
 export interface TestProvider {
   issuer: string;
+  /** The provider's loopback origin. */
+  origin: string;
+  /** A URL at the provider's public issuer, as the test browser reaches it (on loopback). */
+  local(url: string): string;
   clientId: string;
   clientSecret: string;
-  /** Sets the client's redirect URI (acct's callback, known once acct listens). */
-  register(redirectUri: string): void;
+  /** Sets the client's redirect URIs (acct's callback, known once acct listens). */
+  register(...redirectUris: string[]): void;
   addAccount(account: TestAccount): void;
   /** How many refresh-token grants the provider has served. */
   refreshGrants(): number;
   close(): Promise<void>;
 }
 
+/** Apple's client authentication, checked at the token endpoint. */
+export interface AppleClientCheck {
+  publicKey: KeyObject;
+  teamId: string;
+  keyId: string;
+}
+
 export async function startTestProvider({
   emailInIdToken = true,
   refreshTokens = false,
   accessTokenTtl = 600,
+  servesOtherJwks = false,
+  issuer: publicIssuer,
+  microsoftCommon = false,
+  appleClient,
+  responseMode,
 }: {
   /** False: the email claims come from the UserInfo endpoint only, as some providers do. */
   emailInIdToken?: boolean;
@@ -43,13 +71,58 @@ export async function startTestProvider({
   refreshTokens?: boolean;
   /** Seconds an access token lives. */
   accessTokenTtl?: number;
+  /** The issuer it plays (default: its own loopback address). */
+  issuer?: string;
+  microsoftCommon?: boolean;
+  appleClient?: AppleClientCheck;
+  /** Set on the client, e.g. `form_post` for Apple. */
+  responseMode?: string;
+  /**
+   * Publishes another key under the signing key's id, as an attacker's proxy in front of the
+   * provider would: its ID tokens then carry a signature that does not verify.
+   */
+  servesOtherJwks?: boolean;
 } = {}): Promise<TestProvider> {
   const accounts = new Map<string, TestAccount>();
   let provider: Provider | undefined;
   let refreshGrants = 0;
+  let origin = '';
+  const staticSecret = 'acct-test-secret-acct-test-secret';
+  const prefix = publicIssuer ? new URL(publicIssuer).pathname.replace(/\/+$/, '') : '';
   const server: Server = createServer((req, res) => {
     if (!provider) return void res.writeHead(503).end();
-    const interaction = /^\/interaction\/[^/?]+/.exec(req.url ?? '');
+    if (
+      microsoftCommon &&
+      /^\/(common|organizations)\/v2\.0\/\.well-known\/openid-configuration$/.test(req.url ?? '')
+    ) {
+      return void commonDiscovery(`${origin}${prefix}`).then((body) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+      );
+    }
+    if (!req.url?.startsWith(prefix)) return void res.writeHead(404).end();
+    if (publicIssuer) {
+      // As behind a TLS proxy at the public address: oidc-provider builds its URLs from these.
+      const at = new URL(publicIssuer);
+      req.headers['x-forwarded-proto'] = at.protocol.slice(0, -1);
+      req.headers['x-forwarded-host'] = at.host;
+      (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
+    }
+    req.url = req.url.slice(prefix.length) || '/';
+    if (appleClient && req.method === 'POST' && req.url === '/token') {
+      return void checkAppleSecret(req, appleClient, clientId, staticSecret).then(
+        () => provider!.callback()(req, res),
+        (err: unknown) =>
+          res
+            .writeHead(401, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ error: 'invalid_client', error_description: String(err) })),
+      );
+    }
+    if (servesOtherJwks && req.url === '/jwks') {
+      const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
+      const keys = [{ ...other, kid: 'test', use: 'sig', alg: 'RS256' }];
+      return void res.writeHead(200, { 'content-type': 'application/jwk-set+json' }).end(JSON.stringify({ keys }));
+    }
+    const interaction = /^\/interaction\/[^/?]+/.exec(req.url);
     if (!interaction) return void provider.callback()(req, res);
     interact(provider, req, res).catch((err: unknown) => {
       res.writeHead(500).end(String(err));
@@ -73,30 +146,36 @@ export async function startTestProvider({
     await op.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = publicIssuer ?? origin;
   const clientId = 'acct-test';
-  const clientSecret = 'acct-test-secret-acct-test-secret';
+  const clientSecret = staticSecret;
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  const publicOrigin = new URL(issuer).origin;
 
   return {
     issuer,
+    origin,
+    local: (url) => (url.startsWith(publicOrigin) ? origin + url.slice(publicOrigin.length) : url),
     clientId,
     clientSecret,
     addAccount: (account) => void accounts.set(account.sub, account),
-    register(redirectUri) {
+    register(...redirectUris) {
       provider = new Provider(issuer, {
         clients: [
           {
             client_id: clientId,
             client_secret: clientSecret,
-            redirect_uris: [redirectUri],
+            redirect_uris: redirectUris,
             grant_types: refreshTokens ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
             response_types: ['code'],
+            ...(responseMode ? { response_modes: [responseMode] } : {}),
+            ...(appleClient ? { token_endpoint_auth_method: 'client_secret_post' } : {}),
           },
         ],
         jwks: { keys: [{ ...signingKey, kid: 'test', use: 'sig', alg: 'RS256' }] as never },
         cookies: { keys: ['test-cookie-key-test-cookie-key'] },
-        claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+        claims: { openid: ['sub', 'tid'], email: ['email', 'email_verified'], profile: ['name'] },
         // The email claims in the ID token, as Google sends them (unless told otherwise).
         conformIdTokenClaims: !emailInIdToken,
         features: { devInteractions: { enabled: false } },
@@ -111,30 +190,77 @@ export async function startTestProvider({
         // Every refresh answers with a new refresh token and retires the old one, as many do.
         rotateRefreshToken: true,
         interactions: {
-          url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}`,
+          url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `${prefix}/interaction/${interaction.uid}`,
         },
         findAccount: (_ctx: KoaContextWithOIDC, sub: string) => {
           const account = accounts.get(sub);
           return account && { accountId: sub, claims: () => ({ ...account }) };
         },
-        async loadExistingGrant(ctx: KoaContextWithOIDC) {
-          const { session, client, result } = ctx.oidc;
-          const grantId = result?.consent?.grantId ?? (client && session?.grantIdFor(client.clientId));
-          if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-          if (!session?.accountId || !client) return undefined;
-          const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-          grant.addOIDCScope('openid email profile');
-          await grant.save();
-          return grant;
-        },
+        loadExistingGrant: (ctx: KoaContextWithOIDC) => grantFirstParty(ctx, 'openid email profile name'),
       });
+      provider.proxy = true;
       provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
         if (ctx.oidc.params?.grant_type === 'refresh_token') refreshGrants++;
       });
     },
     refreshGrants: () => refreshGrants,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
+}
+
+/**
+ * Microsoft's `common` discovery document: the tenant's own, with the issuer as the template
+ * `https://login.microsoftonline.com/{tenantid}/v2.0`, and no `iss` authorization response
+ * parameter (Microsoft sends none).
+ */
+async function commonDiscovery(tenantIssuerLocal: string): Promise<Record<string, unknown>> {
+  const own = (await (await fetch(`${tenantIssuerLocal}/.well-known/openid-configuration`)).json()) as Record<
+    string,
+    unknown
+  >;
+  const issuer = String(own.issuer).replace(/\/[^/]+\/v2\.0$/, '/{tenantid}/v2.0');
+  const { authorization_response_iss_parameter_supported: _dropped, ...rest } = own;
+  return { ...rest, issuer };
+}
+
+/**
+ * Apple's client authentication: `client_secret` must be an ES256 JWT from the team's key (kid),
+ * iss team id, sub client id, aud Apple, not expired, valid at most six months. Passed on to
+ * oidc-provider with the client's static secret in its place.
+ */
+async function checkAppleSecret(
+  req: IncomingMessage & { body?: unknown },
+  check: AppleClientCheck,
+  clientId: string,
+  staticSecret: string,
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+  const jwt = body.client_secret ?? '';
+  if (decodeProtectedHeader(jwt).kid !== check.keyId) throw new Error('unknown kid');
+  const { payload } = await jwtVerify(jwt, check.publicKey, {
+    algorithms: ['ES256'],
+    issuer: check.teamId,
+    subject: clientId,
+    audience: 'https://appleid.apple.com',
+    requiredClaims: ['iat', 'exp'],
+  });
+  if (payload.exp! - payload.iat! > 15_777_000) throw new Error('valid for more than six months');
+  req.body = { ...body, client_secret: staticSecret };
+}
+
+/** acct's way to a provider playing a real issuer: requests to `provider.issuer`'s origin go to loopback. */
+export function hostsFetch(...providers: TestProvider[]): typeof fetch {
+  return ((url: string | URL | Request, init?: RequestInit) => {
+    let target = url instanceof Request ? url.url : String(url);
+    for (const provider of providers) target = provider.local(target);
+    return fetch(target, init);
+  }) as typeof fetch;
 }
 
 /** A browser's cookie jar, enough for one provider: name → value, all sent everywhere. */
@@ -156,11 +282,16 @@ export class CookieJar {
  * Follows redirects from `url` while they stay on `origin`, with the jar's cookies; returns the
  * first URL elsewhere (acct's callback), or throws with what the provider answered instead.
  */
-export async function browse(url: string, origin: string, jar: CookieJar): Promise<string> {
+export async function browse(
+  url: string,
+  origin: string,
+  jar: CookieJar,
+  local: (url: string) => string = (u) => u,
+): Promise<string> {
   let next = url;
   for (let hop = 0; hop < 10; hop++) {
     if (new URL(next).origin !== origin) return next;
-    const res = await fetch(next, { redirect: 'manual', headers: { cookie: jar.header() } });
+    const res = await fetch(local(next), { redirect: 'manual', headers: { cookie: jar.header() } });
     jar.store(res);
     const location = res.headers.get('location');
     if (!location) throw new Error(`the provider answered ${res.status} at ${next}: ${await res.text()}`);
@@ -169,17 +300,36 @@ export async function browse(url: string, origin: string, jar: CookieJar): Promi
   throw new Error('too many redirects at the provider');
 }
 
+/** Where the provider sent the browser back: a redirect, or a page posting a form (form_post). */
+export type ProviderReturn = { url: string } | { form: { action: string; fields: Record<string, string> } };
+
 /**
- * A browser at the provider: from acct's authorization URL, signs in as the account `sub` at the
- * login interaction (and gives any consent asked for); returns the URL the provider sends the
- * browser back to (acct's callback).
+ * A browser at the provider: opens `authorizationUrl`, signs in as `sub` at the login
+ * interaction, follows the provider's redirects, and returns how it sent the browser back.
  */
-export async function signInAtProvider(authorizationUrl: string, sub: string): Promise<string> {
+export async function signInAt(provider: TestProvider, authorizationUrl: string, sub: string): Promise<ProviderReturn> {
   const jar = new CookieJar();
-  const first = await fetch(authorizationUrl, { redirect: 'manual', headers: { cookie: jar.header() } });
-  jar.store(first);
-  const login = new URL(first.headers.get('location')!, authorizationUrl);
-  if (!login.pathname.startsWith('/interaction/')) throw new Error(`no login interaction: ${login.toString()}`);
-  login.searchParams.set('account', sub);
-  return browse(login.toString(), login.origin, jar);
+  const publicOrigin = new URL(provider.issuer).origin;
+  let next = authorizationUrl;
+  for (let hop = 0; hop < 10; hop++) {
+    if (new URL(next).origin !== publicOrigin) return { url: next };
+    const at = new URL(next);
+    if (/\/interaction\/[^/]+$/.test(at.pathname)) at.searchParams.set('account', sub);
+    const res = await fetch(provider.local(at.toString()), { redirect: 'manual', headers: { cookie: jar.header() } });
+    jar.store(res);
+    const location = res.headers.get('location');
+    if (location) {
+      next = new URL(location, next).toString();
+      continue;
+    }
+    const page = await res.text();
+    const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
+    if (res.status !== 200 || !action) throw new Error(`the provider answered ${res.status} at ${next}: ${page}`);
+    const fields: Record<string, string> = {};
+    for (const [, name, value] of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
+      fields[name!] = value!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    }
+    return { form: { action: action.replace(/&amp;/g, '&'), fields } };
+  }
+  throw new Error('too many redirects at the provider');
 }

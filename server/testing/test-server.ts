@@ -25,7 +25,11 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 export async function startTestServer(
   db: Database,
-  { env = {}, logTo }: { env?: Record<string, string>; logTo?: DestinationStream } = {},
+  {
+    env = {},
+    logTo,
+    oauthFetch,
+  }: { env?: Record<string, string>; logTo?: DestinationStream; oauthFetch?: typeof fetch } = {},
 ): Promise<RunningServer> {
   const config = testConfig(logTo ? { ACCT_LOG_LEVEL: 'trace', ...env } : env);
   return startServer({
@@ -33,5 +37,6 @@ export async function startTestServer(
     logger: createLogger(config.logLevel, logTo),
     db,
     publicUrlFromPort: !env.ACCT_PUBLIC_URL,
+    ...(oauthFetch ? { oauthFetch } : {}),
   });
 }

@@ -4,8 +4,10 @@
  * `GET /auth/oauth/:provider/callback` is where the provider sends the browser back, and ends on
  * the return page with a hand-over code — in its fragment (redirect mode, like emailed links) or
  * posted to the opener by a tiny page (popup mode) — or on one error page, with no session.
+ * `POST /auth/oauth/:provider/callback` is the same return as a form POST (`response_mode=form_post`,
+ * Apple).
  */
-import { Router, type Request } from 'express';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { OAuthStartQuery } from '../../../contract/oauth';
 import { withQuery } from '../../http/validate';
 import type { Services } from '../../services';
@@ -17,7 +19,7 @@ import { finishSignIn, oauthPath, startSignIn } from './oauth.service';
 
 export function oauthPages(services: Services): Router {
   const { config } = services;
-  const clients = new OAuthClients(config.oauthProviders);
+  const clients = new OAuthClients(config.oauthProviders, services.oauthFetch);
   const router = Router();
   const providerOf = (req: Request) => clients.provider(String(req.params.provider));
 
@@ -39,11 +41,17 @@ export function oauthPages(services: Services): Router {
     }),
   );
 
-  router.get(oauthPath(':provider', 'callback'), async (req, res, next) => {
+  /**
+   * The provider's return, by GET (query) or by form POST (response_mode=form_post, Apple). A
+   * form POST comes cross-site by design (the provider's page submits it): no CSRF origin check
+   * applies (the csrf guard covers /api) or could; the attempt's single-use `state` protects it,
+   * exactly as it does the GET (docs/security.md B5).
+   */
+  async function callback(req: Request, res: Response, next: NextFunction) {
     const provider = providerOf(req);
     if (!provider) return next();
-    const currentUrl = new URL(req.originalUrl, config.publicUrl);
-    const result = await finishSignIn(services, clients, provider, currentUrl);
+    const { currentUrl, posted } = callbackParameters(req, config.publicUrl);
+    const result = await finishSignIn(services, clients, provider, currentUrl, requestContext(req), posted);
     res.set('Cache-Control', 'no-store');
     if (!result.ok) {
       return sendOAuthFailedPage(req, res, config, {
@@ -57,7 +65,28 @@ export function oauthPages(services: Services): Router {
       targetOrigin: new URL(result.returnTo).origin,
       message: { type: 'acct-oauth', nonce: result.clientNonce ?? '', code: result.code },
     });
-  });
+  }
+  router.get(oauthPath(':provider', 'callback'), callback);
+  router.post(
+    oauthPath(':provider', 'callback'),
+    express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }),
+    callback,
+  );
 
   return router;
+}
+
+/**
+ * The callback's parameters as openid-client reads them, in a URL: the query of a GET, or the
+ * fields of a form POST; Apple's `user` field (not a protocol parameter) apart.
+ */
+function callbackParameters(req: Request, publicUrl: string): { currentUrl: URL; posted: { user?: string } } {
+  const currentUrl = new URL(req.originalUrl, publicUrl);
+  if (req.method !== 'POST') return { currentUrl, posted: {} };
+  currentUrl.search = '';
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(body)) {
+    if (name !== 'user' && typeof value === 'string') currentUrl.searchParams.set(name, value);
+  }
+  return { currentUrl, posted: typeof body.user === 'string' ? { user: body.user } : {} };
 }

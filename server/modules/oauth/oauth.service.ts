@@ -5,6 +5,7 @@
  * attempt up (once: a replay, a parallel duplicate, a wrong or expired `state` all fail the same),
  * lets openid-client check the provider's answer, finds or creates the user, and ends with the
  * same hand-over code as emailed links (sessions/hand-over.ts), so every session transport works.
+ * What differs per provider (scopes, form_post, GitHub's profile API) is in oauth-exchange.ts.
  *
  * Accounts: a provider account already linked signs its user in. Otherwise a new account is
  * made (while sign-up is open), its address proven only when the provider says `email_verified`
@@ -16,8 +17,9 @@ import * as client from 'openid-client';
 import type { OAuthMode } from '../../../contract/oauth';
 import type { Services } from '../../services';
 import { hashToken } from '../../security/tokens';
-import { keepProviderTokens, signInParameters } from '../provider-tokens/provider-tokens.service';
+import { keepProviderTokens } from '../provider-tokens/provider-tokens.service';
 import { rateLimitKeyForIp } from '../../security/client-ip';
+import { recordLogin } from '../login-history/login-history.queries';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import { browserKeyHash } from '../sessions/browser-binding';
 import { handOverUrl } from '../sessions/hand-over';
@@ -25,6 +27,7 @@ import type { RequestContext } from '../sessions/request-context';
 import { proveAddress } from '../users/address-proof';
 import { createUser, findUserByEmail } from '../users/users.queries';
 import type { OAuthClients } from './oauth-clients';
+import { authorizationParameters, exchangeCode, type Exchanged } from './oauth-exchange';
 import type { OAuthProviderSettings } from './oauth-settings';
 import {
   findLinkedUserId,
@@ -86,24 +89,27 @@ export async function startSignIn(
   return client
     .buildAuthorizationUrl(configuration, {
       redirect_uri: `${config.publicUrl}${oauthPath(provider.id, 'callback')}`,
-      ...signInParameters(provider, config.oauthStoreTokens),
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
-      nonce,
+      ...authorizationParameters(provider, nonce, config.oauthStoreTokens),
     })
     .toString();
 }
 
 /**
- * The provider's return: `currentUrl` is the callback URL as the browser requested it. Uses the
- * attempt up first, so that of parallel callbacks with one `state` only one reaches the provider.
+ * The provider's return: `currentUrl` is the callback URL with the provider's parameters (from
+ * the query, or from the form body of a form_post). `posted` is the rest of such a body (Apple's
+ * `user`). `context` is the callback request's, for the login history of a refused sign-in. Uses the attempt up first, so that of parallel callbacks with one `state` only one
+ * reaches the provider.
  */
 export async function finishSignIn(
   services: Services,
   clients: OAuthClients,
   provider: OAuthProviderSettings,
   currentUrl: URL,
+  context: RequestContext,
+  posted: { user?: string | undefined } = {},
 ): Promise<FinishResult> {
   const { db, logger } = services;
   const state = currentUrl.searchParams.get('state');
@@ -111,38 +117,31 @@ export async function finishSignIn(
   if (!attempt || !state) return { ok: false, reason: 'attempt' };
   const fail = (reason: FailureReason): FinishResult => ({ ok: false, reason, returnTo: attempt.returnTo });
 
-  let claims: client.IDToken;
-  let tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
+  let exchanged: Exchanged;
   try {
     const configuration = await clients.configuration(provider);
-    tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
-      pkceCodeVerifier: attempt.codeVerifier,
-      expectedState: state,
-      expectedNonce: attempt.nonce,
-      idTokenExpected: true,
-    });
-    claims = tokens.claims()!;
-    // Some providers put the address in the UserInfo answer only (same subject, checked).
-    if (typeof claims.email !== 'string') {
-      const info = await client.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-      claims = { ...claims, email: info.email, email_verified: info.email_verified };
-    }
+    exchanged = await exchangeCode(configuration, provider, currentUrl, { state, ...attempt }, posted);
   } catch (err) {
     logger.warn({ err, provider: provider.id }, 'OAuth sign-in refused: the provider answer did not validate');
     return fail('provider');
   }
-  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
+  const email = exchanged.email?.trim().toLowerCase() ?? '';
   if (!email) return fail('no_email');
   const profile: ProviderProfile = {
     provider: provider.id,
-    subject: claims.sub,
+    subject: exchanged.subject,
     email,
-    name: typeof claims.name === 'string' ? claims.name.slice(0, 255) : null,
-    picture: typeof claims.picture === 'string' ? claims.picture : null,
+    name: exchanged.name?.slice(0, 255) ?? null,
+    picture: exchanged.picture,
   };
-  const outcome = await signInOrSignUp(services, profile, claims.email_verified === true);
-  if ('failure' in outcome) return fail(outcome.failure);
-  await keepProviderTokens(services, outcome.userId, provider, profile.subject, tokens);
+  const outcome = await signInOrSignUp(services, profile, exchanged.emailVerified);
+  if ('failure' in outcome) {
+    // The account whose address it is learns of the attempt, as of a wrong password (A4 timing
+    // does not arise: the provider, not the visitor, named the address).
+    if (outcome.userId) await recordFailure(services, outcome.userId, profile.provider, outcome.failure, context);
+    return fail(outcome.failure);
+  }
+  await keepProviderTokens(services, outcome.userId, provider, profile.subject, exchanged.tokens);
 
   const handOver = await handOverUrl(db.knex, {
     userId: outcome.userId,
@@ -161,7 +160,7 @@ async function signInOrSignUp(
   { config, db }: Services,
   profile: ProviderProfile,
   emailVerified: boolean,
-): Promise<{ userId: string } | { failure: FailureReason }> {
+): Promise<{ userId: string } | { failure: FailureReason; userId?: string }> {
   return db.knex.transaction(async (trx) => {
     const linked = await findLinkedUserId(trx, profile.provider, profile.subject);
     if (linked) {
@@ -169,12 +168,31 @@ async function signInOrSignUp(
       return { userId: linked };
     }
     // Never linked silently, whatever the provider says about the address (B6).
-    if (await findUserByEmail(trx, profile.email)) return { failure: 'account_exists' };
+    const existing = await findUserByEmail(trx, profile.email);
+    if (existing) return { failure: 'account_exists', userId: existing.id };
     if (!config.signUpEnabled) return { failure: 'sign_up_closed' };
     const user = await createUser(trx, { email: profile.email, passwordHash: null, displayName: profile.name });
     // Proven before the link is made: a first proof drops whatever was linked before it.
     if (emailVerified) await proveAddress(trx, user.id);
     await insertLinkedAccount(trx, user.id, profile);
     return { userId: user.id };
+  });
+}
+
+/** A `login_failed` line in the account's history, method `oauth_<provider>`. */
+function recordFailure(
+  { db }: Services,
+  userId: string,
+  provider: string,
+  reason: FailureReason,
+  context: RequestContext,
+): Promise<void> {
+  return recordLogin(db.knex, {
+    userId,
+    event: 'login_failed',
+    method: `oauth_${provider}`,
+    success: false,
+    failureReason: `oauth_${reason}`,
+    context,
   });
 }

@@ -19,7 +19,8 @@ import { ApiError } from '../../http/errors';
 import { EnvelopeError, type Envelope } from '../../security/envelope';
 import type { Services } from '../../services';
 import type { OAuthClients } from '../oauth/oauth-clients';
-import { SIGN_IN_SCOPES, type OAuthProviderSettings } from '../oauth/oauth-settings';
+import { signInScopes } from '../oauth/oauth-exchange';
+import type { OAuthProviderSettings } from '../oauth/oauth-settings';
 import {
   clearAllTokens,
   clearTokens,
@@ -34,20 +35,6 @@ import {
 export const REFRESH_MARGIN_SECONDS = 60;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The authorization request's scope and the parameters a refresh token needs: OpenID Connect
- * honours `offline_access` only with `prompt=consent` (Core §11), and Google ignores that scope
- * and gives refresh tokens for `access_type=offline` instead.
- */
-export function signInParameters(provider: OAuthProviderSettings, storeTokens: boolean): Record<string, string> {
-  const params: Record<string, string> = { scope: askedScopes(provider).join(' ') };
-  if (provider.extraScopes.includes('offline_access')) params.prompt = 'consent';
-  if (storeTokens && provider.id === 'google') params.access_type = 'offline';
-  return params;
-}
-
-const askedScopes = (provider: OAuthProviderSettings) => [...SIGN_IN_SCOPES, ...provider.extraScopes];
 
 /** What the envelopes of a row's tokens are bound to (the associated data). */
 const boundTo = (row: Pick<TokenRow, 'id' | 'userId' | 'provider'>, column: 'access' | 'refresh') =>
@@ -74,7 +61,7 @@ export async function keepProviderTokens(
       if (row.accessTokenSealed || row.refreshTokenSealed) await clearTokens(trx, row.id);
       return;
     }
-    const keep = { keptRefresh: row.refreshTokenSealed, scopesIfUnsaid: askedScopes(provider) };
+    const keep = { keptRefresh: row.refreshTokenSealed, scopesIfUnsaid: signInScopes(provider) };
     await saveTokens(trx, row.id, sealed(envelope, row, tokens, keep));
   });
 }

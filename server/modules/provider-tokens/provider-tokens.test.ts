@@ -11,10 +11,10 @@ import { exchange, uniqueEmail } from '../../testing/accounts';
 import { CapturedLog } from '../../testing/captured-log';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
-import { signInAtProvider, startTestProvider, type TestAccount, type TestProvider } from '../../testing/oidc-provider';
+import { signInAt, startTestProvider, type TestAccount, type TestProvider } from '../../testing/oidc-provider';
 import { startTestServer } from '../../testing/test-server';
 import type { OAuthProviderSettings } from '../oauth/oauth-settings';
-import { signInParameters } from './provider-tokens.service';
+import { authorizationParameters } from '../oauth/oauth-exchange';
 
 const SITE_SECRET = 'provider-tokens-site-secret-0123456789abcdef';
 let subjects = 0;
@@ -50,12 +50,14 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
   };
 
   /** Signs `who` in through the provider `id` as a browser would; the acct user's id. */
-  async function signIn(srv: RunningServer, id: string, who: TestAccount): Promise<string> {
+  async function signIn(srv: RunningServer, id: string, who: TestAccount, at: TestProvider): Promise<string> {
     const browser = new TestClient(srv.url, { origin: TEST_ORIGIN });
     const query = new URLSearchParams({ return_to: `${TEST_ORIGIN}/account`, browserKey: browser.browserKey });
     const start = await fetch(`${srv.url}/auth/oauth/${id}/start?${query}`, { redirect: 'manual' });
     assert.equal(start.status, 303, await start.text());
-    const back = await fetch(await signInAtProvider(start.headers.get('location')!, who.sub), { redirect: 'manual' });
+    const returned = await signInAt(at, start.headers.get('location')!, who.sub);
+    assert.ok('url' in returned, 'the provider redirects back');
+    const back = await fetch(returned.url, { redirect: 'manual' });
     assert.equal(back.status, 303, await back.text());
     return (await exchange(browser, back.headers.get('location'))).body.user.id;
   }
@@ -86,7 +88,7 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
 
   it('keeps a sign-in’s tokens sealed, and hands the access token to the site secret', async () => {
     const who = account(op);
-    const userId = await signIn(server, 'testop', who);
+    const userId = await signIn(server, 'testop', who, op);
     const stored = await row(userId);
     assert.match(stored.access_token_encrypted, /^v1\./);
     assert.match(stored.refresh_token_encrypted, /^v1\./, 'offline_access gave a refresh token');
@@ -107,7 +109,7 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
   });
 
   it('refreshes a token about to expire once for parallel requests, and keeps the rotated refresh token', async () => {
-    const userId = await signIn(server, 'testop', account(op));
+    const userId = await signIn(server, 'testop', account(op), op);
     const first = (await tokenFor(userId)).body.accessToken;
     const before = await row(userId);
     await expireIn(userId, 30);
@@ -134,7 +136,7 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
   });
 
   it('refuses a refresh the provider turns down (a retired refresh token)', async () => {
-    const userId = await signIn(server, 'testop', account(op));
+    const userId = await signIn(server, 'testop', account(op), op);
     const retired = (await row(userId)).refresh_token_encrypted;
     await expireIn(userId, -1);
     assert.equal((await tokenFor(userId)).status, 200);
@@ -146,8 +148,8 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
   });
 
   it('does not open a ciphertext moved to another row (G4)', async () => {
-    const victim = await signIn(server, 'testop', account(op));
-    const thief = await signIn(server, 'testop', account(op));
+    const victim = await signIn(server, 'testop', account(op), op);
+    const thief = await signIn(server, 'testop', account(op), op);
     const sealed = await row(victim);
     await knex()('oauth_accounts').where({ user_id: thief }).update({
       access_token_encrypted: sealed.access_token_encrypted,
@@ -165,7 +167,7 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
   });
 
   it('answers the site secret only, and names what is missing', async () => {
-    const userId = await signIn(server, 'testop', account(op));
+    const userId = await signIn(server, 'testop', account(op), op);
     const code = async (res: Promise<{ status: number; body: { error: { code: string } } }>) => {
       const { status, body } = await res;
       return [status, body.error.code];
@@ -185,7 +187,7 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
   });
 
   it('cannot refresh without a refresh token (no offline_access asked for)', async () => {
-    const userId = await signIn(server, 'plain', account(plainOp));
+    const userId = await signIn(server, 'plain', account(plainOp), plainOp);
     assert.equal((await row(userId, 'plain')).refresh_token_encrypted, null);
     assert.equal((await tokenFor(userId, 'plain')).status, 200);
     await expireIn(userId, 10);
@@ -202,7 +204,7 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
   // Last: a server started with the setting off drops what the others kept, in the shared database.
   it('with ACCT_OAUTH_STORE_TOKENS off keeps nothing, drops what was kept, and refuses the API', async () => {
     const who = account(op);
-    const userId = await signIn(server, 'testop', who);
+    const userId = await signIn(server, 'testop', who, op);
     const kept = await row(userId);
     assert.ok(kept.access_token_encrypted);
     const offOp = await startTestProvider();
@@ -224,7 +226,7 @@ describeOnEachDatabase('Provider tokens', (getDb) => {
       });
       offOp.register(`${off.url}/auth/oauth/testop/callback`);
       offOp.addAccount(who);
-      assert.equal(await signIn(off, 'testop', who), userId);
+      assert.equal(await signIn(off, 'testop', who, offOp), userId);
       const cleared = await row(userId);
       assert.deepEqual([cleared.access_token_encrypted, cleared.refresh_token_encrypted], [null, null]);
     } finally {
@@ -253,6 +255,7 @@ describe('Sign-in parameters for provider tokens', () => {
   const provider = (id: string, extraScopes: string[]): OAuthProviderSettings => ({
     id,
     name: id,
+    kind: 'oidc',
     issuer: 'https://issuer.example',
     clientId: 'c',
     clientSecret: 's',
@@ -260,18 +263,26 @@ describe('Sign-in parameters for provider tokens', () => {
   });
 
   it('asks for the extra scopes, with the consent OpenID Connect requires for offline_access', () => {
-    assert.deepEqual(signInParameters(provider('acme', []), true), { scope: 'openid email profile' });
-    assert.deepEqual(signInParameters(provider('acme', ['offline_access', 'files.read']), false), {
+    assert.deepEqual(authorizationParameters(provider('acme', []), 'n', true), {
+      scope: 'openid email profile',
+      nonce: 'n',
+    });
+    assert.deepEqual(authorizationParameters(provider('acme', ['offline_access', 'files.read']), 'n', false), {
       scope: 'openid email profile offline_access files.read',
+      nonce: 'n',
       prompt: 'consent',
     });
   });
 
   it('asks Google for offline access its own way, and only when tokens are kept', () => {
-    assert.deepEqual(signInParameters(provider('google', []), true), {
+    assert.deepEqual(authorizationParameters(provider('google', []), 'n', true), {
       scope: 'openid email profile',
+      nonce: 'n',
       access_type: 'offline',
     });
-    assert.deepEqual(signInParameters(provider('google', []), false), { scope: 'openid email profile' });
+    assert.deepEqual(authorizationParameters(provider('google', []), 'n', false), {
+      scope: 'openid email profile',
+      nonce: 'n',
+    });
   });
 });

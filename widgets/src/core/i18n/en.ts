@@ -205,6 +205,7 @@ export const en = {
       too_many_requests: 'too many attempts',
       passkey_verification_failed: 'the passkey could not be verified',
       counter_regression: 'the passkey looks copied',
+      oauth_account_exists: 'a provider account with this address tried to sign in; it is not linked',
     } as Record<string, string>,
     reason: (reason: string) => `Reason: ${reason}`,
     loadMore: 'Show older activity',

@@ -201,6 +201,7 @@ export const fr: Translation = {
       too_many_requests: 'trop de tentatives',
       passkey_verification_failed: 'la clé d’accès n’a pas pu être vérifiée',
       counter_regression: 'la clé d’accès semble copiée',
+      oauth_account_exists: 'un compte d’un fournisseur avec cette adresse a tenté de se connecter ; il n’est pas lié',
     },
     reason: (reason) => `Motif\u00a0: ${reason}`,
     loadMore: 'Afficher l’activité plus ancienne',
