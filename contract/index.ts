@@ -8,6 +8,7 @@ import { ChecklistErrors } from './checklist.js';
 import { ClientConfigErrors } from './client-config.js';
 import { CommonErrors, CsrfErrors, RateLimitErrors } from './errors.js';
 import { LoginHistoryErrors } from './login-history.js';
+import { OAuthErrors } from './oauth.js';
 import { OnboardingErrors } from './onboarding.js';
 import { OrganizationErrors } from './organizations.js';
 import { PasskeyErrors } from './passkeys.js';
@@ -36,5 +37,6 @@ export const ERROR_CATALOGUE = {
   ...ChecklistErrors,
   ...TemplateErrors,
   ...AdminErrors,
+  ...OAuthErrors,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
