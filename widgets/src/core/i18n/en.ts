@@ -132,6 +132,13 @@ export const en = {
     site_events_disabled: 'Site events are turned off on this server.',
     json_required: 'The request must send a JSON body.',
     starting: 'The service is starting. Try again in a moment.',
+    // Signing in with a provider (contract/oauth.ts), as the popup reports it.
+    oauth_attempt: 'This sign-in attempt has expired or was already used. Try again.',
+    oauth_provider: 'The provider did not confirm who you are. Try again, or use another way to sign in.',
+    oauth_no_email: 'The provider did not share your email address, which this site needs. Use another way to sign in.',
+    oauth_account_exists:
+      'An account with this email address already exists. Sign in to it another way, then connect this provider from your account.',
+    oauth_sign_up_closed: 'New accounts cannot be created here. Sign in to an existing account another way.',
   },
   /** `too_many_requests` when the server said how long to wait; `when` is relative, e.g. "in 5 minutes". */
   tooManyRequestsWait: (when: string) => `Too many attempts. Try again ${when}.`,
@@ -250,6 +257,16 @@ export const en = {
     signIn: 'Sign in',
   },
   /** The sign-in card's states, the session store's news and the hand-over prompt (issue 8). */
+  /** The provider buttons ("Continue with Google"), in each brand's own words. */
+  providers: {
+    continueWith: (name: string) => `Continue with ${name}`,
+    /** Microsoft's guidelines name the button this way. */
+    signInWith: (name: string) => `Sign in with ${name}`,
+    /** Between the provider buttons and the form. */
+    separator: 'or',
+    /** While the provider's window is open. */
+    waiting: (name: string) => `Finish signing in with ${name} in the window that opened.`,
+  },
   card: {
     passkeyWaiting: 'Waiting for your passkey…',
     passkeyWaitingHint: 'Follow your browser’s prompt, or cancel to sign in another way.',

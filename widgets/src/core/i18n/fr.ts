@@ -133,6 +133,14 @@ export const fr: Translation = {
     site_events_disabled: 'Les événements du site sont désactivés sur ce serveur.',
     json_required: 'La requête doit envoyer un corps JSON.',
     starting: 'Le service démarre. Réessayez dans un instant.',
+    oauth_attempt: 'Cette tentative de connexion a expiré ou a déjà servi. Réessayez.',
+    oauth_provider: 'Le fournisseur n’a pas confirmé votre identité. Réessayez, ou connectez-vous autrement.',
+    oauth_no_email:
+      'Le fournisseur n’a pas communiqué votre adresse e-mail, dont ce site a besoin. Connectez-vous autrement.',
+    oauth_account_exists:
+      'Un compte existe déjà avec cette adresse e-mail. Connectez-vous-y autrement, puis reliez ce fournisseur depuis votre compte.',
+    oauth_sign_up_closed:
+      'La création de comptes n’est pas possible ici. Connectez-vous autrement à un compte existant.',
   },
   tooManyRequestsWait: (when) => `Trop de tentatives. Réessayez ${when}.`,
   methods: {
@@ -244,6 +252,12 @@ export const fr: Translation = {
     account: 'Votre compte',
     signOut: 'Se déconnecter',
     signIn: 'Se connecter',
+  },
+  providers: {
+    continueWith: (name) => `Continuer avec ${name}`,
+    signInWith: (name) => `Se connecter avec ${name}`,
+    separator: 'ou',
+    waiting: (name) => `Terminez la connexion avec ${name} dans la fenêtre qui s’est ouverte.`,
   },
   card: {
     passkeyWaiting: 'En attente de votre clé d’accès…',
