@@ -2,12 +2,12 @@
  * A real OpenID Provider for tests (panva's oidc-provider) on an ephemeral loopback port, in the
  * role of a generic OIDC issuer: one confidential client whose redirect URI is acct's callback,
  * accounts the test registers, and a login interaction the test completes by HTTP
- * (`/interaction/:uid?account=<sub>`, no pages, no consent screen: a first-party client's grant
- * is made on the spot). `browse` walks the provider's redirects with a cookie jar, the way a
+ * (`/interaction/:uid?account=<sub>`, or its one-field form in a browser; no consent screen: a
+ * first-party client's grant is made on the spot). `browse` walks the provider's redirects with a cookie jar, the way a
  * browser would, and stops at the first redirect that leaves the provider.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 
@@ -25,6 +25,8 @@ export interface TestProvider {
   /** Sets the client's redirect URI (acct's callback, known once acct listens). */
   register(redirectUri: string): void;
   addAccount(account: TestAccount): void;
+  /** The next login interaction that names no account signs in as `sub`, without its form (element tests). */
+  signInNextAs(sub: string): void;
   close(): Promise<void>;
 }
 
@@ -36,12 +38,20 @@ export async function startTestProvider({
 } = {}): Promise<TestProvider> {
   const accounts = new Map<string, TestAccount>();
   let provider: Provider | undefined;
+  let nextAccount: string | undefined;
   const server: Server = createServer((req, res) => {
     if (!provider) return void res.writeHead(503).end();
     const interaction = /^\/interaction\/[^/?]+/.exec(req.url ?? '');
+    // A login the test has named starts afresh, whoever this browser's provider session was.
+    if (nextAccount !== undefined && req.url?.startsWith('/auth?')) delete req.headers.cookie;
     if (!interaction) return void provider.callback()(req, res);
-    // The test names the account to sign in as; any other answer is a refused login.
-    const account = new URL(req.url!, 'http://x').searchParams.get('account') ?? '';
+    // The test names the account to sign in as (or did beforehand, `signInNextAs`); with neither, a
+    // form asks, as a provider's login page would (the journeys fill it in a real browser). Any
+    // other answer is a refused login.
+    const named = new URL(req.url!, 'http://x').searchParams.get('account');
+    const account = named ?? nextAccount ?? '';
+    if (named === null && nextAccount === undefined) return void sendLoginForm(res, interaction[0]);
+    nextAccount = undefined;
     const result = accounts.has(account)
       ? { login: { accountId: account } }
       : { error: 'access_denied', error_description: 'unknown test account' };
@@ -60,6 +70,7 @@ export async function startTestProvider({
     clientId,
     clientSecret,
     addAccount: (account) => void accounts.set(account.sub, account),
+    signInNextAs: (sub) => void (nextAccount = sub),
     register(redirectUri) {
       provider = new Provider(issuer, {
         clients: [
@@ -99,6 +110,16 @@ export async function startTestProvider({
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The provider's login page: which test account to sign in as (it submits to itself by GET). */
+function sendLoginForm(res: ServerResponse, path: string): void {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<title>Test provider: sign in</title>
+<form method="get" action="${path}">
+<label>Account <input name="account" autocomplete="username"></label>
+<button type="submit">Sign in</button>
+</form>`);
 }
 
 /** A browser's cookie jar, enough for one provider: name → value, all sent everywhere. */
