@@ -48,7 +48,7 @@ describeOnEachDatabase('The hosted sign-in page', (getDb) => {
   it('refuses a return page off the allowlist', async () => {
     const res = await fetch(`${server.url}/login?return_to=${encodeURIComponent('https://evil.example/')}`);
     assert.equal(res.status, 400);
-    assert.equal((await res.json()).error.code, 'invalid_request');
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'invalid_request');
   });
 
   it('hands a sign-in made there to the site page, bound to its key, and ends the hosted session', async () => {
