@@ -62,6 +62,4 @@ export type OAuthErrorCode = keyof typeof OAuthErrors;
  * nonce the opener chose when it opened the popup, and either a hand-over code to exchange or the
  * code of the failure.
  */
-export type OAuthPopupMessage = { type: 'acct-oauth'; nonce: string } & (
-  { code: string } | { error: OAuthErrorCode }
-);
+export type OAuthPopupMessage = { type: 'acct-oauth'; nonce: string } & ({ code: string } | { error: OAuthErrorCode });

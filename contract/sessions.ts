@@ -22,9 +22,7 @@ export const ExchangeBody = z
  * session just made there to the site page that sent the user (`redirectUrl`, on the redirect
  * allowlist), bound to that page's browser key, and ends the hosted page's own session.
  */
-export const HandOverBody = z
-  .object({ redirectUrl: z.string().max(2000), browserKey: browserKeyField })
-  .strict();
+export const HandOverBody = z.object({ redirectUrl: z.string().max(2000), browserKey: browserKeyField }).strict();
 
 /** Where the hosted page sends the browser: the site page, with `#acct_code=…&acct_flow=sign_in`. */
 export interface HandedOver {

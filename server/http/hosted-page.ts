@@ -103,8 +103,10 @@ export function sendHostedPage(res: Response, page: HostedPage): void {
 <title>${page.title} · ${brand.productName}</title>
 <link rel="stylesheet" href="${stylesheet.path}">
 <link rel="icon" href="${icon.path}" type="image/svg+xml">
-${scripts.map((src) => html`<script type="module" src="${src}"></script>
-`)}</head>
+${scripts.map(
+  (src) => html`<script type="module" src="${src}"></script>
+`,
+)}</head>
 <body>
 <main>
 ${brandHeading(brand)}

@@ -142,7 +142,9 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
     const { email } = await signedUpClient(server.services, server.url);
     const nonce = 'opener-nonce-failure-0123';
     const who = account({ email });
-    const res = await callback(await atProvider(await start(new TestClient(server.url), { mode: 'popup', nonce }), who));
+    const res = await callback(
+      await atProvider(await start(new TestClient(server.url), { mode: 'popup', nonce }), who),
+    );
     assert.equal(res.status, 200);
     const posted = /postMessage\((\{.*?\}), ("[^"]*")\)/.exec(await res.text());
     assert.ok(posted);

@@ -6,7 +6,7 @@
  * as for any sign-in), its failure shown by code, its window closed by the user back to the form.
  * The buttons themselves are in login-providers.ts; this class is never registered on its own.
  */
-import { nothing, type TemplateResult } from 'lit';
+import { type nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { OAuthProviderSummary } from '../../../../contract/oauth.js';
 import { ApiError, type ClientConfig } from '../../core/api-client.js';
@@ -55,7 +55,9 @@ export abstract class LoginProviders extends LoginCompletion {
     if (!attempt) {
       // Blocked, or asked for: the page itself goes, and the store exchanges the code on its return.
       const returnTo = returnAddress(this.redirect);
-      oauthWindow.assign(oauthStartUrl(store.serverUrl, id, { mode: 'redirect', returnTo, browserKey: store.browserKey }));
+      oauthWindow.assign(
+        oauthStartUrl(store.serverUrl, id, { mode: 'redirect', returnTo, browserKey: store.browserKey }),
+      );
       return;
     }
     this.markTouched();

@@ -89,9 +89,14 @@ describe('<acct-login> provider buttons', () => {
   });
 
   it('says it in French, and renders in light-DOM mode too', async () => {
-    const el = await renderLogin(html`<acct-login server=${server} lang="fr" no-shadow providers="google,microsoft"></acct-login>`);
+    const el = await renderLogin(
+      html`<acct-login server=${server} lang="fr" no-shadow providers="google,microsoft"></acct-login>`,
+    );
     expect(el.shadowRoot).to.equal(null);
-    expect(providerButtons(el).map((b) => text(b))).to.deep.equal(['Continuer avec Google', 'Se connecter avec Microsoft']);
+    expect(providerButtons(el).map((b) => text(b))).to.deep.equal([
+      'Continuer avec Google',
+      'Se connecter avec Microsoft',
+    ]);
     expect(text(el.querySelector('[part~="separator"]'))).to.equal('ou');
   });
 

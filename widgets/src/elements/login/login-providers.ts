@@ -61,7 +61,10 @@ export const providerLabel = (t: Translation, provider: OAuthProviderSummary) =>
  * The providers to show: the server's, or — when `requested` names some (ids separated by commas
  * or spaces) — those of them the server offers, in the attribute's order.
  */
-export function chooseProviders(requested: string, offered: readonly OAuthProviderSummary[] = []): OAuthProviderSummary[] {
+export function chooseProviders(
+  requested: string,
+  offered: readonly OAuthProviderSummary[] = [],
+): OAuthProviderSummary[] {
   const wanted = requested
     .split(/[\s,]+/)
     .map((id) => id.trim().toLowerCase())

@@ -8,8 +8,8 @@
  * What does not depend on the sign-in method lives in login-base.ts, how a sign-in ends (the
  * passkey offer, `redirect`) in login-completion.ts, the templates in login-views.ts and
  * login-skeleton.ts, the form logic in login-form.ts, passkey autofill in passkey-autofill.ts,
- * the link's polling in magic-link-watch.ts, the provider buttons in login-providers.ts and
- * login-oauth.ts; this module declares the element's class, and
+ * the link's polling in magic-link-watch.ts, the passkey button in login-passkey.ts, the provider
+ * buttons in login-providers.ts and login-oauth.ts; this module declares the element's class, and
  * `define.ts` registers it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -19,14 +19,8 @@ import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { returnAddress } from '../../core/return-code.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
-import {
-  browserSupportsWebAuthn,
-  isAbort,
-  passkeyAssertion,
-  signInWithAssertion,
-  type PasskeyAssertion,
-} from '../../core/webauthn.js';
-import { LoginProviders } from './login-oauth.js';
+import { browserSupportsWebAuthn, signInWithAssertion, type PasskeyAssertion } from '../../core/webauthn.js';
+import { LoginPasskey } from './login-passkey.js';
 import { providerStyles } from './login-providers.js';
 import { field, offerFor, primaryMethod, validate, type Offer } from './login-form.js';
 import { renderSkeleton } from './login-skeleton.js';
@@ -105,8 +99,8 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  *
  * @cssproperty [--acct-login-max-width=26rem] - The widest the card grows.
  */
-export class AcctLogin extends LoginProviders {
-  static override styles = [LoginProviders.styles, controlStyles, loginStyles, providerStyles];
+export class AcctLogin extends LoginPasskey {
+  static override styles = [LoginPasskey.styles, controlStyles, loginStyles, providerStyles];
 
   /** Which form shows: `sign-in`, or `sign-up` when the server allows sign-up (else sign-in shows). */
   @property({ reflect: true }) mode: 'sign-in' | 'sign-up' = 'sign-in';
@@ -116,10 +110,6 @@ export class AcctLogin extends LoginProviders {
 
   /** The password field holds something: "Sign in" is the primary button. */
   @state() private passwordTyped = false;
-  /** The browser is showing its passkey dialog for the button's ceremony. */
-  @state() private passkeyPrompt = false;
-  /** The user pressed Cancel while waiting for the passkey. */
-  private passkeyCancelled = false;
   // Works through the element's lifecycle alone (a reactive controller): nothing here calls it.
   private readonly autofill = new PasskeyAutofill(this, {
     wanted: () => this.autofillWanted(),
@@ -332,48 +322,6 @@ export class AcctLogin extends LoginProviders {
         }),
       { action: 'password' },
     );
-  }
-
-  /**
-   * "Continue with a passkey": the browser's dialog, for any passkey of this site (no address
-   * needed), with "Waiting for your passkey…" and Cancel on the card while it is up.
-   */
-  private async signInWithPasskey(form: HTMLFormElement): Promise<void> {
-    const store = this.session.store;
-    this.passkeyCancelled = false;
-    await this.run(
-      form,
-      async () => {
-        try {
-          await this.ceremonies.run(async (ceremony) => {
-            // Starting this ceremony has cancelled the autofill request; it starts again once this ends.
-            const assertion = await passkeyAssertion(store.api, ceremony, () => (this.passkeyPrompt = true));
-            this.passkeyPrompt = false;
-            await this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user);
-          });
-        } catch (error) {
-          // Our Cancel aborted the request: the one "cancelled" that is certainly the user's.
-          if (isAbort(error) && this.passkeyCancelled) this.notice = this.t.passkeySignInCancelled;
-          throw error;
-        } finally {
-          this.passkeyPrompt = false;
-        }
-      },
-      { action: 'passkey', cancelled: this.t.passkeySignInCancelled },
-    );
-    if (this.passkeyCancelled) await this.focusMethod('passkey');
-  }
-
-  /** The Cancel of "Waiting for your passkey…". */
-  private cancelPasskey(): void {
-    this.passkeyCancelled = true;
-    this.ceremonies.cancel();
-  }
-
-  /** Puts focus back on a method's button (the Cancel that had it is gone). */
-  private async focusMethod(method: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>(`button[name="method"][value="${method}"]`)?.focus();
   }
 
   /** A passkey picked in the email field's autofill. */
