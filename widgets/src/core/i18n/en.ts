@@ -98,6 +98,7 @@ export const en = {
     not_signed_in: 'You are signed out. Sign in again.',
     wrong_password: 'Your current password is not right.',
     invalid_code: 'This link has expired or was already used. Ask for a new one.',
+    hosted_page_only: 'Only the sign-in page of this service can do this.',
     // Passkeys: the server's codes (server/modules/passkeys), then the browser's, named by webauthn.ts.
     passkey_challenge_expired: 'This passkey request expired. Try again.',
     invalid_passkey_response: 'The passkey could not be verified. Try again.',

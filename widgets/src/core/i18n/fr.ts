@@ -99,6 +99,7 @@ export const fr: Translation = {
     not_signed_in: 'Vous êtes déconnecté. Reconnectez-vous.',
     wrong_password: 'Votre mot de passe actuel est incorrect.',
     invalid_code: 'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.',
+    hosted_page_only: 'Seule la page de connexion de ce service peut faire cela.',
     passkey_challenge_expired: 'Cette demande de clé d’accès a expiré. Réessayez.',
     invalid_passkey_response: 'La clé d’accès n’a pas pu être vérifiée. Réessayez.',
     unknown_passkey:
