@@ -81,6 +81,7 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
   it('signs in through the hosted /login page, with the provider or a password, back on the demo page', async () => {
     const { stack } = journey();
     const page = await (await journey().newContext()).newPage();
+    const problems = watchPageProblems(page);
     const who = providerAccount();
     const back = `${stack.demoUrl}/account/sessions/`;
     // The site links to acct's page (the bundle's hostedLoginUrl: the page to come back to, and
@@ -122,5 +123,7 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     await page.waitForURL(`${back}**`);
     await page.getByText('This device').waitFor();
     assert.equal(await me(page), `pw-${who.email}`);
+    // Nothing blocked by the hosted page's CSP, no failed request, no error, on any page on the way.
+    assert.deepEqual(problems, []);
   });
 });
