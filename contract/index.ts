@@ -8,6 +8,7 @@ import { ChecklistErrors } from './checklist.js';
 import { ClientConfigErrors } from './client-config.js';
 import { CommonErrors, CsrfErrors, RateLimitErrors } from './errors.js';
 import { LoginHistoryErrors } from './login-history.js';
+import { OAuthErrors } from './oauth.js';
 import { OnboardingErrors } from './onboarding.js';
 import { OrganizationErrors } from './organizations.js';
 import { PasskeyErrors } from './passkeys.js';
@@ -38,5 +39,6 @@ export const ERROR_CATALOGUE = {
   ...ProviderTokenErrors,
   ...TemplateErrors,
   ...AdminErrors,
+  ...OAuthErrors,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { browserKeyField } from './fields.js';
+import type { ErrorCatalogue } from './wire.js';
 
 /** A provider a site offers, as `GET /api/config` lists it (its button). */
 export interface OAuthProviderSummary {
@@ -38,11 +39,27 @@ export const OAuthStartQuery = z
   .refine((q) => q.mode !== 'popup' || q.nonce !== undefined, { message: 'required', path: ['nonce'] });
 
 /**
- * What the popup posts to the window that opened it, to the origin of the page to return to: the
- * nonce the opener chose when it opened the popup, and a hand-over code to exchange.
+ * Why a sign-in with a provider failed, as a popup tells its opener (the full-page flow shows the
+ * same reasons on acct's error page): the attempt was unknown, used or expired; the provider's
+ * answer did not validate (or the user cancelled there); it gave no address; an account with that
+ * address exists and must be linked while signed in (docs/security.md B6); sign-up is closed.
  */
-export interface OAuthPopupMessage {
-  type: 'acct-oauth';
-  nonce: string;
-  code: string;
-}
+export const OAuthErrors = {
+  oauth_attempt: { status: 400, message: 'This sign-in attempt has expired or was already used.' },
+  oauth_provider: { status: 400, message: 'The provider did not confirm the sign-in.' },
+  oauth_no_email: { status: 400, message: 'The provider did not share an email address.' },
+  oauth_account_exists: {
+    status: 400,
+    message: 'An account with this email address exists: sign in to it, then link the provider.',
+  },
+  oauth_sign_up_closed: { status: 400, message: 'New accounts cannot be created here.' },
+} as const satisfies ErrorCatalogue;
+
+export type OAuthErrorCode = keyof typeof OAuthErrors;
+
+/**
+ * What the popup posts to the window that opened it, to the origin of the page to return to: the
+ * nonce the opener chose when it opened the popup, and either a hand-over code to exchange or the
+ * code of the failure.
+ */
+export type OAuthPopupMessage = { type: 'acct-oauth'; nonce: string } & ({ code: string } | { error: OAuthErrorCode });

@@ -17,6 +17,27 @@ export const ExchangeBody = z
   .object({ code: z.string().max(100), browserKey: browserKeyField, confirm: z.boolean().optional() })
   .strict();
 
+/**
+ * `POST /api/session/hand-over`, from acct's own hosted sign-in page (`GET /login`) only: hands the
+ * session just made there to the site page that sent the user (`redirectUrl`, on the redirect
+ * allowlist), bound to that page's browser key, and ends the hosted page's own session.
+ */
+export const HandOverBody = z.object({ redirectUrl: z.string().max(2000), browserKey: browserKeyField }).strict();
+
+/** Where the hosted page sends the browser: the site page, with `#acct_code=…&acct_flow=sign_in`. */
+export interface HandedOver {
+  url: string;
+}
+
+/**
+ * The query of `GET /login`, acct's hosted sign-in page: the site page to come back to signed in
+ * (`return_to`, on the redirect allowlist; default: the first allowed origin), and that page's
+ * browser key, so that the hand-over signs in there without asking (`browserKey`).
+ */
+export const HostedLoginQuery = z
+  .object({ return_to: z.string().max(2000).optional(), browserKey: browserKeyField })
+  .strict();
+
 /** The current session. `token` only comes with the bearer transport, and only on sign-in, exchange and refresh. */
 export interface Session {
   id: string;
@@ -81,6 +102,7 @@ export interface SessionToken {
 export const SessionErrors = {
   not_signed_in: { status: 401, message: 'Sign in first.' },
   invalid_code: { status: 400, message: 'This sign-in link has expired or was already used. Sign in again.' },
+  hosted_page_only: { status: 403, message: 'Only acct’s own sign-in page may hand a session over.' },
 } as const satisfies ErrorCatalogue;
 
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
@@ -92,6 +114,7 @@ export interface SessionRoutes {
   'DELETE /api/sessions/:id': Route<never, { revoked: true }>;
   'POST /api/sessions/revoke-others': Route<z.input<typeof EmptyBody>, { revoked: number }>;
   'POST /api/session/exchange': Route<z.input<typeof ExchangeBody>, ExchangeAnswer>;
+  'POST /api/session/hand-over': Route<z.input<typeof HandOverBody>, HandedOver>;
   'POST /api/session/refresh': Route<z.input<typeof EmptyBody>, { session: Session }>;
   'GET /api/session/token': Route<never, SessionToken>;
 }

@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import { mountHostedAssets } from './http/hosted-assets';
 import { rejectDeepJson } from './http/json-limits';
 import { requestLogger } from './http/logging';
+import { hostedLoginPage } from './modules/hosted-login/hosted-login.routes';
 import { BUNDLE_PATHS, bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
 import { emailVerificationApiRoutes, verifyEmailPage } from './modules/email-verification/email-verification.routes';
@@ -130,6 +131,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   if (config.signInMethods.includes('magic-link')) hosted.use(magicLinkPage(services));
   hosted.use(invitationPage(services));
   if (config.oauthProviders.length) hosted.use(oauthPages(services));
+  hosted.use(hostedLoginPage(services));
   app.use(hosted);
 
   app.use(notFoundHandler);

@@ -28,7 +28,13 @@ export function useJourney(
   {
     prepare,
     extraOrigins = () => [],
-  }: { prepare?: (db: Database) => Promise<void>; extraOrigins?: () => string[] } = {},
+    env = () => ({}),
+  }: {
+    prepare?: (db: Database) => Promise<void>;
+    extraOrigins?: () => string[];
+    /** More server settings, read once the earlier `before` hooks ran (e.g. a test provider's issuer). */
+    env?: () => Record<string, string>;
+  } = {},
 ): () => Journey {
   let journey: Journey | undefined;
   const contexts: BrowserContext[] = [];
@@ -38,7 +44,7 @@ export function useJourney(
     await prepare?.(getDb());
     const stack = await startStack(
       getDb(),
-      { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url },
+      { ACCT_PRODUCT_NAME: 'Stagehand', ACCT_SMTP_URL: sink.url, ...env() },
       extraOrigins(),
     );
     const browser = await launchChromium();

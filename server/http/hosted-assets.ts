@@ -33,6 +33,12 @@ button { margin-top:1.25rem; width:100%; font:inherit; font-weight:600; padding:
 button:focus-visible, input:focus-visible, a:focus-visible { outline:3px solid var(--link); outline-offset:2px; }
 .error { color:var(--danger); font-weight:600; }
 .hint { color:var(--muted); font-size:.9rem; }
+/* The hosted sign-in page's <acct-login> wears the same colours, on the page's own card. */
+acct-login { display:block; --acct-color-text:var(--ink); --acct-color-text-muted:var(--muted); --acct-color-surface:var(--card);
+  --acct-color-primary:var(--accent); --acct-color-on-primary:var(--on-accent); --acct-color-link:var(--link);
+  --acct-color-focus:var(--link); --acct-color-danger:var(--danger); }
+acct-login::part(base) { border:0; padding:0; }
+acct-login button { margin-top:0; }
 `;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The few pages the server itself shows — the landing pages of emailed links. They work without
- * JavaScript (a form and a button), carry a strict CSP (no scripts at all, styles only from our
+ * The few pages the server itself shows — the landing pages of emailed links, and the hosted
+ * sign-in page. The former work without JavaScript (a form and a button); all carry a strict CSP
+ * (no scripts at all but, on the sign-in page, the elements' bundle from our own origin; styles only from our
  * own stylesheet, images only from us and the logo's origin, never framed, forms may post only to
  * us and redirect only to the allowed origins), `Referrer-Policy: no-referrer` (which also keeps
  * the token out of the logo request) and `Cache-Control: no-store`, since their URLs hold
@@ -50,6 +51,11 @@ export interface HostedPage {
   status?: number;
   /** Origins a form on the page may end up redirecting to. */
   redirectOrigins?: readonly string[];
+  /**
+   * Module scripts of our own origin (the elements' bundle, on the hosted sign-in page): the CSP
+   * then allows scripts and requests from our origin, and still nothing inline or from elsewhere.
+   */
+  scripts?: readonly string[];
 }
 
 /**
@@ -75,6 +81,8 @@ export function sendHostedPage(res: Response, page: HostedPage): void {
   const formAction = ["'self'", ...(page.redirectOrigins ?? [])].join(' ');
   // Images from us (the icon) and from the logo's origin only; never data: or any other host.
   const imageSources = ["'self'", ...(brand.logoUrl ? [new URL(brand.logoUrl).origin] : [])].join(' ');
+  const scripts = page.scripts ?? [];
+  const scriptPolicy = scripts.length ? "script-src 'self'; connect-src 'self'; " : '';
   res
     .status(page.status ?? 200)
     .set({
@@ -83,7 +91,7 @@ export function sendHostedPage(res: Response, page: HostedPage): void {
       'Referrer-Policy': 'no-referrer',
       // A document of ours: no other window may hold a reference to it.
       'Cross-Origin-Opener-Policy': 'same-origin',
-      'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src ${imageSources}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+      'Content-Security-Policy': `default-src 'none'; ${scriptPolicy}style-src 'self'; img-src ${imageSources}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
     })
     .send(
       html`<!doctype html>
@@ -95,7 +103,10 @@ export function sendHostedPage(res: Response, page: HostedPage): void {
 <title>${page.title} · ${brand.productName}</title>
 <link rel="stylesheet" href="${stylesheet.path}">
 <link rel="icon" href="${icon.path}" type="image/svg+xml">
-</head>
+${scripts.map(
+  (src) => html`<script type="module" src="${src}"></script>
+`,
+)}</head>
 <body>
 <main>
 ${brandHeading(brand)}

@@ -152,6 +152,11 @@ export const en = {
       back: (product: string) => `Back to ${product}`,
     },
 
+    /** The hosted sign-in page (`GET /login`). */
+    login: {
+      title: 'Sign in',
+      noScript: 'This sign-in page needs JavaScript. Turn it on, or go back to the site and sign in there.',
+    },
     oauth: {
       failedTitle: 'Sign-in did not complete',
       reasons: {

@@ -138,6 +138,11 @@ export const fr: Messages = {
       back: (product) => `Retour à ${product}`,
     },
 
+    /** The hosted sign-in page (`GET /login`). */
+    login: {
+      title: 'Connexion',
+      noScript: 'Cette page de connexion a besoin de JavaScript. Activez-le, ou revenez au site pour vous y connecter.',
+    },
     oauth: {
       failedTitle: 'La connexion n’a pas abouti',
       reasons: {

@@ -2,10 +2,11 @@
  * A real OpenID Provider for tests (panva's oidc-provider) on an ephemeral loopback port, in the
  * role of a generic OIDC issuer: one confidential client whose redirect URI is acct's callback,
  * accounts the test registers, and a login interaction the test completes by HTTP
- * (`/interaction/:uid?account=<sub>`, no pages, no consent screen: a first-party client's grant
- * is made on the spot, and a consent the client asks for — `prompt=consent`, as `offline_access`
- * needs — is given without one). With `refreshTokens` the client may also use refresh tokens,
- * rotated at every use, and `refreshGrants()` counts the refresh grants served. `browse` walks the provider's redirects with a cookie jar, the way a
+ * (`/interaction/:uid?account=<sub>`, or its one-field form in a browser; no consent screen: a
+ * first-party client's grant is made on the spot, and a consent the client asks for —
+ * `prompt=consent`, as `offline_access` needs — is given without one). With `refreshTokens` the
+ * client may also use refresh tokens, rotated at every use, and `refreshGrants()` counts the
+ * refresh grants served. `browse` walks the provider's redirects with a cookie jar, the way a
  * browser would, and stops at the first redirect that leaves the provider.
  *
  * Playing a known provider: `issuer` gives it that provider's real issuer (`https://appleid.apple.com`,
@@ -45,6 +46,8 @@ export interface TestProvider {
   addAccount(account: TestAccount): void;
   /** How many refresh-token grants the provider has served. */
   refreshGrants(): number;
+  /** The next login interaction that names no account signs in as `sub`, without its form (element tests). */
+  signInNextAs(sub: string): void;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,7 @@ export async function startTestProvider({
   const accounts = new Map<string, TestAccount>();
   let provider: Provider | undefined;
   let refreshGrants = 0;
+  let nextAccount: string | undefined;
   let origin = '';
   const staticSecret = 'acct-test-secret-acct-test-secret';
   const prefix = publicIssuer ? new URL(publicIssuer).pathname.replace(/\/+$/, '') : '';
@@ -108,6 +112,8 @@ export async function startTestProvider({
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
     }
     req.url = req.url.slice(prefix.length) || '/';
+    // A login the test has named starts afresh, whoever this browser's provider session was.
+    if (nextAccount !== undefined && req.url.startsWith('/auth?')) delete req.headers.cookie;
     if (appleClient && req.method === 'POST' && req.url === '/token') {
       return void checkAppleSecret(req, appleClient, clientId, staticSecret).then(
         () => provider!.callback()(req, res),
@@ -124,12 +130,12 @@ export async function startTestProvider({
     }
     const interaction = /^\/interaction\/[^/?]+/.exec(req.url);
     if (!interaction) return void provider.callback()(req, res);
-    interact(provider, req, res).catch((err: unknown) => {
+    interact(provider, req, res, interaction[0]).catch((err: unknown) => {
       res.writeHead(500).end(String(err));
     });
   });
-  /** The login the test names (`?account=`; any other is refused), then any consent asked for. */
-  async function interact(op: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Any consent asked for, else the login the test names (see below). */
+  async function interact(op: Provider, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const details = await op.interactionDetails(req, res);
     if (details.prompt.name === 'consent' && details.session) {
       const grant =
@@ -139,7 +145,13 @@ export async function startTestProvider({
       const grantId = await grant.save();
       return op.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
     }
-    const account = new URL(req.url!, 'http://x').searchParams.get('account') ?? '';
+    // The test names the account to sign in as (or did beforehand, `signInNextAs`); with neither, a
+    // form asks, as a provider's login page would (the journeys fill it in a real browser). Any
+    // other answer is a refused login.
+    const named = new URL(req.url!, 'http://x').searchParams.get('account');
+    const account = named ?? nextAccount ?? '';
+    if (named === null && nextAccount === undefined) return sendLoginForm(res, `${prefix}${path}`);
+    nextAccount = undefined;
     const result = accounts.has(account)
       ? { login: { accountId: account } }
       : { error: 'access_denied', error_description: 'unknown test account' };
@@ -160,6 +172,7 @@ export async function startTestProvider({
     clientId,
     clientSecret,
     addAccount: (account) => void accounts.set(account.sub, account),
+    signInNextAs: (sub) => void (nextAccount = sub),
     register(...redirectUris) {
       provider = new Provider(issuer, {
         clients: [
@@ -261,6 +274,16 @@ export function hostsFetch(...providers: TestProvider[]): typeof fetch {
     for (const provider of providers) target = provider.local(target);
     return fetch(target, init);
   }) as typeof fetch;
+}
+
+/** The provider's login page: which test account to sign in as (it submits to itself by GET). */
+function sendLoginForm(res: ServerResponse, path: string): void {
+  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html>
+<title>Test provider: sign in</title>
+<form method="get" action="${path}">
+<label>Account <input name="account" autocomplete="username"></label>
+<button type="submit">Sign in</button>
+</form>`);
 }
 
 /** A browser's cookie jar, enough for one provider: name → value, all sent everywhere. */

@@ -21,6 +21,7 @@ export { AcctSessions } from './elements/sessions/sessions.js';
 export { AcctUserButton } from './elements/user-button/user-button.js';
 export { AcctHandOver } from './elements/hand-over/hand-over.js';
 export { ApiError } from './core/api-client.js';
+export { hostedLoginUrl } from './core/return-code.js';
 // The wire types a page may want (contract/), e.g. an event's detail.
 export type { User } from '../../contract/users.js';
 export type { DeviceSession } from '../../contract/sessions.js';

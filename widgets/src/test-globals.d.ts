@@ -46,6 +46,8 @@ declare module 'acct-test-env' {
     foreign: string;
     /** `foreign` in development mode (`npm start`'s --dev). */
     foreignDev: string;
+    /** Like instant, with providers: `testop` ("Test Provider", a real OpenID Provider, see `acct-oidc-sign-in-next`), GitLab, Google and Microsoft (never contacted); "Acct OAuth". */
+    oauth: string;
     /** A loopback port nothing listens on. */
     unreachable: string;
   };

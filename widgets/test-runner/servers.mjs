@@ -13,6 +13,10 @@
  *   noMagicLink   like instant, but only `passkey password`: a passkey can be an account's last way in
  *   foreign       like main, but the test page's origin is not in its ACCT_ALLOWED_ORIGINS (a site's
  *                 first embed); `foreignDev` the same in development mode (`npm start`'s --dev)
+ *   oauth         like instant, with sign-in providers: `testop` ("Test Provider"), a real OpenID
+ *                 Provider on loopback (server/testing/oidc-provider.ts) whose next login a test
+ *                 names with the `acct-oidc-sign-in-next` command, then the presets GitLab, Google
+ *                 and Microsoft (configured, never contacted: only their buttons are tested)
  *   unreachable   a loopback port nothing listens on
  *
  * The same module also exports `bundle`: the tags the source registers (element-tags.mjs), whether
@@ -32,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logging.ts';
 import { startServer } from '../../server/start.ts';
+import { startTestProvider } from '../../server/testing/oidc-provider.ts';
 import { testConfig } from '../../server/testing/test-server.ts';
 import { runCommand } from './commands.mjs';
 import { elementTags } from './element-tags.mjs';
@@ -72,6 +77,8 @@ export function acctTestServers() {
   let servers = {};
   /** @type {import('../../server/db/database.ts').Database | undefined} */
   let database;
+  /** @type {import('../../server/testing/oidc-provider.ts').TestProvider | undefined} */
+  let op;
   return {
     name: 'acct-test-servers',
     async serverStart({ config }) {
@@ -80,8 +87,12 @@ export function acctTestServers() {
       const { db, drop } = await openTestDatabase();
       database = db;
       cleanups.push(drop);
-      /** @param {Record<string, string>} settings @param {{ development?: boolean }} [mode] */
-      const start = async (settings, { development = false } = {}) => {
+      /**
+       * @param {Record<string, string>} settings
+       * @param {{ development?: boolean, publicUrlFromPort?: boolean }} [mode] `publicUrlFromPort`: the
+       * server's public URL is where it listens (a provider's callback must be that exact address)
+       */
+      const start = async (settings, { development = false, publicUrlFromPort = false } = {}) => {
         const serverConfig = {
           ...testConfig({ ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: pageOrigin, ...settings }),
           development,
@@ -89,10 +100,12 @@ export function acctTestServers() {
         // Both servers share the database (startServer migrates it; the second finds nothing to do).
         // Silent unless ACCT_WIDGET_TEST_LOG names a level (e.g. `error`), to see why a server answered 500.
         const logger = createLogger(/** @type {any} */ (process.env.ACCT_WIDGET_TEST_LOG || 'silent'));
-        const server = await startServer({ config: serverConfig, logger, db });
+        const server = await startServer({ config: serverConfig, logger, db, publicUrlFromPort });
         cleanups.unshift(() => server.close());
         return server.url;
       };
+      op = await startTestProvider();
+      cleanups.push(() => /** @type {NonNullable<typeof op>} */ (op).close());
       const generous =
         'sign-in:ip=100000/60 sign-in:account=100000/60 sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60';
       const common = { ACCT_DEV_OUTBOX: 'true', ACCT_RATE_LIMITS: generous };
@@ -122,14 +135,41 @@ export function acctTestServers() {
         }),
         foreign: await start(foreign),
         foreignDev: await start(foreign, { development: true }),
+        oauth: await start(
+          {
+            ...instant,
+            ACCT_PRODUCT_NAME: 'Acct OAuth',
+            ACCT_OIDC_TESTOP_ISSUER: op.issuer,
+            ACCT_OIDC_TESTOP_CLIENT_ID: op.clientId,
+            ACCT_OIDC_TESTOP_CLIENT_SECRET: op.clientSecret,
+            ACCT_OIDC_TESTOP_NAME: 'Test Provider',
+            ACCT_OAUTH_GITLAB_CLIENT_ID: 'gitlab-client',
+            ACCT_OAUTH_GITLAB_CLIENT_SECRET: 'gitlab-secret',
+            ACCT_OAUTH_GOOGLE_CLIENT_ID: 'google-client',
+            ACCT_OAUTH_GOOGLE_CLIENT_SECRET: 'google-secret',
+            ACCT_OAUTH_MICROSOFT_CLIENT_ID: 'microsoft-client',
+            ACCT_OAUTH_MICROSOFT_CLIENT_SECRET: 'microsoft-secret',
+            ACCT_OAUTH_MICROSOFT_TENANT: 'organizations-test',
+          },
+          { publicUrlFromPort: true },
+        ),
         unreachable: await closedPortUrl(),
       };
+      op.register(`${servers.oauth}/auth/oauth/testop/callback`);
     },
     async serverStop() {
       // Servers first (they use the database), then the database.
       for (const cleanup of cleanups.splice(0)) await cleanup();
     },
     executeCommand({ command, payload, session }) {
+      // `acct-oidc-sign-in-next { sub, email, email_verified?, name? }`: the test provider's next
+      // login (in a popup the test page cannot script) signs in as this new account.
+      if (command === 'acct-oidc-sign-in-next' && op) {
+        const account = /** @type {import('../../server/testing/oidc-provider.ts').TestAccount} */ (payload);
+        op.addAccount(account);
+        op.signInNextAs(account.sub);
+        return true;
+      }
       return runCommand({ command, payload, session, database });
     },
     resolveImport({ source }) {

@@ -3,7 +3,8 @@
  * `GET /auth/oauth/:provider/start` records an attempt and redirects to the provider;
  * `GET /auth/oauth/:provider/callback` is where the provider sends the browser back, and ends on
  * the return page with a hand-over code — in its fragment (redirect mode, like emailed links) or
- * posted to the opener by a tiny page (popup mode) — or on one error page, with no session.
+ * posted to the opener by a tiny page (popup mode) — or, with no session, on one error page (or,
+ * in popup mode, the failure's code posted to the opener the same way).
  * `POST /auth/oauth/:provider/callback` is the same return as a form POST (`response_mode=form_post`,
  * Apple).
  */
@@ -53,6 +54,13 @@ export function oauthPages(services: Services): Router {
     const { currentUrl, posted } = callbackParameters(req, config.publicUrl);
     const result = await finishSignIn(services, clients, provider, currentUrl, requestContext(req), posted);
     res.set('Cache-Control', 'no-store');
+    if (!result.ok && result.attempt?.mode === 'popup' && result.returnTo) {
+      // The opener shows the failure in its own words (translated by code) once the popup closes.
+      return sendPopupPage(req, res, config, {
+        targetOrigin: new URL(result.returnTo).origin,
+        message: { type: 'acct-oauth', nonce: result.attempt.clientNonce ?? '', error: `oauth_${result.reason}` },
+      });
+    }
     if (!result.ok) {
       return sendOAuthFailedPage(req, res, config, {
         reason: result.reason,

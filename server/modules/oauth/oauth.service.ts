@@ -48,7 +48,13 @@ export type FailureReason = 'attempt' | 'provider' | 'no_email' | 'account_exist
 
 export type FinishResult =
   | { ok: true; mode: OAuthMode; returnTo: string; clientNonce: string | null; handOver: string; code: string }
-  | { ok: false; reason: FailureReason; returnTo?: string | undefined };
+  | {
+      ok: false;
+      reason: FailureReason;
+      returnTo?: string | undefined;
+      /** Known once the attempt is: a popup tells its opener, by the opener's nonce. */
+      attempt?: { mode: OAuthMode; clientNonce: string | null };
+    };
 
 export interface StartRequest {
   mode: OAuthMode;
@@ -115,7 +121,12 @@ export async function finishSignIn(
   const state = currentUrl.searchParams.get('state');
   const attempt = state ? await useAttempt(db.knex, provider.id, hashToken(state)) : undefined;
   if (!attempt || !state) return { ok: false, reason: 'attempt' };
-  const fail = (reason: FailureReason): FinishResult => ({ ok: false, reason, returnTo: attempt.returnTo });
+  const fail = (reason: FailureReason): FinishResult => ({
+    ok: false,
+    reason,
+    returnTo: attempt.returnTo,
+    attempt: { mode: attempt.mode, clientNonce: attempt.clientNonce },
+  });
 
   let exchanged: Exchanged;
   try {

@@ -158,6 +158,21 @@ describeOnEachDatabase('OAuth sign-in', (getDb) => {
     assert.equal(exchanged.body.status, 'signed_in');
   });
 
+  it('in popup mode posts a failure to the opener by its code, with no code to exchange', async () => {
+    const { email } = await signedUpClient(server.services, server.url);
+    const nonce = 'opener-nonce-failure-0123';
+    const who = account({ email });
+    const res = await callback(
+      await atProvider(await start(new TestClient(server.url), { mode: 'popup', nonce }), who),
+    );
+    assert.equal(res.status, 200);
+    const posted = /postMessage\((\{.*?\}), ("[^"]*")\)/.exec(await res.text());
+    assert.ok(posted);
+    assert.deepEqual(JSON.parse(posted[1]!), { type: 'acct-oauth', nonce, error: 'oauth_account_exists' });
+    assert.equal(JSON.parse(posted[2]!), TEST_ORIGIN);
+    assert.equal(await knex()('oauth_accounts').where({ provider_user_id: who.sub }).first(), undefined);
+  });
+
   it('refuses a wrong state, a replayed callback and an expired attempt', async () => {
     const browser = new TestClient(server.url, { origin: TEST_ORIGIN });
     const url = await atProvider(await start(browser), account());

@@ -20,12 +20,14 @@ import type { Services } from '../../services';
 import type { Language } from '../../i18n';
 import { consumeToken, issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
 import { findUserById, toPublicUser } from '../users/users.queries';
-import { isSameBrowser } from './browser-binding';
+import { browserKeyHash, isSameBrowser } from './browser-binding';
+import { allowedRedirect } from './redirects';
 import type { RequestContext } from './request-context';
-import type { NewSession } from './sessions.queries';
+import type { ActiveSession, NewSession } from './sessions.queries';
+import { signOut } from './sessions.service';
 import { completeSignIn } from './sign-in';
 
-export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation' | 'oauth';
+export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation' | 'oauth' | 'sign_in';
 
 /**
  * Where an emailed link sends the browser once it is used: the page that asked for it, with a
@@ -81,6 +83,30 @@ export async function handOverUrl(
   const url = new URL(redirectUrl);
   url.hash = new URLSearchParams({ acct_code: code, acct_flow: flow }).toString();
   return url.toString();
+}
+
+/**
+ * acct's hosted sign-in page (`GET /login`) signed the user in on acct's origin: hands that sign-in
+ * to the site page `redirectUrl` (allowlisted) with a code bound to the site page's browser key,
+ * and ends the hosted page's session — the hosted page is a way through, not a second place to be
+ * signed in (signing out on the site must sign the user out). Returns the URL to go to.
+ */
+export async function handOverSession(
+  services: Services,
+  session: ActiveSession,
+  { redirectUrl, browserKey }: { redirectUrl: string; browserKey?: string | undefined },
+  context: RequestContext,
+): Promise<string> {
+  const target = allowedRedirect(redirectUrl, services.config.redirectAllowlist)!;
+  const url = await handOverUrl(services.db.knex, {
+    userId: session.userId,
+    method: session.method ?? 'password',
+    flow: 'sign_in',
+    redirectUrl: target,
+    browserKeyHash: browserKeyHash(browserKey),
+  });
+  await signOut(services, session, context);
+  return url;
 }
 
 export type ExchangeResult =

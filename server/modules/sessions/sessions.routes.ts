@@ -5,12 +5,13 @@
  * what is left here is the transport's part: setting and clearing the session cookie.
  */
 import { Router } from 'express';
-import { EmptyBody, ExchangeBody } from '../../../contract/sessions';
+import { EmptyBody, ExchangeBody, HandOverBody, SessionErrors } from '../../../contract/sessions';
 import { iso } from '../../../contract/wire';
 import { reply } from '../../http/reply';
 import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
-import { exchangeCode } from './hand-over';
+import { ApiError } from '../../http/errors';
+import { exchangeCode, handOverSession } from './hand-over';
 import { requestContext } from './request-context';
 import { optionalSession, requireSession, sessionOf } from './require-session';
 import { clearSession, issueSession } from './session-transport';
@@ -75,6 +76,19 @@ export function sessionRoutes(services: Services): Router {
       const result = await exchangeCode(services, body, requestContext(req));
       if (result.status === 'confirmation_required') return reply(res, 'POST /api/session/exchange', result);
       reply(res, 'POST /api/session/exchange', { ...result, session: issueSession(res, transport, result.session) });
+    }),
+  );
+
+  // Only acct's own hosted sign-in page may ask: a site page never needs a code for another page,
+  // and a script injected into one must not be able to mint sessions elsewhere.
+  router.post(
+    '/session/hand-over',
+    signedIn,
+    withBody(HandOverBody, async (body, req, res) => {
+      if (req.headers.origin !== new URL(config.publicUrl).origin) throw ApiError.of(SessionErrors, 'hosted_page_only');
+      const url = await handOverSession(services, sessionOf(req), body, requestContext(req));
+      clearSession(res, transport);
+      reply(res, 'POST /api/session/hand-over', { url });
     }),
   );
 

@@ -9,6 +9,7 @@
  */
 import type { SignedIn } from '../../../contract/auth.js';
 import type { ExchangeAnswer, ExchangeSignedIn } from '../../../contract/sessions.js';
+import { browserKey } from './browser-key.js';
 
 export interface ReturnCode {
   code: string;
@@ -47,4 +48,15 @@ export function returnAddress(redirect?: string | null): string {
 /** Whether an exchange signed in (a server older than the confirmation answered `{user, session}` alone). */
 export function exchangeSignedIn(answer: ExchangeAnswer | SignedIn): answer is ExchangeSignedIn | SignedIn {
   return 'status' in answer ? answer.status === 'signed_in' : Boolean(answer.user && answer.session);
+}
+
+/**
+ * The address of acct's hosted sign-in page (`GET /login`), for a site that links to it rather
+ * than embedding `<acct-login>`: the user comes back to `returnTo` (default: this page) signed in,
+ * without being asked, because this browser's key for `serverUrl` goes along (browser-key.ts).
+ */
+export function hostedLoginUrl(serverUrl: string, returnTo: string = returnAddress()): string {
+  const url = new URL(`${serverUrl.replace(/\/+$/, '')}/login`);
+  url.search = new URLSearchParams({ return_to: returnTo, browserKey: browserKey(serverUrl) }).toString();
+  return url.href;
 }

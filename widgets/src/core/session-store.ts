@@ -136,8 +136,15 @@ export class SessionStore {
 
   /** This browser's key for the server, sent with every request that starts an emailed flow and with the exchange. */
   get browserKey(): string {
-    return browserKey(this.serverUrl);
+    return this.siteBrowserKey || browserKey(this.serverUrl);
   }
+
+  /**
+   * On acct's hosted sign-in page only (`<acct-login hand-over-key>`, GET /login): the browser key
+   * of the site page that the flows started here come back to, sent instead of this origin's own,
+   * so that the site page's exchange signs in without asking. Null elsewhere.
+   */
+  siteBrowserKey: string | null = null;
 
   /** Re-reads who is signed in (`GET /api/session`); concurrent calls share one request. */
   refresh(cause: ChangeCause = 'refresh'): Promise<void> {

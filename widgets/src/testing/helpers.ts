@@ -77,6 +77,7 @@ const ALL_SERVERS = () => [
   testServers.bearer,
   testServers.limited,
   testServers.noMagicLink,
+  testServers.oauth,
 ];
 
 /**

@@ -98,6 +98,7 @@ export const en = {
     not_signed_in: 'You are signed out. Sign in again.',
     wrong_password: 'Your current password is not right.',
     invalid_code: 'This link has expired or was already used. Ask for a new one.',
+    hosted_page_only: 'Only the sign-in page of this service can do this.',
     // Passkeys: the server's codes (server/modules/passkeys), then the browser's, named by webauthn.ts.
     passkey_challenge_expired: 'This passkey request expired. Try again.',
     invalid_passkey_response: 'The passkey could not be verified. Try again.',
@@ -139,6 +140,13 @@ export const en = {
     provider_refresh_failed: 'The provider refused to renew access. Sign in with the provider again.',
     json_required: 'The request must send a JSON body.',
     starting: 'The service is starting. Try again in a moment.',
+    // Signing in with a provider (contract/oauth.ts), as the popup reports it.
+    oauth_attempt: 'This sign-in attempt has expired or was already used. Try again.',
+    oauth_provider: 'The provider did not confirm who you are. Try again, or use another way to sign in.',
+    oauth_no_email: 'The provider did not share your email address, which this site needs. Use another way to sign in.',
+    oauth_account_exists:
+      'An account with this email address already exists. Sign in to it another way, then connect this provider from your account.',
+    oauth_sign_up_closed: 'New accounts cannot be created here. Sign in to an existing account another way.',
   },
   /** `too_many_requests` when the server said how long to wait; `when` is relative, e.g. "in 5 minutes". */
   tooManyRequestsWait: (when: string) => `Too many attempts. Try again ${when}.`,
@@ -258,6 +266,16 @@ export const en = {
     signIn: 'Sign in',
   },
   /** The sign-in card's states, the session store's news and the hand-over prompt (issue 8). */
+  /** The provider buttons ("Continue with Google"), in each brand's own words. */
+  providers: {
+    continueWith: (name: string) => `Continue with ${name}`,
+    /** Microsoft's guidelines name the button this way. */
+    signInWith: (name: string) => `Sign in with ${name}`,
+    /** Between the provider buttons and the form. */
+    separator: 'or',
+    /** While the provider's window is open. */
+    waiting: (name: string) => `Finish signing in with ${name} in the window that opened.`,
+  },
   card: {
     passkeyWaiting: 'Waiting for your passkey…',
     passkeyWaitingHint: 'Follow your browser’s prompt, or cancel to sign in another way.',

@@ -99,6 +99,7 @@ export const fr: Translation = {
     not_signed_in: 'Vous êtes déconnecté. Reconnectez-vous.',
     wrong_password: 'Votre mot de passe actuel est incorrect.',
     invalid_code: 'Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.',
+    hosted_page_only: 'Seule la page de connexion de ce service peut faire cela.',
     passkey_challenge_expired: 'Cette demande de clé d’accès a expiré. Réessayez.',
     invalid_passkey_response: 'La clé d’accès n’a pas pu être vérifiée. Réessayez.',
     unknown_passkey:
@@ -141,6 +142,14 @@ export const fr: Translation = {
     provider_refresh_failed: 'Le fournisseur a refusé de renouveler l’accès. Reconnectez-vous avec le fournisseur.',
     json_required: 'La requête doit envoyer un corps JSON.',
     starting: 'Le service démarre. Réessayez dans un instant.',
+    oauth_attempt: 'Cette tentative de connexion a expiré ou a déjà servi. Réessayez.',
+    oauth_provider: 'Le fournisseur n’a pas confirmé votre identité. Réessayez, ou connectez-vous autrement.',
+    oauth_no_email:
+      'Le fournisseur n’a pas communiqué votre adresse e-mail, dont ce site a besoin. Connectez-vous autrement.',
+    oauth_account_exists:
+      'Un compte existe déjà avec cette adresse e-mail. Connectez-vous-y autrement, puis reliez ce fournisseur depuis votre compte.',
+    oauth_sign_up_closed:
+      'La création de comptes n’est pas possible ici. Connectez-vous autrement à un compte existant.',
   },
   tooManyRequestsWait: (when) => `Trop de tentatives. Réessayez ${when}.`,
   methods: {
@@ -253,6 +262,12 @@ export const fr: Translation = {
     account: 'Votre compte',
     signOut: 'Se déconnecter',
     signIn: 'Se connecter',
+  },
+  providers: {
+    continueWith: (name) => `Continuer avec ${name}`,
+    signInWith: (name) => `Se connecter avec ${name}`,
+    separator: 'ou',
+    waiting: (name) => `Terminez la connexion avec ${name} dans la fenêtre qui s’est ouverte.`,
   },
   card: {
     passkeyWaiting: 'En attente de votre clé d’accès…',

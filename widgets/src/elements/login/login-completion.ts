@@ -18,6 +18,13 @@ export abstract class LoginCompletion extends LoginBase {
   @property({ type: Boolean, reflect: true, attribute: 'offer-passkey' }) offerPasskey = false;
 
   /**
+   * Set by acct's own hosted sign-in page (`GET /login`) only, to the browser key of the site page
+   * `redirect` names (possibly empty): a sign-in here is handed over to that page rather than kept
+   * on acct's origin. Sites embedding the element leave it unset.
+   */
+  @property({ attribute: 'hand-over-key' }) handOverKey: string | null = null;
+
+  /**
    * A sign-in is being completed: the store may already say "signed in", but the view stays until
    * it is known whether the passkey offer comes next, so the signed-in panel does not flash first.
    */
@@ -31,6 +38,7 @@ export abstract class LoginCompletion extends LoginBase {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('handOverKey')) this.session.store.siteBrowserKey = this.handOverKey || null;
     const returned = this.session.store.returnedFrom;
     if (this.returnOfferConsidered || !this.offerPasskey || this.session.store.status !== 'signed-in') return;
     this.returnOfferConsidered = true;
@@ -77,7 +85,19 @@ export abstract class LoginCompletion extends LoginBase {
       return;
     }
     this.view = 'form';
-    if (this.redirectAfterOffer) location.assign(returnAddress(this.redirect));
+    if (this.redirectAfterOffer) await this.leave();
+  }
+
+  /**
+   * Goes to `redirect`. On the hosted sign-in page, with the session handed over to that page (a
+   * code in its fragment, bound to its browser key); the hosted page's own session ends there.
+   */
+  private async leave(): Promise<void> {
+    const redirectUrl = returnAddress(this.redirect);
+    if (this.handOverKey === null) return location.assign(redirectUrl);
+    const body = { redirectUrl, ...(this.handOverKey ? { browserKey: this.handOverKey } : {}) };
+    const { url } = await this.session.store.api.call('POST /api/session/hand-over', { body });
+    location.assign(url);
   }
 
   /** The offer's "Add a passkey". */
@@ -104,7 +124,7 @@ export abstract class LoginCompletion extends LoginBase {
   /** Leaves the offer: on to `redirect`, else the signed-in panel with `notice`. */
   private finishOffer(notice: string): void {
     if (this.redirectAfterOffer) {
-      location.assign(returnAddress(this.redirect));
+      void this.leave();
       return;
     }
     this.formError = '';

@@ -44,6 +44,8 @@ export interface ActionButton {
   name?: string;
   value?: string;
   click?: Listener;
+  /** A decorative mark before the label (a provider's logo). */
+  icon?: TemplateResult;
 }
 
 /**
@@ -68,7 +70,7 @@ export function renderActionButton(ctx: ViewContext, button: ActionButton): Temp
     aria-busy=${working ? 'true' : nothing}
     @click=${button.click}
   >
-    ${working ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${left ? ctx.t.card.waitButton(button.label, left) : button.label}
+    ${working ? html`<span class="spinner" aria-hidden="true"></span>` : (button.icon ?? nothing)}${left ? ctx.t.card.waitButton(button.label, left) : button.label}
   </button>`;
 }
 
@@ -180,6 +182,8 @@ export interface SignInFormState {
   news: string;
   /** The browser is asking for a passkey (a modal ceremony): say so, with a way to cancel. */
   passkeyPrompt: boolean;
+  /** The provider buttons (login-providers.ts), above the fields. */
+  providers: TemplateResult | typeof nothing;
 }
 
 export interface SignInFormHandlers {
@@ -220,6 +224,7 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
       @submit=${on.submit} @input=${on.input} @keydown=${on.keydown}>
       ${renderTitle(ctx, signUp ? t.signUpTitle(config.productName) : t.signInTitle(config.productName))}
       ${form.news ? html`<p part="notice" class="notice" role="alert">${form.news}</p>` : nothing}
+      ${form.providers}
       ${signUp ? renderField(ctx, 'displayName', { label: t.displayName, type: 'text', autocomplete: 'name', required: true }) : nothing}
       ${renderField(ctx, 'email', {
         label: t.email,

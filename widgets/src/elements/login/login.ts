@@ -7,8 +7,9 @@
  * Signing in goes through the page's session store, so every acct element on the page follows.
  * What does not depend on the sign-in method lives in login-base.ts, how a sign-in ends (the
  * passkey offer, `redirect`) in login-completion.ts, the templates in login-views.ts and
- * login-skeleton.ts, the form logic in login-form.ts, passkey autofill in passkey-autofill.ts and
- * the link's polling in magic-link-watch.ts; this module declares the element's class, and
+ * login-skeleton.ts, the form logic in login-form.ts, passkey autofill in passkey-autofill.ts,
+ * the link's polling in magic-link-watch.ts, the passkey button in login-passkey.ts, the provider
+ * buttons in login-providers.ts and login-oauth.ts; this module declares the element's class, and
  * `define.ts` registers it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -18,18 +19,20 @@ import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { returnAddress } from '../../core/return-code.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
-import {
-  browserSupportsWebAuthn,
-  isAbort,
-  passkeyAssertion,
-  signInWithAssertion,
-  type PasskeyAssertion,
-} from '../../core/webauthn.js';
-import { LoginCompletion } from './login-completion.js';
+import { browserSupportsWebAuthn, signInWithAssertion, type PasskeyAssertion } from '../../core/webauthn.js';
+import { LoginPasskey } from './login-passkey.js';
+import { providerStyles } from './login-providers.js';
 import { field, offerFor, primaryMethod, validate, type Offer } from './login-form.js';
 import { renderSkeleton } from './login-skeleton.js';
 import { loginStyles } from './login.styles.js';
-import { renderForgot, renderPasskeyOffer, renderSent, renderSignedIn, renderSignInForm } from './login-views.js';
+import {
+  renderForgot,
+  renderPasskeyOffer,
+  renderSent,
+  renderSignedIn,
+  renderSignInForm,
+  type SignInFormState,
+} from './login-views.js';
 import { MagicLinkWatch } from './magic-link-watch.js';
 import { PasskeyAutofill } from './passkey-autofill.js';
 
@@ -39,7 +42,10 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  * button (the browser's dialog) or from the email field's autofill; an emailed link from any tab
  * of the browser signs this page in too. While someone is signed in it shows who, with "Sign out".
  *
- * @summary Sign in (or sign up) with a passkey, an emailed link or a password, as the server allows.
+ * Providers the server enables (Google, Microsoft, Apple, GitHub, GitLab, any OpenID Connect issuer)
+ * show as buttons above the form; a popup signs in without leaving the page.
+ *
+ * @summary Sign in (or sign up) with a passkey, an emailed link, a password or a provider, as the server allows.
  *
  * @tag acct-login
  *
@@ -47,8 +53,8 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  * @slot footer - Content below the form, such as links to the terms or to help (not in `no-shadow` mode).
  *
  * @fires {CustomEvent<AcctSignedInDetail>} acct-signed-in - The user signed in with the form (a passkey, a password, or
- * the link it emailed, opened in any tab); `detail` is `{ user, method }`, `method` being `passkey`, `password` or
- * `magic_link`. Cancelable: `preventDefault()` keeps the element from going to `redirect`.
+ * the link it emailed, opened in any tab, or a provider's popup); `detail` is `{ user, method }`, `method` being
+ * `passkey`, `password`, `magic_link` or `oauth_<provider id>`. Cancelable: `preventDefault()` keeps the element from going to `redirect`.
  * @fires {CustomEvent<AcctSignedUpDetail>} acct-signed-up - The user created an account; `detail` is
  * `{ user, verificationRequired }`, `user` being null while the address awaits confirmation.
  * @fires {CustomEvent<AcctSignedOutDetail>} acct-signed-out - The user pressed "Sign out" on the signed-in panel.
@@ -61,6 +67,10 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  *
  * @csspart base - The card around everything.
  * @csspart form - The form.
+ * @csspart providers - The provider buttons ("Continue with Google"), above the fields.
+ * @csspart provider-button - A provider's button, with the brand's mark and words.
+ * @csspart provider-wait - "Finish signing in with … in the window that opened", with its cancel button, while a provider's popup is open.
+ * @csspart separator - The "or" between the provider buttons and the rest of the form.
  * @csspart title - The heading of what shows, e.g. "Sign in to {product}".
  * @csspart field - A field: its label, input, hint and error.
  * @csspart label - A field's label.
@@ -72,7 +82,7 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  * @csspart button - Every button of the card but the link-like ones; the one whose request is in flight has `aria-busy="true"` and a spinner.
  * @csspart primary-button - The button of the method the user is on, the one Enter presses: "Sign in" once a password is typed, else the first method offered.
  * @csspart passkey-wait - "Waiting for your passkey…" while the browser asks for one, with its cancel button.
- * @csspart cancel-button - The button cancelling the passkey request.
+ * @csspart cancel-button - The button cancelling the passkey request, or closing a provider's popup.
  * @csspart forgot-button - The "Forgot password?" link-like button.
  * @csspart resend-button - The button sending the confirmation link (or a new sign-in link) again.
  * @csspart sign-out-button - The "Sign out" button of the signed-in panel.
@@ -89,8 +99,8 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  *
  * @cssproperty [--acct-login-max-width=26rem] - The widest the card grows.
  */
-export class AcctLogin extends LoginCompletion {
-  static override styles = [LoginCompletion.styles, controlStyles, loginStyles];
+export class AcctLogin extends LoginPasskey {
+  static override styles = [LoginPasskey.styles, controlStyles, loginStyles, providerStyles];
 
   /** Which form shows: `sign-in`, or `sign-up` when the server allows sign-up (else sign-in shows). */
   @property({ reflect: true }) mode: 'sign-in' | 'sign-up' = 'sign-in';
@@ -100,10 +110,6 @@ export class AcctLogin extends LoginCompletion {
 
   /** The password field holds something: "Sign in" is the primary button. */
   @state() private passwordTyped = false;
-  /** The browser is showing its passkey dialog for the button's ceremony. */
-  @state() private passkeyPrompt = false;
-  /** The user pressed Cancel while waiting for the passkey. */
-  private passkeyCancelled = false;
   // Works through the element's lifecycle alone (a reactive controller): nothing here calls it.
   private readonly autofill = new PasskeyAutofill(this, {
     wanted: () => this.autofillWanted(),
@@ -231,7 +237,7 @@ export class AcctLogin extends LoginCompletion {
     // A link that came back refused (expired, used) is explained on the form until the next submit.
     const refused = this.session.store.returnedFrom?.error;
     const formError = this.shownError || (refused && !this.touched ? errorMessage(t, refused) : '');
-    const state = {
+    const state: SignInFormState = {
       config,
       ...offer,
       primary: primaryMethod(offer.methods, this.passwordTyped),
@@ -241,6 +247,7 @@ export class AcctLogin extends LoginCompletion {
       notice: this.notice,
       news: this.signedOutNews,
       passkeyPrompt: this.passkeyPrompt,
+      providers: this.renderProviderButtons(config, true),
     };
     return renderSignInForm(this.ctx, state, {
       submit: this.onSubmit,
@@ -315,48 +322,6 @@ export class AcctLogin extends LoginCompletion {
         }),
       { action: 'password' },
     );
-  }
-
-  /**
-   * "Continue with a passkey": the browser's dialog, for any passkey of this site (no address
-   * needed), with "Waiting for your passkey…" and Cancel on the card while it is up.
-   */
-  private async signInWithPasskey(form: HTMLFormElement): Promise<void> {
-    const store = this.session.store;
-    this.passkeyCancelled = false;
-    await this.run(
-      form,
-      async () => {
-        try {
-          await this.ceremonies.run(async (ceremony) => {
-            // Starting this ceremony has cancelled the autofill request; it starts again once this ends.
-            const assertion = await passkeyAssertion(store.api, ceremony, () => (this.passkeyPrompt = true));
-            this.passkeyPrompt = false;
-            await this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user);
-          });
-        } catch (error) {
-          // Our Cancel aborted the request: the one "cancelled" that is certainly the user's.
-          if (isAbort(error) && this.passkeyCancelled) this.notice = this.t.passkeySignInCancelled;
-          throw error;
-        } finally {
-          this.passkeyPrompt = false;
-        }
-      },
-      { action: 'passkey', cancelled: this.t.passkeySignInCancelled },
-    );
-    if (this.passkeyCancelled) await this.focusMethod('passkey');
-  }
-
-  /** The Cancel of "Waiting for your passkey…". */
-  private cancelPasskey(): void {
-    this.passkeyCancelled = true;
-    this.ceremonies.cancel();
-  }
-
-  /** Puts focus back on a method's button (the Cancel that had it is gone). */
-  private async focusMethod(method: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>(`button[name="method"][value="${method}"]`)?.focus();
   }
 
   /** A passkey picked in the email field's autofill. */
