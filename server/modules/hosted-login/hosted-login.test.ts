@@ -74,6 +74,14 @@ describeOnEachDatabase('The hosted sign-in page', (getDb) => {
       ['signed_in', email, 'password'],
     );
     assert.equal((await site.get('/api/me')).status, 200);
+
+    // The sign-up's sign-in, then the hosted one: no sign-out when the hosted session ended, and
+    // moving the sign-in to the site page is not another one.
+    const history = await site.get('/api/login-history');
+    assert.deepEqual(
+      history.body.events.map((e: { eventType: string }) => e.eventType),
+      ['login_success', 'login_success'],
+    );
   });
 
   it('answers acct’s own origin only, and only for allowlisted pages', async () => {

@@ -24,7 +24,7 @@ import { browserKeyHash, isSameBrowser } from './browser-binding';
 import { allowedRedirect } from './redirects';
 import type { RequestContext } from './request-context';
 import type { ActiveSession, NewSession } from './sessions.queries';
-import { signOut } from './sessions.service';
+import { revokeSession } from './sessions.queries';
 import { completeSignIn } from './sign-in';
 
 export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation' | 'oauth' | 'sign_in';
@@ -89,13 +89,14 @@ export async function handOverUrl(
  * acct's hosted sign-in page (`GET /login`) signed the user in on acct's origin: hands that sign-in
  * to the site page `redirectUrl` (allowlisted) with a code bound to the site page's browser key,
  * and ends the hosted page's session — the hosted page is a way through, not a second place to be
- * signed in (signing out on the site must sign the user out). Returns the URL to go to.
+ * signed in (signing out on the site must sign the user out). The hosted sign-in is the one the
+ * login history records: its session ends without a sign-out line, and the exchange on the site
+ * page records no second sign-in. Returns the URL to go to.
  */
 export async function handOverSession(
   services: Services,
   session: ActiveSession,
   { redirectUrl, browserKey }: { redirectUrl: string; browserKey?: string | undefined },
-  context: RequestContext,
 ): Promise<string> {
   const target = allowedRedirect(redirectUrl, services.config.redirectAllowlist)!;
   const url = await handOverUrl(services.db.knex, {
@@ -105,7 +106,7 @@ export async function handOverSession(
     redirectUrl: target,
     browserKeyHash: browserKeyHash(browserKey),
   });
-  await signOut(services, session, context);
+  await revokeSession(services.db.knex, session.id);
   return url;
 }
 
@@ -132,6 +133,6 @@ export async function exchangeCode(
   // Atomic: of twenty parallel exchanges of one code, one gets here (docs/security.md B1).
   if (!(await consumeToken(db.knex, 'session_exchange', code))) throw ApiError.of(SessionErrors, 'invalid_code');
   const method = (typeof peeked.data.method === 'string' ? peeked.data.method : 'magic_link') as AuthMethod;
-  const session = await completeSignIn(services, { user, method, context });
+  const session = await completeSignIn(services, { user, method, context, movedFromHostedPage: flow === 'sign_in' });
   return { status: 'signed_in', user: toPublicUser(user), session, method };
 }

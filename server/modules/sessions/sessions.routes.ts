@@ -86,7 +86,7 @@ export function sessionRoutes(services: Services): Router {
     signedIn,
     withBody(HandOverBody, async (body, req, res) => {
       if (req.headers.origin !== new URL(config.publicUrl).origin) throw ApiError.of(SessionErrors, 'hosted_page_only');
-      const url = await handOverSession(services, sessionOf(req), body, requestContext(req));
+      const url = await handOverSession(services, sessionOf(req), body);
       clearSession(res, transport);
       reply(res, 'POST /api/session/hand-over', { url });
     }),

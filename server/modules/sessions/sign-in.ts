@@ -19,15 +19,21 @@ export async function completeSignIn(
     method,
     context,
     passkeyId,
+    movedFromHostedPage = false,
   }: {
     user: Pick<UserRow, 'id' | 'email' | 'locale'>;
     method: AuthMethod;
     context: RequestContext;
     passkeyId?: string | undefined;
+    /**
+     * The sign-in was made and recorded on acct's hosted page, which handed it to the site page
+     * (hand-over.ts `handOverSession`): the same sign-in, not another one to record or mail about.
+     */
+    movedFromHostedPage?: boolean;
   },
 ): Promise<NewSession> {
   return db.knex.transaction(async (trx: Knex.Transaction) => {
-    const newDevice = await isNewDevice(trx, user.id, context);
+    const newDevice = !movedFromHostedPage && (await isNewDevice(trx, user.id, context));
     const session = await createSession(trx, {
       userId: user.id,
       method,
@@ -35,7 +41,9 @@ export async function completeSignIn(
       lifetimes: config.session,
       passkeyId,
     });
-    await recordLogin(trx, { userId: user.id, event: 'login_success', method, success: true, context });
+    if (!movedFromHostedPage) {
+      await recordLogin(trx, { userId: user.id, event: 'login_success', method, success: true, context });
+    }
     if (newDevice) {
       const { device, location, ip } = context;
       await mail.enqueue(trx, {
