@@ -14,6 +14,7 @@ import { rejectDeepJson } from './http/json-limits';
 import { requestLogger } from './http/logging';
 import { BUNDLE_PATHS, bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
+import { connectedAccountRoutes } from './modules/connected-accounts/connected-accounts.routes';
 import { emailVerificationApiRoutes, verifyEmailPage } from './modules/email-verification/email-verification.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { loginHistoryRoutes } from './modules/login-history/login-history.routes';
@@ -107,6 +108,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   api.use(organizationRoutes(services));
   if (config.signInMethods.includes('magic-link')) api.use(magicLinkApiRoutes(services));
   if (config.signInMethods.includes('passkey')) api.use(passkeyRoutes(services));
+  api.use(connectedAccountRoutes(services));
   api.use(loginHistoryRoutes(services));
   api.use(onboardingRoutes(services));
   api.use(checklistRoutes(services));

@@ -6,6 +6,7 @@
  * (servers.mjs); an unknown command answers `undefined`, which lets another plugin answer it.
  */
 /* global fetch */
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +142,29 @@ async function databaseCommand(database, command, payload) {
     const updated = await knex('auth.users')
       .whereRaw('lower(email) = lower(?)', [email])
       .update({ email_verified_at: knex.fn.now() });
+    return updated === 1;
+  }
+  if (command === 'acct-link-account') {
+    // Links a provider account to an account, as the OAuth flow would; answers its id.
+    const {
+      email,
+      provider,
+      providerEmail = null,
+    } = /** @type {{ email: string, provider: string, providerEmail?: string | null }} */ (payload);
+    const user = await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).first('id');
+    if (!user) return undefined;
+    const [row] = await knex('oauth_accounts')
+      .insert({ user_id: user.id, provider, provider_user_id: randomUUID(), provider_email: providerEmail })
+      .returning('id');
+    return row.id;
+  }
+  if (command === 'acct-leave-linked-accounts-only') {
+    // Leaves an account no way to sign in but its linked accounts: no password, and an
+    // unproven address (so no magic link either), as a sign-up through a provider would.
+    const { email } = /** @type {{ email: string }} */ (payload);
+    const updated = await knex('auth.users')
+      .whereRaw('lower(email) = lower(?)', [email])
+      .update({ password_hash: null, email_verified_at: null });
     return updated === 1;
   }
   if (command === 'acct-grant-admin') {
