@@ -17,6 +17,11 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
+/** How long a test's statement may wait on a lock (PostgreSQL), so a lock wait fails the test. */
+export const TEST_LOCK_TIMEOUT = '5s';
+/** How long a test's transaction may sit idle (PostgreSQL): a transaction waiting on the app. */
+export const TEST_IDLE_IN_TRANSACTION_TIMEOUT = '15s';
+
 /** The database kinds this run covers: always the embedded one, PostgreSQL when given. */
 export function testDatabaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -40,6 +45,14 @@ export async function createTestDatabase(kind: DatabaseKind, { migrate = true } 
   const admin = knexFactory({ client: 'pg', connection: adminUrl(), pool: { min: 0, max: 1 } });
   try {
     await admin.raw('create database ??', [name]);
+    // A test that waits on a lock, or leaves a transaction open while it waits on something else
+    // (a second pooled connection, a request), fails within seconds instead of hanging the run:
+    // the embedded database has one connection and never shows such a wait.
+    await admin.raw(`alter database ?? set lock_timeout = '${TEST_LOCK_TIMEOUT}'`, [name]);
+    await admin.raw(
+      `alter database ?? set idle_in_transaction_session_timeout = '${TEST_IDLE_IN_TRANSACTION_TIMEOUT}'`,
+      [name],
+    );
   } finally {
     await admin.destroy();
   }

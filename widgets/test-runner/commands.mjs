@@ -159,12 +159,14 @@ async function databaseCommand(database, command, payload) {
     return row.id;
   }
   if (command === 'acct-leave-linked-accounts-only') {
-    // Leaves an account no way to sign in but its linked accounts: no password, and an
-    // unproven address (so no magic link either), as a sign-up through a provider would.
+    // Leaves an account no way to sign in that counts but its linked accounts: an unproven
+    // address, so neither magic links nor its password count (users/sign-in-methods.ts). The
+    // password stays, so that a test can still sign in with it on a server that does not
+    // require verified addresses, and see a list loaded after the change.
     const { email } = /** @type {{ email: string }} */ (payload);
     const updated = await knex('auth.users')
       .whereRaw('lower(email) = lower(?)', [email])
-      .update({ password_hash: null, email_verified_at: null });
+      .update({ email_verified_at: null });
     return updated === 1;
   }
   if (command === 'acct-grant-admin') {

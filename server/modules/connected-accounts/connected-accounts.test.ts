@@ -147,4 +147,47 @@ describeOnEachDatabase('connected accounts', (getDb) => {
     assert.deepEqual(answers.map((a) => a.status).sort(), [200, 409]);
     assert.equal(await remaining(id), 1);
   });
+
+  /** A passkey row for `userId`, as a registration would store it (never used to sign in here). */
+  async function passkey(userId: string): Promise<string> {
+    const [row] = await knex()('passkeys')
+      .insert({ user_id: userId, credential_id: Buffer.from(randomUUID()), public_key: Buffer.from('key') })
+      .returning('id');
+    return String(row?.id);
+  }
+
+  it('applies the same last-method rule to passkeys: a linked account keeps the last passkey removable', async () => {
+    const { client, id } = await user();
+    const key = await passkey(id);
+    await withoutOtherMethods(id);
+    const google = await link(id, 'google');
+    // The passkey is the last way besides Google, and Google the last besides the passkey.
+    const removed = await client.call('DELETE /api/passkeys/:id', { params: { id: key } });
+    assert.equal(removed.status, 200, JSON.stringify(removed.body));
+    const unlinked = await client.call('DELETE /api/connected-accounts/:id', { params: { id: google } });
+    assert.equal(unlinked.status, 409);
+    assert.equal(unlinked.error?.code, 'last_sign_in_method');
+  });
+
+  it('refuses the last passkey of a user whose password is on an unproven address', async () => {
+    const { client, id } = await user();
+    const key = await passkey(id);
+    await knex()('auth.users').where({ id }).update({ email_verified_at: null });
+    const res = await client.call('DELETE /api/passkeys/:id', { params: { id: key } });
+    assert.equal(res.status, 409);
+    assert.equal(res.error?.code, 'last_sign_in_method');
+    assert.equal(Number((await knex()('passkeys').where({ id: key }).count({ n: '*' }).first())!.n), 1);
+  });
+
+  it('decides a passkey removal and an unlinking at once one after the other: one of them is refused', async () => {
+    const { client, id } = await user();
+    const key = await passkey(id);
+    await withoutOtherMethods(id);
+    const google = await link(id, 'google');
+    const answers = await Promise.all([
+      client.call('DELETE /api/passkeys/:id', { params: { id: key } }),
+      client.call('DELETE /api/connected-accounts/:id', { params: { id: google } }),
+    ]);
+    assert.deepEqual(answers.map((a) => a.status).sort(), [200, 409]);
+  });
 });

@@ -108,7 +108,12 @@ export const fr: Translation = {
     passkey_already_registered: 'Cette clé d’accès est déjà enregistrée sur votre compte.',
     last_sign_in_method:
       'C’est votre seul moyen de connexion. Ajoutez un mot de passe ou une autre clé d’accès avant de la supprimer.',
-    reauthentication_required: 'Par sécurité, reconnectez-vous pour modifier vos clés d’accès.',
+    reauthentication_required: 'Par sécurité, reconnectez-vous pour modifier vos moyens de connexion.',
+    unknown_provider: 'Ce fournisseur de connexion n’est pas proposé ici.',
+    already_linked:
+      'Ce compte est déjà associé à un autre de nos comptes. Connectez-vous avec lui pour utiliser celui-là.',
+    link_failed: 'L’association n’a pas abouti. Réessayez.',
+    link_expired: 'Cette demande d’association a expiré ou a déjà servi. Réessayez.',
     passkey_cancelled: 'La demande de clé d’accès a été annulée.',
     passkey_unsupported: 'Ce navigateur ne prend pas en charge les clés d’accès.',
     passkey_wrong_domain: 'Les clés d’accès ne sont pas configurées pour l’adresse de ce site.',
@@ -254,6 +259,9 @@ export const fr: Translation = {
     unlinked: (name) => `${name} est dissocié.`,
     lastMethod:
       'C’est votre seul moyen de vous connecter : ce compte ne peut pas être dissocié. Ajoutez d’abord un mot de passe ou une clé d’accès.',
+    link: (name) => `Associer ${name}`,
+    linkTitle: 'Associer un autre compte',
+    linkDone: (name) => `${name} est associé. Vous pouvez maintenant vous connecter avec.`,
     signedOut: 'Connectez-vous pour voir vos comptes connectés.',
     loadFailed: 'Vos comptes connectés n’ont pas pu être chargés.',
   },
