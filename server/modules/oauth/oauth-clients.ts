@@ -7,6 +7,15 @@
 import * as client from 'openid-client';
 import type { OAuthProviderSettings } from './oauth-settings';
 
+/** One set of clients per providers list, so the sign-in pages and the link route share discoveries. */
+const shared = new WeakMap<readonly OAuthProviderSettings[], OAuthClients>();
+
+export function oauthClients(providers: readonly OAuthProviderSettings[]): OAuthClients {
+  let found = shared.get(providers);
+  if (!found) shared.set(providers, (found = new OAuthClients(providers)));
+  return found;
+}
+
 export class OAuthClients {
   private readonly configurations = new Map<string, Promise<client.Configuration>>();
   private readonly byId: Map<string, OAuthProviderSettings>;

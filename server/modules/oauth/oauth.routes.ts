@@ -11,13 +11,13 @@ import { withQuery } from '../../http/validate';
 import type { Services } from '../../services';
 import { returnAddress } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
-import { OAuthClients } from './oauth-clients';
+import { oauthClients } from './oauth-clients';
 import { sendOAuthFailedPage, sendPopupPage } from './oauth-pages';
 import { finishSignIn, oauthPath, startSignIn } from './oauth.service';
 
 export function oauthPages(services: Services): Router {
   const { config } = services;
-  const clients = new OAuthClients(config.oauthProviders);
+  const clients = oauthClients(config.oauthProviders);
   const router = Router();
   const providerOf = (req: Request) => clients.provider(String(req.params.provider));
 
@@ -45,6 +45,7 @@ export function oauthPages(services: Services): Router {
     const currentUrl = new URL(req.originalUrl, config.publicUrl);
     const result = await finishSignIn(services, clients, provider, currentUrl);
     res.set('Cache-Control', 'no-store');
+    if (result.ok === 'link') return res.redirect(303, result.redirect);
     if (!result.ok) {
       return sendOAuthFailedPage(req, res, config, {
         reason: result.reason,

@@ -24,6 +24,7 @@ import type { RequestContext } from '../sessions/request-context';
 import { proveAddress } from '../users/address-proof';
 import { createUser, findUserByEmail } from '../users/users.queries';
 import type { OAuthClients } from './oauth-clients';
+import { finishLink, type LinkCallbackResult } from './oauth-linking';
 import type { OAuthProviderSettings } from './oauth-settings';
 import {
   findLinkedUserId,
@@ -44,7 +45,8 @@ export type FailureReason = 'attempt' | 'provider' | 'no_email' | 'account_exist
 
 export type FinishResult =
   | { ok: true; mode: OAuthMode; returnTo: string; clientNonce: string | null; handOver: string; code: string }
-  | { ok: false; reason: FailureReason; returnTo?: string | undefined };
+  | { ok: false; reason: FailureReason; returnTo?: string | undefined }
+  | LinkCallbackResult;
 
 export interface StartRequest {
   mode: OAuthMode;
@@ -53,6 +55,8 @@ export interface StartRequest {
   /** The opener's nonce, echoed in the popup's message. */
   clientNonce: string | undefined;
   browserKey: string | undefined;
+  /** Set for linking a provider account to this signed-in user (oauth-linking.ts). */
+  linkUserId?: string;
 }
 
 /** Records a new attempt and returns the provider's authorization URL to send the browser to. */
@@ -80,6 +84,7 @@ export async function startSignIn(
     returnTo: request.returnTo,
     clientNonce: request.clientNonce ?? null,
     browserKeyHash: browserKeyHash(request.browserKey),
+    linkUserId: request.linkUserId ?? null,
     ttlSeconds: ATTEMPT_TTL_SECONDS,
   });
   return client
@@ -138,6 +143,8 @@ export async function finishSignIn(
     name: typeof claims.name === 'string' ? claims.name.slice(0, 255) : null,
     picture: typeof claims.picture === 'string' ? claims.picture : null,
   };
+  // A link attempt signs nobody in: it hands the provider account to the user who started it.
+  if (attempt.linkUserId) return finishLink(services, { ...attempt, linkUserId: attempt.linkUserId }, profile);
   const outcome = await signInOrSignUp(services, profile, claims.email_verified === true);
   if ('failure' in outcome) return fail(outcome.failure);
 
