@@ -77,6 +77,11 @@ export interface AcctAccountUnlinkedDetail {
   account: ConnectedAccount;
 }
 
+/** `acct-account-linked`: a provider account was linked on the provider's return (`<acct-connected-accounts>`). */
+export interface AcctAccountLinkedDetail {
+  account: ConnectedAccount;
+}
+
 /** What the user answered `<acct-hand-over>`'s question. */
 export type HandOverAnswer = 'continue' | 'cancel';
 
@@ -166,6 +171,7 @@ export interface AcctEventMap {
   'acct-passkey-added': AcctPasskeyAddedDetail;
   'acct-passkey-removed': AcctPasskeyRemovedDetail;
   'acct-account-unlinked': AcctAccountUnlinkedDetail;
+  'acct-account-linked': AcctAccountLinkedDetail;
   /** `<acct-user-button>`'s "Sign in" when it has no `sign-in-url`: the page shows its sign-in. */
   'acct-sign-in-requested': Record<string, never>;
   'acct-hand-over-answered': AcctHandOverAnsweredDetail;
@@ -204,6 +210,7 @@ export const ACCT_EVENTS = Object.keys({
   'acct-passkey-added': true,
   'acct-passkey-removed': true,
   'acct-account-unlinked': true,
+  'acct-account-linked': true,
   'acct-sign-in-requested': true,
   'acct-hand-over-answered': true,
   'acct-onboarding-step': true,

@@ -1,6 +1,6 @@
 /**
  * Styles of `<acct-connected-accounts>` beyond the shared list look (core/styles/list.styles.ts):
- * its width, the intro line, and the quieter note that takes the place of "Unlink" on the last
+ * its width, the intro line, the "Link another account" buttons, and the quieter note that takes the place of "Unlink" on the last
  * way to sign in.
  */
 import { css } from 'lit';
@@ -15,6 +15,15 @@ export const connectedAccountsStyles = css`
   .intro {
     margin: calc(var(--_space) * -0.5) 0 0;
     color: var(--_muted);
+  }
+  .link h3 {
+    margin: var(--_space) 0 calc(var(--_space) * 0.5);
+    font-size: 1em;
+  }
+  .link-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
   }
   .last-method {
     margin: 0;

@@ -212,4 +212,40 @@ describe('<acct-connected-accounts>', () => {
       el.remove();
     }
   });
+
+  it('explains the provider’s refusal it finds in the address, and takes it out of the address', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}#acct_link_error=already_linked`);
+    const el = create();
+    const failed = nextEvent<AcctErrorDetail>(el, 'acct-error');
+    document.body.append(el);
+    try {
+      expect(location.hash).to.equal('');
+      await signedIn(['google']);
+      await listed(1)(el);
+      expect((await failed).detail.code).to.equal('already_linked');
+      await waitUntil(() => $(el, '[part="link-error"]'), 'the refusal was not shown');
+      expect(text($(el, '[part="link-error"]'))).to.equal(
+        'This account is already linked to another of our accounts. Sign in with it to use that one.',
+      );
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('refuses an expired link code from the address with a translated message', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}#acct_link=${'x'.repeat(43)}`);
+    const el = create({ lang: 'fr' });
+    const failed = nextEvent<AcctErrorDetail>(el, 'acct-error');
+    document.body.append(el);
+    try {
+      await signedIn([]);
+      expect((await failed).detail.code).to.equal('link_expired');
+      await waitUntil(() => $(el, '[part="link-error"]'), 'the refusal was not shown');
+      expect(text($(el, '[part="link-error"]'))).to.equal(
+        'Cette demande d’association a expiré ou a déjà servi. Réessayez.',
+      );
+    } finally {
+      el.remove();
+    }
+  });
 });

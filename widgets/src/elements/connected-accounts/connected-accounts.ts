@@ -3,14 +3,27 @@
  * /api/connected-accounts`), each unlinked after an inline confirmation (`DELETE
  * /api/connected-accounts/:id`). The last way to sign in shows why it cannot be unlinked instead
  * of an "Unlink" button; the server decides again and answers `last_sign_in_method` if the list
- * was stale. It follows the page's session store like the other account lists. This module only
- * declares the class; `define.ts` registers it.
+ * was stale. It follows the page's session store like the other account lists.
+ *
+ * Linking: "Link <provider>" for each provider the server offers (`GET /api/config`) that is not
+ * linked yet. It asks the server for a link attempt (`POST /api/connected-accounts/link`) and
+ * goes to the provider's page; the provider's return brings the browser back to this page with
+ * `#acct_link=<code>`, which the element redeems as the same signed-in user (`POST
+ * /api/connected-accounts/link/complete`), or `#acct_link_error=<code>`, which it explains. The
+ * fragment is removed from the address at once. This module only declares the class; `define.ts`
+ * registers it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { ConnectedAccount, ConnectedAccountList } from '../../../../contract/connected-accounts.js';
+import {
+  LINK_FRAGMENT,
+  type ConnectedAccount,
+  type ConnectedAccountList,
+} from '../../../../contract/connected-accounts.js';
+import type { OAuthProviderSummary } from '../../../../contract/oauth.js';
 import { AccountElement } from '../../core/account-element.js';
+import { ApiError } from '../../core/api-client.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
@@ -27,8 +40,9 @@ import { connectedAccountsStyles } from './connected-accounts.styles.js';
  * @slot signed-out - Shown instead of the list while nobody is signed in; defaults to a short message.
  *
  * @fires {CustomEvent<AcctAccountUnlinkedDetail>} acct-account-unlinked - The user unlinked an account; `detail` is `{ account }`.
- * @fires {CustomEvent<AcctErrorDetail>} acct-error - Unlinking, or loading the list again after "Try again", failed;
- * `detail` is `{ code, status, message }` (e.g. `last_sign_in_method`).
+ * @fires {CustomEvent<AcctAccountLinkedDetail>} acct-account-linked - An account was linked on the provider's return; `detail` is `{ account }`.
+ * @fires {CustomEvent<AcctErrorDetail>} acct-error - Unlinking, linking, or loading the list again after "Try again", failed;
+ * `detail` is `{ code, status, message }` (e.g. `last_sign_in_method`, `already_linked`).
  *
  * @csspart base - The card around everything.
  * @csspart title - The heading.
@@ -45,6 +59,9 @@ import { connectedAccountsStyles } from './connected-accounts.styles.js';
  * @csspart notice - The announcement after an account was unlinked.
  * @csspart action-error - Why unlinking failed, in the account's row.
  * @csspart empty - The message when the user has no connected account.
+ * @csspart link - The "Link another account" group: its heading and buttons.
+ * @csspart link-button - A "Link <provider>" button.
+ * @csspart link-error - Why linking failed (the provider's return, or the start).
  * @csspart status - The loading message.
  * @csspart signed-out - The default content of the `signed-out` slot.
  * @csspart error - The message when the list could not be loaded.
@@ -62,12 +79,21 @@ export class AcctConnectedAccounts extends AccountElement {
   @state() private announcement = '';
   /** Why unlinking an account failed, shown in its row. */
   @state() private rowError: { id: string; message: string } | null = null;
+  /** Why linking failed, under the "Link" buttons. */
+  @state() private linkError = '';
+  /** What the provider's return put in the page's fragment, until it is handled while signed in. */
+  private returned: { code: string } | { error: string } | null = takeLinkFragment();
 
-  // Loads for the signed-in user, again when the user or the session changes; nothing while signed out.
+  // Loads for the signed-in user, again when the user or the session changes; nothing while signed
+  // out. The providers offered come along, for the "Link" buttons (none if the config fails).
   private readonly list = new Task(this, {
-    task: async ([store, key], { signal }): Promise<ConnectedAccountList | undefined> => {
+    task: async ([store, key], { signal }): Promise<Listing | undefined> => {
       if (!key) return undefined;
-      return store.api.call('GET /api/connected-accounts', {}, { signal });
+      const [listing, config] = await Promise.all([
+        store.api.call('GET /api/connected-accounts', {}, { signal }),
+        store.config().catch(() => null),
+      ]);
+      return { ...listing, providers: config?.providers ?? [] };
     },
     args: () => [this.session.store, this.sessionKey] as const,
   });
@@ -90,7 +116,12 @@ export class AcctConnectedAccounts extends AccountElement {
     `;
   }
 
-  private renderListing({ accounts, otherSignInMethods }: ConnectedAccountList): TemplateResult {
+  override updated(): void {
+    // The provider's return is handled once the user is known: the code is theirs only.
+    if (this.returned && this.sessionKey) void this.finishReturn();
+  }
+
+  private renderListing({ accounts, otherSignInMethods, providers }: Listing): TemplateResult {
     const t = this.t;
     const now = new Date();
     // The only account of a user with no other way to sign in stays: say so in its row.
@@ -115,8 +146,68 @@ export class AcctConnectedAccounts extends AccountElement {
           ? html`<ul part="list">${accounts.map(row)}</ul>`
           : html`<p part="empty" class="status">${t.connectedAccounts.empty}</p>`
       }
+      ${this.renderLinks(providers.filter((p) => !accounts.some((a) => a.provider === p.id)))}
       <div class="live" role="status">${this.announcement ? html`<p part="notice" class="notice">${this.announcement}</p>` : nothing}</div>
     `;
+  }
+
+  private renderLinks(unlinked: OAuthProviderSummary[]): TemplateResult | typeof nothing {
+    const texts = this.t.connectedAccounts;
+    if (!unlinked.length && !this.linkError) return nothing;
+    return html`<div part="link" class="link" role="group" aria-labelledby="link-title">
+      <h3 id="link-title">${texts.linkTitle}</h3>
+      ${this.linkError ? html`<p part="link-error" class="error" role="alert">${this.linkError}</p>` : nothing}
+      <div class="link-buttons">
+        ${unlinked.map(
+          (p) => html`<button part="button link-button" class="small" type="button" data-provider=${p.id}
+            ?disabled=${this.busy} @click=${this.startLink}>${texts.link(p.name)}</button>`,
+        )}
+      </div>
+    </div>`;
+  }
+
+  /** Asks for a link attempt and goes to the provider; the provider sends the browser back here. */
+  private async startLink(event: Event): Promise<void> {
+    const provider = (event.currentTarget as HTMLElement).dataset.provider ?? '';
+    if (this.busy) return;
+    this.busy = true;
+    this.linkError = '';
+    this.announcement = '';
+    try {
+      const returnTo = location.href.split('#')[0]!;
+      const { url } = await this.session.store.api.call('POST /api/connected-accounts/link', {
+        body: { provider, returnTo },
+      });
+      location.assign(url);
+    } catch (error) {
+      this.linkError = errorMessage(this.t, error);
+      this.emit('acct-error', errorDetail(this.t, error));
+      this.busy = false;
+    }
+  }
+
+  /** Redeems the code the provider's return brought, or explains its error. */
+  private async finishReturn(): Promise<void> {
+    const returned = this.returned;
+    this.returned = null;
+    if (!returned) return;
+    if ('error' in returned) {
+      const error = new ApiError(returned.error, 400, returned.error);
+      this.linkError = errorMessage(this.t, error);
+      this.emit('acct-error', errorDetail(this.t, error));
+      return;
+    }
+    try {
+      const { account } = await this.session.store.api.call('POST /api/connected-accounts/link/complete', {
+        body: { code: returned.code },
+      });
+      this.emit('acct-account-linked', { account });
+      await this.list.run();
+      this.announcement = this.t.connectedAccounts.linkDone(providerName(account));
+    } catch (error) {
+      this.linkError = errorMessage(this.t, error);
+      this.emit('acct-error', errorDetail(this.t, error));
+    }
   }
 
   /** Opens the confirmation and puts focus on its least harmful choice, as in an alert dialog (WAI-ARIA APG). */
@@ -169,4 +260,22 @@ export class AcctConnectedAccounts extends AccountElement {
     await this.updateComplete;
     if (id) this.renderRoot.querySelector<HTMLElement>(`[part~="unlink-button"][data-id="${id}"]`)?.focus();
   }
+}
+
+type Listing = ConnectedAccountList & { providers: OAuthProviderSummary[] };
+
+/**
+ * Takes `#acct_link=…` or `#acct_link_error=…` out of the page's address (a code must not stay
+ * in the history or be bookmarked) and returns it; null when there is none.
+ */
+function takeLinkFragment(): { code: string } | { error: string } | null {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const code = params.get(LINK_FRAGMENT.code);
+  const error = params.get(LINK_FRAGMENT.error);
+  if (!code && !error) return null;
+  params.delete(LINK_FRAGMENT.code);
+  params.delete(LINK_FRAGMENT.error);
+  const rest = params.toString();
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+  return code ? { code } : { error: error! };
 }
