@@ -66,8 +66,7 @@ export const CompleteLinkBody = z
   .object({ code: z.string().regex(/^[A-Za-z0-9_-]{20,128}$/, 'invalid_code') })
   .strict();
 
-/** The fragment keys the provider's return adds to the page (`#acct_link=<code>`, `#acct_link_error=<code>`). */
-export const LINK_FRAGMENT = { code: 'acct_link', error: 'acct_link_error' } as const;
+export { LINK_FRAGMENT } from './constants.js';
 
 export const ConnectedAccountErrors = {
   not_found: CommonErrors.not_found,

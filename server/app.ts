@@ -14,6 +14,7 @@ import { rejectDeepJson } from './http/json-limits';
 import { requestLogger } from './http/logging';
 import { BUNDLE_PATHS, bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
+import { accountPage } from './modules/account-page/account-page.routes';
 import { connectedAccountRoutes } from './modules/connected-accounts/connected-accounts.routes';
 import { emailVerificationApiRoutes, verifyEmailPage } from './modules/email-verification/email-verification.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -130,6 +131,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   if (config.signInMethods.includes('magic-link')) hosted.use(magicLinkPage(services));
   hosted.use(invitationPage(services));
   if (config.oauthProviders.length) hosted.use(oauthPages(services));
+  hosted.use(accountPage(services));
   app.use(hosted);
 
   app.use(notFoundHandler);

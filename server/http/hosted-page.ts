@@ -50,6 +50,11 @@ export interface HostedPage {
   status?: number;
   /** Origins a form on the page may end up redirecting to. */
   redirectOrigins?: readonly string[];
+  /**
+   * The page runs acct's elements (the hosted /account page): it loads `/acct.js` from our own
+   * origin, and its CSP allows scripts and connections to this origin only — still nothing inline.
+   */
+  elements?: boolean;
 }
 
 /**
@@ -75,6 +80,7 @@ export function sendHostedPage(res: Response, page: HostedPage): void {
   const formAction = ["'self'", ...(page.redirectOrigins ?? [])].join(' ');
   // Images from us (the icon) and from the logo's origin only; never data: or any other host.
   const imageSources = ["'self'", ...(brand.logoUrl ? [new URL(brand.logoUrl).origin] : [])].join(' ');
+  const scripts = page.elements ? "; script-src 'self'; connect-src 'self'" : '';
   res
     .status(page.status ?? 200)
     .set({
@@ -83,7 +89,7 @@ export function sendHostedPage(res: Response, page: HostedPage): void {
       'Referrer-Policy': 'no-referrer',
       // A document of ours: no other window may hold a reference to it.
       'Cross-Origin-Opener-Policy': 'same-origin',
-      'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src ${imageSources}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'`,
+      'Content-Security-Policy': `default-src 'none'; style-src 'self'; img-src ${imageSources}; form-action ${formAction}; frame-ancestors 'none'; base-uri 'none'${scripts}`,
     })
     .send(
       html`<!doctype html>
@@ -95,9 +101,14 @@ export function sendHostedPage(res: Response, page: HostedPage): void {
 <title>${page.title} · ${brand.productName}</title>
 <link rel="stylesheet" href="${stylesheet.path}">
 <link rel="icon" href="${icon.path}" type="image/svg+xml">
-</head>
+${
+  page.elements
+    ? html`<script type="module" src="/acct.js"></script>
+`
+    : ''
+}</head>
 <body>
-<main>
+<main${page.elements ? html` class="wide"` : ''}>
 ${brandHeading(brand)}
 ${page.body}
 </main>

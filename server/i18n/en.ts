@@ -152,6 +152,10 @@ export const en = {
       back: (product: string) => `Back to ${product}`,
     },
 
+    account: {
+      title: 'Your account',
+      back: (site: string) => `Back to ${site}`,
+    },
     oauth: {
       failedTitle: 'Sign-in did not complete',
       reasons: {

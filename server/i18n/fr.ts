@@ -138,6 +138,10 @@ export const fr: Messages = {
       back: (product) => `Retour à ${product}`,
     },
 
+    account: {
+      title: 'Votre compte',
+      back: (site) => `Retour à ${site}`,
+    },
     oauth: {
       failedTitle: 'La connexion n’a pas abouti',
       reasons: {

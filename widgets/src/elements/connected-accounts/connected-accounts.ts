@@ -16,11 +16,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import {
-  LINK_FRAGMENT,
-  type ConnectedAccount,
-  type ConnectedAccountList,
-} from '../../../../contract/connected-accounts.js';
+import type { ConnectedAccount, ConnectedAccountList } from '../../../../contract/connected-accounts.js';
+import { LINK_FRAGMENT } from '../../../../contract/constants.js';
 import type { OAuthProviderSummary } from '../../../../contract/oauth.js';
 import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
