@@ -56,20 +56,27 @@ export async function startLink(
   const provider = clients.provider(providerId);
   if (!provider) throw ApiError.of(ConnectedAccountErrors, 'unknown_provider');
   requireRecentSignIn(session);
-  return startSignIn(
-    services,
-    clients,
-    provider,
-    {
-      // Always a full-page redirect: the page comes back and redeems the code itself.
-      mode: 'redirect',
-      returnTo: returnAddress(returnTo, context.origin, config.redirectAllowlist),
-      clientNonce: undefined,
-      browserKey: undefined,
-      linkUserId: session.userId,
-    },
-    context,
-  );
+  try {
+    return await startSignIn(
+      services,
+      clients,
+      provider,
+      {
+        // Always a full-page redirect: the page comes back and redeems the code itself.
+        mode: 'redirect',
+        returnTo: returnAddress(returnTo, context.origin, config.redirectAllowlist),
+        clientNonce: undefined,
+        browserKey: undefined,
+        linkUserId: session.userId,
+      },
+      context,
+    );
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    // The provider's discovery failed (down, misconfigured): a stable answer, not a 500.
+    services.logger.warn({ err, provider: provider.id }, 'OAuth link not started: the provider is unreachable');
+    throw ApiError.of(ConnectedAccountErrors, 'link_failed');
+  }
 }
 
 /** The callback of a link attempt, after the provider's answer validated. */

@@ -248,4 +248,24 @@ describe('<acct-connected-accounts>', () => {
       el.remove();
     }
   });
+
+  it('offers the providers not linked yet, and explains a link that could not start', async () => {
+    await signedIn(['google']);
+    const el = create({ server: testServers.oauth });
+    const failed = nextEvent<AcctErrorDetail>(el, 'acct-error');
+    document.body.append(el);
+    try {
+      await listed(1)(el);
+      await waitUntil(() => $(el, '[part~="link-button"]'), 'no Link button');
+      expect(text($(el, '[part~="link-button"]'))).to.equal('Link Test Provider');
+      // The provider's issuer is down: the start is refused with a stable code, and the page stays.
+      const page = location.href;
+      $(el, '[part~="link-button"]')!.click();
+      expect((await failed).detail.code).to.equal('link_failed');
+      expect(text($(el, '[part="link-error"]'))).to.equal('Linking did not complete. Try again.');
+      expect(location.href).to.equal(page);
+    } finally {
+      el.remove();
+    }
+  });
 });
