@@ -12,6 +12,7 @@
  * Every acct event bubbles and is composed (it crosses shadow roots), and fires on user action only.
  */
 import type { ChecklistItem } from './checklist.js';
+import type { ConnectedAccount } from './connected-accounts.js';
 import type { OnboardingProgress } from './onboarding.js';
 import type { Invitation, Member, Organization, OrganizationRole } from './organizations.js';
 import type { Passkey } from './passkeys.js';
@@ -68,6 +69,17 @@ export interface AcctPasskeyRemovedDetail {
   passkey: Passkey;
   /** How many other sessions that had signed in with it were ended. */
   sessionsEnded: number;
+}
+
+/** `acct-account-unlinked`: the user unlinked one of their connected accounts (a sign-in provider). */
+export interface AcctAccountUnlinkedDetail {
+  /** The account as `<acct-connected-accounts>` listed it. */
+  account: ConnectedAccount;
+}
+
+/** `acct-account-linked`: a provider account was linked on the provider's return (`<acct-connected-accounts>`). */
+export interface AcctAccountLinkedDetail {
+  account: ConnectedAccount;
 }
 
 /** What the user answered `<acct-hand-over>`'s question. */
@@ -158,6 +170,8 @@ export interface AcctEventMap {
   'acct-session-revoked': AcctSessionRevokedDetail;
   'acct-passkey-added': AcctPasskeyAddedDetail;
   'acct-passkey-removed': AcctPasskeyRemovedDetail;
+  'acct-account-unlinked': AcctAccountUnlinkedDetail;
+  'acct-account-linked': AcctAccountLinkedDetail;
   /** `<acct-user-button>`'s "Sign in" when it has no `sign-in-url`: the page shows its sign-in. */
   'acct-sign-in-requested': Record<string, never>;
   'acct-hand-over-answered': AcctHandOverAnsweredDetail;
@@ -195,6 +209,8 @@ export const ACCT_EVENTS = Object.keys({
   'acct-session-revoked': true,
   'acct-passkey-added': true,
   'acct-passkey-removed': true,
+  'acct-account-unlinked': true,
+  'acct-account-linked': true,
   'acct-sign-in-requested': true,
   'acct-hand-over-answered': true,
   'acct-onboarding-step': true,

@@ -6,6 +6,7 @@ import { AdminErrors } from './admin.js';
 import { AuthErrors } from './auth.js';
 import { ChecklistErrors } from './checklist.js';
 import { ClientConfigErrors } from './client-config.js';
+import { ConnectedAccountErrors } from './connected-accounts.js';
 import { CommonErrors, CsrfErrors, RateLimitErrors } from './errors.js';
 import { LoginHistoryErrors } from './login-history.js';
 import { OAuthErrors } from './oauth.js';
@@ -30,6 +31,7 @@ export const ERROR_CATALOGUE = {
   ...AuthErrors,
   ...SessionErrors,
   ...PasskeyErrors,
+  ...ConnectedAccountErrors,
   ...UserErrors,
   ...LoginHistoryErrors,
   ...ClientConfigErrors,

@@ -145,7 +145,7 @@ export const PasskeyErrors = {
     status: 409,
     message: 'This is your last way to sign in. Add another one before removing it.',
   },
-  reauthentication_required: { status: 403, message: 'For your security, sign in again to change your passkeys.' },
+  reauthentication_required: { status: 403, message: 'For your security, sign in again to change how you sign in.' },
 } as const satisfies ErrorCatalogue;
 
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */

@@ -7,6 +7,7 @@ import type { AdminRoutes } from './admin.js';
 import type { AuthRoutes } from './auth.js';
 import type { ChecklistRoutes } from './checklist.js';
 import type { ClientConfigRoutes } from './client-config.js';
+import type { ConnectedAccountRoutes } from './connected-accounts.js';
 import type { LoginHistoryRoutes } from './login-history.js';
 import type { MailRoutes } from './mail.js';
 import type { OnboardingRoutes } from './onboarding.js';
@@ -20,6 +21,7 @@ import type { UserRoutes } from './users.js';
 export type ApiRoutes = AuthRoutes &
   SessionRoutes &
   PasskeyRoutes &
+  ConnectedAccountRoutes &
   MailRoutes &
   UserRoutes &
   LoginHistoryRoutes &

@@ -21,6 +21,7 @@ const ELEMENTS = [
   'acct-sessions',
   'acct-login-history',
   'acct-passkeys',
+  'acct-connected-accounts',
   'acct-onboarding',
   'acct-checklist',
   'acct-templates',

@@ -15,6 +15,8 @@ import { requestLogger } from './http/logging';
 import { hostedLoginPage } from './modules/hosted-login/hosted-login.routes';
 import { BUNDLE_PATHS, bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
+import { accountPage } from './modules/account-page/account-page.routes';
+import { connectedAccountRoutes } from './modules/connected-accounts/connected-accounts.routes';
 import { emailVerificationApiRoutes, verifyEmailPage } from './modules/email-verification/email-verification.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { loginHistoryRoutes } from './modules/login-history/login-history.routes';
@@ -109,6 +111,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   api.use(organizationRoutes(services));
   if (config.signInMethods.includes('magic-link')) api.use(magicLinkApiRoutes(services));
   if (config.signInMethods.includes('passkey')) api.use(passkeyRoutes(services));
+  api.use(connectedAccountRoutes(services));
   api.use(loginHistoryRoutes(services));
   api.use(onboardingRoutes(services));
   api.use(checklistRoutes(services));
@@ -132,6 +135,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   hosted.use(invitationPage(services));
   if (config.oauthProviders.length) hosted.use(oauthPages(services));
   hosted.use(hostedLoginPage(services));
+  hosted.use(accountPage(services));
   app.use(hosted);
 
   app.use(notFoundHandler);

@@ -53,6 +53,17 @@ export interface StartOptions {
 }
 
 /** Everything the routes share: encryption keys, the mail queue, the JWT signing keys. */
+/**
+ * acct's own origin is always a return address (last, so the default return stays the site's):
+ * its hosted pages (`/account`) sign in in place, and an emailed link may come back to them.
+ */
+function withOwnOrigin(config: Config): Config {
+  const own = new URL(config.publicUrl).origin;
+  return config.redirectAllowlist.includes(own)
+    ? config
+    : { ...config, redirectAllowlist: [...config.redirectAllowlist, own] };
+}
+
 async function buildServices(config: Config, db: Database, logger: Logger): Promise<Services> {
   if (config.hashConcurrency) setHashConcurrency(config.hashConcurrency);
   const envelope = await loadEnvelope(config.encryptionKeys, config.dataDir, (path) =>
@@ -147,7 +158,9 @@ export async function startServer({
     const ran = await migrate(given, db);
     if (ran.length) logger.info({ migrations: ran }, 'database migrated');
     await warnIfPrivileged(db, logger, MIGRATIONS_TABLE);
-    const config = publicUrlFromPort ? { ...given, publicUrl: `http://${urlHost(given.host)}:${port}` } : given;
+    const config = withOwnOrigin(
+      publicUrlFromPort ? { ...given, publicUrl: `http://${urlHost(given.host)}:${port}` } : given,
+    );
     services = await buildServices(config, db, logger);
     if (oauthFetch) services.oauthFetch = oauthFetch;
     await forgetTokensWhenOff(services);

@@ -21,6 +21,7 @@ function stylesheet(brand: Brand): string {
 * { box-sizing: border-box; }
 body { margin:0; min-height:100vh; display:grid; place-items:center; background:var(--paper); color:var(--ink);
   font:16px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif; padding:1rem; }
+main.wide { max-width:44rem; display:grid; gap:1.5rem; --acct-color-primary:var(--accent); }
 main { width:100%; max-width:26rem; background:var(--card); border-radius:12px; padding:2rem; box-shadow:0 4px 24px rgb(0 0 0 / 0.08); }
 .product { display:flex; align-items:center; gap:.6rem; font-weight:600; color:var(--muted); margin:0 0 .5rem; }
 .product img { display:block; height:2.5rem; width:auto; max-width:12rem; object-fit:contain; }

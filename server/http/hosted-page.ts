@@ -56,6 +56,8 @@ export interface HostedPage {
    * then allows scripts and requests from our origin, and still nothing inline or from elsewhere.
    */
   scripts?: readonly string[];
+  /** A wider card, for pages of several elements (the hosted /account page). */
+  wide?: boolean;
 }
 
 /**
@@ -108,7 +110,7 @@ ${scripts.map(
 `,
 )}</head>
 <body>
-<main>
+<main${page.wide ? html` class="wide"` : ''}>
 ${brandHeading(brand)}
 ${page.body}
 </main>

@@ -157,6 +157,11 @@ export const en = {
       title: 'Sign in',
       noScript: 'This sign-in page needs JavaScript. Turn it on, or go back to the site and sign in there.',
     },
+    /** The hosted account page (`GET /account`). */
+    account: {
+      title: 'Your account',
+      back: (site: string) => `Back to ${site}`,
+    },
     oauth: {
       failedTitle: 'Sign-in did not complete',
       reasons: {
@@ -164,7 +169,7 @@ export const en = {
         provider: (provider: string) => `${provider} did not confirm who you are.`,
         no_email: (provider: string) => `${provider} did not share an email address.`,
         account_exists: (provider: string) =>
-          `An account with this email address already exists. Sign in the way you usually do; you can connect ${provider} from your account later.`,
+          `An account with this email address already exists, and it is not linked to ${provider}. Sign in the way you usually do (password, passkey or email link), then open your connected accounts and choose “Link ${provider}”: from then on ${provider} signs you in.`,
         sign_up_closed: 'New accounts cannot be created here.',
       },
       advice: (product: string) => `Go back to ${product} and try again.`,

@@ -143,6 +143,11 @@ export const fr: Messages = {
       title: 'Connexion',
       noScript: 'Cette page de connexion a besoin de JavaScript. Activez-le, ou revenez au site pour vous y connecter.',
     },
+    /** The hosted account page (`GET /account`). */
+    account: {
+      title: 'Votre compte',
+      back: (site) => `Retour à ${site}`,
+    },
     oauth: {
       failedTitle: 'La connexion n’a pas abouti',
       reasons: {
@@ -150,7 +155,7 @@ export const fr: Messages = {
         provider: (provider) => `${provider} n’a pas confirmé votre identité.`,
         no_email: (provider) => `${provider} n’a pas communiqué d’adresse e-mail.`,
         account_exists: (provider) =>
-          `Un compte existe déjà avec cette adresse e-mail. Connectez-vous comme d’habitude${nbsp}; vous pourrez ensuite relier ${provider} depuis votre compte.`,
+          `Un compte existe déjà avec cette adresse e-mail, et il n’est pas associé à ${provider}. Connectez-vous comme d’habitude (mot de passe, clé d’accès ou lien par e-mail), puis ouvrez vos comptes connectés et choisissez «${nbsp}Associer ${provider}${nbsp}»${nbsp}: ${provider} vous connectera ensuite.`,
         sign_up_closed: 'Il n’est pas possible de créer un compte ici.',
       },
       advice: (product) => `Revenez sur ${product} et réessayez.`,

@@ -17,6 +17,9 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
+/** How long a test's statement may wait on a lock (PostgreSQL), so a lock wait fails the test. */
+export const TEST_LOCK_TIMEOUT = '30s';
+
 /** The database kinds this run covers: always the embedded one, PostgreSQL when given. */
 export function testDatabaseKinds(): DatabaseKind[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -40,6 +43,11 @@ export async function createTestDatabase(kind: DatabaseKind, { migrate = true } 
   const admin = knexFactory({ client: 'pg', connection: adminUrl(), pool: { min: 0, max: 1 } });
   try {
     await admin.raw('create database ??', [name]);
+    // A test whose statement waits on a lock that another connection holds fails instead of
+    // hanging the run: the embedded database has one connection and never shows such a wait.
+    // Generous, because migrations create cluster-wide roles that parallel test files contend
+    // for. (Not idle_in_transaction_session_timeout: it also cut a migrator's transaction.)
+    await admin.raw(`alter database ?? set lock_timeout = '${TEST_LOCK_TIMEOUT}'`, [name]);
   } finally {
     await admin.destroy();
   }

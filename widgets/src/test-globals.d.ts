@@ -42,6 +42,11 @@ declare module 'acct-test-env' {
     limited: string;
     /** Like instant, but only `passkey password` (no emailed links); "Acct Passkeys". */
     noMagicLink: string;
+    /**
+     * Like instant, with one OpenID Connect provider, "Test Provider", whose issuer is a closed
+     * port: listed in /api/config, unreachable when used (discovery is lazy); "Acct OAuth Down".
+     */
+    oauthDown: string;
     /** Like main, but the test page's origin is not in its ACCT_ALLOWED_ORIGINS; "Acct Foreign". */
     foreign: string;
     /** `foreign` in development mode (`npm start`'s --dev). */

@@ -6,6 +6,7 @@
  * (servers.mjs); an unknown command answers `undefined`, which lets another plugin answer it.
  */
 /* global fetch */
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +142,31 @@ async function databaseCommand(database, command, payload) {
     const updated = await knex('auth.users')
       .whereRaw('lower(email) = lower(?)', [email])
       .update({ email_verified_at: knex.fn.now() });
+    return updated === 1;
+  }
+  if (command === 'acct-link-account') {
+    // Links a provider account to an account, as the OAuth flow would; answers its id.
+    const {
+      email,
+      provider,
+      providerEmail = null,
+    } = /** @type {{ email: string, provider: string, providerEmail?: string | null }} */ (payload);
+    const user = await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).first('id');
+    if (!user) return undefined;
+    const [row] = await knex('oauth_accounts')
+      .insert({ user_id: user.id, provider, provider_user_id: randomUUID(), provider_email: providerEmail })
+      .returning('id');
+    return row.id;
+  }
+  if (command === 'acct-leave-linked-accounts-only') {
+    // Leaves an account no way to sign in that counts but its linked accounts: an unproven
+    // address, so neither magic links nor its password count (users/sign-in-methods.ts). The
+    // password stays, so that a test can still sign in with it on a server that does not
+    // require verified addresses, and see a list loaded after the change.
+    const { email } = /** @type {{ email: string }} */ (payload);
+    const updated = await knex('auth.users')
+      .whereRaw('lower(email) = lower(?)', [email])
+      .update({ email_verified_at: null });
     return updated === 1;
   }
   if (command === 'acct-grant-admin') {

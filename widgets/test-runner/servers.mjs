@@ -17,6 +17,8 @@
  *                 Provider on loopback (server/testing/oidc-provider.ts) whose next login a test
  *                 names with the `acct-oidc-sign-in-next` command, then the presets GitLab, Google
  *                 and Microsoft (configured, never contacted: only their buttons are tested)
+ *   oauthDown     like instant, with one provider ("Test Provider") whose issuer is a closed port:
+ *                 listed in /api/config, unreachable when used (a link that cannot start)
  *   unreachable   a loopback port nothing listens on
  *
  * The same module also exports `bundle`: the tags the source registers (element-tags.mjs), whether
@@ -132,6 +134,14 @@ export function acctTestServers() {
           ...instant,
           ACCT_PRODUCT_NAME: 'Acct Passkeys',
           ACCT_SIGN_IN_METHODS: 'passkey password',
+        }),
+        oauthDown: await start({
+          ...instant,
+          ACCT_PRODUCT_NAME: 'Acct OAuth Down',
+          ACCT_OIDC_TESTOP_ISSUER: await closedPortUrl(),
+          ACCT_OIDC_TESTOP_CLIENT_ID: 'acct-tests',
+          ACCT_OIDC_TESTOP_CLIENT_SECRET: 'not-a-secret',
+          ACCT_OIDC_TESTOP_NAME: 'Test Provider',
         }),
         foreign: await start(foreign),
         foreignDev: await start(foreign, { development: true }),

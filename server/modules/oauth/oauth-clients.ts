@@ -9,7 +9,20 @@
 import * as client from 'openid-client';
 import { appleClientAuth } from './apple';
 import { githubServer } from './github';
+import type { Services } from '../../services';
 import type { OAuthProviderSettings } from './oauth-settings';
+
+/**
+ * One set of clients per running server, so the sign-in pages, the link route and the provider
+ * tokens share the discoveries.
+ */
+const shared = new WeakMap<Services, OAuthClients>();
+
+export function oauthClients(services: Services): OAuthClients {
+  let found = shared.get(services);
+  if (!found) shared.set(services, (found = new OAuthClients(services.config.oauthProviders, services.oauthFetch)));
+  return found;
+}
 
 export class OAuthClients {
   private readonly configurations = new Map<string, Promise<client.Configuration>>();

@@ -18,9 +18,14 @@ export interface NewAttempt {
   clientNonce: string | null;
   browserKeyHash: string | null;
   ttlSeconds: number;
+  /** A link attempt's user (oauth-linking.ts); null for a sign-in. */
+  linkUserId?: string | null;
 }
 
 export interface Attempt {
+  id: string;
+  /** A link attempt's user (oauth-linking.ts); null for a sign-in. */
+  linkUserId: string | null;
   provider: string;
   nonce: string;
   codeVerifier: string;
@@ -40,6 +45,7 @@ export async function insertAttempt(db: Db, attempt: NewAttempt): Promise<void> 
     return_to: attempt.returnTo,
     client_nonce: attempt.clientNonce,
     browser_key_hash: attempt.browserKeyHash,
+    link_user_id: attempt.linkUserId ?? null,
     expires_at: db.raw('now() + make_interval(secs => ?)', [attempt.ttlSeconds]),
   });
 }
@@ -51,9 +57,21 @@ export async function useAttempt(db: Db, provider: string, stateHash: string): P
     .whereNull('used_at')
     .where('expires_at', '>', db.fn.now())
     .update({ used_at: db.fn.now() })
-    .returning(['provider', 'nonce', 'code_verifier', 'mode', 'return_to', 'client_nonce', 'browser_key_hash']);
+    .returning([
+      'id',
+      'link_user_id',
+      'provider',
+      'nonce',
+      'code_verifier',
+      'mode',
+      'return_to',
+      'client_nonce',
+      'browser_key_hash',
+    ]);
   if (!row) return undefined;
   return {
+    id: row.id,
+    linkUserId: row.link_user_id,
     provider: row.provider,
     nonce: row.nonce,
     codeVerifier: row.code_verifier,

@@ -14,13 +14,13 @@ import { withQuery } from '../../http/validate';
 import type { Services } from '../../services';
 import { returnAddress } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
-import { OAuthClients } from './oauth-clients';
+import { oauthClients } from './oauth-clients';
 import { sendOAuthFailedPage, sendPopupPage } from './oauth-pages';
 import { finishSignIn, oauthPath, startSignIn } from './oauth.service';
 
 export function oauthPages(services: Services): Router {
   const { config } = services;
-  const clients = new OAuthClients(config.oauthProviders, services.oauthFetch);
+  const clients = oauthClients(services);
   const router = Router();
   const providerOf = (req: Request) => clients.provider(String(req.params.provider));
 
@@ -54,6 +54,7 @@ export function oauthPages(services: Services): Router {
     const { currentUrl, posted } = callbackParameters(req, config.publicUrl);
     const result = await finishSignIn(services, clients, provider, currentUrl, requestContext(req), posted);
     res.set('Cache-Control', 'no-store');
+    if (result.ok === 'link') return res.redirect(303, result.redirect);
     if (!result.ok && result.attempt?.mode === 'popup' && result.returnTo) {
       // The opener shows the failure in its own words (translated by code) once the popup closes.
       return sendPopupPage(req, res, config, {

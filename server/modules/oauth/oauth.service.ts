@@ -28,6 +28,7 @@ import { proveAddress } from '../users/address-proof';
 import { createUser, findUserByEmail } from '../users/users.queries';
 import type { OAuthClients } from './oauth-clients';
 import { authorizationParameters, exchangeCode, type Exchanged } from './oauth-exchange';
+import { finishLink, type LinkCallbackResult } from './oauth-linking';
 import type { OAuthProviderSettings } from './oauth-settings';
 import {
   findLinkedUserId,
@@ -54,7 +55,8 @@ export type FinishResult =
       returnTo?: string | undefined;
       /** Known once the attempt is: a popup tells its opener, by the opener's nonce. */
       attempt?: { mode: OAuthMode; clientNonce: string | null };
-    };
+    }
+  | LinkCallbackResult;
 
 export interface StartRequest {
   mode: OAuthMode;
@@ -63,6 +65,8 @@ export interface StartRequest {
   /** The opener's nonce, echoed in the popup's message. */
   clientNonce: string | undefined;
   browserKey: string | undefined;
+  /** Set for linking a provider account to this signed-in user (oauth-linking.ts). */
+  linkUserId?: string;
 }
 
 /** Records a new attempt and returns the provider's authorization URL to send the browser to. */
@@ -90,6 +94,7 @@ export async function startSignIn(
     returnTo: request.returnTo,
     clientNonce: request.clientNonce ?? null,
     browserKeyHash: browserKeyHash(request.browserKey),
+    linkUserId: request.linkUserId ?? null,
     ttlSeconds: ATTEMPT_TTL_SECONDS,
   });
   return client
@@ -145,6 +150,8 @@ export async function finishSignIn(
     name: exchanged.name?.slice(0, 255) ?? null,
     picture: exchanged.picture,
   };
+  // A link attempt signs nobody in: it hands the provider account to the user who started it.
+  if (attempt.linkUserId) return finishLink(services, { ...attempt, linkUserId: attempt.linkUserId }, profile);
   const outcome = await signInOrSignUp(services, profile, exchanged.emailVerified);
   if ('failure' in outcome) {
     // The account whose address it is learns of the attempt, as of a wrong password (A4 timing

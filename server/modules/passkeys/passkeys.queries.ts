@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { asUser } from '../../db/as-user';
 import type { PasskeyRow } from '../../db/tables';
+import { withCredentialsLocked, type Credentials } from '../users/sign-in-methods';
 
 type Db = Knex | Knex.Transaction;
 
@@ -126,20 +127,20 @@ export async function renameUserPasskey(
 
 /**
  * Removes one of the user's passkeys and ends the user's other sessions that signed in with it,
- * in one transaction as the user, if `mayRemove(others)` — told how many other passkeys the user
- * keeps — allows it. Returns how many sessions ended; `not_found` when the user has no such
- * passkey, `refused` when `mayRemove` said no.
+ * in one transaction as the user, if `mayRemove` — told the user's credentials without this
+ * passkey (users/sign-in-methods.ts) — allows it. Returns how many sessions ended; `not_found`
+ * when the user has no such passkey, `refused` when `mayRemove` said no.
  */
 export function removeUserPasskey(
   knex: Knex,
   { userId, id, keepSessionId }: { userId: string; id: string; keepSessionId: string },
-  mayRemove: (otherPasskeys: number) => boolean,
+  mayRemove: (left: Credentials) => boolean,
 ): Promise<number | 'not_found' | 'refused'> {
-  return asUser(knex, userId, async (trx) => {
+  return withCredentialsLocked(knex, userId, async (trx, credentials) => {
+    if (!credentials) return 'not_found';
     const passkey = await trx('passkeys').where({ id }).first('id');
     if (!passkey) return 'not_found';
-    const others = Number((await trx('passkeys').whereNot({ id }).count({ n: '*' }).first())?.n ?? 0);
-    if (!mayRemove(others)) return 'refused';
+    if (!mayRemove({ ...credentials, passkeys: credentials.passkeys - 1 })) return 'refused';
     const sessionsEnded = await trx('user_sessions')
       .where({ passkey_id: id })
       .whereNot({ id: keepSessionId })

@@ -27,11 +27,14 @@ import {
 } from '../../../contract/passkeys';
 import { iso } from '../../../contract/wire';
 import type { PasskeyRow } from '../../db/tables';
+import { canSignIn } from '../users/sign-in-methods';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
 import { recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
 import { enforceLimits } from '../rate-limit/rate-limit';
+import { requireRecentSignIn } from '../sessions/recent-sign-in';
+export { RECENT_SIGN_IN_SECONDS } from '../sessions/recent-sign-in';
 import type { RequestContext } from '../sessions/request-context';
 import type { ActiveSession, NewSession } from '../sessions/sessions.queries';
 import { completeSignIn } from '../sessions/sign-in';
@@ -50,9 +53,6 @@ import {
   storeChallenge,
 } from './passkeys.queries';
 
-/** Sensitive changes need a sign-in at most this old (docs/security.md F3). */
-export const RECENT_SIGN_IN_SECONDS = 600;
-
 /** A passkey as the API shows it (contract/passkeys.ts). */
 const toListing = (row: PasskeyRow): Passkey => ({
   id: row.id,
@@ -66,12 +66,6 @@ const toListing = (row: PasskeyRow): Passkey => ({
 const uuidBytes = (uuid: string) => new Uint8Array(Buffer.from(uuid.replace(/-/g, ''), 'hex'));
 const aaguidBytes = (aaguid: string) => Buffer.from(aaguid.replace(/-/g, ''), 'hex');
 const bytes = (value: Uint8Array) => new Uint8Array(value); // Buffer (pg) or Uint8Array (PGlite) alike
-
-function requireRecentSignIn(session: ActiveSession): void {
-  if (Date.now() - session.createdAt.getTime() > RECENT_SIGN_IN_SECONDS * 1000) {
-    throw ApiError.of(PasskeyErrors, 'reauthentication_required');
-  }
-}
 
 /** The challenge a response answers, read from its clientDataJSON; undefined when unreadable. */
 function challengeOf(response: { response: { clientDataJSON: string } }): string | undefined {
@@ -266,8 +260,8 @@ export async function renamePasskey({ db }: Services, userId: string, id: string
 /**
  * Removes a passkey and ends every OTHER session that signed in with it (decided: a lost or
  * stolen passkey must not leave sessions behind, docs/security.md C3; the session doing the removal
- * stays, as its user is present). Refused when it is the account's last way to sign in: no
- * password, no other passkey, and magic links not enabled.
+ * stays, as its user is present). Refused when it is the account's last way to sign in, by the
+ * same rule as unlinking a provider account (users/sign-in-methods.ts).
  */
 export async function removePasskey(
   services: Services,
@@ -276,11 +270,8 @@ export async function removePasskey(
 ): Promise<{ sessionsEnded: number }> {
   const { config, db } = services;
   requireRecentSignIn(session);
-  // The password hash is not readable as the user (column grants): look on the service connection.
-  const hasPassword = Boolean((await findUserById(db.knex, session.userId))?.password_hash);
-  const magicLinks = config.signInMethods.includes('magic-link');
   const removal = { userId: session.userId, id, keepSessionId: session.id };
-  const sessionsEnded = await removeUserPasskey(db.knex, removal, (others) => others > 0 || hasPassword || magicLinks);
+  const sessionsEnded = await removeUserPasskey(db.knex, removal, (left) => canSignIn(config.signInMethods, left));
   if (sessionsEnded === 'not_found') throw ApiError.of(PasskeyErrors, 'not_found');
   if (sessionsEnded === 'refused') throw ApiError.of(PasskeyErrors, 'last_sign_in_method');
   return { sessionsEnded };

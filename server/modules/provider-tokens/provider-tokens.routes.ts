@@ -12,12 +12,12 @@ import { reply } from '../../http/reply';
 import { requireSiteSecret } from '../../http/site-secret';
 import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
-import { OAuthClients } from '../oauth/oauth-clients';
+import { oauthClients } from '../oauth/oauth-clients';
 import { providerAccessToken } from './provider-tokens.service';
 
 export function providerTokenRoutes(services: Services): Router {
   // Its own discovery cache: the sign-in pages' is inside their router, and a discovery is cheap.
-  const clients = new OAuthClients(services.config.oauthProviders);
+  const clients = oauthClients(services);
   const router = Router();
   router.post(
     '/server/users/:userId/provider-tokens/:provider',

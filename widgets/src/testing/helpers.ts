@@ -78,6 +78,7 @@ const ALL_SERVERS = () => [
   testServers.limited,
   testServers.noMagicLink,
   testServers.oauth,
+  testServers.oauthDown,
 ];
 
 /**

@@ -329,7 +329,7 @@ describe('<acct-passkeys>', () => {
       expect((await failed).detail).to.deep.include({ code: 'reauthentication_required', status: 403 });
       await waitUntil(() => $(el, '[part="action-error"]'));
       expect(text($(el, '[part="action-error"]'))).to.equal(
-        'For your security, sign in again to change your passkeys.',
+        'For your security, sign in again to change how you sign in.',
       );
       expect(await virtualAuthenticator.credentials(), 'no key was made').to.deep.equal([]);
     } finally {

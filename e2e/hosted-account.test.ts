@@ -1,0 +1,60 @@
+/**
+ * The hosted account page, `GET /account` on acct's own origin (server/modules/account-page), in
+ * Chromium on each database: signed out it shows the sign-in form in place; after signing in there
+ * the account elements show the user's sessions and connected accounts; its strict CSP (scripts
+ * and connections to acct only, nothing inline) sees 0 violations; `return_to` gives a "Back to"
+ * link only for an allowed site.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { followLink } from '../server/testing/accounts';
+import { describeOnEachDatabase } from '../server/testing/databases';
+import { TestClient } from '../server/testing/http-client';
+import { watchPageProblems } from './support/browser';
+import { useJourney } from './support/journey';
+
+describeOnEachDatabase('hosted account page', (getDb) => {
+  const journey = useJourney(getDb);
+
+  it('signs in in place and shows the account, with no CSP violation', async () => {
+    const { stack, mailedLink } = journey();
+    const acct = stack.acct.url;
+    const email = `account-page-${Date.now()}@example.test`;
+    const client = new TestClient(acct, { origin: stack.demoUrl });
+    assert.equal((await client.post('/api/auth/sign-up', { email, password: 'opening night 2026' })).status, 202);
+    assert.equal((await followLink(client, new URL(await mailedLink(email, '/auth/verify-email')))).status, 200);
+
+    const context = await journey().newContext();
+    const tab = await context.newPage();
+    const problems = watchPageProblems(tab);
+    const violations: string[] = [];
+    await tab.exposeFunction('reportViolation', (text: string) => violations.push(text));
+    await tab.addInitScript(
+      `document.addEventListener('securitypolicyviolation', (e) => reportViolation(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber + ' ' + e.sample))`,
+    );
+
+    const answer = await tab.goto(`${acct}/account?return_to=${encodeURIComponent(`${stack.demoUrl}/`)}`);
+    const csp = answer!.headers()['content-security-policy'] ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    await tab.getByRole('link', { name: `Back to ${new URL(stack.demoUrl).host}` }).waitFor();
+
+    const form = tab.locator('acct-login');
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Password').fill('opening night 2026');
+    await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await tab.locator('acct-sessions').getByText('This device').waitFor();
+    await tab.locator('acct-connected-accounts').getByText('You have not connected any account.').waitFor();
+    await tab.locator('acct-login-history').locator('li').first().waitFor();
+
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+  });
+
+  it('refuses a return address off the allowlist', async () => {
+    const res = await fetch(
+      `${journey().stack.acct.url}/account?return_to=${encodeURIComponent('https://evil.example/')}`,
+    );
+    assert.equal(res.status, 400);
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * Registers `<acct-connected-accounts>`. Import this module (or acct.js, which imports it) to use
+ * the element; importing it twice, or alongside acct.js, is harmless.
+ */
+import { AcctConnectedAccounts } from './connected-accounts.js';
+
+AcctConnectedAccounts.define('acct-connected-accounts');
+
+export { AcctConnectedAccounts };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'acct-connected-accounts': AcctConnectedAccounts;
+  }
+}
