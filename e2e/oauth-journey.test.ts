@@ -2,7 +2,8 @@
  * Journey of signing in with a provider (issue 10), in the system's Chromium, on the demo origin
  * (≠ the server's), against a real OpenID Provider (server/testing/oidc-provider.ts) configured as
  * a generic issuer: the demo's sign-in page shows "Continue with Test Provider"; its popup signs
- * in at the provider's login form, closes, and the demo page is signed in. Then the full-page
+ * in at the provider's login form, closes, and the demo page is signed in (and when the provider cut
+ * the popup off from its opener, the popup goes on to the demo page signed in). Then the full-page
  * variant through acct's hosted `/login?return_to=<demo page>`: the provider's form, back on the
  * demo page signed in, without being asked (the demo page's browser key went along); and a
  * password sign-in on the hosted page, handed over the same way. Runs on each database.
@@ -75,6 +76,29 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     await page.waitForURL(`${stack.demoUrl}/account/sessions/**`);
     await page.getByText('This device').waitFor();
     assert.equal(await me(page), who.email);
+    assert.deepEqual(problems, []);
+  });
+
+  it('signs in inside a popup that the provider cut off from its opener', async () => {
+    const { stack } = journey();
+    const page = await (await journey().newContext()).newPage();
+    const problems = watchPageProblems(page);
+    const who = providerAccount();
+    await page.goto(stack.demoUrl);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Continue with Test Provider' }).click(),
+    ]);
+    await popup.getByLabel('Account').waitFor();
+    // What a provider's Cross-Origin-Opener-Policy does: the popup's opener is gone for good.
+    await popup.evaluate(() => {
+      (globalThis as unknown as { opener: unknown }).opener = null;
+    });
+    await signInAtProvider(popup, who.sub);
+    // The popup goes on as a redirect would: the demo page with the code, signed in there.
+    await popup.waitForURL(`${stack.demoUrl}/`);
+    await popup.getByText('You are signed in as Grace Provider.').waitFor();
+    assert.equal(await me(popup), who.email);
     assert.deepEqual(problems, []);
   });
 

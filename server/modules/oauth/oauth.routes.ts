@@ -11,11 +11,12 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { OAuthStartQuery } from '../../../contract/oauth';
 import { withQuery } from '../../http/validate';
+import { pageLanguage } from '../../http/hosted-page';
 import type { Services } from '../../services';
 import { returnAddress } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
 import { oauthClients } from './oauth-clients';
-import { sendOAuthFailedPage, sendPopupPage } from './oauth-pages';
+import { failureText, sendOAuthFailedPage, sendPopupPage } from './oauth-pages';
 import { finishSignIn, oauthPath, startSignIn } from './oauth.service';
 
 export function oauthPages(services: Services): Router {
@@ -60,6 +61,7 @@ export function oauthPages(services: Services): Router {
       return sendPopupPage(req, res, config, {
         targetOrigin: new URL(result.returnTo).origin,
         message: { type: 'acct-oauth', nonce: result.attempt.clientNonce ?? '', error: `oauth_${result.reason}` },
+        withoutOpener: { explain: failureText(pageLanguage(req, config), result.reason, provider.name) },
       });
     }
     if (!result.ok) {
@@ -73,6 +75,7 @@ export function oauthPages(services: Services): Router {
     sendPopupPage(req, res, config, {
       targetOrigin: new URL(result.returnTo).origin,
       message: { type: 'acct-oauth', nonce: result.clientNonce ?? '', code: result.code },
+      withoutOpener: { continueTo: result.handOver },
     });
   }
   router.get(oauthPath(':provider', 'callback'), callback);
