@@ -25,8 +25,10 @@ export type OtherSignInMethod = 'password' | 'passkey' | 'magic_link';
 /** One linked provider account. */
 export interface ConnectedAccount {
   id: string;
-  /** The provider's id as configured (`google`, `github`, an OIDC provider's id…); the element shows its brand name. */
+  /** The provider's id as configured (`google`, `github`, an OIDC provider's id…). */
   provider: string;
+  /** Its name, as on the sign-in buttons: the brand (`GitHub`) or the configured `_NAME`. */
+  providerName: string;
   /** The address the provider gave, if any. */
   email: string | null;
   /** When it was linked. */

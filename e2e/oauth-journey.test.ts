@@ -3,7 +3,8 @@
  * (≠ the server's), against a real OpenID Provider (server/testing/oidc-provider.ts) configured as
  * a generic issuer: the demo's sign-in page shows "Continue with Test Provider"; its popup signs
  * in at the provider's login form, closes, and the demo page is signed in (and when the provider cut
- * the popup off from its opener, the popup goes on to the demo page signed in). Then the full-page
+ * the popup off from its opener, the popup goes on to the demo page signed in). A password account
+ * links the provider on the demo's security page, then signs in with it. Then the full-page
  * variant through acct's hosted `/login?return_to=<demo page>`: the provider's form, back on the
  * demo page signed in, without being asked (the demo page's browser key went along); and a
  * password sign-in on the hosted page, handed over the same way. Runs on each database.
@@ -99,6 +100,54 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     await popup.waitForURL(`${stack.demoUrl}/`);
     await popup.getByText('You are signed in as Grace Provider.').waitFor();
     assert.equal(await me(popup), who.email);
+    assert.deepEqual(problems, []);
+  });
+
+  it('links the provider to a password account on the security page, then signs in with it', async () => {
+    const { stack } = journey();
+    const page = await (await journey().newContext()).newPage();
+    const problems = watchPageProblems(page);
+    const who = providerAccount();
+    // An account with a password, and another address than the provider's: linking while signed
+    // in needs no matching address (the user proves both sides).
+    const email = `linker-${who.email}`;
+    const signUp = await fetch(`${stack.acct.url}/api/auth/sign-up`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: stack.demoUrl },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    assert.equal(signUp.status, 200, await signUp.text());
+    await page.goto(stack.demoUrl);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await page.waitForURL(`${stack.demoUrl}/account/sessions/**`);
+
+    await page.goto(`${stack.demoUrl}/account/security/`);
+    await page.getByRole('button', { name: 'Link Test Provider' }).click();
+    await page.waitForURL(`${op.issuer}/**`);
+    await signInAtProvider(page, who.sub);
+    await page.waitForURL(`${stack.demoUrl}/account/security/**`);
+    await page.getByText('Test Provider is linked. You can now sign in with it.').waitFor();
+    assert.doesNotMatch(page.url(), /acct_link/, 'the code left the address bar');
+    await page.getByRole('button', { name: 'Unlink Test Provider' }).waitFor();
+
+    // Signed out, the provider now signs in to that account.
+    await page.evaluate(async (server) => {
+      const init = { method: 'POST', credentials: 'include' as const, headers: { 'Content-Type': 'application/json' } };
+      await fetch(`${server}/api/auth/sign-out`, { ...init, body: '{}' });
+    }, stack.acct.url);
+    await page.goto(stack.demoUrl);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Continue with Test Provider' }).click(),
+    ]);
+    // The provider remembers this browser from the link: no login form this time.
+    await popup.waitForEvent('close');
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await page.waitForURL(`${stack.demoUrl}/account/sessions/**`);
+    assert.equal(await me(page), email);
     assert.deepEqual(problems, []);
   });
 

@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VIRTUAL_AUTHENTICATOR } from '../../scripts/find-chrome.ts';
+import { handOverUrl } from '../../server/modules/sessions/hand-over.ts';
 
 // Git ignores the folder; the element tests write one PNG per state, light and dark, at phone width.
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
@@ -159,15 +160,29 @@ async function databaseCommand(database, command, payload) {
     return row.id;
   }
   if (command === 'acct-leave-linked-accounts-only') {
-    // Leaves an account no way to sign in that counts but its linked accounts: an unproven
-    // address, so neither magic links nor its password count (users/sign-in-methods.ts). The
-    // password stays, so that a test can still sign in with it on a server that does not
-    // require verified addresses, and see a list loaded after the change.
+    // Leaves an account no way to sign in but its linked accounts (users/sign-in-methods.ts): no
+    // password, an unproven address (so no magic links). Such a user signs in through a provider:
+    // `acct-provider-sign-in-code` gives the hand-over code a provider sign-in would.
     const { email } = /** @type {{ email: string }} */ (payload);
     const updated = await knex('auth.users')
       .whereRaw('lower(email) = lower(?)', [email])
-      .update({ email_verified_at: null });
+      .update({ email_verified_at: null, password_hash: null });
     return updated === 1;
+  }
+  if (command === 'acct-provider-sign-in-code') {
+    // The hand-over code an OAuth sign-in of this account with `provider` ends with
+    // (server/modules/oauth/oauth.service.ts), for the page to exchange with `exchangeCode`.
+    const { email, provider } = /** @type {{ email: string, provider: string }} */ (payload);
+    const user = await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).first('id');
+    if (!user) return undefined;
+    const url = await handOverUrl(knex, {
+      userId: user.id,
+      method: `oauth_${provider}`,
+      flow: 'oauth',
+      redirectUrl: 'http://localhost/',
+      browserKeyHash: null,
+    });
+    return new URLSearchParams(new URL(url).hash.slice(1)).get('acct_code');
   }
   if (command === 'acct-grant-admin') {
     // Makes an account an acct administrator, as `npm run admin:grant` does: the onboarding

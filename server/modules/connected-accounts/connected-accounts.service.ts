@@ -12,13 +12,16 @@ import type { ConnectedAccount, ConnectedAccountList } from '../../../contract/c
 import { ConnectedAccountErrors } from '../../../contract/connected-accounts';
 import { iso } from '../../../contract/wire';
 import { ApiError } from '../../http/errors';
+import type { Config } from '../../config';
 import type { Services } from '../../services';
+import { providerDisplayName } from '../oauth/oauth-settings';
 import { canSignIn, otherSignInMethods } from '../users/sign-in-methods';
 import { deleteLinkedAccount, readLinkedAccounts, type LinkedAccountRow } from './connected-accounts.queries';
 
-const toListing = (row: LinkedAccountRow): ConnectedAccount => ({
+const toListing = (config: Config, row: LinkedAccountRow): ConnectedAccount => ({
   id: row.id,
   provider: row.provider,
+  providerName: providerDisplayName(config.oauthProviders, row.provider),
   email: row.provider_email,
   createdAt: iso(row.created_at),
   lastUsedAt: iso(row.last_used_at),
@@ -27,13 +30,13 @@ const toListing = (row: LinkedAccountRow): ConnectedAccount => ({
 export async function listConnectedAccounts({ config, db }: Services, userId: string): Promise<ConnectedAccountList> {
   const { accounts, credentials } = await readLinkedAccounts(db.knex, userId);
   return {
-    accounts: accounts.map(toListing),
-    otherSignInMethods: otherSignInMethods(config.signInMethods, credentials),
+    accounts: accounts.map((row) => toListing(config, row)),
+    otherSignInMethods: otherSignInMethods(config, credentials),
   };
 }
 
 export async function unlinkConnectedAccount({ config, db }: Services, userId: string, id: string): Promise<void> {
-  const outcome = await deleteLinkedAccount(db.knex, { userId, id }, (left) => canSignIn(config.signInMethods, left));
+  const outcome = await deleteLinkedAccount(db.knex, { userId, id }, (left) => canSignIn(config, left));
   if (outcome === 'not_found') throw ApiError.of(ConnectedAccountErrors, 'not_found');
   if (outcome === 'refused') throw ApiError.of(ConnectedAccountErrors, 'last_sign_in_method');
 }

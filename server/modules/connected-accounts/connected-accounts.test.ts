@@ -77,11 +77,13 @@ describeOnEachDatabase('connected accounts', (getDb) => {
     assert.deepEqual(res.body.accounts[0], {
       id: google,
       provider: 'google',
+      providerName: 'Google',
       email: 'alice@gmail.example',
       createdAt: '2026-01-01T00:00:00.000Z',
       lastUsedAt: '2026-02-01T10:00:00.000Z',
     });
     assert.equal(res.body.accounts[1]!.lastUsedAt, null);
+    assert.equal(res.body.accounts[1]!.providerName, 'GitHub', 'a brand acct knows, though not configured here');
     assert.deepEqual(res.body.otherSignInMethods, ['password', 'magic_link']);
   });
 
@@ -104,6 +106,24 @@ describeOnEachDatabase('connected accounts', (getDb) => {
     assert.equal(res.status, 409);
     assert.equal(res.error?.code, 'last_sign_in_method');
     assert.equal(await remaining(id), 1);
+  });
+
+  it('counts a password on an unproven address where the server signs such addresses in', async () => {
+    const lax = await startTestServer(getDb(), {
+      env: { ACCT_RATE_LIMITS: 'sign-in:ip=10000/60', ACCT_REQUIRE_EMAIL_VERIFICATION: 'false' },
+    });
+    try {
+      const { email, password, id } = await user();
+      const account = await link(id, 'google');
+      await knex()('auth.users').where({ id }).update({ email_verified_at: null });
+      const client = new TestClient(lax.url, { origin: TEST_ORIGIN });
+      assert.equal((await client.post('/api/auth/sign-in', { email, password })).status, 200);
+      assert.deepEqual((await client.call('GET /api/connected-accounts')).body.otherSignInMethods, ['password']);
+      const unlinked = await client.call('DELETE /api/connected-accounts/:id', { params: { id: account } });
+      assert.equal(unlinked.status, 200, JSON.stringify(unlinked.body));
+    } finally {
+      await lax.close();
+    }
   });
 
   it('counts a password on an unproven address as no way to sign in, and a verified address as a magic link', async () => {

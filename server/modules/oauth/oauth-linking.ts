@@ -31,6 +31,7 @@ import { returnAddress } from '../sessions/redirects';
 import type { RequestContext } from '../sessions/request-context';
 import type { ActiveSession } from '../sessions/sessions.queries';
 import { oauthClients } from './oauth-clients';
+import { providerDisplayName } from './oauth-settings';
 import { findLinkedUserId, type Attempt, type ProviderProfile } from './oauth.queries';
 import { startSignIn } from './oauth.service';
 
@@ -98,7 +99,7 @@ export async function finishLink(
 }
 
 /** Links the provider account a link code stands for to the signed-in user who started it. */
-export async function completeLink({ db }: Services, userId: string, code: string): Promise<ConnectedAccount> {
+export async function completeLink({ config, db }: Services, userId: string, code: string): Promise<ConnectedAccount> {
   try {
     return await db.knex.transaction(async (trx) => {
       const profile = await useLinkCode(trx, userId, hashToken(code));
@@ -120,6 +121,7 @@ export async function completeLink({ db }: Services, userId: string, code: strin
       return {
         id: row.id,
         provider: row.provider,
+        providerName: providerDisplayName(config.oauthProviders, row.provider),
         email: row.provider_email,
         createdAt: iso(row.created_at),
         lastUsedAt: null,

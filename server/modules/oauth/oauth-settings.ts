@@ -263,6 +263,14 @@ function appleKey(
   return { teamId: setting(`${prefix}TEAM_ID`)!, keyId: setting(`${prefix}KEY_ID`)!, privateKey: pem };
 }
 
+/**
+ * The name a provider goes by (buttons, connected accounts): the configured one, else the
+ * preset's brand, else its id (a provider no longer configured, whose accounts remain).
+ */
+export function providerDisplayName(providers: readonly OAuthProviderSettings[], id: string): string {
+  return providers.find((p) => p.id === id)?.name ?? PRESETS[id]?.name ?? id;
+}
+
 function isLoopback(url: string): boolean {
   try {
     return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);

@@ -271,7 +271,7 @@ export async function removePasskey(
   const { config, db } = services;
   requireRecentSignIn(session);
   const removal = { userId: session.userId, id, keepSessionId: session.id };
-  const sessionsEnded = await removeUserPasskey(db.knex, removal, (left) => canSignIn(config.signInMethods, left));
+  const sessionsEnded = await removeUserPasskey(db.knex, removal, (left) => canSignIn(config, left));
   if (sessionsEnded === 'not_found') throw ApiError.of(PasskeyErrors, 'not_found');
   if (sessionsEnded === 'refused') throw ApiError.of(PasskeyErrors, 'last_sign_in_method');
   return { sessionsEnded };

@@ -6,7 +6,9 @@
  * What counts, among the ways enabled on this server (ACCT_SIGN_IN_METHODS; linked accounts
  * always count, their providers being configured):
  * - a password, when one is set AND the address is proven: the first proof of an address drops
- *   an unproven password (users/address-proof.ts), so it cannot be relied on;
+ *   an unproven password (users/address-proof.ts), so it cannot be relied on — except where the
+ *   server signs in unproven addresses (ACCT_REQUIRE_EMAIL_VERIFICATION=false): there the
+ *   password works today, and the proof that would drop it is itself a way in (its link);
  * - each passkey;
  * - magic links, when the address is proven: a link goes to the address, and an unproven address
  *   is not known to be the user's;
@@ -19,7 +21,7 @@
  */
 import type { Knex } from 'knex';
 import type { OtherSignInMethod } from '../../../contract/connected-accounts';
-import type { SignInMethod } from '../../config';
+import type { Config } from '../../config';
 import { asUserWithin } from '../../db/as-user';
 
 /** A user's credentials, as the rule counts them. */
@@ -30,18 +32,23 @@ export interface Credentials {
   linkedAccounts: number;
 }
 
+/** What of the server's settings the rule depends on. */
+export type SignInSettings = Pick<Config, 'signInMethods' | 'requireEmailVerification'>;
+
 /** The user's ways to sign in besides linked accounts that this server accepts. */
-export function otherSignInMethods(enabled: readonly SignInMethod[], c: Credentials): OtherSignInMethod[] {
+export function otherSignInMethods(settings: SignInSettings, c: Credentials): OtherSignInMethod[] {
+  const enabled = settings.signInMethods;
   const methods: OtherSignInMethod[] = [];
-  if (enabled.includes('password') && c.passwordHash && c.addressProven) methods.push('password');
+  const passwordWorks = c.addressProven || !settings.requireEmailVerification;
+  if (enabled.includes('password') && c.passwordHash && passwordWorks) methods.push('password');
   if (enabled.includes('passkey') && c.passkeys > 0) methods.push('passkey');
   if (enabled.includes('magic-link') && c.addressProven) methods.push('magic_link');
   return methods;
 }
 
 /** Whether the user, with these credentials, can still sign in. */
-export function canSignIn(enabled: readonly SignInMethod[], c: Credentials): boolean {
-  return c.linkedAccounts > 0 || otherSignInMethods(enabled, c).length > 0;
+export function canSignIn(settings: SignInSettings, c: Credentials): boolean {
+  return c.linkedAccounts > 0 || otherSignInMethods(settings, c).length > 0;
 }
 
 /**

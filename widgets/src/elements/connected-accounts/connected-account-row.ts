@@ -9,23 +9,12 @@ import type { ConnectedAccount } from '../../../../contract/connected-accounts.j
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import type { Translation } from '../../core/i18n/index.js';
 
-/** Brand names are not translated; a provider not listed (an OIDC issuer's id) shows as configured. */
-const BRANDS: Record<string, string> = {
-  google: 'Google',
-  microsoft: 'Microsoft',
-  apple: 'Apple',
-  github: 'GitHub',
-  gitlab: 'GitLab',
-};
-
 /**
  * A chain link, for every provider alike: brand marks belong to the providers' sign-in buttons
  * (`<acct-login>`), and the row names the brand in words.
  */
 const linkIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.75"
   stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${svg`<path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7"/><path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7"/>`}</svg>`;
-
-export const providerName = (account: ConnectedAccount): string => BRANDS[account.provider] ?? account.provider;
 
 export interface RowState {
   t: Translation;
@@ -60,7 +49,7 @@ function renderTimes(t: Translation, account: ConnectedAccount, now: Date): Temp
 export function renderAccountRow(account: ConnectedAccount, state: RowState, on: RowHandlers): TemplateResult {
   const { t, confirming, lastMethod, error, busy, now } = state;
   const texts = t.connectedAccounts;
-  const name = providerName(account);
+  const name = account.providerName;
   const confirmId = `confirm-${account.id}`;
   return html`
     <li part="item" data-account=${account.id}>

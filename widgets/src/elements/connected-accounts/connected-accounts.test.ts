@@ -61,15 +61,29 @@ async function signedIn(providers: string[], before?: (email: string) => Promise
   return { ...account, store };
 }
 
-/** Leaves the signed-in account no way to sign in but its linked accounts. */
+/** Leaves the account no way to sign in but its linked accounts. */
 const linkedAccountsOnly = (email: string) => executeServerCommand('acct-leave-linked-accounts-only', { email });
 
 /**
- * The account's change comes before the sign-in: made after it, it would race the list the sign-in
- * loads (on PostgreSQL the list often won, and the test failed).
+ * This page signed in, through its provider, to a new account whose only way to sign in is its
+ * linked `provider` account. Made so before the sign-in: made after it, the change would race the
+ * list the sign-in loads (on PostgreSQL the list often won, and the test failed).
  */
+async function signedInWithLinkedAccountOnly(provider: string) {
+  const account = await createAccount();
+  await link(account.email, provider, `${provider}@example.test`);
+  await linkedAccountsOnly(account.email);
+  const code = await executeServerCommand<string, Record<string, unknown>>('acct-provider-sign-in-code', {
+    email: account.email,
+    provider,
+  });
+  const store = await settledStore(server);
+  await store.exchangeCode(code!, { confirm: true });
+  return { ...account, store };
+}
+
 async function withLastMethod(el: AcctConnectedAccounts): Promise<void> {
-  await signedIn(['github'], linkedAccountsOnly);
+  await signedInWithLinkedAccountOnly('github');
   await listed(1)(el);
   await waitUntil(() => $(el, '.last-method'), 'the last way to sign in was not explained');
 }

@@ -24,7 +24,7 @@ import { ApiError } from '../../core/api-client.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
-import { providerName, renderAccountRow } from './connected-account-row.js';
+import { renderAccountRow } from './connected-account-row.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
 
 /**
@@ -200,7 +200,7 @@ export class AcctConnectedAccounts extends AccountElement {
       });
       this.emit('acct-account-linked', { account });
       await this.list.run();
-      this.announcement = this.t.connectedAccounts.linkDone(providerName(account));
+      this.announcement = this.t.connectedAccounts.linkDone(account.providerName);
     } catch (error) {
       this.linkError = errorMessage(this.t, error);
       this.emit('acct-error', errorDetail(this.t, error));
@@ -232,7 +232,7 @@ export class AcctConnectedAccounts extends AccountElement {
       this.confirming = null;
       this.emit('acct-account-unlinked', { account });
       await this.list.run();
-      this.announcement = this.t.connectedAccounts.unlinked(providerName(account));
+      this.announcement = this.t.connectedAccounts.unlinked(account.providerName);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     } catch (error) {
