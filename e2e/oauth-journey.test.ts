@@ -199,4 +199,41 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     // Nothing blocked by the hosted page's CSP, no failed request, no error, on any page on the way.
     assert.deepEqual(problems, []);
   });
+  it('hands over a session already made on acct’s origin when the hosted /login page is opened', async () => {
+    const { stack } = journey();
+    const page = await (await journey().newContext()).newPage();
+    const problems = watchPageProblems(page);
+    const email = `already-${process.pid}-${++subjects}@example.test`;
+    const signUp = await fetch(`${stack.acct.url}/api/auth/sign-up`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: stack.demoUrl },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    assert.equal(signUp.status, 200, await signUp.text());
+    const back = `${stack.demoUrl}/account/sessions/`;
+    await page.goto(stack.demoUrl);
+    const hostedLogin = await page.evaluate(
+      async ([server, returnTo]) => {
+        const acct = (await import(`${server}/acct.js`)) as { hostedLoginUrl(s: string, r: string): string };
+        return acct.hostedLoginUrl(server!, returnTo!);
+      },
+      [stack.acct.url, back],
+    );
+    // Signed in on acct's own account page first.
+    await page.goto(`${stack.acct.url}/account`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('This device').waitFor();
+
+    await page.goto(hostedLogin);
+    await page.getByText(`You are signed in as ${email}.`).waitFor();
+    const handOver = page.waitForRequest((r) => r.url().endsWith('/api/session/hand-over') && r.method() === 'POST');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await handOver;
+    await page.waitForURL(`${back}**`);
+    await page.getByText('This device').waitFor();
+    assert.equal(await me(page), email);
+    assert.deepEqual(problems, []);
+  });
 });

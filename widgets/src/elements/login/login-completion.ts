@@ -100,6 +100,15 @@ export abstract class LoginCompletion extends LoginBase {
     location.assign(url);
   }
 
+  /**
+   * The signed-in panel's "Continue" on the hosted sign-in page (`hand-over-key` set), undefined
+   * elsewhere: a user already signed in there goes on to the site page signed in, as after a sign-in.
+   */
+  protected get continueToSite(): (() => void) | undefined {
+    if (this.handOverKey === null) return undefined;
+    return () => void this.run(null, () => this.leave(), { action: 'continue' });
+  }
+
   /** The offer's "Add a passkey". */
   protected async addPasskey(): Promise<void> {
     if (this.busy) return;

@@ -371,15 +371,20 @@ export function renderPasskeyOffer(
 export function renderSignedIn(
   ctx: ViewContext,
   { name, notice, redirect, formError }: { name: string; notice: string; redirect: string; formError: string },
-  on: { signOut: Listener },
+  on: { signOut: Listener; handOver?: Listener | undefined },
 ): TemplateResult {
   const t = ctx.t;
+  // On the hosted sign-in page, "Continue" hands the session to the site page (a link would
+  // arrive there signed out); elsewhere it is a plain link.
+  const continueTo = on.handOver
+    ? renderActionButton(ctx, { action: 'continue', label: t.continue, primary: true, click: on.handOver })
+    : html`<a part="button primary-button" class="button primary" href=${redirect}>${t.continue}</a>`;
   return html`
     <div part="signed-in" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
       ${renderTitle(ctx, t.signedInAs(name))} ${notice ? html`<p part="notice" class="notice">${notice}</p>` : nothing}
       ${renderFormError(formError)}
       <div class="actions">
-        ${redirect ? html`<a part="button primary-button" class="button primary" href=${redirect}>${t.continue}</a>` : nothing}
+        ${redirect ? continueTo : nothing}
         ${renderActionButton(ctx, { action: 'sign-out', label: t.signOut, parts: 'sign-out-button', click: on.signOut })}
       </div>
     </div>

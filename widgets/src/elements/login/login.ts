@@ -174,7 +174,7 @@ export class AcctLogin extends LoginPasskey {
         const redirect = this.redirect ? returnAddress(this.redirect) : '';
         const name = store.user.displayName || store.user.email;
         const view = { name, notice: this.notice || returned, redirect, formError: this.formError };
-        return renderSignedIn(this.ctx, view, { signOut: this.signOut });
+        return renderSignedIn(this.ctx, view, { signOut: this.signOut, handOver: this.continueToSite });
       }
     }
     switch (this.view) {
