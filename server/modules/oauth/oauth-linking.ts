@@ -19,7 +19,6 @@
  * another user is refused (`already_linked`): it signs that user in, and moving it silently
  * would let whoever holds it take a second account.
  */
-import type { Knex } from 'knex';
 import type { ConnectedAccount } from '../../../contract/connected-accounts';
 import { ConnectedAccountErrors, LINK_FRAGMENT } from '../../../contract/connected-accounts';
 import { iso } from '../../../contract/wire';
@@ -32,7 +31,15 @@ import type { RequestContext } from '../sessions/request-context';
 import type { ActiveSession } from '../sessions/sessions.queries';
 import { oauthClients } from './oauth-clients';
 import { providerDisplayName } from './oauth-settings';
-import { findLinkedUserId, type Attempt, type ProviderProfile } from './oauth.queries';
+import {
+  findLinkedAccount,
+  findLinkedUserId,
+  insertLinkedAccount,
+  saveLinkCode,
+  useLinkCode,
+  type Attempt,
+  type ProviderProfile,
+} from './oauth.queries';
 import { startSignIn } from './oauth.service';
 
 /** What the callback of a link attempt does: send the browser back to the page. */
@@ -91,10 +98,7 @@ export async function finishLink(
     return { ok: 'link', redirect: backTo(attempt.returnTo, LINK_FRAGMENT.error, 'already_linked') };
   }
   const code = randomToken();
-  await db
-    .knex('oauth_attempts')
-    .where({ id: attempt.id })
-    .update({ link_code_hash: hashToken(code), link_profile: JSON.stringify(profile) });
+  await saveLinkCode(db.knex, attempt.id, hashToken(code), profile);
   return { ok: 'link', redirect: backTo(attempt.returnTo, LINK_FRAGMENT.code, code) };
 }
 
@@ -106,18 +110,9 @@ export async function completeLink({ config, db }: Services, userId: string, cod
       if (!profile) throw ApiError.of(ConnectedAccountErrors, 'link_expired');
       const owner = await findLinkedUserId(trx, profile.provider, profile.subject);
       if (owner && owner !== userId) throw ApiError.of(ConnectedAccountErrors, 'already_linked');
-      const [row] = owner
-        ? await trx('oauth_accounts').where({ provider: profile.provider, provider_user_id: profile.subject }).select()
-        : await trx('oauth_accounts')
-            .insert({
-              user_id: userId,
-              provider: profile.provider,
-              provider_user_id: profile.subject,
-              provider_email: profile.email,
-              provider_name: profile.name,
-              provider_avatar_url: profile.picture,
-            })
-            .returning('*');
+      const row = owner
+        ? (await findLinkedAccount(trx, profile.provider, profile.subject))!
+        : await insertLinkedAccount(trx, userId, profile);
       return {
         id: row.id,
         provider: row.provider,
@@ -133,20 +128,4 @@ export async function completeLink({ config, db }: Services, userId: string, cod
       throw ApiError.of(ConnectedAccountErrors, 'already_linked');
     throw err;
   }
-}
-
-/** Uses up a link code of `userId`'s, once, within the attempt's lifetime: the provider account. */
-async function useLinkCode(
-  trx: Knex.Transaction,
-  userId: string,
-  codeHash: string,
-): Promise<ProviderProfile | undefined> {
-  const [row] = await trx('oauth_attempts')
-    .where({ link_code_hash: codeHash, link_user_id: userId })
-    .whereNull('linked_at')
-    .where('expires_at', '>', trx.fn.now())
-    .update({ linked_at: trx.fn.now() })
-    .returning('link_profile');
-  if (!row?.link_profile) return undefined;
-  return typeof row.link_profile === 'string' ? JSON.parse(row.link_profile) : row.link_profile;
 }

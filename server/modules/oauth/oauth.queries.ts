@@ -111,14 +111,59 @@ export async function touchLinkedAccount(db: Db, profile: ProviderProfile): Prom
   });
 }
 
-/** Links a provider account to a user (no provider tokens: they are not kept). */
-export async function insertLinkedAccount(db: Db, userId: string, profile: ProviderProfile): Promise<void> {
-  await db('oauth_accounts').insert({
-    user_id: userId,
-    provider: profile.provider,
-    provider_user_id: profile.subject,
-    provider_email: profile.email,
-    provider_name: profile.name,
-    provider_avatar_url: profile.picture,
-  });
+/** A linked account's row as the connected accounts show it. */
+export interface LinkedAccount {
+  id: string;
+  provider: string;
+  provider_email: string | null;
+  created_at: Date;
+}
+
+/**
+ * Links a provider account to a user (provider tokens, when kept, come after:
+ * provider-tokens.service.ts); answers the new row.
+ */
+export async function insertLinkedAccount(db: Db, userId: string, profile: ProviderProfile): Promise<LinkedAccount> {
+  const [row] = await db('oauth_accounts')
+    .insert({
+      user_id: userId,
+      provider: profile.provider,
+      provider_user_id: profile.subject,
+      provider_email: profile.email,
+      provider_name: profile.name,
+      provider_avatar_url: profile.picture,
+    })
+    .returning(['id', 'provider', 'provider_email', 'created_at']);
+  return row as LinkedAccount;
+}
+
+/** The row of a linked provider account, if any. */
+export async function findLinkedAccount(db: Db, provider: string, subject: string): Promise<LinkedAccount | undefined> {
+  return db('oauth_accounts')
+    .where({ provider, provider_user_id: subject })
+    .first('id', 'provider', 'provider_email', 'created_at');
+}
+
+/** Keeps the provider account of a link attempt's callback, for the code `codeHash` to redeem. */
+export async function saveLinkCode(
+  db: Db,
+  attemptId: string,
+  codeHash: string,
+  profile: ProviderProfile,
+): Promise<void> {
+  await db('oauth_attempts')
+    .where({ id: attemptId })
+    .update({ link_code_hash: codeHash, link_profile: JSON.stringify(profile) });
+}
+
+/** Uses up a link code of `userId`'s, once, within the attempt's lifetime: the provider account. */
+export async function useLinkCode(db: Db, userId: string, codeHash: string): Promise<ProviderProfile | undefined> {
+  const [row] = await db('oauth_attempts')
+    .where({ link_code_hash: codeHash, link_user_id: userId })
+    .whereNull('linked_at')
+    .where('expires_at', '>', db.fn.now())
+    .update({ linked_at: db.fn.now() })
+    .returning('link_profile');
+  if (!row?.link_profile) return undefined;
+  return typeof row.link_profile === 'string' ? JSON.parse(row.link_profile) : row.link_profile;
 }
