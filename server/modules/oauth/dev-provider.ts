@@ -48,7 +48,13 @@ export async function startDevProvider(config: Config, logger: Logger): Promise<
     logger.info('OAuth providers are configured: the --dev test provider is not offered');
     return undefined;
   }
-  const { default: Provider } = await import('oidc-provider');
+  // A development dependency: an install without them (`npm ci --omit=dev`) runs without it.
+  const found = await import('oidc-provider').catch((err: unknown) => {
+    logger.warn({ err }, 'the --dev test provider needs the development dependencies (npm ci)');
+    return undefined;
+  });
+  if (!found) return undefined;
+  const Provider = found.default;
   const server = createServer();
   try {
     await new Promise<void>((resolve, reject) => {
