@@ -59,6 +59,30 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
       return res.ok ? ((await res.json()) as { user: { email: string } }).user.email : res.status;
     }, journey().stack.acct.url);
 
+  /** A password account at `email`, signed up as the demo would (no mail: addresses need no proof here). */
+  async function passwordAccount(email: string): Promise<void> {
+    const { stack } = journey();
+    const signUp = await fetch(`${stack.acct.url}/api/auth/sign-up`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: stack.demoUrl },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    assert.equal(signUp.status, 200, await signUp.text());
+  }
+
+  /** The hosted /login address for `returnTo`, built on the demo page by the bundle's hostedLoginUrl (with its browser key). */
+  async function hostedLoginFor(page: Page, returnTo: string): Promise<string> {
+    const { stack } = journey();
+    await page.goto(stack.demoUrl);
+    return page.evaluate(
+      async ([server, back]) => {
+        const acct = (await import(`${server}/acct.js`)) as { hostedLoginUrl(s: string, r: string): string };
+        return acct.hostedLoginUrl(server!, back!);
+      },
+      [stack.acct.url, returnTo],
+    );
+  }
+
   it('signs in on the demo page through the provider’s popup', async () => {
     const { stack } = journey();
     const page = await (await journey().newContext()).newPage();
@@ -111,12 +135,7 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     // An account with a password, and another address than the provider's: linking while signed
     // in needs no matching address (the user proves both sides).
     const email = `linker-${who.email}`;
-    const signUp = await fetch(`${stack.acct.url}/api/auth/sign-up`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: stack.demoUrl },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    assert.equal(signUp.status, 200, await signUp.text());
+    await passwordAccount(email);
     await page.goto(stack.demoUrl);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
@@ -159,14 +178,7 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     const back = `${stack.demoUrl}/account/sessions/`;
     // The site links to acct's page (the bundle's hostedLoginUrl: the page to come back to, and
     // this browser's key, so that the way back signs in without asking).
-    await page.goto(stack.demoUrl);
-    const hostedLogin = await page.evaluate(
-      async ([server, returnTo]) => {
-        const acct = (await import(`${server}/acct.js`)) as { hostedLoginUrl(s: string, r: string): string };
-        return acct.hostedLoginUrl(server!, returnTo!);
-      },
-      [stack.acct.url, back],
-    );
+    const hostedLogin = await hostedLoginFor(page, back);
     assert.match(hostedLogin, /\/login\?return_to=.+&browserKey=[\w-]{43}$/);
 
     await page.goto(hostedLogin);
@@ -183,12 +195,7 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
       return (await fetch(`${server}/api/auth/sign-out`, { ...init, body: '{}' })).status;
     }, stack.acct.url);
     assert.equal(signedOut, 200);
-    const signUp = await fetch(`${stack.acct.url}/api/auth/sign-up`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: stack.demoUrl },
-      body: JSON.stringify({ email: `pw-${who.email}`, password: PASSWORD }),
-    });
-    assert.equal(signUp.status, 200, await signUp.text());
+    await passwordAccount(`pw-${who.email}`);
     await page.goto(hostedLogin);
     await page.getByLabel('Email').fill(`pw-${who.email}`);
     await page.getByLabel('Password').fill(PASSWORD);
@@ -204,21 +211,9 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     const page = await (await journey().newContext()).newPage();
     const problems = watchPageProblems(page);
     const email = `already-${process.pid}-${++subjects}@example.test`;
-    const signUp = await fetch(`${stack.acct.url}/api/auth/sign-up`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: stack.demoUrl },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    assert.equal(signUp.status, 200, await signUp.text());
+    await passwordAccount(email);
     const back = `${stack.demoUrl}/account/sessions/`;
-    await page.goto(stack.demoUrl);
-    const hostedLogin = await page.evaluate(
-      async ([server, returnTo]) => {
-        const acct = (await import(`${server}/acct.js`)) as { hostedLoginUrl(s: string, r: string): string };
-        return acct.hostedLoginUrl(server!, returnTo!);
-      },
-      [stack.acct.url, back],
-    );
+    const hostedLogin = await hostedLoginFor(page, back);
     // Signed in on acct's own account page first.
     await page.goto(`${stack.acct.url}/account`);
     await page.getByLabel('Email').fill(email);

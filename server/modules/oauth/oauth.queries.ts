@@ -22,18 +22,12 @@ export interface NewAttempt {
   linkUserId?: string | null;
 }
 
-export interface Attempt {
+/** A recorded attempt, as the callback uses it up. */
+export type Attempt = Omit<NewAttempt, 'stateHash' | 'ttlSeconds' | 'linkUserId'> & {
   id: string;
   /** A link attempt's user (oauth-linking.ts); null for a sign-in. */
   linkUserId: string | null;
-  provider: string;
-  nonce: string;
-  codeVerifier: string;
-  mode: OAuthMode;
-  returnTo: string;
-  clientNonce: string | null;
-  browserKeyHash: string | null;
-}
+};
 
 export async function insertAttempt(db: Db, attempt: NewAttempt): Promise<void> {
   await db('oauth_attempts').insert({

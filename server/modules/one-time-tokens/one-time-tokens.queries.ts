@@ -76,7 +76,16 @@ export async function consumeToken(
     .where('expires_at', '>', db.fn.now())
     .update({ used_at: db.fn.now() })
     .returning(['id', 'user_id', 'redirect_url', 'data']);
-  if (!row) return undefined;
+  return row && toToken(row);
+}
+
+/** A token row as the modules see it. */
+function toToken(row: {
+  id: string;
+  user_id: string;
+  redirect_url: string | null;
+  data: Record<string, unknown> | null;
+}): ConsumedToken {
   const data = row.data ?? {};
   return {
     id: row.id,
@@ -99,13 +108,5 @@ export async function peekToken(
     .whereNull('used_at')
     .where('expires_at', '>', db.fn.now())
     .first('id', 'user_id', 'redirect_url', 'data');
-  if (!row) return undefined;
-  const data = row.data ?? {};
-  return {
-    id: row.id,
-    userId: row.user_id,
-    redirectUrl: row.redirect_url,
-    data,
-    language: matchLanguage(data.language),
-  };
+  return row && toToken(row);
 }
