@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { browserKeyField, emailField, nameField } from './fields.js';
+import type { SecondFactorRequired } from './mfa.js';
 import type { AuthMethod, Session } from './sessions.js';
 import type { User } from './users.js';
 import type { ErrorCatalogue, Route } from './wire.js';
@@ -22,7 +23,7 @@ export const PASSWORD_MAX_LENGTH = 256;
  * A password as a request carries it. The length is judged in characters by the password policy;
  * here only a bound in UTF-16 units, generous enough for 256 characters of any script or emoji.
  */
-const passwordField = z
+export const passwordField = z
   .string('required')
   .min(1, 'required')
   .max(PASSWORD_MAX_LENGTH * 4, 'password_too_long');
@@ -115,7 +116,8 @@ export const AuthErrors = {
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
 export interface AuthRoutes {
   'POST /api/auth/sign-up': Route<z.input<typeof SignUpBody>, SignedIn | VerificationSent>;
-  'POST /api/auth/sign-in': Route<z.input<typeof SignInBody>, SignedIn>;
+  /** `SecondFactorRequired` for a user with a second factor: no session until `POST /api/auth/mfa/verify`. */
+  'POST /api/auth/sign-in': Route<z.input<typeof SignInBody>, SignedIn | SecondFactorRequired>;
   'POST /api/auth/password/forgot': Route<z.input<typeof ForgotPasswordBody>, ResetSent>;
   'POST /api/auth/password/change': Route<z.input<typeof ChangePasswordBody>, PasswordChanged>;
   'POST /api/auth/magic-link': Route<z.input<typeof MagicLinkBody>, MagicLinkSent>;

@@ -21,6 +21,10 @@ export interface ClientConfig {
   providers?: OAuthProviderSummary[];
   /** The server runs in development mode (`npm start`): setup mistakes may be explained with their exact fix. */
   development: boolean;
+  /** Days between asking for the account's deletion and its hard delete (ACCT_DELETION_GRACE_DAYS; absent from servers older than issue 11). */
+  deletionGraceDays?: number;
+  /** The languages a user may choose for their mail (ACCT_LANGUAGES; absent from servers older than issue 13). */
+  languages?: string[];
 }
 
 export const ClientConfigErrors = {} as const satisfies ErrorCatalogue;

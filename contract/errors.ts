@@ -34,3 +34,12 @@ export const CsrfErrors = {
 export const SiteSecretErrors = {
   site_secret_required: { status: 401, message: 'Send the site secret as `Authorization: Bearer <ACCT_SITE_SECRET>`.' },
 } as const satisfies ErrorCatalogue;
+
+/**
+ * The recent-proof rule (docs/security.md F3): a sensitive change needs a sign-in or a
+ * re-authentication at most ten minutes old. Every area that guards a change shares this one code,
+ * which the elements answer with their re-authentication dialog (widgets/src/elements/reauth-dialog/reauth-dialog.ts).
+ */
+export const RecentProofErrors = {
+  reauthentication_required: { status: 403, message: 'For your security, confirm it is you to continue.' },
+} as const satisfies ErrorCatalogue;

@@ -11,8 +11,12 @@
  *
  * Every acct event bubbles and is composed (it crosses shadow roots), and fires on user action only.
  */
+import type { ApiToken } from './api-tokens.js';
+import type { Webhook } from './webhooks.js';
 import type { ChecklistItem } from './checklist.js';
 import type { ConnectedAccount } from './connected-accounts.js';
+import type { AvailableApp, ConnectedApp } from './connected-apps.js';
+import type { DataExport } from './data-export.js';
 import type { OnboardingProgress } from './onboarding.js';
 import type { Invitation, Member, Organization, OrganizationRole } from './organizations.js';
 import type { Passkey } from './passkeys.js';
@@ -82,12 +86,31 @@ export interface AcctAccountLinkedDetail {
   account: ConnectedAccount;
 }
 
+/** `acct-data-export-requested`: the user asked for a copy of their data (`<acct-data-export>`). */
+export interface AcctDataExportRequestedDetail {
+  /** The new request, status `pending`. */
+  export: DataExport;
+}
+
+/** `acct-data-export-downloaded`: an archive was fetched with the session and handed to the browser to save. */
+export interface AcctDataExportDownloadedDetail {
+  export: DataExport;
+  /** The archive: a `File` (the contract is read without the DOM's types, hence this shape). */
+  file: { readonly name: string; readonly size: number; readonly type: string };
+}
+
 /** What the user answered `<acct-hand-over>`'s question. */
 export type HandOverAnswer = 'continue' | 'cancel';
 
 /** `acct-hand-over-answered`: the user answered the hand-over question (acct's session store listens for it). */
 export interface AcctHandOverAnsweredDetail {
   answer: HandOverAnswer;
+}
+
+/** `acct-reauth-answered`: the re-authentication dialog closed, proved or cancelled (acct's API client listens for it). */
+export interface AcctReauthAnsweredDetail {
+  /** True when the server accepted a proof; false when the user cancelled. */
+  proved: boolean;
 }
 
 // — Onboarding elements —
@@ -161,6 +184,74 @@ export interface AcctMemberRemovedDetail {
   member: Member;
 }
 
+/** `acct-notifications-change`: the unread count of `<acct-notifications-bell>` moved. */
+export interface AcctNotificationsChangeDetail {
+  unreadCount: number;
+}
+
+/** `acct-notification-preference-change`: `<acct-notification-settings>` saved a change. */
+export interface AcctNotificationPreferenceChangeDetail {
+  /** The event type whose row changed, or null for quiet hours. */
+  eventType: string | null;
+}
+
+/** `acct-profile-updated`: the user saved their profile or changed or removed their picture. */
+export interface AcctProfileUpdatedDetail {
+  user: User;
+}
+
+/** `acct-password-changed`: `<acct-password>` changed the password; the user's other sessions ended. */
+export interface AcctPasswordChangedDetail {
+  otherSessionsEnded: number;
+}
+
+/** `acct-email-change-requested`: a confirmation link is on its way to `email` (the address changes once it is followed). */
+export interface AcctEmailChangeRequestedDetail {
+  email: string;
+}
+
+/** `acct-account-tab-changed`: the user picked another tab of `<acct-account>`. */
+export interface AcctAccountTabChangedDetail {
+  tab: string;
+}
+
+/** `acct-deletion-requested`: the user asked for their account's deletion (and is signed out everywhere). */
+export interface AcctDeletionRequestedDetail {
+  /** When the account will be deleted unless the deletion is cancelled. */
+  scheduledFor: Timestamp;
+}
+
+/** `acct-api-token-created` and `acct-api-token-revoked` (`<acct-api-tokens>`); never the token's secret. */
+export interface AcctApiTokenDetail {
+  organizationId: string;
+  token: ApiToken;
+}
+
+/** `acct-webhook-created`, `acct-webhook-updated`, `acct-webhook-deleted` (`<acct-webhooks>`); never the secret. */
+export interface AcctWebhookDetail {
+  organizationId: string;
+  webhook: Webhook;
+}
+
+/**
+ * `acct-app-connect-starting` (cancelable): `<acct-connected-apps>` is about to send the browser to
+ * the app's authorization page `url`. Cancel it to go there another way (a popup, a new tab).
+ */
+export interface AcctAppConnectStartingDetail {
+  app: AvailableApp;
+  url: string;
+}
+
+/** `acct-app-connected` / `acct-app-disconnected`: an app was connected to, or disconnected from, the organization. */
+export interface AcctConnectedAppDetail {
+  app: ConnectedApp;
+}
+
+/** `acct-mfa-changed`: the user turned two-step verification on or off. */
+export interface AcctMfaChangedDetail {
+  enabled: boolean;
+}
+
 /** Every event an acct element fires, by name: the only names an element's `emit()` accepts. */
 export interface AcctEventMap {
   'acct-error': AcctErrorDetail;
@@ -175,6 +266,7 @@ export interface AcctEventMap {
   /** `<acct-user-button>`'s "Sign in" when it has no `sign-in-url`: the page shows its sign-in. */
   'acct-sign-in-requested': Record<string, never>;
   'acct-hand-over-answered': AcctHandOverAnsweredDetail;
+  'acct-reauth-answered': AcctReauthAnsweredDetail;
   'acct-onboarding-step': AcctOnboardingStepDetail;
   'acct-onboarding-complete': AcctOnboardingCompleteDetail;
   'acct-checklist-item-complete': AcctChecklistItemCompleteDetail;
@@ -187,6 +279,25 @@ export interface AcctEventMap {
   'acct-invitation-revoked': AcctInvitationRevokedDetail;
   'acct-member-role-changed': AcctMemberRoleChangedDetail;
   'acct-member-removed': AcctMemberRemovedDetail;
+  'acct-data-export-requested': AcctDataExportRequestedDetail;
+  'acct-data-export-downloaded': AcctDataExportDownloadedDetail;
+  'acct-notifications-change': AcctNotificationsChangeDetail;
+  'acct-notification-preference-change': AcctNotificationPreferenceChangeDetail;
+  'acct-profile-updated': AcctProfileUpdatedDetail;
+  'acct-email-change-requested': AcctEmailChangeRequestedDetail;
+  'acct-password-changed': AcctPasswordChangedDetail;
+  'acct-account-tab-changed': AcctAccountTabChangedDetail;
+  'acct-deletion-requested': AcctDeletionRequestedDetail;
+  'acct-deletion-cancelled': Record<string, never>;
+  'acct-api-token-created': AcctApiTokenDetail;
+  'acct-api-token-revoked': AcctApiTokenDetail;
+  'acct-app-connect-starting': AcctAppConnectStartingDetail;
+  'acct-app-connected': AcctConnectedAppDetail;
+  'acct-app-disconnected': AcctConnectedAppDetail;
+  'acct-webhook-created': AcctWebhookDetail;
+  'acct-webhook-updated': AcctWebhookDetail;
+  'acct-webhook-deleted': AcctWebhookDetail;
+  'acct-mfa-changed': AcctMfaChangedDetail;
 }
 export type AcctEventName = keyof AcctEventMap;
 
@@ -213,6 +324,7 @@ export const ACCT_EVENTS = Object.keys({
   'acct-account-linked': true,
   'acct-sign-in-requested': true,
   'acct-hand-over-answered': true,
+  'acct-reauth-answered': true,
   'acct-onboarding-step': true,
   'acct-onboarding-complete': true,
   'acct-checklist-item-complete': true,
@@ -225,4 +337,23 @@ export const ACCT_EVENTS = Object.keys({
   'acct-invitation-revoked': true,
   'acct-member-role-changed': true,
   'acct-member-removed': true,
+  'acct-data-export-requested': true,
+  'acct-data-export-downloaded': true,
+  'acct-notifications-change': true,
+  'acct-notification-preference-change': true,
+  'acct-profile-updated': true,
+  'acct-email-change-requested': true,
+  'acct-password-changed': true,
+  'acct-account-tab-changed': true,
+  'acct-deletion-requested': true,
+  'acct-deletion-cancelled': true,
+  'acct-api-token-created': true,
+  'acct-api-token-revoked': true,
+  'acct-app-connect-starting': true,
+  'acct-app-connected': true,
+  'acct-app-disconnected': true,
+  'acct-webhook-created': true,
+  'acct-webhook-updated': true,
+  'acct-webhook-deleted': true,
+  'acct-mfa-changed': true,
 } satisfies Record<AcctEventName, true>) as AcctEventName[];

@@ -11,7 +11,18 @@ export const LoginHistoryQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export type LoginEventType = 'login_success' | 'login_failed' | 'logout' | 'password_reset' | 'password_changed';
+export type LoginEventType =
+  | 'login_success'
+  | 'login_failed'
+  /** A first factor was right; the second is asked for (its `method` is the first factor's). */
+  | 'second_factor_required'
+  | 'logout'
+  | 'password_reset'
+  | 'password_changed'
+  | 'email_changed'
+  | 'email_change_undone'
+  | 'reauthenticated'
+  | 'reauthentication_failed';
 
 /** One row of `GET /api/login-history`. */
 export interface LoginEvent {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CommonErrors } from './errors.js';
 import { emailField, nameField } from './fields.js';
+import { MfaErrors } from './mfa.js';
 import type { ErrorCatalogue, Route, Timestamp } from './wire.js';
 
 export type OrganizationRole = 'owner' | 'admin' | 'member';
@@ -28,8 +29,14 @@ export const CreateOrganizationBody = z
   })
   .strict();
 
-/** `PATCH /api/organizations/:id` (admins and owners). */
-export const RenameOrganizationBody = z.object({ name: organizationName }).strict();
+/**
+ * `PATCH /api/organizations/:id` (admins and owners): a new name, and whether members must use a
+ * second factor (`requireMfa`; only someone who has one may turn it on).
+ */
+export const RenameOrganizationBody = z
+  .object({ name: organizationName.optional(), requireMfa: z.boolean().optional() })
+  .strict()
+  .refine((body) => body.name !== undefined || body.requireMfa !== undefined, { message: 'required', path: ['name'] });
 
 /** `PATCH /api/organizations/:id/members/:userId` (owners). */
 export const ChangeRoleBody = z.object({ role: z.enum(['owner', 'admin', 'member'], 'invalid_role') }).strict();
@@ -58,6 +65,8 @@ export interface Organization {
   createdAt: Timestamp;
   /** When the signed-in user joined it: the element that welcomes an invitee finds the one just joined by it. */
   joinedAt: Timestamp;
+  /** Members must use a second factor to reach its resources (403 `mfa_required` without one). */
+  requireMfa: boolean;
 }
 
 export interface Member {
@@ -86,6 +95,7 @@ export const OrganizationErrors = {
   slug_taken: { status: 409, message: 'Another organization already uses this address.' },
   last_owner: { status: 409, message: 'An organization needs an owner. Make someone else an owner first.' },
   already_member: { status: 409, message: 'This person is already a member of the organization.' },
+  mfa_required: MfaErrors.mfa_required,
 } as const satisfies ErrorCatalogue;
 
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */

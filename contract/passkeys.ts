@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { nameField } from './fields.js';
-import { CommonErrors } from './errors.js';
+import { CommonErrors, RecentProofErrors } from './errors.js';
+import type { SecondFactorRequired } from './mfa.js';
 import type { SignedIn } from './auth.js';
 import type { ErrorCatalogue, Route, Timestamp } from './wire.js';
 
@@ -66,7 +67,7 @@ export const RenamePasskeyBody = z.object({ name: passkeyNameField }).strict();
  * WebAuthn responses are loose (a browser may add fields, which pass on to SimpleWebAuthn), but
  * the browser's types for them are interfaces, which fit no index signature.
  */
-type Named<T> = T extends (infer Item)[]
+export type Named<T> = T extends (infer Item)[]
   ? Named<Item>[]
   : T extends object
     ? { [K in keyof T as string extends K ? never : K]: Named<T[K]> }
@@ -145,7 +146,7 @@ export const PasskeyErrors = {
     status: 409,
     message: 'This is your last way to sign in. Add another one before removing it.',
   },
-  reauthentication_required: { status: 403, message: 'For your security, sign in again to change how you sign in.' },
+  ...RecentProofErrors,
 } as const satisfies ErrorCatalogue;
 
 /** This area's routes, keyed `METHOD /api/path` (see routes.ts). */
@@ -153,7 +154,11 @@ export interface PasskeyRoutes {
   'POST /api/passkeys/register/options': Route<z.input<typeof PasskeyOptionsBody>, PasskeyCreationOptions>;
   'POST /api/passkeys/register/verify': Route<Named<z.input<typeof RegisterPasskeyBody>>, { passkey: Passkey }>;
   'POST /api/passkeys/authenticate/options': Route<z.input<typeof PasskeyOptionsBody>, PasskeyRequestOptions>;
-  'POST /api/passkeys/authenticate/verify': Route<Named<z.input<typeof AuthenticatePasskeyBody>>, SignedIn>;
+  /** `SecondFactorRequired` when the passkey did not verify its user and the user has a second factor. */
+  'POST /api/passkeys/authenticate/verify': Route<
+    Named<z.input<typeof AuthenticatePasskeyBody>>,
+    SignedIn | SecondFactorRequired
+  >;
   'GET /api/passkeys': Route<never, { passkeys: Passkey[] }>;
   'PATCH /api/passkeys/:id': Route<z.input<typeof RenamePasskeyBody>, { passkey: Passkey }>;
   'DELETE /api/passkeys/:id': Route<never, PasskeyRemoved>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { SignedIn } from './auth.js';
 import { browserKeyField } from './fields.js';
+import type { SecondFactorRequired } from './mfa.js';
 import type { User } from './users.js';
 import type { ErrorCatalogue, Route, Timestamp } from './wire.js';
 
@@ -91,7 +92,8 @@ export interface ExchangeConfirmationRequired {
   flow: string;
 }
 
-export type ExchangeAnswer = ExchangeSignedIn | ExchangeConfirmationRequired;
+/** A user with a second factor gets `SecondFactorRequired` instead of a session (contract/mfa.ts). */
+export type ExchangeAnswer = ExchangeSignedIn | ExchangeConfirmationRequired | SecondFactorRequired;
 
 /** `GET /api/session/token`: a JWT for the site's backend, valid until `expiresAt` (a few minutes). */
 export interface SessionToken {

@@ -81,6 +81,34 @@ export function pageFolderRedirects(root: string): Plugin {
   };
 }
 
+/**
+ * Serves acct's push service worker at `/acct-sw.js` on the demo's own origin, as a site must
+ * (a push worker is same-origin with the page; README.md "Web Push"): the file the elements'
+ * build writes to widgets/dist, read per request so a rebuild shows at once, and copied into
+ * the demo's build.
+ */
+export function pushServiceWorker(workerFile: string): Plugin {
+  return {
+    name: 'acct-push-service-worker',
+    configureServer(server) {
+      server.middlewares.use('/acct-sw.js', (_req, res) => {
+        if (!existsSync(workerFile)) {
+          res.statusCode = 404;
+          res.end('acct-sw.js is not built yet: run `npm run build`');
+          return;
+        }
+        res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(readFileSync(workerFile));
+      });
+    },
+    generateBundle() {
+      if (existsSync(workerFile))
+        this.emitFile({ type: 'asset', fileName: 'acct-sw.js', source: readFileSync(workerFile) });
+    },
+  };
+}
+
 /** Every hand-written page (`index.html` below root), as the build's entries: a multi-page build needs each named. */
 export function demoPages(root: string, dir = root): Record<string, string> {
   // Not the build's own output (dist/, the default outDir), nor what is copied or inserted as is.
@@ -105,6 +133,7 @@ export default defineConfig({
     acctServerPlugin(() => process.env.ACCT_DEMO_SERVER_URL || DEFAULT_ACCT_SERVER),
     pageFolderRedirects(root),
     componentDocs(root),
+    pushServiceWorker(join(root, '../widgets/dist/acct-sw.js')),
   ],
   build: { rolldownOptions: { input: demoPages(root) } },
   server: { port: 5173, strictPort: true, host: 'localhost' },

@@ -29,10 +29,10 @@ const PAGES: { path: string; ready: string }[] = [
   { path: '/core/dashboard/', ready: 'acct-templates' },
   { path: '/productions/events/new/', ready: 'form' },
   { path: '/account/organization/', ready: 'acct-organization' },
-  { path: '/account/profile/', ready: '.profile-card' },
+  { path: '/account/profile/', ready: 'acct-account' },
   { path: '/account/integrations/', ready: '.integrations' },
-  { path: '/account/sessions/', ready: 'acct-sessions' },
-  { path: '/account/security/', ready: 'acct-passkeys' },
+  { path: '/account/sessions/', ready: 'acct-account' },
+  { path: '/account/security/', ready: 'acct-account' },
   { path: '/dev/outbox/', ready: 'main' },
 ];
 

@@ -83,6 +83,12 @@ describeOnEachDatabase('onboarding journey', (getDb) => {
     // the acct server's origin), and the step shows it again.
     await page.reload();
     onboarding = await onStep(page, 'Your profile');
+    if (!(await visibleField(onboarding, 'About you').inputValue())) {
+      // The new page can read the step before the old page's keepalive save has committed (a busy
+      // machine); the draft must be there by the next load — if it was lost, it is not.
+      await page.reload();
+      onboarding = await onStep(page, 'Your profile');
+    }
     assert.equal(await visibleField(onboarding, 'About you').inputValue(), 'Producer of the spring season.');
     await visibleField(onboarding, 'Photo').fill('https://example.com/ada.png');
     await onboarding.getByRole('button', { name: 'Continue' }).click();

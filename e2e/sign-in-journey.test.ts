@@ -84,7 +84,11 @@ describeOnEachDatabase('sign-in journey', (getDb) => {
 
     // The second device is signed out on its very next request.
     await second.page.reload();
-    await second.page.locator('acct-sessions').getByText('You are signed out.').waitFor();
+    // (The sessions page is `<acct-account>` on its Security tab: `<acct-sessions>`'s own signed-out message.)
+    await second.page
+      .locator('acct-sessions')
+      .getByText('Sign in to see the devices where you are signed in.')
+      .waitFor();
     assert.equal((await me(second.page)).status, 401);
 
     // The history shows the sign-ins: by the link on this device, by password on the other.

@@ -26,6 +26,7 @@ const ELEMENTS = [
   'acct-checklist',
   'acct-templates',
   'acct-organization',
+  'acct-data-export',
 ];
 
 /** The host page: every element, the acct script, and nothing inline. */

@@ -53,6 +53,8 @@ describeOnEachDatabase('HTTP skeleton', (getDb) => {
       providers: [],
       originAllowed: true,
       development: false,
+      deletionGraceDays: 30,
+      languages: ['en', 'fr', 'de', 'es', 'ar'],
     });
     // Public: any page may read it, without credentials (more in client-config.test.ts).
     assert.equal(res.headers.get('access-control-allow-origin'), '*');

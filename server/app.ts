@@ -14,15 +14,23 @@ import { rejectDeepJson } from './http/json-limits';
 import { requestLogger } from './http/logging';
 import { hostedLoginPage } from './modules/hosted-login/hosted-login.routes';
 import { BUNDLE_PATHS, bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
+import { openApiRoutes } from './modules/openapi/openapi.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
 import { accountPage } from './modules/account-page/account-page.routes';
+import { avatarApiRoutes, avatarBodyParser, avatarFiles } from './modules/avatars/avatars.routes';
+import { emailChangeApiRoutes, emailChangePages } from './modules/email-change/email-change.routes';
+import { accountDeletionRoutes, cancelDeletionPage } from './modules/account-deletion/account-deletion.routes';
 import { connectedAccountRoutes } from './modules/connected-accounts/connected-accounts.routes';
+import { connectedAppCallbackPage, connectedAppRoutes } from './modules/connected-apps/connected-apps.routes';
+import { dataExportRoutes } from './modules/data-export/data-export.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { emailVerificationApiRoutes, verifyEmailPage } from './modules/email-verification/email-verification.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { loginHistoryRoutes } from './modules/login-history/login-history.routes';
 import { magicLinkApiRoutes, magicLinkPage } from './modules/magic-links/magic-links.routes';
 import { oauthPages } from './modules/oauth/oauth.routes';
 import { providerTokenRoutes } from './modules/provider-tokens/provider-tokens.routes';
+import { pushRoutes } from './modules/push/push.routes';
 import { passkeyRoutes } from './modules/passkeys/passkeys.routes';
 import { outboxRoutes } from './modules/mail/outbox.routes';
 import { passwordRoutes } from './modules/passwords/passwords.routes';
@@ -33,6 +41,10 @@ import { sessionRoutes } from './modules/sessions/sessions.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { jwksRoutes } from './modules/signing-keys/jwks.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
+import { apiTokenRoutes } from './modules/api-tokens/api-tokens.routes';
+import { reauthenticationRoutes } from './modules/reauthentication/reauthentication.routes';
+import { webhookRoutes } from './modules/webhooks/webhooks.routes';
+import { mfaRoutes } from './modules/mfa/mfa.routes';
 import { checklistRoutes } from './modules/checklist/checklist.routes';
 import { onboardingRoutes } from './modules/onboarding/onboarding.routes';
 import { templateRoutes } from './modules/templates/templates.routes';
@@ -59,6 +71,8 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   app.set('etag', () => undefined);
   // Client addresses come from X-Forwarded-For only through proxies named in ACCT_TRUST_PROXY.
   app.set('trust proxy', config.trustProxy);
+  // The languages a request's Accept-Language may choose (sessions/request-context.ts).
+  app.set('acct languages', config.languages);
 
   app.use(requestLogger(logger));
   // Brotli or gzip for API answers and hosted pages over the threshold; the bundle is compressed
@@ -99,15 +113,20 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
     next();
   });
   api.use(csrfGuard(config.allowedOrigins, new URL(config.publicUrl).origin));
+  api.use(...avatarBodyParser(services));
   api.use(express.json({ limit: JSON_LIMIT, strict: true }));
   api.use(rejectDeepJson);
   // The session routes first: `GET /api/me` is the hottest route, and every router before it
   // costs a look at its routes.
   api.use(sessionRoutes(services));
   api.use(clientConfigRoutes(config));
+  api.use(openApiRoutes(config, app));
   api.use(passwordRoutes(services));
+  api.use(reauthenticationRoutes(services));
   api.use(emailVerificationApiRoutes(services));
   api.use(userRoutes(services));
+  api.use(avatarApiRoutes(services));
+  api.use(emailChangeApiRoutes(services));
   api.use(organizationRoutes(services));
   if (config.signInMethods.includes('magic-link')) api.use(magicLinkApiRoutes(services));
   if (config.signInMethods.includes('passkey')) api.use(passkeyRoutes(services));
@@ -117,7 +136,15 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   api.use(checklistRoutes(services));
   api.use(providerTokenRoutes(services));
   api.use(templateRoutes(services));
+  api.use(dataExportRoutes(services));
   api.use(adminRoutes(services));
+  api.use(pushRoutes(services));
+  api.use(notificationRoutes(services));
+  api.use(accountDeletionRoutes(services));
+  api.use(apiTokenRoutes(services));
+  api.use(connectedAppRoutes(services));
+  api.use(webhookRoutes(services));
+  api.use(mfaRoutes(services));
   if (config.mail.devOutbox) api.use(outboxRoutes(services.mail));
   // The API first (one prefix test for everything under /api), then the few public files and the
   // landing pages of emailed links.
@@ -125,15 +152,19 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   app.use(healthRoutes(db.knex));
   app.use(bundleRoutes(bundleDir, config.bundleMaxAgeSeconds));
   app.use(jwksRoutes(services.signingKeys));
+  app.use(avatarFiles(services));
 
   // The landing pages of emailed links, on the server's own origin.
   const hosted = express.Router();
   mountHostedAssets(hosted, config.brand);
   hosted.use(verifyEmailPage(services));
+  hosted.use(emailChangePages(services));
   hosted.use(resetPasswordPage(services));
   if (config.signInMethods.includes('magic-link')) hosted.use(magicLinkPage(services));
   hosted.use(invitationPage(services));
+  hosted.use(cancelDeletionPage(services));
   if (config.oauthProviders.length) hosted.use(oauthPages(services));
+  if (config.connectedApps.length) hosted.use(connectedAppCallbackPage(services));
   hosted.use(hostedLoginPage(services));
   hosted.use(accountPage(services));
   app.use(hosted);

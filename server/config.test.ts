@@ -37,6 +37,26 @@ describe('loadConfig', () => {
     );
   });
 
+  it('runs several processes only on PostgreSQL, with shared encryption keys, outside npm start', () => {
+    const keys = 'k1=' + Buffer.alloc(32, 1).toString('base64');
+    const pg = 'postgres://acct@db/acct';
+    assert.equal(loadConfig({}).processes, 1);
+    assert.equal(loadConfig({ ACCT_PROCESSES: '4', DATABASE_URL: pg, ACCT_ENCRYPTION_KEYS: keys }).processes, 4);
+    assert.throws(
+      () => loadConfig({ ACCT_PROCESSES: '2', DATABASE_URL: pg }),
+      /ACCT_ENCRYPTION_KEYS: must be set when ACCT_PROCESSES/,
+    );
+    assert.throws(
+      () => loadConfig({ ACCT_PROCESSES: '2', ACCT_ENCRYPTION_KEYS: keys }),
+      /ACCT_PROCESSES: several processes need PostgreSQL/,
+    );
+    assert.throws(
+      () => loadConfig({ ACCT_PROCESSES: '2', DATABASE_URL: pg, ACCT_ENCRYPTION_KEYS: keys }, { dev: true }),
+      /ACCT_PROCESSES: npm start runs one process/,
+    );
+    assert.throws(() => loadConfig({ ACCT_PROCESSES: '0' }), /ACCT_PROCESSES/);
+  });
+
   it('treats empty values as unset', () => {
     assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }).port, 3000);
   });
@@ -123,6 +143,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('allows every language by default, and refuses a default language that ACCT_LANGUAGES leaves out', () => {
+    assert.deepEqual(loadConfig({}).languages, ['en', 'fr', 'de', 'es', 'ar']);
+    assert.deepEqual(loadConfig({ ACCT_LANGUAGES: 'en,ar', ACCT_DEFAULT_LANGUAGE: 'ar' }).languages, ['en', 'ar']);
+    assert.throws(
+      () => loadConfig({ ACCT_LANGUAGES: 'en fr', ACCT_DEFAULT_LANGUAGE: 'de' }),
+      /ACCT_DEFAULT_LANGUAGE: de is not in ACCT_LANGUAGES/,
+    );
+    assert.throws(
+      () => loadConfig({ ACCT_LANGUAGES: 'en pt' }),
+      /ACCT_LANGUAGES\S*: each must be one of: en, fr, de, es, ar/,
+    );
+  });
+
   for (const [variable, value, why] of [
     ['ACCT_BRAND_COLOR', 'blue', 'is not a hex colour'],
     ['ACCT_BRAND_COLOR', '#12345', 'is not a hex colour'],
@@ -135,8 +168,8 @@ describe('loadConfig', () => {
     ['ACCT_BRAND_LOGO_URL', 'https://user:secret@cdn.example.com/logo.svg', 'user name or password'],
     ['ACCT_BRAND_LOGO_URL', 'http://[::1]:8080/logo.svg', 'not an IPv6 address'],
     ['ACCT_BRAND_LOGO_URL', 'https://[2001:db8::1]/logo.svg', 'not an IPv6 address'],
-    ['ACCT_DEFAULT_LANGUAGE', 'de', 'must be one of: en, fr'],
-    ['ACCT_DEFAULT_LANGUAGE', 'fr-FR', 'must be one of: en, fr'],
+    ['ACCT_DEFAULT_LANGUAGE', 'pt', 'must be one of: en, fr, de, es, ar'],
+    ['ACCT_DEFAULT_LANGUAGE', 'fr-FR', 'must be one of: en, fr, de, es, ar'],
   ] as const) {
     it(`refuses ${variable}=${value}`, () => {
       assert.throws(

@@ -6,10 +6,22 @@
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { parseOAuthProviders, type OAuthProviderSettings } from './modules/oauth/oauth-settings';
+import { parsePushSettings, type PushSettings } from './modules/push/push-settings';
+import { parseConnectedApps, type ConnectedAppSettings } from './modules/connected-apps/connected-apps-settings';
 import { parseRateLimits, type RateLimitPolicies } from './modules/rate-limit/policies';
 import { DEFAULT_BRAND_COLOR, type Brand } from './brand/brand';
-import { normalizeHex } from './brand/colors';
+import {
+  booleanFlag,
+  duration,
+  list,
+  parseBrandColor,
+  parseLogoUrl,
+  parseOrigin,
+  parseTrustProxy,
+  SESSION_DEFAULTS,
+} from './config-fields';
 import { SUPPORTED_LANGUAGES, type Language } from './i18n';
+import { SiteNotificationTypes, type SiteNotificationType } from './modules/notifications/catalogue';
 
 // Sign-in methods (in their default order) and session transports — an HttpOnly first-party
 // cookie (acct on a subdomain of the site), a partitioned cookie (acct on another site), or a
@@ -22,92 +34,6 @@ export { SESSION_TRANSPORTS, SIGN_IN_METHODS, type SessionTransport, type SignIn
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
-
-/**
- * An origin as browsers send it in the `Origin` header: scheme, host and port, no path. A
- * trailing slash is forgiven; anything else (a path, a wildcard, `null`) is refused, because
- * CORS compares origins as exact strings and a near-miss would silently never match.
- */
-function parseOrigin(value: string, ctx: z.RefinementCtx): string {
-  if (value === '*') {
-    ctx.addIssue({
-      code: 'custom',
-      message: '"*" is not allowed: acct answers credentialed requests, so every allowed origin must be listed',
-    });
-    return z.NEVER;
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://app.example.com` });
-    return z.NEVER;
-  }
-  const pathless = url.pathname === '/' && !url.search && !url.hash && !url.username;
-  if (!['http:', 'https:'].includes(url.protocol) || !pathless || url.origin === 'null') {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin like https://app.example.com` });
-    return z.NEVER;
-  }
-  return url.origin;
-}
-
-/** A hex colour, `#rgb` or `#rrggbb`, as `#rrggbb` in lower case. */
-function parseBrandColor(value: string, ctx: z.RefinementCtx): string {
-  const color = normalizeHex(value);
-  if (color) return color;
-  ctx.addIssue({ code: 'custom', message: `"${value}" is not a hex colour like #1d4ed8` });
-  return z.NEVER;
-}
-
-/** Hosts a browser treats as a secure context over plain http. */
-const isLocalhost = (host: string) =>
-  host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host);
-
-/**
- * The logo's URL: https, or http on localhost (development). Its origin goes into the hosted
- * pages' CSP `img-src`, which can name a host but not an IPv6 address, and a URL with
- * credentials would put them in every page and mail.
- */
-function parseLogoUrl(value: string, ctx: z.RefinementCtx): string {
-  const problem = (message: string) => {
-    ctx.addIssue({ code: 'custom', message });
-    return z.NEVER;
-  };
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return problem(`"${value}" is not a URL like https://cdn.example.com/logo.svg`);
-  }
-  if (url.hostname.startsWith('[')) return problem('must name a host, not an IPv6 address (a CSP cannot allow one)');
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocalhost(url.hostname))) {
-    return problem('must be an https:// URL (http:// only on localhost)');
-  }
-  if (url.username || url.password) return problem('must not hold a user name or password');
-  return url.href;
-}
-
-const list = (raw: string) =>
-  raw
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** A duration: seconds, or a number with s/m/h/d (`30m`, `14d`). */
-const duration = z
-  .string()
-  .regex(/^\d+\s*[smhd]?$/, 'must be a duration like 900, 30m, 12h or 14d')
-  .transform((raw) => {
-    const value = Number.parseInt(raw, 10);
-    const unit = raw.trim().slice(-1);
-    const seconds: Record<string, number> = { m: 60, h: 3600, d: 86_400 };
-    return value * (seconds[unit] ?? 1);
-  })
-  .or(z.number());
-
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -132,6 +58,15 @@ const envSchema = z.object({
   ACCT_BRAND_COLOR: z.string().default(DEFAULT_BRAND_COLOR).transform(parseBrandColor),
   ACCT_BRAND_LOGO_URL: z.string().trim().max(2000).transform(parseLogoUrl).optional(),
   ACCT_DEFAULT_LANGUAGE: z.enum(SUPPORTED_LANGUAGES, `must be one of: ${SUPPORTED_LANGUAGES.join(', ')}`).default('en'),
+  ACCT_LANGUAGES: z
+    .string()
+    .default(SUPPORTED_LANGUAGES.join(' '))
+    .transform(list)
+    .pipe(
+      z
+        .array(z.enum(SUPPORTED_LANGUAGES, `each must be one of: ${SUPPORTED_LANGUAGES.join(', ')}`))
+        .min(1, 'allow at least one language'),
+    ),
   ACCT_SIGN_IN_METHODS: z
     .string()
     .default(SIGN_IN_METHODS.join(' '))
@@ -139,6 +74,7 @@ const envSchema = z.object({
     .pipe(z.array(z.enum(SIGN_IN_METHODS)).min(1, 'enable at least one sign-in method')),
   ACCT_SIGN_UP_ENABLED: booleanFlag.default(true),
   ACCT_OAUTH_STORE_TOKENS: booleanFlag.default(false),
+  ACCT_WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
   ACCT_DEV_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   ACCT_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
   ACCT_REDIRECT_ALLOWLIST: z
@@ -165,6 +101,18 @@ const envSchema = z.object({
     .transform((raw) => (raw === undefined ? undefined : list(raw)))
     .pipe(z.array(z.string().max(500)).min(1, 'name at least one audience').optional()),
   ACCT_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  ACCT_NOTIFICATION_TYPES: z
+    .string()
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array (docs/notifications.md)' });
+        return z.NEVER;
+      }
+    })
+    .pipe(SiteNotificationTypes)
+    .default([]),
   ACCT_SITE_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   ACCT_RP_ID: z
     .string()
@@ -174,9 +122,22 @@ const envSchema = z.object({
   ACCT_RP_NAME: z.string().trim().min(1).max(100).optional(),
   ACCT_PASSKEY_USER_VERIFICATION: z.enum(['preferred', 'required']).default('preferred'),
   ACCT_MAGIC_LINK_TTL: duration.default(600),
+  ACCT_EXPORT_TTL: duration.default(604_800),
+  ACCT_EXPORT_HOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ACCT_EXPORT_HOOK_TIMEOUT: duration.default(10),
+  ACCT_DELETION_GRACE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ACCT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCT_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   ACCT_BUNDLE_MAX_AGE: z.coerce.number().int().min(0).default(300),
+  // 1 MiB; at most 8 MiB, since the picture travels base64-encoded in a JSON body and sits in PostgreSQL.
+  ACCT_AVATAR_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(8 * 1024 * 1024)
+    .default(1024 * 1024),
+  ACCT_RUN_JOBS: booleanFlag.default(true),
+  ACCT_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** The parsed, typed settings. */
@@ -199,6 +160,8 @@ export interface Config {
   brand: Brand;
   /** Language of mails and pages when neither the user nor the request names a supported one. */
   defaultLanguage: Language;
+  /** The languages mails, pages and a user's choice may be in (ACCT_LANGUAGES); the default is among them. */
+  languages: Language[];
   signInMethods: SignInMethod[];
   signUpEnabled: boolean;
   passwordMinLength: number;
@@ -237,17 +200,36 @@ export interface Config {
     userVerification: 'preferred' | 'required';
   };
   magicLinkTtlSeconds: number;
+  /** Data export (server/modules/data-export): how long an archive stays downloadable, and the site's hook. */
+  dataExport: {
+    ttlSeconds: number;
+    /** Where the site adds its own data about the user (POST, signed with the site secret); unset: none. */
+    hookUrl: string | undefined;
+    hookTimeoutSeconds: number;
+  };
+  /** Days between asking for an account's deletion and the deletion (it can be cancelled until then). */
+  deletionGraceDays: number;
   /** Password hashes that may run at once; undefined: cores − 1 (at least 1). */
   hashConcurrency: number | undefined;
   /** Shared secret of the site's backend for server-to-server calls (checklist events); unset: off. */
   siteSecret: string | undefined;
+  /** The site's own notification event types (ACCT_NOTIFICATION_TYPES), after acct's built-in ones. */
+  notificationTypes: SiteNotificationType[];
   logLevel: z.infer<typeof envSchema>['ACCT_LOG_LEVEL'];
   shutdownTimeoutMs: number;
   bundleMaxAgeSeconds: number;
+  /** Largest uploaded avatar, in bytes once decoded (ACCT_AVATAR_MAX_BYTES). */
+  avatarMaxBytes: number;
+  /** Run queued jobs in this process (false: only queue them, for a separate `npm run worker`). */
+  runJobs: boolean;
+  /** Server processes `npm run serve` runs on one port (node:cluster; ACCT_PROCESSES). */
+  processes: number;
   /** OAuth / OpenID Connect providers (server/modules/oauth/oauth-settings.ts), in a stable order. */
   oauthProviders: OAuthProviderSettings[];
   /** Keep providers' access and refresh tokens, encrypted, for the site's backend (provider-tokens module). */
   oauthStoreTokens: boolean;
+  /** Webhook endpoints may be loopback or private addresses (on-premise targets, tests); docs/security.md H2. */
+  webhookAllowPrivate: boolean;
   /**
    * `npm start`'s development mode (`--dev`), not an environment variable: the elements then
    * name the exact fix for a setup mistake (e.g. a page origin missing from ACCT_ALLOWED_ORIGINS).
@@ -255,6 +237,10 @@ export interface Config {
   development: boolean;
   /** `--dev` only: the loopback port of the OAuth test provider (modules/oauth/dev-provider.ts). */
   devProviderPort: number;
+  /** Web Push: VAPID keys and subject, and which endpoints are accepted (modules/push/push-settings.ts). */
+  push: PushSettings;
+  /** Third-party apps organizations can connect (modules/connected-apps/connected-apps-settings.ts). */
+  connectedApps: ConnectedAppSettings[];
 }
 
 /**
@@ -268,20 +254,6 @@ export function originsOutsideRpId(config: Pick<Config, 'allowedOrigins' | 'pass
     const host = new URL(origin).hostname;
     return host !== rpId && !host.endsWith(`.${rpId}`);
   });
-}
-
-/** Lifetimes per transport: a bearer secret is readable by page scripts, so it lives shorter. */
-const SESSION_DEFAULTS: Record<SessionTransport, { idle: number; absolute: number }> = {
-  cookie: { idle: 14 * 86_400, absolute: 30 * 86_400 },
-  'partitioned-cookie': { idle: 14 * 86_400, absolute: 30 * 86_400 },
-  bearer: { idle: 86_400, absolute: 7 * 86_400 },
-};
-
-/** Express's `trust proxy` from text: true/false, a hop count, or a list of addresses/subnets. */
-function parseTrustProxy(raw: string): boolean | number | string[] {
-  if (raw === 'true' || raw === 'false') return raw === 'true';
-  if (/^\d+$/.test(raw)) return Number(raw);
-  return list(raw);
 }
 
 export interface LoadOptions {
@@ -316,9 +288,39 @@ export function loadConfig(
       'Invalid configuration:\n  ACCT_SESSION_IDLE_TIMEOUT: must not exceed ACCT_SESSION_ABSOLUTE_TIMEOUT',
     );
   }
+  if (e.ACCT_PROCESSES > 1 && dev) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ACCT_PROCESSES: npm start runs one process (its OAuth test provider lives in it); use npm run serve',
+    );
+  }
+  if (e.ACCT_PROCESSES > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ACCT_PROCESSES: several processes need PostgreSQL (DATABASE_URL); the embedded database belongs to one process',
+    );
+  }
+  if (e.ACCT_PROCESSES > 1 && !e.ACCT_ENCRYPTION_KEYS) {
+    // Each process would otherwise use the key file of its own data folder: right only by luck.
+    throw new ConfigError(
+      'Invalid configuration:\n  ACCT_ENCRYPTION_KEYS: must be set when ACCT_PROCESSES is more than 1, so that every process opens what another sealed (docs/deploying.md)',
+    );
+  }
+  if (!e.ACCT_LANGUAGES.includes(e.ACCT_DEFAULT_LANGUAGE)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  ACCT_DEFAULT_LANGUAGE: ${e.ACCT_DEFAULT_LANGUAGE} is not in ACCT_LANGUAGES (${e.ACCT_LANGUAGES.join(' ')})`,
+    );
+  }
+  if (e.ACCT_EXPORT_HOOK_URL && !e.ACCT_SITE_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  ACCT_EXPORT_HOOK_URL: needs ACCT_SITE_SECRET, which signs the calls to the hook',
+    );
+  }
   const oauth = parseOAuthProviders(present);
-  if (oauth.problems.length) {
-    throw new ConfigError(`Invalid configuration:\n${oauth.problems.map((line) => `  ${line}`).join('\n')}`);
+  const mailFrom = e.ACCT_MAIL_FROM ?? `${e.ACCT_PRODUCT_NAME} <no-reply@${new URL(e.ACCT_PUBLIC_URL).hostname}>`;
+  const push = parsePushSettings(present, { mailFrom });
+  const connectedApps = parseConnectedApps(present);
+  const problems = [...oauth.problems, ...push.problems, ...connectedApps.problems];
+  if (problems.length) {
+    throw new ConfigError(`Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
   return {
     port: e.PORT,
@@ -331,6 +333,7 @@ export function loadConfig(
     productName: e.ACCT_PRODUCT_NAME,
     brand: { productName: e.ACCT_PRODUCT_NAME, color: e.ACCT_BRAND_COLOR, logoUrl: e.ACCT_BRAND_LOGO_URL },
     defaultLanguage: e.ACCT_DEFAULT_LANGUAGE,
+    languages: [...new Set(e.ACCT_LANGUAGES)],
     signInMethods: [...new Set(e.ACCT_SIGN_IN_METHODS)],
     signUpEnabled: e.ACCT_SIGN_UP_ENABLED,
     passwordMinLength: e.ACCT_PASSWORD_MIN_LENGTH,
@@ -344,7 +347,7 @@ export function loadConfig(
     trustProxy: parseTrustProxy(e.ACCT_TRUST_PROXY),
     mail: {
       smtpUrl: e.ACCT_SMTP_URL,
-      from: e.ACCT_MAIL_FROM ?? `${e.ACCT_PRODUCT_NAME} <no-reply@${new URL(e.ACCT_PUBLIC_URL).hostname}>`,
+      from: mailFrom,
       devOutbox: e.ACCT_SMTP_URL ? false : (e.ACCT_DEV_OUTBOX ?? dev),
     },
     encryptionKeys: e.ACCT_ENCRYPTION_KEYS,
@@ -357,15 +360,28 @@ export function loadConfig(
       userVerification: e.ACCT_PASSKEY_USER_VERIFICATION,
     },
     magicLinkTtlSeconds: e.ACCT_MAGIC_LINK_TTL,
+    dataExport: {
+      ttlSeconds: e.ACCT_EXPORT_TTL,
+      hookUrl: e.ACCT_EXPORT_HOOK_URL,
+      hookTimeoutSeconds: e.ACCT_EXPORT_HOOK_TIMEOUT,
+    },
+    deletionGraceDays: e.ACCT_DELETION_GRACE_DAYS,
     siteSecret: e.ACCT_SITE_SECRET,
+    notificationTypes: e.ACCT_NOTIFICATION_TYPES,
     hashConcurrency: e.ACCT_HASH_CONCURRENCY,
     logLevel: e.ACCT_LOG_LEVEL,
     shutdownTimeoutMs: e.ACCT_SHUTDOWN_TIMEOUT_MS,
     bundleMaxAgeSeconds: e.ACCT_BUNDLE_MAX_AGE,
+    avatarMaxBytes: e.ACCT_AVATAR_MAX_BYTES,
+    runJobs: e.ACCT_RUN_JOBS,
+    processes: e.ACCT_PROCESSES,
     oauthProviders: oauth.providers,
     oauthStoreTokens: e.ACCT_OAUTH_STORE_TOKENS,
+    webhookAllowPrivate: e.ACCT_WEBHOOK_ALLOW_PRIVATE,
     development: dev,
     devProviderPort: e.ACCT_DEV_PROVIDER_PORT,
+    push: push.settings,
+    connectedApps: connectedApps.apps,
   };
 }
 

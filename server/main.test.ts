@@ -5,59 +5,16 @@
  * through it works the way the README tells a newcomer to try it.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { exchange } from './testing/accounts';
 import { TestClient } from './testing/http-client';
 import { browse, CookieJar } from './testing/oidc-provider';
-
-const MAIN = new URL('./main.ts', import.meta.url).pathname;
-
-interface ServerProcess {
-  child: ChildProcessWithoutNullStreams;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function spawnServer(env: Record<string, string>, args: string[] = []): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    env: { ...process.env, DATABASE_URL: '', PORT: '0', ACCT_HOST: '127.0.0.1', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-/** A loopback port free right now (the server under test must know its own URL before it starts). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-/** Waits for the "listening" log line and returns the URL it names. */
-async function listeningUrl(server: ServerProcess): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const line = server
-      .output()
-      .split('\n')
-      .find((l) => l.includes('acct is listening'));
-    if (line) return (JSON.parse(line) as { url: string }).url;
-    if (server.child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start:\n${server.output()}`);
-}
+import { freePort, listeningUrl, spawnServer } from './testing/server-process';
 
 describe('server process', () => {
   let dataDir: string;
@@ -113,7 +70,7 @@ describe('server process', () => {
     assert.equal(await again.exited, 0);
   });
 
-  it('with --dev offers the OAuth test provider, and signs in through it with any address', async () => {
+  it('with --dev offers the OAuth test provider, signs in through it with any address, and connects it as the demo app', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const site = 'http://localhost:5173';
@@ -150,6 +107,26 @@ describe('server process', () => {
       assert.equal(back.status, 303);
       const signedIn = await exchange(browser, back.headers.get('location'));
       assert.deepEqual([signedIn.body.status, signedIn.body.user.email], ['signed_in', 'ada@example.test']);
+
+      // The same provider is the demo's connected app: an organization connects it for real.
+      const made = await browser.post('/api/organizations', { name: 'Demo Crew' });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      const apps = `/api/organizations/${made.body.organization.id}/connected-apps`;
+      assert.deepEqual(
+        (await browser.get(apps)).body.available.map((a: { id: string }) => a.id),
+        ['demo-calendar'],
+      );
+      const connect = await browser.post(`${apps}/demo-calendar/connect`, {
+        returnTo: `${site}/account/integrations/`,
+      });
+      assert.equal(connect.status, 200, JSON.stringify(connect.body));
+      const appReturn = await browse(connect.body.url, issuer, jar);
+      assert.ok(appReturn.startsWith(`${url}/auth/connected-apps/callback?`), appReturn);
+      const page2 = (await fetch(appReturn, { redirect: 'manual' })).headers.get('location')!;
+      const answer = new URLSearchParams(new URLSearchParams(new URL(page2).hash.slice(1)).get('acct_app')!);
+      const connected = await browser.post(`${apps}/callback`, Object.fromEntries(answer));
+      assert.equal(connected.status, 201, JSON.stringify(connected.body));
+      assert.equal(connected.body.app.providerAccountId, 'ada@example.test');
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

@@ -9,6 +9,7 @@ import type { Database } from './db/database';
 import type { DomainEvents } from './events/domain-events';
 import type { Logger } from './http/logging';
 import type { DetachedWork } from './jobs/detached-work';
+import type { Jobs } from './jobs/jobs';
 import type { MailQueue } from './modules/mail/mail-queue';
 import type { SigningKeys } from './modules/signing-keys/signing-keys';
 import type { Envelope } from './security/envelope';
@@ -24,6 +25,8 @@ export interface Services {
   events: DomainEvents;
   /** Work a route starts after answering, so its answer cannot be timed (server/jobs/detached-work.ts). */
   detached: DetachedWork;
+  /** The durable job runner: work queued in PostgreSQL, retried, run once (server/jobs/jobs.ts). */
+  jobs: Jobs;
   /**
    * Tests only: the fetch through which acct reaches OAuth providers (a hosts file, so that a
    * local server can answer for a provider's real address). Unset: the global fetch.

@@ -14,7 +14,8 @@ import { migrateToLatest, MIGRATIONS_TABLE } from './db/migrate';
 import { warnIfPrivileged } from './db/service-role';
 import { CommonErrors } from './http/errors';
 import type { Logger } from './http/logging';
-import { scheduleCleanup } from './jobs/cleanup';
+import { JobRunner } from './jobs/job-runner';
+import { JOBS } from './jobs/registry';
 import { forgetTokensWhenOff } from './modules/provider-tokens/provider-tokens.service';
 import { MailQueue } from './modules/mail/mail-queue';
 import { createTransport } from './modules/mail/transport';
@@ -25,6 +26,9 @@ import type { Services } from './services';
 import { DomainEvents } from './events/domain-events';
 import { DetachedWork } from './jobs/detached-work';
 import { subscribeChecklistToEvents } from './modules/checklist/checklist.service';
+import { subscribeNotificationsToEvents } from './modules/notifications/events';
+import { subscribeWebhooks } from './modules/webhooks/webhook-events';
+import { subscribeOnboardingToConnectedApps } from './modules/connected-apps/onboarding-step';
 
 export interface RunningServer {
   /** Base URL, e.g. `http://localhost:3000` (no trailing slash). */
@@ -64,7 +68,7 @@ function withOwnOrigin(config: Config): Config {
     : { ...config, redirectAllowlist: [...config.redirectAllowlist, own] };
 }
 
-async function buildServices(config: Config, db: Database, logger: Logger): Promise<Services> {
+async function buildServices(config: Config, db: Database, logger: Logger): Promise<Services & { jobs: JobRunner }> {
   if (config.hashConcurrency) setHashConcurrency(config.hashConcurrency);
   const envelope = await loadEnvelope(config.encryptionKeys, config.dataDir, (path) =>
     logger.warn(
@@ -75,7 +79,8 @@ async function buildServices(config: Config, db: Database, logger: Logger): Prom
   const transport = createTransport(config.mail.smtpUrl, config.mail.devOutbox);
   if (transport.kind === 'none')
     logger.warn('no mail transport: mail is queued but not sent until ACCT_SMTP_URL is set');
-  const mail = new MailQueue(db.knex, transport, envelope, config.mail.from, logger);
+  const jobs = new JobRunner({ knex: db.knex, logger, definitions: JOBS, work: config.runJobs });
+  const mail = new MailQueue(db.knex, jobs, transport, envelope, config.mail.from, logger);
   const outside = originsOutsideRpId(config);
   if (config.signInMethods.includes('passkey') && outside.length) {
     logger.warn(
@@ -87,16 +92,31 @@ async function buildServices(config: Config, db: Database, logger: Logger): Prom
   await signingKeys.ensureKey();
   const events = new DomainEvents();
   subscribeChecklistToEvents(events);
-  return { config, db, logger, envelope, mail, signingKeys, events, detached: new DetachedWork(logger) };
+  subscribeOnboardingToConnectedApps(events);
+  const services = {
+    config,
+    db,
+    logger,
+    envelope,
+    mail,
+    signingKeys,
+    events,
+    detached: new DetachedWork(logger),
+    jobs,
+  };
+  subscribeNotificationsToEvents(services);
+  subscribeWebhooks(services);
+  return services;
 }
 
 /**
  * Migrates through ACCT_MIGRATION_DATABASE_URL when it is set — the server's own role may have
  * no right to change tables (docs/deploying.md "Database roles") — else through the server's connection.
  */
-async function migrate(config: Config, db: Database): Promise<string[]> {
+async function migrate(config: Config, db: Database, logger: Logger): Promise<string[]> {
   if (!config.migrationDatabaseUrl) return migrateToLatest(db.knex);
-  const admin = await openDatabase({ url: config.migrationDatabaseUrl, poolMax: 2 });
+  // Three: one holds the turn (server/db/one-at-a-time.ts), the migrations use the others.
+  const admin = await openDatabase({ url: config.migrationDatabaseUrl, poolMax: 3 }, { logger });
   try {
     return await migrateToLatest(admin.knex);
   } finally {
@@ -138,13 +158,13 @@ export async function startServer({
   publicUrlFromPort,
   oauthFetch,
 }: StartOptions): Promise<RunningServer> {
-  const db = givenDb ?? (await openDatabase(given.database));
+  const db = givenDb ?? (await openDatabase(given.database, { logger }));
   // One listener for the server's whole life, which hands each request to whoever answers now:
   // `answerStarting` until the app is built, then the app. A request in between would otherwise
   // find no listener and wait forever.
   let answer: RequestListener = answerStarting;
   const server = createServer((req, res) => answer(req, res));
-  let services: Services;
+  let services: Services & { jobs: JobRunner };
   let port: number;
   try {
     // Listen first, so the bound port is known (ephemeral ports in tests) and so that load
@@ -155,7 +175,7 @@ export async function startServer({
       server.listen(given.port, given.host, () => resolve());
     });
     port = (server.address() as AddressInfo).port;
-    const ran = await migrate(given, db);
+    const ran = await migrate(given, db, logger);
     if (ran.length) logger.info({ migrations: ran }, 'database migrated');
     await warnIfPrivileged(db, logger, MIGRATIONS_TABLE);
     const config = withOwnOrigin(
@@ -164,6 +184,7 @@ export async function startServer({
     services = await buildServices(config, db, logger);
     if (oauthFetch) services.oauthFetch = oauthFetch;
     await forgetTokensWhenOff(services);
+    await services.jobs.start(services);
   } catch (err) {
     server.close();
     server.closeAllConnections();
@@ -171,8 +192,6 @@ export async function startServer({
     throw err;
   }
   const { config } = services;
-  services.mail.start();
-  const stopCleanup = scheduleCleanup(db.knex, logger);
   answer = createApp(services, bundleDir);
 
   let closing: Promise<void> | undefined;
@@ -187,11 +206,45 @@ export async function startServer({
       await drained;
       clearInterval(sweeper);
       clearTimeout(deadline);
-      stopCleanup();
       await services.detached.idle();
-      await services.mail.stop();
+      await services.jobs.stop(config.shutdownTimeoutMs);
+      services.mail.close();
       if (!givenDb) await db.close();
     })());
 
   return { url: `http://${urlHost(config.host)}:${port}`, port, server, db, services, close };
+}
+
+export interface RunningWorker {
+  services: Services;
+  /** Stops taking jobs, lets those running finish (up to the shutdown timeout), closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * `npm run worker`: a process that only runs jobs, beside servers started with
+ * `ACCT_RUN_JOBS=false`. It needs PostgreSQL: an embedded database belongs to the one process
+ * that opened it.
+ */
+export async function startWorker({ config, logger }: Pick<StartOptions, 'config' | 'logger'>): Promise<RunningWorker> {
+  if (!('url' in config.database)) {
+    throw new Error('a separate worker needs DATABASE_URL: the embedded database belongs to the server process');
+  }
+  const db = await openDatabase(config.database, { logger });
+  try {
+    await migrate(config, db, logger);
+    const services = await buildServices({ ...config, runJobs: true }, db, logger);
+    await services.jobs.start(services);
+    return {
+      services,
+      close: async () => {
+        await services.jobs.stop(config.shutdownTimeoutMs);
+        services.mail.close();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
 }

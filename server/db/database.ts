@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import type { Logger } from '../http/logging';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -80,9 +81,34 @@ class PgLiteClient extends PgLiteBase {
   }
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+/** Where knex's own warnings go (the server's logger); without one, the console. */
+export type DatabaseLogger = Pick<Logger, 'warn' | 'debug'>;
+
+/**
+ * Knex's own warnings — "Acquire connection error: …" while the database is down, say — which it
+ * prints to the console with a stack by default: one log line each, the first line of the message.
+ */
+function knexLog(logger: DatabaseLogger | undefined): Knex.Logger {
+  const firstLine = (message: unknown) => (message instanceof Error ? message.message : String(message)).split('\n')[0];
+  const warn = (message: unknown) => {
+    if (logger) logger.warn({ source: 'knex' }, firstLine(message));
+    else console.warn(`knex: ${firstLine(message)}`);
+  };
+  return {
+    warn,
+    error: warn,
+    deprecate: (method: string, alternative: string) => warn(`${method} is deprecated, use ${alternative}`),
+    debug: (message: unknown) => logger?.debug({ source: 'knex' }, firstLine(message)),
+  };
+}
+
+export async function openDatabase(
+  target: DatabaseTarget,
+  { logger }: { logger?: DatabaseLogger } = {},
+): Promise<Database> {
   if ('url' in target) {
     const knex = knexFactory({
+      log: knexLog(logger),
       client: 'pg',
       connection: { connectionString: target.url, types: pgTypes } as Knex.PgConnectionConfig,
       pool: { min: 0, max: target.poolMax ?? 10 },
@@ -94,6 +120,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const dataDir = inMemory ? target.dataDir : resolve(target.dataDir);
   if (!inMemory) await mkdir(dataDir, { recursive: true });
   const knex = knexFactory({
+    log: knexLog(logger),
     client: PgLiteClient as unknown as typeof Knex.Client,
     connection: inMemory ? {} : { filename: dataDir },
   });

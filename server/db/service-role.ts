@@ -13,6 +13,7 @@
  */
 import type { Knex } from 'knex';
 import type { Logger } from '../http/logging';
+import { JOB_SCHEMA } from '../jobs/pg-boss-db';
 import type { Database } from './database';
 
 /** The NOLOGIN group role of the server's login role. */
@@ -38,6 +39,13 @@ const GRANT_SQL = (migrationsTable: string) => `
     grant select, insert, update, delete on all tables in schema ${SCHEMAS} to ${SERVICE_ROLE};
     grant usage, select on all sequences in schema ${SCHEMAS} to ${SERVICE_ROLE};
     grant execute on all functions in schema ${SCHEMAS} to ${SERVICE_ROLE};
+    -- The job runner's schema (migration 20260801000100_job_runner); its queues' tables are made
+    -- by the migrator (server/jobs/job-runner.ts declareJobQueues).
+    if exists (select 1 from pg_namespace where nspname = '${JOB_SCHEMA}') then
+      grant usage on schema ${JOB_SCHEMA} to ${SERVICE_ROLE};
+      grant select, insert, update, delete on all tables in schema ${JOB_SCHEMA} to ${SERVICE_ROLE};
+      grant execute on all functions in schema ${JOB_SCHEMA} to ${SERVICE_ROLE};
+    end if;
     -- knex's bookkeeping is the migrator's business only.
     for missing in
       select c.relkind, c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace

@@ -39,6 +39,7 @@ export interface SessionRow {
   revoked_at: Date | null;
   auth_method: string | null;
   passkey_id: string | null;
+  reauthenticated_at: Date | null;
 }
 
 /** A secret a bearer refresh replaced (by its hash), kept to recognise its reuse. */
@@ -81,8 +82,10 @@ export interface MagicLinkRow {
 export interface WebauthnChallengeRow {
   id: string;
   challenge: string;
-  ceremony: 'registration' | 'authentication';
+  ceremony: 'registration' | 'authentication' | 'reauthentication';
   user_id: string | null;
+  /** reauthentication: the session that asked for the challenge. */
+  session_id: string | null;
   expires_at: Date;
   used_at: Date | null;
   created_at: Date;
@@ -122,7 +125,6 @@ export interface MailQueueRow {
   body_encrypted: string | null;
   status: 'pending' | 'sending' | 'sent' | 'failed';
   attempts: number;
-  next_attempt_at: Date;
   last_error: string | null;
   sent_at: Date | null;
   created_at: Date;
@@ -137,6 +139,25 @@ export interface SigningKeyRow {
   rotated_at: Date | null;
 }
 
+export interface PushSubscriptionRow {
+  id: string;
+  user_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_agent: string | null;
+  created_at: Date;
+  last_success_at: Date | null;
+  failure_count: number;
+}
+
+export interface VapidKeyRow {
+  id: number;
+  public_key: string;
+  private_key_encrypted: string;
+  created_at: Date;
+}
+
 export interface OrganizationRow {
   id: string;
   name: string;
@@ -144,6 +165,8 @@ export interface OrganizationRow {
   created_by: string | null;
   created_at: Date;
   updated_at: Date;
+  /** Migration 20261002000100_mfa: members must use a second factor. */
+  require_mfa: boolean;
 }
 
 export type OrganizationRole = 'owner' | 'admin' | 'member';
@@ -268,6 +291,39 @@ export interface NotificationQuietHoursRow {
   days_of_week: number[] | null;
 }
 
+export interface DataExportRequestRow {
+  id: string;
+  user_id: string;
+  /** The seed's values: pending → processing → ready → expired. */
+  status: 'pending' | 'processing' | 'ready' | 'expired';
+  format: 'json' | 'csv';
+  download_url: string | null;
+  /** BIGINT: node-postgres reads it as text. */
+  file_size_bytes: string | number | null;
+  expires_at: Date | null;
+  created_at: Date;
+  completed_at: Date | null;
+  site_hook_failures: number;
+}
+
+export interface DataExportFileRow {
+  export_id: string;
+  user_id: string;
+  seq: number;
+  data: Buffer;
+}
+
+export interface AccountDeletionRequestRow {
+  id: string;
+  user_id: string;
+  reason: string | null;
+  feedback: string | null;
+  scheduled_for: Date;
+  cancelled_at: Date | null;
+  completed_at: Date | null;
+  created_at: Date;
+}
+
 /**
  * What an insert or update may set: any subset of the columns (the database fills defaults), each
  * as its value, as SQL (`db.raw('now()')`), or — for json and timestamp columns — as text
@@ -298,7 +354,12 @@ declare module 'knex/types/tables' {
     setup_checklist_progress: Table<ChecklistProgressRow>;
     setup_checklist_state: Table<ChecklistStateRow>;
     onboarding_templates: Table<OnboardingTemplateRow>;
+    data_export_requests: Table<DataExportRequestRow>;
+    data_export_files: Table<DataExportFileRow>;
     notification_preferences: Table<NotificationPreferenceRow>;
     notification_quiet_hours: Table<NotificationQuietHoursRow>;
+    push_subscriptions: Table<PushSubscriptionRow>;
+    'auth.vapid_keys': Table<VapidKeyRow>;
+    account_deletion_requests: Table<AccountDeletionRequestRow>;
   }
 }

@@ -2,8 +2,8 @@
  * The one place where modules announce what happened — an invitation sent, a profile filled in,
  * an onboarding step completed — and where other modules react. Handlers run inside the
  * publisher's transaction, so a reaction (the setup checklist ticking an item) commits or rolls
- * back with its cause. Webhooks will subscribe here and queue their deliveries the same way,
- * without touching the modules that publish.
+ * back with its cause. Webhooks subscribe here and queue their deliveries the same way, without
+ * touching the modules that publish (server/modules/webhooks/webhook-events.ts).
  */
 import type { Knex } from 'knex';
 
@@ -13,7 +13,15 @@ export type DomainEvent =
       userId: string;
       profile: { displayName: string | null; avatarUrl: string | null; bio: string | null };
     }
+  /** The account's address changed (`undo`: given back through the undo link); email-change module. */
+  | { type: 'user.email_changed'; userId: string; from: string; to: string; undo: boolean }
+  /** A new account (password sign-up, social sign-in, an accepted invitation). */
+  | { type: 'user.created'; userId: string; email: string }
+  /** A sign-in opened a session. */
+  | { type: 'session.created'; userId: string; sessionId: string; method: string }
   | { type: 'organization.created'; userId: string; organizationId: string }
+  /** Someone became a member: the creator as owner, or an invitee accepting. */
+  | { type: 'organization.member_added'; userId: string; organizationId: string; role: string }
   | { type: 'organization.invitation_sent'; userId: string; organizationId: string; email: string }
   | { type: 'connected_app.connected'; userId: string; organizationId: string; provider: string }
   | { type: 'onboarding.started'; userId: string; pathId: string }
@@ -21,7 +29,9 @@ export type DomainEvent =
   | { type: 'onboarding.step_skipped'; userId: string; pathId: string; step: string }
   | { type: 'onboarding.completed'; userId: string; pathId: string }
   | { type: 'checklist.item_completed'; userId: string; item: string; source: 'user' | 'event' | 'site' }
-  | { type: 'template.used'; userId: string; templateId: string };
+  | { type: 'template.used'; userId: string; templateId: string }
+  /** The account is being deleted, in the deleting transaction (the user row still exists while handlers run). */
+  | { type: 'user.deleted'; userId: string };
 
 export type DomainEventType = DomainEvent['type'];
 type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;

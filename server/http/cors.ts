@@ -24,7 +24,7 @@ const EXPOSE_HEADERS = 'Retry-After, X-Request-Id';
 const PREFLIGHT_MAX_AGE_SECONDS = '600';
 
 /** API paths (under `/api`) that any origin may read, without credentials. */
-export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/config']);
+export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/config', '/openapi.json']);
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 

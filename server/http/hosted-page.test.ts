@@ -41,9 +41,9 @@ describeOnEachDatabase('hosted pages', (getDb) => {
   it('speak the browser’s language when the link has none, else the default', async () => {
     for (const [language, lang, heading, back] of [
       ['fr-FR,fr;q=0.9', 'fr', 'Ce lien ne peut plus être utilisé', 'Retour à Stagehand'],
-      ['de-CH, fr;q=0.4, en;q=0.3', 'fr', 'Ce lien ne peut plus être utilisé', 'Retour à Stagehand'],
+      ['pt-BR, fr;q=0.4, en;q=0.3', 'fr', 'Ce lien ne peut plus être utilisé', 'Retour à Stagehand'],
       ['en-GB', 'en', 'This link can no longer be used', 'Back to Stagehand'],
-      ['de', 'en', 'This link can no longer be used', 'Back to Stagehand'],
+      ['pt', 'en', 'This link can no longer be used', 'Back to Stagehand'],
       [undefined, 'en', 'This link can no longer be used', 'Back to Stagehand'],
     ] as const) {
       const { res, html } = await invalidPage(branded, language);

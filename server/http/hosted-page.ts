@@ -11,8 +11,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Brand } from '../brand/brand';
-import type { Config } from '../config';
-import { acceptedLanguage, messages, pickLanguage, type Language } from '../i18n';
+import { acceptedLanguage, messages, pickLanguage, type Language, type LanguageSettings } from '../i18n';
 import { hostedAssets } from './hosted-assets';
 
 /** Escaped HTML: interpolations are escaped unless they are `Html` themselves. */
@@ -64,8 +63,9 @@ export interface HostedPage {
  * A page's language: the one kept with its link (the language of the mail that carried it), else
  * the browser's (`Accept-Language`), else ACCT_DEFAULT_LANGUAGE.
  */
-export function pageLanguage(req: Request, config: Pick<Config, 'defaultLanguage'>, stored?: Language): Language {
-  return pickLanguage([stored, acceptedLanguage(req.headers['accept-language'])], config.defaultLanguage);
+export function pageLanguage(req: Request, config: LanguageSettings, stored?: Language): Language {
+  const accepted = acceptedLanguage(req.headers['accept-language'], config.languages);
+  return pickLanguage([stored, accepted], config.defaultLanguage, config.languages);
 }
 
 /**

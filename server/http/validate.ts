@@ -66,12 +66,30 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   throw ApiError.of(CommonErrors, 'invalid_request', { fields });
 }
 
+/** What a route's handlers validate the request with; read back by the API description (modules/openapi). */
+export interface RequestSchemas {
+  body?: z.ZodType;
+  query?: z.ZodType;
+}
+
+const REQUEST_SCHEMAS = Symbol('acct.requestSchemas');
+
+/** Marks a handler with the schema it parses a part of the request with. */
+function tagged(handler: RequestHandler, schemas: RequestSchemas): RequestHandler {
+  return Object.assign(handler, { [REQUEST_SCHEMAS]: schemas });
+}
+
+/** The schemas `withBody` / `withQuery` marked a handler with (empty for any other handler). */
+export function requestSchemasOf(handler: unknown): RequestSchemas {
+  return (handler as { [REQUEST_SCHEMAS]?: RequestSchemas } | undefined)?.[REQUEST_SCHEMAS] ?? {};
+}
+
 /** Runs `handler` with the request body parsed by `schema`. */
 export function withBody<S extends z.ZodType>(
   schema: S,
   handler: (body: z.infer<S>, req: Request, res: Response, next: NextFunction) => unknown,
 ): RequestHandler {
-  return (req, res, next) => handler(parseOrThrow(schema, req.body), req, res, next);
+  return tagged((req, res, next) => handler(parseOrThrow(schema, req.body), req, res, next), { body: schema });
 }
 
 /** Runs `handler` with the query string parsed by `schema`. */
@@ -79,7 +97,7 @@ export function withQuery<S extends z.ZodType>(
   schema: S,
   handler: (query: z.infer<S>, req: Request, res: Response, next: NextFunction) => unknown,
 ): RequestHandler {
-  return (req, res, next) => handler(parseOrThrow(schema, req.query), req, res, next);
+  return tagged((req, res, next) => handler(parseOrThrow(schema, req.query), req, res, next), { query: schema });
 }
 
 // The field rules shared with the elements live in the contract.

@@ -15,6 +15,13 @@ export const en = {
   /** Writing direction: `<html dir>`. */
   $dir: 'ltr' as 'ltr' | 'rtl',
 
+  /** The in-app and mail texts of notifications acct raises itself (notifications/events.ts). */
+  notifications: {
+    organizationCreated: (name: string) => `Organization “${name}” created`,
+    appConnected: (provider: string) => `${provider} connected to your organization`,
+    onboardingCompleted: (product: string) => `You are all set up on ${product}`,
+  },
+
   mail: {
     signature: (product: string) => `— ${product}`,
     buttonFallback: 'If the button does not work, paste this address into your browser:',
@@ -43,6 +50,19 @@ export const en = {
       footer: 'The link works once and expires in 30 minutes. If you did not ask for it, ignore this message.',
     },
 
+    notification: {
+      action: 'Open',
+      footer: (product: string) =>
+        `You can choose which notifications ${product} sends you in your notification settings.`,
+    },
+
+    notificationDigest: {
+      subject: (product: string, count: number, frequency: 'daily' | 'weekly') =>
+        `Your ${frequency} ${product} digest: ${count} ${count === 1 ? 'notification' : 'notifications'}`,
+      intro: (product: string, frequency: 'daily' | 'weekly') =>
+        `Here is what happened on ${product} since your last ${frequency === 'daily' ? 'daily' : 'weekly'} digest:`,
+    },
+
     passwordChanged: {
       subject: (product: string) => `Your ${product} password was changed`,
       intro: (product: string) =>
@@ -68,6 +88,34 @@ export const en = {
       advice: 'If this was not you, remove it from your account settings and change your password right away.',
     },
 
+    passkeyRemoved: {
+      subject: (product: string) => `A passkey was removed from your ${product} account`,
+      /** `name` is null when the passkey had no name of its own. */
+      intro: (product: string, name: string | null) =>
+        name === null
+          ? `A passkey can no longer be used to sign in to your ${product} account.`
+          : `The passkey "${name}" can no longer be used to sign in to your ${product} account.`,
+      advice: 'If this was not you, change your password right away and check your account’s passkeys and sessions.',
+    },
+
+    recoveryCodeUsed: {
+      subject: (product: string) => `A recovery code was used to sign in to your ${product} account`,
+      intro: (product: string) => `Someone signed in to your ${product} account with one of your recovery codes.`,
+      remaining: (count: number) => (count === 1 ? '1 recovery code is left.' : `${count} recovery codes are left.`),
+      fewLeft: 'Few codes are left: create a new set in your account’s security settings.',
+      advice: 'If this was not you, change your password right away and create new recovery codes.',
+    },
+
+    mfaChanged: {
+      enabledSubject: (product: string) => `Two-step verification is on for your ${product} account`,
+      disabledSubject: (product: string) => `Two-step verification was turned off for your ${product} account`,
+      enabled: (product: string) =>
+        `Signing in to your ${product} account now also asks for a code from your authenticator app.`,
+      disabled: (product: string) =>
+        `Signing in to your ${product} account no longer asks for a code from an authenticator app.`,
+      advice: 'If this was not you, change your password right away and check your account’s security settings.',
+    },
+
     organizationInvitation: {
       subject: (organization: string, product: string) => `Join ${organization} on ${product}`,
       intro: (inviter: string, organization: string, product: string) =>
@@ -88,9 +136,93 @@ export const en = {
       browserOn: (browser: string, os: string) => `${browser} on ${os}`,
       unknownPlace: 'Unknown place',
     },
+
+    dataExportReady: {
+      subject: (product: string) => `Your ${product} data export is ready`,
+      intro: (product: string) => `The copy of your ${product} account data that you asked for is ready.`,
+      action: 'Download my data',
+      /** `until` is the date, already formatted. */
+      footer: (until: string) =>
+        `The link works only while you are signed in to your account, until ${until} UTC. If you did not ask for this export, change your password.`,
+    },
+    /** To an organization's owners and admins: a webhook endpoint was disabled after failing repeatedly. */
+    webhookDisabled: {
+      subject: (product: string) => `A webhook endpoint was disabled on ${product}`,
+      intro: (organization: string, url: string, failures: number) =>
+        `The webhook endpoint ${url} of ${organization} failed ${failures} times in a row, so it no longer receives events.`,
+      advice:
+        'Fix the endpoint, then turn it back on from the organization’s webhooks page; its delivery log shows what it answered.',
+    },
+    /** To the new address of an email change: the link that confirms it. */
+    emailChangeConfirm: {
+      subject: (product: string) => `Confirm your new email for ${product}`,
+      intro: (product: string) =>
+        `You asked to use this address for your ${product} account. Confirm it to make the change.`,
+      action: 'Confirm my new email',
+      footer: 'The link works once and expires in 24 hours. If you did not ask for this, ignore this message.',
+    },
+    /** To an address someone tried to move their account to, when it already has an account (no enumeration). */
+    emailChangeTaken: {
+      subject: (product: string) => `Your email address and ${product}`,
+      intro: (product: string) =>
+        `Someone (hopefully you) asked to use this address for a ${product} account, but it already belongs to an account. Nothing was changed.`,
+      advice: 'If you want to use this address there, first change the address of the account it belongs to.',
+    },
+    /** To the old address once a change is confirmed, with the undo link. */
+    emailChanged: {
+      subject: (product: string) => `Your ${product} email address was changed`,
+      intro: (product: string, newEmail: string) =>
+        `The email address of your ${product} account was changed to ${newEmail}.`,
+      advice:
+        'If this was you, there is nothing to do. If not, undo the change: your address comes back and every device is signed out.',
+      action: 'Undo the change',
+      footer: 'The link works once and expires in 72 hours.',
+    },
+    deletionRequested: {
+      subject: (product: string) => `Your ${product} account is scheduled for deletion`,
+      intro: (product: string, date: string) =>
+        `You asked us to delete your ${product} account. It will be deleted for good on ${date}, with everything in it.`,
+      signedOut: 'Every device was signed out. Until that date you can sign in again and cancel, or use this link:',
+      action: 'Cancel the deletion',
+      footer: 'If you did not ask for this, cancel now and change your password.',
+    },
+
+    deletionCancelled: {
+      subject: (product: string) => `Your ${product} account will not be deleted`,
+      intro: (product: string) => `The deletion of your ${product} account was cancelled. Nothing was deleted.`,
+    },
+
+    accountDeleted: {
+      subject: (product: string) => `Your ${product} account was deleted`,
+      intro: (product: string) =>
+        `Your ${product} account and its data were deleted, as you asked. Organizations you owned alone went to their longest-standing admin or member, or were deleted with the account when nobody else was in them.`,
+      goodbye: 'Thank you for having used it. This is the last message you receive from us.',
+    },
   },
 
   pages: {
+    /** The landing page of an email change's confirmation link. */
+    emailChange: {
+      title: 'Confirm your new email',
+      intro: (email: string) => `Press the button to make ${email} the email address of your account.`,
+      action: 'Confirm my new email',
+      doneTitle: 'Email address changed',
+      done: (email: string, product: string) => `${email} is now your email address. You can go back to ${product}.`,
+      takenTitle: 'Email address not changed',
+      taken: 'Another account uses this email address now, so it cannot be yours too. Nothing was changed.',
+    },
+    /** The landing page of an email change's undo link. */
+    emailChangeUndo: {
+      title: 'Undo the email change',
+      intro: (email: string) =>
+        `Press the button to make ${email} the email address of your account again. Every device signed in to the account will be signed out.`,
+      action: 'Undo the change',
+      doneTitle: 'Email change undone',
+      done: (email: string, product: string) =>
+        `${email} is your email address again, and every device was signed out. If you did not change it yourself, sign in to ${product} again and choose a new password.`,
+      takenTitle: 'Email change not undone',
+      taken: 'Another account uses this email address now, so it cannot be given back. Nothing was changed.',
+    },
     verifyEmail: {
       title: 'Confirm your email',
       intro: (product: string) =>
@@ -98,6 +230,15 @@ export const en = {
       action: 'Confirm my email',
       doneTitle: 'Email confirmed',
       done: (product: string) => `Thank you. You can now go back to ${product} and sign in.`,
+    },
+
+    cancelDeletion: {
+      title: 'Cancel the deletion of your account',
+      intro: (product: string, date: string) =>
+        `Your ${product} account is scheduled for deletion on ${date}. Press the button to keep it.`,
+      action: 'Keep my account',
+      doneTitle: 'Deletion cancelled',
+      done: (product: string) => `Your account will not be deleted. You can sign in to ${product} again.`,
     },
 
     magicLink: {

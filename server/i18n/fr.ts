@@ -12,6 +12,12 @@ export const fr: Messages = {
   $lang: 'fr',
   $dir: 'ltr',
 
+  notifications: {
+    organizationCreated: (name) => `Organisation «${nbsp}${name}${nbsp}» créée`,
+    appConnected: (provider) => `${provider} est connecté à votre organisation`,
+    onboardingCompleted: (product) => `Votre compte ${product} est prêt`,
+  },
+
   mail: {
     signature: (product) => `— ${product}`,
     buttonFallback: `Si le bouton ne fonctionne pas, copiez cette adresse dans votre navigateur${nbsp}:`,
@@ -40,6 +46,19 @@ export const fr: Messages = {
       footer: `Le lien ne fonctionne qu’une fois et expire dans 30${nbsp}minutes. Si vous ne l’avez pas demandé, ignorez ce message.`,
     },
 
+    notification: {
+      action: 'Ouvrir',
+      footer: (product) =>
+        `Vous pouvez choisir les notifications que ${product} vous envoie dans vos réglages de notifications.`,
+    },
+
+    notificationDigest: {
+      subject: (product, count, frequency) =>
+        `Votre résumé ${frequency === 'daily' ? 'quotidien' : 'hebdomadaire'} ${product}${nbsp}: ${count} notification${count === 1 ? '' : 's'}`,
+      intro: (product, frequency) =>
+        `Voici ce qui s’est passé sur ${product} depuis votre dernier résumé ${frequency === 'daily' ? 'quotidien' : 'hebdomadaire'}${nbsp}:`,
+    },
+
     passwordChanged: {
       subject: (product) => `Le mot de passe de votre compte ${product} a été modifié`,
       intro: (product) =>
@@ -65,6 +84,36 @@ export const fr: Messages = {
         'Si ce n’était pas vous, supprimez-la dans les paramètres de votre compte et changez votre mot de passe sans attendre.',
     },
 
+    passkeyRemoved: {
+      subject: (product) => `Une clé d’accès a été retirée de votre compte ${product}`,
+      intro: (product, name) =>
+        name === null
+          ? `Une clé d’accès ne permet plus de se connecter à votre compte ${product}.`
+          : `La clé d’accès «${nbsp}${name}${nbsp}» ne permet plus de se connecter à votre compte ${product}.`,
+      advice:
+        'Si ce n’était pas vous, changez votre mot de passe sans attendre et vérifiez les clés d’accès et les sessions de votre compte.',
+    },
+
+    recoveryCodeUsed: {
+      subject: (product) => `Un code de secours a servi à se connecter à votre compte ${product}`,
+      intro: (product) => `Quelqu’un s’est connecté à votre compte ${product} avec l’un de vos codes de secours.`,
+      remaining: (count) => (count <= 1 ? `Il reste ${count} code de secours.` : `Il reste ${count} codes de secours.`),
+      fewLeft:
+        'Il reste peu de codes\u00a0: créez-en une nouvelle série dans les réglages de sécurité de votre compte.',
+      advice: 'Si ce n’était pas vous, changez votre mot de passe sans attendre et créez de nouveaux codes de secours.',
+    },
+
+    mfaChanged: {
+      enabledSubject: (product) => `La validation en deux étapes est activée pour votre compte ${product}`,
+      disabledSubject: (product) => `La validation en deux étapes a été désactivée pour votre compte ${product}`,
+      enabled: (product) =>
+        `La connexion à votre compte ${product} demande désormais aussi un code de votre application d’authentification.`,
+      disabled: (product) =>
+        `La connexion à votre compte ${product} ne demande plus de code d’une application d’authentification.`,
+      advice:
+        'Si ce n’était pas vous, changez votre mot de passe sans attendre et vérifiez les réglages de sécurité de votre compte.',
+    },
+
     organizationInvitation: {
       subject: (organization, product) => `Rejoignez ${organization} sur ${product}`,
       intro: (inviter, organization, product) => `${inviter} vous invite à rejoindre ${organization} sur ${product}.`,
@@ -83,9 +132,89 @@ export const fr: Messages = {
       browserOn: (browser, os) => `${browser} sur ${os}`,
       unknownPlace: 'Lieu inconnu',
     },
+
+    dataExportReady: {
+      subject: (product) => `L’export de vos données ${product} est prêt`,
+      intro: (product) => `La copie des données de votre compte ${product} que vous avez demandée est prête.`,
+      action: 'Télécharger mes données',
+      footer: (until) =>
+        `Le lien ne fonctionne que lorsque vous êtes connecté à votre compte, jusqu’au ${until} UTC. Si vous n’avez pas demandé cet export, changez votre mot de passe.`,
+    },
+    webhookDisabled: {
+      subject: (product: string) => `Un point de terminaison webhook a été désactivé sur ${product}`,
+      intro: (organization: string, url: string, failures: number) =>
+        `Le point de terminaison webhook ${url} de ${organization} a échoué ${failures} fois de suite\u00a0; il ne reçoit plus d’événements.`,
+      advice:
+        'Corrigez le point de terminaison, puis réactivez-le depuis la page des webhooks de l’organisation\u00a0; son journal de livraisons montre ce qu’il a répondu.',
+    },
+    emailChangeConfirm: {
+      subject: (product: string) => `Confirmez votre nouvelle adresse pour ${product}`,
+      intro: (product: string) =>
+        `Vous avez demandé à utiliser cette adresse pour votre compte ${product}. Confirmez-la pour effectuer le changement.`,
+      action: 'Confirmer ma nouvelle adresse',
+      footer:
+        "Le lien ne fonctionne qu'une fois et expire dans 24 heures. Si vous n'avez rien demandé, ignorez ce message.",
+    },
+    emailChangeTaken: {
+      subject: (product: string) => `Votre adresse e-mail et ${product}`,
+      intro: (product: string) =>
+        `Quelqu'un (vous, espérons-le) a demandé à utiliser cette adresse pour un compte ${product}, mais elle appartient déjà à un compte. Rien n'a été modifié.`,
+      advice: "Pour l'utiliser là-bas, changez d'abord l'adresse du compte auquel elle appartient.",
+    },
+    emailChanged: {
+      subject: (product: string) => `L'adresse e-mail de votre compte ${product} a été modifiée`,
+      intro: (product: string, newEmail: string) =>
+        `L'adresse e-mail de votre compte ${product} a été remplacée par ${newEmail}.`,
+      advice: `Si c'était vous, il n'y a rien à faire. Sinon, annulez le changement${nbsp}: votre adresse revient et tous les appareils sont déconnectés.`,
+      action: 'Annuler le changement',
+      footer: "Le lien ne fonctionne qu'une fois et expire dans 72 heures.",
+    },
+    deletionRequested: {
+      subject: (product) => `La suppression de votre compte ${product} est programmée`,
+      intro: (product, date) =>
+        `Vous nous avez demandé de supprimer votre compte ${product}. Il sera définitivement supprimé le ${date}, avec tout son contenu.`,
+      signedOut: `Tous vos appareils ont été déconnectés. Jusqu’à cette date, vous pouvez vous reconnecter et annuler, ou utiliser ce lien${nbsp}:`,
+      action: 'Annuler la suppression',
+      footer: 'Si vous n’êtes pas à l’origine de cette demande, annulez-la maintenant et changez votre mot de passe.',
+    },
+
+    deletionCancelled: {
+      subject: (product) => `Votre compte ${product} ne sera pas supprimé`,
+      intro: (product) => `La suppression de votre compte ${product} a été annulée. Rien n’a été supprimé.`,
+    },
+
+    accountDeleted: {
+      subject: (product) => `Votre compte ${product} a été supprimé`,
+      intro: (product) =>
+        `Votre compte ${product} et ses données ont été supprimés, comme vous l’avez demandé. Les organisations dont vous étiez le seul propriétaire ont été confiées à leur plus ancien administrateur ou membre, ou supprimées avec le compte quand personne d’autre n’en faisait partie.`,
+      goodbye: 'Merci de l’avoir utilisé. Ceci est le dernier message que vous recevez de notre part.',
+    },
   },
 
   pages: {
+    emailChange: {
+      title: 'Confirmez votre nouvelle adresse',
+      intro: (email: string) => `Appuyez sur le bouton pour que ${email} devienne l'adresse e-mail de votre compte.`,
+      action: 'Confirmer ma nouvelle adresse',
+      doneTitle: 'Adresse e-mail modifiée',
+      done: (email: string, product: string) =>
+        `${email} est désormais votre adresse e-mail. Vous pouvez retourner sur ${product}.`,
+      takenTitle: 'Adresse e-mail non modifiée',
+      taken:
+        "Un autre compte utilise désormais cette adresse, elle ne peut donc pas être la vôtre. Rien n'a été modifié.",
+    },
+    emailChangeUndo: {
+      title: "Annuler le changement d'adresse",
+      intro: (email: string) =>
+        `Appuyez sur le bouton pour que ${email} redevienne l'adresse e-mail de votre compte. Tous les appareils connectés au compte seront déconnectés.`,
+      action: 'Annuler le changement',
+      doneTitle: "Changement d'adresse annulé",
+      done: (email: string, product: string) =>
+        `${email} est de nouveau votre adresse e-mail, et tous les appareils ont été déconnectés. Si vous n'aviez pas fait ce changement, reconnectez-vous à ${product} et choisissez un nouveau mot de passe.`,
+      takenTitle: "Changement d'adresse non annulé",
+      taken:
+        "Un autre compte utilise désormais cette adresse, elle ne peut donc pas vous être rendue. Rien n'a été modifié.",
+    },
     verifyEmail: {
       title: 'Confirmez votre adresse e-mail',
       intro: (product) =>
@@ -93,6 +222,15 @@ export const fr: Messages = {
       action: 'Confirmer mon adresse e-mail',
       doneTitle: 'Adresse e-mail confirmée',
       done: (product) => `Merci. Vous pouvez maintenant revenir sur ${product} et vous connecter.`,
+    },
+
+    cancelDeletion: {
+      title: 'Annuler la suppression de votre compte',
+      intro: (product, date) =>
+        `La suppression de votre compte ${product} est programmée le ${date}. Appuyez sur le bouton pour le conserver.`,
+      action: 'Conserver mon compte',
+      doneTitle: 'Suppression annulée',
+      done: (product) => `Votre compte ne sera pas supprimé. Vous pouvez de nouveau vous connecter à ${product}.`,
     },
 
     magicLink: {

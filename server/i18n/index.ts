@@ -4,16 +4,25 @@
  * `Accept-Language` (the elements send their page's language in it), then ACCT_DEFAULT_LANGUAGE.
  * Tags match by their primary language (`fr-CA` is French), as the elements' `localize()` does.
  */
+import { ar } from './ar';
+import { de } from './de';
 import { en, type Messages } from './en';
+import { es } from './es';
 import { fr } from './fr';
 
 export type { Messages };
 
-/** Every language acct speaks, English (the fallback) first. */
-export const SUPPORTED_LANGUAGES = ['en', 'fr'] as const;
+/** Every language acct speaks, English (the fallback) first. A server may allow fewer (ACCT_LANGUAGES). */
+export const SUPPORTED_LANGUAGES = ['en', 'fr', 'de', 'es', 'ar'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
-const MESSAGES: Record<Language, Messages> = { en, fr };
+const MESSAGES: Record<Language, Messages> = { en, fr, de, es, ar };
+
+/** What the server's settings say about languages (ACCT_DEFAULT_LANGUAGE, ACCT_LANGUAGES: all when absent). */
+export interface LanguageSettings {
+  defaultLanguage: Language;
+  languages?: readonly Language[];
+}
 
 /** The strings of a supported language. */
 export function messages(language: Language): Messages {
@@ -33,9 +42,12 @@ const MAX_HEADER_LENGTH = 1000;
 /**
  * The most preferred supported language of an `Accept-Language` header (RFC 9110 §12.5.4):
  * ranges by descending q-value, in header order on ties; `q=0` means "not this one", `*` names no
- * language in particular. Undefined when the header names none that acct speaks.
+ * language in particular. Undefined when the header names none that acct speaks and `allowed` allows.
  */
-export function acceptedLanguage(header: string | undefined): Language | undefined {
+export function acceptedLanguage(
+  header: string | undefined,
+  allowed: readonly Language[] = SUPPORTED_LANGUAGES,
+): Language | undefined {
   if (!header) return undefined;
   const ranges = header
     .slice(0, MAX_HEADER_LENGTH)
@@ -44,18 +56,30 @@ export function acceptedLanguage(header: string | undefined): Language | undefin
       const [tag = '', ...params] = part.split(';').map((s) => s.trim());
       const q = params.find((p) => /^q=/i.test(p));
       const weight = q === undefined ? 1 : Number(q.slice(2));
-      return { language: matchLanguage(tag), weight: Number.isFinite(weight) ? weight : 0, order };
+      const language = matchLanguage(tag);
+      return {
+        language: language && allowed.includes(language) ? language : undefined,
+        weight: Number.isFinite(weight) ? weight : 0,
+        order,
+      };
     })
     .filter((range) => range.language !== undefined && range.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.order - b.order);
   return ranges[0]?.language;
 }
 
-/** The first candidate that is a supported language (stored choices first), else `fallback`. */
-export function pickLanguage(candidates: readonly unknown[], fallback: Language): Language {
+/**
+ * The first candidate that is a supported language the server allows (stored choices first), else
+ * `fallback`. `allowed` is ACCT_LANGUAGES (every supported language by default).
+ */
+export function pickLanguage(
+  candidates: readonly unknown[],
+  fallback: Language,
+  allowed: readonly Language[] = SUPPORTED_LANGUAGES,
+): Language {
   for (const candidate of candidates) {
     const language = matchLanguage(candidate);
-    if (language) return language;
+    if (language && allowed.includes(language)) return language;
   }
   return fallback;
 }

@@ -134,7 +134,7 @@ describeOnEachDatabase('languages of mails and pages', (getDb) => {
     const email = uniqueEmail('magic');
     assert.equal(
       (
-        await speaking('de-DE,de;q=0.9,fr;q=0.5').post('/api/auth/magic-link', {
+        await speaking('pt-PT,pt;q=0.9,fr;q=0.5').post('/api/auth/magic-link', {
           email,
           redirectUrl: `${TEST_ORIGIN}/`,
         })
@@ -142,7 +142,11 @@ describeOnEachDatabase('languages of mails and pages', (getDb) => {
       202,
     );
     const link = await mail(email, 'magicLink');
-    assert.equal(link.subject, 'Connexion à Stagehand', 'German is not spoken: the next language the request accepts');
+    assert.equal(
+      link.subject,
+      'Connexion à Stagehand',
+      'Portuguese is not spoken: the next language the request accepts',
+    );
     const page = await pageIn(linkIn(link), ENGLISH);
     assert.equal(page.lang, 'fr');
     assert.match(page.html, /<h1>Poursuivre la connexion à Stagehand<\/h1>/);
@@ -183,11 +187,11 @@ describeOnEachDatabase('languages of mails and pages', (getDb) => {
 describeOnEachDatabase('default language', (getDb) => {
   let server: RunningServer;
   before(async () => {
-    server = await startTestServer(getDb(), { env: { ACCT_DEFAULT_LANGUAGE: 'fr' } });
+    server = await startTestServer(getDb(), { env: { ACCT_DEFAULT_LANGUAGE: 'fr', ACCT_LANGUAGES: 'en fr' } });
   });
   after(() => server.close());
 
-  it('writes in ACCT_DEFAULT_LANGUAGE when neither the user nor the request names a language acct speaks', async () => {
+  it('writes in ACCT_DEFAULT_LANGUAGE when neither the user nor the request names a language the server allows (ACCT_LANGUAGES)', async () => {
     const email = uniqueEmail('nobody');
     const german = new TestClient(server.url, {
       origin: TEST_ORIGIN,

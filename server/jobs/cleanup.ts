@@ -1,19 +1,22 @@
 /**
- * Housekeeping every ten minutes in each server process: the seed's `cleanup_expired_sessions()`
- * (old sessions, magic links and idle rate-limit buckets, which keeps `rate_limit_buckets` small),
- * plus the one-time tokens, OAuth attempts and delivered mail acct adds. Deletes are idempotent, so several
- * processes running it at once is harmless.
+ * Housekeeping every ten minutes, as a scheduled job (one run per interval across every process):
+ * the seed's `cleanup_expired_sessions()` (old sessions, magic links and idle rate-limit buckets,
+ * which keeps `rate_limit_buckets` small), plus the one-time tokens, OAuth attempts, WebAuthn
+ * challenges and delivered mail acct adds. Deletes are idempotent, so a run repeated after a crash
+ * is harmless.
  */
 import type { Knex } from 'knex';
-import type { Logger } from '../http/logging';
+import { deleteOldConnectAttempts } from '../modules/connected-apps/connected-apps.queries';
+import { deleteOldChallenges } from '../modules/mfa/mfa.queries';
 import { deleteOldAttempts } from '../modules/oauth/oauth.queries';
-
-const EVERY_MS = 10 * 60_000;
+import { defineJob } from './jobs';
 
 export async function runCleanup(knex: Knex): Promise<void> {
   await knex.raw('select cleanup_expired_sessions()');
   await knex('auth.one_time_tokens').where('expires_at', '<', knex.raw(`now() - interval '1 day'`)).delete();
   await deleteOldAttempts(knex);
+  await deleteOldConnectAttempts(knex);
+  await deleteOldChallenges(knex);
   await knex('auth.webauthn_challenges').where('expires_at', '<', knex.raw(`now() - interval '1 hour'`)).delete();
   // Delivered mail is kept a week (the development outbox shows it), failures a month.
   await knex('mail_queue')
@@ -26,11 +29,10 @@ export async function runCleanup(knex: Knex): Promise<void> {
     .delete();
 }
 
-/** Starts the periodic cleanup; returns a function that stops it. */
-export function scheduleCleanup(knex: Knex, logger: Logger): () => void {
-  const timer = setInterval(() => {
-    runCleanup(knex).catch((err: unknown) => logger.warn({ err }, 'cleanup failed; retrying at the next interval'));
-  }, EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const cleanupJob = defineJob({
+  name: 'maintenance.cleanup',
+  cron: '*/10 * * * *',
+  handler: (services) => runCleanup(services.db.knex),
+  // The next run comes in ten minutes anyway.
+  retry: { limit: 0, delaySeconds: 0, backoff: false },
+});

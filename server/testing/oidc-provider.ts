@@ -6,7 +6,7 @@
  * first-party client's grant is made on the spot, and a consent the client asks for —
  * `prompt=consent`, as `offline_access` needs — is given without one). With `refreshTokens` the
  * client may also use refresh tokens, rotated at every use, and `refreshGrants()` counts the
- * refresh grants served. `browse` walks the provider's redirects with a cookie jar, the way a
+ * refresh grants served; with `revocation` it also revokes tokens (RFC 7009). `browse` walks the provider's redirects with a cookie jar, the way a
  * browser would, and stops at the first redirect that leaves the provider.
  *
  * Playing a known provider: `issuer` gives it that provider's real issuer (`https://appleid.apple.com`,
@@ -67,6 +67,7 @@ export async function startTestProvider({
   microsoftCommon = false,
   appleClient,
   responseMode,
+  revocation = false,
 }: {
   /** False: the email claims come from the UserInfo endpoint only, as some providers do. */
   emailInIdToken?: boolean;
@@ -80,6 +81,8 @@ export async function startTestProvider({
   appleClient?: AppleClientCheck;
   /** Set on the client, e.g. `form_post` for Apple. */
   responseMode?: string;
+  /** True: a token revocation endpoint (RFC 7009) at `/token/revocation` (connected apps). */
+  revocation?: boolean;
   /**
    * Publishes another key under the signing key's id, as an attacker's proxy in front of the
    * provider would: its ID tokens then carry a signature that does not verify.
@@ -191,7 +194,7 @@ export async function startTestProvider({
         claims: { openid: ['sub', 'tid'], email: ['email', 'email_verified'], profile: ['name'] },
         // The email claims in the ID token, as Google sends them (unless told otherwise).
         conformIdTokenClaims: !emailInIdToken,
-        features: { devInteractions: { enabled: false } },
+        features: { devInteractions: { enabled: false }, revocation: { enabled: revocation } },
         ttl: {
           Interaction: 600,
           Grant: 3600,

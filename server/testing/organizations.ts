@@ -101,6 +101,7 @@ const WATCHED = [
   'organizations',
   'organization_members',
   'organization_invitations',
+  'api_tokens',
   'mail_queue',
   'rate_limit_buckets',
   'auth.users',

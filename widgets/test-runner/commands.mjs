@@ -118,12 +118,13 @@ async function virtualAuthenticator(session, { action, enabled }) {
 async function databaseCommand(database, command, payload) {
   const { knex } = database;
   if (command === 'acct-age-session') {
-    // Moves a session's sign-in back in time, past the ten minutes within which passkeys may
-    // be changed (docs/security.md F3): no test should wait ten minutes.
+    // Moves a session's sign-in back in time and forgets any re-authentication, past the ten
+    // minutes within which sensitive changes may be made (docs/security.md F3): no test should
+    // wait ten minutes.
     const { sessionId, seconds } = /** @type {{ sessionId: string, seconds: number }} */ (payload);
     await knex('user_sessions')
       .where({ id: sessionId })
-      .update({ created_at: knex.raw('now() - make_interval(secs => ?)', [seconds]) });
+      .update({ created_at: knex.raw('now() - make_interval(secs => ?)', [seconds]), reauthenticated_at: null });
     return true;
   }
   if (command === 'acct-expire-session') {
@@ -144,6 +145,21 @@ async function databaseCommand(database, command, payload) {
       .whereRaw('lower(email) = lower(?)', [email])
       .update({ email_verified_at: knex.fn.now() });
     return updated === 1;
+  }
+  if (command === 'acct-notify') {
+    // Puts a notification in an account's in-app feed, as the dispatcher would deliver it; its id.
+    const {
+      email,
+      title,
+      body = '',
+      url = null,
+    } = /** @type {{ email: string, title: string, body?: string, url?: string | null }} */ (payload);
+    const user = await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).first('id');
+    if (!user) return undefined;
+    const [row] = await knex('notifications')
+      .insert({ user_id: user.id, event_type: 'comments', category: 'activity', title, body, url })
+      .returning('id');
+    return row.id;
   }
   if (command === 'acct-link-account') {
     // Links a provider account to an account, as the OAuth flow would; answers its id.
@@ -183,6 +199,32 @@ async function databaseCommand(database, command, payload) {
       browserKeyHash: null,
     });
     return new URLSearchParams(new URL(url).hash.slice(1)).get('acct_code');
+  }
+  if (command === 'acct-data-export') {
+    // Writes a data export request in a given state, as the build job would leave it, so a test
+    // sets up a history or a stuck export at will: `id` given, updates that one; else adds one for `email`.
+    const { id, email, status, format = 'json', downloadUrl = null } = /** @type {any} */ (payload);
+    const ready =
+      status === 'ready'
+        ? {
+            file_size_bytes: 5120,
+            completed_at: knex.fn.now(),
+            expires_at: knex.raw("now() + interval '7 days'"),
+            download_url: downloadUrl,
+          }
+        : {};
+    if (id)
+      return (
+        (await knex('data_export_requests')
+          .where({ id })
+          .update({ status, ...ready })) === 1
+      );
+    const user = await knex('auth.users').whereRaw('lower(email) = lower(?)', [email]).first('id');
+    if (!user) return undefined;
+    const [row] = await knex('data_export_requests')
+      .insert({ user_id: user.id, status, format, ...ready })
+      .returning('id');
+    return row.id;
   }
   if (command === 'acct-grant-admin') {
     // Makes an account an acct administrator, as `npm run admin:grant` does: the onboarding

@@ -16,7 +16,8 @@
  *   oauth         like instant, with sign-in providers: `testop` ("Test Provider"), a real OpenID
  *                 Provider on loopback (server/testing/oidc-provider.ts) whose next login a test
  *                 names with the `acct-oidc-sign-in-next` command, then the presets GitLab, Google
- *                 and Microsoft (configured, never contacted: only their buttons are tested)
+ *                 and Microsoft (configured, never contacted: only their buttons are tested); the
+ *                 same provider is also the connected app `stagebook` (`acct-connected-app-authorize`)
  *   oauthDown     like instant, with one provider ("Test Provider") whose issuer is a closed port:
  *                 listed in /api/config, unreachable when used (a link that cannot start)
  *   unreachable   a loopback port nothing listens on
@@ -32,13 +33,14 @@
  * The database is an in-memory embedded PostgreSQL, or a fresh database on the PostgreSQL server in
  * TEST_DATABASE_URL when ACCT_WIDGET_TEST_DB=postgres.
  */
+/* global fetch */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logging.ts';
 import { startServer } from '../../server/start.ts';
-import { startTestProvider } from '../../server/testing/oidc-provider.ts';
+import { signInAt, startTestProvider } from '../../server/testing/oidc-provider.ts';
 import { testConfig } from '../../server/testing/test-server.ts';
 import { runCommand } from './commands.mjs';
 import { elementTags } from './element-tags.mjs';
@@ -106,10 +108,10 @@ export function acctTestServers() {
         cleanups.unshift(() => server.close());
         return server.url;
       };
-      op = await startTestProvider();
+      op = await startTestProvider({ revocation: true });
       cleanups.push(() => /** @type {NonNullable<typeof op>} */ (op).close());
       const generous =
-        'sign-in:ip=100000/60 sign-in:account=100000/60 sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60';
+        'sign-in:ip=100000/60 sign-in:account=100000/60 sign-up:ip=100000/60 mail:ip=100000/60 mail:address=100000/60 mfa-code:ip=100000/60';
       const common = { ACCT_DEV_OUTBOX: 'true', ACCT_RATE_LIMITS: generous };
       const instant = { ...common, ACCT_REQUIRE_EMAIL_VERIFICATION: 'false' };
       const foreign = { ...common, ACCT_PRODUCT_NAME: 'Acct Foreign', ACCT_ALLOWED_ORIGINS: 'https://site.example' };
@@ -160,12 +162,26 @@ export function acctTestServers() {
             ACCT_OAUTH_MICROSOFT_CLIENT_ID: 'microsoft-client',
             ACCT_OAUTH_MICROSOFT_CLIENT_SECRET: 'microsoft-secret',
             ACCT_OAUTH_MICROSOFT_TENANT: 'organizations-test',
+            // One connected app, the same provider as an OAuth 2 server (`acct-connected-app-authorize`).
+            ACCT_CONNECTED_APPS: JSON.stringify([
+              {
+                id: 'stagebook',
+                name: 'Stagebook',
+                authorizationUrl: `${op.issuer}/auth`,
+                tokenUrl: `${op.issuer}/token`,
+                revocationUrl: `${op.issuer}/token/revocation`,
+                clientId: op.clientId,
+                clientSecret: op.clientSecret,
+                scopes: ['openid'],
+                accountUrl: `${op.issuer}/me`,
+              },
+            ]),
           },
           { publicUrlFromPort: true },
         ),
         unreachable: await closedPortUrl(),
       };
-      op.register(`${servers.oauth}/auth/oauth/testop/callback`);
+      op.register(`${servers.oauth}/auth/oauth/testop/callback`, `${servers.oauth}/auth/connected-apps/callback`);
     },
     async serverStop() {
       // Servers first (they use the database), then the database.
@@ -179,6 +195,19 @@ export function acctTestServers() {
         op.addAccount(account);
         op.signInNextAs(account.sub);
         return true;
+      }
+      // `acct-connected-app-authorize { url, sub }`: a browser at the provider for a connected app
+      // (the test page cannot leave itself): signs in as `sub`, follows the provider's return to
+      // acct's callback, and answers where acct sends the browser back (the page, with `#acct_app=…`).
+      if (command === 'acct-connected-app-authorize' && op) {
+        const { url, sub } = /** @type {{ url: string, sub: string }} */ (payload);
+        const provider = op;
+        provider.addAccount({ sub });
+        return signInAt(provider, url, sub).then(async (returned) => {
+          if (!('url' in returned)) return null;
+          const back = await fetch(returned.url, { redirect: 'manual' });
+          return back.headers.get('location');
+        });
       }
       return runCommand({ command, payload, session, database });
     },

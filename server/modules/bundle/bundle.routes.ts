@@ -1,5 +1,6 @@
 /**
- * `GET /acct.js`: the elements' bundle, built by Vite into `widgets/dist/`. A host page loads it
+ * `GET /acct.js`: the elements' bundle, built by Vite into `widgets/dist/` (and beside it
+ * `GET /acct-sw.js`, the push service worker, for acct's own hosted pages and for sites to copy). A host page loads it
  * with `<script type="module">`, which fetches in CORS mode, so the answer carries
  * `Access-Control-Allow-Origin: *`: the file is public code fetched without credentials, and the
  * API behind it is what checks origins. Cached briefly and revalidated by ETag, so a deploy shows
@@ -23,7 +24,7 @@ import { ApiError } from '../../http/errors';
 export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL('../../../widgets/dist', import.meta.url));
 
 /** The only files served from the bundle folder. */
-const FILES = { '/acct.js': 'acct.js', '/acct.js.map': 'acct.js.map' } as const;
+const FILES = { '/acct.js': 'acct.js', '/acct.js.map': 'acct.js.map', '/acct-sw.js': 'acct-sw.js' } as const;
 
 /** Paths this router answers, for the compression middleware to skip. */
 export const BUNDLE_PATHS: readonly string[] = Object.keys(FILES);

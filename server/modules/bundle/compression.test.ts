@@ -118,6 +118,15 @@ describeOnEachDatabase('compression', (getDb) => {
     assert.ok(brotli < BUNDLE.length / 2, `brotli sends ${brotli} of ${BUNDLE.length} bytes`);
   });
 
+  it('sends the push service worker beside the bundle, for sites to copy and acct’s own pages', async () => {
+    const worker = "self.addEventListener('push', () => {});\n";
+    await writeFile(join(bundleDir, 'acct-sw.js'), worker);
+    const res = await rawGet(`${server.url}/acct-sw.js`, { 'Accept-Encoding': CHROME });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal(decoded(res).toString(), worker);
+  });
+
   it('revalidates each encoding against its own ETag', async () => {
     const br = await rawGet(`${server.url}/acct.js`, { 'Accept-Encoding': CHROME });
     const etag = String(br.headers.etag);

@@ -3,16 +3,17 @@
  * polling works with every session transport, where server-sent events could not carry a bearer
  * token), per-item complete / un-complete / dismiss / restore, the whole checklist dismissed or
  * restored, and `POST /api/checklist/events` for the site's backend, authenticated by the shared
- * secret ACCT_SITE_SECRET.
+ * secret ACCT_SITE_SECRET (any user), or by an organization's API token with `checklist:write`
+ * (members of that organization only; anyone else is 404 as an unknown user would be).
  */
 import { Router } from 'express';
 import { CHECKLIST_ITEM_ACTIONS, ChecklistErrors, ChecklistItemKey, SiteEventBody } from '../../../contract/checklist';
 import { EmptyBody } from '../../../contract/onboarding';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { reply } from '../../http/reply';
-import { requireSiteSecret } from '../../http/site-secret';
 import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
+import { siteSecretOrApiToken } from '../api-tokens/site-or-token';
 import { requireSession, sessionOf } from '../sessions/require-session';
 import { actOnItem, completeItemForSite, getChecklist, setChecklistDismissed } from './checklist.service';
 
@@ -56,9 +57,9 @@ export function checklistRoutes(services: Services): Router {
 
   router.post(
     '/checklist/events',
-    requireSiteSecret(services.config, () => ApiError.of(ChecklistErrors, 'site_events_disabled')),
-    withBody(SiteEventBody, async (body, _req, res) => {
-      await completeItemForSite(services, body, body.item);
+    siteSecretOrApiToken(services, 'checklist:write', () => ApiError.of(ChecklistErrors, 'site_events_disabled')),
+    withBody(SiteEventBody, async (body, req, res) => {
+      await completeItemForSite(services, body, body.item, req.apiToken?.organizationId);
       reply(res, 'POST /api/checklist/events', { completed: true });
     }),
   );

@@ -13,6 +13,7 @@ import { asUser, asUserWithin } from '../../db/as-user';
 import type { DomainEvents } from '../../events/domain-events';
 import { ApiError, CommonErrors } from '../../http/errors';
 import type { Services } from '../../services';
+import { memberRole } from '../organizations/organizations.queries';
 import { findUserByEmail, findUserById } from '../users/users.queries';
 import * as queries from './checklist.queries';
 
@@ -96,15 +97,21 @@ export async function setChecklistDismissed(
   return getChecklist(services, userId);
 }
 
-/** The site's backend says a user (by id or by address) did an item's task. */
+/**
+ * The site's backend says a user (by id or by address) did an item's task. With `organizationId`
+ * (an API token's organization) only that organization's members can be named: anyone else is
+ * 404, exactly as an unknown user, so a token cannot probe who has an account.
+ */
 export async function completeItemForSite(
   services: Services,
   who: { userId?: string | undefined; email?: string | undefined },
   key: string,
+  organizationId?: string,
 ): Promise<void> {
   const { knex } = services.db;
   const user = who.userId ? await findUserById(knex, who.userId) : await findUserByEmail(knex, who.email!);
-  if (!user) throw ApiError.of(CommonErrors, 'not_found');
+  if (!user || (organizationId && !(await memberRole(knex, organizationId, user.id))))
+    throw ApiError.of(CommonErrors, 'not_found');
   await completeItem(services, user.id, key, 'site');
 }
 

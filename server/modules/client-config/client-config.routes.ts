@@ -21,6 +21,8 @@ export function toClientConfig(config: Config): Omit<ClientConfig, 'originAllowe
     requireEmailVerification: config.requireEmailVerification,
     providers: config.oauthProviders.map(({ id, name }) => ({ id, name })),
     development: config.development,
+    deletionGraceDays: config.deletionGraceDays,
+    languages: config.languages,
   };
 }
 

@@ -37,8 +37,12 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
   before(async () => {
     const config = testConfig({ ACCT_ALLOWED_ORIGINS: SITE, ACCT_PRODUCT_NAME: 'Stagehand' });
     server = await startServer({ config, logger: createLogger('warn', log), db: getDb() });
-    // What `npm start` runs: the same settings in development mode (`--dev`).
-    dev = await startServer({ config: { ...config, development: true }, logger: createLogger('silent'), db: getDb() });
+    // What `npm start` runs: the same settings in development mode (`--dev`), here with a shorter grace period.
+    dev = await startServer({
+      config: { ...config, development: true, deletionGraceDays: 14 },
+      logger: createLogger('silent'),
+      db: getDb(),
+    });
   });
   after(async () => {
     await server.close();
@@ -58,6 +62,8 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
       requireEmailVerification: true,
       providers: [],
       development: false,
+      deletionGraceDays: 30,
+      languages: ['en', 'fr', 'de', 'es', 'ar'],
     };
     for (const [headers, originAllowed] of [
       [{ Origin: SITE }, true],
@@ -71,7 +77,7 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
     }
   });
 
-  it('says `development` under --dev', async () => {
+  it('says `development` under --dev, and the deletion grace days configured', async () => {
     const res = await config(dev.url, { Origin: STRANGER });
     assert.deepEqual(await res.json(), {
       productName: 'Stagehand',
@@ -82,6 +88,8 @@ describeOnEachDatabase('GET /api/config and refused origins', (getDb) => {
       requireEmailVerification: true,
       providers: [],
       development: true,
+      deletionGraceDays: 14,
+      languages: ['en', 'fr', 'de', 'es', 'ar'],
       originAllowed: false,
     });
   });

@@ -6,14 +6,13 @@
  */
 import { Router } from 'express';
 import { ResendVerificationBody } from '../../../contract/auth';
-import { hostedFormGuards } from '../../http/hosted-forms';
-import { html, pageLanguage, sendHostedPage } from '../../http/hosted-page';
+import { html } from '../../http/hosted-page';
 import { reply } from '../../http/reply';
 import { withBody } from '../../http/validate';
 import { afterAnswer } from '../../jobs/detached-work';
 import { messages } from '../../i18n';
 import type { Services } from '../../services';
-import { sendInvalidLinkPage } from '../one-time-tokens/invalid-link-page';
+import { linkLandingPage } from '../one-time-tokens/link-landing-page';
 import { allowedRedirect } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
 import {
@@ -42,42 +41,22 @@ export function emailVerificationApiRoutes(services: Services): Router {
 /** The hosted landing page, mounted at the root. */
 export function verifyEmailPage(services: Services): Router {
   const { config } = services;
-  const page = { brand: config.brand, redirectOrigins: config.redirectAllowlist };
   const router = Router();
-
-  router.get(VERIFY_EMAIL_PATH, async (req, res) => {
-    const token = typeof req.query.token === 'string' ? req.query.token : '';
-    const link = await findOpenVerificationLink(services, token);
-    if (!link) return sendInvalidLinkPage(req, res, config);
-    const lang = pageLanguage(req, config, link.language);
-    const t = messages(lang).pages.verifyEmail;
-    sendHostedPage(res, {
-      ...page,
-      lang,
-      title: t.title,
-      body: html`<h1>${t.title}</h1>
-<p>${t.intro(config.productName)}</p>
-<form method="post" action="${VERIFY_EMAIL_PATH}">
-<input type="hidden" name="token" value="${token}">
-<button type="submit">${t.action}</button>
-</form>`,
-    });
+  linkLandingPage(router, config, {
+    path: VERIFY_EMAIL_PATH,
+    find: (token) => findOpenVerificationLink(services, token),
+    ask: (_link, lang) => {
+      const t = messages(lang).pages.verifyEmail;
+      return { title: t.title, intro: t.intro(config.productName), action: t.action };
+    },
+    act: (token) => confirmEmail(services, token),
+    languageOf: (confirmed) => ('language' in confirmed ? confirmed.language : undefined),
+    answer: (confirmed, lang) => {
+      if ('handOverUrl' in confirmed) return { redirect: confirmed.handOverUrl };
+      // Without a page to return to there is nobody to hand a session to: the user signs in there.
+      const t = messages(lang).pages.verifyEmail;
+      return { title: t.doneTitle, body: html`<h1>${t.doneTitle}</h1><p>${t.done(config.productName)}</p>` };
+    },
   });
-
-  router.post(VERIFY_EMAIL_PATH, ...hostedFormGuards(config.publicUrl), async (req, res) => {
-    const confirmed = await confirmEmail(services, req.body?.token);
-    if (!confirmed) return sendInvalidLinkPage(req, res, config);
-    if ('handOverUrl' in confirmed) return void res.redirect(303, confirmed.handOverUrl);
-    // Without a page to return to there is nobody to hand a session to: the user signs in there.
-    const lang = pageLanguage(req, config, confirmed.language);
-    const t = messages(lang).pages.verifyEmail;
-    sendHostedPage(res, {
-      ...page,
-      lang,
-      title: t.doneTitle,
-      body: html`<h1>${t.doneTitle}</h1><p>${t.done(config.productName)}</p>`,
-    });
-  });
-
   return router;
 }

@@ -9,14 +9,14 @@ import { selectHistory } from './login-history.queries';
 
 // The cursor keeps microseconds: a JavaScript Date has only milliseconds, and rows of the same
 // millisecond would otherwise be skipped or repeated across pages.
-const encodeCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url');
+export const encodeCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url');
 
 const CURSOR_TIME = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // Only what encodeCursor makes gets through: the cursor is client input, and anything PostgreSQL
 // cannot cast (`2020`, February 30th, a UUID of dashes) would otherwise fail the query as a 500.
-function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
+export function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
   const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!createdAt || !id || !CURSOR_TIME.test(createdAt) || !UUID.test(id)) return undefined;
   // A real calendar date and time: Date rolls February 30th over to March, so the round trip differs.

@@ -5,7 +5,9 @@
  * server down, sign-up and forgotten password answer as usual, the message waits in the queue
  * with its attempt, error and next retry recorded, and is delivered once the server is back; a
  * worker that died mid-send loses its claim when the lease expires; the retry schedule ends in
- * 'failed'. The server's own worker runs as in production; the tests drive `processDue()` too.
+ * 'failed'. The tests drive the job runner themselves (`drain()`), with the server's own worker off
+ * (`ACCT_RUN_JOBS=false`): a job it had just fetched would be in flight, neither here nor there,
+ * while a test reads the job's state.
  */
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
@@ -16,7 +18,8 @@ import { drainMailQueue } from '../../testing/mail';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { SmtpSink } from '../../testing/smtp-sink';
 import { startTestServer } from '../../testing/test-server';
-import { RETRY_SCHEDULE_SECONDS } from './mail-queue';
+import { jobWhere, makeJobDue, takeJobAndDie, type JobRow } from '../../testing/jobs';
+import { MAIL_RETRY, sendMailJob } from './mail-queue';
 
 const PRODUCT = 'Stagehand Test';
 const PASSWORD = 'correct horse battery staple';
@@ -28,8 +31,12 @@ interface MailRow {
   last_error: string | null;
   body_encrypted: string | null;
   sent_at: Date | null;
-  /** Seconds from now until the next attempt (negative when due). */
-  due_in: number;
+}
+
+/** Bounds of the delay before retry n (1-based): pg-boss waits delay·2^(n−1) plus up to as much again. */
+function retryWindow(n: number): [number, number] {
+  const base = MAIL_RETRY.delaySeconds * 2 ** (n - 1);
+  return [base, 2 * base];
 }
 
 describeOnEachDatabase('mail queue over SMTP', (getDb) => {
@@ -44,6 +51,7 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
         ACCT_SMTP_URL: sink.url,
         ACCT_DEV_OUTBOX: '', // unset: a server that sends real mail has no outbox
         ACCT_PRODUCT_NAME: PRODUCT,
+        ACCT_RUN_JOBS: 'false',
         ACCT_RATE_LIMITS: 'sign-up:ip=1000/60 mail:ip=1000/60 mail:address=1000/60',
       },
     });
@@ -57,8 +65,7 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
   /** The newest queued message to an address. */
   async function rowFor(email: string): Promise<MailRow> {
     const { rows } = await server.db.knex.raw(
-      `select id, status, attempts, last_error, body_encrypted, sent_at,
-              extract(epoch from next_attempt_at - now())::float8 as due_in
+      `select id, status, attempts, last_error, body_encrypted, sent_at
        from mail_queue where to_address = ? order by created_at desc limit 1`,
       [email],
     );
@@ -69,9 +76,16 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
   /** Worker passes until everything due now was attempted (see drainMailQueue for why one call is not enough). */
   const runWorkerNow = () => drainMailQueue(server.services);
 
-  /** Makes a message due now (as if its retry time had come) and runs a worker pass. */
-  async function retryNow(id: string): Promise<void> {
-    await server.db.knex('mail_queue').where({ id }).update({ next_attempt_at: server.db.knex.fn.now() });
+  /** The `mail.send` job of a message. */
+  async function jobOf(mailId: string): Promise<JobRow> {
+    const job = await jobWhere(server.db.knex, sendMailJob.name, 'mailId', mailId);
+    assert.ok(job, `no job for ${mailId}`);
+    return job;
+  }
+
+  /** Makes a message's retry due now (as if its time had come) and runs the worker. */
+  async function retryNow(mailId: string): Promise<void> {
+    await makeJobDue(server.db.knex, (await jobOf(mailId)).id);
     await runWorkerNow();
   }
 
@@ -161,10 +175,12 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
       assert.equal(row.attempts, 1);
       assert.match(row.last_error ?? '', /ECONNREFUSED|connect/i);
       assert.ok(row.body_encrypted, 'the body is kept for the retry');
-      const first = RETRY_SCHEDULE_SECONDS[0]!;
+      const job = await jobOf(row.id);
+      const [earliest, latest] = retryWindow(1);
+      assert.equal(job.state, 'retry');
       assert.ok(
-        row.due_in > first - 10 && row.due_in <= first,
-        `next attempt in ${row.due_in} s, expected ~${first} s`,
+        job.due_in > earliest - 10 && job.due_in <= latest,
+        `next attempt in ${job.due_in} s, expected ${earliest}–${latest} s`,
       );
     } finally {
       await sink.start();
@@ -206,7 +222,7 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
     assert.ok(!stored.includes('Confirm my email'), 'the body is stored in clear');
   });
 
-  it("takes over a message left 'sending' by a worker that died, once its lease expires and not before", async () => {
+  it('takes over a message whose worker died mid-send, once its job expires and not before', async () => {
     let email: string;
     try {
       ({ email } = await signUpWhileDown());
@@ -215,46 +231,46 @@ describeOnEachDatabase('mail queue over SMTP', (getDb) => {
     }
     const { id } = await rowFor(email);
     const knex = server.db.knex;
-    // Another worker claimed it a moment ago: its lease still holds, so nobody else sends it.
-    await knex('mail_queue')
-      .where({ id })
-      .update({ status: 'sending', next_attempt_at: knex.raw("now() + interval '60 seconds'") });
+    const job = await jobOf(id);
+    // Another worker took it a moment ago: it is still running there, so nobody else sends it.
+    await takeJobAndDie(knex, job.id, 1);
     await runWorkerNow();
-    assert.equal((await rowFor(email)).status, 'sending');
+    assert.equal((await jobOf(id)).state, 'active');
     assert.equal(sink.messages.filter((m) => m.to.includes(email)).length, 0);
-    // That worker died: its lease runs out and the next pass takes the message over.
-    await knex('mail_queue')
-      .where({ id })
-      .update({ next_attempt_at: knex.raw("now() - interval '1 second'") });
+    // That worker died: once the job outlives its time limit it is failed into a retry and sent.
+    await takeJobAndDie(knex, job.id, (sendMailJob.expireInSeconds ?? 0) + 1);
     await runWorkerNow();
+    assert.equal((await jobOf(id)).state, 'retry');
+    await retryNow(id);
     await mailTo(email);
     assert.equal((await rowFor(email)).status, 'sent');
+    assert.equal((await jobOf(id)).state, 'completed');
   });
 
-  it(`retries on the schedule (${RETRY_SCHEDULE_SECONDS.join(', ')} s) and then marks the message failed`, async () => {
+  it(`retries ${MAIL_RETRY.limit} times with back-off from ${MAIL_RETRY.delaySeconds} s, then marks the message failed`, async () => {
     try {
       const { email } = await signUpWhileDown();
       const { id } = await rowFor(email);
-      for (const [i, delay] of RETRY_SCHEDULE_SECONDS.entries()) {
+      for (let failures = 1; failures <= MAIL_RETRY.limit; failures++) {
         const row = await rowFor(email);
-        assert.equal(row.attempts, i + 1);
-        assert.equal(row.status, 'pending', `after failure ${i + 1}`);
+        const job = await jobOf(id);
+        assert.equal(row.attempts, failures);
+        assert.equal(row.status, 'pending', `after failure ${failures}`);
+        assert.equal(job.state, 'retry');
+        const [earliest, latest] = retryWindow(failures);
         assert.ok(
-          row.due_in > delay - 10 && row.due_in <= delay,
-          `after failure ${i + 1}: next in ${row.due_in} s, expected ~${delay} s`,
+          job.due_in > earliest - 10 && job.due_in <= latest,
+          `after failure ${failures}: next in ${job.due_in} s, expected ${earliest}–${latest} s`,
         );
         await retryNow(id);
       }
       const last = await rowFor(email);
       assert.equal(last.status, 'failed');
-      assert.equal(last.attempts, RETRY_SCHEDULE_SECONDS.length + 1);
+      assert.equal(last.attempts, MAIL_RETRY.limit + 1);
       assert.match(last.last_error ?? '', /ECONNREFUSED|connect/i);
-      await retryNow(id);
-      assert.equal(
-        (await rowFor(email)).attempts,
-        RETRY_SCHEDULE_SECONDS.length + 1,
-        'a failed message is not tried again',
-      );
+      assert.equal((await jobOf(id)).state, 'completed', 'given up: the job is done with');
+      await server.services.mail.deliver(id);
+      assert.equal((await rowFor(email)).attempts, MAIL_RETRY.limit + 1, 'a failed message is not tried again');
     } finally {
       await sink.start();
     }

@@ -1,28 +1,35 @@
 /**
- * The outgoing mail queue in PostgreSQL (`mail_queue`). A request enqueues inside its own
- * transaction and answers at once; a worker in every server process claims due messages with
- * `FOR UPDATE SKIP LOCKED` and a lease, sends them, and retries failures with back-off. A mail
- * server that is down never fails a request, and a process that dies mid-send leaves its claim to
- * expire and be taken again, so nothing is lost (docs/security.md I3). Bodies (which hold sign-in
- * links) are sealed at rest and cleared once delivered, except in the development outbox. The
- * SQL is in mail.queries.ts.
+ * Outgoing mail. A request writes the message to `mail_queue` and queues a `mail.send` job on the
+ * job runner (server/jobs/job-runner.ts) in its own transaction, and answers at once; a worker
+ * sends it, and a failure is retried with back-off (about 30 s doubling to two hours, for some
+ * four hours in all) before the message is marked failed. A mail server that is down never fails
+ * a request, and a process that dies mid-send leaves its job to expire and be taken again, so
+ * nothing is lost (docs/security.md I3). `mail_queue` keeps what was sent and why it failed;
+ * bodies (which hold sign-in links) are sealed at rest and cleared once delivered, except in the
+ * development outbox. The SQL is in mail.queries.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { OutboxMessage } from '../../../contract/mail';
 import { iso } from '../../../contract/wire';
 import type { Logger } from '../../http/logging';
+import { defineJob, type Jobs } from '../../jobs/jobs';
 import type { Envelope } from '../../security/envelope';
 import type { MailContent, MailTemplateName } from './templates';
 import type { MailTransport } from './transport';
-import { claimDueMail, insertMail, keptMail, markMailFailed, markMailSent, type ClaimedMail } from './mail.queries';
+import { countAttempt, insertMail, keptMail, markMailFailed, markMailSent } from './mail.queries';
 
-/** Seconds to wait before attempt n+1, after n failed attempts; then the message is given up. */
-export const RETRY_SCHEDULE_SECONDS = [30, 120, 600, 1800, 3600, 7200, 14_400, 28_800];
-/** A claim lasts this long; a worker that died mid-send loses it then. */
-const LEASE_SECONDS = 120;
-const POLL_MS = 2000;
-const BATCH = 10;
+/** Retries after the first attempt; the first waits 30–60 s, each next one twice as long (pg-boss's jittered back-off). */
+export const MAIL_RETRY = { limit: 8, delaySeconds: 30, backoff: true };
+
+/** Sends one queued message (server/jobs/registry.ts). */
+export const sendMailJob = defineJob<{ mailId: string }>({
+  name: 'mail.send',
+  handler: (services, { mailId }) => services.mail.deliver(mailId),
+  retry: MAIL_RETRY,
+  // An SMTP exchange that takes two minutes has failed; the message is tried again.
+  expireInSeconds: 120,
+});
 
 export interface QueuedMail {
   to: string;
@@ -31,12 +38,9 @@ export interface QueuedMail {
 }
 
 export class MailQueue {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-  private started = false;
-
   constructor(
     private readonly knex: Knex,
+    private readonly jobs: Jobs,
     private readonly transport: MailTransport,
     private readonly envelope: Envelope,
     private readonly from: string,
@@ -56,77 +60,42 @@ export class MailQueue {
         `mail_queue:${id}`,
       ),
     });
-    // Soon, not now: the caller's transaction has to commit before the message is visible.
-    this.nudge(50);
+    await this.jobs.send(sendMailJob, { mailId: id }, { db });
     return id;
   }
 
-  /** Polls for due messages until stopped. */
-  start(): void {
-    this.started = true;
-    this.nudge(0);
-  }
-
-  async stop(): Promise<void> {
-    this.started = false;
-    clearTimeout(this.timer);
-    await this.running;
-    this.transport.close();
-  }
-
-  /** Schedules the next pass (only while started: tests drive `processDue` themselves). */
-  private nudge(delayMs: number): void {
-    if (!this.started) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      // A full batch suggests a backlog: take the next one at once instead of waiting a poll.
-      void this.processDue().then(
-        (sent) => this.nudge(sent >= BATCH ? 0 : POLL_MS),
-        () => this.nudge(POLL_MS),
-      );
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  /** Sends what is due now (one batch at a time, never two passes at once); returns how many were sent. */
-  processDue(): Promise<number> {
-    this.running ??= this.sendBatch().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async sendBatch(): Promise<number> {
-    let claimed: ClaimedMail[];
+  /**
+   * The `mail.send` job: one attempt at a message. Throws to have it retried; after the last
+   * retry the message is marked failed instead. A message already sent (a job run twice after its
+   * worker died between sending and saying so) is left alone.
+   */
+  async deliver(mailId: string): Promise<void> {
+    const row = await countAttempt(this.knex, mailId);
+    if (!row) return;
     try {
-      claimed = await claimDueMail(this.knex, { limit: BATCH, leaseSeconds: LEASE_SECONDS });
+      const body = JSON.parse(this.envelope.open(row.body_encrypted ?? '', `mail_queue:${row.id}`)) as {
+        text: string;
+        html: string;
+      };
+      await this.transport.send({ from: this.from, to: row.to_address, subject: row.subject, ...body });
+      // Only the development outbox keeps what it "sent"; real mail is gone from here.
+      await markMailSent(this.knex, row.id, { keepBody: this.transport.kind === 'outbox' });
+      this.logger.info({ mailId: row.id, template: row.template, transport: this.transport.kind }, 'mail sent');
     } catch (err) {
-      this.logger.warn({ err }, 'mail queue: could not claim messages');
-      return 0;
+      const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+      const final = row.attempts > MAIL_RETRY.limit;
+      await markMailFailed(this.knex, row.id, error, { final });
+      this.logger.warn(
+        { mailId: row.id, template: row.template, attempt: row.attempts, final, error },
+        final ? 'mail not sent: given up' : 'mail not sent: will retry',
+      );
+      if (!final) throw err;
     }
-    let sent = 0;
-    for (const row of claimed) {
-      try {
-        const body = JSON.parse(this.envelope.open(row.body_encrypted ?? '', `mail_queue:${row.id}`)) as {
-          text: string;
-          html: string;
-        };
-        await this.transport.send({ from: this.from, to: row.to_address, subject: row.subject, ...body });
-        // Only the development outbox keeps what it "sent"; real mail is gone from here.
-        await markMailSent(this.knex, row.id, { keepBody: this.transport.kind === 'outbox' });
-        sent++;
-        this.logger.info({ mailId: row.id, template: row.template, transport: this.transport.kind }, 'mail sent');
-      } catch (err) {
-        const delay = RETRY_SCHEDULE_SECONDS[row.attempts - 1];
-        const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-        await markMailFailed(this.knex, row.id, error, delay).catch((updateErr: unknown) =>
-          this.logger.error({ err: updateErr }, 'mail queue: could not record a failure'),
-        );
-        this.logger.warn(
-          { mailId: row.id, template: row.template, attempt: row.attempts, retryInSeconds: delay ?? null, error },
-          'mail not sent',
-        );
-      }
-    }
-    return sent;
+  }
+
+  /** Closes the transport (at shutdown, after the job runner has stopped). */
+  close(): void {
+    this.transport.close();
   }
 
   /** The development outbox, newest first. */

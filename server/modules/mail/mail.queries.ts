@@ -1,14 +1,13 @@
 /**
- * The mail module's SQL, on `mail_queue` (see mail-queue.ts for how the queue works). Claiming
- * takes due messages with `FOR UPDATE SKIP LOCKED` and a lease in one statement, so two workers
- * never send one message, and a worker that dies mid-send loses its claim when the lease ends.
+ * The mail module's SQL, on `mail_queue` (see mail-queue.ts for how mail is sent: the job runner
+ * decides when a message is attempted, this table keeps what happened to it).
  */
 import type { Knex } from 'knex';
 import type { MailQueueRow } from '../../db/tables';
 
 type Db = Knex | Knex.Transaction;
 
-export type ClaimedMail = Pick<
+export type MailToSend = Pick<
   MailQueueRow,
   'id' | 'to_address' | 'template' | 'subject' | 'body_encrypted' | 'attempts'
 >;
@@ -20,21 +19,17 @@ export async function insertMail(
   await db('mail_queue').insert(mail);
 }
 
-/** Claims up to `limit` due messages for `leaseSeconds`, counting the attempt. */
-export async function claimDueMail(
-  knex: Knex,
-  { limit, leaseSeconds }: { limit: number; leaseSeconds: number },
-): Promise<ClaimedMail[]> {
-  const claimed = await knex.raw<{ rows: ClaimedMail[] }>(
-    `update mail_queue set status = 'sending', attempts = attempts + 1,
-            next_attempt_at = now() + make_interval(secs => ?)
-     where id in (select id from mail_queue
-                  where status in ('pending', 'sending') and next_attempt_at <= now()
-                  order by next_attempt_at limit ? for update skip locked)
-     returning id, to_address, template, subject, body_encrypted, attempts`,
-    [leaseSeconds, limit],
-  );
-  return claimed.rows;
+/**
+ * Counts an attempt at a message still to send and returns it; undefined when it is gone or no
+ * longer waiting (sent, or given up).
+ */
+export async function countAttempt(knex: Knex, id: string): Promise<MailToSend | undefined> {
+  const [row] = await knex('mail_queue')
+    .where({ id })
+    .whereIn('status', ['pending', 'sending'])
+    .update({ status: 'sending', attempts: knex.raw('attempts + 1') })
+    .returning(['id', 'to_address', 'template', 'subject', 'body_encrypted', 'attempts']);
+  return row as MailToSend | undefined;
 }
 
 /** Marks a message sent; its body is cleared unless `keepBody` (the development outbox). */
@@ -49,24 +44,16 @@ export async function markMailSent(knex: Knex, id: string, { keepBody }: { keepB
     });
 }
 
-/** Records a failed attempt: tried again in `retryInSeconds`, or given up when that is undefined. */
+/** Records a failed attempt: waiting for its retry, or given up when `final`. */
 export async function markMailFailed(
   knex: Knex,
   id: string,
   error: string,
-  retryInSeconds: number | undefined,
+  { final }: { final: boolean },
 ): Promise<void> {
   await knex('mail_queue')
     .where({ id })
-    .update(
-      retryInSeconds === undefined
-        ? { status: 'failed', last_error: error }
-        : {
-            status: 'pending',
-            last_error: error,
-            next_attempt_at: knex.raw('now() + make_interval(secs => ?)', [retryInSeconds]),
-          },
-    );
+    .update({ status: final ? 'failed' : 'pending', last_error: error });
 }
 
 /** Sent messages whose body was kept (the development outbox), newest first. */

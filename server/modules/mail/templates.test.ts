@@ -42,7 +42,7 @@ describe('mail templates', () => {
     assert.equal(mailOptions(config, 'en', 'fr').lang, 'en');
     assert.equal(mailOptions(config, null, 'en').lang, 'en');
     assert.equal(mailOptions(config, null, undefined).lang, 'fr');
-    assert.equal(mailOptions(config, 'de', undefined).lang, 'fr');
+    assert.equal(mailOptions(config, 'pt', undefined).lang, 'fr');
   });
 
   it('show the logo with the product name as alt text, and the brand colour on the button', () => {

@@ -8,7 +8,7 @@
  */
 import { brandPalette, type Brand } from '../../brand/brand';
 import type { Config } from '../../config';
-import { messages, pickLanguage, type Language } from '../../i18n';
+import { messages, pickLanguage, type Language, type LanguageSettings } from '../../i18n';
 
 export interface MailContent {
   subject: string;
@@ -24,10 +24,11 @@ export interface MailOptions {
 
 /**
  * The options for a mail from `config`'s brand, in the first of `languages` acct speaks — the
- * user's stored language first, then the request's — else ACCT_DEFAULT_LANGUAGE.
+ * user's stored language first, then the request's — that the server allows (ACCT_LANGUAGES),
+ * else ACCT_DEFAULT_LANGUAGE.
  */
-export function mailOptions(config: Pick<Config, 'brand' | 'defaultLanguage'>, ...languages: unknown[]): MailOptions {
-  return { brand: config.brand, lang: pickLanguage(languages, config.defaultLanguage) };
+export function mailOptions(config: LanguageSettings & Pick<Config, 'brand'>, ...languages: unknown[]): MailOptions {
+  return { brand: config.brand, lang: pickLanguage(languages, config.defaultLanguage, config.languages) };
 }
 
 const escapeHtml = (value: string) =>
@@ -139,6 +140,31 @@ export const mailTemplates = {
     return render(t.subject(product), options, { paragraphs: [t.intro(product, name), t.advice] });
   },
 
+  /** A passkey was removed (`name` null when it had none of its own): a security alert. */
+  passkeyRemoved: (options: MailOptions, name: string | null) => {
+    const t = messages(options.lang).mail.passkeyRemoved;
+    const product = options.brand.productName;
+    return render(t.subject(product), options, { paragraphs: [t.intro(product, name), t.advice] });
+  },
+
+  /** A recovery code was used to sign in: how many are left, and a warning when few are. */
+  recoveryCodeUsed: (options: MailOptions, remaining: number) => {
+    const t = messages(options.lang).mail.recoveryCodeUsed;
+    const product = options.brand.productName;
+    return render(t.subject(product), options, {
+      paragraphs: [t.intro(product), t.remaining(remaining), ...(remaining <= 2 ? [t.fewLeft] : []), t.advice],
+    });
+  },
+
+  /** Two-step verification was turned on or off: a security alert. */
+  mfaChanged: (options: MailOptions, enabled: boolean) => {
+    const t = messages(options.lang).mail.mfaChanged;
+    const product = options.brand.productName;
+    return render(enabled ? t.enabledSubject(product) : t.disabledSubject(product), options, {
+      paragraphs: [enabled ? t.enabled(product) : t.disabled(product), t.advice],
+    });
+  },
+
   /** An invitation to an organization; `inviter` is a display name or address, both chosen by users, so only ever escaped. */
   organizationInvitation: (
     options: MailOptions,
@@ -151,6 +177,31 @@ export const mailTemplates = {
       paragraphs: [t.intro(invite.inviter, invite.organizationName, product)],
       action: { label: t.action(invite.organizationName), url },
       footer: t.footer(invite.ttlDays),
+    });
+  },
+
+  /** A notification (notifications module): its title and body come from acct or the site's backend, so only ever escaped. */
+  notification: (options: MailOptions, note: { title: string; body: string; url: string | null }) => {
+    const t = messages(options.lang).mail.notification;
+    return render(note.title, options, {
+      paragraphs: note.body ? [note.body] : [],
+      ...(note.url ? { action: { label: t.action, url: note.url } } : {}),
+      footer: t.footer(options.brand.productName),
+    });
+  },
+
+  /** One mail listing the notifications a daily or weekly digest folded together, oldest first. */
+  notificationDigest: (
+    options: MailOptions,
+    frequency: 'daily' | 'weekly',
+    notes: { title: string; body: string; url: string | null }[],
+  ) => {
+    const t = messages(options.lang).mail.notificationDigest;
+    const product = options.brand.productName;
+    const line = (n: (typeof notes)[number]) => [n.title, n.body, n.url].filter((part) => part).join(' — ');
+    return render(t.subject(product, notes.length, frequency), options, {
+      paragraphs: [t.intro(product, frequency), ...notes.map(line)],
+      footer: messages(options.lang).mail.notification.footer(product),
     });
   },
 
@@ -183,6 +234,86 @@ export const mailTemplates = {
     }).format(details.time);
     return render(t.subject(product), options, {
       paragraphs: [t.intro(product), `${software ? `${kind} (${software})` : kind} — ${place} — ${time} UTC`, t.advice],
+    });
+  },
+
+  /** A data export is ready: the download link (which also needs the user's session) and its end. */
+  dataExportReady: (options: MailOptions, ready: { url: string; expiresAt: Date }) => {
+    const t = messages(options.lang).mail.dataExportReady;
+    const product = options.brand.productName;
+    const until = new Intl.DateTimeFormat(options.lang, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(ready.expiresAt);
+    return render(t.subject(product), options, {
+      paragraphs: [t.intro(product)],
+      action: { label: t.action, url: ready.url },
+      footer: t.footer(until),
+    });
+  },
+
+  /** To the new address of an email change: the confirmation link. */
+  emailChangeConfirm: (options: MailOptions, url: string) => {
+    const t = messages(options.lang).mail.emailChangeConfirm;
+    const product = options.brand.productName;
+    return render(t.subject(product), options, {
+      paragraphs: [t.intro(product)],
+      action: { label: t.action, url },
+      footer: t.footer,
+    });
+  },
+
+  /** Sent instead of a confirmation when the new address already has an account (no enumeration). */
+  emailChangeTaken: (options: MailOptions) => {
+    const t = messages(options.lang).mail.emailChangeTaken;
+    return render(t.subject(options.brand.productName), options, {
+      paragraphs: [t.intro(options.brand.productName), t.advice],
+    });
+  },
+
+  /** To the old address once the change is confirmed; `undoUrl` gives the address back for 72 hours. */
+  emailChanged: (options: MailOptions, newEmail: string, undoUrl: string) => {
+    const t = messages(options.lang).mail.emailChanged;
+    const product = options.brand.productName;
+    return render(t.subject(product), options, {
+      paragraphs: [t.intro(product, newEmail), t.advice],
+      action: { label: t.action, url: undoUrl },
+      footer: t.footer,
+    });
+  },
+
+  /** An account's deletion was asked for: when it happens, and the link that cancels it. */
+  deletionRequested: (options: MailOptions, scheduledFor: Date, cancelUrl: string) => {
+    const t = messages(options.lang).mail.deletionRequested;
+    const product = options.brand.productName;
+    const date = new Intl.DateTimeFormat(options.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(scheduledFor);
+    return render(t.subject(product), options, {
+      paragraphs: [t.intro(product, date), t.signedOut],
+      action: { label: t.action, url: cancelUrl },
+      footer: t.footer,
+    });
+  },
+
+  deletionCancelled: (options: MailOptions) => {
+    const t = messages(options.lang).mail.deletionCancelled;
+    const product = options.brand.productName;
+    return render(t.subject(product), options, { paragraphs: [t.intro(product)] });
+  },
+
+  /** The last mail: the account is gone. */
+  accountDeleted: (options: MailOptions) => {
+    const t = messages(options.lang).mail.accountDeleted;
+    const product = options.brand.productName;
+    return render(t.subject(product), options, { paragraphs: [t.intro(product), t.goodbye] });
+  },
+
+  /** To an organization's owners and admins: one of its webhook endpoints failed too often and was disabled. */
+  webhookDisabled: (options: MailOptions, hook: { url: string; organization: string; failures: number }) => {
+    const t = messages(options.lang).mail.webhookDisabled;
+    const product = options.brand.productName;
+    return render(t.subject(product), options, {
+      paragraphs: [t.intro(hook.organization, hook.url, hook.failures), t.advice],
     });
   },
 };

@@ -76,7 +76,12 @@ export async function startDevProvider(config: Config, logger: Logger): Promise<
       {
         client_id: 'acct-dev',
         client_secret: clientSecret,
-        redirect_uris: [`${config.publicUrl}/auth/oauth/dev/callback`],
+        // Also the connected apps' callback: the demo's connected app is this provider too
+        // (connected-apps/dev-app.ts).
+        redirect_uris: [
+          `${config.publicUrl}/auth/oauth/dev/callback`,
+          `${config.publicUrl}/auth/connected-apps/callback`,
+        ],
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -84,7 +89,7 @@ export async function startDevProvider(config: Config, logger: Logger): Promise<
     jwks: { keys: [{ ...signingKey, kid: 'dev', use: 'sig', alg: 'RS256' }] },
     cookies: { keys: [randomBytes(24).toString('base64url')] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: true }, revocation: { enabled: true } },
     findAccount: (_ctx: KoaContextWithOIDC, sub: string) => ({
       accountId: sub,
       claims: () => (ADDRESS.test(sub) ? { sub, email: sub, email_verified: true, name: sub.split('@')[0] } : { sub }),

@@ -104,7 +104,8 @@ const PRESET = /^ACCT_OAUTH_([A-Z]+)_[A-Z_]+$/;
 /** A provider id made of letters, digits and dashes, as it appears in URLs. */
 const idFrom = (raw: string) => raw.toLowerCase().replace(/_/g, '-');
 
-function httpsUrl(value: string, allowHttp: boolean): boolean {
+/** An https URL, or with `allowHttp` an http one too (connected-apps-settings.ts uses it as well). */
+export function httpsUrl(value: string, allowHttp: boolean): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || (allowHttp && url.protocol === 'http:');
@@ -271,7 +272,8 @@ export function providerDisplayName(providers: readonly OAuthProviderSettings[],
   return providers.find((p) => p.id === id)?.name ?? PRESETS[id]?.name ?? id;
 }
 
-function isLoopback(url: string): boolean {
+/** A URL on localhost, 127.0.0.1 or [::1]: plain http is allowed there (tests, local trials). */
+export function isLoopback(url: string): boolean {
   try {
     return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
   } catch {

@@ -175,7 +175,7 @@ export async function finishSignIn(
 
 /** The user the provider account signs in: linked before, or new. A failure reason otherwise. */
 async function signInOrSignUp(
-  { config, db }: Services,
+  { config, db, events }: Services,
   profile: ProviderProfile,
   emailVerified: boolean,
 ): Promise<{ userId: string } | { failure: FailureReason; userId?: string }> {
@@ -190,6 +190,7 @@ async function signInOrSignUp(
     if (existing) return { failure: 'account_exists', userId: existing.id };
     if (!config.signUpEnabled) return { failure: 'sign_up_closed' };
     const user = await createUser(trx, { email: profile.email, passwordHash: null, displayName: profile.name });
+    await events.publish(trx, { type: 'user.created', userId: user.id, email: user.email });
     // Proven before the link is made: a first proof drops whatever was linked before it.
     if (emailVerified) await proveAddress(trx, user.id);
     await insertLinkedAccount(trx, user.id, profile);

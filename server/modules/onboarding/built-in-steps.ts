@@ -3,7 +3,8 @@
  * completed: `profile` edits the profile, `organization` creates one or picks one the user belongs
  * to, `team` sends invitations, `preferences` writes notification preferences and quiet hours.
  * `welcome`, `integrations`, `tour` and `complete` carry no data of their own (the host fills
- * `integrations` and `tour` through slots until connected apps exist). Steps a site adds itself
+ * `integrations` and `tour` through slots); connecting an app completes `integrations`, listing
+ * the app in its `connected` (connected-apps/onboarding-step.ts). Steps a site adds itself
  * take any small JSON object.
  */
 import { z } from 'zod';

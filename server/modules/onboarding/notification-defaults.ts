@@ -1,21 +1,35 @@
 /**
  * The notification preferences the `preferences` step writes (the seed's
- * `notification_preferences` and `notification_quiet_hours`): a sensible default set of
- * categories and events, which the user's choices override.
+ * `notification_preferences` and `notification_quiet_hours`): the event types the step shows, with
+ * their categories and default email choice taken from the notification catalogue (the one source
+ * of defaults, notifications/catalogue.ts); the user's choices override them.
  */
-export const NOTIFICATION_EVENTS = [
-  { category: 'security', eventType: 'new_sign_in', email: true },
-  { category: 'security', eventType: 'password_changed', email: true },
-  { category: 'activity', eventType: 'mentions', email: true },
-  { category: 'activity', eventType: 'comments', email: true },
-  { category: 'activity', eventType: 'assignments', email: true },
-  { category: 'updates', eventType: 'product_updates', email: true },
-  // Marketing mail is opt-in.
-  { category: 'marketing', eventType: 'newsletter', email: false },
+import { BUILT_IN_NOTIFICATIONS } from '../notifications/catalogue';
+
+/** The event types the step's table shows, in its order (widgets/src/elements/onboarding/steps/preferences.ts). */
+const STEP_EVENT_TYPES = [
+  'new_sign_in',
+  'password_changed',
+  'mentions',
+  'comments',
+  'assignments',
+  'product_updates',
+  'newsletter',
 ] as const;
 
-export type NotificationEventType = (typeof NOTIFICATION_EVENTS)[number]['eventType'];
-export const NOTIFICATION_EVENT_TYPES = NOTIFICATION_EVENTS.map((e) => e.eventType) as [
-  NotificationEventType,
-  ...NotificationEventType[],
-];
+export type NotificationEventType = (typeof STEP_EVENT_TYPES)[number];
+
+export const NOTIFICATION_EVENTS = STEP_EVENT_TYPES.map((eventType) => {
+  const entry = BUILT_IN_NOTIFICATIONS.find((e) => e.eventType === eventType);
+  if (!entry) throw new Error(`onboarding shows ${eventType}, which the notification catalogue lacks`);
+  return {
+    category: entry.category,
+    eventType,
+    email: entry.channels.email,
+    push: entry.channels.push,
+    inApp: entry.channels.in_app,
+    frequency: entry.frequency,
+  };
+});
+
+export const NOTIFICATION_EVENT_TYPES: [NotificationEventType, ...NotificationEventType[]] = [...STEP_EVENT_TYPES];

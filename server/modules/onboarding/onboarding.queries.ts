@@ -101,9 +101,9 @@ export async function saveNotificationPreferences(
         category: event.category,
         event_type: event.eventType,
         email_enabled: choice.email ?? event.email,
-        push_enabled: choice.push ?? true,
-        in_app_enabled: choice.inApp ?? true,
-        frequency: preferences.frequency ?? 'instant',
+        push_enabled: choice.push ?? event.push,
+        in_app_enabled: choice.inApp ?? event.inApp,
+        frequency: preferences.frequency ?? event.frequency,
       };
       await t('notification_preferences').insert(row).onConflict(['user_id', 'event_type']).merge();
     }

@@ -8,13 +8,20 @@
  * page speaks it too.
  *
  * The module has no routes and no service of its own: it is the tokens' queries, called by the
- * services of the flows that use them (passwords, email verification, the sessions' hand-over).
+ * services of the flows that use them (passwords, email verification, the email change, the
+ * sessions' hand-over).
  */
 import type { Knex } from 'knex';
 import { matchLanguage, type Language } from '../../i18n';
 import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
 
-export type TokenPurpose = 'email_verification' | 'password_reset' | 'session_exchange';
+export type TokenPurpose =
+  | 'email_verification'
+  | 'password_reset'
+  | 'session_exchange'
+  | 'email_change'
+  | 'email_change_undo'
+  | 'deletion_cancel';
 
 /** How long each kind of token lives, in seconds. */
 export const TOKEN_TTL_SECONDS: Record<TokenPurpose, number> = {
@@ -23,6 +30,11 @@ export const TOKEN_TTL_SECONDS: Record<TokenPurpose, number> = {
   // The hand-over from a link's landing page to the page that asked: a redirect, then possibly a
   // question ("Sign in as …?") when another browser asked for the link, which needs reading time.
   session_exchange: 600,
+  // The new address's confirmation link of an email change, and the old address's undo link.
+  email_change: 24 * 3600,
+  email_change_undo: 72 * 3600,
+  // The cancel link of a scheduled account deletion: as long as the grace period (`ttlSeconds`), 30 days by default.
+  deletion_cancel: 30 * 86_400,
 };
 
 export interface IssueOptions {
@@ -33,6 +45,13 @@ export interface IssueOptions {
   ip?: string | undefined;
   /** The language of the mail that carries the token (kept in `data.language`). */
   language?: Language | undefined;
+  /**
+   * Whether the new token retires the user's open ones of its purpose (the default). An email
+   * change's undo links must not: a second change would otherwise take the first one's undo away.
+   */
+  supersede?: boolean;
+  /** Its lifetime, when it is not the purpose's usual one (TOKEN_TTL_SECONDS). */
+  ttlSeconds?: number;
 }
 
 export interface ConsumedToken {
@@ -47,10 +66,12 @@ export interface ConsumedToken {
 /** Issues a token and returns its secret, which exists only in this return value and the email. */
 export async function issueToken(db: Knex | Knex.Transaction, options: IssueOptions): Promise<string> {
   const token = randomToken();
-  await db('auth.one_time_tokens')
-    .where({ user_id: options.userId, purpose: options.purpose })
-    .whereNull('used_at')
-    .update({ used_at: db.fn.now() });
+  if (options.supersede !== false) {
+    await db('auth.one_time_tokens')
+      .where({ user_id: options.userId, purpose: options.purpose })
+      .whereNull('used_at')
+      .update({ used_at: db.fn.now() });
+  }
   await db('auth.one_time_tokens').insert({
     user_id: options.userId,
     purpose: options.purpose,
@@ -58,7 +79,7 @@ export async function issueToken(db: Knex | Knex.Transaction, options: IssueOpti
     redirect_url: options.redirectUrl ?? null,
     data: JSON.stringify({ ...options.data, ...(options.language ? { language: options.language } : {}) }),
     ip_address: options.ip ?? null,
-    expires_at: db.raw(`now() + make_interval(secs => ?)`, [TOKEN_TTL_SECONDS[options.purpose]]),
+    expires_at: db.raw(`now() + make_interval(secs => ?)`, [options.ttlSeconds ?? TOKEN_TTL_SECONDS[options.purpose]]),
   });
   return token;
 }

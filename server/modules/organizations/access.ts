@@ -3,7 +3,8 @@
  * every check is here, on the service connection: a caller who is not a member gets 404
  * `not_found` for anything about the organization — exactly what a nonexistent one answers, so
  * ids cannot be probed (docs/security.md F1) — and a member whose role is too low gets 403
- * `forbidden_role`. Malformed ids are 404 before any query sees them.
+ * `forbidden_role`; in an organization that requires a second factor, a member without one gets
+ * 403 `mfa_required`. Malformed ids are 404 before any query sees them.
  */
 import type { Request } from 'express';
 import type { Knex } from 'knex';
@@ -12,7 +13,8 @@ import type { OrganizationRole } from '../../db/tables';
 import { OrganizationErrors } from '../../../contract/organizations';
 import { ApiError } from '../../http/errors';
 import { sessionOf } from '../sessions/require-session';
-import { lockOrganization, memberRole } from './organizations.queries';
+import { hasSecondFactor } from '../mfa/mfa.service';
+import { lockOrganization, memberRole, requiresMfa } from './organizations.queries';
 
 /** A higher rank may do everything a lower one may. */
 const RANK: Record<OrganizationRole, number> = { owner: 3, admin: 2, member: 1 };
@@ -48,11 +50,16 @@ export async function requireRole(
   db: Knex | Knex.Transaction,
   actor: Actor,
   atLeast: OrganizationRole = 'member',
-  { lock = false }: { lock?: boolean } = {},
+  { lock = false, withoutMfa = false }: { lock?: boolean; withoutMfa?: boolean } = {},
 ): Promise<OrganizationRole> {
   if (lock && !(await lockOrganization(db, actor.organizationId))) throw ApiError.of(OrganizationErrors, 'not_found');
   const role = await memberRole(db, actor.organizationId, actor.userId);
   if (!role) throw ApiError.of(OrganizationErrors, 'not_found');
   if (RANK[role] < RANK[atLeast]) throw ApiError.of(OrganizationErrors, 'forbidden_role');
+  // The organization's policy (docs/security.md M7): a member without a second factor is a member
+  // (they may see the organization and leave it) but reaches none of its resources.
+  if (!withoutMfa && (await requiresMfa(db, actor.organizationId)) && !(await hasSecondFactor(db, actor.userId))) {
+    throw ApiError.of(OrganizationErrors, 'mfa_required');
+  }
   return role;
 }

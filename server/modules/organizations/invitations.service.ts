@@ -70,7 +70,7 @@ async function invitationLanguage(
   ...requested: unknown[]
 ): Promise<Language> {
   const invitee = await findUserByEmail(trx, email);
-  return pickLanguage([invitee?.locale, ...requested], config.defaultLanguage);
+  return pickLanguage([invitee?.locale, ...requested], config.defaultLanguage, config.languages);
 }
 
 /** Queues the invitation mail with a link holding `token`, naming the actor as the inviter. */
@@ -228,11 +228,11 @@ async function accountFor(
   trx: Knex.Transaction,
   email: string,
   locale: string | null,
-): Promise<UserRow> {
+): Promise<{ user: UserRow; created: boolean }> {
   const existing = await findUserByEmail(trx, email);
   if (!existing && !services.config.signUpEnabled) throw new CannotAccept();
   const user = existing ?? (await findOrCreateUser(trx, email, locale));
-  return proveAddress(trx, user.id);
+  return { user: await proveAddress(trx, user.id), created: !existing };
 }
 
 /**
@@ -253,8 +253,16 @@ export async function acceptInvitation(services: Services, token: unknown): Prom
       await lockOrganization(trx, usable.organization_id);
       const invitation = await consumeInvitation(trx, tokenHash);
       if (!invitation) return undefined;
-      const user = await accountFor(services, trx, invitation.email, invitation.locale);
+      const { user, created } = await accountFor(services, trx, invitation.email, invitation.locale);
       await addMember(trx, { organizationId: invitation.organization_id, userId: user.id, role: invitation.role });
+      // user.created after the membership, so that the inviting organization hears of it (webhooks).
+      if (created) await services.events.publish(trx, { type: 'user.created', userId: user.id, email: user.email });
+      await services.events.publish(trx, {
+        type: 'organization.member_added',
+        userId: user.id,
+        organizationId: invitation.organization_id,
+        role: invitation.role,
+      });
       await recordAcceptedBy(trx, invitation.id, user.id);
       // Nobody's browser asked for this link (the inviter's did), so the site page asks the user
       // before signing in (sessions/hand-over.ts).

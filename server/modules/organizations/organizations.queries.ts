@@ -61,6 +61,7 @@ export async function addMember(
 /** An organization with one member's role in it and the day they joined (organizations.service.ts makes it an `Organization`). */
 export type SummaryRow = Pick<OrganizationRow, 'id' | 'name' | 'slug' | 'created_at'> & {
   role: OrganizationRole;
+  require_mfa: boolean;
   member_count: number;
   joined_at: Date;
 };
@@ -73,6 +74,7 @@ function summaries(db: Db) {
       'o.name',
       'o.slug',
       'o.created_at',
+      'o.require_mfa',
       'm.role',
       'm.created_at as joined_at',
       db.raw('(select count(*)::int from organization_members c where c.organization_id = o.id) as member_count'),
@@ -93,6 +95,18 @@ export async function organizationFor(db: Db, organizationId: string, userId: st
 
 export async function renameOrganization(db: Db, organizationId: string, name: string): Promise<void> {
   await db('organizations').where({ id: organizationId }).update({ name });
+}
+
+export async function setRequireMfa(db: Db, organizationId: string, requireMfa: boolean): Promise<void> {
+  await db('organizations').where({ id: organizationId }).update({ require_mfa: requireMfa });
+}
+
+/** Whether the organization requires a second factor of its members (false when there is none). */
+export async function requiresMfa(db: Db, organizationId: string): Promise<boolean> {
+  const row = await db('organizations')
+    .where({ id: organizationId })
+    .first<{ require_mfa: boolean } | undefined>('require_mfa');
+  return row?.require_mfa === true;
 }
 
 /** A member with their public profile (organizations.service.ts makes it a `Member`). */

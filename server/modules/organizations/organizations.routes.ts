@@ -3,7 +3,9 @@
  * change a role, remove) and leaving it; the invitation routes come from invitations.routes.ts.
  * Each reads as validate → service → answer: the body is checked first (its errors say nothing
  * about the organization), then the service answers 404 to non-members and 403 to roles too low.
- * No route here is rate-limited: each needs a session, and none sends mail.
+ * No route here is rate-limited: each needs a session, and none sends mail. Reading the members
+ * also admits an API token of the organization with `members:read` (api-tokens/org-access.ts),
+ * limited per token.
  */
 import { Router } from 'express';
 import {
@@ -15,6 +17,7 @@ import {
 import { reply } from '../../http/reply';
 import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
+import { authorizeOrganization } from '../api-tokens/org-access';
 import { requireSession, sessionOf } from '../sessions/require-session';
 import { actorOf, idOrNotFound } from './access';
 import { invitationRoutes } from './invitations.routes';
@@ -26,7 +29,7 @@ import {
   listMembers,
   listOrganizations,
   removeMember,
-  renameOrganization,
+  updateOrganization,
 } from './organizations.service';
 
 /** Every organization route, to mount under `/api`. */
@@ -56,13 +59,15 @@ export function organizationRoutes(services: Services): Router {
     signedIn,
     withBody(RenameOrganizationBody, async (body, req, res) => {
       reply(res, 'PATCH /api/organizations/:id', {
-        organization: await renameOrganization(services, actorOf(req), body.name),
+        organization: await updateOrganization(services, actorOf(req), body),
       });
     }),
   );
 
-  router.get('/organizations/:id/members', signedIn, async (req, res) => {
-    reply(res, 'GET /api/organizations/:id/members', { members: await listMembers(services, actorOf(req)) });
+  // A signed-in member, or an API token of this organization with `members:read`.
+  router.get('/organizations/:id/members', async (req, res) => {
+    const caller = await authorizeOrganization(services, req, req.params.id, { scope: 'members:read', role: 'member' });
+    reply(res, 'GET /api/organizations/:id/members', { members: await listMembers(services, caller.organizationId) });
   });
 
   router.patch(

@@ -31,10 +31,12 @@ import {
   organizationsOf,
   removeMember as deleteMember,
   renameOrganization as updateName,
+  setRequireMfa,
   setMemberRole,
   type MemberRow,
   type SummaryRow,
 } from './organizations.queries';
+import { hasSecondFactor } from '../mfa/mfa.service';
 import { insertWithSlug } from './slugs';
 
 const toOrganization = (row: SummaryRow): Organization => ({
@@ -45,6 +47,7 @@ const toOrganization = (row: SummaryRow): Organization => ({
   memberCount: row.member_count,
   createdAt: iso(row.created_at),
   joinedAt: iso(row.joined_at),
+  requireMfa: row.require_mfa,
 });
 
 const toMember = (row: MemberRow): Member => ({
@@ -67,6 +70,7 @@ export async function createOrganization(
     if (!org) throw ApiError.of(OrganizationErrors, 'slug_taken');
     await addMember(trx, { organizationId: org.id, userId, role: 'owner' });
     await events.publish(trx, { type: 'organization.created', userId, organizationId: org.id });
+    await events.publish(trx, { type: 'organization.member_added', userId, organizationId: org.id, role: 'owner' });
     const created = iso(org.created_at);
     return {
       id: org.id,
@@ -76,6 +80,7 @@ export async function createOrganization(
       memberCount: 1,
       createdAt: created,
       joinedAt: created,
+      requireMfa: false,
     };
   });
 }
@@ -90,17 +95,29 @@ export async function getOrganization({ db }: Services, actor: Actor): Promise<O
   return toOrganization(org);
 }
 
-export async function renameOrganization({ db }: Services, actor: Actor, name: string): Promise<Organization> {
+/** A new name and/or MFA policy; turning the policy on needs the actor's own second factor. */
+export async function updateOrganization(
+  { db }: Services,
+  actor: Actor,
+  change: { name?: string | undefined; requireMfa?: boolean | undefined },
+): Promise<Organization> {
   return db.knex.transaction(async (trx) => {
     await requireRole(trx, actor, 'admin');
-    await updateName(trx, actor.organizationId, name);
+    if (change.name !== undefined) await updateName(trx, actor.organizationId, change.name);
+    if (change.requireMfa !== undefined) {
+      // Without this an admin could lock themselves (and every member) out of the organization.
+      if (change.requireMfa && !(await hasSecondFactor(trx, actor.userId))) {
+        throw ApiError.of(OrganizationErrors, 'mfa_required');
+      }
+      await setRequireMfa(trx, actor.organizationId, change.requireMfa);
+    }
     return toOrganization((await organizationFor(trx, actor.organizationId, actor.userId))!);
   });
 }
 
-export async function listMembers({ db }: Services, actor: Actor): Promise<Member[]> {
-  await requireRole(db.knex, actor);
-  return (await membersOf(db.knex, actor.organizationId)).map(toMember);
+/** The members; the caller is authorized by the route (api-tokens/org-access.ts: a member or a token). */
+export async function listMembers({ db }: Services, organizationId: string): Promise<Member[]> {
+  return (await membersOf(db.knex, organizationId)).map(toMember);
 }
 
 /** 409 `last_owner` when `role` is the organization's only owner's (call under the organization's lock). */
@@ -150,7 +167,7 @@ export async function removeMember({ db }: Services, actor: Actor, userId: strin
 /** Any member may leave, except the last owner. */
 export async function leaveOrganization({ db }: Services, actor: Actor): Promise<void> {
   await db.knex.transaction(async (trx) => {
-    const role = await requireRole(trx, actor, 'member', { lock: true });
+    const role = await requireRole(trx, actor, 'member', { lock: true, withoutMfa: true });
     await assertNotLastOwner(trx, actor.organizationId, role);
     await deleteMember(trx, actor.organizationId, actor.userId);
   });

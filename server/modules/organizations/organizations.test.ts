@@ -15,6 +15,7 @@ import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { fillPath, listApiRoutes, routeKey, type RouteInfo } from '../../testing/routes';
 import { startTestServer } from '../../testing/test-server';
+import { storedToken } from '../api-tokens/api-tokens.fixtures';
 import {
   addToOrganization,
   assertNothingChanged,
@@ -37,7 +38,31 @@ const MIN_ROLE: Record<string, OrganizationRole> = {
   'GET /api/organizations/:id/invitations': 'admin',
   'DELETE /api/organizations/:id/invitations/:invitationId': 'admin',
   'POST /api/organizations/:id/invitations/:invitationId/resend': 'admin',
+  'GET /api/organizations/:id/api-tokens': 'admin',
+  'POST /api/organizations/:id/api-tokens': 'admin',
+  'DELETE /api/organizations/:id/api-tokens/:tokenId': 'admin',
+  'GET /api/organizations/:id/connected-apps': 'member',
+  'POST /api/organizations/:id/connected-apps/:app/connect': 'admin',
+  // Any member reaches it; the attempt decides, and only an admin can start one.
+  'POST /api/organizations/:id/connected-apps/callback': 'member',
+  'DELETE /api/organizations/:id/connected-apps/:connectionId': 'admin',
 };
+/**
+ * Routes whose success needs a third party (the provider's answer to a connection): from their
+ * least role up, the answer is their own refusal of the made-up answer, never a role's or F1's.
+ */
+const NEEDS_PROVIDER = new Set(['POST /api/organizations/:id/connected-apps/callback']);
+/** One app offered, so that connecting can start (it only builds the provider's URL: no network). */
+const CONNECTED_APPS = JSON.stringify([
+  {
+    id: 'crm',
+    name: 'CRM',
+    authorizationUrl: 'http://127.0.0.1:9/authorize',
+    tokenUrl: 'http://127.0.0.1:9/token',
+    clientId: 'acct',
+    clientSecret: 'secret',
+  },
+]);
 const RANK: Record<OrganizationRole, number> = { member: 1, admin: 2, owner: 3 };
 
 /** A body that succeeds for each route taking one. */
@@ -47,6 +72,9 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/organizations/:id/leave': () => ({}),
   'POST /api/organizations/:id/invitations': () => ({ email: uniqueEmail('invitee') }),
   'POST /api/organizations/:id/invitations/:invitationId/resend': () => ({}),
+  'POST /api/organizations/:id/api-tokens': () => ({ name: 'CI', scopes: ['members:read'] }),
+  'POST /api/organizations/:id/connected-apps/:app/connect': () => ({}),
+  'POST /api/organizations/:id/connected-apps/callback': () => ({ state: 'A'.repeat(43), code: 'made-up' }),
 };
 
 describeOnEachDatabase('organizations', (getDb) => {
@@ -59,11 +87,30 @@ describeOnEachDatabase('organizations', (getDb) => {
     user.client.request(route.method, fillPath(route.path, params), BODIES[routeKey(route)]?.());
 
   before(async () => {
-    server = await startTestServer(getDb(), { env: { ACCT_RATE_LIMITS: 'mail:ip=100000/60 mail:address=100000/60' } });
-    routes = listApiRoutes(server.services).filter((r) => r.path.startsWith('/api/organizations/:id'));
+    server = await startTestServer(getDb(), {
+      env: { ACCT_RATE_LIMITS: 'mail:ip=100000/60 mail:address=100000/60', ACCT_CONNECTED_APPS: CONNECTED_APPS },
+    });
+    // Webhook routes take tokens too and have a matrix of their own (webhooks.test.ts), as does
+    // every route in authorization-matrix.test.ts (F1).
+    routes = listApiRoutes(server.services).filter(
+      (r) => r.path.startsWith('/api/organizations/:id') && !r.path.includes('/webhooks'),
+    );
     server.services.events.subscribe('organization.created', async (_trx, event) => void created.push(event));
   });
   after(() => server.close());
+
+  /** A connection of the organization to the offered app, written straight to the table. */
+  const storedConnection = async (organizationId: string, userId: string): Promise<string> =>
+    (
+      (await knex()('connected_apps')
+        .insert({
+          organization_id: organizationId,
+          user_id: userId,
+          provider: 'crm',
+          provider_account_id: randomUUID(),
+        })
+        .returning('id')) as { id: string }[]
+    )[0]!.id;
 
   it('knows the least role of every organization route in the router', () => {
     assert.deepEqual(routes.map(routeKey).sort(), Object.keys(MIN_ROLE).sort());
@@ -82,6 +129,7 @@ describeOnEachDatabase('organizations', (getDb) => {
         'joinedAt',
         'memberCount',
         'name',
+        'requireMfa',
         'role',
         'slug',
       ]);
@@ -317,9 +365,21 @@ describeOnEachDatabase('organizations', (getDb) => {
           const target = await signedInUser(server);
           await addToOrganization(server, t.id, target, 'member');
           const invitationId = await openInvitation(server, t.id, t.owner.userId);
-          const res = await send(t[role], route, { id: t.id, userId: target.userId, invitationId });
+          const tokenId = await storedToken(server, t.id, t.owner.userId);
+          const connectionId = await storedConnection(t.id, t.owner.userId);
+          const res = await send(t[role], route, {
+            id: t.id,
+            userId: target.userId,
+            invitationId,
+            tokenId,
+            connectionId,
+            app: 'crm',
+          });
           const where = `${routeKey(route)} as ${role}: ${JSON.stringify(res.body)}`;
-          if (RANK[role] >= RANK[MIN_ROLE[routeKey(route)]!]) assert.ok(res.status >= 200 && res.status < 300, where);
+          const allowed = RANK[role] >= RANK[MIN_ROLE[routeKey(route)]!];
+          if (allowed && NEEDS_PROVIDER.has(routeKey(route)))
+            assert.ok(![401, 403, 404].includes(res.status) && res.status < 500, where);
+          else if (allowed) assert.ok(res.status >= 200 && res.status < 300, where);
           else assert.deepEqual([res.status, res.body.error.code], [403, 'forbidden_role'], where);
         }
       }
@@ -329,20 +389,39 @@ describeOnEachDatabase('organizations', (getDb) => {
       const x = await team(server, 'Organization X');
       const y = await team(server, 'Organization Y');
       const yInvitation = await openInvitation(server, y.id, y.owner.userId);
+      const yToken = await storedToken(server, y.id, y.owner.userId);
+      const yConnection = await storedConnection(y.id, y.owner.userId);
       const attacker = x.owner; // the most powerful role in X
       await assertNothingChanged(server, async () => {
         for (const route of routes) {
-          const onY = await send(attacker, route, { id: y.id, userId: y.member.userId, invitationId: yInvitation });
+          const onY = await send(attacker, route, {
+            id: y.id,
+            userId: y.member.userId,
+            invitationId: yInvitation,
+            tokenId: yToken,
+            connectionId: yConnection,
+            app: 'crm',
+          });
           const nowhere = await send(attacker, route, {
             id: randomUUID(),
             userId: randomUUID(),
             invitationId: randomUUID(),
+            tokenId: randomUUID(),
+            connectionId: randomUUID(),
+            app: 'crm',
           });
           assert.deepEqual([onY.status, onY.body], [404, nowhere.body], `${routeKey(route)} on Y`);
           assert.equal(onY.body.error.code, 'not_found');
-          if (!/:userId|:invitationId/.test(route.path)) continue;
-          // X's own id with Y's member or invitation: they are nobody in X.
-          const mixed = await send(attacker, route, { id: x.id, userId: y.member.userId, invitationId: yInvitation });
+          if (!/:userId|:invitationId|:tokenId|:connectionId/.test(route.path)) continue;
+          // X's own id with Y's member, invitation, API token or connection: they are nobody in X.
+          const mixed = await send(attacker, route, {
+            id: x.id,
+            userId: y.member.userId,
+            invitationId: yInvitation,
+            tokenId: yToken,
+            connectionId: yConnection,
+            app: 'crm',
+          });
           assert.deepEqual([mixed.status, mixed.body], [404, nowhere.body], `${routeKey(route)} on X with Y's objects`);
         }
       });
@@ -354,18 +433,35 @@ describeOnEachDatabase('organizations', (getDb) => {
       const anonymous = { client: new TestClient(server.url, { origin: TEST_ORIGIN }), userId: '', email: '' };
       for (const route of routes) {
         for (const bad of ['not-a-uuid', '1', "' or 1=1 --", '0000000-0000-0000-0000-000000000000']) {
-          const params = { id: t.id, userId: t.member.userId, invitationId: randomUUID() };
+          const params = {
+            id: t.id,
+            userId: t.member.userId,
+            invitationId: randomUUID(),
+            tokenId: randomUUID(),
+            connectionId: randomUUID(),
+            app: 'crm',
+          };
           for (const name of route.path.match(/:\w+/g)!.map((p) => p.slice(1))) {
             const res = await send(t.owner, route, { ...params, [name]: bad });
+            // An app is named by its id in the operator's list, not a row: unknown, it says so.
             assert.deepEqual(
               [res.status, res.body.error?.code],
-              [404, 'not_found'],
+              [404, name === 'app' ? 'unknown_app' : 'not_found'],
               `${routeKey(route)} with :${name}=${bad}`,
             );
           }
         }
         assert.equal(
-          (await send(anonymous, route, { id: t.id, userId: t.member.userId, invitationId: randomUUID() })).status,
+          (
+            await send(anonymous, route, {
+              id: t.id,
+              userId: t.member.userId,
+              invitationId: randomUUID(),
+              tokenId: randomUUID(),
+              connectionId: randomUUID(),
+              app: 'crm',
+            })
+          ).status,
           401,
           routeKey(route),
         );

@@ -1,8 +1,9 @@
 /**
  * The passkeys module's SQL: the `passkeys` table and the WebAuthn challenges kept on the server.
  *
- * Challenges (docs/security.md D1): each belongs to one ceremony (registration or authentication) — and
- * a registration one to one user — lives five minutes, and is consumed, atomically, BEFORE the
+ * Challenges (docs/security.md D1): each belongs to one ceremony (registration, authentication or
+ * reauthentication) — a registration one to one user, a reauthentication one to one user's session
+ * — lives five minutes, and is consumed, atomically, BEFORE the
  * response is verified. A failed verification has burned it, a replayed response finds it gone,
  * and 10 parallel submissions of one assertion get one success.
  *
@@ -18,7 +19,7 @@ import { withCredentialsLocked, type Credentials } from '../users/sign-in-method
 
 type Db = Knex | Knex.Transaction;
 
-export type Ceremony = 'registration' | 'authentication';
+export type Ceremony = 'registration' | 'authentication' | 'reauthentication';
 
 export const CHALLENGE_TTL_SECONDS = 300;
 
@@ -27,27 +28,31 @@ export async function storeChallenge(
   challenge: string,
   ceremony: Ceremony,
   userId: string | null,
+  sessionId: string | null = null,
 ): Promise<void> {
   await db('auth.webauthn_challenges').insert({
     challenge,
     ceremony,
     user_id: userId,
+    session_id: sessionId,
     expires_at: db.raw('now() + make_interval(secs => ?)', [CHALLENGE_TTL_SECONDS]),
   });
 }
 
-/** Uses up the challenge if it is open, of this ceremony and (for registration) this user's. */
+/** Uses up the challenge if it is open, of this ceremony and (when given) this user's and this session's. */
 export async function consumeChallenge(
   db: Knex,
   challenge: string,
   ceremony: Ceremony,
   userId: string | null,
+  sessionId: string | null = null,
 ): Promise<boolean> {
   const query = db('auth.webauthn_challenges')
     .where({ challenge, ceremony })
     .whereNull('used_at')
     .where('expires_at', '>', db.fn.now());
   if (userId) query.where({ user_id: userId });
+  if (sessionId) query.where({ session_id: sessionId });
   const used = await query.update({ used_at: db.fn.now() });
   return used === 1;
 }
@@ -128,17 +133,19 @@ export async function renameUserPasskey(
 /**
  * Removes one of the user's passkeys and ends the user's other sessions that signed in with it,
  * in one transaction as the user, if `mayRemove` — told the user's credentials without this
- * passkey (users/sign-in-methods.ts) — allows it. Returns how many sessions ended; `not_found`
+ * passkey (users/sign-in-methods.ts) — allows it. Returns how many sessions ended and the passkey's name; `not_found`
  * when the user has no such passkey, `refused` when `mayRemove` said no.
  */
 export function removeUserPasskey(
   knex: Knex,
   { userId, id, keepSessionId }: { userId: string; id: string; keepSessionId: string },
   mayRemove: (left: Credentials) => boolean,
-): Promise<number | 'not_found' | 'refused'> {
+): Promise<{ sessionsEnded: number; name: string | null } | 'not_found' | 'refused'> {
   return withCredentialsLocked(knex, userId, async (trx, credentials) => {
     if (!credentials) return 'not_found';
-    const passkey = await trx('passkeys').where({ id }).first('id');
+    const passkey = await trx('passkeys')
+      .where({ id })
+      .first<{ device_name: string | null } | undefined>('device_name');
     if (!passkey) return 'not_found';
     if (!mayRemove({ ...credentials, passkeys: credentials.passkeys - 1 })) return 'refused';
     const sessionsEnded = await trx('user_sessions')
@@ -147,6 +154,6 @@ export function removeUserPasskey(
       .whereNull('revoked_at')
       .update({ revoked_at: trx.fn.now() });
     await trx('passkeys').where({ id }).delete();
-    return sessionsEnded;
+    return { sessionsEnded, name: passkey.device_name };
   });
 }

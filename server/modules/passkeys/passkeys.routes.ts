@@ -76,10 +76,11 @@ export function passkeyRoutes(services: Services): Router {
     '/passkeys/authenticate/verify',
     withBody(AuthenticatePasskeyBody, async (body, req, res) => {
       const response = body.response as unknown as AuthenticationResponseJSON;
-      const { user, session } = await verifyAuthentication(services, response, requestContext(req));
+      const result = await verifyAuthentication(services, response, requestContext(req));
+      if (result.status === 'mfa_required') return reply(res, 'POST /api/passkeys/authenticate/verify', result);
       reply(res, 'POST /api/passkeys/authenticate/verify', {
-        user,
-        session: issueSession(res, transport, session),
+        user: result.user,
+        session: issueSession(res, transport, result.session),
         method: 'passkey',
       });
     }),
@@ -99,7 +100,12 @@ export function passkeyRoutes(services: Services): Router {
   );
 
   router.delete('/passkeys/:id', signedIn, async (req, res) => {
-    const { sessionsEnded } = await removePasskey(services, sessionOf(req), idParam(req.params.id));
+    const { sessionsEnded } = await removePasskey(
+      services,
+      sessionOf(req),
+      idParam(req.params.id),
+      requestContext(req),
+    );
     reply(res, 'DELETE /api/passkeys/:id', { removed: true, sessionsEnded });
   });
 

@@ -32,12 +32,13 @@ import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
 import { recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
+import { raiseSecurityAlert } from '../notifications/security-alerts';
 import { enforceLimits } from '../rate-limit/rate-limit';
 import { requireRecentSignIn } from '../sessions/recent-sign-in';
 export { RECENT_SIGN_IN_SECONDS } from '../sessions/recent-sign-in';
 import type { RequestContext } from '../sessions/request-context';
-import type { ActiveSession, NewSession } from '../sessions/sessions.queries';
-import { completeSignIn } from '../sessions/sign-in';
+import type { ActiveSession } from '../sessions/sessions.queries';
+import { completeSignIn, withUser, type SignInAnswer } from '../sessions/sign-in';
 import { findUserById, toPublicUser, type PublicUser } from '../users/users.queries';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { passkeyName } from './authenticator-names';
@@ -112,7 +113,7 @@ export async function verifyRegistration(
   { response, name }: { response: RegistrationResponseJSON; name?: string | undefined },
   context: RequestContext,
 ): Promise<Passkey> {
-  const { config, db, mail } = services;
+  const { config, db } = services;
   requireRecentSignIn(session);
   const challenge = challengeOf(response);
   if (!challenge || !(await consumeChallenge(db.knex, challenge, 'registration', session.userId))) {
@@ -144,13 +145,16 @@ export async function verifyRegistration(
       backedUp: credentialBackedUp,
     });
     if (!inserted) throw ApiError.of(PasskeyErrors, 'passkey_already_registered');
-    await mail.enqueue(trx, {
-      to: session.user.email,
-      template: 'newPasskey',
-      content: mailTemplates.newPasskey(
-        mailOptions(config, session.user.locale, context.language),
-        inserted.device_name,
-      ),
+    await raiseSecurityAlert(services, trx, {
+      userId: session.userId,
+      eventType: 'passkey_added',
+      mail: {
+        template: 'newPasskey',
+        content: mailTemplates.newPasskey(
+          mailOptions(config, session.user.locale, context.language),
+          inserted.device_name,
+        ),
+      },
     });
     return inserted;
   });
@@ -183,7 +187,7 @@ export async function verifyAuthentication(
   services: Services,
   response: AuthenticationResponseJSON,
   context: RequestContext,
-): Promise<{ user: PublicUser; session: NewSession }> {
+): Promise<SignInAnswer<PublicUser>> {
   const { config, db } = services;
   await enforceLimits(db.knex, [
     { action: 'sign-in:ip', identifier: rateLimitKeyForIp(context.ip), policy: config.rateLimits['sign-in:ip'] },
@@ -193,6 +197,43 @@ export async function verifyAuthentication(
   if (!challenge || !(await consumeChallenge(db.knex, challenge, 'authentication', null))) {
     throw ApiError.of(PasskeyErrors, 'passkey_challenge_expired');
   }
+  const { passkey, userVerified } = await verifyAssertion(services, response, challenge, (row, reason) =>
+    recordLogin(db.knex, {
+      userId: row.user_id,
+      event: 'login_failed',
+      method: 'passkey',
+      success: false,
+      failureReason: reason,
+      context,
+    }),
+  );
+  const user = await findUserById(db.knex, passkey.user_id);
+  if (!user) throw ApiError.of(PasskeyErrors, 'unknown_passkey');
+  // A passkey that verified its user is both factors; one that did not is only the first (M6).
+  const outcome = await completeSignIn(services, {
+    user,
+    method: 'passkey',
+    context,
+    passkeyId: passkey.id,
+    userVerified,
+  });
+  return withUser(outcome, toPublicUser(user));
+}
+
+/**
+ * Checks an assertion against its (already consumed) challenge and the stored passkey, and
+ * records the passkey's use; throws `unknown_passkey` (also for a passkey not `ownerId`'s), or — after `onFailure` was told why —
+ * `invalid_passkey_response` / `passkey_counter_regression`. Shared by sign-in and
+ * re-authentication, so that both apply the same checks (D1–D4).
+ */
+async function verifyAssertion(
+  services: Services,
+  response: AuthenticationResponseJSON,
+  challenge: string,
+  onFailure: (passkey: PasskeyRow, reason: 'counter_regression' | 'passkey_verification_failed') => Promise<void>,
+  ownerId?: string,
+): Promise<{ passkey: PasskeyRow; userVerified: boolean }> {
+  const { db } = services;
   let credentialId: Buffer;
   try {
     credentialId = Buffer.from(isoBase64URL.toBuffer(response.id));
@@ -200,7 +241,8 @@ export async function verifyAuthentication(
     throw ApiError.of(PasskeyErrors, 'invalid_passkey_response');
   }
   const passkey = await findByCredentialId(db.knex, credentialId);
-  if (!passkey) throw ApiError.of(PasskeyErrors, 'unknown_passkey');
+  // Another user's passkey is as unknown as no passkey (re-authentication names its owner).
+  if (!passkey || (ownerId && passkey.user_id !== ownerId)) throw ApiError.of(PasskeyErrors, 'unknown_passkey');
 
   let info;
   try {
@@ -219,22 +261,65 @@ export async function verifyAuthentication(
     info = verification.authenticationInfo;
   } catch {
     const regressed = counterWentBack(response, passkey.counter);
-    await recordLogin(db.knex, {
-      userId: passkey.user_id,
-      event: 'login_failed',
-      method: 'passkey',
-      success: false,
-      failureReason: regressed ? 'counter_regression' : 'passkey_verification_failed',
-      context,
-    });
+    await onFailure(passkey, regressed ? 'counter_regression' : 'passkey_verification_failed');
     throw ApiError.of(PasskeyErrors, regressed ? 'passkey_counter_regression' : 'invalid_passkey_response');
   }
-
   await recordPasskeyUse(db.knex, passkey.id, { counter: info.newCounter, backedUp: info.credentialBackedUp });
-  const user = await findUserById(db.knex, passkey.user_id);
-  if (!user) throw ApiError.of(PasskeyErrors, 'unknown_passkey');
-  const session = await completeSignIn(services, { user, method: 'passkey', context, passkeyId: passkey.id });
-  return { user: toPublicUser(user), session };
+  return { passkey, userVerified: info.userVerified };
+}
+
+/**
+ * Step-up with a passkey (server/modules/reauthentication): options for one of the user's own
+ * passkeys, whose challenge is bound to the asking session.
+ */
+export async function reauthenticationOptions(
+  services: Services,
+  session: Pick<ActiveSession, 'id' | 'userId'>,
+  context: RequestContext,
+): Promise<PasskeyRequestOptions> {
+  const { config, db } = services;
+  await enforceLimits(db.knex, [
+    {
+      action: 'passkey-options:ip',
+      identifier: rateLimitKeyForIp(context.ip),
+      policy: config.rateLimits['passkey-options:ip'],
+    },
+  ]);
+  const credentials = await listUserCredentials(db.knex, session.userId);
+  const options = await generateAuthenticationOptions({
+    rpID: config.passkeys.rpId,
+    userVerification: config.passkeys.userVerification,
+    allowCredentials: credentials.map((p) => ({
+      id: isoBase64URL.fromBuffer(bytes(p.credential_id)),
+      ...(p.transports ? { transports: p.transports as AuthenticatorTransport[] } : {}),
+    })),
+  });
+  await storeChallenge(db.knex, options.challenge, 'reauthentication', session.userId, session.id);
+  return options;
+}
+
+/**
+ * Whether `response` proves the session's user present: it answers a challenge this session
+ * asked for (consumed first, D1) with one of the user's own passkeys. A failure is the caller's to
+ * record; any refusal is `false`.
+ */
+export async function verifyReauthentication(
+  services: Services,
+  session: Pick<ActiveSession, 'id' | 'userId'>,
+  response: AuthenticationResponseJSON,
+): Promise<boolean> {
+  const { db } = services;
+  const challenge = challengeOf(response);
+  if (!challenge || !(await consumeChallenge(db.knex, challenge, 'reauthentication', session.userId, session.id))) {
+    return false;
+  }
+  try {
+    await verifyAssertion(services, response, challenge, async () => {}, session.userId);
+    return true;
+  } catch (err) {
+    if (err instanceof ApiError) return false;
+    throw err;
+  }
 }
 
 /** A signature counter at or below the stored one, while either is in use: a cloned authenticator (D4). */
@@ -267,12 +352,23 @@ export async function removePasskey(
   services: Services,
   session: ActiveSession,
   id: string,
+  context: RequestContext,
 ): Promise<{ sessionsEnded: number }> {
   const { config, db } = services;
   requireRecentSignIn(session);
   const removal = { userId: session.userId, id, keepSessionId: session.id };
-  const sessionsEnded = await removeUserPasskey(db.knex, removal, (left) => canSignIn(config, left));
-  if (sessionsEnded === 'not_found') throw ApiError.of(PasskeyErrors, 'not_found');
-  if (sessionsEnded === 'refused') throw ApiError.of(PasskeyErrors, 'last_sign_in_method');
-  return { sessionsEnded };
+  return db.knex.transaction(async (trx) => {
+    const removed = await removeUserPasskey(trx, removal, (left) => canSignIn(config, left));
+    if (removed === 'not_found') throw ApiError.of(PasskeyErrors, 'not_found');
+    if (removed === 'refused') throw ApiError.of(PasskeyErrors, 'last_sign_in_method');
+    await raiseSecurityAlert(services, trx, {
+      userId: session.userId,
+      eventType: 'passkey_removed',
+      mail: {
+        template: 'passkeyRemoved',
+        content: mailTemplates.passkeyRemoved(mailOptions(config, session.user.locale, context.language), removed.name),
+      },
+    });
+    return { sessionsEnded: removed.sessionsEnded };
+  });
 }

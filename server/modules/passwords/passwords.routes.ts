@@ -43,8 +43,12 @@ export function passwordRoutes(services: Services): Router {
     afterAnswer,
     withBody(SignInBody, async (body, req, res) => {
       const input = { ...body, redirectUrl: returnTo(body.redirectUrl) };
-      const { user, session } = await signInWithPassword(services, input, requestContext(req));
-      reply(res, 'POST /api/auth/sign-in', { user, session: issueSession(res, transport, session) });
+      const result = await signInWithPassword(services, input, requestContext(req));
+      if (result.status === 'mfa_required') return reply(res, 'POST /api/auth/sign-in', result);
+      reply(res, 'POST /api/auth/sign-in', {
+        user: result.user,
+        session: issueSession(res, transport, result.session),
+      });
     }),
   );
 

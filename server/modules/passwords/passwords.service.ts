@@ -10,6 +10,7 @@
  * one-time-tokens, sessions and login-history modules; it only groups their writes in transactions.
  */
 import type { Knex } from 'knex';
+import type { UserRow } from '../../db/tables';
 import { AuthErrors } from '../../../contract/auth';
 import type { Services } from '../../services';
 import { ApiError, CommonErrors } from '../../http/errors';
@@ -18,12 +19,13 @@ import { mailLimits, signInLimits } from '../rate-limit/policies';
 import { rateLimitKeyForIp } from '../../security/client-ip';
 import { recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
+import { raiseSecurityAlert } from '../notifications/security-alerts';
 import { issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
 import { redeemEmailedLink, type LinkLanding } from '../sessions/hand-over';
 import { pendingRegistration, sendVerificationEmail } from '../email-verification/email-verification.service';
 import { browserKeyHash } from '../sessions/browser-binding';
 import type { RequestContext } from '../sessions/request-context';
-import { completeSignIn } from '../sessions/sign-in';
+import { completeSignIn, startSession, withUser, type SignInAnswer } from '../sessions/sign-in';
 import { revokeOtherSessions, type NewSession } from '../sessions/sessions.queries';
 import { proveAddress } from '../users/address-proof';
 import {
@@ -84,7 +86,8 @@ export async function signUp(services: Services, input: SignUpInput, context: Re
     }).catch((err: { code?: unknown }) => {
       throw err.code === UNIQUE_VIOLATION ? ApiError.of(AuthErrors, 'email_taken') : err;
     });
-    const session = await completeSignIn(services, { user, method: 'password', context });
+    // A brand-new account has no second factor: straight to its session.
+    const session = await startSession(services, { user, method: 'password', context });
     return { status: 'signed_in', user: toPublicUser(user), session };
   }
 
@@ -121,6 +124,7 @@ async function registerOrNotify(
       if (!existing) {
         // The account exists from now on, with no password and no name until its address is proven.
         const user = await createUser(trx, { email: input.email, passwordHash: null, locale: context.language });
+        await services.events.publish(trx, { type: 'user.created', userId: user.id, email: user.email });
         await sendVerificationEmail(services, trx, { user, ...request });
       } else if (!existing.email_verified_at) {
         await sendVerificationEmail(services, trx, { user: existing, ...request });
@@ -161,7 +165,7 @@ export async function signInWithPassword(
   services: Services,
   input: { email: string; password: string; redirectUrl?: string | undefined; browserKey?: string | undefined },
   context: RequestContext,
-): Promise<{ user: PublicUser; session: NewSession }> {
+): Promise<SignInAnswer<PublicUser>> {
   const { config, db } = services;
   await enforceLimits(db.knex, signInLimits(config.rateLimits, context.ip, input.email));
 
@@ -199,8 +203,7 @@ export async function signInWithPassword(
     throw ApiError.of(AuthErrors, 'email_not_verified');
   }
   if (needsRehash(passwordHash)) await setPasswordHash(db.knex, user.id, await hashPassword(input.password));
-  const session = await completeSignIn(services, { user, method: 'password', context });
-  return { user: toPublicUser(user), session };
+  return withUser(await completeSignIn(services, { user, method: 'password', context }), toPublicUser(user));
 }
 
 /** Mails a reset link when the address has an account; answers the same either way, before any of that is written (A4). */
@@ -254,15 +257,27 @@ async function completePasswordReset(
   passwordHash: string,
   context: RequestContext,
 ): Promise<void> {
-  const { mail, config } = services;
   const user = await proveAddress(trx, userId);
   await setPasswordHash(trx, userId, passwordHash);
   await revokeOtherSessions(trx, userId);
   await recordLogin(trx, { userId, event: 'password_reset', method: null, success: true, context });
-  await mail.enqueue(trx, {
-    to: user.email,
-    template: 'passwordChanged',
-    content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)),
+  await alertPasswordChanged(services, trx, user, context);
+}
+
+/** The `password_changed` security alert (notifications/security-alerts.ts), mailed with its own template. */
+function alertPasswordChanged(
+  services: Services,
+  trx: Knex.Transaction,
+  user: Pick<UserRow, 'id' | 'locale'>,
+  context: RequestContext,
+): Promise<void> {
+  return raiseSecurityAlert(services, trx, {
+    userId: user.id,
+    eventType: 'password_changed',
+    mail: {
+      template: 'passwordChanged',
+      content: mailTemplates.passwordChanged(mailOptions(services.config, user.locale, context.language)),
+    },
   });
 }
 
@@ -272,7 +287,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   context: RequestContext,
 ): Promise<number> {
-  const { config, db, mail } = services;
+  const { config, db } = services;
   const user = await findUserById(db.knex, session.userId);
   if (!user) throw ApiError.of(AuthErrors, 'wrong_password');
   await enforceLimits(db.knex, [
@@ -287,11 +302,7 @@ export async function changePassword(
     await setPasswordHash(trx, user.id, passwordHash);
     const ended = await revokeOtherSessions(trx, user.id, session.id);
     await recordLogin(trx, { userId: user.id, event: 'password_changed', method: 'password', success: true, context });
-    await mail.enqueue(trx, {
-      to: user.email,
-      template: 'passwordChanged',
-      content: mailTemplates.passwordChanged(mailOptions(config, user.locale, context.language)),
-    });
+    await alertPasswordChanged(services, trx, user, context);
     return ended;
   });
 }

@@ -21,6 +21,10 @@ export const RATE_LIMIT_ACTIONS = [
   'mail:address',
   'magic-link:address',
   'passkey-options:ip',
+  'data-export:account',
+  'api-token:token',
+  'mfa-code:ip',
+  'mfa-code:account',
 ] as const;
 export type RateLimitAction = (typeof RATE_LIMIT_ACTIONS)[number];
 
@@ -36,6 +40,16 @@ const DEFAULTS: Record<RateLimitAction, { capacity: number; windowSeconds: numbe
   // Every sign-in form that offers passkey autofill asks for options on load: a bucket of its
   // own, so browsing pages does not use up the sign-in attempts.
   'passkey-options:ip': { capacity: 60, windowSeconds: 60 },
+  // Building an archive reads every table: a few a day per account is plenty.
+  'data-export:account': { capacity: 3, windowSeconds: 86_400 },
+  // Each API token (server-to-server calls): bursts of 300, then 5 a second.
+  'api-token:token': { capacity: 300, windowSeconds: 60 },
+  // Second-factor codes (TOTP and recovery codes, at sign-in, enrolment and re-authentication):
+  // one address tries at most 30, then one every 10 s; one account 5 in a row, then one every
+  // 2 minutes — 720 guesses a day at most against a million codes, of which 3 are right at a time
+  // (docs/security.md M3).
+  'mfa-code:ip': { capacity: 30, windowSeconds: 300 },
+  'mfa-code:account': { capacity: 5, windowSeconds: 600 },
 };
 
 export type RateLimitPolicies = Record<RateLimitAction, BucketPolicy>;

@@ -13,6 +13,7 @@
  * code stays unused.
  */
 import type { Knex } from 'knex';
+import type { SecondFactorRequired } from '../../../contract/mfa';
 import { SessionErrors, type AuthMethod, type ExchangeConfirmationRequired } from '../../../contract/sessions';
 import type { User } from '../../../contract/users';
 import { ApiError } from '../../http/errors';
@@ -111,7 +112,9 @@ export async function handOverSession(
 }
 
 export type ExchangeResult =
-  { status: 'signed_in'; user: User; session: NewSession; method: AuthMethod } | ExchangeConfirmationRequired;
+  | { status: 'signed_in'; user: User; session: NewSession; method: AuthMethod }
+  | ExchangeConfirmationRequired
+  | SecondFactorRequired;
 
 /**
  * Trades a hand-over code for a session when the code's flow was started by this browser or the
@@ -133,6 +136,9 @@ export async function exchangeCode(
   // Atomic: of twenty parallel exchanges of one code, one gets here (docs/security.md B1).
   if (!(await consumeToken(db.knex, 'session_exchange', code))) throw ApiError.of(SessionErrors, 'invalid_code');
   const method = (typeof peeked.data.method === 'string' ? peeked.data.method : 'magic_link') as AuthMethod;
-  const session = await completeSignIn(services, { user, method, context, movedFromHostedPage: flow === 'sign_in' });
-  return { status: 'signed_in', user: toPublicUser(user), session, method };
+  // A magic link, a reset link or an OAuth sign-in is a first factor: a user with a second
+  // factor gets the second step here, in the page that exchanges the code (popup or redirect).
+  const outcome = await completeSignIn(services, { user, method, context, movedFromHostedPage: flow === 'sign_in' });
+  if (outcome.status === 'mfa_required') return outcome;
+  return { status: 'signed_in', user: toPublicUser(user), session: outcome.session, method };
 }

@@ -6,7 +6,7 @@
  * the elements set to their page's language). Services get this plain object, never the request.
  */
 import type { Request } from 'express';
-import { acceptedLanguage, type Language } from '../../i18n';
+import { acceptedLanguage, SUPPORTED_LANGUAGES, type Language } from '../../i18n';
 import { normalizeIp } from '../../security/client-ip';
 import { parseUserAgent, type DeviceInfo } from './device';
 
@@ -41,6 +41,12 @@ function firstHeader(req: Request, names: string[]): string | null {
   return null;
 }
 
+/** ACCT_LANGUAGES, as app.ts keeps it on the app; every supported language where it is not set. */
+function allowedLanguages(req: Request): readonly Language[] {
+  const allowed: unknown = req.app.get('acct languages');
+  return Array.isArray(allowed) ? (allowed as Language[]) : SUPPORTED_LANGUAGES;
+}
+
 export function requestContext(req: Request): RequestContext {
   const userAgent = req.headers['user-agent']?.slice(0, 512);
   // Location headers are only as trustworthy as the proxy that sets them: without a trusted
@@ -53,6 +59,6 @@ export function requestContext(req: Request): RequestContext {
     userAgent,
     device: parseUserAgent(userAgent),
     location: city || country ? { city, country } : null,
-    language: acceptedLanguage(req.headers['accept-language']),
+    language: acceptedLanguage(req.headers['accept-language'], allowedLanguages(req)),
   };
 }

@@ -15,7 +15,7 @@ import { hashToken, looksLikeToken, randomToken } from '../../security/tokens';
 import type { AuthMethod, DeviceType } from '../../../contract/sessions';
 import type { SessionRow } from '../../db/tables';
 import type { User } from '../../../contract/users';
-import { toPublicUser } from '../users/users.queries';
+import { DELETION_SCHEDULED_FOR, toPublicUser } from '../users/users.queries';
 import type { RequestContext } from './request-context';
 
 export interface SessionLifetimes {
@@ -28,6 +28,8 @@ export interface ActiveSession {
   id: string;
   userId: string;
   createdAt: Date;
+  /** The user's last proof of identity in this session: its sign-in or its last re-authentication. */
+  provenAt: Date;
   expiresAt: Date;
   method: AuthMethod | null;
   user: User;
@@ -85,6 +87,7 @@ interface SessionLookupRow {
   id: string;
   user_id: string;
   created_at: Date;
+  reauthenticated_at: Date | null;
   expires_at: Date;
   last_active_at: Date;
   auth_method: AuthMethod | null;
@@ -94,17 +97,21 @@ interface SessionLookupRow {
   email_verified_at: Date | null;
   display_name: string | null;
   avatar_url: string | null;
+  bio: string | null;
   app_role: 'user' | 'admin';
   locale: string | null;
+  deletion_scheduled_for: Date | null;
 }
 
 // One round trip on the hot path: the session by its current secret, only while neither revoked
 // nor expired nor idle for too long, joined with its user. Prepared: this runs on every signed-in
 // request. A secret replaced by a bearer refresh is looked up apart (RETIRED_SQL, by the retired
 // table's primary key), only when the first finds nothing, so the common case stays a single
-// index scan.
-const SESSION_COLUMNS = `s.id, s.user_id, s.created_at, s.expires_at, s.last_active_at, s.auth_method,
-         u.email, u.email_verified_at, u.display_name, u.avatar_url, u.app_role, u.locale`;
+// index scan (plus one probe of a partial unique index for the user's scheduled deletion, which
+// the elements show: users.queries.ts DELETION_SCHEDULED_FOR).
+const SESSION_COLUMNS = `s.id, s.user_id, s.created_at, s.reauthenticated_at, s.expires_at, s.last_active_at, s.auth_method,
+         u.email, u.email_verified_at, u.display_name, u.avatar_url, u.bio, u.app_role, u.locale,
+         ${DELETION_SCHEDULED_FOR('u')}`;
 const LIVE = `s.revoked_at is null and s.expires_at > now() and s.last_active_at > now() - make_interval(secs => $2)`;
 
 const LOOKUP_SQL = `
@@ -158,10 +165,24 @@ export async function authenticate(
     id: row.id,
     userId: row.user_id,
     createdAt: row.created_at,
+    provenAt:
+      row.reauthenticated_at && row.reauthenticated_at > row.created_at ? row.reauthenticated_at : row.created_at,
     expiresAt: row.expires_at,
     method: row.auth_method,
     user: toPublicUser({ ...row, id: row.user_id }),
   };
+}
+
+/**
+ * Records a re-authentication of the session (server/modules/reauthentication): written to the
+ * row, so that the next request — served by this process or any other — reads it with the session.
+ */
+export async function markReauthenticated(db: Knex | Knex.Transaction, sessionId: string): Promise<Date> {
+  const [row] = await db('user_sessions')
+    .where({ id: sessionId })
+    .update({ reauthenticated_at: db.fn.now() })
+    .returning('reauthenticated_at');
+  return row!.reauthenticated_at!;
 }
 
 export async function revokeSession(db: Knex | Knex.Transaction, sessionId: string): Promise<void> {

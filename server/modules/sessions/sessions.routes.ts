@@ -74,7 +74,7 @@ export function sessionRoutes(services: Services): Router {
     '/session/exchange',
     withBody(ExchangeBody, async (body, req, res) => {
       const result = await exchangeCode(services, body, requestContext(req));
-      if (result.status === 'confirmation_required') return reply(res, 'POST /api/session/exchange', result);
+      if (result.status !== 'signed_in') return reply(res, 'POST /api/session/exchange', result);
       reply(res, 'POST /api/session/exchange', { ...result, session: issueSession(res, transport, result.session) });
     }),
   );

@@ -1,37 +1,75 @@
 /**
- * The last step of every sign-in method: a new session, a `login_success` line in the history,
- * and a security email when the device is one the account has not signed in from before (in the
- * user's language, else the signing-in request's).
+ * Where every first factor ends (`completeSignIn`): a user with a second factor gets the "second
+ * factor required" state (mfa/challenges.ts) instead of a session — unless the first factor was
+ * a passkey that verified its user (something held and something known or been: both factors) —
+ * and everyone else a session (`startSession`). Every sign-in method calls `completeSignIn`, so
+ * none can skip the second factor; only `POST /api/auth/mfa/verify` calls `startSession` itself.
+ *
+ * `startSession` is the last step of every sign-in: a new session, a `login_success` line in the history,
+ * and a security alert when the device is one the account has not signed in from before: the
+ * `new_sign_in` alert of the notification dispatcher (notifications/security-alerts.ts), mailed in
+ * the user's language, else the signing-in request's, and shown in the feed and by push.
  */
 import type { Knex } from 'knex';
+import type { SecondFactorRequired } from '../../../contract/mfa';
 import type { AuthMethod } from '../../../contract/sessions';
 import type { Services } from '../../services';
 import { isNewDevice, recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
+import { issueChallenge } from '../mfa/challenges';
+import { hasMfa } from '../mfa/mfa.service';
+import { raiseSecurityAlert } from '../notifications/security-alerts';
 import type { UserRow } from '../../db/tables';
 import type { RequestContext } from './request-context';
 import { createSession, type NewSession } from './sessions.queries';
 
-export async function completeSignIn(
-  { config, db, mail }: Services,
-  {
-    user,
-    method,
-    context,
-    passkeyId,
-    movedFromHostedPage = false,
-  }: {
-    user: Pick<UserRow, 'id' | 'email' | 'locale'>;
-    method: AuthMethod;
-    context: RequestContext;
-    passkeyId?: string | undefined;
-    /**
-     * The sign-in was made and recorded on acct's hosted page, which handed it to the site page
-     * (hand-over.ts `handOverSession`): the same sign-in, not another one to record or mail about.
-     */
-    movedFromHostedPage?: boolean;
-  },
+export interface SignInRequest {
+  user: Pick<UserRow, 'id' | 'email' | 'locale'>;
+  method: AuthMethod;
+  context: RequestContext;
+  passkeyId?: string | undefined;
+  /** A passkey sign-in whose authenticator verified the user (PIN, biometrics): both factors at once. */
+  userVerified?: boolean;
+  /**
+   * The sign-in was made and recorded on acct's hosted page, which handed it to the site page
+   * (hand-over.ts `handOverSession`): the same sign-in, second factor included, not another one to
+   * record, check or mail about.
+   */
+  movedFromHostedPage?: boolean;
+}
+
+export type SignInOutcome = { status: 'signed_in'; session: NewSession } | SecondFactorRequired;
+
+/** A sign-in's outcome as the routes answer it: with the user when signed in. */
+export type SignInAnswer<U> = { status: 'signed_in'; session: NewSession; user: U } | SecondFactorRequired;
+
+export function withUser<U>(outcome: SignInOutcome, user: U): SignInAnswer<U> {
+  return outcome.status === 'signed_in' ? { ...outcome, user } : outcome;
+}
+
+/** A correct first factor: a session, or the second factor's turn (recorded in the login history). */
+export async function completeSignIn(services: Services, request: SignInRequest): Promise<SignInOutcome> {
+  const { user, method, context, movedFromHostedPage = false } = request;
+  const bothFactors = method === 'passkey' && request.userVerified === true;
+  if (!movedFromHostedPage && !bothFactors && (await hasMfa(services, user.id))) {
+    await recordLogin(services.db.knex, {
+      userId: user.id,
+      event: 'second_factor_required',
+      method,
+      success: true,
+      context,
+    });
+    return issueChallenge(services, user.id, method);
+  }
+  return { status: 'signed_in', session: await startSession(services, request) };
+}
+
+/** A new session for a complete sign-in (every factor it needs was given). */
+export async function startSession(
+  services: Services,
+  { user, method, context, passkeyId, movedFromHostedPage = false }: SignInRequest,
 ): Promise<NewSession> {
+  const { config, db } = services;
   return db.knex.transaction(async (trx: Knex.Transaction) => {
     const newDevice = !movedFromHostedPage && (await isNewDevice(trx, user.id, context));
     const session = await createSession(trx, {
@@ -42,19 +80,23 @@ export async function completeSignIn(
       passkeyId,
     });
     if (!movedFromHostedPage) {
+      await services.events.publish(trx, { type: 'session.created', userId: user.id, sessionId: session.id, method });
       await recordLogin(trx, { userId: user.id, event: 'login_success', method, success: true, context });
     }
     if (newDevice) {
       const { device, location, ip } = context;
-      await mail.enqueue(trx, {
-        to: user.email,
-        template: 'newDevice',
-        content: mailTemplates.newDevice(mailOptions(config, user.locale, context.language), {
-          device,
-          location,
-          ip,
-          time: new Date(),
-        }),
+      await raiseSecurityAlert(services, trx, {
+        userId: user.id,
+        eventType: 'new_sign_in',
+        mail: {
+          template: 'newDevice',
+          content: mailTemplates.newDevice(mailOptions(config, user.locale, context.language), {
+            device,
+            location,
+            ip,
+            time: new Date(),
+          }),
+        },
       });
     }
     return session;

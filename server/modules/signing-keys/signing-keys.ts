@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
 import type { Knex } from 'knex';
+import { lockInTransaction } from '../../db/one-at-a-time';
 import type { Envelope } from '../../security/envelope';
 import { currentKeyId, insertKey, newestCurrentKey, publishedKeys, retireCurrentKeys } from './signing-keys.queries';
 
@@ -43,7 +44,12 @@ export class SigningKeys {
 
   /** Makes sure a signing key exists (the first start creates one). */
   async ensureKey(): Promise<void> {
-    if (!(await currentKeyId(this.knex))) await this.createKey();
+    if (await currentKeyId(this.knex)) return;
+    // Processes starting together on a new database: one makes the key, the others then see it.
+    await this.knex.transaction(async (trx) => {
+      await lockInTransaction(trx, 'acct:signing-keys');
+      if (!(await currentKeyId(trx))) await this.createKey(trx);
+    });
   }
 
   /** Adds a new key that signs from now on; the previous ones are marked rotated. Returns its id. */

@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import type { User } from '../../../contract/users';
+import { iso } from '../../../contract/wire';
 import { asUserWithin } from '../../db/as-user';
 import type { UserRow } from '../../db/tables';
 
@@ -13,7 +14,12 @@ import type { UserRow } from '../../db/tables';
 export type PublicUser = User;
 
 export function toPublicUser(
-  row: Pick<UserRow, 'id' | 'email' | 'email_verified_at' | 'display_name' | 'avatar_url' | 'app_role' | 'locale'>,
+  row: Pick<
+    UserRow,
+    'id' | 'email' | 'email_verified_at' | 'display_name' | 'avatar_url' | 'bio' | 'app_role' | 'locale'
+  > & {
+    deletion_scheduled_for?: Date | null;
+  },
 ): PublicUser {
   return {
     id: row.id,
@@ -21,19 +27,36 @@ export function toPublicUser(
     emailVerified: row.email_verified_at !== null,
     displayName: row.display_name,
     avatarUrl: row.avatar_url,
+    bio: row.bio,
     role: row.app_role,
     locale: row.locale,
+    ...(row.deletion_scheduled_for ? { deletionScheduledFor: iso(row.deletion_scheduled_for) } : {}),
   };
 }
 
+/**
+ * When the user's account is to be deleted (an open request of the account-deletion module), as a
+ * column of a query on `auth.users` aliased `alias`; one probe of its partial unique index.
+ */
+export const DELETION_SCHEDULED_FOR = (alias: string) =>
+  `(select d.scheduled_for from account_deletion_requests d
+     where d.user_id = ${alias}.id and d.cancelled_at is null and d.completed_at is null) as deletion_scheduled_for`;
+
+/** A user row with the date its deletion is scheduled for, if it is (what a sign-in answer shows). */
+export type UserRowWithDeletion = UserRow & { deletion_scheduled_for: Date | null };
+
 type Db = Knex | Knex.Transaction;
 
-export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  return db('auth.users').whereRaw('lower(email) = lower(?)', [email]).first();
+export function findUserByEmail(db: Db, email: string): Promise<UserRowWithDeletion | undefined> {
+  return db('auth.users as u')
+    .whereRaw('lower(u.email) = lower(?)', [email])
+    .first<UserRowWithDeletion | undefined>('u.*', db.raw(DELETION_SCHEDULED_FOR('u')));
 }
 
-export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  return db('auth.users').where({ id }).first();
+export function findUserById(db: Db, id: string): Promise<UserRowWithDeletion | undefined> {
+  return db('auth.users as u')
+    .where('u.id', id)
+    .first<UserRowWithDeletion | undefined>('u.*', db.raw(DELETION_SCHEDULED_FOR('u')));
 }
 
 export async function createUser(

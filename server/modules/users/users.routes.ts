@@ -8,24 +8,28 @@ import { z } from 'zod';
 import { ProfilePatch, localeTagField } from '../../../contract/users';
 import { reply } from '../../http/reply';
 import { withBody } from '../../http/validate';
-import { matchLanguage } from '../../i18n';
+import { matchLanguage, type Language } from '../../i18n';
 import type { Services } from '../../services';
 import { requireSession, sessionOf } from '../sessions/require-session';
 import { changeOwnProfile } from './users.service';
 
-/** A language acct speaks, as a language tag (`fr-CA` is stored as `fr`); else `unsupported_language`. */
-const localeField = localeTagField.transform((tag, ctx) => {
-  const language = matchLanguage(tag);
-  if (language) return language;
-  ctx.addIssue({ code: 'custom', message: 'unsupported_language' });
-  return z.NEVER;
-});
-
-/** The contract's patch, with the locale narrowed to the languages this server speaks. */
-const ProfilePatchBody = ProfilePatch.extend({ locale: localeField.nullable().optional() });
+/**
+ * The contract's patch, with the locale narrowed to the languages this server speaks and allows
+ * (ACCT_LANGUAGES), as a language tag (`fr-CA` is stored as `fr`); else `unsupported_language`.
+ */
+function profilePatchBody(allowed: readonly Language[]) {
+  const localeField = localeTagField.transform((tag, ctx) => {
+    const language = matchLanguage(tag);
+    if (language && allowed.includes(language)) return language;
+    ctx.addIssue({ code: 'custom', message: 'unsupported_language' });
+    return z.NEVER;
+  });
+  return ProfilePatch.extend({ locale: localeField.nullable().optional() });
+}
 
 export function userRoutes(services: Services): Router {
   const router = Router();
+  const ProfilePatchBody = profilePatchBody(services.config.languages);
   router.patch(
     '/me',
     requireSession(services),

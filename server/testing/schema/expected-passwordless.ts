@@ -29,12 +29,14 @@ export const passwordlessTables: Record<string, TableSpec> = {
       expires_at: column(TIMESTAMPTZ, NOT_NULL),
       used_at: column(TIMESTAMPTZ),
       created_at: column(TIMESTAMPTZ, { notNull: true, default: NOW }),
+      // Step-up (migration 20261003000100): a re-authentication's challenge is bound to its session.
+      session_id: column(UUID),
     },
     primaryKey: ['id'],
     unique: [['challenge']],
-    foreignKeys: [USER_CASCADE],
+    foreignKeys: [USER_CASCADE, references('session_id', 'user_sessions', 'id', 'CASCADE')],
     checks: {
-      webauthn_challenges_ceremony_check: inCheck('ceremony', ['registration', 'authentication']),
+      webauthn_challenges_ceremony_check: inCheck('ceremony', ['registration', 'authentication', 'reauthentication']),
     },
     rowLevelSecurity: false,
   },
@@ -47,6 +49,8 @@ export const passwordlessPasskeyColumns: Record<string, ColumnSpec> = {
 
 export const passwordlessSessionColumns: Record<string, ColumnSpec> = {
   passkey_id: column(UUID),
+  // Step-up (migration 20261003000100): the session's last re-authentication.
+  reauthenticated_at: column(TIMESTAMPTZ),
 };
 
 export const passwordlessSessionForeignKeys: ForeignKeySpec[] = [

@@ -6,6 +6,7 @@
  * and the one documented deviation, webhooks.secret_encrypted. Kept apart from the seed's
  * expectations so that it is plain which is which.
  */
+import { dataExportRequestColumns } from './expected-data-export';
 import {
   column,
   inCheck,
@@ -25,6 +26,8 @@ import { ownRowsPolicy, updatedAtTrigger } from './expected-security';
 import { signInSessionColumns } from './expected-sign-in';
 import { invitationColumns, onboardingProgressColumns } from './expected-onboarding-support';
 import { localeColumns } from './expected-locales';
+import { webhookColumns, webhookDeliveryColumns } from './expected-webhooks';
+import { organizationMfaColumns } from './expected-mfa';
 import {
   passwordlessPasskeyColumns,
   passwordlessSessionColumns,
@@ -71,6 +74,8 @@ export const projectTables: Record<string, TableSpec> = {
       created_by: column(UUID),
       created_at: TIMESTAMPTZ_NOW_NOT_NULL,
       updated_at: TIMESTAMPTZ_NOW_NOT_NULL,
+      // Added by the second-factor migration (expected-mfa.ts).
+      ...organizationMfaColumns,
     },
     primaryKey: ['id'],
     unique: [['slug']],
@@ -131,7 +136,9 @@ export const projectChangesToSeedTables: Record<
 > = {
   // Deviation (docs/architecture.md §4 "Data"): a hash cannot sign webhook payloads, so the secret is also kept
   // encrypted at rest; added after the seed's columns.
-  webhooks: { addColumns: { secret_encrypted: column(TEXT) } },
+  // Webhook delivery (expected-webhooks.ts): rotation, disabling, one row per attempt.
+  webhooks: { addColumns: { secret_encrypted: column(TEXT), ...webhookColumns } },
+  webhook_deliveries: { addColumns: webhookDeliveryColumns },
   // The sign-in core: how a session signed in (expected-sign-in.ts; its two columns for bearer
   // rotation were later replaced by a table, expected-retired-secrets.ts).
   // Passwordless sign-in: which passkey a session used (expected-passwordless.ts).
@@ -148,7 +155,8 @@ export const projectChangesToSeedTables: Record<
   user_onboarding_progress: { addColumns: onboardingProgressColumns },
   // User-owned tables the seed left without a policy get the same one (see projectPolicies).
   notification_quiet_hours: { rowLevelSecurity: true },
-  data_export_requests: { rowLevelSecurity: true },
+  // Data export: failed site-hook calls (expected-data-export.ts).
+  data_export_requests: { rowLevelSecurity: true, addColumns: dataExportRequestColumns },
   account_deletion_requests: { rowLevelSecurity: true },
 };
 

@@ -3,10 +3,14 @@
  * (the project brief's seed/000_46e53613f523c4f5.txt, written down independently of the migrations in
  * expected-account/-auth/-onboarding/-security.ts) plus acct's own objects (expected-project.ts,
  * expected-sign-in.ts, expected-passwordless.ts, expected-onboarding-support.ts, expected-locales.ts,
- * expected-retired-secrets.ts, expected-service-role.ts, expected-oauth.ts).
+ * expected-retired-secrets.ts, expected-service-role.ts, expected-oauth.ts, expected-data-export.ts,
+ * expected-push.ts, expected-notifications.ts, expected-profile.ts, expected-account-deletion.ts,
+ * expected-api-tokens.ts, expected-webhooks.ts).
  * schema-conformance.test.ts compares a freshly migrated database with it.
  */
 import { accountIndexes, accountTables } from './expected-account';
+import { apiTokenIndexes } from './expected-api-tokens';
+import { webhookIndexes } from './expected-webhooks';
 import { authIndexes, authTables } from './expected-auth';
 import { onboardingIndexes, onboardingTables, seedRows } from './expected-onboarding';
 import {
@@ -24,6 +28,13 @@ import { onboardingSupportPolicies, onboardingSupportTables } from './expected-o
 import { retiredSecretIndexes, retiredSecretTables } from './expected-retired-secrets';
 import { servicePolicies } from './expected-service-role';
 import { oauthIndexes, oauthTables } from './expected-oauth';
+import { dataExportIndexes, dataExportPolicies, dataExportTables } from './expected-data-export';
+import { pushIndexes, pushPolicies, pushTables } from './expected-push';
+import { connectedAppIndexes, connectedAppTables } from './expected-connected-apps';
+import { mfaIndexes, mfaTables } from './expected-mfa';
+import { notificationIndexes, notificationPolicies, notificationTables } from './expected-notifications';
+import { profilePolicies, profileTables } from './expected-profile';
+import { accountDeletionIndexes } from './expected-account-deletion';
 import type { SchemaSpec, TableSpec } from './types';
 
 /** Every table the seed defines, exactly as the seed defines it. */
@@ -59,6 +70,12 @@ const tables: Record<string, TableSpec> = {
   ...onboardingSupportTables,
   ...retiredSecretTables,
   ...oauthTables,
+  ...dataExportTables,
+  ...pushTables,
+  ...notificationTables,
+  ...profileTables,
+  ...connectedAppTables,
+  ...mfaTables,
   ...withProjectChanges(seedTables),
 };
 
@@ -73,8 +90,25 @@ export const expectedSchema: SchemaSpec = {
     ...passwordlessIndexes,
     ...retiredSecretIndexes,
     ...oauthIndexes,
+    ...dataExportIndexes,
+    ...pushIndexes,
+    ...notificationIndexes,
+    ...accountDeletionIndexes,
+    ...apiTokenIndexes,
+    ...connectedAppIndexes,
+    ...webhookIndexes,
+    ...mfaIndexes,
   },
-  policies: { ...seedPolicies, ...projectPolicies, ...onboardingSupportPolicies, ...servicePolicies(tables) },
+  policies: {
+    ...seedPolicies,
+    ...projectPolicies,
+    ...onboardingSupportPolicies,
+    ...dataExportPolicies,
+    ...pushPolicies,
+    ...notificationPolicies,
+    ...profilePolicies,
+    ...servicePolicies(tables),
+  },
   functions: { ...seedFunctions, ...projectFunctions },
   triggers: { ...seedTriggers, ...projectTriggers },
   seedRows,

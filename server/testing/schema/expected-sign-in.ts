@@ -43,7 +43,16 @@ export const signInTables: Record<string, TableSpec> = {
     unique: [['token_hash']],
     foreignKeys: [USER_CASCADE],
     checks: {
-      one_time_tokens_purpose_check: inCheck('purpose', ['email_verification', 'password_reset', 'session_exchange']),
+      // 20260802000100_avatars_and_email_change adds the email change's two.
+      // `deletion_cancel`: migration 20260806000100_account_deletion (the cancel link of a scheduled deletion).
+      one_time_tokens_purpose_check: inCheck('purpose', [
+        'email_verification',
+        'password_reset',
+        'session_exchange',
+        'email_change',
+        'email_change_undo',
+        'deletion_cancel',
+      ]),
     },
     rowLevelSecurity: false,
   },
@@ -56,7 +65,6 @@ export const signInTables: Record<string, TableSpec> = {
       body_encrypted: column(TEXT),
       status: column(varchar(20), { notNull: true, default: varcharDefault('pending') }),
       attempts: column(INTEGER, { notNull: true, default: '0' }),
-      next_attempt_at: TIMESTAMPTZ_NOW_NOT_NULL,
       last_error: column(TEXT),
       sent_at: column(TIMESTAMPTZ),
       created_at: TIMESTAMPTZ_NOW_NOT_NULL,
@@ -91,7 +99,4 @@ export const signInSessionColumns: Record<string, ColumnSpec> = {
 export const signInIndexes: Record<string, IndexSpec> = {
   idx_one_time_tokens_open: index('auth.one_time_tokens', ['user_id', 'purpose'], { where: '(used_at IS NULL)' }),
   idx_one_time_tokens_expiry: index('auth.one_time_tokens', ['expires_at']),
-  idx_mail_queue_due: index('mail_queue', ['next_attempt_at'], {
-    where: "((status)::text = ANY ((ARRAY['pending'::character varying, 'sending'::character varying])::text[]))",
-  }),
 };

@@ -1,10 +1,12 @@
 /**
  * The base class through a minimal element: language resolution (own `lang`, then `<html lang>`,
- * then English, live), the `lang` attribute staying in step with the property, and the theme.
+ * then English, live), the `lang` attribute staying in step with the property, the writing
+ * direction (page, own language, own `dir`), the site's strings taking effect at once, and the theme.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { AcctElement } from './acct-element.js';
+import { translations } from './i18n/index.js';
 
 class ProbeElement extends AcctElement {
   override render() {
@@ -50,6 +52,54 @@ describe('AcctElement', () => {
     el.lang = '';
     await el.updateComplete;
     expect(el.hasAttribute('lang')).to.equal(false);
+  });
+
+  describe('direction', () => {
+    const direction = (el: Element) => getComputedStyle(el).direction;
+    let pageDir = '';
+    beforeEach(() => {
+      pageDir = page.dir;
+    });
+    afterEach(() => {
+      page.dir = pageDir;
+    });
+
+    it('follows the page’s dir, else its own lang’s direction; its own dir wins over both', async () => {
+      page.dir = 'rtl';
+      const inherited = await fixture<ProbeElement>(html`<acct-probe></acct-probe>`);
+      expect(direction(inherited), 'the page’s dir').to.equal('rtl');
+
+      page.dir = '';
+      const arabic = await fixture<ProbeElement>(html`<acct-probe lang="ar"></acct-probe>`);
+      expect(direction(arabic), 'lang="ar" on a left-to-right page').to.equal('rtl');
+      expect(shown(arabic)).to.equal('جارٍ التحميل…');
+
+      arabic.dir = 'ltr';
+      await arabic.updateComplete;
+      expect(direction(arabic), 'its own dir').to.equal('ltr');
+
+      page.dir = 'rtl';
+      const english = await fixture<ProbeElement>(html`<acct-probe lang="en"></acct-probe>`);
+      expect(direction(english), 'lang="en" on a right-to-left page').to.equal('ltr');
+    });
+  });
+
+  it('re-renders when the site overrides a string or registers a language (window.acct.translations)', async () => {
+    const el = await fixture<ProbeElement>(html`<acct-probe lang="en"></acct-probe>`);
+    try {
+      translations.override('en', { loading: 'Fetching…' });
+      await el.updateComplete;
+      expect(shown(el)).to.equal('Fetching…');
+
+      translations.register('pt', { loading: 'Carregando…' });
+      el.lang = 'pt-BR';
+      await el.updateComplete;
+      expect(shown(el)).to.equal('Carregando…');
+    } finally {
+      translations.reset();
+    }
+    await el.updateComplete;
+    expect(shown(el), 'the built-in strings again').to.equal('Loading…');
   });
 
   describe('theme', () => {

@@ -2,14 +2,14 @@
  * The thin base every acct element extends (after Shoelace's `ShoelaceElement`): a `define()` that
  * tolerates a page loading acct.js twice, a reactive `lang` that follows the page's `<html lang>`,
  * the `server` and `theme` attributes (the theme following the page by default, color-scheme.ts),
- * the theme tokens, shared host styles, and `emit()` for events with the project's defaults
+ * the writing direction of its language, the theme tokens, shared host styles, and `emit()` for events with the project's defaults
  * (bubbling, composed).
  */
 import { css, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { AcctEventMap } from '../../../contract/events.js';
 import { followPageScheme, pageIsDark, unfollowPageScheme } from './color-scheme.js';
-import { localize, type Translation } from './i18n/index.js';
+import { localize, translations, type Translation } from './i18n/index.js';
 import { resolveServerUrl } from './server-url.js';
 import { themeStyles } from './theme.js';
 
@@ -21,6 +21,13 @@ const hostStyles = css`
     font-size: var(--_font-size);
     color: var(--_text);
   }
+  /* An element told its language (its own lang, no dir) is laid out in that language's direction. */
+  :host(:state(rtl)) {
+    direction: rtl;
+  }
+  :host(:state(ltr)) {
+    direction: ltr;
+  }
   :host([hidden]),
   [hidden] {
     display: none !important;
@@ -30,16 +37,29 @@ const hostStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* The browser's own margins of these are physical (left ≠ right): made logical so that right to left mirrors them. */
+  input[type='radio'] {
+    margin-inline: 5px 3px;
+  }
+  input[type='checkbox'] {
+    margin-inline: 4px 3px;
+  }
 `;
 
-// Elements that take their language from `<html lang>` re-render when it changes; one observer
-// serves them all, created on the first connect so that importing a module has no side effects.
+// Elements that take their language from `<html lang>` re-render when it changes, and every
+// element when the site registers or overrides strings (i18n/registry.ts); one observer and one
+// subscription serve them all, made on the first connect so that importing a module has no side
+// effects.
 const followers = new Set<AcctElement>();
 let htmlLangObserver: MutationObserver | undefined;
 
 function followHtmlLang(element: AcctElement): void {
   followers.add(element);
-  htmlLangObserver ??= new MutationObserver(() => followers.forEach((el) => el.requestUpdate()));
+  if (!htmlLangObserver) {
+    const refresh = () => followers.forEach((el) => el.requestUpdate());
+    htmlLangObserver = new MutationObserver(refresh);
+    translations.subscribe(refresh);
+  }
   htmlLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
 
@@ -93,6 +113,16 @@ export class AcctElement extends LitElement {
   })
   override lang = '';
 
+  /**
+   * Writing direction, `ltr` or `rtl` (like the native attribute); when empty, the direction of the
+   * element's own `lang` if it has one, else the page's (inherited).
+   */
+  @property({
+    reflect: true,
+    converter: { fromAttribute: (value: string | null) => value ?? '', toAttribute: (value: string) => value || null },
+  })
+  override dir = '';
+
   /** Base URL of the acct server, e.g. `https://auth.example.com`; defaults to where acct.js was loaded from. */
   @property() server = '';
 
@@ -130,6 +160,21 @@ export class AcctElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('theme')) this.refreshScheme();
+    this.applyDirection();
+  }
+
+  /**
+   * The writing direction (docs/elements/languages.md): the element's own `dir`, else — when the
+   * element has a `lang` of its own — that language's (`<acct-login lang="ar">` is right to left on
+   * any page), else the page's, inherited like any HTML. Set as a custom state, not an attribute,
+   * so nothing is written into the page's markup.
+   */
+  private applyDirection(): void {
+    const own = this.dir || !this.lang ? undefined : this.t.$dir;
+    for (const dir of ['ltr', 'rtl'] as const) {
+      if (dir === own) this.internals.states.add(dir);
+      else this.internals.states.delete(dir);
+    }
   }
 
   /**

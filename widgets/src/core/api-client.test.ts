@@ -43,6 +43,7 @@ describe('ApiClient', () => {
       requireEmailVerification: true,
       originAllowed: true,
       development: false,
+      deletionGraceDays: 30,
     });
   });
 

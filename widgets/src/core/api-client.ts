@@ -6,7 +6,9 @@
  * asking element's `lang`, else `<html lang>`, else the browser's), so that the mail a request
  * sends is in the language the user reads the page in. Failures come out as one `ApiError` whose
  * `code` is the server's stable error code (or `network_error` / `unexpected_response` for
- * failures that never produced one), so the elements translate errors by code.
+ * failures that never produced one), so the elements translate errors by code. A sensitive
+ * change refused for want of a recent proof (`reauthentication_required`) is not a failure yet:
+ * the `reauthenticate` hook asks the user to prove it is them, and the request is retried once.
  */
 
 import {
@@ -63,6 +65,8 @@ export interface RequestOptions {
   lang?: string;
   /** Without the session (no cookie, no token): for public answers any page may read, such as `/api/config`. */
   anonymous?: boolean;
+  /** False: a 403 `reauthentication_required` is thrown as it is, without asking the user to prove it is them (a retry's). */
+  reauthenticate?: boolean;
 }
 
 export interface ApiClientOptions {
@@ -70,6 +74,12 @@ export interface ApiClientOptions {
   token?: () => string | null;
   /** Told about every failure the server answered (not aborts, not network errors), e.g. to notice a revoked session. */
   onError?: (error: ApiError) => void;
+  /**
+   * Asked when the server answers 403 `reauthentication_required` (docs/security.md F3): resolves
+   * true once the user proved it is them again (the session store's re-authentication dialog), and
+   * the request is then sent once more; false leaves the original refusal to the caller.
+   */
+  reauthenticate?: (lang: string | undefined) => Promise<boolean>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -126,12 +136,8 @@ export class ApiClient {
   ) {}
 
   /** The untyped request under `call()`: only for an address outside the contract (an older server's, a test's). */
-  async request<T>(
-    method: Method,
-    path: string,
-    body?: unknown,
-    { signal, keepalive, lang, anonymous = false }: RequestOptions = {},
-  ): Promise<T> {
+  async request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    const { signal, keepalive, lang, anonymous = false } = options;
     const headers: Record<string, string> = { Accept: 'application/json' };
     const language = requestLanguage(lang);
     if (language) headers['Accept-Language'] = language;
@@ -166,6 +172,15 @@ export class ApiClient {
     if (!response.ok) {
       const error = errorFromAnswer(response, payload);
       this.options.onError?.(error);
+      if (
+        error.code === 'reauthentication_required' &&
+        options.reauthenticate !== false &&
+        this.options.reauthenticate
+      ) {
+        // The user proves it in place, and the change they asked for goes through after all: once.
+        if (await this.options.reauthenticate(lang))
+          return this.request<T>(method, path, body, { ...options, reauthenticate: false });
+      }
       throw error;
     }
     if (payload === undefined) throw new ApiError('unexpected_response', response.status, 'The answer is not JSON.');
@@ -189,6 +204,32 @@ export class ApiClient {
       input?.query as Record<string, unknown> | undefined,
     );
     return this.request<ResponseOf<K>>(method as Method, path, input?.body, options);
+  }
+
+  /**
+   * A file the server streams (a data export's archive) at `path` (with its query) on this server,
+   * fetched with the session — the bearer token or the cookie, as `request` sends them — so that
+   * it downloads on every session transport, cross-site too. The answer is read whole, as a Blob.
+   */
+  async download(path: string, { signal }: Pick<RequestOptions, 'signal'> = {}): Promise<Blob> {
+    // A path, not an address: the token goes to this server only.
+    if (!path.startsWith('/api/')) throw new ApiError('unexpected_response', 0, 'Not an API path of this server.');
+    const token = this.options.token?.() ?? null;
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+        credentials: token ? 'omit' : 'include',
+        ...(signal ? { signal } : {}),
+      });
+      if (response.ok) return await response.blob();
+    } catch (err) {
+      if (signal?.aborted) throw signal.reason ?? err;
+      throw new ApiError('network_error', 0, 'The server could not be reached.');
+    }
+    const error = errorFromAnswer(response, await readJson(response).catch(() => undefined));
+    this.options.onError?.(error);
+    throw error;
   }
 
   /**
@@ -231,6 +272,8 @@ export class ApiClient {
       development: body.development === true,
       // Only when some are offered: a server older than OAuth sign-in (issue 10) sends none.
       ...(providers.length ? { providers } : {}),
+      // A server older than account deletion (issue 11) sends none.
+      ...(typeof body.deletionGraceDays === 'number' ? { deletionGraceDays: body.deletionGraceDays } : {}),
     };
   }
 }

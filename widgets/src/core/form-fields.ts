@@ -22,7 +22,7 @@ export interface TextFieldOptions {
   /** The form field's name; also the key of its error (the server's field path). */
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'url' | 'time';
+  type?: 'text' | 'email' | 'url' | 'time' | 'password';
   value?: string;
   hint?: string;
   error?: string | undefined;

@@ -20,7 +20,8 @@ export function lightDomCss(tag: string, styles: readonly CSSResultOrNative[]): 
   const scoped = styles
     .map(cssText)
     .join('\n')
-    .replace(/:host\(([^()]*)\)/g, '&$1')
+    // `:host(x)`, where x may hold one level of parentheses itself (`:host(:state(rtl))`).
+    .replace(/:host\(((?:[^()]|\([^()]*\))*)\)/g, '&$1')
     .replace(/:host\b/g, '&');
   return `${tag}[no-shadow] {\n${scoped}\n}`;
 }

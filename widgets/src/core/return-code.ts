@@ -8,6 +8,8 @@
  * asks the user before signing in an account this browser never asked a link for (login CSRF).
  */
 import type { SignedIn } from '../../../contract/auth.js';
+import type { SecondFactorRequired } from '../../../contract/mfa.js';
+import type { User } from '../../../contract/users.js';
 import type { ExchangeAnswer, ExchangeSignedIn } from '../../../contract/sessions.js';
 import { browserKey } from './browser-key.js';
 
@@ -43,6 +45,11 @@ export function returnAddress(redirect?: string | null): string {
   const url = new URL(redirect?.trim() || location.href, document.baseURI);
   url.hash = '';
   return url.href;
+}
+
+/** The user of a sign-in's answer; null when it waits for the second factor (the store keeps that). */
+export function userOf(answer: SignedIn | SecondFactorRequired): User | null {
+  return 'user' in answer ? answer.user : null;
 }
 
 /** Whether an exchange signed in (a server older than the confirmation answered `{user, session}` alone). */

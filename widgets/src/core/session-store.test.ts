@@ -9,6 +9,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
+import type { SignedIn } from '../../../contract/auth.js';
 import type { ApiError } from './api-client.js';
 import { browserKey } from './browser-key.js';
 import { SessionStore, sessionStore, type ChangeCause } from './session-store.js';
@@ -74,7 +75,7 @@ describe('SessionStore', () => {
 
     const causes: ChangeCause[] = [];
     store.subscribe((cause) => causes.push(cause));
-    const { user } = await store.signIn({ email, password: PASSWORD });
+    const { user } = (await store.signIn({ email, password: PASSWORD })) as SignedIn;
     expect(user.email).to.equal(email);
     expect(store.status).to.equal('signed-in');
     expect(store.user?.email).to.equal(email);
@@ -97,7 +98,7 @@ describe('SessionStore', () => {
     const { email } = await createAccount();
     const store = freshStore(testServers.bearer);
     await store.start();
-    const { session } = await store.signIn({ email, password: PASSWORD });
+    const { session } = (await store.signIn({ email, password: PASSWORD })) as SignedIn;
     const key = `acct:token:${testServers.bearer}`;
     expect(session.token).to.be.a('string');
     expect(sessionStorage.getItem(key)).to.equal(session.token);
@@ -166,7 +167,7 @@ describe('SessionStore', () => {
     const heard: unknown[] = [];
     otherTab.addEventListener('message', (event) => heard.push(event.data));
     try {
-      const { session } = await store.signIn({ email, password: PASSWORD });
+      const { session } = (await store.signIn({ email, password: PASSWORD })) as SignedIn;
       await waitUntil(() => heard.length > 0, 'nothing was posted to other tabs');
       expect(heard).to.deep.equal([{ type: 'acct:session-changed' }]);
       expect(JSON.stringify(heard)).not.to.contain(session.token);
@@ -206,7 +207,7 @@ describe('SessionStore', () => {
     const { email } = await createAccount();
     const store = freshStore(testServers.instant);
     await store.start();
-    const { session } = await store.signIn({ email, password: PASSWORD });
+    const { session } = (await store.signIn({ email, password: PASSWORD })) as SignedIn;
     expect(await executeServerCommand('acct-expire-session', { sessionId: session.id })).to.equal(true);
     // As if the last confirmation were long ago (the laptop slept through the night).
     sessionWatch.knowableForMs = 0;
@@ -316,7 +317,7 @@ describe('SessionStore', () => {
     const { email } = await createAccount();
     const store = freshStore(testServers.bearer);
     await store.start();
-    const { session } = await store.signIn({ email, password: PASSWORD });
+    const { session } = (await store.signIn({ email, password: PASSWORD })) as SignedIn;
     // Revoked from "another device" (its own session, same account).
     const elsewhere = await createSessionFor(email);
     const revoke = await fetch(`${testServers.bearer}/api/sessions/${session.id}`, {

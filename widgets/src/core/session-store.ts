@@ -25,6 +25,7 @@
  */
 import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import { askHandOver } from '../elements/hand-over/hand-over.js';
+import { askReauthentication } from '../elements/reauth-dialog/reauth-dialog.js';
 import { ApiClient, ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
 import type {
   MagicLinkSent,
@@ -34,6 +35,7 @@ import type {
   SignedIn,
   VerificationSent,
 } from '../../../contract/auth.js';
+import type { SecondFactorRequired } from '../../../contract/mfa.js';
 import type { ExchangeAnswer, ExchangeConfirmationRequired, SessionCheck } from '../../../contract/sessions.js';
 import type { User } from '../../../contract/users.js';
 import { browserKey } from './browser-key.js';
@@ -64,6 +66,12 @@ export class SessionStore {
   error: unknown = null;
   /** Why the page was signed out without the user signing out here; null after any sign-in or sign-out here. */
   signedOutReason: SignedOutReason | null = null;
+  /**
+   * A first factor was right and the account has a second one: the sign-in waits for its code
+   * (`verifySecondFactor`). Set by a password or passkey sign-in, and by the exchange of an emailed
+   * link's or a provider's code, so that `<acct-login>` shows the second step wherever it started.
+   */
+  secondFactor: SecondFactorRequired | null = null;
   /** Set once the page's emailed-link code (if any) was exchanged or refused. */
   returnedFrom: ReturnedFrom | null = null;
   /** The authenticated client: every element's API calls go through it, so they carry the session. */
@@ -77,6 +85,7 @@ export class SessionStore {
   private configLoad: Promise<ClientConfig> | null = null;
   private refreshing: Promise<void> | null = null;
   private presenter: Presenter | null = null;
+  private proving: Promise<boolean> | null = null;
   // Bumped by every change of who is signed in. A read of the session that started before a
   // sign-in and answers after it must not undo the sign-in, so reads drop answers from an older epoch.
   private epoch = 0;
@@ -90,7 +99,25 @@ export class SessionStore {
   constructor(readonly serverUrl: string) {
     this.tokenKey = `acct:token:${serverUrl}`;
     this.token = readStorage(() => sessionStorage, this.tokenKey);
-    this.api = new ApiClient(serverUrl, { token: () => this.token, onError: (error) => this.onApiError(error) });
+    this.api = new ApiClient(serverUrl, {
+      token: () => this.token,
+      onError: (error) => this.onApiError(error),
+      reauthenticate: (lang) => this.reauthenticate(lang),
+    });
+  }
+
+  /**
+   * Asks the user to prove it is them again (`<acct-reauth-dialog>`), for a request the server
+   * refused with `reauthentication_required`; true once proved. Requests refused together share
+   * one dialog, and are all retried after it.
+   */
+  reauthenticate(lang?: string): Promise<boolean> {
+    this.proving ??= askReauthentication({
+      api: this.api,
+      lang: lang || this.presenter?.lang || '',
+      theme: this.presenter?.theme ?? 'light',
+    }).finally(() => (this.proving = null));
+    return this.proving;
   }
 
   /** The name of the channel tabs share for this server. */
@@ -166,22 +193,47 @@ export class SessionStore {
   async signIn(
     credentials: { email: string; password: string; redirectUrl?: string },
     options?: RequestOptions,
-  ): Promise<SignedIn> {
+  ): Promise<SignedIn | SecondFactorRequired> {
     // The browser key too: an unconfirmed address gets a new confirmation link from this request.
     const answer = await this.api.call(
       'POST /api/auth/sign-in',
       { body: { ...credentials, browserKey: this.browserKey } },
       options,
     );
-    this.adopt(answer, 'sign-in');
+    this.adoptOrWait(answer, 'sign-in');
     return answer;
   }
 
-  /** Finishes a passkey sign-in: the server checks the browser's assertion and starts a session. */
-  async signInWithPasskey(response: AuthenticationResponseJSON): Promise<SignedIn> {
+  /** Finishes a passkey sign-in: the server checks the browser's assertion and starts a session (or asks for the second factor). */
+  async signInWithPasskey(response: AuthenticationResponseJSON): Promise<SignedIn | SecondFactorRequired> {
     const answer = await this.api.call('POST /api/passkeys/authenticate/verify', { body: { response } });
-    this.adopt(answer, 'sign-in');
+    this.adoptOrWait(answer, 'sign-in');
     return answer;
+  }
+
+  /** The second step of a sign-in that `secondFactor` holds: a code from the authenticator app, or a recovery code. */
+  async verifySecondFactor(proof: { code: string } | { recoveryCode: string }): Promise<SignedIn> {
+    const pending = this.secondFactor;
+    if (!pending) throw new ApiError('mfa_challenge_expired', 400, 'This sign-in has expired. Sign in again.');
+    try {
+      const answer = await this.api.call('POST /api/auth/mfa/verify', {
+        body: { mfaToken: pending.mfaToken, ...proof },
+      });
+      this.secondFactor = null;
+      this.adopt(answer, 'sign-in');
+      return answer;
+    } catch (error) {
+      // Expired, used, or ended by too many wrong codes: the user starts again from the first factor.
+      if (error instanceof ApiError && error.code === 'mfa_challenge_expired') this.cancelSecondFactor();
+      throw error;
+    }
+  }
+
+  /** Drops the waiting sign-in ("Start over"). */
+  cancelSecondFactor(): void {
+    if (!this.secondFactor) return;
+    this.secondFactor = null;
+    this.set(this.status, 'sign-in');
   }
 
   /** Mails a sign-in link that comes back to `redirectUrl`; the answer is the same for any address. */
@@ -242,6 +294,8 @@ export class SessionStore {
     if (exchangeSignedIn(answer)) {
       before?.(answer);
       this.adopt(answer, 'exchange');
+    } else if (answer.status === 'mfa_required') {
+      this.adoptOrWait(answer, 'exchange');
     }
     return answer;
   }
@@ -283,7 +337,9 @@ export class SessionStore {
     await this.refresh('load');
     // Asked once the page shows who (if anyone) is signed in here, on top of it; `start()` does not
     // wait for the answer, which may take a while.
-    if (returned && exchanged && !exchangeSignedIn(exchanged)) void this.confirmHandOver(returned, exchanged);
+    if (returned && exchanged && 'status' in exchanged && exchanged.status === 'confirmation_required') {
+      void this.confirmHandOver(returned, exchanged);
+    }
   }
 
   /**
@@ -384,6 +440,17 @@ export class SessionStore {
   private confirm(): void {
     this.confirmedAt = Date.now();
     this.watch.confirmed();
+  }
+
+  /** A signed-in answer is adopted; a "second factor required" one is kept for the second step. */
+  private adoptOrWait(answer: SignedIn | SecondFactorRequired, cause: ChangeCause): void {
+    if ('session' in answer) {
+      this.secondFactor = null;
+      this.adopt(answer, cause);
+      return;
+    }
+    this.secondFactor = answer;
+    this.set(this.status, cause);
   }
 
   private adopt({ user, session }: SignedIn, cause: ChangeCause): void {

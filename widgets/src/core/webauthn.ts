@@ -23,6 +23,7 @@ import {
   type AuthenticationResponseJSON,
 } from '@simplewebauthn/browser';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SecondFactorRequired } from '../../../contract/mfa.js';
 import type { SignedIn } from '../../../contract/auth.js';
 import type { Passkey } from '../../../contract/passkeys.js';
 import { ApiError, type ApiClient } from './api-client.js';
@@ -136,15 +137,19 @@ function refusal(error: ApiError, elapsedMs: number, timeoutMs: number | undefin
  * The browser's assertion for a passkey sign-in: discoverable (no email needed), in a dialog for a
  * modal ceremony, or through the email field's autofill for an autofill one. `signInWithAssertion`
  * then trades it for a session. `onPrompt` is called once the browser is asked (the options are
- * in), so the element can say it is waiting for the user.
+ * in), so the element can say it is waiting for the user. `optionsRoute`: the re-authentication
+ * dialog asks for a challenge of its own session's, limited to the user's passkeys, instead.
  */
 export async function passkeyAssertion(
   api: ApiClient,
   ceremony: Ceremony,
   onPrompt?: () => void,
+  optionsRoute:
+    | 'POST /api/passkeys/authenticate/options'
+    | 'POST /api/auth/reauthenticate/passkey-options' = 'POST /api/passkeys/authenticate/options',
 ): Promise<PasskeyAssertion> {
   const { signal } = ceremony;
-  const optionsJSON = await api.call('POST /api/passkeys/authenticate/options', {}, { signal });
+  const optionsJSON = await api.call(optionsRoute, {}, { signal });
   signal.throwIfAborted();
   onPrompt?.();
   const asked = performance.now();
@@ -171,7 +176,7 @@ export async function passkeyAssertion(
 export async function signInWithAssertion(
   store: SessionStore,
   { response, rpId }: PasskeyAssertion,
-): Promise<SignedIn> {
+): Promise<SignedIn | SecondFactorRequired> {
   try {
     return await store.signInWithPasskey(response);
   } catch (error) {

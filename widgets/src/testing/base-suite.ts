@@ -3,11 +3,14 @@
  * registered under its tag, registering it again (acct.js loaded twice) does not throw; in each of
  * its states axe finds no violations (shadow root included) in the light and in the dark theme,
  * and it fits a 375 px phone screen (testing/layout.ts), screenshots of both themes at that width
- * saved; and every event it fires bubbles and is composed, i.e. reaches the document even from
- * inside another component's shadow root.
+ * saved; laid out right to left (Arabic) it is the mirror image of its left-to-right layout
+ * (testing/rtl.ts), still accessible and fitting, its screenshot saved; and every event it fires
+ * bubbles and is composed, i.e. reaches the document even from inside another component's shadow
+ * root.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { atPhoneWidth, fileName, layoutProblems, screenshot, settled } from './layout.js';
+import { mirrorProblems } from './rtl.js';
 import type { AcctEventName } from '../../../contract/events.js';
 import type { AcctElement } from '../core/acct-element.js';
 
@@ -92,6 +95,20 @@ export function runBaseSuite<E extends AcctElement>({ tag, elementClass, states,
         });
         expect(problems, `layout at 375 px:\n  ${problems.join('\n  ')}`).to.deep.equal([]);
         await expect(element, 'axe, dark theme').to.be.accessible();
+      });
+    }
+
+    for (const state of states) {
+      it(`lays out right to left in Arabic as the mirror image of left to right, accessible and fitting 375 px: ${state.name}`, async () => {
+        const element = await mount(state);
+        const mirrored = await mirrorProblems(element, 'ar');
+        expect(mirrored, `right to left:\n  ${mirrored.join('\n  ')}`).to.deep.equal([]);
+        const problems = await atPhoneWidth(async () => {
+          await screenshot(element, fileName(tag, state.name, 'rtl'));
+          return layoutProblems(element);
+        });
+        expect(problems, `layout at 375 px, right to left:\n  ${problems.join('\n  ')}`).to.deep.equal([]);
+        await expect(element, 'axe, right to left').to.be.accessible();
       });
     }
 

@@ -63,6 +63,22 @@ export async function createAccount({
   return { email, password: PASSWORD, token: answer.body.session.token, signedIn: answer.body };
 }
 
+/**
+ * A new password account (see createAccount), and this page signed in to it on `server` through
+ * the page's store. `before` runs between the two: what the element's first load should find
+ * already there (feed entries, linked providers…).
+ */
+export async function signInNewAccount(
+  server: string,
+  { before, ...options }: Parameters<typeof createAccount>[0] & { before?: (email: string) => Promise<unknown> } = {},
+) {
+  const account = await createAccount(options);
+  await before?.(account.email);
+  const store = await settledStore(server);
+  await store.signIn({ email: account.email, password: PASSWORD });
+  return { ...account, store };
+}
+
 /** Another session for an existing account, from "another device" (its token; no cookie set here). */
 export async function signInElsewhere(email: string, password = PASSWORD): Promise<SignedIn> {
   const answer = await post<SignedIn>(testServers.bearer, '/api/auth/sign-in', { email, password });

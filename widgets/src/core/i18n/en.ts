@@ -7,10 +7,19 @@
  * of the contract's catalogue has one), and `fields` by the codes a 400 `invalid_request` gives per field.
  */
 import { onboardingEn } from './en-onboarding.js';
+import { notificationsEn } from './en-notifications.js';
+import { connectedAppErrorsEn, connectedAppsEn } from './en-connected-apps.js';
+import { accountEn } from './en-account.js';
+import { apiTokenErrorsEn, apiTokensEn } from './en-api-tokens.js';
+import { reauthErrorsEn, reauthEn } from './en-reauth.js';
+import { webhookErrorsEn, webhooksEn } from './en-webhooks.js';
+import { mfaEn, mfaErrorsEn } from './en-mfa.js';
 
 export const en = {
   /** The language these strings are in, set on the rendered content for screen readers. */
   $lang: 'en',
+  /** Writing direction of the language: `rtl` lays the elements out right to left (Arabic). */
+  $dir: 'ltr' as 'ltr' | 'rtl',
   loading: 'Loading…',
   retry: 'Try again',
   loadFailed: 'The sign-in form could not be loaded.',
@@ -76,6 +85,11 @@ export const en = {
     fieldInvalid: 'Check this field.',
   },
   errors: {
+    ...apiTokenErrorsEn,
+    ...reauthErrorsEn,
+    ...webhookErrorsEn,
+    ...mfaErrorsEn,
+    ...connectedAppErrorsEn,
     unknown: 'Something went wrong. Try again.',
     no_methods: 'No sign-in method is available here.',
     network_error: 'The server could not be reached. Check your connection and try again.',
@@ -107,12 +121,21 @@ export const en = {
       'This passkey was refused because it looks copied. Sign in another way, then check your passkeys.',
     passkey_already_registered: 'This passkey is already registered on your account.',
     last_sign_in_method: 'This is your only way to sign in. Add a password or another passkey before removing it.',
-    reauthentication_required: 'For your security, sign in again to change how you sign in.',
+    // Profile: the avatar upload and the email change (server/modules/avatars, server/modules/email-change).
+    unsupported_image_type: 'Choose a PNG, JPEG, WebP or GIF picture.',
+    image_too_large: 'This picture is too large. Choose a smaller one.',
+    email_unchanged: 'This is already your email address.',
+    email_in_use: 'Another account uses this email address now.',
     // Connected accounts: linking another provider (server/modules/oauth/oauth-linking.ts).
     unknown_provider: 'This sign-in provider is not offered here.',
     already_linked: 'This account is already linked to another of our accounts. Sign in with it to use that one.',
     link_failed: 'Linking did not complete. Try again.',
     link_expired: 'This link request expired or was already used. Try again.',
+    // Data export (server/modules/data-export/).
+    export_in_progress: 'An export is already being prepared. Wait until it is ready.',
+    export_not_ready: 'This export is not ready yet.',
+    export_expired: 'This export has expired. Request a new one.',
+    export_link_invalid: 'This download link is not valid. Use the link from your account.',
     passkey_cancelled: 'The passkey request was cancelled.',
     passkey_unsupported: 'This browser cannot use passkeys.',
     passkey_wrong_domain: 'Passkeys are not set up for this site’s address.',
@@ -136,8 +159,16 @@ export const en = {
     in_use: 'This entry is in use: deactivate it instead of deleting it.',
     site_secret_required: 'This request needs the site secret.',
     site_events_disabled: 'Site events are turned off on this server.',
+    // Notifications (server/modules/notifications).
+    notification_locked: 'Security notifications cannot be turned off.',
+    unknown_event_type: 'This kind of notification is not known on this server.',
+    site_notifications_disabled: 'Site notifications are turned off on this server.',
     provider_tokens_disabled: 'This server does not keep sign-in provider tokens.',
     provider_not_configured: 'This sign-in provider is not set up on this server.',
+    // Account deletion (server/modules/account-deletion).
+    email_mismatch: 'Type the email address of your account exactly to confirm.',
+    deletion_already_scheduled: 'Your account is already scheduled for deletion.',
+    deletion_not_scheduled: 'Your account is not scheduled for deletion.',
     provider_account_not_linked: 'This account is not connected to that provider.',
     provider_tokens_not_stored: 'No provider access is stored yet. Sign in with the provider again.',
     provider_tokens_unreadable: 'The stored provider access cannot be read. Sign in with the provider again.',
@@ -152,6 +183,8 @@ export const en = {
     oauth_account_exists:
       'An account with this email address already exists. Sign in to it another way, then connect this provider from your account.',
     oauth_sign_up_closed: 'New accounts cannot be created here. Sign in to an existing account another way.',
+    // Web Push (contract/push.ts): the browser's push service address was refused.
+    push_endpoint_not_allowed: 'This browser’s notification service cannot be used here. Try another browser.',
   },
   /** `too_many_requests` when the server said how long to wait; `when` is relative, e.g. "in 5 minutes". */
   tooManyRequestsWait: (when: string) => `Too many attempts. Try again ${when}.`,
@@ -160,6 +193,7 @@ export const en = {
     magic_link: 'Emailed link',
     passkey: 'Passkey',
     oauth: 'Single sign-on',
+    mfa: 'Two-step verification',
   } as Record<string, string>,
   device: {
     desktop: 'Computer',
@@ -203,9 +237,14 @@ export const en = {
     events: {
       login_success: 'Signed in',
       login_failed: 'Sign-in failed',
+      second_factor_required: 'First step of a sign-in',
       logout: 'Signed out',
       password_reset: 'Password reset',
       password_changed: 'Password changed',
+      email_changed: 'Email address changed',
+      email_change_undone: 'Email change undone',
+      reauthenticated: 'Identity confirmed',
+      reauthentication_failed: 'Identity confirmation failed',
       unknown: 'Account activity',
     } as Record<string, string>,
     succeeded: 'Succeeded',
@@ -284,6 +323,12 @@ export const en = {
     signedOut: 'Sign in to see your connected accounts.',
     loadFailed: 'Your connected accounts could not be loaded.',
   },
+  /** The notice of a scheduled deletion in `<acct-user-button>` and `<acct-login>`'s signed-in state. */
+  deletionNotice: {
+    text: (date: string) => `Your account is scheduled for deletion on ${date}.`,
+    cancel: 'Cancel deletion',
+    cancelled: 'The deletion is cancelled: your account stays.',
+  },
   userButton: {
     menu: (name: string) => `Account: ${name}`,
     account: 'Your account',
@@ -330,6 +375,13 @@ export const en = {
     },
   },
   ...onboardingEn,
+  ...notificationsEn,
+  ...accountEn,
+  ...apiTokensEn,
+  ...reauthEn,
+  ...webhooksEn,
+  ...connectedAppsEn,
+  ...mfaEn,
 };
 
 /** Every language module has exactly this shape. */

@@ -4,9 +4,17 @@
  */
 import type { Translation } from './en.js';
 import { onboardingFr } from './fr-onboarding.js';
+import { notificationsFr } from './fr-notifications.js';
+import { connectedAppErrorsFr, connectedAppsFr } from './fr-connected-apps.js';
+import { accountFr } from './fr-account.js';
+import { apiTokenErrorsFr, apiTokensFr } from './fr-api-tokens.js';
+import { reauthErrorsFr, reauthFr } from './fr-reauth.js';
+import { webhookErrorsFr, webhooksFr } from './fr-webhooks.js';
+import { mfaErrorsFr, mfaFr } from './fr-mfa.js';
 
 export const fr: Translation = {
   $lang: 'fr',
+  $dir: 'ltr',
   loading: 'Chargement…',
   retry: 'Réessayer',
   loadFailed: 'Le formulaire de connexion n’a pas pu être chargé.',
@@ -77,6 +85,11 @@ export const fr: Translation = {
     fieldInvalid: 'Vérifiez ce champ.',
   },
   errors: {
+    ...apiTokenErrorsFr,
+    ...reauthErrorsFr,
+    ...webhookErrorsFr,
+    ...mfaErrorsFr,
+    ...connectedAppErrorsFr,
     unknown: 'Une erreur est survenue. Réessayez.',
     no_methods: 'Aucune méthode de connexion n’est disponible ici.',
     network_error: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
@@ -109,12 +122,19 @@ export const fr: Translation = {
     passkey_already_registered: 'Cette clé d’accès est déjà enregistrée sur votre compte.',
     last_sign_in_method:
       'C’est votre seul moyen de connexion. Ajoutez un mot de passe ou une autre clé d’accès avant de la supprimer.',
-    reauthentication_required: 'Par sécurité, reconnectez-vous pour modifier vos moyens de connexion.',
+    unsupported_image_type: 'Choisissez une image PNG, JPEG, WebP ou GIF.',
+    image_too_large: 'Cette image est trop lourde. Choisissez-en une plus petite.',
+    email_unchanged: 'C’est déjà votre adresse e-mail.',
+    email_in_use: 'Un autre compte utilise désormais cette adresse e-mail.',
     unknown_provider: 'Ce fournisseur de connexion n’est pas proposé ici.',
     already_linked:
       'Ce compte est déjà associé à un autre de nos comptes. Connectez-vous avec lui pour utiliser celui-là.',
     link_failed: 'L’association n’a pas abouti. Réessayez.',
     link_expired: 'Cette demande d’association a expiré ou a déjà servi. Réessayez.',
+    export_in_progress: 'Un export est déjà en préparation. Attendez qu’il soit prêt.',
+    export_not_ready: 'Cet export n’est pas encore prêt.',
+    export_expired: 'Cet export a expiré. Demandez-en un nouveau.',
+    export_link_invalid: 'Ce lien de téléchargement n’est pas valide. Utilisez le lien de votre compte.',
     passkey_cancelled: 'La demande de clé d’accès a été annulée.',
     passkey_unsupported: 'Ce navigateur ne prend pas en charge les clés d’accès.',
     passkey_wrong_domain: 'Les clés d’accès ne sont pas configurées pour l’adresse de ce site.',
@@ -137,8 +157,14 @@ export const fr: Translation = {
     in_use: 'Cette entrée est utilisée\u00a0: désactivez-la au lieu de la supprimer.',
     site_secret_required: 'Cette requête demande le secret du site.',
     site_events_disabled: 'Les événements du site sont désactivés sur ce serveur.',
+    notification_locked: 'Les notifications de sécurité ne peuvent pas être désactivées.',
+    unknown_event_type: 'Ce type de notification est inconnu sur ce serveur.',
+    site_notifications_disabled: 'Les notifications du site sont désactivées sur ce serveur.',
     provider_tokens_disabled: 'Ce serveur ne conserve pas les jetons des fournisseurs de connexion.',
     provider_not_configured: 'Ce fournisseur de connexion n’est pas configuré sur ce serveur.',
+    email_mismatch: 'Saisissez exactement l’adresse e-mail de votre compte pour confirmer.',
+    deletion_already_scheduled: 'La suppression de votre compte est déjà programmée.',
+    deletion_not_scheduled: 'Aucune suppression de votre compte n’est programmée.',
     provider_account_not_linked: 'Ce compte n’est pas relié à ce fournisseur.',
     provider_tokens_not_stored:
       'Aucun accès au fournisseur n’est encore conservé. Reconnectez-vous avec le fournisseur.',
@@ -155,6 +181,9 @@ export const fr: Translation = {
       'Un compte existe déjà avec cette adresse e-mail. Connectez-vous-y autrement, puis reliez ce fournisseur depuis votre compte.',
     oauth_sign_up_closed:
       'La création de comptes n’est pas possible ici. Connectez-vous autrement à un compte existant.',
+    // Web Push (contract/push.ts) : l’adresse du service de notification du navigateur est refusée.
+    push_endpoint_not_allowed:
+      'Le service de notification de ce navigateur ne peut pas être utilisé ici. Essayez un autre navigateur.',
   },
   tooManyRequestsWait: (when) => `Trop de tentatives. Réessayez ${when}.`,
   methods: {
@@ -162,6 +191,7 @@ export const fr: Translation = {
     magic_link: 'Lien par e-mail',
     passkey: 'Clé d’accès',
     oauth: 'Authentification unique',
+    mfa: 'Validation en deux étapes',
   },
   device: {
     desktop: 'Ordinateur',
@@ -201,9 +231,14 @@ export const fr: Translation = {
     events: {
       login_success: 'Connexion',
       login_failed: 'Échec de connexion',
+      second_factor_required: 'Première étape d’une connexion',
       logout: 'Déconnexion',
       password_reset: 'Mot de passe réinitialisé',
       password_changed: 'Mot de passe modifié',
+      email_changed: 'Adresse e-mail modifiée',
+      email_change_undone: 'Changement d’adresse annulé',
+      reauthenticated: 'Identité confirmée',
+      reauthentication_failed: 'Échec de la confirmation d’identité',
       unknown: 'Activité du compte',
     },
     succeeded: 'Réussie',
@@ -283,6 +318,11 @@ export const fr: Translation = {
     signedOut: 'Connectez-vous pour voir vos comptes connectés.',
     loadFailed: 'Vos comptes connectés n’ont pas pu être chargés.',
   },
+  deletionNotice: {
+    text: (date) => `La suppression de votre compte est programmée le ${date}.`,
+    cancel: 'Annuler la suppression',
+    cancelled: 'La suppression est annulée\u00a0: votre compte est conservé.',
+  },
   userButton: {
     menu: (name) => `Compte\u00a0: ${name}`,
     account: 'Votre compte',
@@ -322,4 +362,11 @@ export const fr: Translation = {
     },
   },
   ...onboardingFr,
+  ...notificationsFr,
+  ...accountFr,
+  ...apiTokensFr,
+  ...reauthFr,
+  ...webhooksFr,
+  ...connectedAppsFr,
+  ...mfaFr,
 };

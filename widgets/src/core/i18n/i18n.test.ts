@@ -1,21 +1,73 @@
 /**
- * Language choice and error messages. (That French has every English key is the compiler's job:
- * fr.ts is typed as `Translation`.) The error codes come from the contract's catalogue
- * (contract/index.ts), imported in this test only: the contract's area files hold zod schemas,
- * which must not reach the bundle (the elements import the contract's types only).
+ * Language choice, error messages and the completeness of every language, derived from the
+ * sources rather than from a list kept by hand: the key tree of en.ts, the contract's error
+ * catalogue (contract/index.ts, imported in this test only: the contract's area files hold zod
+ * schemas, which must not reach the bundle) and the languages built into registry.ts. The types
+ * already make each language have English's keys; this checks what they cannot: no extra keys, no
+ * empty messages, sentences actually translated, and the same placeholders as English's.
  */
 import { expect } from '@open-wc/testing';
 import { ERROR_CATALOGUE } from '../../../../contract/index.js';
 import { ApiError } from '../api-client.js';
+import { en } from './en.js';
 import { errorCode, errorMessage, localize } from './index.js';
+import { BUILT_IN_LANGUAGES } from './registry.js';
+import { leaves, placeholders, sample } from '../../../../contract/translation-leaves.js';
+
+const others = BUILT_IN_LANGUAGES.filter((t) => t.$lang !== 'en');
 
 describe('localize', () => {
   it('matches the tag, then its language, then falls back to English', () => {
     expect(localize('fr').$lang).to.equal('fr');
     expect(localize('FR-ca').$lang).to.equal('fr');
-    expect(localize('de').$lang).to.equal('en');
+    expect(localize('de-AT').$lang).to.equal('de');
+    expect(localize('es-419').$lang).to.equal('es');
+    expect(localize('ar-EG').$lang).to.equal('ar');
+    expect(localize('pt').$lang).to.equal('en');
     expect(localize('').$lang).to.equal('en');
   });
+
+  it('knows which languages are written right to left', () => {
+    expect(BUILT_IN_LANGUAGES.filter((t) => t.$dir === 'rtl').map((t) => t.$lang)).to.deep.equal(['ar']);
+  });
+});
+
+describe('every language is complete (from en.ts)', () => {
+  const english = leaves(en);
+
+  for (const language of others) {
+    describe(language.$lang, () => {
+      const translated = leaves(language);
+
+      it('has every key of English and no other, each of the same kind', () => {
+        expect([...translated.keys()].sort()).to.deep.equal([...english.keys()].sort());
+        const kinds = (value: unknown) => (typeof value === 'function' ? `function/${value.length}` : typeof value);
+        const wrong = [...english].filter(([path, value]) => kinds(translated.get(path)) !== kinds(value));
+        expect(wrong.map(([path]) => path)).to.deep.equal([]);
+      });
+
+      it('has no empty message (a count of 0 may say nothing, as in English)', () => {
+        const empty = [...translated].filter(([path, value]) => !sample(value) && sample(english.get(path)) !== '');
+        expect(empty.map(([path]) => path)).to.deep.equal([]);
+      });
+
+      it('is translated: no sentence of three words or more reads as the English one', () => {
+        // Short labels may coincide (German "Passkey", "Name", "Tablet"); sentences may not.
+        const same = [...english].filter(([path, value]) => {
+          const text = sample(value);
+          return text.split(/\s+/).length >= 3 && text === sample(translated.get(path));
+        });
+        expect(same.map(([path]) => path)).to.deep.equal([]);
+      });
+
+      it('uses the same placeholders as English, each message with every value it is given', () => {
+        const differ = [...english]
+          .filter(([path, value]) => placeholders(value).join() !== placeholders(translated.get(path)).join())
+          .map(([path]) => path);
+        expect(differ).to.deep.equal([]);
+      });
+    });
+  }
 });
 
 describe('errorMessage', () => {
@@ -34,14 +86,17 @@ describe('errorMessage', () => {
     'passkey_timed_out',
   ];
 
-  it('has a message for every code of the catalogue and of the client, in English and French', () => {
+  it('has a message of its own for every code of the catalogue and of the client, in every language', () => {
     expect(serverCodes.length, 'the catalogue is empty').to.be.greaterThan(0);
     const untranslated: string[] = [];
     for (const code of [...serverCodes, ...clientCodes]) {
       const error = new ApiError(code, 500, 'server text');
       const english = errorMessage(localize('en'), error);
-      const french = errorMessage(localize('fr'), error);
-      if (errorCode(error) !== code || !english || !french || french === english) untranslated.push(code);
+      if (errorCode(error) !== code || !english) untranslated.push(`${code} (en)`);
+      for (const language of others) {
+        const message = errorMessage(localize(language.$lang), error);
+        if (!message || message === english) untranslated.push(`${code} (${language.$lang})`);
+      }
     }
     expect(untranslated, 'codes without a message in each language').to.deep.equal([]);
   });
@@ -49,14 +104,33 @@ describe('errorMessage', () => {
   it("uses the generic message for unknown codes, never the server's English text", () => {
     const error = new ApiError('brand_new_code', 400, 'Some English sentence.');
     expect(errorMessage(localize('fr'), error)).to.equal('Une erreur est survenue. Réessayez.');
+    expect(errorMessage(localize('de'), error)).to.equal('Etwas ist schiefgelaufen. Versuchen Sie es erneut.');
     expect(errorMessage(localize('en'), new Error('boom'))).to.equal('Something went wrong. Try again.');
   });
 
-  it('says how long to wait when a 429 says so (Retry-After)', () => {
+  it('says how long to wait when a 429 says so (Retry-After), in each language’s words', () => {
     const limited = new ApiError('too_many_requests', 429, 'Too many attempts.', undefined, 1500);
     expect(errorMessage(localize('en'), limited)).to.equal('Too many attempts. Try again in 25 minutes.');
     expect(errorMessage(localize('fr'), limited)).to.equal('Trop de tentatives. Réessayez dans 25 minutes.');
+    expect(errorMessage(localize('de'), limited)).to.equal('Zu viele Versuche. Versuchen Sie es in 25 Minuten erneut.');
+    expect(errorMessage(localize('es'), limited)).to.equal(
+      'Demasiados intentos. Vuelve a intentarlo dentro de 25 minutos.',
+    );
+    expect(errorMessage(localize('ar'), limited)).to.match(/^محاولات كثيرة جدًا\. حاول مرة أخرى .*25.*\.$/);
     const vague = new ApiError('too_many_requests', 429, 'Too many attempts.');
     expect(errorMessage(localize('en'), vague)).to.equal('Too many attempts. Wait a moment and try again.');
+  });
+});
+
+describe('Arabic plurals (Intl.PluralRules)', () => {
+  it('take the form each count needs: one, two, few, many, other', () => {
+    const ar = localize('ar');
+    expect([1, 2, 3, 11, 100].map((n) => ar.organization.memberCount(n))).to.deep.equal([
+      'عضو واحد',
+      'عضوان',
+      '3 أعضاء',
+      '11 عضوًا',
+      '100 عضو',
+    ]);
   });
 });

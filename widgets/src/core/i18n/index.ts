@@ -1,26 +1,23 @@
 /**
  * The elements' one string set per language and its one lookup: `localize(lang)` picks the
  * translation for a language tag — the exact tag (`fr-ca`), then its primary language (`fr`),
- * then English. Also turns any error into a localised message, keyed by its code, and the field
+ * then English (registry.ts holds the languages and the site's own). Also turns any error into a localised message, keyed by its code, and the field
  * codes of a 400 `invalid_request` into messages.
  */
 import { ApiError } from '../api-client.js';
 import { en, type ErrorCode, type Translation } from './en.js';
-import { fr } from './fr.js';
+import { translations } from './registry.js';
 
 export type { Translation, ErrorCode };
+export { translations, type TranslationStrings } from './registry.js';
 
-// Every language ships in acct.js: the bundle must stay one file (no lazy chunks), and a language
-// is about 2 kB, which is cheaper than a second request.
-const translations = new Map<string, Translation>([
-  ['en', en],
-  ['fr', fr],
-]);
-
-/** The translation for a BCP 47 tag such as `fr`, `fr-CA` or `en-GB`; English when unsupported. */
+/**
+ * The translation for a BCP 47 tag such as `fr`, `fr-CA` or `ar-EG`: the exact tag, then its
+ * language, then English (or the site's first allowed language, registry.ts). Every built-in
+ * language ships in acct.js: loading languages on demand is issue 13's loader, not yet here.
+ */
 export function localize(lang: string): Translation {
-  const tag = lang.trim().toLowerCase();
-  return translations.get(tag) ?? translations.get(tag.split('-')[0] ?? '') ?? en;
+  return translations.lookup(lang);
 }
 
 /** The error's code when it has a translated message, else `unknown`. */

@@ -95,7 +95,7 @@ export const controlStyles = css`
   .notice {
     margin: 0;
     padding: calc(var(--_space) / 2) calc(var(--_space) * 0.75);
-    border-left: 3px solid var(--_primary);
+    border-inline-start: 3px solid var(--_primary);
     background: color-mix(in srgb, var(--_primary) 8%, transparent);
   }
   .notice:empty {

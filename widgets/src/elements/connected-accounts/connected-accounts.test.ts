@@ -14,8 +14,8 @@ import {
   createAccount,
   element,
   nextEvent,
-  PASSWORD,
   settledStore,
+  signInNewAccount,
   signOutEverywhere,
   text,
 } from '../../testing/helpers.js';
@@ -52,13 +52,13 @@ async function link(email: string, provider: string, providerEmail: string | nul
  * This page signed in on `server` with a new account, and `providers` linked to it; `before` runs
  * before the sign-in, so that the elements load a list that already shows it.
  */
-async function signedIn(providers: string[], before?: (email: string) => Promise<unknown>) {
-  const account = await createAccount();
-  for (const provider of providers) await link(account.email, provider, `${provider}@example.test`);
-  await before?.(account.email);
-  const store = await settledStore(server);
-  await store.signIn({ email: account.email, password: PASSWORD });
-  return { ...account, store };
+function signedIn(providers: string[], before?: (email: string) => Promise<unknown>) {
+  return signInNewAccount(server, {
+    before: async (email) => {
+      for (const provider of providers) await link(email, provider, `${provider}@example.test`);
+      await before?.(email);
+    },
+  });
 }
 
 /** Leaves the account no way to sign in but its linked accounts. */

@@ -10,8 +10,9 @@ export const loginHistoryStyles = css`
     max-width: var(--acct-login-history-max-width, 40rem);
   }
   li.failure {
-    box-shadow: inset 3px 0 0 var(--_danger);
-    padding-left: calc(var(--_space) * 0.75);
+    /* A bar on the start side (box-shadow has no logical form, so a border draws it). */
+    border-inline-start: 3px solid var(--_danger);
+    padding-inline-start: calc(var(--_space) * 0.75);
   }
   li.failure .icon,
   li.failure .badge {

@@ -12,6 +12,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { AcctElement } from '../../core/acct-element.js';
 import { ApiError, type RequestOptions } from '../../core/api-client.js';
 import { RetryCountdown } from '../../core/countdown.js';
+import { cancelScheduledDeletion } from '../../core/deletion-notice.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { adoptLightDomStyles } from '../../core/light-dom.js';
@@ -291,6 +292,20 @@ export abstract class LoginBase extends AcctElement {
         void this.showView('form');
       },
       { action: 'sign-out' },
+    );
+  }
+
+  /** "Cancel deletion" while the signed-in account is scheduled for deletion (core/deletion-notice.ts). */
+  protected async cancelDeletion(): Promise<void> {
+    if (this.busy) return;
+    await this.run(
+      null,
+      async () => {
+        await cancelScheduledDeletion(this.session.store);
+        this.notice = this.t.deletionNotice.cancelled;
+        this.emit('acct-deletion-cancelled', {});
+      },
+      { action: 'cancel-deletion' },
     );
   }
 

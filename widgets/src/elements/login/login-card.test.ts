@@ -9,6 +9,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
+import type { SignedIn } from '../../../../contract/auth.js';
 import { sessionWatch } from '../../core/session-watch.js';
 import {
   createAccount,
@@ -233,7 +234,7 @@ describe('<acct-login> signed out on another device', () => {
     const { email } = await createAccount({ displayName: 'Grace Hopper' });
     const store = await settledStore(testServers.instant);
     // The interval restarts with each confirmed read: the short one applies from this sign-in on.
-    const { session } = await store.signIn({ email, password: PASSWORD });
+    const { session } = (await store.signIn({ email, password: PASSWORD })) as SignedIn;
     const el = await renderLogin(html`<acct-login server=${testServers.instant}></acct-login>`);
     $(el, '[part~="sign-out-button"]')!.focus();
 
@@ -261,7 +262,7 @@ describe('<acct-login> signed out on another device', () => {
     Object.assign(sessionWatch, { intervalMs: 60_000, minGapMs: 0 });
     const { email } = await createAccount();
     const store = await settledStore(testServers.instant);
-    const { session } = await store.signIn({ email, password: PASSWORD });
+    const { session } = (await store.signIn({ email, password: PASSWORD })) as SignedIn;
     const el = await renderLogin(html`<acct-login server=${testServers.instant} lang="fr"></acct-login>`);
     const other = await signInElsewhere(email);
     await post(

@@ -75,6 +75,8 @@ export abstract class LoginProviders extends LoginCompletion {
         await this.completeSignIn(`oauth_${id}`, async () => {
           // Started with this browser's key, so it signs in at once (no confirmation to ask).
           const answer = await store.exchangeCode(outcome.code);
+          // An account with two-step verification: the store keeps the waiting sign-in, and the card asks for the code.
+          if ('status' in answer && answer.status === 'mfa_required') return null;
           if (!exchangeSignedIn(answer)) throw new ApiError('invalid_code', 400, 'The sign-in could not be completed.');
           return answer.user;
         });

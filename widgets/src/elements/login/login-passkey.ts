@@ -6,6 +6,7 @@
 import { state } from 'lit/decorators.js';
 import { isAbort, passkeyAssertion, signInWithAssertion } from '../../core/webauthn.js';
 import { LoginProviders } from './login-oauth.js';
+import { userOf } from '../../core/return-code.js';
 
 export abstract class LoginPasskey extends LoginProviders {
   /** The browser is showing its passkey dialog for the button's ceremony. */
@@ -28,7 +29,7 @@ export abstract class LoginPasskey extends LoginProviders {
             // Starting this ceremony has cancelled the autofill request; it starts again once this ends.
             const assertion = await passkeyAssertion(store.api, ceremony, () => (this.passkeyPrompt = true));
             this.passkeyPrompt = false;
-            await this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user);
+            await this.completeSignIn('passkey', async () => userOf(await signInWithAssertion(store, assertion)));
           });
         } catch (error) {
           // Our Cancel aborted the request: the one "cancelled" that is certainly the user's.

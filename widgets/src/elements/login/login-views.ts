@@ -8,6 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ClientConfig, SignInMethod } from '../../core/api-client.js';
+import { deletionDate } from '../../core/deletion-notice.js';
 import type { Translation } from '../../core/i18n/index.js';
 
 /**
@@ -367,11 +368,20 @@ export function renderPasskeyOffer(
   `;
 }
 
-/** Who is signed in, with "Sign out"; `notice` is news such as "Your email address is confirmed." */
+/**
+ * Who is signed in, with "Sign out"; `notice` is news such as "Your email address is confirmed.";
+ * `deletion` the date the account is scheduled for deletion, with "Cancel deletion".
+ */
 export function renderSignedIn(
   ctx: ViewContext,
-  { name, notice, redirect, formError }: { name: string; notice: string; redirect: string; formError: string },
-  on: { signOut: Listener; handOver?: Listener | undefined },
+  {
+    name,
+    notice,
+    redirect,
+    formError,
+    deletion,
+  }: { name: string; notice: string; redirect: string; formError: string; deletion?: string | undefined },
+  on: { signOut: Listener; handOver?: Listener | undefined; cancelDeletion: Listener },
 ): TemplateResult {
   const t = ctx.t;
   // On the hosted sign-in page, "Continue" hands the session to the site page (a link would
@@ -382,9 +392,20 @@ export function renderSignedIn(
   return html`
     <div part="signed-in" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
       ${renderTitle(ctx, t.signedInAs(name))} ${notice ? html`<p part="notice" class="notice">${notice}</p>` : nothing}
+      ${deletion ? html`<p part="deletion-notice" class="notice">${t.deletionNotice.text(deletionDate(t.$lang, deletion))}</p>` : nothing}
       ${renderFormError(formError)}
       <div class="actions">
         ${redirect ? continueTo : nothing}
+        ${
+          deletion
+            ? renderActionButton(ctx, {
+                action: 'cancel-deletion',
+                label: t.deletionNotice.cancel,
+                parts: 'cancel-deletion-button',
+                click: on.cancelDeletion,
+              })
+            : nothing
+        }
         ${renderActionButton(ctx, { action: 'sign-out', label: t.signOut, parts: 'sign-out-button', click: on.signOut })}
       </div>
     </div>

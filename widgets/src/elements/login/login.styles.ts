@@ -82,7 +82,7 @@ export const loginStyles = css`
     width: 1em;
     height: 1em;
     border: 2px solid currentColor;
-    border-right-color: transparent;
+    border-inline-end-color: transparent;
     border-radius: 50%;
     animation: acct-spin 0.8s linear infinite;
   }
@@ -103,7 +103,7 @@ export const loginStyles = css`
     align-items: center;
     gap: calc(var(--_space) * 0.75);
     padding: calc(var(--_space) / 2) calc(var(--_space) * 0.75);
-    border-left: 3px solid var(--_primary);
+    border-inline-start: 3px solid var(--_primary);
     background: color-mix(in srgb, var(--_primary) 8%, transparent);
   }
   .wait p {

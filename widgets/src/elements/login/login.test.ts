@@ -371,7 +371,7 @@ describe('<acct-login>', () => {
       page.lang = 'fr-CA';
       await el.updateComplete;
       expect(text($(el, 'h2'))).to.equal('Se connecter à Acct Test');
-      page.lang = 'de';
+      page.lang = 'pt';
       await waitUntil(
         () => text($(el, 'h2')) === 'Sign in to Acct Test',
         'an unsupported language did not fall back to English',

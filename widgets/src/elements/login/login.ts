@@ -9,18 +9,20 @@
  * passkey offer, `redirect`) in login-completion.ts, the templates in login-views.ts and
  * login-skeleton.ts, the form logic in login-form.ts, passkey autofill in passkey-autofill.ts,
  * the link's polling in magic-link-watch.ts, the passkey button in login-passkey.ts, the provider
- * buttons in login-providers.ts and login-oauth.ts; this module declares the element's class, and
+ * buttons in login-providers.ts and login-oauth.ts, the second step (two-step verification) in
+ * login-second-factor.ts; this module declares the element's class, and
  * `define.ts` registers it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ClientConfig } from '../../core/api-client.js';
 import { errorMessage, inSeconds } from '../../core/i18n/index.js';
-import { returnAddress } from '../../core/return-code.js';
+import { returnAddress, userOf } from '../../core/return-code.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
 import { browserSupportsWebAuthn, signInWithAssertion, type PasskeyAssertion } from '../../core/webauthn.js';
 import { LoginPasskey } from './login-passkey.js';
+import { LoginSecondFactor } from './login-second-factor.js';
 import { providerStyles } from './login-providers.js';
 import { field, offerFor, primaryMethod, validate, type Offer } from './login-form.js';
 import { renderSkeleton } from './login-skeleton.js';
@@ -45,6 +47,10 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  * Providers the server enables (Google, Microsoft, Apple, GitHub, GitLab, any OpenID Connect issuer)
  * show as buttons above the form; a popup signs in without leaving the page.
  *
+ * For an account with two-step verification, any of these (but a passkey that verified its user)
+ * is followed by a second step: the authenticator app's code, or "Use a recovery code"; the
+ * session, and `acct-signed-in` with method `mfa`, come only then.
+ *
  * @summary Sign in (or sign up) with a passkey, an emailed link, a password or a provider, as the server allows.
  *
  * @tag acct-login
@@ -58,6 +64,8 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  * @fires {CustomEvent<AcctSignedUpDetail>} acct-signed-up - The user created an account; `detail` is
  * `{ user, verificationRequired }`, `user` being null while the address awaits confirmation.
  * @fires {CustomEvent<AcctSignedOutDetail>} acct-signed-out - The user pressed "Sign out" on the signed-in panel.
+ * @fires {CustomEvent<Record<string, never>>} acct-deletion-cancelled - The user pressed "Cancel deletion" on the signed-in
+ * panel of an account scheduled for deletion.
  * @fires {CustomEvent<AcctPasskeyAddedDetail>} acct-passkey-added - The user accepted the `offer-passkey` prompt and
  * registered a passkey; `detail` is `{ passkey }`.
  * @fires {CustomEvent<AcctErrorDetail>} acct-error - Something the user asked for failed (a wrong password, a passkey
@@ -86,6 +94,8 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  * @csspart forgot-button - The "Forgot password?" link-like button.
  * @csspart resend-button - The button sending the confirmation link (or a new sign-in link) again.
  * @csspart sign-out-button - The "Sign out" button of the signed-in panel.
+ * @csspart deletion-notice - On the signed-in panel, the date the account is scheduled for deletion.
+ * @csspart cancel-deletion-button - The signed-in panel's "Cancel deletion" button, while the account is scheduled for deletion.
  * @csspart switch - The line offering the other mode, or the way back to signing in.
  * @csspart switch-button - The link-like button of that line.
  * @csspart message - The "check your inbox" messages.
@@ -99,7 +109,7 @@ import { PasskeyAutofill } from './passkey-autofill.js';
  *
  * @cssproperty [--acct-login-max-width=26rem] - The widest the card grows.
  */
-export class AcctLogin extends LoginPasskey {
+export class AcctLogin extends LoginSecondFactor {
   static override styles = [LoginPasskey.styles, controlStyles, loginStyles, providerStyles];
 
   /** Which form shows: `sign-in`, or `sign-up` when the server allows sign-up (else sign-in shows). */
@@ -173,10 +183,22 @@ export class AcctLogin extends LoginPasskey {
           store.returnedFrom && !store.returnedFrom.error ? (t.returned[store.returnedFrom.flow] ?? '') : '';
         const redirect = this.redirect ? returnAddress(this.redirect) : '';
         const name = store.user.displayName || store.user.email;
-        const view = { name, notice: this.notice || returned, redirect, formError: this.formError };
-        return renderSignedIn(this.ctx, view, { signOut: this.signOut, handOver: this.continueToSite });
+        const view = {
+          name,
+          notice: this.notice || returned,
+          redirect,
+          formError: this.formError,
+          deletion: store.user.deletionScheduledFor,
+        };
+        return renderSignedIn(this.ctx, view, {
+          signOut: this.signOut,
+          handOver: this.continueToSite,
+          cancelDeletion: this.cancelDeletion,
+        });
       }
     }
+    const secondStep = this.renderSecondFactor();
+    if (secondStep) return secondStep;
     switch (this.view) {
       case 'forgot':
         return renderForgot(
@@ -307,7 +329,7 @@ export class AcctLogin extends LoginPasskey {
       () =>
         this.completeSignIn('password', async () => {
           if (!signUp)
-            return (await store.signIn({ email: this.email, password: value('password'), redirectUrl }, options)).user;
+            return userOf(await store.signIn({ email: this.email, password: value('password'), redirectUrl }, options));
           const displayName = value('displayName').trim();
           const details = {
             email: this.email,
@@ -329,7 +351,7 @@ export class AcctLogin extends LoginPasskey {
     const store = this.session.store;
     return this.run(
       null,
-      () => this.completeSignIn('passkey', async () => (await signInWithAssertion(store, assertion)).user),
+      () => this.completeSignIn('passkey', async () => userOf(await signInWithAssertion(store, assertion))),
       { action: 'passkey' },
     );
   }
@@ -365,6 +387,7 @@ export class AcctLogin extends LoginPasskey {
    * it): finish the flow here too.
    */
   protected override sessionChanged(): void {
+    super.sessionChanged();
     const store = this.session.store;
     const user = store.user;
     if (this.view !== 'link-sent' || store.status !== 'signed-in' || !user || this.signingIn) return;

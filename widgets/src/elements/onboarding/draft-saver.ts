@@ -3,7 +3,8 @@
  * `<acct-onboarding>`): a draft is saved once typing pauses (800 ms), and at once when the user
  * leaves — the page hidden (another tab, the phone locked, a reload coming) or going away — with a
  * `keepalive` request that outlives the page. The server keeps it as the step's data, which the
- * element shows again on the next visit. Best effort: a draft the server refuses or cannot take
+ * element shows again on the next visit; a draft sent as the page went is also kept in the tab
+ * (`stashDraft`), since a reload may read the step before that request arrives. Best effort: a draft the server refuses or cannot take
  * is dropped silently, since Continue sends the whole form anyway and says what is wrong.
  *
  * Saves go one at a time, and an action on the step (Continue, Skip, Back) waits for the one in
@@ -11,6 +12,32 @@
  * would move the user back.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { readStorage, writeStorage } from '../../core/storage.js';
+
+/** The tab's last draft sent as the page went (sessionStorage: this tab only, gone with it). */
+const STASH_KEY = 'acct-onboarding-draft';
+
+/**
+ * Keeps `draft` in this tab as the page is left: the page that loads next (a reload) shows it even
+ * when the keepalive save reaches the server after that page read the step. Bound to the user, so
+ * that another account signed in in the same tab never sees it.
+ */
+export function stashDraft(userId: string | undefined, draft: Draft): void {
+  if (userId) writeStorage(() => sessionStorage, STASH_KEY, JSON.stringify({ userId, ...draft }));
+}
+
+/** The data of the draft this tab stashed for `step` of this user, once (it is removed). */
+export function takeStashedDraft(userId: string | undefined, step: string): unknown {
+  const raw = readStorage(() => sessionStorage, STASH_KEY);
+  if (!raw || !userId) return undefined;
+  writeStorage(() => sessionStorage, STASH_KEY, null);
+  try {
+    const stashed = JSON.parse(raw) as { userId?: string } & Partial<Draft>;
+    return stashed.userId === userId && stashed.step === step ? stashed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Milliseconds without a keystroke before a draft is saved. */
 export const DRAFT_DELAY = 800;

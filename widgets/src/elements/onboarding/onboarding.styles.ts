@@ -88,8 +88,10 @@ export const onboardingStyles = css`
     .matrix td {
       padding-inline: calc(var(--_space) / 4);
     }
+    /* Narrow, a longer channel name (Arabic's "in the app") may wrap rather than push the table out. */
     .matrix thead th {
       font-size: 0.875em;
+      white-space: normal;
     }
   }
 

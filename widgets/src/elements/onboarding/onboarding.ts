@@ -15,7 +15,7 @@ import { completeDetail } from '../../core/events.js';
 import type { OnboardingState, OnboardingStep, StepAction } from '../../../../contract/onboarding.js';
 import type { ApiClient, RequestOptions } from '../../core/api-client.js';
 import { optionsFor } from './choices.js';
-import { DraftSaver, type Draft } from './draft-saver.js';
+import { DraftSaver, stashDraft, takeStashedDraft, type Draft } from './draft-saver.js';
 import { onboardingStyles } from './onboarding.styles.js';
 import { renderChoice, renderDone, renderWalk, type ScreenContext } from './onboarding-views.js';
 import { formFor, type StepView } from './steps/index.js';
@@ -135,7 +135,12 @@ export class AcctOnboarding extends OnboardingElement {
   private readonly drafts = new DraftSaver(
     this,
     () => this.collectDraft(),
-    ({ step, data }, keepalive) => actOnStep(this.session.store.api, step, 'save', data, { keepalive }),
+    (draft, keepalive) => {
+      // Leaving: the keepalive save may reach the server after the next page has read the step
+      // (a reload straight after typing), so this tab keeps the draft too, for that page to show.
+      if (keepalive) stashDraft(this.session.store.user?.id, draft);
+      return actOnStep(this.session.store.api, draft.step, 'save', draft.data, { keepalive });
+    },
   );
 
   constructor() {
@@ -182,7 +187,8 @@ export class AcctOnboarding extends OnboardingElement {
     const step = this.currentStep;
     if ((step?.key ?? null) !== this.draftFor) {
       this.draftFor = step?.key ?? null;
-      this.draft = step ? formFor(step).draft?.(this.current?.stepData?.[step.key]) : undefined;
+      const stashed = step ? takeStashedDraft(this.session.store.user?.id, step.key) : undefined;
+      this.draft = step ? formFor(step).draft?.(stashed ?? this.current?.stepData?.[step.key]) : undefined;
       this.fieldErrors = {};
       this.actionError = '';
     }

@@ -59,7 +59,7 @@ export const organizationStyles = css`
     display: grid;
     gap: calc(var(--_space) / 2);
     padding: calc(var(--_space) * 0.75);
-    border-left: 3px solid var(--_primary);
+    border-inline-start: 3px solid var(--_primary);
     background: color-mix(in srgb, var(--_primary) 8%, transparent);
   }
   .welcome p {

@@ -20,14 +20,13 @@ import type {
 import { beginCeremony, endCeremony, passkeyAssertion } from '../../core/webauthn.js';
 import {
   $,
-  createAccount,
   element,
   linkIn,
   mailTo,
   nextEvent,
-  PASSWORD,
   post,
   settledStore,
+  signInNewAccount,
   signOutEverywhere,
   submitHostedForm,
   text,
@@ -35,6 +34,7 @@ import {
 } from '../../testing/helpers.js';
 import { expectFitsPhone } from '../../testing/layout.js';
 import { methodButton } from '../../testing/login.js';
+import { cancelReauth } from '../../testing/reauth.js';
 import { ageSession, virtualAuthenticator, watchCredentialRequests } from '../../testing/webauthn.js';
 import '../login/define.js';
 import { AcctPasskeys } from './define.js';
@@ -59,13 +59,8 @@ const listed = (count: number) => (el: AcctPasskeys) =>
 const showsEmpty = (el: AcctPasskeys) => waitUntil(() => $(el, '[part="empty"]'), 'the empty list did not show');
 const announcement = (el: AcctPasskeys) => text($(el, '[role="status"] [part="notice"]'));
 
-/** This page signed in on `server` with a new password account. */
-async function signedIn() {
-  const account = await createAccount();
-  const store = await settledStore(server);
-  await store.signIn({ email: account.email, password: PASSWORD });
-  return { ...account, store };
-}
+/** This page signed in on `server` to a new password account. */
+const signedIn = () => signInNewAccount(server);
 
 /** Presses "Add a passkey" and waits for the new row. */
 async function addPasskey(el: AcctPasskeys, count = 1): Promise<void> {
@@ -153,7 +148,11 @@ runBaseSuite<AcctPasskeys>({
         await ageSession(store.session!.id);
         await showsEmpty(el);
       },
-      trigger: async (el) => $(el, '[part~="add-button"]')!.click(),
+      // The store asks to confirm it is the user first; the refusal is the error once they cancel.
+      trigger: async (el) => {
+        $(el, '[part~="add-button"]')!.click();
+        await cancelReauth();
+      },
     },
   ],
 });
@@ -317,7 +316,7 @@ describe('<acct-passkeys>', () => {
     }
   });
 
-  it('asks for a fresh sign-in before adding a passkey long after signing in', async () => {
+  it('asks to confirm it is the user before adding a passkey long after signing in; Cancel refuses', async () => {
     const { store } = await signedIn();
     await ageSession(store.session!.id);
     const el = create();
@@ -326,11 +325,10 @@ describe('<acct-passkeys>', () => {
       await showsEmpty(el);
       const failed = nextEvent<AcctErrorDetail>(el, 'acct-error');
       $(el, '[part~="add-button"]')!.click();
+      await cancelReauth();
       expect((await failed).detail).to.deep.include({ code: 'reauthentication_required', status: 403 });
       await waitUntil(() => $(el, '[part="action-error"]'));
-      expect(text($(el, '[part="action-error"]'))).to.equal(
-        'For your security, sign in again to change how you sign in.',
-      );
+      expect(text($(el, '[part="action-error"]'))).to.equal('For your security, confirm it’s you to continue.');
       expect(await virtualAuthenticator.credentials(), 'no key was made').to.deep.equal([]);
     } finally {
       el.remove();

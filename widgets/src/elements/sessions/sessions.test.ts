@@ -9,6 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctSessionRevokedDetail } from '../../core/events.js';
+import type { SignedIn } from '../../../../contract/auth.js';
 import {
   $,
   createAccount,
@@ -18,6 +19,7 @@ import {
   post,
   settledStore,
   signInElsewhere,
+  signInNewAccount,
   signOutEverywhere,
   text,
 } from '../../testing/helpers.js';
@@ -32,12 +34,14 @@ const rows = (el: AcctSessions) => [...el.shadowRoot!.querySelectorAll<HTMLEleme
  * the same account on other devices: the account's sign-up is the first.
  */
 async function signedInWith(server: string, others = 1) {
-  const account = await createAccount({ displayName: 'Ada Lovelace' });
-  const otherSessions = [account.signedIn];
-  for (let i = 1; i < others; i++) otherSessions.push(await signInElsewhere(account.email));
-  const store = await settledStore(server);
-  await store.signIn({ email: account.email, password: PASSWORD });
-  return { ...account, store, otherSessions };
+  const elsewhere: SignedIn[] = [];
+  const account = await signInNewAccount(server, {
+    displayName: 'Ada Lovelace',
+    before: async (email) => {
+      for (let i = 1; i < others; i++) elsewhere.push(await signInElsewhere(email));
+    },
+  });
+  return { ...account, otherSessions: [account.signedIn, ...elsewhere] };
 }
 
 const create = (attributes: Record<string, string>): AcctSessions => element('acct-sessions', attributes);

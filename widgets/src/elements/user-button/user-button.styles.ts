@@ -43,7 +43,7 @@ export const userButtonStyles = css`
   .panel {
     position: absolute;
     z-index: 10;
-    right: 0;
+    inset-inline-end: 0;
     top: calc(100% + 0.5rem);
     min-width: 14rem;
     max-width: min(20rem, 90vw);
@@ -107,12 +107,24 @@ export const userButtonStyles = css`
     display: grid;
     gap: calc(var(--_space) / 2);
     padding: calc(var(--_space) * 0.75);
-    border-left: 3px solid var(--_primary);
+    border-inline-start: 3px solid var(--_primary);
   }
   .signed-out-notice p {
     margin: 0;
   }
   .signed-out-notice button {
+    justify-self: end;
+  }
+  .deletion-notice {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    padding: calc(var(--_space) * 0.75);
+    border-inline-start: 3px solid var(--_danger);
+  }
+  .deletion-notice p {
+    margin: 0;
+  }
+  .deletion-notice button {
     justify-self: end;
   }
 `;

@@ -12,13 +12,12 @@ import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctSignedOutDetail } from '../../core/events.js';
 import {
   $,
-  createAccount,
   element,
   nextEvent,
-  PASSWORD,
   post,
   settledStore,
   signInElsewhere,
+  signInNewAccount,
   signOutEverywhere,
   text,
 } from '../../testing/helpers.js';
@@ -32,11 +31,8 @@ beforeEach(signOutEverywhere);
 const active = (el: AcctUserButton) => el.shadowRoot!.activeElement;
 const items = (el: AcctUserButton) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="menuitem"]')];
 
-async function signIn(server = testServers.instant, displayName = 'Ada Lovelace') {
-  const account = await createAccount({ displayName });
-  await (await settledStore(server)).signIn({ email: account.email, password: PASSWORD });
-  return account;
-}
+const signIn = (server = testServers.instant, displayName = 'Ada Lovelace') =>
+  signInNewAccount(server, { displayName });
 
 const create = (attributes: Record<string, string>): AcctUserButton => element('acct-user-button', attributes);
 
@@ -281,7 +277,16 @@ describe('<acct-user-button>', () => {
 
 describe('initials', () => {
   const user = (displayName: string | null, email = 'zoe@example.com'): User =>
-    ({ id: '1', email, emailVerified: true, displayName, avatarUrl: null, role: 'user', locale: null }) satisfies User;
+    ({
+      id: '1',
+      email,
+      emailVerified: true,
+      displayName,
+      avatarUrl: null,
+      bio: null,
+      role: 'user',
+      locale: null,
+    }) satisfies User;
 
   it('takes the first and last names, else the address', () => {
     expect(initials(user('Ada Lovelace'))).to.equal('AL');

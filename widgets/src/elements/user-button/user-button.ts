@@ -6,7 +6,8 @@
  * last, arrows/Home/End move between items, Escape closes and returns focus, Tab or a click
  * elsewhere closes. When the session ends without the user signing out here (signed out from
  * another device, or expired), "Sign in" comes with a note saying so, until dismissed or signed
- * in again. This module only declares the class; `define.ts` registers it.
+ * in again. While the account is scheduled for deletion, a note under the avatar gives the date and
+ * "Cancel deletion" (core/deletion-notice.ts). This module only declares the class; `define.ts` registers it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -16,6 +17,7 @@ import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { SessionController } from '../../core/session-controller.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
+import { cancelScheduledDeletion, renderDeletionNotice } from '../../core/deletion-notice.js';
 import { userButtonStyles } from './user-button.styles.js';
 
 /** Up to two initials from the name ("Ada Lovelace" → "AL"), else the address's first letter. */
@@ -38,7 +40,8 @@ export function initials(user: User): string {
  * @fires {CustomEvent<AcctSignedOutDetail>} acct-signed-out - The user chose "Sign out" and is signed out; `detail.user` is who was signed in.
  * @fires {CustomEvent<Record<string, never>>} acct-sign-in-requested - The user pressed "Sign in" and no
  * `sign-in-url` is set: the page shows its sign-in form.
- * @fires {CustomEvent<AcctErrorDetail>} acct-error - Signing out failed; `detail` is `{ code, status, message }`.
+ * @fires {CustomEvent<Record<string, never>>} acct-deletion-cancelled - The user cancelled the scheduled deletion of their account.
+ * @fires {CustomEvent<AcctErrorDetail>} acct-error - Signing out or cancelling the deletion failed; `detail` is `{ code, status, message }`.
  *
  * @csspart button - The avatar button that opens the menu.
  * @csspart avatar - The avatar: the user's picture, or their initials.
@@ -51,6 +54,8 @@ export function initials(user: User): string {
  * @csspart sign-in - The "Sign in" link or button.
  * @csspart signed-out-notice - The note under "Sign in" after the session ended elsewhere: "You were signed out on another device."
  * @csspart dismiss-button - The note's button that closes it.
+ * @csspart deletion-notice - The note while the account is scheduled for deletion: its date and "Cancel deletion".
+ * @csspart cancel-deletion-button - The note's "Cancel deletion" button (with `button`).
  *
  * @cssproperty [--acct-user-button-size=2.25rem] - The avatar's diameter.
  */
@@ -97,12 +102,17 @@ export class AcctUserButton extends AcctElement {
     // While the session is read (or cannot be), a placeholder the size of the avatar: no flash of "Sign in".
     else content = html`<span class="placeholder" aria-hidden="true"></span>`;
     const reason = status === 'signed-out' ? this.session.store.signedOutReason : null;
+    const deletion =
+      // Under the avatar like the signed-out note, out of the way while the menu is open.
+      status === 'signed-in' && !this.open
+        ? renderDeletionNotice(t, user, { busy: this.busy, cancel: () => void this.cancelDeletion(), panel: true })
+        : nothing;
     const notice = reason
       ? html`<div part="signed-out-notice" class="panel signed-out-notice">
           <p>${t.card.signedOut[reason]}</p>
           <button part="dismiss-button" class="small" type="button" @click=${this.dismissNotice}>${t.card.dismiss}</button>
         </div>`
-      : nothing;
+      : deletion;
     // The live region stays in the DOM, empty (no white space either, for `.live:empty`), so that
     // the note is announced when it arrives.
     return html`<div class="base" lang=${t.$lang}>${content}<div class="live" role="status">${notice}</div></div>`;
@@ -253,6 +263,22 @@ export class AcctUserButton extends AcctElement {
 
   private requestSignIn(): void {
     this.emit('acct-sign-in-requested', {});
+  }
+
+  /** "Cancel deletion" in the note of a scheduled deletion. */
+  private async cancelDeletion(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await cancelScheduledDeletion(this.session.store);
+      this.emit('acct-deletion-cancelled', {});
+      await this.updateComplete;
+      this.trigger?.focus();
+    } catch (error) {
+      this.emit('acct-error', errorDetail(this.t, error));
+    } finally {
+      this.busy = false;
+    }
   }
 
   private async signOut(): Promise<void> {

@@ -8,6 +8,7 @@
 import { html, nothing } from 'lit';
 import { selectField, textField } from '../../../core/form-fields.js';
 import { fieldErrorMessage } from '../../../core/i18n/index.js';
+import { browserTimeZone, dayName, timeZones, WEEK_DAYS } from '../../../core/time-zones.js';
 import { defineStepForm, fieldValue, isChecked, isRecord } from './step-form.js';
 
 const EVENTS = [
@@ -21,25 +22,11 @@ const EVENTS = [
 ] as const;
 const CHANNELS = ['email', 'push', 'inApp'] as const;
 const FREQUENCIES = ['instant', 'daily', 'weekly'] as const;
-/** Monday first (ISO 8601); the server numbers days from Sunday = 0. */
-const DAYS = [1, 2, 3, 4, 5, 6, 0];
+const DAYS = WEEK_DAYS;
 
 interface PreferencesDraft {
   quiet: boolean;
 }
-
-/** The browser's time zone, which is also the default of the select. */
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/** Every time zone the browser knows, with `current` in the list even if it is an alias Intl does not list (e.g. `UTC`). */
-function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes(current) ? zones : [current, ...zones];
-}
-
-/** "Mon" … in the reader's language: 7 January 2024 was a Sunday. */
-const dayName = (lang: string, day: number) =>
-  new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + day)));
 
 /** A saved value at `path` (e.g. `quietHours`, `start`), if it has the type of `fallback`; else `fallback`. */
 function savedValue<T>(saved: unknown, path: string[], fallback: T): T {

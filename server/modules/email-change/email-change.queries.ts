@@ -1,0 +1,68 @@
+/**
+ * The email change's own SQL: the address lock that orders two confirmations of one address,
+ * writing the address (on the service connection: `acct_app` may not write `email`), and retiring
+ * the user's open links once the address they were mailed to is no longer the account's.
+ */
+import type { Knex } from 'knex';
+
+/**
+ * Holds a transaction-scoped lock on `email` (lower-cased): two accounts confirming the same new
+ * address at once take turns, and the second sees the first's change.
+ */
+export async function lockAddress(trx: Knex.Transaction, email: string): Promise<void> {
+  await trx.raw(`select pg_advisory_xact_lock(hashtext('acct.email:' || lower(?)))`, [email]);
+}
+
+/** Sets the account's address, proven now (the owner of the mailbox just followed a link mailed to it). */
+export async function setProvenEmail(trx: Knex.Transaction, userId: string, email: string): Promise<void> {
+  await trx('auth.users').where({ id: userId }).update({ email, email_verified_at: trx.fn.now() });
+}
+
+/**
+ * Retires the user's open links that the account's previous address received or that would
+ * change the address again: confirmation, password reset and email change links.
+ */
+export async function retireAddressLinks(trx: Knex.Transaction, userId: string): Promise<void> {
+  await trx('auth.one_time_tokens')
+    .where({ user_id: userId })
+    .whereIn('purpose', ['email_verification', 'password_reset', 'email_change'])
+    .whereNull('used_at')
+    .update({ used_at: trx.fn.now() });
+}
+
+/**
+ * Retires the user's open undo links issued after the one just used (`usedTokenId`): an older undo
+ * link leads back to an earlier address, closer to the account's first owner, so it stays usable,
+ * while a later change (an attacker's, perhaps) cannot be brought back.
+ */
+export async function retireLaterUndoLinks(trx: Knex.Transaction, userId: string, usedTokenId: string): Promise<void> {
+  await trx('auth.one_time_tokens')
+    .where({ user_id: userId, purpose: 'email_change_undo' })
+    .whereNull('used_at')
+    .where('created_at', '>=', trx('auth.one_time_tokens').where({ id: usedTokenId }).select('created_at'))
+    .update({ used_at: trx.fn.now() });
+}
+
+/** The user's open email-change link, newest first: the address it was mailed to and its expiry. */
+export async function selectPendingChange(
+  db: Knex | Knex.Transaction,
+  userId: string,
+): Promise<{ email: string; expiresAt: Date } | undefined> {
+  const row = await db('auth.one_time_tokens')
+    .where({ user_id: userId, purpose: 'email_change' })
+    .whereNull('used_at')
+    .where('expires_at', '>', db.fn.now())
+    .orderBy('created_at', 'desc')
+    .first<{ email: unknown; expires_at: Date } | undefined>(db.raw(`data->>'newEmail' as email`), 'expires_at');
+  return row && typeof row.email === 'string' ? { email: row.email, expiresAt: row.expires_at } : undefined;
+}
+
+/** Retires the user's open email-change links; whether there was one. */
+export async function retirePendingChanges(db: Knex | Knex.Transaction, userId: string): Promise<boolean> {
+  const retired = await db('auth.one_time_tokens')
+    .where({ user_id: userId, purpose: 'email_change' })
+    .whereNull('used_at')
+    .where('expires_at', '>', db.fn.now())
+    .update({ used_at: db.fn.now() });
+  return retired > 0;
+}

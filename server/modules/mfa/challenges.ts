@@ -1,0 +1,26 @@
+/**
+ * The state between a correct first factor and the second: an opaque random token (256 bits,
+ * stored only as its SHA-256, like sessions: docs/security.md C4) naming the user and the first
+ * factor, good for five minutes and for one completed sign-in (docs/security.md M5). It is not a
+ * session: nothing but `POST /api/auth/mfa/verify` accepts it.
+ */
+import type { SecondFactorRequired } from '../../../contract/mfa';
+import { iso } from '../../../contract/wire';
+import { hashToken, randomToken } from '../../security/tokens';
+import type { Services } from '../../services';
+import { insertChallenge } from './mfa.queries';
+
+export const MFA_CHALLENGE_SECONDS = 300;
+/** Wrong codes one pending sign-in takes before it ends (the rate limits hold across them too). */
+export const MFA_CHALLENGE_MAX_FAILURES = 5;
+
+export async function issueChallenge(
+  { db }: Services,
+  userId: string,
+  firstMethod: string,
+): Promise<SecondFactorRequired> {
+  const mfaToken = randomToken();
+  const expiresAt = new Date(Date.now() + MFA_CHALLENGE_SECONDS * 1000);
+  await insertChallenge(db.knex, { tokenHash: hashToken(mfaToken), userId, firstMethod, expiresAt });
+  return { status: 'mfa_required', mfaToken, expiresAt: iso(expiresAt), methods: ['totp', 'recovery_code'] };
+}

@@ -1,0 +1,15 @@
+/**
+ * Registers `<acct-notifications-bell>`. Import this module (or acct.js, which imports it) to use
+ * the element; importing it twice, or alongside acct.js, is harmless.
+ */
+import { AcctNotificationsBell } from './notifications-bell.js';
+
+AcctNotificationsBell.define('acct-notifications-bell');
+
+export { AcctNotificationsBell };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'acct-notifications-bell': AcctNotificationsBell;
+  }
+}
