@@ -75,6 +75,7 @@ const envSchema = z.object({
   ACCT_SIGN_UP_ENABLED: booleanFlag.default(true),
   ACCT_OAUTH_STORE_TOKENS: booleanFlag.default(false),
   ACCT_WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
+  ACCT_WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ACCT_DEV_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   ACCT_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
   ACCT_REDIRECT_ALLOWLIST: z
@@ -230,6 +231,8 @@ export interface Config {
   oauthStoreTokens: boolean;
   /** Webhook endpoints may be loopback or private addresses (on-premise targets, tests); docs/security.md H2. */
   webhookAllowPrivate: boolean;
+  /** Days a webhook delivery stays in its endpoint's log before the cleanup job deletes it. */
+  webhookRetentionDays: number;
   /**
    * `npm start`'s development mode (`--dev`), not an environment variable: the elements then
    * name the exact fix for a setup mistake (e.g. a page origin missing from ACCT_ALLOWED_ORIGINS).
@@ -378,6 +381,7 @@ export function loadConfig(
     oauthProviders: oauth.providers,
     oauthStoreTokens: e.ACCT_OAUTH_STORE_TOKENS,
     webhookAllowPrivate: e.ACCT_WEBHOOK_ALLOW_PRIVATE,
+    webhookRetentionDays: e.ACCT_WEBHOOK_RETENTION_DAYS,
     development: dev,
     devProviderPort: e.ACCT_DEV_PROVIDER_PORT,
     push: push.settings,

@@ -153,7 +153,7 @@ describeOnEachDatabase(
     });
 
     it('runs the housekeeping job (the seed’s cleanup function and its deletes)', { skip }, async () => {
-      await runCleanup(loginDb.knex);
+      await runCleanup(loginDb.knex, { webhookRetentionDays: 30 });
     });
 
     it('can change no table and own nothing; it is neither superuser nor BYPASSRLS', { skip }, async () => {

@@ -2,16 +2,26 @@
  * Housekeeping every ten minutes, as a scheduled job (one run per interval across every process):
  * the seed's `cleanup_expired_sessions()` (old sessions, magic links and idle rate-limit buckets,
  * which keeps `rate_limit_buckets` small), plus the one-time tokens, OAuth attempts, WebAuthn
- * challenges and delivered mail acct adds. Deletes are idempotent, so a run repeated after a crash
- * is harmless.
+ * challenges, old mail and webhook deliveries past their retention that acct adds. The tables that
+ * grow with traffic (mail, webhook deliveries) are deleted in batches (db/delete-in-batches.ts),
+ * so that a large backlog never holds its locks for long. Deletes are idempotent, so a run
+ * repeated after a crash is harmless.
  */
 import type { Knex } from 'knex';
+import { deleteInBatches } from '../db/delete-in-batches';
 import { deleteOldConnectAttempts } from '../modules/connected-apps/connected-apps.queries';
 import { deleteOldChallenges } from '../modules/mfa/mfa.queries';
 import { deleteOldAttempts } from '../modules/oauth/oauth.queries';
 import { defineJob } from './jobs';
 
-export async function runCleanup(knex: Knex): Promise<void> {
+export interface CleanupOptions {
+  /** Days a webhook delivery stays in its endpoint's log (`ACCT_WEBHOOK_RETENTION_DAYS`). */
+  webhookRetentionDays: number;
+  /** Rows deleted per statement. */
+  batchSize?: number;
+}
+
+export async function runCleanup(knex: Knex, { webhookRetentionDays, batchSize }: CleanupOptions): Promise<void> {
   await knex.raw('select cleanup_expired_sessions()');
   await knex('auth.one_time_tokens').where('expires_at', '<', knex.raw(`now() - interval '1 day'`)).delete();
   await deleteOldAttempts(knex);
@@ -19,20 +29,32 @@ export async function runCleanup(knex: Knex): Promise<void> {
   await deleteOldChallenges(knex);
   await knex('auth.webauthn_challenges').where('expires_at', '<', knex.raw(`now() - interval '1 hour'`)).delete();
   // Delivered mail is kept a week (the development outbox shows it), failures a month.
-  await knex('mail_queue')
-    .where({ status: 'sent' })
-    .where('created_at', '<', knex.raw(`now() - interval '7 days'`))
-    .delete();
-  await knex('mail_queue')
-    .where({ status: 'failed' })
-    .where('created_at', '<', knex.raw(`now() - interval '30 days'`))
-    .delete();
+  const olderThan = (days: number) => knex.raw(`now() - make_interval(days => ?)`, [days]);
+  await deleteInBatches(
+    knex,
+    'mail_queue',
+    (q) => q.where({ status: 'sent' }).where('created_at', '<', olderThan(7)),
+    batchSize,
+  );
+  await deleteInBatches(
+    knex,
+    'mail_queue',
+    (q) => q.where({ status: 'failed' }).where('created_at', '<', olderThan(30)),
+    batchSize,
+  );
+  // An attempt still due is kept whatever its age: deleting it would lose the message.
+  await deleteInBatches(
+    knex,
+    'webhook_deliveries',
+    (q) => q.whereNot({ status: 'pending' }).where('created_at', '<', olderThan(webhookRetentionDays)),
+    batchSize,
+  );
 }
 
 export const cleanupJob = defineJob({
   name: 'maintenance.cleanup',
   cron: '*/10 * * * *',
-  handler: (services) => runCleanup(services.db.knex),
+  handler: ({ config, db }) => runCleanup(db.knex, { webhookRetentionDays: config.webhookRetentionDays }),
   // The next run comes in ten minutes anyway.
   retry: { limit: 0, delaySeconds: 0, backoff: false },
 });

@@ -29,4 +29,6 @@ export const webhookDeliveryColumns: Record<string, ColumnSpec> = {
 export const webhookIndexes: Record<string, IndexSpec> = {
   idx_webhooks_org: index('webhooks', ['organization_id']),
   idx_webhook_deliveries_message: index('webhook_deliveries', ['webhook_id', 'message_id']),
+  // 20261004000100_webhook_delivery_retention: the cleanup finds old deliveries of every endpoint.
+  idx_webhook_deliveries_created: index('webhook_deliveries', ['created_at']),
 };
