@@ -40,6 +40,8 @@ export interface OnboardingStep {
   required: boolean;
   /** Which built-in form renders the step; when absent, the one named like the key, else the host's slot. */
   component?: string | undefined;
+  /** Added to this user's walk by an organization's policy, not by the path: the element titles it in its own language. */
+  policy?: 'mfa';
 }
 
 const choice = z.string().trim().min(1).max(100).optional();
@@ -94,6 +96,7 @@ export const OnboardingErrors = {
   step_not_reached: { status: 409, message: 'Finish the steps before this one first.' },
   no_onboarding_path: { status: 404, message: 'No onboarding path is set up.' },
   organization_required: { status: 409, message: 'Create or choose an organization first.' },
+  second_factor_not_set_up: { status: 409, message: 'Turn on two-step verification first.' },
 } as const satisfies ErrorCatalogue;
 
 type StepRoute = Route<z.input<typeof StepActionBody>, OnboardingState>;

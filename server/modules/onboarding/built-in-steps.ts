@@ -4,8 +4,10 @@
  * to, `team` sends invitations, `preferences` writes notification preferences and quiet hours.
  * `welcome`, `integrations`, `tour` and `complete` carry no data of their own (the host fills
  * `integrations` and `tour` through slots); connecting an app completes `integrations`, listing
- * the app in its `connected` (connected-apps/onboarding-step.ts). Steps a site adds itself
- * take any small JSON object.
+ * the app in its `connected` (connected-apps/onboarding-step.ts). `mfa` is done once the user has
+ * a second factor, turned on in the `<acct-mfa>` the element shows (policy-steps.ts makes it
+ * required of members of an organization that requires one). Steps a site adds itself take any
+ * small JSON object.
  */
 import { z } from 'zod';
 import { OnboardingErrors } from '../../../contract/onboarding';
@@ -13,6 +15,7 @@ import { ApiError, CommonErrors } from '../../http/errors';
 import { jsonLength } from '../../http/json-limits';
 import { nameField } from '../../http/validate';
 import { profileFields } from '../../../contract/users';
+import { hasSecondFactor } from '../mfa/mfa.service';
 import { updateProfile } from '../users/users.service';
 import { NOTIFICATION_EVENT_TYPES } from './notification-defaults';
 import { isMember, saveNotificationPreferences } from './onboarding.queries';
@@ -115,6 +118,15 @@ const preferences = defineStep({
 });
 
 /** Built-in steps by component name. */
+/** Completed only by a user who has a second factor: the step asks for one, it cannot be claimed. */
+const mfa = defineStep({
+  schema: noData,
+  async run({ trx, userId }) {
+    if (!(await hasSecondFactor(trx, userId))) throw ApiError.of(OnboardingErrors, 'second_factor_not_set_up');
+    return {};
+  },
+});
+
 export const BUILT_IN_STEPS: Record<string, BuiltInStep> = {
   welcome: { schema: noData },
   profile,
@@ -124,6 +136,7 @@ export const BUILT_IN_STEPS: Record<string, BuiltInStep> = {
   integrations: { schema: z.object({ connected: z.array(z.string().max(100)).max(50).optional() }).strict() },
   tour: { schema: z.looseObject({}) },
   complete: { schema: noData },
+  mfa,
 };
 
 /** A site's own step: any JSON object up to 10 kB. */

@@ -17,8 +17,18 @@ import type { Services } from '../../services';
 import type { RequestContext } from '../sessions/request-context';
 import { BUILT_IN_STEPS, CustomStepData } from './built-in-steps';
 import { allPaths, insertProgress, progressOf, updateProgress } from './onboarding.queries';
-import { bestPath, choicesOf, stepsOf, type PathRow, type Step } from './paths';
+import { bestPath, choicesOf, type PathRow, type Step } from './paths';
+import { firstStepKey, mfaPolicyOf, policyWalk, type MfaPolicy } from './policy-steps';
 import { view, walk } from './walk';
+
+/** What every action works on: the progress row, the paths, and whether the MFA policy adds its step. */
+interface Progress {
+  trx: Knex.Transaction;
+  row: OnboardingProgressRow | undefined;
+  paths: PathRow[];
+  /** What an organization's MFA policy adds to the walk (policy-steps.ts). */
+  policy: MfaPolicy;
+}
 
 /**
  * Runs `work` on the user's progress row in one service transaction (queries switch to the user
@@ -28,11 +38,11 @@ async function withProgress<T>(
   { db }: Services,
   userId: string,
   lock: boolean,
-  work: (trx: Knex.Transaction, row: OnboardingProgressRow | undefined, paths: PathRow[]) => Promise<T>,
+  work: (progress: Progress) => Promise<T>,
 ): Promise<T> {
   return db.knex.transaction(async (trx) => {
     const row = await progressOf(trx, userId, { lock });
-    return work(trx, row, await allPaths(trx));
+    return work({ trx, row, paths: await allPaths(trx), policy: await mfaPolicyOf(trx, userId) });
   });
 }
 
@@ -45,9 +55,11 @@ function pathOf(paths: PathRow[], row: OnboardingProgressRow): PathRow {
 }
 
 export async function getOnboarding(services: Services, userId: string): Promise<OnboardingState> {
-  return withProgress(services, userId, false, async (_trx, row, paths) => {
+  return withProgress(services, userId, false, async ({ row, paths, policy }) => {
     const choices = activeChoices(paths);
-    return row ? view(pathOf(paths, row), row, choices) : { status: 'not_started', choices };
+    if (!row) return { status: 'not_started', choices };
+    const path = pathOf(paths, row);
+    return view(path, policyWalk(path, row, policy), choices);
   });
 }
 
@@ -57,9 +69,12 @@ export async function startOnboarding(
   userId: string,
   choice: { role?: string | undefined; useCase?: string | undefined },
 ): Promise<OnboardingState> {
-  return withProgress(services, userId, true, async (trx, existing, paths) => {
+  return withProgress(services, userId, true, async ({ trx, row: existing, paths, policy }) => {
     const choices = activeChoices(paths);
-    if (existing) return view(pathOf(paths, existing), existing, choices);
+    if (existing) {
+      const path = pathOf(paths, existing);
+      return view(path, policyWalk(path, existing, policy), choices);
+    }
     const path = bestPath(paths, choice.role ?? null, choice.useCase ?? null);
     if (!path) throw ApiError.of(OnboardingErrors, 'no_onboarding_path');
     const row = await insertProgress(trx, {
@@ -67,10 +82,10 @@ export async function startOnboarding(
       pathId: path.id,
       role: choice.role ?? null,
       useCase: choice.useCase ?? null,
-      currentStep: stepsOf(path)[0]?.key ?? null,
+      currentStep: firstStepKey(path, policy),
     });
     await services.events.publish(trx, { type: 'onboarding.started', userId, pathId: path.id });
-    return view(path, row, choices);
+    return view(path, policyWalk(path, row, policy), choices);
   });
 }
 
@@ -80,11 +95,10 @@ function parseStepData(step: Step, data: unknown): unknown {
   return parseOrThrow(builtIn ? builtIn.schema : CustomStepData, data ?? {});
 }
 
-function findStep(path: PathRow, key: string): { steps: Step[]; step: Step; index: number } {
-  const steps = stepsOf(path);
+function findStep(steps: Step[], key: string): { step: Step; index: number } {
   const index = steps.findIndex((s) => s.key === key);
   if (index === -1) throw ApiError.of(CommonErrors, 'not_found');
-  return { steps, step: steps[index]!, index };
+  return { step: steps[index]!, index };
 }
 
 /** Where the walk goes after resolving step `index`: the next open step, else the first open one, else the last. */
@@ -105,17 +119,19 @@ export async function actOnStep(
   data: unknown,
   context: RequestContext,
 ): Promise<OnboardingState> {
-  return withProgress(services, user.id, true, async (trx, row, paths) => {
-    if (!row) throw ApiError.of(OnboardingErrors, 'onboarding_not_started');
-    const path = pathOf(paths, row);
-    const { steps, step, index } = findStep(path, key);
+  return withProgress(services, user.id, true, async ({ trx, row: stored, paths, policy }) => {
+    if (!stored) throw ApiError.of(OnboardingErrors, 'onboarding_not_started');
+    const path = pathOf(paths, stored);
+    const { steps, row } = policyWalk(path, stored, policy);
+    const { step, index } = findStep(steps, key);
     const state = walk(steps, row);
+    const answer = (updated: OnboardingProgressRow) => view(path, policyWalk(path, updated, policy), choices);
     const stepData = { ...(row.step_data ?? {}) };
     const choices = activeChoices(paths);
 
     if (action === 'save') {
       stepData[key] = parseStepData(step, data);
-      return view(path, await updateProgress(trx, user.id, { step_data: stepData, current_step: key }), choices);
+      return answer(await updateProgress(trx, user.id, { step_data: stepData, current_step: key }));
     }
     if (state.firstOpen !== -1 && index > state.firstOpen) throw ApiError.of(OnboardingErrors, 'step_not_reached');
     if (action === 'skip' && step.required) throw ApiError.of(OnboardingErrors, 'step_required');
@@ -148,18 +164,18 @@ export async function actOnStep(
     await services.events.publish(trx, { type: stepEvent, userId: user.id, pathId: path.id, step: key });
     if (finishing)
       await services.events.publish(trx, { type: 'onboarding.completed', userId: user.id, pathId: path.id });
-    return view(path, updated, choices);
+    return answer(updated);
   });
 }
 
 /** Moves back one step (nothing is undone; the earlier step can be changed and completed again). */
 export async function goBack(services: Services, userId: string): Promise<OnboardingState> {
-  return withProgress(services, userId, true, async (trx, row, paths) => {
-    if (!row) throw ApiError.of(OnboardingErrors, 'onboarding_not_started');
-    const path = pathOf(paths, row);
-    const steps = stepsOf(path);
+  return withProgress(services, userId, true, async ({ trx, row: stored, paths, policy }) => {
+    if (!stored) throw ApiError.of(OnboardingErrors, 'onboarding_not_started');
+    const path = pathOf(paths, stored);
+    const { steps, row } = policyWalk(path, stored, policy);
     const { current } = walk(steps, row);
     const updated = await updateProgress(trx, userId, { current_step: steps[Math.max(0, current - 1)]?.key ?? null });
-    return view(path, updated, activeChoices(paths));
+    return view(path, policyWalk(path, updated, policy), activeChoices(paths));
   });
 }

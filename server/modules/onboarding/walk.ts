@@ -6,7 +6,8 @@
 import type { OnboardingChoices, OnboardingState } from '../../../contract/onboarding';
 import { iso } from '../../../contract/wire';
 import type { OnboardingProgressRow } from '../../db/tables';
-import { stepsOf, type PathRow, type Step } from './paths';
+import type { PathRow, Step } from './paths';
+import type { PolicyWalk } from './policy-steps';
 
 /** The walk as it stands on the path's current steps. */
 export function walk(steps: Step[], row: OnboardingProgressRow) {
@@ -28,14 +29,13 @@ function percentDone(steps: Step[], required: Step[], requiredDone: number, reso
   return steps.length ? Math.round((resolvedCount / steps.length) * 100) : 100;
 }
 
-/** The walk as the API answers it. */
-export function view(path: PathRow, row: OnboardingProgressRow, choices: OnboardingChoices): OnboardingState {
-  const steps = stepsOf(path);
+/** The walk as the API answers it: the path's steps with any its organizations' policy adds (policy-steps.ts). */
+export function view(path: PathRow, { steps, row, reopened }: PolicyWalk, choices: OnboardingChoices): OnboardingState {
   const { completed, skipped, current } = walk(steps, row);
   const required = steps.filter((s) => s.required);
   const requiredDone = required.filter((s) => completed.includes(s.key)).length;
   return {
-    status: row.completed_at ? 'completed' : 'in_progress',
+    status: row.completed_at && !reopened ? 'completed' : 'in_progress',
     choices,
     path: { id: path.id, name: path.name, description: path.description, steps },
     role: row.selected_role,

@@ -45,6 +45,7 @@ export const onboardingDe: OnboardingSections = {
     integrations: 'Verbinden Sie die Werkzeuge, die Sie bereits nutzen. Das geht auch später in Ihrem Konto.',
     tour: 'Sehen Sie sich kurz um, bevor Sie loslegen.',
     complete: 'Das war alles. Schließen Sie ab, um Ihr Konto zu nutzen.',
+    mfa: 'Ihre Organisation verlangt von jedem Mitglied die Bestätigung in zwei Schritten. Schalten Sie sie unten ein und fahren Sie dann fort.',
     profile: {
       displayName: 'Name',
       avatarUrl: 'Foto',

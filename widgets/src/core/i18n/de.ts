@@ -150,6 +150,7 @@ export const de: Translation = {
     onboarding_not_started: 'Ihre Einrichtung hat noch nicht begonnen. Laden Sie die Seite neu.',
     no_onboarding_path: 'Auf dieser Website ist noch keine Einrichtung vorgesehen.',
     organization_required: 'Erstellen oder wählen Sie zuerst eine Organisation: Gehen Sie zu diesem Schritt zurück.',
+    second_factor_not_set_up: 'Schalten Sie zuerst die Bestätigung in zwei Schritten ein und fahren Sie dann fort.',
     forbidden_role: 'Ihre Rolle in dieser Organisation erlaubt das nicht.',
     slug_taken: 'Eine andere Organisation verwendet diese Adresse bereits.',
     last_owner: 'Eine Organisation braucht einen Inhaber. Machen Sie zuerst jemand anderen zum Inhaber.',

@@ -44,6 +44,7 @@ export const onboardingEn = {
     integrations: 'Connect the tools you already use. You can also do it later, from your account.',
     tour: 'Take a quick look around before you start.',
     complete: 'That is everything. Finish to start using your account.',
+    mfa: 'Your organization asks every member to turn on two-step verification. Turn it on below, then continue.',
     profile: {
       displayName: 'Name',
       avatarUrl: 'Photo',

@@ -149,6 +149,7 @@ export const en = {
     onboarding_not_started: 'Your onboarding has not started yet. Reload the page.',
     no_onboarding_path: 'No onboarding is set up on this site yet.',
     organization_required: 'Create or choose an organization first: go back to that step.',
+    second_factor_not_set_up: 'Turn on two-step verification first, then continue.',
     forbidden_role: 'Your role in this organization does not allow this.',
     slug_taken: 'Another organization already uses this address.',
     last_owner: 'An organization needs an owner. Make someone else an owner first.',

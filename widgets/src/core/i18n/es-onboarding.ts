@@ -45,6 +45,7 @@ export const onboardingEs: OnboardingSections = {
     integrations: 'Conecta las herramientas que ya usas. También puedes hacerlo más tarde desde tu cuenta.',
     tour: 'Echa un vistazo rápido antes de empezar.',
     complete: 'Eso es todo. Termina para empezar a usar tu cuenta.',
+    mfa: 'Tu organización pide a cada miembro que active la verificación en dos pasos. Actívala aquí abajo y luego continúa.',
     profile: {
       displayName: 'Nombre',
       avatarUrl: 'Foto',

@@ -146,6 +146,7 @@ export const es: Translation = {
     onboarding_not_started: 'Tu configuración aún no ha empezado. Vuelve a cargar la página.',
     no_onboarding_path: 'Este sitio aún no tiene ninguna configuración inicial.',
     organization_required: 'Primero crea o elige una organización: vuelve a ese paso.',
+    second_factor_not_set_up: 'Primero activa la verificación en dos pasos y luego continúa.',
     forbidden_role: 'Tu rol en esta organización no lo permite.',
     slug_taken: 'Otra organización ya usa esta dirección.',
     last_owner: 'Una organización necesita un propietario. Primero haz propietario a otra persona.',

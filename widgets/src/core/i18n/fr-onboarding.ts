@@ -47,6 +47,7 @@ export const onboardingFr: OnboardingSections = {
       'Connectez les outils que vous utilisez déjà. Vous pourrez aussi le faire plus tard, depuis votre compte.',
     tour: 'Faites un petit tour avant de commencer.',
     complete: 'C’est tout. Terminez pour commencer à utiliser votre compte.',
+    mfa: 'Votre organisation demande à chaque membre d’activer la validation en deux étapes. Activez-la ci-dessous, puis continuez.',
     profile: {
       displayName: 'Nom',
       avatarUrl: 'Photo',

@@ -147,6 +147,7 @@ export const fr: Translation = {
     onboarding_not_started: 'Votre prise en main n’a pas encore commencé. Rechargez la page.',
     no_onboarding_path: 'Aucune prise en main n’est encore configurée sur ce site.',
     organization_required: 'Créez ou choisissez d’abord une organisation\u00a0: revenez à cette étape.',
+    second_factor_not_set_up: 'Activez d’abord la validation en deux étapes, puis continuez.',
     forbidden_role: 'Votre rôle dans cette organisation ne le permet pas.',
     slug_taken: 'Une autre organisation utilise déjà cette adresse.',
     last_owner: 'Une organisation a besoin d’un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.',

@@ -9,7 +9,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
 import type { OnboardingState } from '../../../../contract/onboarding.js';
 import type { Organization } from '../../../../contract/organizations.js';
-import { $, signOutEverywhere, text } from '../../testing/helpers.js';
+import { fr } from '../../core/i18n/fr.js';
+import { $, settledStore, signOutEverywhere, text } from '../../testing/helpers.js';
+import { enrolMfa } from '../../testing/mfa.js';
 import {
   createPath,
   eventually,
@@ -20,6 +22,7 @@ import {
 } from '../../testing/onboarding.js';
 import type { AcctOnboarding } from './define.js';
 import './define.js';
+import { stepTitle } from './steps/index.js';
 
 beforeEach(signOutEverywhere);
 
@@ -210,5 +213,47 @@ describe('<acct-onboarding> steps', () => {
         .map((e) => text(e)),
     ).to.deep.equal(['Crew content']);
     expect((await progress(device)).stepData?.budget).to.deep.equal({ amount: 10000 });
+  });
+
+  it('mfa: shows <acct-mfa>, and Continue says to turn it on until the user has, then moves on', async () => {
+    const role = uniqueRole();
+    await createPath(role, [
+      { key: 'secure', title: 'Secure your account', component: 'mfa', required: true },
+      { key: 'done', title: 'Done' },
+    ]);
+    await signedInDevice({ prepare: (d) => walkAhead(d, { role }, []) });
+    const el = await fixture<AcctOnboarding>(
+      html`<acct-onboarding server=${testServers.instant} lang="fr"></acct-onboarding>`,
+    );
+    await showing(el, 'Secure your account');
+    const mfa = $(el, 'acct-mfa')!;
+    expect(mfa.getAttribute('server')).to.equal(testServers.instant);
+    expect(mfa.getAttribute('lang')).to.equal('fr');
+    await eventually(
+      () => mfa.shadowRoot?.querySelector('[part~="enable-button"]'),
+      'acct-mfa did not offer to turn it on',
+    );
+
+    next(el);
+    await eventually(
+      () => text($(el, '[part="form-error"]')) === fr.errors.second_factor_not_set_up,
+      `Continue was not refused as expected (the step says "${text($(el, '[part="form-error"]'))}")`,
+    );
+
+    await enrolMfa(await settledStore(testServers.instant));
+    next(el);
+    await showing(el, 'Done');
+  });
+
+  it('titles a step an organization’s policy added in the element’s language', () => {
+    const step = {
+      key: 'mfa',
+      title: 'Two-step verification',
+      required: true,
+      component: 'mfa',
+      policy: 'mfa' as const,
+    };
+    expect(stepTitle(step, fr)).to.equal('Validation en deux étapes');
+    expect(stepTitle({ key: 'secure', title: 'Sécurité', required: true, component: 'mfa' }, fr)).to.equal('Sécurité');
   });
 });

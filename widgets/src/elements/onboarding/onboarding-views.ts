@@ -13,7 +13,7 @@ import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import type { OnboardingStep } from '../../../../contract/onboarding.js';
 import type { ChoiceOption } from './choices.js';
-import type { StepForm, StepView } from './steps/index.js';
+import { stepTitle, type StepForm, type StepView } from './steps/index.js';
 
 /** What every screen needs from the element. */
 export interface ScreenContext {
@@ -84,7 +84,7 @@ export function renderWalk(
         ${progressBar(index + 1, steps.length, t.onboarding.progress, position)}
       </div>
       <form part="form" novalidate data-step=${step.key} @submit=${on.next} @input=${on.edited} @change=${on.edited} aria-labelledby="title">
-        <h2 part="title" id="title" tabindex="-1">${step.title}</h2>
+        <h2 part="title" id="title" tabindex="-1">${stepTitle(step, t)}</h2>
         ${step.description ? html`<p part="description" class="hint">${step.description}</p>` : nothing}
         <div class="content">
           <slot name="step-${step.key}">${form.intro ? html`<p class="intro">${form.intro(view)}</p>` : nothing}</slot>

@@ -103,6 +103,21 @@ runBaseSuite<AcctOnboarding>({
       },
     },
     {
+      name: 'the mfa step, with <acct-mfa> inside',
+      create: () => create(),
+      ready: async (el) => {
+        await onNewPath([
+          { key: 'secure', title: 'Secure your account', component: 'mfa', required: true },
+          { key: 'welcome', title: 'Welcome' },
+        ]);
+        await showing('Secure your account')(el);
+        await eventually(
+          () => $(el, 'acct-mfa')?.shadowRoot?.querySelector('[part~="enable-button"]'),
+          'acct-mfa did not load',
+        );
+      },
+    },
+    {
       name: 'completed',
       create: () => create({ 'continue-url': '/dashboard/' }),
       ready: async (el) => {

@@ -18,7 +18,7 @@ import { optionsFor } from './choices.js';
 import { DraftSaver, stashDraft, takeStashedDraft, type Draft } from './draft-saver.js';
 import { onboardingStyles } from './onboarding.styles.js';
 import { renderChoice, renderDone, renderWalk, type ScreenContext } from './onboarding-views.js';
-import { formFor, type StepView } from './steps/index.js';
+import { formFor, stepTitle, type StepView } from './steps/index.js';
 import { isRecord } from './steps/step-form.js';
 
 /** Saves, completes or skips a step; `data` is the step's form data (omitted: the server uses what was saved). */
@@ -34,6 +34,9 @@ const actOnStep = (api: ApiClient, key: string, action: StepAction, data: unknow
  *
  * What the user types in a built-in step is kept as a draft (saved after a pause in typing, and as
  * the page is left) and shown again when they come back, on this device or another.
+ *
+ * The `mfa` step shows `<acct-mfa>` (part `mfa`): a member of an organization that requires
+ * two-step verification walks it first, and Continue is refused until it is on.
  *
  * A step the site adds itself (no built-in form) shows only its slot, `step-<key>`, and Continue.
  * Its data reaches the server in one of two ways: call `setStepData(key, data)`, or fire an
@@ -76,6 +79,7 @@ const actOnStep = (api: ApiClient, key: string, action: StepAction, data: unknow
  * @csspart next-button - Continue, Finish, or Get started.
  * @csspart add-button - "Add another teammate".
  * @csspart remove-button - A teammate's remove button.
+ * @csspart mfa - The `mfa` step's `<acct-mfa>` (style its inside through its own parts).
  * @csspart continue-link - The completion screen's link to `continue-url`.
  * @csspart status - A loading message.
  * @csspart signed-out - The default content of the `signed-out` slot.
@@ -238,6 +242,8 @@ export class AcctOnboarding extends OnboardingElement {
     return {
       t: this.t,
       lang: this.t.$lang,
+      server: this.serverUrl,
+      dir: this.dir,
       step,
       saved: walk.stepData?.[step.key],
       draft: this.draft,
@@ -300,6 +306,10 @@ export class AcctOnboarding extends OnboardingElement {
     // Set after the render that cleared it: a live region announces changes, and the same text twice is no change.
     if (walk.status === 'completed') this.announcement = this.t.onboarding.announceDone;
     else if (step)
-      this.announcement = this.t.onboarding.announceStep(steps.indexOf(step) + 1, steps.length, step.title);
+      this.announcement = this.t.onboarding.announceStep(
+        steps.indexOf(step) + 1,
+        steps.length,
+        stepTitle(step, this.t),
+      );
   }
 }

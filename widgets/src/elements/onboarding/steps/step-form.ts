@@ -16,8 +16,12 @@ import type { Organization } from '../../../../../contract/organizations.js';
 /** Everything a step's form sees. */
 export interface StepView<D> {
   t: Translation;
-  /** The language the element renders in (for `Intl`). */
+  /** The language the element renders in (for `Intl`, and for the elements a step embeds). */
   lang: string;
+  /** The acct server's URL, for the elements a step embeds. */
+  server: string;
+  /** The element's own `dir` ('' when it has none), passed on to the elements a step embeds. */
+  dir: string;
   step: OnboardingStep;
   /** What the server holds for this step (saved before, or what completing it returned). */
   saved: unknown;

@@ -1,0 +1,17 @@
+/**
+ * The `mfa` step: `<acct-mfa>` itself, where the user turns two-step verification on (an
+ * organization that requires it adds this step, required, to its members' walk). It carries no
+ * data: the server completes it only once the user has a second factor, and otherwise answers
+ * `second_factor_not_set_up`, shown like any step error.
+ */
+import { html, nothing } from 'lit';
+import '../../mfa/define.js';
+import { defineStepForm } from './step-form.js';
+
+export const mfaStep = defineStepForm({
+  intro: ({ t }) => t.steps.mfa,
+  // Its language and direction are the walk's: an element takes neither from its ancestors.
+  render: ({ server, lang, dir }) =>
+    html`<acct-mfa part="mfa" server=${server} lang=${lang} dir=${dir || nothing}></acct-mfa>`,
+  read: () => ({ data: {} }),
+});
