@@ -73,6 +73,8 @@ describeOnEachDatabase('developer platform journey', (getDb) => {
     await page.goto(await journey().mailedLink(email, '/auth/verify-email'));
     await page.getByRole('button', { name: 'Confirm my email' }).click();
     await site.arrivedAt('/account/sessions/');
+    // Signed in once the page has exchanged the link's code: leaving before that would lose it.
+    await site.signedInAs('Grace Hopper');
 
     await page.goto(`${stack.demoUrl}/account/organization/`);
     const organization = page.locator('acct-organization');

@@ -33,6 +33,8 @@ describeOnEachDatabase('step-up journey', (getDb) => {
     await page.goto(await journey().mailedLink(email, '/auth/verify-email?token='));
     await page.getByRole('button', { name: 'Confirm my email' }).click();
     await site.arrivedAt('/account/sessions/');
+    // Signed in once the page has exchanged the link's code: leaving before that would lose it.
+    await site.signedInAs('Ada Lovelace');
 
     const passkeys = await site.openSecurity();
     await passkeys.root.getByText('You have no passkeys yet.').waitFor();
