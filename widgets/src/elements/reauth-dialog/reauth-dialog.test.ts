@@ -33,7 +33,9 @@ const dialogElement = (attributes: Record<string, string> = {}) => {
   return el;
 };
 const methodsShown = (el: AcctReauthDialog) =>
-  waitUntil(() => $(el, '#secret, .passkey, [part="error"]:not(:empty)'), 'the dialog did not settle');
+  waitUntil(() => $(el, '#secret, .passkey, [part="error"]:not(:empty)'), 'the dialog did not settle', {
+    timeout: 4000,
+  });
 
 describe('<acct-reauth-dialog>', () => {
   before(async () => {
