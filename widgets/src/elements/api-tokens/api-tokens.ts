@@ -16,6 +16,7 @@ import { errorMessage, fieldErrors } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderCreateForm, renderSecret, renderTokenRow } from './api-tokens-views.js';
 import { apiTokensStyles } from './api-tokens.styles.js';
+import { copyOrSelect } from '../../core/clipboard.js';
 
 const DAY_MS = 86_400_000;
 
@@ -198,13 +199,8 @@ export class AcctApiTokens extends AccountElement {
   };
 
   private readonly copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(this.secret);
-      this.copyStatus = this.t.apiTokens.copied;
-    } catch {
-      this.copyStatus = this.t.apiTokens.copyFailed;
-      this.renderRoot.querySelector<HTMLInputElement>('#secret')?.select();
-    }
+    const copied = await copyOrSelect(this.secret, this.renderRoot.querySelector<HTMLInputElement>('#secret'));
+    this.copyStatus = copied ? this.t.apiTokens.copied : this.t.apiTokens.copyFailed;
   };
 
   private readonly closeDialog = (): void => this.dialog.close();

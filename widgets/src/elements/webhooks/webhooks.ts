@@ -24,6 +24,7 @@ import { renderSecret } from '../api-tokens/api-tokens-views.js';
 import { apiTokensStyles } from '../api-tokens/api-tokens.styles.js';
 import { renderCreateForm, renderLog, renderWebhookRow } from './webhooks-views.js';
 import { webhooksStyles } from './webhooks.styles.js';
+import { copyOrSelect } from '../../core/clipboard.js';
 
 /** Deliveries shown per page of a log. */
 const LOG_PAGE = 20;
@@ -355,13 +356,8 @@ export class AcctWebhooks extends AccountElement {
   };
 
   private readonly copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(this.secret);
-      this.copyStatus = this.t.webhooks.copied;
-    } catch {
-      this.copyStatus = this.t.webhooks.copyFailed;
-      this.renderRoot.querySelector<HTMLInputElement>('#secret')?.select();
-    }
+    const copied = await copyOrSelect(this.secret, this.renderRoot.querySelector<HTMLInputElement>('#secret'));
+    this.copyStatus = copied ? this.t.webhooks.copied : this.t.webhooks.copyFailed;
   };
 
   private readonly closeDialog = (): void => this.dialog.close();
