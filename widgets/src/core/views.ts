@@ -3,7 +3,7 @@
  * failed (with "Try again"), and signed out (a slot holding a default message). One look and one
  * set of part names across elements, so a site styles them once.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { errorMessage, type Translation } from './i18n/index.js';
 
 export function renderLoading(t: Translation): TemplateResult {
@@ -23,4 +23,37 @@ export function renderLoadError(t: Translation, what: string, error: unknown, re
 /** The `signed-out` slot, with `text` as its default content. */
 export function renderSignedOut(text: string): TemplateResult {
   return html`<slot name="signed-out"><p part="signed-out" class="status">${text}</p></slot>`;
+}
+
+/** What `renderInlineConfirm` shows and calls. */
+export interface InlineConfirm {
+  /** The row's id: names the question (`confirm-<id>`) and rides on the confirm button as `data-id`. */
+  id: string;
+  question: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  busy: boolean;
+  confirm(event: Event): void;
+  cancel(event: Event): void;
+  /** Escape in the confirmation (the element returns focus to the row's button). */
+  keydown?(event: KeyboardEvent): void;
+}
+
+/**
+ * The confirmation that replaces a row's destructive button ("Sign out this device?", "Remove this
+ * passkey?"): the question, then the dangerous action and Cancel. One markup and one set of part
+ * names (`confirm`, `confirm-button`, `cancel-button`) for every list that asks before it removes.
+ */
+export function renderInlineConfirm(c: InlineConfirm): TemplateResult {
+  const questionId = `confirm-${c.id}`;
+  return html`<div part="confirm" class="confirm" role="group" aria-labelledby=${questionId} data-id=${c.id}
+    @keydown=${c.keydown ?? nothing}>
+    <p id=${questionId}>${c.question}</p>
+    <button part="button confirm-button" class="danger small" type="button" data-id=${c.id} ?disabled=${c.busy} @click=${c.confirm}>
+      ${c.confirmLabel}
+    </button>
+    <button part="button cancel-button" class="small cancel" type="button" ?disabled=${c.busy} @click=${c.cancel}>
+      ${c.cancelLabel}
+    </button>
+  </div>`;
 }

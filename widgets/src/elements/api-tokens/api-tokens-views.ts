@@ -9,6 +9,7 @@ import type { ApiToken } from '../../../../contract/api-tokens.js';
 import { selectField, textField } from '../../core/form-fields.js';
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import type { Translation } from '../../core/i18n/index.js';
+import { renderInlineConfirm } from '../../core/views.js';
 
 /** The expiry choices, in days (0: never). */
 export const EXPIRY_DAYS = [0, 30, 90, 365] as const;
@@ -84,7 +85,6 @@ function details(token: ApiToken, t: Translation, now: Date): string[] {
 export function renderTokenRow(token: ApiToken, view: RowView): TemplateResult {
   const a = view.t.apiTokens;
   const expired = isExpired(token, view.now);
-  const confirmId = `confirm-${token.id}`;
   return html`<li part="item" class=${expired ? 'expired' : ''} data-id=${token.id}>
     <div class="summary">
       <p part="token-name" class="name">${token.name}</p>
@@ -94,13 +94,15 @@ export function renderTokenRow(token: ApiToken, view: RowView): TemplateResult {
     </div>
     ${
       view.confirming
-        ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId}>
-          <p id=${confirmId}>${a.confirmRevoke(token.name)}</p>
-          <button part="button confirm-button" class="danger small" type="button" data-id=${token.id} ?disabled=${view.busy} @click=${view.confirm}>
-            ${a.confirm}
-          </button>
-          <button part="button cancel-button" class="small" type="button" ?disabled=${view.busy} @click=${view.cancel}>${a.cancel}</button>
-        </div>`
+        ? renderInlineConfirm({
+            id: token.id,
+            question: a.confirmRevoke(token.name),
+            confirmLabel: a.confirm,
+            cancelLabel: a.cancel,
+            busy: view.busy,
+            confirm: view.confirm,
+            cancel: view.cancel,
+          })
         : html`<button part="button revoke-button" class="danger small" type="button" data-id=${token.id} aria-label=${a.revokeLabel(token.name)} @click=${view.ask}>
           ${a.revoke}
         </button>`

@@ -8,6 +8,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ConnectedAccount } from '../../../../contract/connected-accounts.js';
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import type { Translation } from '../../core/i18n/index.js';
+import { renderInlineConfirm } from '../../core/views.js';
 
 /**
  * A chain link, for every provider alike: brand marks belong to the providers' sign-in buttons
@@ -50,7 +51,6 @@ export function renderAccountRow(account: ConnectedAccount, state: RowState, on:
   const { t, confirming, lastMethod, error, busy, now } = state;
   const texts = t.connectedAccounts;
   const name = account.providerName;
-  const confirmId = `confirm-${account.id}`;
   return html`
     <li part="item" data-account=${account.id}>
       <span class="icon">${linkIcon}</span>
@@ -71,15 +71,14 @@ export function renderAccountRow(account: ConnectedAccount, state: RowState, on:
       </div>
       ${
         confirming
-          ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} @keydown=${on.keydown}>
-            <p id=${confirmId}>${texts.confirmUnlink(name)}</p>
-            <button part="button confirm-button" class="danger small" type="button" data-id=${account.id} ?disabled=${busy} @click=${on.confirm}>
-              ${texts.confirm}
-            </button>
-            <button part="button cancel-button" class="small cancel" type="button" ?disabled=${busy} @click=${on.cancel}>
-              ${texts.cancel}
-            </button>
-          </div>`
+          ? renderInlineConfirm({
+              id: account.id,
+              question: texts.confirmUnlink(name),
+              confirmLabel: texts.confirm,
+              cancelLabel: texts.cancel,
+              busy,
+              ...on,
+            })
           : nothing
       }
     </li>

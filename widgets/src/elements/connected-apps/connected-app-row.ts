@@ -8,6 +8,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AvailableApp, ConnectedApp } from '../../../../contract/connected-apps.js';
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import type { Translation } from '../../core/i18n/index.js';
+import { renderInlineConfirm } from '../../core/views.js';
 
 /** A plug, for an app the operator gave no icon. */
 const plugIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.75"
@@ -60,7 +61,6 @@ export function renderConnectedRow(
 ): TemplateResult {
   const { t, canManage, confirming, error, busy, now } = state;
   const texts = t.connectedApps;
-  const confirmId = `confirm-${app.id}`;
   return html`
     <li part="item" data-app=${app.id}>
       ${icon(iconUrl)}
@@ -80,15 +80,14 @@ export function renderConnectedRow(
       </div>
       ${
         confirming
-          ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} @keydown=${on.keydown}>
-            <p id=${confirmId}>${texts.confirmDisconnect(app.providerName)}</p>
-            <button part="button confirm-button" class="danger small" type="button" data-id=${app.id} ?disabled=${busy} @click=${on.confirm}>
-              ${texts.confirm}
-            </button>
-            <button part="button cancel-button" class="small cancel" type="button" ?disabled=${busy} @click=${on.cancel}>
-              ${texts.cancel}
-            </button>
-          </div>`
+          ? renderInlineConfirm({
+              id: app.id,
+              question: texts.confirmDisconnect(app.providerName),
+              confirmLabel: texts.confirm,
+              cancelLabel: texts.cancel,
+              busy,
+              ...on,
+            })
           : nothing
       }
     </li>

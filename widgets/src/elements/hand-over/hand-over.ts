@@ -12,7 +12,7 @@ import { property, query } from 'lit/decorators.js';
 import type { HandOverAnswer } from '../../../../contract/events.js';
 import { AcctElement } from '../../core/acct-element.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
-import { handOverStyles } from './hand-over.styles.js';
+import { modalStyles } from '../../core/styles/modal.styles.js';
 
 /** What the user decides (contract/events.ts, `acct-hand-over-answered`). */
 export type { HandOverAnswer };
@@ -35,7 +35,7 @@ export type { HandOverAnswer };
  * @csspart cancel-button - Changes nothing (also Escape).
  */
 export class AcctHandOver extends AcctElement {
-  static override styles = [AcctElement.styles, controlStyles, handOverStyles];
+  static override styles = [AcctElement.styles, controlStyles, modalStyles];
 
   /** The email address of the account the link signs into. */
   @property() email = '';

@@ -9,6 +9,7 @@ import type { Passkey } from '../../../../contract/passkeys.js';
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
+import { renderInlineConfirm } from '../../core/views.js';
 
 /** What a passkey is called: its name, else "Passkey" in the reader's language (the server makes up no name). */
 export const passkeyLabel = (t: Translation, passkey: Passkey): string => passkey.name ?? t.genericNames.passkey;
@@ -75,7 +76,6 @@ function renderRenameForm(passkey: Passkey, { t, renameProblem, busy }: RowState
 
 export function renderPasskeyRow(passkey: Passkey, state: RowState, on: RowHandlers): TemplateResult {
   const { t, renaming, confirming, error, busy, now } = state;
-  const confirmId = `confirm-${passkey.id}`;
   const name = passkeyLabel(t, passkey);
   const badge = passkey.synced
     ? html`<span part="badge" class="badge" title=${t.passkeys.syncedHint}>${t.passkeys.synced}</span>`
@@ -104,15 +104,16 @@ export function renderPasskeyRow(passkey: Passkey, state: RowState, on: RowHandl
       </div>
       ${
         confirming
-          ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} @keydown=${on.keydown}>
-            <p id=${confirmId}>${t.passkeys.confirmRemove(name)}</p>
-            <button part="button confirm-button" class="danger small" type="button" data-id=${passkey.id} ?disabled=${busy} @click=${on.confirm}>
-              ${t.passkeys.confirm}
-            </button>
-            <button part="button cancel-button" class="small cancel" type="button" ?disabled=${busy} @click=${on.cancelRemove}>
-              ${t.passkeys.cancel}
-            </button>
-          </div>`
+          ? renderInlineConfirm({
+              id: passkey.id,
+              question: t.passkeys.confirmRemove(name),
+              confirmLabel: t.passkeys.confirm,
+              cancelLabel: t.passkeys.cancel,
+              busy,
+              confirm: on.confirm,
+              cancel: on.cancelRemove,
+              keydown: on.keydown,
+            })
           : nothing
       }
     </li>

@@ -16,6 +16,7 @@ import { ApiError, type ApiClient } from '../../core/api-client.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { formStyles } from '../../core/styles/form.styles.js';
+import { modalStyles } from '../../core/styles/modal.styles.js';
 import { isAbort, passkeyAssertion, WebAuthnController } from '../../core/webauthn.js';
 import { reauthDialogStyles } from './reauth-dialog.styles.js';
 
@@ -57,7 +58,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart error - Why the last proof was refused.
  */
 export class AcctReauthDialog extends AcctElement {
-  static override styles = [AcctElement.styles, controlStyles, formStyles, reauthDialogStyles];
+  static override styles = [AcctElement.styles, controlStyles, formStyles, modalStyles, reauthDialogStyles];
 
   /** The client to prove through: the page's session store's, set by `askReauthentication`. */
   @property({ attribute: false }) api: ApiClient | null = null;

@@ -17,6 +17,7 @@ import {
 } from '../../core/format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
+import { renderInlineConfirm } from '../../core/views.js';
 
 /** What a row is called, in its title and in messages: "iPhone", "Windows computer" (core/format.ts). */
 export function deviceLabel(t: Translation, session: DeviceSession): string {
@@ -49,7 +50,6 @@ export function renderSessionRow(
   const method = methodText(t, session.method);
   // The title says what the device is; this line, which browser on which version of its system.
   const details = browserText(t, session.browser, session.os);
-  const confirmId = `confirm-${session.id}`;
   return html`
     <li part=${session.current ? 'item current-item' : 'item'} data-session=${session.id}>
       <span class="icon">${icon(kind)}</span>
@@ -79,13 +79,16 @@ export function renderSessionRow(
       </div>
       ${
         confirming
-          ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId} data-id=${session.id} @keydown=${on.confirmKeydown}>
-            <p id=${confirmId}>${t.sessions.confirmRevoke(label)}</p>
-            <button part="button confirm-button" class="danger small" type="button" data-id=${session.id} ?disabled=${busy} @click=${on.confirm}>
-              ${t.sessions.confirm}
-            </button>
-            <button part="button cancel-button" class="small cancel" type="button" ?disabled=${busy} @click=${on.cancel}>${t.sessions.cancel}</button>
-          </div>`
+          ? renderInlineConfirm({
+              id: session.id,
+              question: t.sessions.confirmRevoke(label),
+              confirmLabel: t.sessions.confirm,
+              cancelLabel: t.sessions.cancel,
+              busy,
+              confirm: on.confirm,
+              cancel: on.cancel,
+              keydown: on.confirmKeydown,
+            })
           : nothing
       }
     </li>
