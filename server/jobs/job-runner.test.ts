@@ -4,7 +4,10 @@
  * declared. Then with real processes (server/testing/job-worker-process.ts): two workers on one
  * PostgreSQL run each of many jobs exactly once, and a worker killed mid-job leaves the job to be
  * taken again and finished by the next process — on PostgreSQL by a second process, on the
- * embedded database by the same folder opened again after the kill.
+ * embedded database by the same folder opened again after the kill. And stop(): it resolves only
+ * once pg-boss has nothing in flight — a cron pass blocked in the database is waited for — and
+ * what a job that outlived the shutdown leaves behind never turns into an unhandled rejection once
+ * the database is gone (a test dropping its database right after stopping a server did that).
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,14 +15,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import { openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { createLogger } from '../http/logging';
 import type { Services } from '../services';
-import { describeOnEachDatabase } from '../testing/databases';
+import { createTestDatabase, describeOnEachDatabase, testDatabaseKinds, type TestDatabase } from '../testing/databases';
 import { jobWhere, makeJobDue } from '../testing/jobs';
 import { createJobRunsTable, crashOnceJob, recordJob, TEST_JOBS } from '../testing/job-worker-process';
 import { DetachedWork } from './detached-work';
@@ -251,3 +254,79 @@ describeOnEachDatabase('the job runner on an embedded database in a folder', (_g
     },
   );
 });
+
+/** A job that, once started, runs until the test opens its gate. */
+const gate = { started: () => {}, open: () => {} };
+const heldJob = defineJob<object>({
+  name: 'test.held',
+  handler: () =>
+    new Promise<void>((resolve) => {
+      gate.open = resolve;
+      gate.started();
+    }),
+});
+
+/** A runner as a server runs it (work: true), on a database of its own that the test drops. */
+async function runnerOn(db: TestDatabase): Promise<JobRunner> {
+  await declareJobQueues(db.knex, [heldJob]);
+  const runner = new JobRunner({ knex: db.knex, logger, definitions: [heldJob], work: true, pollingSeconds: 0.5 });
+  await runner.start({ db, logger, detached: new DetachedWork(logger) } as unknown as Services);
+  return runner;
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`stopping the job runner (${kind})`, () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    before(() => process.on('unhandledRejection', onUnhandled));
+    after(() => process.off('unhandledRejection', onUnhandled));
+
+    it('leaves nothing to fail once the database is gone, even of a job that outlived the stop', async () => {
+      const db = await createTestDatabase(kind);
+      const runner = await runnerOn(db);
+      const started = new Promise<void>((resolve) => (gate.started = resolve));
+      await runner.send(heldJob, {});
+      await started;
+      await runner.stop(1000); // the job is still running: released to another process
+      await db.drop();
+      // The job ends now: pg-boss marks it complete without awaiting that query, on a closed pool.
+      gate.open();
+      await sleep(300);
+      assert.deepEqual(unhandled.map(String), []);
+    });
+
+    it(
+      'waits for a cron pass in flight before it resolves',
+      { skip: kind !== 'postgres' && 'the embedded database has one connection: no lock can be held beside it' },
+      async () => {
+        const db = await createTestDatabase(kind);
+        // pg-boss's cron pass, run at start, first updates its row of pgboss.version: hold that row.
+        const holder = await db.knex.transaction();
+        let runner: JobRunner | undefined;
+        try {
+          await holder.raw(`select 1 from pgboss.version for update`);
+          runner = await runnerOn(db);
+          await waitFor('the cron pass to wait on the lock', async () => {
+            const { rows } = await db.knex.raw(
+              `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'
+                 and query like '%cron_on%'`,
+            );
+            return rows.length ? true : undefined;
+          });
+          let stopped = false;
+          const stopping = runner.stop(10_000).then(() => (stopped = true));
+          await sleep(500);
+          assert.equal(stopped, false, 'stop() resolved while a query of pg-boss was in flight');
+          await holder.rollback();
+          await stopping;
+        } finally {
+          if (!holder.isCompleted()) await holder.rollback();
+          await runner?.stop();
+        }
+        await db.drop();
+        await sleep(300);
+        assert.deepEqual(unhandled.map(String), []);
+      },
+    );
+  });
+}

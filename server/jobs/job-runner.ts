@@ -10,6 +10,7 @@
  * `npm start` / `npm run serve`, and `npm run worker`) also take and run them
  * (docs/architecture.md "Jobs").
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Knex } from 'knex';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../http/logging';
@@ -22,6 +23,14 @@ const DEFAULT_EXPIRE_SECONDS = 300;
 
 /** pg-boss's own queue, which carries cron jobs to their queues. */
 const CRON_QUEUE = '__pgboss__send-it';
+
+/**
+ * Marks what pg-boss does of its own accord — its workers' loops, its supervision and cron passes,
+ * and the complete or fail a worker sends after its callback without awaiting it — as opposed to
+ * the calls acct makes: the context of `boss.start()` and `boss.work()` carries over to the
+ * timers and loops they begin.
+ */
+const pgBossOwnWork = new AsyncLocalStorage<true>();
 
 function queueOptions(definition: JobDefinition<never>): PgBoss.Queue {
   const retry = definition.retry ?? DEFAULT_RETRY;
@@ -70,25 +79,61 @@ export class JobRunner implements Jobs {
   private readonly running = new Set<Promise<void>>();
   /** The jobs those handlers run, by id, with their queue: released if a shutdown cannot wait for them. */
   private readonly taken = new Map<string, string>();
+  /** pg-boss's queries in flight (settled or not, never rejected): stop() waits for them. */
+  private readonly inFlight = new Set<Promise<void>>();
   private services: Services | undefined;
+  private stopping: Promise<void> | undefined;
 
   constructor(private readonly options: JobRunnerOptions) {
     for (const definition of options.definitions) this.byName.set(definition.name, definition);
     this.boss = new PgBoss({
-      db: pgBossDb(options.knex),
+      db: this.watched(pgBossDb(options.knex)),
       schema: JOB_SCHEMA,
       migrate: false,
       supervise: options.work,
       schedule: options.work,
       maintenanceIntervalSeconds: options.maintenanceSeconds ?? 60,
     });
-    this.boss.on('error', (err) => options.logger.warn({ err }, 'job runner: error'));
+    // Once stopping, pg-boss's errors are those of a database going away under what it was still doing.
+    this.boss.on('error', (err) =>
+      this.stopping
+        ? options.logger.debug({ err }, 'job runner: error while stopping')
+        : options.logger.warn({ err }, 'job runner: error'),
+    );
+  }
+
+  /**
+   * pg-boss's connection, watched: every query is counted in flight until it settles, for stop().
+   * Once stop() has begun, a query of pg-boss's own that fails — the database closed under it — is
+   * said at debug and answered with no result rather than rejected: pg-boss sends some without
+   * awaiting them (a worker's complete), so a rejection would be unhandled, and it reads a missing
+   * result as "nothing" (no jobs fetched, none marked). acct's own calls fail as usual.
+   */
+  private watched(db: PgBoss.Db): PgBoss.Db {
+    return {
+      executeSql: (text, values) => {
+        const query = db.executeSql(text, values);
+        const settled = query.then(
+          () => undefined,
+          () => undefined,
+        );
+        this.inFlight.add(settled);
+        void settled.then(() => this.inFlight.delete(settled));
+        if (!pgBossOwnWork.getStore()) return query;
+        return query.catch((err: unknown) => {
+          if (!this.stopping) throw err;
+          this.options.logger.debug({ error: errorMessage(err) }, 'job runner: a query failed while stopping');
+          return undefined as unknown as { rows: never[] };
+        });
+      },
+    };
   }
 
   /** Declares the schedules, then (with `work`) starts taking jobs. The queues exist: see declareJobQueues. */
   async start(services: Services): Promise<void> {
     this.services = services;
-    await this.boss.start();
+    this.stopping = undefined;
+    await pgBossOwnWork.run(true, () => this.boss.start());
     for (const definition of this.byName.values()) {
       // Settings may have changed since the queue was made (a process of an older version migrated).
       await this.boss.updateQueue(definition.name, queueOptions(definition));
@@ -97,15 +142,16 @@ export class JobRunner implements Jobs {
     }
     if (!this.options.work) return;
     for (const definition of this.byName.values()) {
-      const id = await this.boss.work<object>(
-        definition.name,
-        { pollingIntervalSeconds: this.options.pollingSeconds ?? 2, batchSize: 1 },
-        // The job is completed or failed (into its retry) inside the tracked work, not by pg-boss
-        // after the callback returns: so once drain() has waited for it, its state is final. The
-        // complete pg-boss then calls finds the job no longer active and changes nothing.
-        async ([job]) => {
-          if (job) await this.track(this.settle(definition, job));
-        },
+      const id = await pgBossOwnWork.run(true, () =>
+        this.boss.work<object>(
+          definition.name,
+          { pollingIntervalSeconds: this.options.pollingSeconds ?? 2, batchSize: 1 },
+          // The job is completed or failed (into its retry) inside the tracked work, not by pg-boss
+          // after the callback returns: so once drain() has waited for it, its state is final. The
+          // complete pg-boss then calls finds the job no longer active and changes nothing. The
+          // handler is acct's work, not pg-boss's own (see pgBossOwnWork).
+          ([job]) => pgBossOwnWork.exit(async () => (job ? this.track(this.settle(definition, job)) : undefined)),
+        ),
       );
       this.workerIds.set(definition.name, id);
     }
@@ -167,13 +213,23 @@ export class JobRunner implements Jobs {
   }
 
   /**
-   * Stops taking jobs and waits (up to `timeoutMs`) for those running to finish. A job still running
-   * then is released: failed into its retry and made due at once, so that another process takes it
-   * now rather than when its expiry (minutes) would have freed it. Jobs run at least once: the one
-   * released may yet finish here while the process exits (docs/deploying.md "Several processes").
+   * Stops taking jobs and waits (up to `timeoutMs`, at least a second as pg-boss does) for those
+   * running to finish and for pg-boss's queries in flight — a supervision or cron pass, a worker's
+   * fetch or complete — so that closing the database next fails nothing. A job still running then
+   * is released: failed into its retry and made due at once, so that another process takes it now
+   * rather than when its expiry (minutes) would have freed it. Jobs run at least once: the one
+   * released may yet finish here while the process exits (docs/deploying.md "Several processes");
+   * what pg-boss then sends for it fails quietly (see watched()). Calling it again waits for the
+   * same stop.
    */
-  async stop(timeoutMs = 10_000): Promise<void> {
+  stop(timeoutMs = 10_000): Promise<void> {
+    return (this.stopping ??= this.shutDown(timeoutMs));
+  }
+
+  private async shutDown(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + Math.max(timeoutMs, 1000);
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
+    await this.quiet(deadline);
     const unfinished = [...this.taken];
     if (!unfinished.length) return;
     for (const [id, name] of unfinished) {
@@ -186,6 +242,24 @@ export class JobRunner implements Jobs {
       .raw(`update ${JOB_SCHEMA}.job set start_after = now() where id = any(?) and state = 'retry'`, [ids])
       .catch(this.unsettled({ id: ids.join(',') }));
     this.options.logger.warn({ jobIds: ids }, 'job runner: released jobs still running at shutdown');
+  }
+
+  /**
+   * Waits, until `deadline`, for the handlers running here and pg-boss's queries in flight. pg-boss's
+   * own stop waits only for its workers' callbacks, not for the complete it sends after one, nor for
+   * a supervision or cron pass under way.
+   */
+  private async quiet(deadline: number): Promise<void> {
+    for (;;) {
+      // A turn of the event loop first: a worker whose callback just returned sends its complete then.
+      await new Promise((resolve) => setImmediate(resolve));
+      const pending = [...this.running, ...this.inFlight];
+      const left = deadline - Date.now();
+      if (!pending.length || left <= 0) return;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled(pending), new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+      clearTimeout(timer);
+    }
   }
 
   /** Runs a taken job's handler, then marks it completed, or failed so that pg-boss schedules the retry. */

@@ -30,7 +30,8 @@ export const answerWith =
     res.writeHead(status, headers).end(body);
   };
 
-export async function startReceiver(): Promise<Receiver> {
+/** A receiver on `port` (any free one by default; a stopped receiver's port to bring it back there). */
+export async function startReceiver(port = 0): Promise<Receiver> {
   const receiver: Receiver = {
     url: '',
     port: 0,
@@ -52,7 +53,7 @@ export async function startReceiver(): Promise<Receiver> {
       receiver.answer(request, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   receiver.port = (server.address() as AddressInfo).port;
   receiver.url = `http://127.0.0.1:${receiver.port}/hook`;
   const close = receiver.close;
