@@ -7,7 +7,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'widgets/custom-elements.json', 'coverage/**', '.data/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'widgets/custom-elements.json',
+      'coverage/**',
+      '.data/**',
+      'bench/.node/**',
+    ],
   },
   {
     files: ['**/*.ts'],

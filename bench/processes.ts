@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { AcctReady, AcctSettings } from './children/acct-server';
 import type { Argon2Result, Argon2Settings } from './children/argon2-verify';
 import type { BareReady } from './children/bare-server';
+import type { BetterAuthReady, BetterAuthSettings } from './children/better-auth-server';
+import type { FloorReady, FloorSettings } from './children/floor-server';
 import type { ChildMessage, LoopDelay, ParentMessage } from './children/protocol';
 import { onCleanup } from './cleanup';
 
@@ -18,6 +20,8 @@ interface Children {
   'acct-server': { settings: AcctSettings; ready: AcctReady };
   'bare-server': { settings: Record<string, never>; ready: BareReady };
   'argon2-verify': { settings: Argon2Settings; ready: Argon2Result };
+  'better-auth-server': { settings: BetterAuthSettings; ready: BetterAuthReady };
+  'floor-server': { settings: FloorSettings; ready: FloorReady };
 }
 
 export interface Child<Ready> {
@@ -30,14 +34,27 @@ export interface Child<Ready> {
   stop(): Promise<void>;
 }
 
+/** `BENCH_PROFILE=<folder>`: each server writes a V8 CPU profile in <folder>/<entry> as it exits (`--cpu-prof`). */
+const PROFILE_DIR = process.env.BENCH_PROFILE || undefined;
+
+/** The Node the servers run on (`BENCH_NODE`, node-binary.ts); the runner's own by default. */
+let serverNode: string | undefined;
+export function runServersOn(binary: string): void {
+  serverNode = binary;
+}
+
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STARTUP_TIMEOUT_MS = 120_000;
-const STOP_GRACE_MS = 3_000;
+// Writing a CPU profile takes a moment after the exit begins.
+const STOP_GRACE_MS = PROFILE_DIR ? 30_000 : 3_000;
 
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
-  child.kill('SIGTERM');
+  // A child exits by itself once the channel closes (protocol.ts), which lets Node write a CPU
+  // profile; a signal would end it before that.
+  if (child.connected) child.disconnect();
+  else child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
   await exited;
   clearTimeout(timer);
@@ -65,8 +82,15 @@ export async function startChild<Entry extends keyof Children>(
   type Ready = Children[Entry]['ready'];
   const child = fork(fileURLToPath(new URL(`./children/${entry}.ts`, import.meta.url)), [JSON.stringify(settings)], {
     cwd: PROJECT_ROOT,
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // The raw argon2 loop is the sign-in's control: it runs on the same Node as the servers.
+    ...(serverNode ? { execPath: serverNode } : {}),
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(PROFILE_DIR && entry.endsWith('-server') ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}/${entry}`] : []),
+    ],
+    // The acct server logs every request (children/acct-server.ts): its output is not shown.
+    stdio: ['ignore', entry === 'acct-server' ? 'ignore' : 'inherit', 'inherit', 'ipc'],
   });
   const stop = () => stopProcess(child);
   onCleanup(`stopping ${entry}`, stop);

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measures what docs/security.md I1 promises to publish, in one bounded run.
- *   1. the session check — `GET /api/me` with a valid cookie — against a bare Express 5 route;
+ *   1. the session check — `GET /api/me` with a valid cookie — against a bare Express 5 route and,
+ *      on PostgreSQL, against Better Auth's `GET /api/auth/get-session` (a peer, bench/peers.ts);
  *   2. password sign-in against raw argon2id verifies at the same parameters and concurrency;
  *   3. `/api/me` latency while sign-ins hash at full speed (hashing must not starve other routes).
  * Each server and the argon2 loop run in a child process of their own; this process only generates
@@ -10,15 +11,23 @@
  *   npm run bench
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- --db=both
  *
+ * `BENCH_NODE=22` (or 24, …) runs the servers and the argon2 loop on that Node (node-binary.ts).
+ * `--session-only` measures the session checks alone (1), and `BENCH_PROFILE=<folder>` has the
+ * acct server write a CPU profile there (read it with `tsx bench/cpu-profile.ts <file>`).
+ *
  * Settings (environment): BENCH_SECONDS (10) per measurement, BENCH_WARMUP_SECONDS (2),
- * BENCH_CONNECTIONS (16) for the GET routes, BENCH_SIGN_IN_CONNECTIONS (16), BENCH_PIPELINING (1).
+ * BENCH_CONNECTIONS (16) for the GET routes, BENCH_SIGN_IN_CONNECTIONS (16), BENCH_PIPELINING (1),
+ * BENCH_LOG_LEVEL (info, the server's default) for the acct server's logs.
  */
 import { TEST_ORIGIN } from '../server/testing/http-client';
 import { cleanUp } from './cleanup';
 import { createBenchDatabase } from './database';
 import { load, type HttpRequest, type LoadSettings } from './load';
+import type { AcctReady } from './children/acct-server';
 import type { Argon2Result } from './children/argon2-verify';
-import { startChild, type Child } from './processes';
+import { ensurePeerInstalled } from './peers';
+import { nodeBinary, versionOf } from './node-binary';
+import { runServersOn, startChild, type Child } from './processes';
 import { header, section, type RunSettings, type SectionResult } from './report';
 
 type DatabaseKind = 'postgres' | 'pglite';
@@ -26,6 +35,8 @@ type DatabaseKind = 'postgres' | 'pglite';
 interface Options extends RunSettings {
   databases: DatabaseKind[];
   adminUrl: string | undefined;
+  /** `--session-only`: the session checks alone, without the sign-in and hashing measurements. */
+  sessionOnly: boolean;
 }
 
 /** What a browser on the demo site sends with every call. */
@@ -62,6 +73,7 @@ function readOptions(): Options {
   return {
     databases: chosen,
     adminUrl,
+    sessionOnly: process.argv.includes('--session-only'),
     seconds: wholeNumber('BENCH_SECONDS', 10, 1),
     warmupSeconds: wholeNumber('BENCH_WARMUP_SECONDS', 2, 0),
     connections: wholeNumber('BENCH_CONNECTIONS', 16, 1),
@@ -89,49 +101,28 @@ async function rawArgon2(options: Options, hashConcurrency?: number): Promise<Ar
   return verifier.ready;
 }
 
-async function measureOn(kind: DatabaseKind, options: Options): Promise<SectionResult> {
-  const database = kind === 'postgres' ? await createBenchDatabase(options.adminUrl!) : undefined;
-  const label = database
-    ? `PostgreSQL ${database.serverVersion} (fresh database ${database.name})`
-    : 'PGlite (embedded, in memory, inside the acct server process)';
-  progress(`${label}: starting the servers`);
-  const [acct, bare] = await Promise.all([
-    startChild('acct-server', { databaseUrl: database?.url }),
-    startChild('bare-server', {}),
-  ]);
+/** Better Auth's session check on its own fresh database of the same PostgreSQL server. */
+async function startBetterAuth(adminUrl: string) {
+  ensurePeerInstalled('better-auth', progress);
+  const database = await createBenchDatabase(adminUrl);
+  const peer = await startChild('better-auth-server', { databaseUrl: database.url });
+  const route: HttpRequest = { url: peer.ready.url, headers: { ...BROWSER_HEADERS, cookie: peer.ready.cookie } };
+  return { peer, route };
+}
 
-  const bareRoute: HttpRequest = { url: bare.ready.url, headers: BROWSER_HEADERS };
-  const me: HttpRequest = {
-    url: `${acct.ready.url}/api/me`,
-    headers: { ...BROWSER_HEADERS, cookie: acct.ready.cookie },
-  };
+async function measureSignIn(acct: Child<AcctReady>, me: HttpRequest, options: Options) {
   const signIn: HttpRequest = {
     url: `${acct.ready.url}/api/auth/sign-in`,
     method: 'POST',
     headers: { ...BROWSER_HEADERS, 'content-type': 'application/json' },
     body: JSON.stringify({ email: acct.ready.email, password: acct.ready.password }),
   };
-  const reads = (seconds: number): LoadSettings => ({
-    connections: options.connections,
-    pipelining: options.pipelining,
-    seconds,
-  });
   const signIns = (seconds: number): LoadSettings => ({
     connections: options.signInConnections,
     pipelining: options.pipelining,
     seconds,
   });
-
-  if (options.warmupSeconds > 0) {
-    progress('warming up');
-    await load(bareRoute, reads(options.warmupSeconds));
-    await load(me, reads(options.warmupSeconds));
-    await load(signIn, signIns(options.warmupSeconds));
-  }
-  progress('GET /bare');
-  const bareResult = await load(bareRoute, reads(options.seconds));
-  progress('GET /api/me');
-  const meResult = await withLoopDelay(acct, () => load(me, reads(options.seconds)));
+  if (options.warmupSeconds > 0) await load(signIn, signIns(options.warmupSeconds));
   progress('POST /api/auth/sign-in');
   const signInResult = await withLoopDelay(acct, () => load(signIn, signIns(options.seconds)));
   progress('raw argon2id verifies');
@@ -141,18 +132,76 @@ async function measureOn(kind: DatabaseKind, options: Options): Promise<SectionR
   const argon2Unlimited = await rawArgon2(options, 4);
   progress('GET /api/me during a sign-in burst');
   const burst = await withLoopDelay(acct, () =>
-    Promise.all([load(me, reads(options.seconds)), load(signIn, signIns(options.seconds))]),
+    Promise.all([load(me, reads(options, options.seconds)), load(signIn, signIns(options.seconds))]),
   );
-
-  await cleanUp();
   return {
-    database: label,
-    bare: bareResult,
-    me: { load: meResult.value, loop: meResult.loop },
     signIn: { load: signInResult.value, loop: signInResult.loop },
     argon2,
     argon2Unlimited,
     burst: { me: burst.value[0], signIn: burst.value[1], loop: burst.loop },
+  };
+}
+
+const reads = (options: Options, seconds: number): LoadSettings => ({
+  connections: options.connections,
+  pipelining: options.pipelining,
+  seconds,
+});
+
+async function measureOn(kind: DatabaseKind, options: Options): Promise<SectionResult> {
+  const database = kind === 'postgres' ? await createBenchDatabase(options.adminUrl!) : undefined;
+  const label = database
+    ? `PostgreSQL ${database.serverVersion} (fresh database ${database.name})`
+    : 'PGlite (embedded, in memory, inside the acct server process)';
+  progress(`${label}: starting the servers`);
+  const [acct, bare, floor, betterAuth] = await Promise.all([
+    startChild('acct-server', { databaseUrl: database?.url }),
+    startChild('bare-server', {}),
+    database ? startChild('floor-server', { databaseUrl: database.url }) : undefined,
+    // Better Auth has no embedded PostgreSQL: it is compared on the real server only.
+    kind === 'postgres' ? startBetterAuth(options.adminUrl!) : undefined,
+  ]);
+
+  const bareRoute: HttpRequest = { url: bare.ready.url, headers: BROWSER_HEADERS };
+  const me: HttpRequest = {
+    url: `${acct.ready.url}/api/me`,
+    headers: { ...BROWSER_HEADERS, cookie: acct.ready.cookie },
+  };
+  const floorRoute: HttpRequest | undefined = floor && {
+    url: floor.ready.url,
+    headers: { ...BROWSER_HEADERS, cookie: floor.ready.cookie },
+  };
+  if (options.warmupSeconds > 0) {
+    progress('warming up');
+    for (const route of [bareRoute, floorRoute, me, betterAuth?.route])
+      if (route) await load(route, reads(options, options.warmupSeconds));
+  }
+  progress('GET /bare');
+  const bareResult = await withLoopDelay(bare, () => load(bareRoute, reads(options, options.seconds)));
+  let floorResult;
+  if (floor && floorRoute) {
+    progress('GET /floor');
+    floorResult = await withLoopDelay(floor, () => load(floorRoute, reads(options, options.seconds)));
+  }
+  progress('GET /api/me');
+  const meResult = await withLoopDelay(acct, () => load(me, reads(options, options.seconds)));
+  let betterAuthResult;
+  if (betterAuth) {
+    progress("Better Auth's GET /api/auth/get-session");
+    betterAuthResult = await withLoopDelay(betterAuth.peer, () =>
+      load(betterAuth.route, reads(options, options.seconds)),
+    );
+  }
+  const signIn = options.sessionOnly ? undefined : await measureSignIn(acct, me, options);
+
+  await cleanUp();
+  return {
+    database: label,
+    bare: { load: bareResult.value, loop: bareResult.loop },
+    me: { load: meResult.value, loop: meResult.loop },
+    ...(floorResult ? { floor: { load: floorResult.value, loop: floorResult.loop } } : {}),
+    ...(betterAuthResult ? { betterAuth: { load: betterAuthResult.value, loop: betterAuthResult.loop } } : {}),
+    ...(signIn ? { signIn } : {}),
   };
 }
 
@@ -170,7 +219,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   const options = readOptions();
-  console.log(header(options));
+  const otherNode = process.env.BENCH_NODE ? nodeBinary(process.env.BENCH_NODE, progress) : undefined;
+  if (otherNode) runServersOn(otherNode);
+  console.log(header(options, otherNode ? versionOf(otherNode) : process.version));
   for (const kind of options.databases) {
     console.log(`\n${section(await measureOn(kind, options), options)}`);
   }

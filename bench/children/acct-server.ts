@@ -1,9 +1,9 @@
 /**
  * The acct server under test, started the way the tests start it: `startServer` (which migrates
- * the database) with the test settings — loopback, ephemeral port, silent logs, a fixed encryption
- * key, the development outbox — on the database the runner names (a PostgreSQL URL, else an
- * in-memory PGlite), with the sign-in rate limits raised out of the way so sign-in can be loaded
- * at full speed. It signs one user up through the real flow (sign-up, emailed link, exchange) and
+ * the database) with the test settings — loopback, ephemeral port, a fixed encryption key, the
+ * development outbox — on the database the runner names (a PostgreSQL URL, else an in-memory
+ * PGlite), with request logs at the default level, and the sign-in rate limits raised out of the
+ * way so sign-in can be loaded at full speed. It signs one user up through the real flow (sign-up, emailed link, exchange) and
  * reports the URL, that session's cookie and the credentials to the runner.
  */
 import { createLogger } from '../../server/http/logging';
@@ -33,7 +33,10 @@ runChild<AcctReady>(async () => {
   const { databaseUrl } = childSettings<AcctSettings>();
   const config = testConfig({
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { ACCT_DATA_DIR: 'memory://' }),
-    ACCT_LOG_LEVEL: 'silent',
+    // The default level, one line per request, as a production server logs (BENCH_LOG_LEVEL
+    // changes it, to see what logging costs). The runner sends this process's standard output to
+    // /dev/null, so the cost measured is pino's, not a terminal's.
+    ACCT_LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'info',
     ACCT_RATE_LIMITS: RAISED_RATE_LIMITS,
   });
   const running = await startServer({ config, logger: createLogger(config.logLevel), publicUrlFromPort: true });
