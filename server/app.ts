@@ -13,7 +13,7 @@ import { mountHostedAssets } from './http/hosted-assets';
 import { rejectDeepJson } from './http/json-limits';
 import { requestLogger } from './http/logging';
 import { hostedLoginPage } from './modules/hosted-login/hosted-login.routes';
-import { BUNDLE_PATHS, bundleRoutes, DEFAULT_BUNDLE_DIR } from './modules/bundle/bundle.routes';
+import { bundleRoutes, DEFAULT_BUNDLE_DIR, isBundlePath } from './modules/bundle/bundle.routes';
 import { openApiRoutes } from './modules/openapi/openapi.routes';
 import { clientConfigRoutes } from './modules/client-config/client-config.routes';
 import { accountPage } from './modules/account-page/account-page.routes';
@@ -79,7 +79,7 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
   // at build time and sent by its own route.
   const compress = compression({
     threshold: COMPRESSION_THRESHOLD,
-    filter: (req, res) => !BUNDLE_PATHS.includes(req.path) && compression.filter(req, res),
+    filter: (req, res) => !isBundlePath(req.path) && compression.filter(req, res),
   });
   app.use((req, res, next) => (UNCOMPRESSED_PATHS.has(req.path) ? next() : compress(req, res, next)));
   app.use(

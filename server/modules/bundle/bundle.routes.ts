@@ -11,14 +11,21 @@
  * the copy's own ETag, so a cache never answers one encoding's revalidation with another's — and
  * the compression middleware leaves these answers alone.
  *
- * The whole module is this one route: no SQL and no service (and, being a file rather than JSON,
- * no contract entry).
+ * Pinned builds (docs/embedding.md): `/acct/<hash>/acct.js` and its map answer the build named
+ * in `widgets/dist/bundle.json` (scripts/bundle-manifest.ts) as `immutable` for a year — the URL
+ * changes whenever a byte does — and `/acct/bundle.json` tells a site the current build's URLs and
+ * SRI hashes. Any other hash is `404 bundle_build_unknown`: a server holds one build, so a page
+ * pinned to an earlier one must be updated with the server (its API may have changed too).
+ *
+ * The whole module is these routes: no SQL and no service (and, being files rather than JSON
+ * of the API, no contract entry).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import Negotiator from 'negotiator';
+import { MANIFEST_FILE, PINNED_FILES, type BundleManifest, type PinnedFile } from '../../../scripts/bundle-manifest';
 import { ApiError } from '../../http/errors';
 
 export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL('../../../widgets/dist', import.meta.url));
@@ -26,8 +33,14 @@ export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL('../../../widgets/dist',
 /** The only files served from the bundle folder. */
 const FILES = { '/acct.js': 'acct.js', '/acct.js.map': 'acct.js.map', '/acct-sw.js': 'acct-sw.js' } as const;
 
-/** Paths this router answers, for the compression middleware to skip. */
+/** A pinned build's files are cached this long, and never revalidated. */
+const PINNED_MAX_AGE_MS = 365 * 24 * 3600 * 1000;
+/** How long a browser may keep `/acct/bundle.json`: the current build changes only with a deploy. */
+const MANIFEST_MAX_AGE_SECONDS = 60;
+
+/** Paths this router answers, for the compression middleware to skip (a pinned file starts with `/acct/`). */
 export const BUNDLE_PATHS: readonly string[] = Object.keys(FILES);
+export const isBundlePath = (path: string) => BUNDLE_PATHS.includes(path) || path.startsWith('/acct/');
 
 /** Content-Encoding → the suffix of the build's precompressed copy, best first. */
 const ENCODINGS = { br: '.br', gzip: '.gz' } as const;
@@ -48,25 +61,66 @@ function encodingFor(req: Request, file: string): keyof typeof ENCODINGS | undef
   return undefined;
 }
 
+const notBuilt = () => new ApiError(503, 'bundle_not_built', 'The elements are not built yet; run `npm run build`.');
+
+/** Sends one built file, in the best encoding the request accepts, as public code any page may load. */
+function sendBuilt(req: Request, res: Response, file: string, cache: { maxAge: number; immutable: boolean }): void {
+  if (!existsSync(file)) throw notBuilt();
+  const encoding = encodingFor(req, file);
+  res.set({
+    'Access-Control-Allow-Origin': '*',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    Vary: 'Accept-Encoding',
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
+  });
+  // sendFile's ETag comes from the file it sends, so each encoding has its own.
+  res.sendFile(encoding ? file + ENCODINGS[encoding] : file, {
+    ...cache,
+    headers: { 'Content-Type': file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/json' },
+  });
+}
+
+/** The build's manifest, read again only when the file changes (a rebuild under a running server). */
+function manifestReader(bundleDir: string): () => BundleManifest | undefined {
+  const path = join(bundleDir, MANIFEST_FILE);
+  let cached: { mtimeMs: number; manifest: BundleManifest } | undefined;
+  return () => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    if (cached?.mtimeMs !== stat.mtimeMs)
+      cached = { mtimeMs: stat.mtimeMs, manifest: JSON.parse(readFileSync(path, 'utf8')) as BundleManifest };
+    return cached.manifest;
+  };
+}
+
 export function bundleRoutes(bundleDir: string, maxAgeSeconds: number): Router {
   const router = Router();
+  const manifest = manifestReader(bundleDir);
+
   router.get(BUNDLE_PATHS as string[], (req, res) => {
     const file = join(bundleDir, FILES[req.path as keyof typeof FILES]);
-    if (!existsSync(file)) {
-      throw new ApiError(503, 'bundle_not_built', 'The elements are not built yet; run `npm run build`.');
-    }
-    const encoding = encodingFor(req, file);
+    sendBuilt(req, res, file, { maxAge: maxAgeSeconds * 1000, immutable: false });
+  });
+
+  router.get(`/acct/${MANIFEST_FILE}`, (_req, res) => {
+    const current = manifest();
+    if (!current) throw notBuilt();
     res.set({
       'Access-Control-Allow-Origin': '*',
       'Cross-Origin-Resource-Policy': 'cross-origin',
-      Vary: 'Accept-Encoding',
-      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+      'Cache-Control': `public, max-age=${MANIFEST_MAX_AGE_SECONDS}`,
     });
-    // sendFile's ETag comes from the file it sends, so each encoding has its own.
-    res.sendFile(encoding ? file + ENCODINGS[encoding] : file, {
-      maxAge: maxAgeSeconds * 1000,
-      headers: { 'Content-Type': file.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/json' },
-    });
+    res.json(current);
+  });
+
+  router.get('/acct/:hash/:file', (req, res) => {
+    const current = manifest();
+    if (!current) throw notBuilt();
+    const name = req.params.file as PinnedFile;
+    if (req.params.hash !== current.hash || !PINNED_FILES.includes(name)) {
+      throw new ApiError(404, 'bundle_build_unknown', `This server holds build ${current.hash}; see /acct/${MANIFEST_FILE}.`);
+    }
+    sendBuilt(req, res, join(bundleDir, name), { maxAge: PINNED_MAX_AGE_MS, immutable: true });
   });
   return router;
 }

@@ -9,11 +9,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { precompressBundle } from '../../../scripts/precompress-bundle';
 import { hostedAssets } from '../../http/hosted-assets';
 import { createLogger } from '../../http/logging';
@@ -21,38 +19,10 @@ import { startServer, type RunningServer } from '../../start';
 import { signedUpClient } from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TEST_ORIGIN } from '../../testing/http-client';
+import { CHROME_ACCEPT_ENCODING, decoded, rawGet } from '../../testing/raw-http';
 import { testConfig } from '../../testing/test-server';
 
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** A GET whose body comes back exactly as sent. */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    })
-      .on('error', reject)
-      .end();
-  });
-}
-
-/** The body decoded by its Content-Encoding. */
-function decoded(answer: RawAnswer): Buffer {
-  const encoding = answer.headers['content-encoding'];
-  if (encoding === 'br') return brotliDecompressSync(answer.body);
-  if (encoding === 'gzip') return gunzipSync(answer.body);
-  assert.equal(encoding, undefined);
-  return answer.body;
-}
-
-const CHROME = 'gzip, deflate, br, zstd';
+const CHROME = CHROME_ACCEPT_ENCODING;
 
 /** Something the size and texture of a bundle: repetitive JavaScript with some noise. */
 const BUNDLE = Array.from(

@@ -11,6 +11,14 @@ describe('scriptBaseUrl', () => {
     expect(scriptBaseUrl('https://example.com/auth/acct.js')).to.equal('https://example.com/auth');
     expect(scriptBaseUrl('http://localhost:3000/acct.js')).to.equal('http://localhost:3000');
   });
+
+  it('is the server above a pinned build’s folder, /acct/<hash>/', () => {
+    const hash = '0123456789abcdef';
+    expect(scriptBaseUrl(`https://auth.example.com/acct/${hash}/acct.js`)).to.equal('https://auth.example.com');
+    expect(scriptBaseUrl(`https://example.com/auth/acct/${hash}/acct.js`)).to.equal('https://example.com/auth');
+    // Only a build's name is taken for one: a folder of a site's own stays.
+    expect(scriptBaseUrl('https://example.com/acct/v2/acct.js')).to.equal('https://example.com/acct/v2');
+  });
 });
 
 describe('resolveServerUrl', () => {

@@ -4,14 +4,18 @@
  * names the server: the folder acct.js was served from. An element's `server` attribute overrides it.
  */
 
+/** The folder of a pinned build, `/acct/<hash>` (server/modules/bundle): the server is above it. */
+const PINNED_BUILD_FOLDER = /\/acct\/[0-9a-f]{16}$/;
+
 /**
  * The base URL of the folder a script was loaded from, without a trailing slash:
  * `https://auth.example.com/acct.js?v=2` → `https://auth.example.com`,
- * `https://example.com/auth/acct.js` → `https://example.com/auth` (acct mounted under a path).
+ * `https://example.com/auth/acct.js` → `https://example.com/auth` (acct mounted under a path),
+ * `https://auth.example.com/acct/<hash>/acct.js` (a pinned build) → `https://auth.example.com`.
  */
 export function scriptBaseUrl(scriptUrl: string): string {
   const url = new URL(scriptUrl);
-  const folder = url.pathname.slice(0, url.pathname.lastIndexOf('/'));
+  const folder = url.pathname.slice(0, url.pathname.lastIndexOf('/')).replace(PINNED_BUILD_FOLDER, '');
   return `${url.origin}${folder}`;
 }
 

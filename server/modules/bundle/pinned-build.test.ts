@@ -1,0 +1,115 @@
+/**
+ * Pinned builds (docs/embedding.md "Pinning the script"), on a bundle of our own run through the
+ * build's own steps (precompress-bundle.ts, bundle-manifest.ts): `/acct/bundle.json` names the
+ * build and each file's SRI hash; `/acct/<hash>/acct.js` answers that exact file, in any encoding,
+ * immutable for a year, and its bytes match the integrity the manifest gives; any other hash or
+ * file is a 404 with a stable code, never a file of another build; `/acct.js` stays short-lived;
+ * and a rebuild under the running server is served under its new hash, the old one refused.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import { writeBundleManifest, type BundleManifest } from '../../../scripts/bundle-manifest';
+import { precompressBundle } from '../../../scripts/precompress-bundle';
+import { createLogger } from '../../http/logging';
+import { startServer, type RunningServer } from '../../start';
+import { describeOnEachDatabase } from '../../testing/databases';
+import { CHROME_ACCEPT_ENCODING, decoded, rawGet } from '../../testing/raw-http';
+import { testConfig } from '../../testing/test-server';
+
+const YEAR = 'public, max-age=31536000, immutable';
+const sri = (data: Buffer) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
+
+/** Writes a build the way `npm run build` does, and returns its manifest. */
+async function build(dir: string, source: string): Promise<BundleManifest> {
+  await writeFile(join(dir, 'acct.js'), source);
+  await writeFile(join(dir, 'acct.js.map'), JSON.stringify({ version: 3, sources: ['acct.ts'], mappings: 'AAAA' }));
+  await precompressBundle(dir);
+  return writeBundleManifest(dir, '9.9.9');
+}
+
+const moduleOf = (n: number) => Array.from({ length: 400 }, (_, i) => `export const v${i} = ${i * n};\n`).join('');
+
+describeOnEachDatabase('pinned builds', (getDb) => {
+  let server: RunningServer;
+  let bundleDir: string;
+  let manifest: BundleManifest;
+
+  before(async () => {
+    bundleDir = await mkdtemp(join(tmpdir(), 'acct-pinned-'));
+    manifest = await build(bundleDir, moduleOf(1));
+    server = await startServer({
+      config: testConfig(),
+      logger: createLogger('silent'),
+      db: getDb(),
+      bundleDir,
+      publicUrlFromPort: true,
+    });
+  });
+  after(async () => {
+    await server.close();
+    await rm(bundleDir, { recursive: true, force: true });
+  });
+
+  it('names the build and the SRI hash of each file in /acct/bundle.json, any page may read it', async () => {
+    const res = await rawGet(`${server.url}/acct/bundle.json`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+    assert.equal(res.headers['cache-control'], 'public, max-age=60');
+    const body = JSON.parse(res.body.toString()) as BundleManifest;
+    assert.deepEqual(body, manifest);
+    assert.match(body.hash, /^[0-9a-f]{16}$/);
+    assert.equal(body.version, '9.9.9');
+    assert.equal(body.files['acct.js'].path, `/acct/${body.hash}/acct.js`);
+  });
+
+  it('answers the pinned file immutable for a year, in every encoding, matching its integrity', async () => {
+    const { path, integrity } = manifest.files['acct.js'];
+    for (const accept of [CHROME_ACCEPT_ENCODING, 'gzip', undefined]) {
+      const res = await rawGet(`${server.url}${path}`, accept ? { 'Accept-Encoding': accept } : {});
+      const label = `Accept-Encoding: ${accept}`;
+      assert.equal(res.status, 200, label);
+      assert.equal(res.headers['cache-control'], YEAR, label);
+      assert.equal(res.headers['content-type'], 'text/javascript; charset=utf-8', label);
+      assert.equal(res.headers['access-control-allow-origin'], '*', label);
+      assert.equal(sri(decoded(res)), integrity, `${label}: the bytes are the ones the integrity names`);
+    }
+    const map = await rawGet(`${server.url}${manifest.files['acct.js.map'].path}`);
+    assert.equal(map.status, 200);
+    assert.equal(sri(map.body), manifest.files['acct.js.map'].integrity);
+  });
+
+  it('refuses another build or another file with 404 bundle_build_unknown, and keeps /acct.js short-lived', async () => {
+    for (const path of [
+      '/acct/0000000000000000/acct.js',
+      `/acct/${manifest.hash}/acct-sw.js`,
+      `/acct/${manifest.hash}/bundle.json`,
+      `/acct/${manifest.hash}/..%2F..%2Fpackage.json`,
+      `/acct/${manifest.hash.toUpperCase()}/acct.js`,
+    ]) {
+      const res = await rawGet(`${server.url}${path}`);
+      assert.equal(res.status, 404, path);
+      assert.equal(JSON.parse(res.body.toString()).error.code, 'bundle_build_unknown', path);
+    }
+    const latest = await rawGet(`${server.url}/acct.js`);
+    assert.equal(latest.status, 200);
+    assert.doesNotMatch(String(latest.headers['cache-control']), /immutable/);
+    assert.match(String(latest.headers['cache-control']), /max-age=300\b/);
+  });
+
+  it('serves a rebuild under its new hash and refuses the old one', async () => {
+    const before = manifest;
+    const rebuilt = await build(bundleDir, moduleOf(2));
+    assert.notEqual(rebuilt.hash, before.hash);
+    const current = JSON.parse((await rawGet(`${server.url}/acct/bundle.json`)).body.toString()) as BundleManifest;
+    assert.equal(current.hash, rebuilt.hash);
+    const fresh = await rawGet(`${server.url}${rebuilt.files['acct.js'].path}`);
+    assert.equal(fresh.status, 200);
+    assert.equal(sri(fresh.body), rebuilt.files['acct.js'].integrity);
+    assert.equal((await rawGet(`${server.url}${before.files['acct.js'].path}`)).status, 404);
+    manifest = rebuilt;
+  });
+});
