@@ -118,7 +118,11 @@ export function bundleRoutes(bundleDir: string, maxAgeSeconds: number): Router {
     if (!current) throw notBuilt();
     const name = req.params.file as PinnedFile;
     if (req.params.hash !== current.hash || !PINNED_FILES.includes(name)) {
-      throw new ApiError(404, 'bundle_build_unknown', `This server holds build ${current.hash}; see /acct/${MANIFEST_FILE}.`);
+      throw new ApiError(
+        404,
+        'bundle_build_unknown',
+        `This server holds build ${current.hash}; see /acct/${MANIFEST_FILE}.`,
+      );
     }
     sendBuilt(req, res, join(bundleDir, name), { maxAge: PINNED_MAX_AGE_MS, immutable: true });
   });
