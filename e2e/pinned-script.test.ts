@@ -71,7 +71,7 @@ describeOnEachDatabase('the pinned script tag', (getDb) => {
     // The right algorithm and length, the wrong digest: what a tampered or different file gives.
     const wrong = `sha384-${Buffer.alloc(48, 7).toString('base64')}`;
     await page.goto(`${hostUrl}/?integrity=${encodeURIComponent(wrong)}`);
-    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForFunction("document.readyState === 'complete'");
     assert.equal(await page.evaluate(`customElements.get('acct-login') === undefined`), true);
     assert.ok(
       errors.some((text) => /integrity/i.test(text)),

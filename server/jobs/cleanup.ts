@@ -3,9 +3,11 @@
  * the seed's `cleanup_expired_sessions()` (old sessions, magic links and idle rate-limit buckets,
  * which keeps `rate_limit_buckets` small), plus the one-time tokens, OAuth attempts, WebAuthn
  * challenges, old mail and webhook deliveries past their retention that acct adds. The tables that
- * grow with traffic (mail, webhook deliveries) are deleted in batches (db/delete-in-batches.ts),
- * so that a large backlog never holds its locks for long. Deletes are idempotent, so a run
- * repeated after a crash is harmless.
+ * grow with traffic (sessions, magic links, buckets, mail, webhook deliveries) are deleted in
+ * batches (db/delete-in-batches.ts), so that a large backlog never holds its locks for long. The
+ * seed's function deletes in one statement each and its body must stay the seed's, so its rows go
+ * first in batches (SEED_CLEANUP) and the function, called after, finds at most the rows that
+ * expired in between. Deletes are idempotent, so a run repeated after a crash is harmless.
  */
 import type { Knex } from 'knex';
 import { deleteInBatches } from '../db/delete-in-batches';
@@ -21,7 +23,28 @@ export interface CleanupOptions {
   batchSize?: number;
 }
 
+/**
+ * What `cleanup_expired_sessions()` deletes (migrations/20260201000600_functions_and_triggers.ts),
+ * statement for statement: the table, the time column, its grace period, and the primary key the
+ * batches delete by. Each time column has an index (20261204000100_cleanup_indexes for the first
+ * two, the seed's idx_rate_limit_cleanup for the third).
+ */
+export const SEED_CLEANUP = [
+  { table: 'user_sessions', column: 'expires_at', grace: '7 days', key: ['id'] },
+  { table: 'magic_links', column: 'expires_at', grace: '1 day', key: ['id'] },
+  { table: 'rate_limit_buckets', column: 'last_refill', grace: '1 hour', key: ['identifier', 'action'] },
+] as const;
+
 export async function runCleanup(knex: Knex, { webhookRetentionDays, batchSize }: CleanupOptions): Promise<void> {
+  for (const { table, column, grace, key } of SEED_CLEANUP) {
+    await deleteInBatches(
+      knex,
+      table,
+      (q) => q.where(column, '<', knex.raw(`now() - ?::interval`, [grace])),
+      batchSize,
+      key,
+    );
+  }
   await knex.raw('select cleanup_expired_sessions()');
   await knex('auth.one_time_tokens').where('expires_at', '<', knex.raw(`now() - interval '1 day'`)).delete();
   await deleteOldAttempts(knex);

@@ -7,7 +7,7 @@
 import type { Knex } from 'knex';
 import type { FunnelPath } from '../../../contract/admin';
 import { stepsOf } from '../onboarding/paths';
-import { allPaths, medianSecondsToComplete, progressOnPaths } from './admin.queries';
+import { allPaths, medianSecondsToComplete, progressOnPaths, type ProgressGroup } from './admin.queries';
 
 export async function onboardingFunnel(db: Knex): Promise<FunnelPath[]> {
   const paths = await allPaths(db);
@@ -17,27 +17,32 @@ export async function onboardingFunnel(db: Knex): Promise<FunnelPath[]> {
   return paths.map((path) => {
     const steps = stepsOf(path);
     const mine = progress.filter((p) => p.path_id === path.id);
-    // The furthest step index each user has reached.
-    const furthest = mine.map((p) => {
-      const resolved = new Set([...(p.completed_steps ?? []), ...(p.skipped_steps ?? [])]);
-      const lastResolved = steps.reduce((max, s, i) => (resolved.has(s.key) ? i : max), -1);
-      const current = steps.findIndex((s) => s.key === p.current_step);
-      return Math.max(lastResolved, current, 0);
-    });
+    /** How many users are in the states that pass `test`. */
+    const users = (test: (group: ProgressGroup) => boolean) =>
+      mine.reduce((sum, group) => (test(group) ? sum + group.users : sum), 0);
+    // The furthest step index each state has reached.
+    const furthest = new Map(
+      mine.map((p) => {
+        const resolved = new Set([...(p.completed_steps ?? []), ...(p.skipped_steps ?? [])]);
+        const lastResolved = steps.reduce((max, s, i) => (resolved.has(s.key) ? i : max), -1);
+        const current = steps.findIndex((s) => s.key === p.current_step);
+        return [p, Math.max(lastResolved, current, 0)];
+      }),
+    );
     const median = medians.find((m) => m.path_id === path.id)?.median;
     return {
       pathId: path.id,
       name: path.name,
-      started: mine.length,
-      completed: mine.filter((p) => p.completed_at).length,
+      started: users(() => true),
+      completed: users((p) => p.completed),
       medianSecondsToComplete: median === undefined || median === null ? null : Math.round(Number(median)),
       steps: steps.map((s, i) => ({
         key: s.key,
         title: s.title,
         required: s.required,
-        reached: furthest.filter((f) => f >= i).length,
-        completed: mine.filter((p) => p.completed_steps?.includes(s.key)).length,
-        skipped: mine.filter((p) => p.skipped_steps?.includes(s.key)).length,
+        reached: users((p) => furthest.get(p)! >= i),
+        completed: users((p) => p.completed_steps?.includes(s.key) ?? false),
+        skipped: users((p) => p.skipped_steps?.includes(s.key) ?? false),
       })),
     };
   });

@@ -5,12 +5,13 @@
  * expected-sign-in.ts, expected-passwordless.ts, expected-onboarding-support.ts, expected-locales.ts,
  * expected-retired-secrets.ts, expected-service-role.ts, expected-oauth.ts, expected-data-export.ts,
  * expected-push.ts, expected-notifications.ts, expected-profile.ts, expected-account-deletion.ts,
- * expected-api-tokens.ts, expected-webhooks.ts).
+ * expected-api-tokens.ts, expected-webhooks.ts, expected-cleanup-indexes.ts).
  * schema-conformance.test.ts compares a freshly migrated database with it.
  */
 import { accountIndexes, accountTables } from './expected-account';
 import { apiTokenIndexes } from './expected-api-tokens';
 import { webhookIndexes } from './expected-webhooks';
+import { cleanupIndexes } from './expected-cleanup-indexes';
 import { authIndexes, authTables } from './expected-auth';
 import { onboardingIndexes, onboardingTables, seedRows } from './expected-onboarding';
 import {
@@ -98,6 +99,7 @@ export const expectedSchema: SchemaSpec = {
     ...connectedAppIndexes,
     ...webhookIndexes,
     ...mfaIndexes,
+    ...cleanupIndexes,
   },
   policies: {
     ...seedPolicies,
