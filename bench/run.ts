@@ -28,7 +28,7 @@ import type { Argon2Result } from './children/argon2-verify';
 import { ensurePeerInstalled } from './peers';
 import { nodeBinary, versionOf } from './node-binary';
 import { runServersOn, startChild, type Child } from './processes';
-import { header, section, type RunSettings, type SectionResult } from './report';
+import { header, section, type RunSettings, type SectionResult, type Timed } from './report';
 
 type DatabaseKind = 'postgres' | 'pglite';
 
@@ -176,31 +176,27 @@ async function measureOn(kind: DatabaseKind, options: Options): Promise<SectionR
     for (const route of [bareRoute, floorRoute, me, betterAuth?.route])
       if (route) await load(route, reads(options, options.warmupSeconds));
   }
-  progress('GET /bare');
-  const bareResult = await withLoopDelay(bare, () => load(bareRoute, reads(options, options.seconds)));
-  let floorResult;
-  if (floor && floorRoute) {
-    progress('GET /floor');
-    floorResult = await withLoopDelay(floor, () => load(floorRoute, reads(options, options.seconds)));
-  }
-  progress('GET /api/me');
-  const meResult = await withLoopDelay(acct, () => load(me, reads(options, options.seconds)));
-  let betterAuthResult;
-  if (betterAuth) {
-    progress("Better Auth's GET /api/auth/get-session");
-    betterAuthResult = await withLoopDelay(betterAuth.peer, () =>
-      load(betterAuth.route, reads(options, options.seconds)),
-    );
-  }
+  /** Loads `route` for one measurement while `server` records its event loop and CPU. */
+  const timed = async (server: Child<unknown>, route: HttpRequest, label: string): Promise<Timed> => {
+    progress(label);
+    const { value, loop } = await withLoopDelay(server, () => load(route, reads(options, options.seconds)));
+    return { load: value, loop };
+  };
+  const bareResult = await timed(bare, bareRoute, 'GET /bare');
+  const floorResult = floor && floorRoute ? await timed(floor, floorRoute, 'GET /floor') : undefined;
+  const meResult = await timed(acct, me, 'GET /api/me');
+  const betterAuthResult = betterAuth
+    ? await timed(betterAuth.peer, betterAuth.route, "Better Auth's GET /api/auth/get-session")
+    : undefined;
   const signIn = options.sessionOnly ? undefined : await measureSignIn(acct, me, options);
 
   await cleanUp();
   return {
     database: label,
-    bare: { load: bareResult.value, loop: bareResult.loop },
-    me: { load: meResult.value, loop: meResult.loop },
-    ...(floorResult ? { floor: { load: floorResult.value, loop: floorResult.loop } } : {}),
-    ...(betterAuthResult ? { betterAuth: { load: betterAuthResult.value, loop: betterAuthResult.loop } } : {}),
+    bare: bareResult,
+    me: meResult,
+    ...(floorResult ? { floor: floorResult } : {}),
+    ...(betterAuthResult ? { betterAuth: betterAuthResult } : {}),
     ...(signIn ? { signIn } : {}),
   };
 }
