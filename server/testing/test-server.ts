@@ -29,7 +29,14 @@ export async function startTestServer(
     env = {},
     logTo,
     oauthFetch,
-  }: { env?: Record<string, string>; logTo?: DestinationStream; oauthFetch?: typeof fetch } = {},
+    bundleDir,
+  }: {
+    env?: Record<string, string>;
+    logTo?: DestinationStream;
+    oauthFetch?: typeof fetch;
+    /** A built bundle of the test's own (widgets/dist by default). */
+    bundleDir?: string;
+  } = {},
 ): Promise<RunningServer> {
   const config = testConfig(logTo ? { ACCT_LOG_LEVEL: 'trace', ...env } : env);
   return startServer({
@@ -38,5 +45,6 @@ export async function startTestServer(
     db,
     publicUrlFromPort: !env.ACCT_PUBLIC_URL,
     ...(oauthFetch ? { oauthFetch } : {}),
+    ...(bundleDir ? { bundleDir } : {}),
   });
 }

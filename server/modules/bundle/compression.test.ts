@@ -14,13 +14,12 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { precompressBundle } from '../../../scripts/precompress-bundle';
 import { hostedAssets } from '../../http/hosted-assets';
-import { createLogger } from '../../http/logging';
-import { startServer, type RunningServer } from '../../start';
+import type { RunningServer } from '../../start';
 import { signedUpClient } from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TEST_ORIGIN } from '../../testing/http-client';
 import { CHROME_ACCEPT_ENCODING, decoded, rawGet } from '../../testing/raw-http';
-import { testConfig } from '../../testing/test-server';
+import { startTestServer } from '../../testing/test-server';
 
 const CHROME = CHROME_ACCEPT_ENCODING;
 
@@ -41,13 +40,7 @@ describeOnEachDatabase('compression', (getDb) => {
     await writeFile(join(bundleDir, 'acct.js.map'), SOURCE_MAP);
     // The build's own step, on these files.
     assert.deepEqual((await precompressBundle(bundleDir)).sort(), ['acct.js', 'acct.js.map']);
-    server = await startServer({
-      config: testConfig(),
-      logger: createLogger('silent'),
-      db: getDb(),
-      bundleDir,
-      publicUrlFromPort: true,
-    });
+    server = await startTestServer(getDb(), { bundleDir });
   });
   after(async () => {
     await server.close();

@@ -14,11 +14,10 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { writeBundleManifest, type BundleManifest } from '../../../scripts/bundle-manifest';
 import { precompressBundle } from '../../../scripts/precompress-bundle';
-import { createLogger } from '../../http/logging';
-import { startServer, type RunningServer } from '../../start';
+import type { RunningServer } from '../../start';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { CHROME_ACCEPT_ENCODING, decoded, rawGet } from '../../testing/raw-http';
-import { testConfig } from '../../testing/test-server';
+import { startTestServer } from '../../testing/test-server';
 
 const YEAR = 'public, max-age=31536000, immutable';
 const sri = (data: Buffer) => `sha384-${createHash('sha384').update(data).digest('base64')}`;
@@ -41,13 +40,7 @@ describeOnEachDatabase('pinned builds', (getDb) => {
   before(async () => {
     bundleDir = await mkdtemp(join(tmpdir(), 'acct-pinned-'));
     manifest = await build(bundleDir, moduleOf(1));
-    server = await startServer({
-      config: testConfig(),
-      logger: createLogger('silent'),
-      db: getDb(),
-      bundleDir,
-      publicUrlFromPort: true,
-    });
+    server = await startTestServer(getDb(), { bundleDir });
   });
   after(async () => {
     await server.close();
