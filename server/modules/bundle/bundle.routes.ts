@@ -61,6 +61,9 @@ function encodingFor(req: Request, file: string): keyof typeof ENCODINGS | undef
   return undefined;
 }
 
+/** Public code fetched without credentials: any page may load it (the API behind it checks origins). */
+const PUBLIC_CODE_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+
 const notBuilt = () => new ApiError(503, 'bundle_not_built', 'The elements are not built yet; run `npm run build`.');
 
 /** Sends one built file, in the best encoding the request accepts, as public code any page may load. */
@@ -68,8 +71,7 @@ function sendBuilt(req: Request, res: Response, file: string, cache: { maxAge: n
   if (!existsSync(file)) throw notBuilt();
   const encoding = encodingFor(req, file);
   res.set({
-    'Access-Control-Allow-Origin': '*',
-    'Cross-Origin-Resource-Policy': 'cross-origin',
+    ...PUBLIC_CODE_HEADERS,
     Vary: 'Accept-Encoding',
     ...(encoding ? { 'Content-Encoding': encoding } : {}),
   });
@@ -105,11 +107,7 @@ export function bundleRoutes(bundleDir: string, maxAgeSeconds: number): Router {
   router.get(`/acct/${MANIFEST_FILE}`, (_req, res) => {
     const current = manifest();
     if (!current) throw notBuilt();
-    res.set({
-      'Access-Control-Allow-Origin': '*',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-      'Cache-Control': `public, max-age=${MANIFEST_MAX_AGE_SECONDS}`,
-    });
+    res.set({ ...PUBLIC_CODE_HEADERS, 'Cache-Control': `public, max-age=${MANIFEST_MAX_AGE_SECONDS}` });
     res.json(current);
   });
 
