@@ -6,6 +6,7 @@
 import os from 'node:os';
 import type { LoopDelay } from './children/protocol';
 import type { Measurement } from './measurement';
+import { alignedTable, machineDescription } from './text-table';
 
 export interface RunSettings {
   seconds: number;
@@ -52,11 +53,10 @@ const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
 export function header(settings: RunSettings, serverNode: string): string {
-  const cpus = os.cpus();
   const cores = os.availableParallelism();
   return [
     `acct benchmark, ${new Date().toISOString()}`,
-    `machine  ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cores} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}`,
+    `machine  ${machineDescription()}`,
     `node     servers on Node ${serverNode}; load generator on Node ${process.version}`,
     `load     autocannon in this process, pipelining ${settings.pipelining}; ${settings.connections} connections on GET routes, ` +
       `${settings.signInConnections} on sign-in (and verifies in flight for raw argon2id); ${settings.seconds} s per measurement after ${settings.warmupSeconds} s of warm-up`,
@@ -114,26 +114,22 @@ function cpuPerOperation(load: Measurement, loop: LoopDelay): string {
 }
 
 function table(rows: Row[]): string[] {
-  const cells = [
-    ['', '', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'loop delay p99/max ms', 'CPU µs/op'],
-    ...rows.map(([route, what, connections, load, loop]) => [
-      route,
-      what,
-      String(connections),
-      count(load.perSecond),
-      ms(load.p50Ms),
-      ms(load.p99Ms),
-      String(load.failed),
-      loop ? `${ms(loop.p99Ms)} / ${ms(loop.maxMs)}` : '',
-      loop ? cpuPerOperation(load, loop) : '',
-    ]),
-  ];
-  const widths = cells[0]!.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));
-  return cells.map((row) =>
-    row
-      .map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-      .join('  ')
-      .trimEnd(),
+  return alignedTable(
+    [
+      ['', '', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'loop delay p99/max ms', 'CPU µs/op'],
+      ...rows.map(([route, what, connections, load, loop]) => [
+        route,
+        what,
+        String(connections),
+        count(load.perSecond),
+        ms(load.p50Ms),
+        ms(load.p99Ms),
+        String(load.failed),
+        loop ? `${ms(loop.p99Ms)} / ${ms(loop.maxMs)}` : '',
+        loop ? cpuPerOperation(load, loop) : '',
+      ]),
+    ],
+    2,
   );
 }
 

@@ -6,6 +6,7 @@
  * reads each table for each operation at full size. Reported, never asserted: a measurement.
  */
 import os from 'node:os';
+import { alignedTable as table, machineDescription } from '../text-table';
 import type { FillStep } from './fill';
 import type { BacklogRun, OperationResult } from './measure';
 
@@ -18,23 +19,10 @@ function ms(n: number): string {
 }
 const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** Left-aligns the first `textColumns` columns and right-aligns the rest. */
-function table(rows: string[][], textColumns: number): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) =>
-    row
-      .map((cell, column) => (column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
-      .join('  ')
-      .trimEnd(),
-  );
-}
-
 export function machine(postgres: { version: string; sharedBuffers: string }, scale: number): string {
-  const cpus = os.cpus();
   return [
     `acct scale benchmark, ${new Date().toISOString()}, BENCH_SCALE=${scale}`,
-    `machine   ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
-      `${os.type()} ${os.release()}, Node ${process.version}`,
+    `machine   ${machineDescription()}, Node ${process.version}`,
     `database  PostgreSQL ${postgres.version} (shared_buffers ${postgres.sharedBuffers}) on the same machine; ` +
       `one operation at a time, on the server's own code and connection pool`,
     // Other processes' load skews every figure; a quiet machine starts near 0.
