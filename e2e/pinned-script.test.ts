@@ -1,8 +1,10 @@
 /**
  * The pinned, SRI-checked script tag of docs/embedding.md, in Chromium, with the real build: a
- * host page on its own origin loads `/acct/<hash>/acct.js` with the integrity `/acct/bundle.json`
- * gives and `crossorigin`, and `<acct-login>` renders; the same tag with an integrity that does not
- * match is refused by the browser, so no element is defined. Runs on each database.
+ * host page on its own origin loads the whole kit, `/acct/<hash>/acct-all.js`, with the integrity
+ * `/acct/bundle.json` gives and `crossorigin`, and `<acct-login>` renders; the same tag with an
+ * integrity that does not match is refused by the browser, so no element is defined. The pinned
+ * loader, `/acct/<hash>/acct.js`, fetches its chunks from the same pinned folder, all immutable.
+ * Runs on each database.
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -15,11 +17,26 @@ import { describeOnEachDatabase } from '../server/testing/databases';
 import { startTestServer } from '../server/testing/test-server';
 import { launchChromium } from './support/browser';
 
-/** The tag as the docs show it. */
-const hostPage = (src: string, integrity: string) => `<!doctype html>
+/** The tag as the docs show it, after an import map when one is given. */
+const hostPage = (src: string, integrity: string, importMap = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Pinned host</title>
+${importMap && `<script type="importmap">${importMap}</script>`}
 <script type="module" src="${src}" integrity="${integrity}" crossorigin="anonymous"></script></head>
 <body><acct-login></acct-login></body></html>`;
+
+/**
+ * The import map of docs/embedding.md: the integrity of every script of the build but `entry`;
+ * `tamper` names one whose integrity is replaced by a wrong one.
+ */
+function importMapFor(acctUrl: string, manifest: BundleManifest, entry: string, tamper?: string): string {
+  const wrong = `sha384-${Buffer.alloc(48, 7).toString('base64')}`;
+  const integrity = Object.fromEntries(
+    Object.entries(manifest.files)
+      .filter(([file]) => file.endsWith('.js') && file !== entry)
+      .map(([file, { path, integrity }]) => [`${acctUrl}${path}`, file === tamper ? wrong : integrity]),
+  );
+  return JSON.stringify({ integrity });
+}
 
 describeOnEachDatabase('the pinned script tag', (getDb) => {
   let host: Server;
@@ -29,12 +46,18 @@ describeOnEachDatabase('the pinned script tag', (getDb) => {
   let manifest: BundleManifest;
 
   before(async () => {
-    // The host page is written per request, from the query: `?integrity=` overrides the right one.
+    // The host page is written per request, from the query: `?file=` picks the pinned file (the
+    // kit by default), `?integrity=` overrides the right integrity, `?importmap` adds the import
+    // map of the other files' integrities, `?tamper=` spoils one of them.
     host = createServer((req, res) => {
-      const asked = new URL(req.url!, 'http://host').searchParams.get('integrity');
-      const { path, integrity } = manifest.files['acct.js'];
+      const query = new URL(req.url!, 'http://host').searchParams;
+      const file = query.get('file') ?? 'acct-all.js';
+      const { path, integrity } = manifest.files[file]!;
+      const importMap = query.has('importmap')
+        ? importMapFor(acct.url, manifest, file, query.get('tamper') ?? undefined)
+        : '';
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(hostPage(`${acct.url}${path}`, asked ?? integrity));
+      res.end(hostPage(`${acct.url}${path}`, query.get('integrity') ?? integrity, importMap));
     });
     await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
     hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`;
@@ -52,7 +75,7 @@ describeOnEachDatabase('the pinned script tag', (getDb) => {
 
   it('loads the pinned build when its integrity matches, immutable in the cache', async () => {
     const page = await browser.newPage();
-    const script = page.waitForResponse((res) => res.url().endsWith(manifest.files['acct.js'].path));
+    const script = page.waitForResponse((res) => res.url().endsWith(manifest.files['acct-all.js']!.path));
     await page.goto(hostUrl);
     const answer = await script;
     assert.equal(answer.status(), 200);
@@ -60,6 +83,51 @@ describeOnEachDatabase('the pinned script tag', (getDb) => {
     await page.locator('acct-login').getByLabel('Email').waitFor();
     assert.equal(await page.evaluate(`customElements.get('acct-login') !== undefined`), true);
     await page.close();
+  });
+
+  it('loads the pinned loader, whose chunks come from the same pinned folder, immutable', async () => {
+    const page = await browser.newPage();
+    const scripts: Array<{ url: string; cache: string | undefined }> = [];
+    page.on('response', (res) => {
+      if (res.url().startsWith(acct.url) && res.url().endsWith('.js'))
+        scripts.push({ url: res.url(), cache: res.headers()['cache-control'] });
+    });
+    await page.goto(`${hostUrl}/?file=acct.js`);
+    await page.locator('acct-login').getByLabel('Email').waitFor();
+    const folder = `${acct.url}/acct/${manifest.hash}/`;
+    assert.ok(
+      scripts.some((s) => s.url.endsWith('/acct/acct-login.js')),
+      'the element came through the loader',
+    );
+    for (const { url, cache } of scripts) {
+      assert.ok(url.startsWith(folder), `${url} is in the pinned folder`);
+      assert.equal(cache, 'public, max-age=31536000, immutable', url);
+    }
+    await page.close();
+  });
+
+  it('checks the pinned loader’s chunks against an import map’s integrity', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hostUrl}/?file=acct.js&importmap`);
+    await page.locator('acct-login').getByLabel('Email').waitFor();
+    await page.close();
+
+    // The same page with one chunk's integrity wrong: the browser refuses it, so no form.
+    const core = Object.keys(manifest.files).find((file) => /^acct\/chunks\/core-.*\.js$/.test(file))!;
+    const tampered = await browser.newPage();
+    const errors: string[] = [];
+    tampered.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await tampered.goto(`${hostUrl}/?file=acct.js&importmap&tamper=${encodeURIComponent(core)}`);
+    await tampered.waitForFunction("document.readyState === 'complete'");
+    await tampered.waitForTimeout(500);
+    assert.equal(await tampered.evaluate(`customElements.get('acct-login') === undefined`), true);
+    assert.ok(
+      errors.some((text) => /integrity/i.test(text)),
+      `Chromium says why: ${errors.join(' | ')}`,
+    );
+    await tampered.close();
   });
 
   it('is refused by the browser when a byte differs from the integrity', async () => {

@@ -1,13 +1,21 @@
 /**
- * Builds the elements into the one file a site loads, `widgets/dist/acct.js` (plus its source map),
- * which the server answers at `GET /acct.js`. One ES module with everything inlined: a second chunk
- * would be fetched relative to acct.js from the host page, doubling the requests, and the bundle's
- * `import.meta.url` is how the elements find the server, so it must stay the script's own URL.
- * Node code, type-checked by the root tsconfig.
+ * Builds what the server answers from `widgets/dist/` (server/modules/bundle), in two passes:
+ *
+ * - the default one, elements on demand: `acct.js`, the loader a site adds (src/loader/loader.ts);
+ *   one entry per element, `acct/<tag>.js`, which the loader imports when the tag appears (and a
+ *   site may import alone); and the chunks they share, `acct/chunks/<name>-<hash>.js` — code used
+ *   by several elements, each language but English, and SimpleWebAuthn. Every file imports the
+ *   others by relative URL, so the set works from any folder: `/acct.js` or a pinned `/acct/<hash>/`.
+ * - `--mode kit`: `acct-all.js`, every element and English in one file (src/acct.ts), for a site
+ *   that wants one request for all its elements.
+ *
+ * The elements find the server from the URL of the module that holds core/server-url.ts, which is
+ * either a shared chunk or acct-all.js. Node code, type-checked by the root tsconfig.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, transformWithOxc, type Plugin } from 'vite';
+import { defineConfig, transformWithOxc, type Plugin, type UserConfig } from 'vite';
+import { defineModule, ELEMENT_TAGS } from './src/loader/element-tags.js';
 
 const SERVICE_WORKER_SOURCE = fileURLToPath(new URL('src/service-worker/acct-sw.ts', import.meta.url));
 
@@ -33,28 +41,59 @@ function pushServiceWorker(): Plugin {
   };
 }
 
-export default defineConfig({
+/** The output both passes share: fully minified, keeping Lit's licence notices. */
+const OUTPUT = {
+  // Vite leaves whitespace in ES library builds (for consumers that bundle again); these files go
+  // straight to browsers, so they are minified completely.
+  minify: true,
+  // Keep Lit's licence notices (BSD-3-Clause asks for them in redistributed copies).
+  comments: { legal: true, annotation: false, jsdoc: false },
+} as const;
+
+/**
+ * A shared chunk's file: named after the element whose module it is (an element used inside
+ * another, `define-….js` otherwise), `core` for the one with Lit and the base element, or after its
+ * first module; with a content hash, so that its URL changes whenever it does.
+ */
+function chunkFileName(chunk: { name: string; moduleIds: string[] }): string {
+  const element = chunk.moduleIds.map((id) => id.match(/elements\/([a-z-]+)\/define\.ts$/)?.[1]).find(Boolean);
+  const core = chunk.moduleIds.some((id) => id.endsWith('/core/acct-element.ts'));
+  return `acct/chunks/${element ?? (core ? 'core' : chunk.name)}-[hash].js`;
+}
+
+/** The loader, one entry per element, and their shared chunks. */
+const ON_DEMAND: UserConfig['build'] = {
+  emptyOutDir: true,
+  lib: {
+    entry: {
+      acct: 'src/loader/loader.ts',
+      ...Object.fromEntries(ELEMENT_TAGS.map((tag) => [`acct/${tag}`, `src/${defineModule(tag)}`])),
+    },
+    formats: ['es'],
+    fileName: (_format, name) => `${name}.js`,
+  },
+  // `.vite/manifest.json`: each file's static and dynamic imports, which scripts/bundle-size.ts
+  // follows to weigh what a page loads.
+  manifest: true,
+  rolldownOptions: {
+    output: { ...OUTPUT, chunkFileNames: chunkFileName },
+  },
+};
+
+/**
+ * Every element and English in one file. The other languages and SimpleWebAuthn stay chunks
+ * fetched on first use, as with the loader: their modules are the same, so they build into the
+ * same files the first pass wrote.
+ */
+const KIT: UserConfig['build'] = {
+  emptyOutDir: false,
+  lib: { entry: 'src/acct.ts', formats: ['es'], fileName: () => 'acct-all.js' },
+  rolldownOptions: { output: { ...OUTPUT, chunkFileNames: chunkFileName } },
+};
+
+export default defineConfig(({ mode }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
   publicDir: false,
-  plugins: [pushServiceWorker()],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-    lib: {
-      entry: 'src/acct.ts',
-      formats: ['es'],
-      fileName: () => 'acct.js',
-    },
-    rolldownOptions: {
-      output: {
-        codeSplitting: false,
-        // Vite leaves whitespace in ES library builds (for consumers that bundle again); acct.js
-        // goes straight to browsers, so it is minified completely.
-        minify: true,
-        // Keep Lit's licence notices (BSD-3-Clause asks for them in redistributed copies).
-        comments: { legal: true, annotation: false, jsdoc: false },
-      },
-    },
-  },
-});
+  plugins: mode === 'kit' ? [] : [pushServiceWorker()],
+  build: { outDir: 'dist', sourcemap: true, ...(mode === 'kit' ? KIT : ON_DEMAND) },
+}));

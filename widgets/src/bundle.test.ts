@@ -1,7 +1,8 @@
 /**
- * The built bundle as a site uses it: acct.js loaded from the server by URL (cross-origin, as on a
- * real site), `<acct-login>` without a `server` attribute finding the server from the script's own
- * URL. Needs `npm run build` first: without a build this is skipped on a developer's machine but
+ * The whole kit as a site uses it, acct-all.js loaded from the server by URL (cross-origin, as on a
+ * real site): it defines every element at once, and `<acct-login>` without a `server` attribute
+ * finds the server from the kit's own URL. (The loader, acct.js, has its own test beside its
+ * source, loader/loader.test.ts.) Needs `npm run build` first: without a build this is skipped on a developer's machine but
  * fails under CI (`CI` set), where a missing build is a broken pipeline. (Whether the build is there
  * comes from the test runner, not from the server's 503, which a cross-origin page cannot read.)
  * The tags checked are the ones the source registers (widgets/test-runner/element-tags.mjs), so a
@@ -19,13 +20,13 @@ describe('acct.js, the bundle', () => {
     await signOutEverywhere();
     if (!bundle.built && !bundle.ci) this.skip();
     expect(bundle.built, 'widgets/dist/acct.js is missing: run `npm run build` first').to.equal(true);
-    const answer = await fetch(`${testServers.main}/acct.js`);
-    expect(answer.ok, `GET /acct.js answered ${answer.status}`).to.equal(true);
+    const answer = await fetch(`${testServers.main}/acct-all.js`);
+    expect(answer.ok, `GET /acct-all.js answered ${answer.status}`).to.equal(true);
     source = await answer.text();
-    await import(/* @vite-ignore */ `${testServers.main}/acct.js`);
   });
 
-  it('registers every element the source defines', () => {
+  it('the kit registers every element the source defines', async () => {
+    await import(/* @vite-ignore */ `${testServers.main}/acct-all.js`);
     expect(bundle.tags.length, 'no tags found in the source').to.be.greaterThan(0);
     const missing = bundle.tags.filter((tag) => !customElements.get(tag));
     expect(missing, 'tags the bundle does not register').to.deep.equal([]);

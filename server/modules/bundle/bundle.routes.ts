@@ -1,21 +1,25 @@
 /**
- * `GET /acct.js`: the elements' bundle, built by Vite into `widgets/dist/` (and beside it
- * `GET /acct-sw.js`, the push service worker, for acct's own hosted pages and for sites to copy). A host page loads it
- * with `<script type="module">`, which fetches in CORS mode, so the answer carries
- * `Access-Control-Allow-Origin: *`: the file is public code fetched without credentials, and the
- * API behind it is what checks origins. Cached briefly and revalidated by ETag, so a deploy shows
- * up within `ACCT_BUNDLE_MAX_AGE` seconds.
+ * The elements' code, built by Vite into `widgets/dist/` (widgets/vite.config.ts): `GET /acct.js`,
+ * the loader a site adds; `GET /acct/acct-<element>.js`, each element's entry, which the loader
+ * imports on demand; `GET /acct/chunks/…`, the chunks they share; `GET /acct-all.js`, the whole
+ * kit in one file; and `GET /acct-sw.js`, the push service worker, for acct's own hosted pages and
+ * for sites to copy. A host page loads them as modules, which fetch in CORS mode, so the answers
+ * carry `Access-Control-Allow-Origin: *`: the files are public code fetched without credentials,
+ * and the API behind them is what checks origins. The entries keep their names from build to build,
+ * so they are cached briefly and revalidated by ETag (a deploy shows up within
+ * `ACCT_BUNDLE_MAX_AGE` seconds); a chunk's name holds a hash of its content, so it is immutable.
  *
  * The build writes brotli and gzip copies beside each file (scripts/precompress-bundle.ts); a
  * browser that accepts one gets it as it is — `Content-Encoding`, `Vary: Accept-Encoding`, and
  * the copy's own ETag, so a cache never answers one encoding's revalidation with another's — and
  * the compression middleware leaves these answers alone.
  *
- * Pinned builds (docs/embedding.md): `/acct/<hash>/acct.js` and its map answer the build named
+ * Pinned builds (docs/embedding.md): `/acct/<hash>/<file>` answers every file of the build named
  * in `widgets/dist/bundle.json` (scripts/bundle-manifest.ts) as `immutable` for a year — the URL
  * changes whenever a byte does — and `/acct/bundle.json` tells a site the current build's URLs and
  * SRI hashes. Any other hash is `404 bundle_build_unknown`: a server holds one build, so a page
- * pinned to an earlier one must be updated with the server (its API may have changed too).
+ * pinned to an earlier one must be updated with the server (its API may have changed too). Only the
+ * files the manifest lists are ever read, so no path can reach outside the build.
  *
  * The whole module is these routes: no SQL and no service (and, being files rather than JSON
  * of the API, no contract entry).
@@ -25,22 +29,28 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router, type Request, type Response } from 'express';
 import Negotiator from 'negotiator';
-import { MANIFEST_FILE, PINNED_FILES, type BundleManifest, type PinnedFile } from '../../../scripts/bundle-manifest';
+import { MANIFEST_FILE, type BundleManifest } from '../../../scripts/bundle-manifest';
 import { ApiError } from '../../http/errors';
 
 export const DEFAULT_BUNDLE_DIR = fileURLToPath(new URL('../../../widgets/dist', import.meta.url));
 
-/** The only files served from the bundle folder. */
-const FILES = { '/acct.js': 'acct.js', '/acct.js.map': 'acct.js.map', '/acct-sw.js': 'acct-sw.js' } as const;
+/** The files served at the root, by the name they are built under. */
+const ROOT_FILES = ['acct.js', 'acct.js.map', 'acct-all.js', 'acct-all.js.map', 'acct-sw.js'] as const;
+/** The folder of a pinned build, and of the loader's own files (`/acct/acct-login.js`, `/acct/chunks/…`). */
+const FOLDER = 'acct';
+// Any case, so that a mistyped pinned URL is told it names an unknown build.
+const BUILD_HASH = /^[0-9a-f]{16}$/i;
+/** Chunks carry a hash of their content in their names (widgets/vite.config.ts), so they never change. */
+const isContentNamed = (file: string) => file.startsWith(`${FOLDER}/chunks/`);
 
 /** A pinned build's files are cached this long, and never revalidated. */
 const PINNED_MAX_AGE_MS = 365 * 24 * 3600 * 1000;
 /** How long a browser may keep `/acct/bundle.json`: the current build changes only with a deploy. */
 const MANIFEST_MAX_AGE_SECONDS = 60;
 
-/** Paths this router answers, for the compression middleware to skip (a pinned file starts with `/acct/`). */
-export const BUNDLE_PATHS: readonly string[] = Object.keys(FILES);
-export const isBundlePath = (path: string) => BUNDLE_PATHS.includes(path) || path.startsWith('/acct/');
+/** Paths this router answers, for the compression middleware to skip. */
+export const BUNDLE_PATHS: readonly string[] = ROOT_FILES.map((file) => `/${file}`);
+export const isBundlePath = (path: string) => BUNDLE_PATHS.includes(path) || path.startsWith(`/${FOLDER}/`);
 
 /** Content-Encoding → the suffix of the build's precompressed copy, best first. */
 const ENCODINGS = { br: '.br', gzip: '.gz' } as const;
@@ -98,31 +108,42 @@ function manifestReader(bundleDir: string): () => BundleManifest | undefined {
 export function bundleRoutes(bundleDir: string, maxAgeSeconds: number): Router {
   const router = Router();
   const manifest = manifestReader(bundleDir);
+  const shortLived = { maxAge: maxAgeSeconds * 1000, immutable: false };
+  const forever = { maxAge: PINNED_MAX_AGE_MS, immutable: true };
 
   router.get(BUNDLE_PATHS as string[], (req, res) => {
-    const file = join(bundleDir, FILES[req.path as keyof typeof FILES]);
-    sendBuilt(req, res, file, { maxAge: maxAgeSeconds * 1000, immutable: false });
+    sendBuilt(req, res, join(bundleDir, req.path.slice(1)), shortLived);
   });
 
-  router.get(`/acct/${MANIFEST_FILE}`, (_req, res) => {
+  router.get(`/${FOLDER}/${MANIFEST_FILE}`, (_req, res) => {
     const current = manifest();
     if (!current) throw notBuilt();
     res.set({ ...PUBLIC_CODE_HEADERS, 'Cache-Control': `public, max-age=${MANIFEST_MAX_AGE_SECONDS}` });
     res.json(current);
   });
 
-  router.get('/acct/:hash/:file', (req, res) => {
+  // `/acct/<hash>/<file>`: the pinned build; `/acct/<file>`: the loader's entries and chunks.
+  router.get(`/${FOLDER}/*path`, (req, res) => {
     const current = manifest();
     if (!current) throw notBuilt();
-    const name = req.params.file as PinnedFile;
-    if (req.params.hash !== current.hash || !PINNED_FILES.includes(name)) {
-      throw new ApiError(
-        404,
-        'bundle_build_unknown',
-        `This server holds build ${current.hash}; see /acct/${MANIFEST_FILE}.`,
-      );
+    const segments = (req.params as { path: string[] }).path;
+    if (BUILD_HASH.test(segments[0] ?? '') && segments.length > 1) {
+      const file = segments.slice(1).join('/');
+      if (segments[0] !== current.hash || !Object.hasOwn(current.files, file)) {
+        throw new ApiError(
+          404,
+          'bundle_build_unknown',
+          `This server holds build ${current.hash}; see /${FOLDER}/${MANIFEST_FILE}.`,
+        );
+      }
+      sendBuilt(req, res, join(bundleDir, file), forever);
+      return;
     }
-    sendBuilt(req, res, join(bundleDir, name), { maxAge: PINNED_MAX_AGE_MS, immutable: true });
+    const file = [FOLDER, ...segments].join('/');
+    if (!Object.hasOwn(current.files, file)) {
+      throw new ApiError(404, 'bundle_file_unknown', `This build has no ${file}; see /${FOLDER}/${MANIFEST_FILE}.`);
+    }
+    sendBuilt(req, res, join(bundleDir, file), isContentNamed(file) ? forever : shortLived);
   });
   return router;
 }

@@ -17,6 +17,16 @@ ProbeElement.define('acct-probe');
 
 const shown = (el: ProbeElement) => el.shadowRoot!.querySelector('p')!.textContent;
 
+/** Records every text it renders. */
+class RecordingProbe extends ProbeElement {
+  rendered: string[] = [];
+  override render() {
+    this.rendered.push(this.t.loading);
+    return super.render();
+  }
+}
+RecordingProbe.define('acct-recording-probe');
+
 describe('AcctElement', () => {
   const page = document.documentElement;
   let pageLang = '';
@@ -82,6 +92,23 @@ describe('AcctElement', () => {
       const english = await fixture<ProbeElement>(html`<acct-probe lang="en"></acct-probe>`);
       expect(direction(english), 'lang="en" on a right-to-left page').to.equal('ltr');
     });
+  });
+
+  it('renders a language fetched on first use only once it is here, never English first', async () => {
+    // Spanish and German are chunks of their own (i18n/registry.ts), not fetched by this page yet.
+    const el = await fixture<RecordingProbe>(html`<acct-recording-probe lang="es"></acct-recording-probe>`);
+    expect(el.rendered).to.deep.equal(['Cargando…']);
+    // A site's override of a language not fetched yet waits for it, rather than replacing it.
+    translations.override('de', { loading: 'Lädt gleich…' });
+    try {
+      el.lang = 'de';
+      await el.updateComplete;
+      await waitUntil(() => shown(el) === 'Lädt gleich…', 'the override of German applies once it is here');
+      expect(translations.lookup('de').signIn).to.equal('Anmelden');
+      expect(el.rendered).not.to.include('Loading…');
+    } finally {
+      translations.reset();
+    }
   });
 
   it('re-renders when the site overrides a string or registers a language (window.acct.translations)', async () => {

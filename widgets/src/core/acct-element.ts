@@ -10,6 +10,7 @@ import { property } from 'lit/decorators.js';
 import type { AcctEventMap } from '../../../contract/events.js';
 import { followPageScheme, pageIsDark, unfollowPageScheme } from './color-scheme.js';
 import { localize, translations, type Translation } from './i18n/index.js';
+import { languageArriving } from './i18n/registry.js';
 import { resolveServerUrl } from './server-url.js';
 import { themeStyles } from './theme.js';
 
@@ -96,6 +97,8 @@ export class AcctElement extends LitElement {
    * same element is harmless.
    */
   static define(tag: string): void {
+    // On a server (server-side rendering imports the modules too) there is nothing to define.
+    if (typeof customElements === 'undefined') return;
     const existing = customElements.get(tag);
     if (!existing) {
       customElements.define(tag, this);
@@ -133,9 +136,25 @@ export class AcctElement extends LitElement {
    */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
+  /** The element's language tag: its own `lang`, else the page's, else English. */
+  private get language(): string {
+    return this.lang || document.documentElement.lang || 'en';
+  }
+
   /** Strings in the element's language. */
   protected get t(): Translation {
-    return localize(this.lang || document.documentElement.lang || 'en');
+    return localize(this.language);
+  }
+
+  /**
+   * Renders only once the element's language is here: a built-in language other than English is
+   * fetched on first use (i18n/registry.ts), and rendering before it arrives would flash English.
+   * `updateComplete` includes the wait.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const arriving = languageArriving(this.language);
+    if (!arriving) return super.scheduleUpdate();
+    return arriving.then(() => super.scheduleUpdate());
   }
 
   /** The server's base URL, from `server` or the bundle's own URL. */

@@ -19,6 +19,17 @@ describe('scriptBaseUrl', () => {
     // Only a build's name is taken for one: a folder of a site's own stays.
     expect(scriptBaseUrl('https://example.com/acct/v2/acct.js')).to.equal('https://example.com/acct/v2');
   });
+
+  it('is the server above the shared chunks the loader imports, pinned or not', () => {
+    const hash = '0123456789abcdef';
+    expect(scriptBaseUrl('https://auth.example.com/acct/chunks/core-AbC_12.js')).to.equal('https://auth.example.com');
+    expect(scriptBaseUrl(`https://auth.example.com/acct/${hash}/acct/chunks/core-x.js`)).to.equal(
+      'https://auth.example.com',
+    );
+    expect(scriptBaseUrl('https://example.com/auth/acct/chunks/core-x.js')).to.equal('https://example.com/auth');
+    // acct mounted under /acct: the kit at /acct/acct-all.js is still in the server's own folder.
+    expect(scriptBaseUrl('https://example.com/acct/acct-all.js')).to.equal('https://example.com/acct');
+  });
 });
 
 describe('resolveServerUrl', () => {

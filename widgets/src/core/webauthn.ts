@@ -12,16 +12,12 @@
  * lowest priority (it never cancels a ceremony the user started, while any such ceremony cancels
  * it); and the fetch of the options, which is cancelled along with the request it prepares.
  * Browser failures become `ApiError`s with stable codes, so they are translated like the server's.
+ *
+ * SimpleWebAuthn itself is fetched when a ceremony first starts (a passkey button, the autofill
+ * request), not with the form: a page whose visitor never touches a passkey never downloads it.
  */
-import {
-  browserSupportsWebAuthn,
-  browserSupportsWebAuthnAutofill,
-  startAuthentication,
-  startRegistration,
-  sendSignal,
-  WebAuthnAbortService,
-  type AuthenticationResponseJSON,
-} from '@simplewebauthn/browser';
+import type * as SimpleWebAuthnBrowser from '@simplewebauthn/browser';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SecondFactorRequired } from '../../../contract/mfa.js';
 import type { SignedIn } from '../../../contract/auth.js';
@@ -29,7 +25,26 @@ import type { Passkey } from '../../../contract/passkeys.js';
 import { ApiError, type ApiClient } from './api-client.js';
 import type { SessionStore } from './session-store.js';
 
-export { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill };
+/** SimpleWebAuthn's browser library, imported once on first use (a chunk of its own in the build). */
+let library: Promise<typeof SimpleWebAuthnBrowser> | undefined;
+function simpleWebAuthn(): Promise<typeof SimpleWebAuthnBrowser> {
+  library ??= import('@simplewebauthn/browser').catch((error: unknown) => {
+    library = undefined; // a failed fetch is tried again by the next ceremony
+    throw error;
+  });
+  return library;
+}
+
+/** Whether the browser has WebAuthn at all (SimpleWebAuthn's own test, kept here so it needs no download). */
+export function browserSupportsWebAuthn(): boolean {
+  return typeof globalThis.PublicKeyCredential === 'function';
+}
+
+/** Whether the browser offers passkeys in the autofill of a field (conditional mediation). */
+export async function browserSupportsWebAuthnAutofill(): Promise<boolean> {
+  if (!browserSupportsWebAuthn()) return false;
+  return (await PublicKeyCredential.isConditionalMediationAvailable?.()) ?? false;
+}
 
 /** `autofill`: the background request behind the email field (conditional UI); `modal`: one the user started. */
 export type CeremonyKind = 'autofill' | 'modal';
@@ -55,6 +70,8 @@ const abortReason = (why: string) => new DOMException(why, 'AbortError');
 export function beginCeremony(kind: CeremonyKind): Ceremony | null {
   if (current && kind === 'autofill' && current.kind === 'modal') return null;
   current?.controller.abort(abortReason('Replaced by another passkey request.'));
+  // Fetched beside the ceremony's options rather than after them; a failure shows when it is used.
+  simpleWebAuthn().catch(() => undefined);
   const controller = new AbortController();
   const ceremony: Running = { kind, controller, signal: controller.signal };
   controller.signal.addEventListener('abort', () => {
@@ -62,7 +79,8 @@ export function beginCeremony(kind: CeremonyKind): Ceremony | null {
     // far) is this ceremony's, so cancelling it cannot hit another element's request.
     if (current !== ceremony) return;
     current = null;
-    WebAuthnAbortService.cancelCeremony();
+    // Only a ceremony that got as far as the browser's request has the library loaded.
+    library?.then(({ WebAuthnAbortService }) => WebAuthnAbortService.cancelCeremony()).catch(() => undefined);
   });
   current = ceremony;
   return ceremony;
@@ -154,6 +172,8 @@ export async function passkeyAssertion(
   onPrompt?.();
   const asked = performance.now();
   try {
+    const { startAuthentication } = await simpleWebAuthn();
+    signal.throwIfAborted();
     const response = await startAuthentication({
       optionsJSON,
       useBrowserAutofill: ceremony.kind === 'autofill',
@@ -181,9 +201,11 @@ export async function signInWithAssertion(
     return await store.signInWithPasskey(response);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'unknown_passkey' && rpId) {
-      await sendSignal({ signalName: 'unknownCredential', rpID: rpId, credentialID: response.id }).catch(
-        () => undefined,
-      );
+      await simpleWebAuthn()
+        .then(({ sendSignal }) =>
+          sendSignal({ signalName: 'unknownCredential', rpID: rpId, credentialID: response.id }),
+        )
+        .catch(() => undefined);
     }
     throw error;
   }
@@ -196,6 +218,8 @@ export async function registerPasskey(api: ApiClient, ceremony: Ceremony): Promi
   signal.throwIfAborted();
   let response;
   try {
+    const { startRegistration } = await simpleWebAuthn();
+    signal.throwIfAborted();
     response = await startRegistration({ optionsJSON });
   } catch (error) {
     throw webAuthnFailure(error);

@@ -13,8 +13,8 @@ export { translations, type TranslationStrings } from './registry.js';
 
 /**
  * The translation for a BCP 47 tag such as `fr`, `fr-CA` or `ar-EG`: the exact tag, then its
- * language, then English (or the site's first allowed language, registry.ts). Every built-in
- * language ships in acct.js: loading languages on demand is issue 13's loader, not yet here.
+ * language, then English (or the site's first allowed language, registry.ts). A built-in language
+ * not fetched yet reads as the fallback until `translations.load` brings it.
  */
 export function localize(lang: string): Translation {
   return translations.lookup(lang);

@@ -2,20 +2,31 @@
  * The languages the elements speak, and the site's say over them (docs/elements/languages.md):
  * the built-in ones (English, the fallback, then French, German, Spanish and Arabic), languages a
  * site registers, strings a site overrides, and the languages a site allows. Sites reach it as
- * `window.acct.translations` (acct.ts) or by importing `translations` from acct.js.
+ * `window.acct.translations` (the loader, or acct-all.js) or by importing `translations`.
+ *
+ * English is built in; the other built-in languages are chunks of their own, fetched the first
+ * time an element needs one (`load`), so that a page downloads only the language it shows. An
+ * element waits for its language before it renders (acct-element.ts), so it never flashes English.
  *
  * A site's strings are a partial tree over English: whatever it leaves out reads as the language
  * it extends (English for a new language), so a site never shows a blank. Elements re-render when
  * anything here changes (acct-element.ts listens).
  */
-import { ar } from './ar.js';
-import { de } from './de.js';
 import { en, type Translation } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
 
-/** Every language built into acct.js, English first. Adding one is one line here (and its files). */
-export const BUILT_IN_LANGUAGES: readonly Translation[] = [en, fr, de, es, ar];
+/**
+ * The built-in languages other than English, each fetched on first use. Adding one is one line
+ * here (and its files). Each import names its file literally, so the bundler makes it a chunk.
+ */
+const LAZY_LANGUAGES: Readonly<Record<string, () => Promise<Translation>>> = {
+  fr: () => import('./fr.js').then((m) => m.fr),
+  de: () => import('./de.js').then((m) => m.de),
+  es: () => import('./es.js').then((m) => m.es),
+  ar: () => import('./ar.js').then((m) => m.ar),
+};
+
+/** Every built-in language's tag, English first. */
+export const BUILT_IN_LANGUAGES: readonly string[] = ['en', ...Object.keys(LAZY_LANGUAGES)];
 
 /**
  * Strings a site supplies: any part of the `Translation` tree. A message that takes values (a
@@ -29,7 +40,11 @@ export type TranslationStrings<T = Translation> = {
       : T[K];
 };
 
-const known = new Map<string, Translation>(BUILT_IN_LANGUAGES.map((t) => [t.$lang, t]));
+const known = new Map<string, Translation>([['en', en]]);
+/** Built-in languages fetched so far, as shipped (what `reset` returns to). */
+const fetched = new Map<string, Translation>();
+/** Fetches in progress or done, by tag; a failed one is forgotten so that it may be tried again. */
+const fetching = new Map<string, Promise<void>>();
 let allowed: readonly string[] | undefined;
 const listeners = new Set<() => void>();
 
@@ -64,6 +79,54 @@ function notify(): void {
   listeners.forEach((listener) => listener());
 }
 
+/** The built-in language `tag` reads as once fetched (`fr-ca` → `fr`), when it is not here yet. */
+function unfetchedBuiltIn(tag: string): string | undefined {
+  for (const candidate of [tag, tag.split('-')[0] ?? '']) {
+    if (known.has(candidate)) return undefined;
+    if (Object.hasOwn(LAZY_LANGUAGES, candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Fetches a built-in language once; until it arrives (or if it cannot), it reads as the fallback. */
+function fetchBuiltIn(tag: string): Promise<void> {
+  let pending = fetching.get(tag);
+  if (!pending) {
+    pending = LAZY_LANGUAGES[tag]!().then(
+      (strings) => {
+        fetched.set(tag, strings);
+        if (!known.has(tag)) known.set(tag, strings);
+        notify();
+      },
+      (error: unknown) => {
+        fetching.delete(tag);
+        console.warn(`acct: translations: the "${tag}" strings could not be loaded; showing the fallback.`, error);
+      },
+    );
+    fetching.set(tag, pending);
+  }
+  return pending;
+}
+
+/**
+ * What `lookup(lang)` still waits for: the built-in language it reads as (and the fallback's, when
+ * the site allowed only other languages) if not fetched yet; `undefined` when everything is here,
+ * so that an element renders without waiting even a microtask.
+ */
+export function languageArriving(lang: string): Promise<void> | undefined {
+  const own = unfetchedBuiltIn(normalise(lang));
+  const first = allowed && !allowed.includes('en') && allowed[0] ? unfetchedBuiltIn(allowed[0]) : undefined;
+  const wanted = [own, first].filter((tag): tag is string => tag !== undefined && (!allowed || allowed.includes(tag)));
+  return wanted.length ? Promise.all(wanted.map(fetchBuiltIn)).then(() => undefined) : undefined;
+}
+
+/** Runs `change` once the built-in language `tag` is here (at once when it is, or is not built in). */
+function afterFetch(tag: string, change: () => void): void {
+  const builtIn = unfetchedBuiltIn(tag);
+  if (builtIn === tag) void fetchBuiltIn(tag).then(change);
+  else change();
+}
+
 /** The site's API over the elements' languages (`window.acct.translations`). */
 export const translations = {
   /**
@@ -73,14 +136,20 @@ export const translations = {
    */
   register(lang: string, strings: TranslationStrings, { base = 'en' }: { base?: string } = {}): void {
     const tag = normalise(lang);
-    const from = known.get(normalise(base)) ?? en;
-    known.set(tag, { ...overlay(from, strings, ''), $lang: tag } as Translation);
-    notify();
+    afterFetch(normalise(base), () => {
+      const from = known.get(normalise(base)) ?? en;
+      known.set(tag, { ...overlay(from, strings, ''), $lang: tag } as Translation);
+      notify();
+    });
   },
 
   /** Changes some strings of a language the elements already speak, e.g. `override('en', { signIn: 'Log in' })`. */
   override(lang: string, strings: TranslationStrings): void {
     const tag = normalise(lang);
+    if (unfetchedBuiltIn(tag) === tag) {
+      afterFetch(tag, () => this.override(tag, strings));
+      return;
+    }
     const current = known.get(tag);
     if (!current) {
       console.warn(`acct: translations: no language "${tag}" to override; registering it over English.`);
@@ -100,9 +169,19 @@ export const translations = {
     notify();
   },
 
-  /** The languages the elements speak now (built-in and registered, narrowed by `allow`). */
+  /** The languages the elements speak (built-in, fetched or not, and registered), narrowed by `allow`. */
   languages(): string[] {
-    return [...known.keys()].filter((tag) => !allowed || allowed.includes(tag));
+    const all = new Set([...BUILT_IN_LANGUAGES, ...known.keys()]);
+    return [...all].filter((tag) => !allowed || allowed.includes(tag));
+  },
+
+  /**
+   * Fetches the built-in strings `lang` reads as (and the fallback's, when the site allowed only
+   * other languages), if they are not here yet; resolves when `lookup(lang)` gives them, or the
+   * fallback if they could not be fetched. Elements call it before rendering.
+   */
+  load(lang: string): Promise<void> {
+    return languageArriving(lang) ?? Promise.resolve();
   },
 
   /** The strings for a BCP 47 tag: the exact tag (`pt-br`), then its language (`pt`), then the fallback. */
@@ -127,7 +206,8 @@ export const translations = {
   /** Forgets the site's languages, overrides and allow-list (for tests). */
   reset(): void {
     known.clear();
-    for (const t of BUILT_IN_LANGUAGES) known.set(t.$lang, t);
+    known.set('en', en);
+    for (const [tag, strings] of fetched) known.set(tag, strings);
     allowed = undefined;
     notify();
   },

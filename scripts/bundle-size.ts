@@ -1,0 +1,124 @@
+/**
+ * `npm run size`: what a page downloads, min+gzip, against the budgets of docs/embedding.md —
+ * measured on the build in `widgets/dist/` (run `npm run build` first), by following the static
+ * imports Vite records in `.vite/manifest.json`. Each file is gzipped on its own at level 9, as a
+ * browser receives it (the server sends brotli when it can, which is smaller still).
+ *
+ * - the loader, `acct.js`, alone;
+ * - a page with only `<acct-login>`: the loader, `acct/acct-login.js`, and everything either imports
+ *   statically (English included; SimpleWebAuthn and the other languages are fetched on use);
+ * - each other element: what its entry adds to that page;
+ * - each language but English, and SimpleWebAuthn: their chunks;
+ * - the whole kit, `acct-all.js` (every element and English).
+ *
+ * The budget test (server/modules/bundle/bundle-size.test.ts) checks the same figures.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { alignedTable } from '../bench/text-table';
+import { defineModule, ELEMENT_TAGS } from '../widgets/src/loader/element-tags';
+
+export const DIST = fileURLToPath(new URL('../widgets/dist', import.meta.url));
+const KiB = 1024;
+
+/** The budgets, in bytes of min+gzip (issue 13). */
+export const BUDGETS = {
+  loader: 3 * KiB,
+  loginPage: 20 * KiB,
+  element: 8 * KiB,
+  language: 4 * KiB,
+  kit: 70 * KiB,
+} as const;
+export type BudgetName = keyof typeof BUDGETS;
+
+export interface SizeRow {
+  /** What is weighed, e.g. `<acct-login> page` or `language fr`. */
+  what: string;
+  budget: BudgetName;
+  /** min+gzip bytes. */
+  bytes: number;
+  /** The files counted. */
+  files: string[];
+}
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+/** The languages fetched on demand (core/i18n/registry.ts), by their source file. */
+const LANGUAGE_SOURCE = /^src\/core\/i18n\/([a-z]{2})\.ts$/;
+const WEBAUTHN_SOURCE = '@simplewebauthn/browser';
+
+export function measureBundle(dir = DIST): SizeRow[] {
+  const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
+  const gzipped = new Map<string, number>();
+  const weigh = (file: string) => {
+    let bytes = gzipped.get(file);
+    if (bytes === undefined) gzipped.set(file, (bytes = gzipSync(readFileSync(join(dir, file)), { level: 9 }).length));
+    return bytes;
+  };
+  const total = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + weigh(file), 0);
+
+  /** A chunk's file and every file it imports statically, transitively. */
+  const closure = (key: string, into = new Set<string>()): Set<string> => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`${key} is not in the build's manifest: run \`npm run build\``);
+    if (!into.has(chunk.file)) {
+      into.add(chunk.file);
+      for (const imported of chunk.imports ?? []) closure(imported, into);
+    }
+    return into;
+  };
+
+  const loader = closure('src/loader/loader.ts');
+  const loginPage = closure(`src/${defineModule('acct-login')}`, new Set(loader));
+  const rows: SizeRow[] = [
+    { what: 'loader (acct.js)', budget: 'loader', bytes: weigh('acct.js'), files: ['acct.js'] },
+    { what: 'page with only <acct-login>', budget: 'loginPage', bytes: total(loginPage), files: [...loginPage] },
+  ];
+  for (const tag of ELEMENT_TAGS.filter((t) => t !== 'acct-login')) {
+    const added = [...closure(`src/${defineModule(tag)}`)].filter((file) => !loginPage.has(file));
+    rows.push({ what: `<${tag}> beyond that page`, budget: 'element', bytes: total(added), files: added });
+  }
+  for (const [key, chunk] of Object.entries(manifest)) {
+    const lang = chunk.src?.match(LANGUAGE_SOURCE)?.[1];
+    if (lang)
+      rows.push({ what: `language ${lang}`, budget: 'language', bytes: weigh(chunk.file), files: [chunk.file] });
+    else if (key.includes(WEBAUTHN_SOURCE)) {
+      rows.push({
+        what: 'SimpleWebAuthn, on first passkey use',
+        budget: 'element',
+        bytes: weigh(chunk.file),
+        files: [chunk.file],
+      });
+    }
+  }
+  rows.push({ what: 'whole kit (acct-all.js)', budget: 'kit', bytes: weigh('acct-all.js'), files: ['acct-all.js'] });
+  return rows;
+}
+
+const kib = (bytes: number) => (bytes / KiB).toFixed(1);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = measureBundle();
+  const table = [
+    ['what', 'KiB min+gzip', 'budget', ''],
+    ...rows.map((row) => [
+      row.what,
+      kib(row.bytes),
+      kib(BUDGETS[row.budget]),
+      row.bytes <= BUDGETS[row.budget] ? 'ok' : 'OVER',
+    ]),
+  ];
+  for (const line of alignedTable(table, 1)) console.log(line);
+  const over = rows.filter((row) => row.bytes > BUDGETS[row.budget]).length;
+  console.log(`\n${rows.length - over} of ${rows.length} within budget.`);
+}

@@ -1,0 +1,61 @@
+/**
+ * The size budgets of docs/embedding.md, on the real build (`npm run size` prints the same table):
+ * the loader, a page with only `<acct-login>`, each further element, each language and the whole
+ * kit, min+gzip. Without a build this is skipped on a developer's machine and fails under CI.
+ *
+ * Not every budget is met yet (issue 13). Those that are not are listed in `NOT_YET_WITHIN` with
+ * the ceiling they stand at today: each is reported as a to-do against its budget (node:test
+ * counts it, never fails on it), and a second test fails if it grows past its ceiling, or once it
+ * fits, so that it is taken off the list and held to the budget from then on.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { BUDGETS, DIST, measureBundle } from '../../../scripts/bundle-size';
+import { ELEMENT_TAGS } from '../../../widgets/src/loader/element-tags';
+import { elementTags } from '../../../widgets/test-runner/element-tags.mjs';
+
+const KiB = 1024;
+
+/** Rows over their budget today, with the size (KiB) they may not grow past. */
+const NOT_YET_WITHIN: Record<string, number> = {
+  'page with only <acct-login>': 48,
+  '<acct-account> beyond that page': 35,
+  '<acct-api-tokens> beyond that page': 9,
+  '<acct-checklist> beyond that page': 9,
+  '<acct-onboarding> beyond that page': 18,
+  '<acct-organization> beyond that page': 12.5,
+  '<acct-webhooks> beyond that page': 11,
+  'language ar': 13.5,
+  'language de': 13,
+  'language es': 12,
+  'language fr': 12.5,
+  'whole kit (acct-all.js)': 88,
+};
+
+const built = existsSync(join(DIST, '.vite', 'manifest.json'));
+
+describe('bundle size budgets', { skip: !built && !process.env.CI && 'no build: run `npm run build`' }, () => {
+  it('is measured on a build', () => assert.ok(built, 'widgets/dist has no build: run `npm run build` first'));
+
+  it('loads every element the source defines, and no other', () => {
+    assert.deepEqual([...ELEMENT_TAGS].sort(), elementTags());
+  });
+
+  const rows = built ? measureBundle() : [];
+  for (const row of rows) {
+    const budget = BUDGETS[row.budget];
+    const ceiling = NOT_YET_WITHIN[row.what];
+    const label = `${row.what}: ${(row.bytes / KiB).toFixed(1)} KiB, budget ${(budget / KiB).toFixed(0)} KiB`;
+    if (ceiling === undefined) {
+      it(label, () => assert.ok(row.bytes <= budget, `over budget by ${row.bytes - budget} bytes`));
+    } else {
+      it(label, { todo: 'not yet within its budget (issue 13)' }, () => assert.ok(row.bytes <= budget));
+      it(`${row.what}: no bigger than today's ${ceiling} KiB`, () => {
+        assert.ok(row.bytes <= ceiling * KiB, `grew past its ceiling of ${ceiling} KiB`);
+        assert.ok(row.bytes > budget, 'now within its budget: take it off NOT_YET_WITHIN');
+      });
+    }
+  }
+});

@@ -1,0 +1,36 @@
+/**
+ * Every element acct defines, by tag. The loader loads `acct/<tag>.js` for these and nothing else,
+ * and the build makes one entry per tag from the element's `elements/<name>/define.ts`
+ * (widgets/vite.config.ts). `server/modules/bundle/bundle-size.test.ts` checks this list against the tags the
+ * source registers, so an element cannot be added without it.
+ */
+export const ELEMENT_TAGS = [
+  'acct-account',
+  'acct-api-tokens',
+  'acct-checklist',
+  'acct-connected-accounts',
+  'acct-connected-apps',
+  'acct-data-export',
+  'acct-delete-account',
+  'acct-hand-over',
+  'acct-login',
+  'acct-login-history',
+  'acct-mfa',
+  'acct-notification-settings',
+  'acct-notifications-bell',
+  'acct-onboarding',
+  'acct-organization',
+  'acct-passkeys',
+  'acct-password',
+  'acct-profile',
+  'acct-reauth-dialog',
+  'acct-sessions',
+  'acct-templates',
+  'acct-user-button',
+  'acct-webhooks',
+] as const;
+
+export type ElementTag = (typeof ELEMENT_TAGS)[number];
+
+/** The module that defines `tag`, under widgets/src: `acct-login` → `elements/login/define.ts`. */
+export const defineModule = (tag: ElementTag) => `elements/${tag.slice('acct-'.length)}/define.ts`;

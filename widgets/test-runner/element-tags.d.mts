@@ -1,0 +1,2 @@
+/** The tags the elements register, read from the source (element-tags.mjs). */
+export function elementTags(): string[];
