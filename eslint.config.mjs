@@ -10,6 +10,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/dist/**',
+      'widgets/npm/**',
       'widgets/custom-elements.json',
       'coverage/**',
       '.data/**',
