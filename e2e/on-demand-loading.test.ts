@@ -5,11 +5,14 @@
  * (scripts/bundle-size.ts follows the same graph) — and no other element, no language but English,
  * and no SimpleWebAuthn unless the browser offers passkey autofill. An element added later, inside
  * an open shadow root, is loaded when it appears; a French page fetches the French chunk and renders
- * in French from the first paint. A signed-out page logs no error. Runs on each database.
+ * in French from the first paint. A signed-out page logs no error, and with the placeholder rule
+ * the docs give, nothing moves as the element loads. Runs on each database.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { measureBundle } from '../scripts/bundle-size';
@@ -18,10 +21,18 @@ import { describeOnEachDatabase } from '../server/testing/databases';
 import { startTestServer } from '../server/testing/test-server';
 import { launchChromium, watchPageProblems } from './support/browser';
 
+/** The placeholder rule docs/embedding.md gives sites, read from the docs so that they stay true. */
+const PLACEHOLDER_CSS = (() => {
+  const docs = readFileSync(fileURLToPath(new URL('../docs/embedding.md', import.meta.url)), 'utf8');
+  const section = docs.slice(docs.indexOf('## Before the elements arrive'));
+  return section.match(/```css\n([\s\S]*?)```/)![1]!;
+})();
+
 const hostPage = (acctUrl: string, lang: string) => `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>On-demand host</title>
+<style>${PLACEHOLDER_CSS}</style>
 <script type="module" src="${acctUrl}/acct.js"></script></head>
-<body><acct-login></acct-login></body></html>`;
+<body><acct-login></acct-login><p id="below">Below the form</p></body></html>`;
 
 describeOnEachDatabase('elements loaded on demand', (getDb) => {
   let host: Server;
@@ -72,6 +83,42 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
     assert.deepEqual([...fetched].sort(), [...wanted].sort());
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  it('with the documented placeholder, nothing below <acct-login> moves as it loads', async () => {
+    for (const width of [1280, 375]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      // Layout shifts as Chromium scores them, and the element's height in each state, frame by frame.
+      await page.addInitScript(`window.shifts = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => window.shifts.push(e.value)))
+          .observe({ type: 'layout-shift', buffered: true });
+        window.heights = {};
+        const look = () => {
+          const el = document.querySelector('acct-login');
+          const state = !el?.shadowRoot ? 'undefined' : el.shadowRoot.querySelector('.skeleton') ? 'skeleton' : 'form';
+          if (el) (window.heights[state] ??= new Set()).add(el.getBoundingClientRect().height);
+          requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);`);
+      await open(page);
+      await page.waitForTimeout(300);
+      const heights = (await page.evaluate(
+        'Object.fromEntries(Object.entries(window.heights).map(([k, v]) => [k, [...v]]))',
+      )) as Record<string, number[]>;
+      const shifts = (await page.evaluate('window.shifts')) as number[];
+      const [skeleton] = heights.skeleton ?? [];
+      for (const undefinedHeight of heights.undefined ?? []) {
+        assert.ok(
+          Math.abs(undefinedHeight - skeleton!) < 1,
+          `at ${width} px the placeholder (${undefinedHeight} px) is the skeleton's height (${skeleton} px): update docs/embedding.md`,
+        );
+      }
+      assert.ok(
+        shifts.reduce((sum, value) => sum + value, 0) < 0.01,
+        `at ${width} px the layout shifted: ${shifts.join(', ')}`,
+      );
+      await page.close();
+    }
   });
 
   it('loads an element added later inside an open shadow root', async () => {

@@ -133,7 +133,7 @@ function indexPage(elements: { d: Declaration }[]): string {
   return [
     NOTICE,
     '# Elements',
-    'Every element is registered by `acct.js` (one script tag) and documented from its JSDoc. What they all share — the `lang`, `server` and `theme` attributes, the theme custom properties, dark mode — is in [Theming and shared attributes](theming.md).',
+    'Every element is loaded by `acct.js` (one script tag) when its tag is in the page, and documented from its JSDoc. What they all share — the `lang`, `server` and `theme` attributes, the theme custom properties, dark mode — is in [Theming and shared attributes](theming.md).',
     [
       '| element | what it is |',
       '|---|---|',
