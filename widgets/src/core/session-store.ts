@@ -24,8 +24,6 @@
  *   answers and goes out as `Authorization: Bearer`; cookie transports never see a token.
  */
 import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
-import { askHandOver } from '../elements/hand-over/hand-over.js';
-import { askReauthentication } from '../elements/reauth-dialog/reauth-dialog.js';
 import { ApiClient, ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
 import type {
   MagicLinkSent,
@@ -112,11 +110,16 @@ export class SessionStore {
    * one dialog, and are all retried after it.
    */
   reauthenticate(lang?: string): Promise<boolean> {
-    this.proving ??= askReauthentication({
-      api: this.api,
-      lang: lang || this.presenter?.lang || '',
-      theme: this.presenter?.theme ?? 'light',
-    }).finally(() => (this.proving = null));
+    // The dialog is a chunk of its own, fetched the first time it is needed: most pages never are.
+    this.proving ??= import('../elements/reauth-dialog/reauth-dialog.js')
+      .then(({ askReauthentication }) =>
+        askReauthentication({
+          api: this.api,
+          lang: lang || this.presenter?.lang || '',
+          theme: this.presenter?.theme ?? 'light',
+        }),
+      )
+      .finally(() => (this.proving = null));
     return this.proving;
   }
 
@@ -376,6 +379,8 @@ export class SessionStore {
    */
   private async confirmHandOver(returned: ReturnCode, { account }: ExchangeConfirmationRequired): Promise<void> {
     const config = await this.config().catch(() => null);
+    // A chunk of its own, like the reauthentication dialog: only a link from elsewhere needs it.
+    const { askHandOver } = await import('../elements/hand-over/hand-over.js');
     const answer = await askHandOver({
       email: account.email,
       flow: returned.flow,
