@@ -12,6 +12,7 @@
  * The elements find the server from the URL of the module that holds core/server-url.ts, which is
  * either a shared chunk or acct-all.js. Node code, type-checked by the root tsconfig.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, transformWithOxc, type Plugin, type UserConfig } from 'vite';
@@ -81,19 +82,69 @@ const ON_DEMAND: UserConfig['build'] = {
 };
 
 /**
- * Every element and English in one file. The other languages and SimpleWebAuthn stay chunks
- * fetched on first use, as with the loader: their modules are the same, so they build into the
- * same files the first pass wrote.
+ * Points the kit's on-demand imports at the chunks the first pass built for them, which the
+ * first pass's manifest names: each language but English, and SimpleWebAuthn. They stay out of
+ * the kit (marked external, under a bare name that `paths` turns into the chunk's file), so the
+ * kit and the loader share the very same files, and the kit is otherwise one file.
  */
-const KIT: UserConfig['build'] = {
-  emptyOutDir: false,
-  lib: { entry: 'src/acct.ts', formats: ['es'], fileName: () => 'acct-all.js' },
-  rolldownOptions: { output: { ...OUTPUT, chunkFileNames: chunkFileName } },
-};
+function sharedOnDemandChunks(): { plugin: Plugin; paths: (id: string) => string } {
+  const manifestFile = fileURLToPath(new URL('dist/.vite/manifest.json', import.meta.url));
+  let files: Map<string, string> | undefined;
+  const fileOf = (name: string) => {
+    files ??= new Map(
+      Object.values(
+        JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; src?: string }>,
+      ).flatMap(({ file, src }) => {
+        const name = src?.match(LANGUAGE_MODULE)?.[1] ?? (src?.includes(WEBAUTHN) ? WEBAUTHN : undefined);
+        return name ? [[name, file] as const] : [];
+      }),
+    );
+    const file = files.get(name);
+    if (!file) throw new Error(`the kit needs the first pass's chunk of ${name}: run the default build first`);
+    return file;
+  };
+  return {
+    plugin: {
+      name: 'acct-shared-on-demand-chunks',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        const language = importer?.endsWith('/core/i18n/registry.ts')
+          ? source.match(/^\.\/([a-z]{2})\.js$/)?.[1]
+          : undefined;
+        if (language && language !== 'en') return { id: `acct-chunk:${language}`, external: true };
+        if (source === WEBAUTHN) return { id: `acct-chunk:${WEBAUTHN}`, external: true };
+        return null;
+      },
+    },
+    paths: (id) => (id.startsWith('acct-chunk:') ? `./${fileOf(id.slice('acct-chunk:'.length))}` : id),
+  };
+}
 
-export default defineConfig(({ mode }) => ({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  publicDir: false,
-  plugins: mode === 'kit' ? [] : [pushServiceWorker()],
-  build: { outDir: 'dist', sourcemap: true, ...(mode === 'kit' ? KIT : ON_DEMAND) },
-}));
+const LANGUAGE_MODULE = /^src\/core\/i18n\/([a-z]{2})\.ts$/;
+const WEBAUTHN = '@simplewebauthn/browser';
+
+/**
+ * Every element and English in one file. The other languages and SimpleWebAuthn are the chunks the
+ * first pass built, fetched on first use as with the loader.
+ */
+function kit(): { build: UserConfig['build']; plugins: Plugin[] } {
+  const shared = sharedOnDemandChunks();
+  return {
+    plugins: [shared.plugin],
+    build: {
+      emptyOutDir: false,
+      lib: { entry: 'src/acct.ts', formats: ['es'], fileName: () => 'acct-all.js' },
+      rolldownOptions: { output: { ...OUTPUT, codeSplitting: false, paths: shared.paths } },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const pass = mode === 'kit' ? kit() : { build: ON_DEMAND, plugins: [pushServiceWorker()] };
+  return {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    publicDir: false,
+    plugins: pass.plugins,
+    build: { outDir: 'dist', sourcemap: true, ...pass.build },
+  };
+});
