@@ -137,6 +137,29 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
     await page.close();
   });
 
+  it('renders in English when the French chunk cannot be fetched, and says why in the console', async () => {
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    let asked = 0;
+    await page.route(/\/acct\/chunks\/fr-[^/]*\.js$/, (route) => {
+      asked++;
+      return route.abort('connectionrefused');
+    });
+    await open(page, 'fr');
+    assert.match(await page.locator('acct-login').locator('h2').innerText(), /^Sign in to/);
+    assert.ok(
+      warnings.some((text) => text.includes('the "fr" strings could not be loaded')),
+      warnings.join(' | '),
+    );
+    // Typing re-renders the form; it does not try again at every update.
+    await page.locator('acct-login').getByLabel('Email').fill('someone@example.com');
+    assert.equal(asked, 1);
+    await page.close();
+  });
+
   it('fetches the French chunk for a French page and renders in French from the first frame', async () => {
     const page = await browser.newPage();
     // Every text the element shows, frame by frame, from before the loader runs.

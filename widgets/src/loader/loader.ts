@@ -20,7 +20,7 @@ import { ELEMENT_TAGS, type ElementTag } from './element-tags.js';
 const known = new Set<string>(ELEMENT_TAGS);
 const loading = new Map<string, Promise<void>>();
 
-/** Imports `tag`'s module once; it defines the element. A failed import may be retried. */
+/** Imports `tag`'s module once; it defines the element. A failed import is forgotten, to be tried again. */
 function load(tag: ElementTag): Promise<void> {
   let pending = loading.get(tag);
   if (!pending) {
@@ -28,12 +28,17 @@ function load(tag: ElementTag): Promise<void> {
       () => undefined,
       (error: unknown) => {
         loading.delete(tag);
-        console.error(`acct: <${tag}> could not be loaded.`, error);
+        throw error;
       },
     );
     loading.set(tag, pending);
   }
   return pending;
+}
+
+/** What the observer does with a tag it found: load it, and say so in the console if it cannot. */
+function loadFound(tag: ElementTag): void {
+  load(tag).catch((error: unknown) => console.error(`acct: <${tag}> could not be loaded.`, error));
 }
 
 const observer = new MutationObserver((records) => {
@@ -52,7 +57,7 @@ function discover(root: Element | Document | ShadowRoot): void {
   const elements = root instanceof Element ? [root, ...root.querySelectorAll('*')] : root.querySelectorAll('*');
   for (const element of elements) {
     const tag = element.localName;
-    if (known.has(tag) && !customElements.get(tag)) void load(tag as ElementTag);
+    if (known.has(tag) && !customElements.get(tag)) loadFound(tag as ElementTag);
     if (element.shadowRoot) {
       observe(element.shadowRoot);
       discover(element.shadowRoot);
@@ -60,7 +65,10 @@ function discover(root: Element | Document | ShadowRoot): void {
   }
 }
 
-/** Loads the given elements (every one when none is named); resolves once they are defined. */
+/**
+ * Loads the given elements (every one when none is named); resolves once they are defined, and
+ * rejects if one could not be fetched (calling it again tries again).
+ */
 async function loadElements(...tags: string[]): Promise<void> {
   const wanted = tags.length ? tags.filter((tag) => known.has(tag)) : ELEMENT_TAGS;
   for (const tag of tags) if (!known.has(tag)) console.warn(`acct: there is no <${tag}> to load.`);

@@ -45,6 +45,8 @@ const known = new Map<string, Translation>([['en', en]]);
 const fetched = new Map<string, Translation>();
 /** Fetches in progress or done, by tag; a failed one is forgotten so that it may be tried again. */
 const fetching = new Map<string, Promise<void>>();
+/** Built-in languages whose last fetch failed: elements do not wait for them again. */
+const failed = new Set<string>();
 let allowed: readonly string[] | undefined;
 const listeners = new Set<() => void>();
 
@@ -88,10 +90,15 @@ function unfetchedBuiltIn(tag: string): string | undefined {
   return undefined;
 }
 
-/** Fetches a built-in language once; until it arrives (or if it cannot), it reads as the fallback. */
+/**
+ * Fetches a built-in language once; until it arrives (or if it cannot), it reads as the fallback.
+ * A failed fetch is forgotten but remembered as failed, so that elements render in the fallback
+ * rather than fetch again at every update; `translations.load` tries again.
+ */
 function fetchBuiltIn(tag: string): Promise<void> {
   let pending = fetching.get(tag);
   if (!pending) {
+    failed.delete(tag);
     pending = LAZY_LANGUAGES[tag]!().then(
       (strings) => {
         fetched.set(tag, strings);
@@ -100,6 +107,7 @@ function fetchBuiltIn(tag: string): Promise<void> {
       },
       (error: unknown) => {
         fetching.delete(tag);
+        failed.add(tag);
         console.warn(`acct: translations: the "${tag}" strings could not be loaded; showing the fallback.`, error);
       },
     );
@@ -114,10 +122,15 @@ function fetchBuiltIn(tag: string): Promise<void> {
  * so that an element renders without waiting even a microtask.
  */
 export function languageArriving(lang: string): Promise<void> | undefined {
+  const wanted = wantedFor(lang).filter((tag) => !failed.has(tag));
+  return wanted.length ? Promise.all(wanted.map(fetchBuiltIn)).then(() => undefined) : undefined;
+}
+
+/** The built-in languages `lookup(lang)` needs and does not have yet (languageArriving). */
+function wantedFor(lang: string): string[] {
   const own = unfetchedBuiltIn(normalise(lang));
   const first = allowed && !allowed.includes('en') && allowed[0] ? unfetchedBuiltIn(allowed[0]) : undefined;
-  const wanted = [own, first].filter((tag): tag is string => tag !== undefined && (!allowed || allowed.includes(tag)));
-  return wanted.length ? Promise.all(wanted.map(fetchBuiltIn)).then(() => undefined) : undefined;
+  return [own, first].filter((tag): tag is string => tag !== undefined && (!allowed || allowed.includes(tag)));
 }
 
 /** Runs `change` once the built-in language `tag` is here (at once when it is, or is not built in). */
@@ -181,7 +194,7 @@ export const translations = {
    * fallback if they could not be fetched. Elements call it before rendering.
    */
   load(lang: string): Promise<void> {
-    return languageArriving(lang) ?? Promise.resolve();
+    return Promise.all(wantedFor(lang).map(fetchBuiltIn)).then(() => undefined);
   },
 
   /** The strings for a BCP 47 tag: the exact tag (`pt-br`), then its language (`pt`), then the fallback. */
