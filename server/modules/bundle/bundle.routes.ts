@@ -141,7 +141,8 @@ export function bundleRoutes(bundleDir: string, maxAgeSeconds: number): Router {
     }
     const file = [FOLDER, ...segments].join('/');
     if (!Object.hasOwn(current.files, file)) {
-      throw new ApiError(404, 'bundle_file_unknown', `This build has no ${file}; see /${FOLDER}/${MANIFEST_FILE}.`);
+      // The path is not echoed: the answer says only what the build holds.
+      throw new ApiError(404, 'bundle_file_unknown', `No such file in this build; see /${FOLDER}/${MANIFEST_FILE}.`);
     }
     sendBuilt(req, res, join(bundleDir, file), isContentNamed(file) ? forever : shortLived);
   });
