@@ -39,6 +39,15 @@ export interface InlineConfirm {
   keydown?(event: KeyboardEvent): void;
 }
 
+/** What a list row that asks before it removes calls: its button asks, the confirmation confirms or cancels. */
+export interface ConfirmRowHandlers {
+  ask(event: Event): void;
+  confirm(event: Event): void;
+  cancel(): void;
+  /** Escape in the confirmation. */
+  keydown(event: KeyboardEvent): void;
+}
+
 /**
  * The confirmation that replaces a row's destructive button ("Sign out this device?", "Remove this
  * passkey?"): the question, then the dangerous action and Cancel. One markup and one set of part

@@ -8,7 +8,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ConnectedAccount } from '../../../../contract/connected-accounts.js';
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import type { Translation } from '../../core/i18n/index.js';
-import { renderInlineConfirm } from '../../core/views.js';
+import { renderInlineConfirm, type ConfirmRowHandlers } from '../../core/views.js';
 
 /**
  * A chain link, for every provider alike: brand marks belong to the providers' sign-in buttons
@@ -29,14 +29,6 @@ export interface RowState {
   now: Date;
 }
 
-export interface RowHandlers {
-  ask(event: Event): void;
-  confirm(event: Event): void;
-  cancel(): void;
-  /** Escape in the confirmation. */
-  keydown(event: KeyboardEvent): void;
-}
-
 function renderTimes(t: Translation, account: ConnectedAccount, now: Date): TemplateResult {
   const time = (iso: string, text: (when: string) => string) => {
     const date = new Date(iso);
@@ -47,7 +39,7 @@ function renderTimes(t: Translation, account: ConnectedAccount, now: Date): Temp
   ${account.lastUsedAt ? time(account.lastUsedAt, texts.lastUsed) : texts.neverUsed}`;
 }
 
-export function renderAccountRow(account: ConnectedAccount, state: RowState, on: RowHandlers): TemplateResult {
+export function renderAccountRow(account: ConnectedAccount, state: RowState, on: ConfirmRowHandlers): TemplateResult {
   const { t, confirming, lastMethod, error, busy, now } = state;
   const texts = t.connectedAccounts;
   const name = account.providerName;

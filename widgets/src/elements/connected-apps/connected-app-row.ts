@@ -8,7 +8,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AvailableApp, ConnectedApp } from '../../../../contract/connected-apps.js';
 import { fullDateTime, relativeTime } from '../../core/format.js';
 import type { Translation } from '../../core/i18n/index.js';
-import { renderInlineConfirm } from '../../core/views.js';
+import { renderInlineConfirm, type ConfirmRowHandlers } from '../../core/views.js';
 
 /** A plug, for an app the operator gave no icon. */
 const plugIcon = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.75"
@@ -30,14 +30,6 @@ export interface RowState {
   now: Date;
 }
 
-export interface RowHandlers {
-  ask(event: Event): void;
-  confirm(event: Event): void;
-  cancel(): void;
-  /** Escape in the confirmation. */
-  keydown(event: KeyboardEvent): void;
-}
-
 /** "Connected by Ada 3 days ago · last synced 2 minutes ago", the exact dates in tooltips. */
 function renderDetails(t: Translation, app: ConnectedApp, now: Date): TemplateResult {
   const texts = t.connectedApps;
@@ -57,7 +49,7 @@ export function renderConnectedRow(
   app: ConnectedApp,
   iconUrl: string | null,
   state: RowState,
-  on: RowHandlers,
+  on: ConfirmRowHandlers,
 ): TemplateResult {
   const { t, canManage, confirming, error, busy, now } = state;
   const texts = t.connectedApps;
