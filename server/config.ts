@@ -76,6 +76,7 @@ const envSchema = z.object({
   ACCT_OAUTH_STORE_TOKENS: booleanFlag.default(false),
   ACCT_WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
   ACCT_WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  ACCT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1000).max(60_000).default(15_000),
   ACCT_DEV_PROVIDER_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   ACCT_PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(128).default(8),
   ACCT_REDIRECT_ALLOWLIST: z
@@ -233,6 +234,8 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** Days a webhook delivery stays in its endpoint's log before the cleanup job deletes it. */
   webhookRetentionDays: number;
+  /** How long one delivery attempt may take, connection to last byte, before it counts as a timeout. */
+  webhookTimeoutMs: number;
   /**
    * `npm start`'s development mode (`--dev`), not an environment variable: the elements then
    * name the exact fix for a setup mistake (e.g. a page origin missing from ACCT_ALLOWED_ORIGINS).
@@ -382,6 +385,7 @@ export function loadConfig(
     oauthStoreTokens: e.ACCT_OAUTH_STORE_TOKENS,
     webhookAllowPrivate: e.ACCT_WEBHOOK_ALLOW_PRIVATE,
     webhookRetentionDays: e.ACCT_WEBHOOK_RETENTION_DAYS,
+    webhookTimeoutMs: e.ACCT_WEBHOOK_TIMEOUT_MS,
     development: dev,
     devProviderPort: e.ACCT_DEV_PROVIDER_PORT,
     push: push.settings,

@@ -125,7 +125,10 @@ export async function attemptDelivery(
     Math.floor(now.getTime() / 1000),
     body,
   );
-  const sent = await postWebhook(hook.url, headers, body, { allowPrivate: config.webhookAllowPrivate });
+  const sent = await postWebhook(hook.url, headers, body, {
+    allowPrivate: config.webhookAllowPrivate,
+    timeoutMs: config.webhookTimeoutMs,
+  });
   const succeeded = sent.status !== null && sent.status >= 200 && sent.status < 300;
   const error = sent.error ?? (sent.status !== null && sent.status >= 300 && sent.status < 400 ? 'redirect' : null);
 

@@ -1,6 +1,6 @@
 /**
  * docs/security.md I3 for webhook receivers, on each database: a receiver that is down (stopped:
- * connection refused) or slow (it answers nothing within the delivery timeout, WEBHOOK_TIMEOUT_MS)
+ * connection refused) or slow (it answers nothing within the delivery timeout, ACCT_WEBHOOK_TIMEOUT_MS, shortened here)
  * holds up no request. The events come from real `PATCH /api/me` requests, which must answer as
  * usual and in their usual time — under two seconds, even while the job runner in the same
  * process waits on a hanging receiver (on the embedded database, the one connection must not be
@@ -23,7 +23,12 @@ import { jobWhere, makeJobDue, type JobRow } from '../../testing/jobs';
 import { team, type TestUser } from '../../testing/organizations';
 import { startTestServer } from '../../testing/test-server';
 import { deliverWebhookJob, RETRY_JITTER, RETRY_SCHEDULE_SECONDS } from './delivery';
-import { WEBHOOK_TIMEOUT_MS } from './sender';
+
+/**
+ * The delivery timeout here (ACCT_WEBHOOK_TIMEOUT_MS): shorter than the 15 s default, so the hanging
+ * receiver is waited out sooner, but longer than the first retry's 5 s wait, which the test relies on.
+ */
+const TIMEOUT_MS = 6000;
 import { answerWith, createWebhook, startReceiver, type ReceivedRequest, type Receiver } from './webhooks.fixtures';
 import type { DeliveryRow } from './webhooks.queries';
 
@@ -44,7 +49,9 @@ describeOnEachDatabase('Webhook receivers down or slow (I3)', (getDb) => {
   let server: RunningServer;
 
   before(async () => {
-    server = await startTestServer(getDb(), { env: { ACCT_RUN_JOBS: 'false', ACCT_WEBHOOK_ALLOW_PRIVATE: 'true' } });
+    server = await startTestServer(getDb(), {
+      env: { ACCT_RUN_JOBS: 'false', ACCT_WEBHOOK_ALLOW_PRIVATE: 'true', ACCT_WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS) },
+    });
   });
   after(async () => {
     await server.close();
@@ -153,7 +160,7 @@ describeOnEachDatabase('Webhook receivers down or slow (I3)', (getDb) => {
 
   it(
     'answers as usual while the receiver hangs past the delivery timeout, then delivers everything once',
-    { timeout: WEBHOOK_TIMEOUT_MS + 30_000 },
+    { timeout: TIMEOUT_MS + 30_000 },
     async () => {
       const y = await team(server, 'Slow Org');
       const receiver = await startReceiver();
@@ -181,7 +188,7 @@ describeOnEachDatabase('Webhook receivers down or slow (I3)', (getDb) => {
         const rows = await deliveriesOf(webhook.id);
         const timedOut = rows.find((r) => r.id === first!.id)!;
         assert.deepEqual([timedOut.status, timedOut.error, timedOut.response_status], ['failed', 'timeout', null]);
-        assert.ok(timedOut.duration_ms! >= WEBHOOK_TIMEOUT_MS - 50, `gave up after ${timedOut.duration_ms} ms`);
+        assert.ok(timedOut.duration_ms! >= TIMEOUT_MS - 50, `gave up after ${timedOut.duration_ms} ms`);
         assertRetryQueued(
           timedOut,
           rows.find((r) => r.message_id === timedOut.message_id && r.attempt === 2),
