@@ -22,6 +22,8 @@ import { dirname, extname, join, normalize, relative } from 'node:path';
 const ROOT = process.cwd();
 /** Folders never scanned: dependencies, git, build and test output, the embedded database. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'coverage', 'test-results', '.data', 'tmp']);
+/** Generated folders never scanned either: the npm package (its README is docs/npm.md, copied). */
+const SKIPPED_PATHS = new Set(['widgets/npm']);
 const SCANNED = new Set(['.ts', '.mjs', '.md', '.html']);
 
 /**
@@ -45,7 +47,7 @@ function walk(dir: string, files: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(path, files);
+      if (!SKIPPED_DIRS.has(entry.name) && !SKIPPED_PATHS.has(relative(ROOT, path))) walk(path, files);
     } else if (SCANNED.has(extname(entry.name))) {
       files.push(relative(ROOT, path));
     }
