@@ -1,7 +1,8 @@
 /**
- * The bundle entry, built into the one file a site loads: `<script type="module"
- * src="https://auth.example.com/acct.js">`. It registers every element; each element module also
- * stays importable alone (`elements/<name>/define.ts`) for sites that bundle acct themselves.
+ * The whole kit's entry, built into `acct-all.js` (widgets/vite.config.ts, `--mode kit`): every
+ * element and English in one file, for a site that wants one request rather than the loader
+ * (`acct.js`, loader/loader.ts). It registers every element and exports their classes; other
+ * languages and SimpleWebAuthn are still fetched on first use (docs/embedding.md).
  */
 import './elements/login/define.js';
 import './elements/login-history/define.js';
