@@ -1,5 +1,5 @@
 /**
- * Registers `<acct-login>`. Import this module (or acct.js, which imports it) to use the element;
+ * Registers `<acct-login>`. Import this module (or add acct.js, which imports it when the tag appears) to use the element;
  * importing it twice, or alongside acct.js, is harmless.
  */
 import { AcctLogin } from './login.js';
