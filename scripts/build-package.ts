@@ -23,7 +23,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WIDGETS = join(ROOT, 'widgets');
 export const PACKAGE_DIR = join(WIDGETS, 'npm');
 export const PACKAGE_NAME = 'acct-elements';
-const DIST = join(PACKAGE_DIR, 'dist');
 
 /** The built-in languages, by their string files (core/i18n/registry.ts). */
 const LANGUAGES = ['en', 'fr', 'de', 'es', 'ar'];
@@ -134,14 +133,20 @@ function packageJson(): string {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-export async function buildPackage(): Promise<void> {
-  rmSync(PACKAGE_DIR, { recursive: true, force: true });
+/**
+ * Builds the package into `packageDir`, widgets/npm by default. A test that must not race another
+ * one rebuilding widgets/npm (e2e/examples.test.ts) builds a copy of its own elsewhere in the
+ * repository, where Node still finds the dependencies in the root node_modules.
+ */
+export async function buildPackage(packageDir = PACKAGE_DIR): Promise<void> {
+  const dist = join(packageDir, 'dist');
+  rmSync(packageDir, { recursive: true, force: true });
   await build({
     configFile: false,
     root: WIDGETS,
     logLevel: 'warn',
     build: {
-      outDir: DIST,
+      outDir: dist,
       emptyOutDir: true,
       minify: false,
       sourcemap: false,
@@ -154,16 +159,16 @@ export async function buildPackage(): Promise<void> {
   });
   execFileSync(
     process.execPath,
-    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'widgets/tsconfig.package.json'],
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'widgets/tsconfig.package.json', '--outDir', dist],
     {
       cwd: ROOT,
       stdio: 'inherit',
     },
   );
-  writeFileSync(join(PACKAGE_DIR, 'jsx.d.ts'), jsxTypings());
-  writeFileSync(join(PACKAGE_DIR, 'package.json'), packageJson());
-  cpSync(join(WIDGETS, 'custom-elements.json'), join(PACKAGE_DIR, 'custom-elements.json'));
-  cpSync(join(ROOT, 'docs/npm.md'), join(PACKAGE_DIR, 'README.md'));
+  writeFileSync(join(packageDir, 'jsx.d.ts'), jsxTypings());
+  writeFileSync(join(packageDir, 'package.json'), packageJson());
+  cpSync(join(WIDGETS, 'custom-elements.json'), join(packageDir, 'custom-elements.json'));
+  cpSync(join(ROOT, 'docs/npm.md'), join(packageDir, 'README.md'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildPackage();
