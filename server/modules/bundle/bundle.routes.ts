@@ -122,29 +122,45 @@ export function bundleRoutes(bundleDir: string, maxAgeSeconds: number): Router {
     res.json(current);
   });
 
-  // `/acct/<hash>/<file>`: the pinned build; `/acct/<file>`: the loader's entries and chunks.
-  router.get(`/${FOLDER}/*path`, (req, res) => {
+  /** A file of the current build, by its path under the build (`acct/chunks/core-….js`); 404 if it has none. */
+  const sendLatest = (req: Request, res: Response, file: string) => {
     const current = manifest();
     if (!current) throw notBuilt();
-    const segments = (req.params as { path: string[] }).path;
-    if (BUILD_HASH.test(segments[0] ?? '') && segments.length > 1) {
-      const file = segments.slice(1).join('/');
-      if (segments[0] !== current.hash || !Object.hasOwn(current.files, file)) {
-        throw new ApiError(
-          404,
-          'bundle_build_unknown',
-          `This server holds build ${current.hash}; see /${FOLDER}/${MANIFEST_FILE}.`,
-        );
-      }
-      sendBuilt(req, res, join(bundleDir, file), forever);
-      return;
-    }
-    const file = [FOLDER, ...segments].join('/');
     if (!Object.hasOwn(current.files, file)) {
       // The path is not echoed: the answer says only what the build holds.
       throw new ApiError(404, 'bundle_file_unknown', `No such file in this build; see /${FOLDER}/${MANIFEST_FILE}.`);
     }
     sendBuilt(req, res, join(bundleDir, file), isContentNamed(file) ? forever : shortLived);
+  };
+
+  /** A file of the pinned build `hash`; another build's, or one it has not, is `bundle_build_unknown`. */
+  const sendPinned = (req: Request, res: Response, hash: string, file: string) => {
+    const current = manifest();
+    if (!current) throw notBuilt();
+    if (hash !== current.hash || !Object.hasOwn(current.files, file)) {
+      throw new ApiError(
+        404,
+        'bundle_build_unknown',
+        `This server holds build ${current.hash}; see /${FOLDER}/${MANIFEST_FILE}.`,
+      );
+    }
+    sendBuilt(req, res, join(bundleDir, file), forever);
+  };
+
+  // Plain `:name` paths, one per folder of the build (route-list.ts reads no wildcard): a name
+  // never holds a `/`, and only what the manifest lists is read.
+  router.get(`/${FOLDER}/chunks/:file`, (req, res) => sendLatest(req, res, `${FOLDER}/chunks/${req.params.file}`));
+  router.get(`/${FOLDER}/:file`, (req, res) => sendLatest(req, res, `${FOLDER}/${req.params.file}`));
+  router.get(`/${FOLDER}/:hash/:file`, (req, res) => {
+    const { hash, file } = req.params;
+    if (BUILD_HASH.test(hash)) sendPinned(req, res, hash, file);
+    else sendLatest(req, res, `${FOLDER}/${hash}/${file}`);
   });
+  router.get(`/${FOLDER}/:hash/${FOLDER}/:file`, (req, res) =>
+    sendPinned(req, res, req.params.hash, `${FOLDER}/${req.params.file}`),
+  );
+  router.get(`/${FOLDER}/:hash/${FOLDER}/chunks/:file`, (req, res) =>
+    sendPinned(req, res, req.params.hash, `${FOLDER}/chunks/${req.params.file}`),
+  );
   return router;
 }
