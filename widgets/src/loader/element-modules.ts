@@ -31,3 +31,18 @@ export const ELEMENT_MODULES = {
   'acct-user-button': () => import('../elements/user-button/define.js'),
   'acct-webhooks': () => import('../elements/webhooks/define.js'),
 } satisfies Record<ElementTag, () => Promise<unknown>>;
+
+/**
+ * Imports the module of each acct element directly under `root` that is not defined yet, each once
+ * (the module system keeps it); a failure is logged. For an element that renders others only when
+ * they are shown (`<acct-account>`'s tabs).
+ */
+export function loadUndefinedElements(root: ParentNode): void {
+  for (const element of root.querySelectorAll(':not(:defined)')) {
+    const tag = element.localName;
+    if (!Object.hasOwn(ELEMENT_MODULES, tag)) continue;
+    ELEMENT_MODULES[tag as ElementTag]().catch((error: unknown) =>
+      console.error(`acct: <${tag}> could not be loaded.`, error),
+    );
+  }
+}

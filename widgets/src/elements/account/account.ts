@@ -13,38 +13,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcctElement } from '../../core/acct-element.js';
-import { ELEMENT_MODULES } from '../../loader/element-modules.js';
-import type { ElementTag } from '../../loader/element-tags.js';
+import { loadUndefinedElements } from '../../loader/element-modules.js';
 import { accountStyles } from './account.styles.js';
 
 /** The built-in tabs, in order. */
 export const BUILT_IN_TABS = ['profile', 'security', 'notifications', 'privacy'] as const;
-
-/**
- * The elements each built-in tab shows. Each is imported when its tab is first shown, so a page
- * with `<acct-account>` downloads the tab it opens on, not the whole account centre; the element
- * upgrades in place when its module arrives (it renders its own loading state meanwhile).
- */
-const TAB_ELEMENTS: Record<(typeof BUILT_IN_TABS)[number], ElementTag[]> = {
-  profile: ['acct-profile'],
-  security: [
-    'acct-password',
-    'acct-passkeys',
-    'acct-mfa',
-    'acct-connected-accounts',
-    'acct-sessions',
-    'acct-login-history',
-  ],
-  notifications: ['acct-notification-settings'],
-  privacy: ['acct-data-export', 'acct-delete-account'],
-};
-
-/** Imports a built-in tab's elements (each module once: the module system keeps it). */
-function loadTabElements(id: string): void {
-  for (const tag of TAB_ELEMENTS[id as keyof typeof TAB_ELEMENTS] ?? []) {
-    ELEMENT_MODULES[tag]().catch((error: unknown) => console.error(`acct: <${tag}> could not be loaded.`, error));
-  }
-}
 
 const HASH_PREFIX = '#account/';
 
@@ -145,6 +118,10 @@ export class AcctAccount extends AcctElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The selected tab's elements are imported when the tab is first shown, so a page with
+    // <acct-account> downloads the tab it opens on, not the whole account centre; each upgrades in
+    // place when its module arrives.
+    loadUndefinedElements(this.renderRoot);
     // Only the selected site tab's content shows; the others stay in the page, hidden.
     const selected = this.selected;
     for (const tab of this.siteTabs) {
@@ -183,7 +160,6 @@ export class AcctAccount extends AcctElement {
   }
 
   private renderBuiltIn(id: string): TemplateResult {
-    loadTabElements(id);
     // The children find their server, language, direction and theme from these, like any element on the page.
     const server = this.server || nothing;
     const lang = this.lang || nothing;
