@@ -17,6 +17,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { BUILT_IN_LANGUAGES } from '../widgets/src/core/i18n/registry';
 import { defineModule, ELEMENT_TAGS } from '../widgets/src/loader/element-tags';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -24,8 +25,6 @@ const WIDGETS = join(ROOT, 'widgets');
 export const PACKAGE_DIR = join(WIDGETS, 'npm');
 export const PACKAGE_NAME = 'acct-elements';
 
-/** The built-in languages, by their string files (core/i18n/registry.ts). */
-const LANGUAGES = ['en', 'fr', 'de', 'es', 'ar'];
 /** What the package's modules import from other packages, with the versions acct itself uses. */
 const DEPENDENCIES = ['lit', '@lit/task', '@simplewebauthn/browser', 'zod'];
 
@@ -34,7 +33,7 @@ function entries(): Record<string, string> {
   const sources = [
     'src/index',
     ...ELEMENT_TAGS.map((tag) => `src/${defineModule(tag).replace(/\.ts$/, '')}`),
-    ...LANGUAGES.map((lang) => `src/core/i18n/${lang}`),
+    ...BUILT_IN_LANGUAGES.map((lang) => `src/core/i18n/${lang}`),
   ];
   return Object.fromEntries(sources.map((source) => [`widgets/${source}`, `${source}.ts`]));
 }
@@ -116,7 +115,7 @@ function packageJson(): string {
     './custom-elements.json': './custom-elements.json',
   };
   for (const tag of ELEMENT_TAGS) exports[`./${tag}`] = target(defineModule(tag).replace(/\.ts$/, ''));
-  for (const lang of LANGUAGES) exports[`./i18n/${lang}`] = target(`core/i18n/${lang}`);
+  for (const lang of BUILT_IN_LANGUAGES) exports[`./i18n/${lang}`] = target(`core/i18n/${lang}`);
   const pkg = {
     name: PACKAGE_NAME,
     version: root.version,
