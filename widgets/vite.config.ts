@@ -52,9 +52,9 @@ const OUTPUT = {
 } as const;
 
 /**
- * A shared chunk's file: named after the element whose module it is (an element used inside
- * another, `define-….js` otherwise), `core` for the one with Lit and the base element, or after its
- * first module; with a content hash, so that its URL changes whenever it does.
+ * A shared chunk's file: named after the element whose module it holds (an element another one
+ * imports, which Rolldown would call `define`), `core` for the one with Lit and the base element,
+ * or after its first module; with a content hash, so that its URL changes whenever it does.
  */
 function chunkFileName(chunk: { name: string; moduleIds: string[] }): string {
   const element = chunk.moduleIds.map((id) => id.match(/elements\/([a-z-]+)\/define\.ts$/)?.[1]).find(Boolean);
