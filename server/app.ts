@@ -5,13 +5,14 @@
  */
 import compression from 'compression';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { apiCors } from './http/cors';
 import { csrfGuard } from './http/csrf';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { mountHostedAssets } from './http/hosted-assets';
 import { rejectDeepJson } from './http/json-limits';
 import { requestLogger } from './http/logging';
+import { API_CACHE_CONTROL } from './http/reply';
+import { securityHeaders } from './http/security-headers';
 import { hostedLoginPage } from './modules/hosted-login/hosted-login.routes';
 import { bundleRoutes, DEFAULT_BUNDLE_DIR, isBundlePath } from './modules/bundle/bundle.routes';
 import { openApiRoutes } from './modules/openapi/openapi.routes';
@@ -57,9 +58,11 @@ const COMPRESSION_THRESHOLD = 1024;
 /**
  * Hot routes whose answers are always far below the threshold (a user and a session; a health
  * ping): the compression middleware is skipped for them altogether, since merely wrapping an
- * answer (which it does before it can know the size) measurably slows the session check.
+ * answer (which it does before it can know the size) measurably slows the session check — and
+ * it would add `Vary: Accept-Encoding`, which the session check answered ahead of Express
+ * (sessions/direct-session-check.ts) does not send.
  */
-const UNCOMPRESSED_PATHS = new Set(['/api/me', '/healthz']);
+const UNCOMPRESSED_PATHS = new Set(['/api/me', '/api/session', '/healthz']);
 
 export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): Express {
   const { config, db, logger } = services;
@@ -82,34 +85,12 @@ export function createApp(services: Services, bundleDir = DEFAULT_BUNDLE_DIR): E
     filter: (req, res) => !isBundlePath(req.path) && compression.filter(req, res),
   });
   app.use((req, res, next) => (UNCOMPRESSED_PATHS.has(req.path) ? next() : compress(req, res, next)));
-  app.use(
-    helmet({
-      // JSON answers and the bundle need nothing from a CSP; hosted pages set their own policy.
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
-      },
-      referrerPolicy: { policy: 'no-referrer' },
-      // HSTS only means something over HTTPS; on http://localhost it would only confuse.
-      strictTransportSecurity: config.publicUrl.startsWith('https:'),
-      // Headers for documents or for retired browsers and plug-ins (IE downloads, Flash, the XSS
-      // auditor, DNS prefetch, agent clusters) mean nothing on JSON answers, and every header is
-      // written on every answer. The hosted pages, which are documents, add what they need.
-      crossOriginOpenerPolicy: false,
-      originAgentCluster: false,
-      xDnsPrefetchControl: false,
-      xDownloadOptions: false,
-      xPermittedCrossDomainPolicies: false,
-      xXssProtection: false,
-    }),
-  );
+  app.use(securityHeaders(config));
 
   const api = express.Router();
   api.use(apiCors(config.allowedOrigins, { ownOrigin: new URL(config.publicUrl).origin }));
   api.use((_req, res, next) => {
-    // Answers about accounts and sessions must never sit in a shared cache (docs/security.md E4);
-    // a route that is truly public overrides this.
-    res.set('Cache-Control', 'no-store');
+    res.set('Cache-Control', API_CACHE_CONTROL);
     next();
   });
   api.use(csrfGuard(config.allowedOrigins, new URL(config.publicUrl).origin));

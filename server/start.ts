@@ -8,6 +8,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createApp } from './app';
+import { withDirectSessionCheck } from './modules/sessions/direct-session-check';
 import { originsOutsideRpId, type Config } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrateToLatest, MIGRATIONS_TABLE } from './db/migrate';
@@ -192,7 +193,8 @@ export async function startServer({
     throw err;
   }
   const { config } = services;
-  answer = createApp(services, bundleDir);
+  // The session check every page makes is answered ahead of Express (direct-session-check.ts).
+  answer = withDirectSessionCheck(services, createApp(services, bundleDir));
 
   let closing: Promise<void> | undefined;
   const close = () =>

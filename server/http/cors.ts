@@ -58,6 +58,15 @@ export interface ApiCorsOptions {
   ownOrigin?: string;
 }
 
+/** What lets a page on an allowed origin read an answer fetched with its credentials. */
+export function credentialedCorsHeaders(origin: string): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Credentials': 'true',
+    'Access-Control-Expose-Headers': EXPOSE_HEADERS,
+  };
+}
+
 export function apiCors(allowedOrigins: readonly string[], { ownOrigin }: ApiCorsOptions = {}): RequestHandler {
   const allowed = new Set(allowedOrigins);
   const refused = new RefusedOrigins();
@@ -73,11 +82,7 @@ export function apiCors(allowedOrigins: readonly string[], { ownOrigin }: ApiCor
       // and the elements fetch it with `credentials: 'omit'`.
       res.set('Access-Control-Allow-Origin', '*');
     } else if (isAllowed) {
-      res.set({
-        'Access-Control-Allow-Origin': origin,
-        'Access-Control-Allow-Credentials': 'true',
-        'Access-Control-Expose-Headers': EXPOSE_HEADERS,
-      });
+      res.set(credentialedCorsHeaders(origin));
     } else if (origin !== undefined && origin !== ownOrigin) {
       warnRefused(req, origin, refused);
     }

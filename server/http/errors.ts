@@ -143,11 +143,16 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
     req.log?.error({ err, reqId: req.id }, 'request failed');
   }
   if (apiError.headers) res.set(apiError.headers);
-  res.status(apiError.status).json({
+  res.status(apiError.status).json(errorBody(apiError));
+};
+
+/** The body of an error answer. */
+export function errorBody(apiError: ApiError): { error: { code: string; message: string; fields?: FieldErrors } } {
+  return {
     error: {
       code: apiError.code,
       message: apiError.message,
       ...(apiError.fields ? { fields: apiError.fields } : {}),
     },
-  });
-};
+  };
+}

@@ -47,6 +47,38 @@ const withoutQuery = (url: string) => {
   return q === -1 ? url : url.slice(0, q);
 };
 
+/** What one answered request's log line is made of. */
+export interface Answered {
+  id: string;
+  method: string | undefined;
+  /** The URL as requested; its query string is left out of the line. */
+  url: string;
+  origin: string | undefined;
+  userAgent: string | undefined;
+  statusCode: number;
+  /** `process.hrtime.bigint()` when the request arrived. */
+  started: bigint;
+}
+
+/**
+ * The line logged for each answer, at `info` (at `error` for a 5xx). Shared by `requestLogger` and
+ * the session check answered ahead of Express (modules/sessions/direct-session-check.ts).
+ */
+export function logAnswer(logger: Logger, answered: Answered): void {
+  const line = {
+    req: {
+      id: answered.id,
+      method: answered.method,
+      url: withoutQuery(answered.url),
+      origin: answered.origin,
+      userAgent: answered.userAgent,
+    },
+    res: { statusCode: answered.statusCode },
+    responseTime: Number(process.hrtime.bigint() - answered.started) / 1e6,
+  };
+  logger[answered.statusCode >= 500 ? 'error' : 'info'](line, 'request completed');
+}
+
 /** Gives each request an id (echoed as `X-Request-Id`) and logs one line per answer. */
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -57,20 +89,17 @@ export function requestLogger(logger: Logger): RequestHandler {
     // Checked per request, so a level changed at run time takes effect.
     if (logger.isLevelEnabled('info')) {
       const started = process.hrtime.bigint();
-      res.once('finish', () => {
-        const line = {
-          req: {
-            id,
-            method: req.method,
-            url: withoutQuery(req.originalUrl),
-            origin: req.headers.origin,
-            userAgent: req.headers['user-agent'],
-          },
-          res: { statusCode: res.statusCode },
-          responseTime: Number(process.hrtime.bigint() - started) / 1e6,
-        };
-        logger[res.statusCode >= 500 ? 'error' : 'info'](line, 'request completed');
-      });
+      res.once('finish', () =>
+        logAnswer(logger, {
+          id,
+          method: req.method,
+          url: req.originalUrl,
+          origin: req.headers.origin,
+          userAgent: req.headers['user-agent'],
+          statusCode: res.statusCode,
+          started,
+        }),
+      );
     }
     next();
   };

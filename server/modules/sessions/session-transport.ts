@@ -9,7 +9,8 @@
  * The cookie is Secure whenever the server is reached over HTTPS, or on localhost, which browsers
  * treat as a secure context.
  */
-import type { Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { Response } from 'express';
 import type { Session } from '../../../contract/sessions';
 import { iso } from '../../../contract/wire';
 import type { SessionTransport } from '../../config';
@@ -31,7 +32,7 @@ function readCookie(header: string | undefined, name: string): string | undefine
 }
 
 /** The secret the request carries, from `Authorization: Bearer` or the session cookie. */
-export function readSessionToken(req: Request): string | undefined {
+export function readSessionToken(req: Pick<IncomingMessage, 'headers'>): string | undefined {
   const authorization = req.headers.authorization;
   if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim();
   return readCookie(req.headers.cookie, SESSION_COOKIE);
