@@ -4,11 +4,14 @@
  * then holds row locks on a thousand rows for milliseconds at a time, never the whole backlog at
  * once, and a crash midway leaves only rows that the next run deletes.
  *
- * Each batch is `delete … where <key> in (select <key> … where <condition> limit n)`: the inner
- * select walks an index on the condition's column (every caller's condition has one, checked by
- * server/db/hot-queries-explain.test.ts) and stops after n rows, and the outer delete finds them by
- * the primary key. `key` names that key, one column (`id`, the default) or several
- * (`rate_limit_buckets`' `(identifier, action)`).
+ * Each batch is `delete … where ctid = any(array(select ctid … where <condition> limit n)) and
+ * <condition>`: the inner select walks an index on the condition's column (every caller's
+ * condition has one, checked by server/db/hot-queries-explain.test.ts) and stops after n rows, and
+ * the delete goes straight to those row versions (a TID scan). By the rows' physical address
+ * rather than their key, because a composite key (`rate_limit_buckets`' `(identifier, action)`)
+ * made PostgreSQL hash the whole table for every batch. The condition is repeated outside: a row
+ * updated between the select and the delete (a bucket refilled just then) is re-checked against
+ * it on its new version and kept, where a delete by key would have removed it.
  */
 import type { Knex } from 'knex';
 
@@ -17,16 +20,11 @@ export async function deleteInBatches(
   table: string,
   select: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
   batchSize = 1000,
-  key: string | readonly string[] = 'id',
 ): Promise<number> {
-  const columns = typeof key === 'string' ? [key] : [...key];
   let total = 0;
   for (;;) {
-    const batch = select(knex(table).select(columns)).limit(batchSize);
-    const query = knex(table);
-    const deleted = await (
-      columns.length === 1 ? query.whereIn(columns[0]!, batch) : query.whereIn(columns, batch)
-    ).delete();
+    const batch = select(knex(table).select(knex.raw('ctid'))).limit(batchSize);
+    const deleted = await select(knex(table)).whereRaw('ctid = any(array(?))', [batch]).delete();
     total += deleted;
     if (deleted < batchSize) return total;
   }

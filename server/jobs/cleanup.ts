@@ -25,24 +25,23 @@ export interface CleanupOptions {
 
 /**
  * What `cleanup_expired_sessions()` deletes (migrations/20260201000600_functions_and_triggers.ts),
- * statement for statement: the table, the time column, its grace period, and the primary key the
- * batches delete by. Each time column has an index (20261204000100_cleanup_indexes for the first
- * two, the seed's idx_rate_limit_cleanup for the third).
+ * statement for statement: the table, the time column and its grace period. Each time column has
+ * an index (20261204000100_cleanup_indexes for the first two, the seed's idx_rate_limit_cleanup for
+ * the third).
  */
 export const SEED_CLEANUP = [
-  { table: 'user_sessions', column: 'expires_at', grace: '7 days', key: ['id'] },
-  { table: 'magic_links', column: 'expires_at', grace: '1 day', key: ['id'] },
-  { table: 'rate_limit_buckets', column: 'last_refill', grace: '1 hour', key: ['identifier', 'action'] },
+  { table: 'user_sessions', column: 'expires_at', grace: '7 days' },
+  { table: 'magic_links', column: 'expires_at', grace: '1 day' },
+  { table: 'rate_limit_buckets', column: 'last_refill', grace: '1 hour' },
 ] as const;
 
 export async function runCleanup(knex: Knex, { webhookRetentionDays, batchSize }: CleanupOptions): Promise<void> {
-  for (const { table, column, grace, key } of SEED_CLEANUP) {
+  for (const { table, column, grace } of SEED_CLEANUP) {
     await deleteInBatches(
       knex,
       table,
       (q) => q.where(column, '<', knex.raw(`now() - ?::interval`, [grace])),
       batchSize,
-      key,
     );
   }
   await knex.raw('select cleanup_expired_sessions()');
