@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,15 @@ describe('the npm package', { timeout: 180_000 }, () => {
       const files = typeof target === 'string' ? [target] : Object.values(target);
       for (const file of files) assert.ok(packed.has(file.replace(/^\.\//, '')), `${name}: ${file} is in the tarball`);
     }
+  });
+
+  it("ships docs/npm.md as its README, with no link that would not resolve on npm's page", () => {
+    assert.ok(packed.has('README.md'));
+    const readme = readFileSync(join(PACKAGE_DIR, 'README.md'), 'utf8');
+    assert.match(readme, /register\(/);
+    const relative = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]!).filter((t) => !/^(https?:|#)/.test(t));
+    assert.deepEqual(relative, []);
+    assert.match(readme, /`docs\/embedding\.md` in acct's repository/);
   });
 
   it('imports every entry in plain Node, as server-side rendering does, without touching a DOM', () => {

@@ -14,7 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { BUILT_IN_LANGUAGES } from '../widgets/src/core/i18n/registry';
@@ -167,7 +167,23 @@ export async function buildPackage(packageDir = PACKAGE_DIR): Promise<void> {
   writeFileSync(join(packageDir, 'jsx.d.ts'), jsxTypings());
   writeFileSync(join(packageDir, 'package.json'), packageJson());
   cpSync(join(WIDGETS, 'custom-elements.json'), join(packageDir, 'custom-elements.json'));
-  cpSync(join(ROOT, 'docs/npm.md'), join(packageDir, 'README.md'));
+  writeFileSync(join(packageDir, 'README.md'), packageReadme(readFileSync(join(ROOT, 'docs/npm.md'), 'utf8')));
+}
+
+/**
+ * docs/npm.md as the package's README. Its links to other files of the repository would not
+ * resolve on npm's page or in node_modules, so each becomes its text followed by the file's path
+ * in acct's repository, e.g. "[embedding](embedding.md)" → "embedding (`docs/embedding.md` in acct's
+ * repository)". Links with a scheme or to an anchor stay as they are.
+ */
+export function packageReadme(markdown: string): string {
+  return markdown.replace(
+    /\[([^\]]+)\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)/gi,
+    (_link, text: string, target: string) => {
+      const path = posix.normalize(posix.join('docs', target));
+      return `${text} (\`${path}\` in acct's repository)`;
+    },
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildPackage();
