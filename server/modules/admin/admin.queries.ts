@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import type { OnboardingProgressRow, UserRow } from '../../db/tables';
 import type { PathRow } from '../onboarding/paths';
+import { medianOfBuckets, type CompletionBucket } from './completion-time';
 
 type Db = Knex | Knex.Transaction;
 
@@ -78,28 +79,38 @@ export type ProgressGroup = Pick<
 };
 
 /**
- * Users' progress on paths, counted by state in the database: users cluster in a few states
- * (where they stand, what they resolved), so the answer stays small however many users there
- * are, where sending every row to the server took seconds at a million (docs/performance.md
- * "Data growth"). The table is still read once.
+ * Users' progress on paths, counted by state: read from the counters that a trigger keeps as
+ * progress changes (migration 20261205000100_onboarding_funnel_counts), summed over their slots.
+ * Users cluster in a few states, so this reads a few rows per path however many users there are;
+ * counting them from user_onboarding_progress at each request read that table whole, which took
+ * seconds at a million users (docs/performance.md "Data growth").
  */
 export async function progressOnPaths(db: Db): Promise<ProgressGroup[]> {
   const result = await db.raw<{ rows: ProgressGroup[] }>(
-    `select path_id, current_step, completed_steps, skipped_steps, completed_at is not null as completed,
-            count(*)::int as users
-     from user_onboarding_progress where path_id is not null
-     group by path_id, current_step, completed_steps, skipped_steps, completed_at is not null`,
+    `select path_id, current_step, completed_steps, skipped_steps, completed, sum(users)::int as users
+     from onboarding_funnel_counts
+     group by path_id, state, current_step, completed_steps, skipped_steps, completed
+     having sum(users) > 0`,
   );
   return result.rows;
 }
 
-/** Per path, the median seconds from start to finish of those who finished. */
+/**
+ * Per path, the median seconds from start to finish of those who finished, from the histogram of
+ * completion times the same trigger keeps: at the histogram's resolution, about 1 %, so that its
+ * cost does not grow with the users (see completion-time.ts).
+ */
 export async function medianSecondsToComplete(db: Db): Promise<{ path_id: string; median: number | null }[]> {
-  const result = await db.raw<{ rows: { path_id: string; median: number | null }[] }>(
-    `select path_id, percentile_cont(0.5) within group (order by extract(epoch from completed_at - started_at))::float8 as median
-     from user_onboarding_progress where completed_at is not null and path_id is not null group by path_id`,
+  const result = await db.raw<{ rows: (CompletionBucket & { path_id: string })[] }>(
+    `select path_id, bucket, sum(users)::int as users from onboarding_completion_times
+     group by path_id, bucket having sum(users) > 0 order by path_id, bucket`,
   );
-  return result.rows;
+  const byPath = new Map<string, CompletionBucket[]>();
+  for (const { path_id, ...bucket } of result.rows) {
+    if (!byPath.has(path_id)) byPath.set(path_id, []);
+    byPath.get(path_id)!.push(bucket);
+  }
+  return [...byPath].map(([path_id, buckets]) => ({ path_id, median: medianOfBuckets(buckets) }));
 }
 
 /** Gives the account with this address (any case) the app role; false when there is none. */

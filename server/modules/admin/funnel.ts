@@ -6,14 +6,22 @@
  */
 import type { Knex } from 'knex';
 import type { FunnelPath } from '../../../contract/admin';
-import { stepsOf } from '../onboarding/paths';
+import { stepsOf, type PathRow } from '../onboarding/paths';
 import { allPaths, medianSecondsToComplete, progressOnPaths, type ProgressGroup } from './admin.queries';
 
 export async function onboardingFunnel(db: Knex): Promise<FunnelPath[]> {
-  const paths = await allPaths(db);
-  const progress = await progressOnPaths(db);
-  const medians = await medianSecondsToComplete(db);
+  return funnelOf(await allPaths(db), await progressOnPaths(db), await medianSecondsToComplete(db));
+}
 
+/**
+ * The funnel of `paths` from users counted by state and the medians, wherever they were read
+ * (the counters tests compare with a fresh count of the progress rows).
+ */
+export function funnelOf(
+  paths: PathRow[],
+  progress: ProgressGroup[],
+  medians: { path_id: string; median: number | null }[],
+): FunnelPath[] {
   return paths.map((path) => {
     const steps = stepsOf(path);
     const mine = progress.filter((p) => p.path_id === path.id);

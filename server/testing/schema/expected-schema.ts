@@ -5,13 +5,14 @@
  * expected-sign-in.ts, expected-passwordless.ts, expected-onboarding-support.ts, expected-locales.ts,
  * expected-retired-secrets.ts, expected-service-role.ts, expected-oauth.ts, expected-data-export.ts,
  * expected-push.ts, expected-notifications.ts, expected-profile.ts, expected-account-deletion.ts,
- * expected-api-tokens.ts, expected-webhooks.ts, expected-cleanup-indexes.ts).
+ * expected-api-tokens.ts, expected-webhooks.ts, expected-cleanup-indexes.ts, expected-funnel-counts.ts).
  * schema-conformance.test.ts compares a freshly migrated database with it.
  */
 import { accountIndexes, accountTables } from './expected-account';
 import { apiTokenIndexes } from './expected-api-tokens';
 import { webhookIndexes } from './expected-webhooks';
 import { cleanupIndexes } from './expected-cleanup-indexes';
+import { funnelCountFunctions, funnelCountTables, funnelCountTriggers } from './expected-funnel-counts';
 import { authIndexes, authTables } from './expected-auth';
 import { onboardingIndexes, onboardingTables, seedRows } from './expected-onboarding';
 import {
@@ -77,6 +78,7 @@ const tables: Record<string, TableSpec> = {
   ...profileTables,
   ...connectedAppTables,
   ...mfaTables,
+  ...funnelCountTables,
   ...withProjectChanges(seedTables),
 };
 
@@ -111,7 +113,7 @@ export const expectedSchema: SchemaSpec = {
     ...profilePolicies,
     ...servicePolicies(tables),
   },
-  functions: { ...seedFunctions, ...projectFunctions },
-  triggers: { ...seedTriggers, ...projectTriggers },
+  functions: { ...seedFunctions, ...projectFunctions, ...funnelCountFunctions },
+  triggers: { ...seedTriggers, ...projectTriggers, ...funnelCountTriggers },
   seedRows,
 };
