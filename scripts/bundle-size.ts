@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { alignedTable } from '../bench/text-table';
-import { defineModule, ELEMENT_TAGS } from '../widgets/src/loader/element-tags';
+import { defineModule, ELEMENT_TAGS, LANGUAGE_SOURCE, WEBAUTHN_SOURCE } from '../widgets/src/loader/element-tags';
 
 export const DIST = fileURLToPath(new URL('../widgets/dist', import.meta.url));
 const KiB = 1024;
@@ -49,10 +49,6 @@ interface ManifestChunk {
   imports?: string[];
   dynamicImports?: string[];
 }
-
-/** The languages fetched on demand (core/i18n/registry.ts), by their source file. */
-const LANGUAGE_SOURCE = /^src\/core\/i18n\/([a-z]{2})\.ts$/;
-const WEBAUTHN_SOURCE = '@simplewebauthn/browser';
 
 export function measureBundle(dir = DIST): SizeRow[] {
   const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, transformWithOxc, type Plugin, type UserConfig } from 'vite';
-import { defineModule, ELEMENT_TAGS } from './src/loader/element-tags.js';
+import { defineModule, ELEMENT_TAGS, LANGUAGE_SOURCE, WEBAUTHN_SOURCE } from './src/loader/element-tags.js';
 
 const SERVICE_WORKER_SOURCE = fileURLToPath(new URL('src/service-worker/acct-sw.ts', import.meta.url));
 
@@ -95,7 +95,7 @@ function sharedOnDemandChunks(): { plugin: Plugin; paths: (id: string) => string
       Object.values(
         JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, { file: string; src?: string }>,
       ).flatMap(({ file, src }) => {
-        const name = src?.match(LANGUAGE_MODULE)?.[1] ?? (src?.includes(WEBAUTHN) ? WEBAUTHN : undefined);
+        const name = src?.match(LANGUAGE_SOURCE)?.[1] ?? (src?.includes(WEBAUTHN_SOURCE) ? WEBAUTHN_SOURCE : undefined);
         return name ? [[name, file] as const] : [];
       }),
     );
@@ -112,16 +112,13 @@ function sharedOnDemandChunks(): { plugin: Plugin; paths: (id: string) => string
           ? source.match(/^\.\/([a-z]{2})\.js$/)?.[1]
           : undefined;
         if (language && language !== 'en') return { id: `acct-chunk:${language}`, external: true };
-        if (source === WEBAUTHN) return { id: `acct-chunk:${WEBAUTHN}`, external: true };
+        if (source === WEBAUTHN_SOURCE) return { id: `acct-chunk:${WEBAUTHN_SOURCE}`, external: true };
         return null;
       },
     },
     paths: (id) => (id.startsWith('acct-chunk:') ? `./${fileOf(id.slice('acct-chunk:'.length))}` : id),
   };
 }
-
-const LANGUAGE_MODULE = /^src\/core\/i18n\/([a-z]{2})\.ts$/;
-const WEBAUTHN = '@simplewebauthn/browser';
 
 /**
  * Every element and English in one file. The other languages and SimpleWebAuthn are the chunks the

@@ -34,3 +34,11 @@ export type ElementTag = (typeof ELEMENT_TAGS)[number];
 
 /** The module that defines `tag`, under widgets/src: `acct-login` → `elements/login/define.ts`. */
 export const defineModule = (tag: ElementTag) => `elements/${tag.slice('acct-'.length)}/define.ts`;
+
+/**
+ * The modules fetched on first use that the build and `npm run size` find in Vite's manifest by
+ * their source: each built-in language but English (`src/core/i18n/fr.ts` …, core/i18n/registry.ts)
+ * and SimpleWebAuthn (core/webauthn.ts). The kit build points its imports of them at these chunks.
+ */
+export const LANGUAGE_SOURCE = /^src\/core\/i18n\/([a-z]{2})\.ts$/;
+export const WEBAUTHN_SOURCE = '@simplewebauthn/browser';
