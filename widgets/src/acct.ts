@@ -51,13 +51,16 @@ export { AcctWebhooks } from './elements/webhooks/webhooks.js';
 export type { Webhook, WebhookDelivery } from '../../contract/webhooks.js';
 export { ApiError } from './core/api-client.js';
 import { translations } from './core/i18n/registry.js';
+import { claimPage } from './core/page-owner.js';
 export { translations, type TranslationStrings } from './core/i18n/registry.js';
 
-// The site's handle on the strings (docs/elements/languages.md). A second copy of acct.js keeps the
-// first one's, as its elements do (acct-element.ts define()).
-const page = globalThis as { acct?: { translations?: typeof translations } };
-page.acct ??= {};
-page.acct.translations ??= translations;
+// The site's handle on the strings (docs/elements/languages.md), when this copy owns the page;
+// the imports above have already claimed it, or found another copy there (core/page-owner.ts).
+if (claimPage()) {
+  const page = globalThis as { acct?: { translations?: typeof translations } };
+  page.acct ??= {};
+  page.acct.translations ??= translations;
+}
 export { hostedLoginUrl } from './core/return-code.js';
 // The wire types a page may want (contract/), e.g. an event's detail.
 export type { User } from '../../contract/users.js';

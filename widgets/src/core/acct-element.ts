@@ -11,6 +11,7 @@ import type { AcctEventMap } from '../../../contract/events.js';
 import { followPageScheme, pageIsDark, unfollowPageScheme } from './color-scheme.js';
 import { localize, translations, type Translation } from './i18n/index.js';
 import { languageArriving } from './i18n/registry.js';
+import { claimPage } from './page-owner.js';
 import { resolveServerUrl } from './server-url.js';
 import { themeStyles } from './theme.js';
 
@@ -91,19 +92,21 @@ export class AcctElement extends LitElement {
   private readonly internals = this.attachInternals();
 
   /**
-   * Registers this class as `tag`. When the tag is already taken (acct.js loaded twice, or an
-   * element module imported both alone and through the bundle) the first definition stays and
-   * nothing throws, because `customElements.define` cannot be undone and a second copy of the
-   * same element is harmless.
+   * Registers this class as `tag`, unless another copy of acct owns the page (page-owner.ts: the
+   * loader under a second URL, a second version, the kit beside the loader), which then defines
+   * every element itself. When the tag is already taken by something else, the first definition
+   * stays and nothing throws, because `customElements.define` cannot be undone.
    */
   static define(tag: string): void {
     // On a server (server-side rendering imports the modules too) there is nothing to define.
     if (typeof customElements === 'undefined') return;
+    // A second copy of acct on the page leaves every element to the first (page-owner.ts).
+    if (!claimPage()) return;
     const existing = customElements.get(tag);
     if (!existing) {
       customElements.define(tag, this);
     } else if (existing !== this) {
-      console.warn(`<${tag}> is already defined by another copy of acct; keeping the first one.`);
+      console.warn(`<${tag}> is already defined by another script; keeping the first one.`);
     }
   }
 

@@ -14,6 +14,7 @@
  * kit in one file.
  */
 import { translations } from '../core/i18n/registry.js';
+import { claimPage } from '../core/page-owner.js';
 import { ELEMENT_MODULES } from './element-modules.js';
 import { ELEMENT_TAGS, type ElementTag } from './element-tags.js';
 
@@ -75,17 +76,19 @@ async function loadElements(...tags: string[]): Promise<void> {
   await Promise.all(wanted.map((tag) => load(tag as ElementTag)));
 }
 
-// The site's handle: a second copy of acct (another version on the page) keeps the first one's,
-// as its elements do (acct-element.ts define()).
-const page = globalThis as { acct?: { translations?: typeof translations; load?: typeof loadElements } };
-page.acct ??= {};
-page.acct.translations ??= translations;
-page.acct.load ??= loadElements;
-
-// Fetched beside the first element rather than after it renders.
-void translations.load(document.documentElement.lang || 'en');
-observe(document);
-discover(document);
+// The first copy of acct on the page runs it; a second one (another URL or version of this
+// loader, or the kit) leaves the page, and window.acct, to the first (core/page-owner.ts).
+if (claimPage()) {
+  // The site's handle on the strings and on loading.
+  const page = globalThis as { acct?: { translations?: typeof translations; load?: typeof loadElements } };
+  page.acct ??= {};
+  page.acct.translations ??= translations;
+  page.acct.load ??= loadElements;
+  // Fetched beside the first element rather than after it renders.
+  void translations.load(document.documentElement.lang || 'en');
+  observe(document);
+  discover(document);
+}
 
 export { translations, loadElements as load };
 // For a site's own "Sign in" link to acct's hosted /login page (docs/http-api.md).
