@@ -3,7 +3,8 @@
  * server leaves a field empty.
  */
 import { expect } from '@open-wc/testing';
-import { browserText, countryName, methodText, placeText, relativeTime } from './format.js';
+import { relativeTime } from './time-format.js';
+import { browserText, countryName, methodText, placeText } from './device-format.js';
 import { inSeconds, localize, translations } from './i18n/index.js';
 
 await translations.load('fr'); // a chunk of its own (i18n/registry.ts)

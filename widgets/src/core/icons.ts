@@ -4,7 +4,7 @@
  * (`aria-hidden`): the text beside it says the same thing, so meaning never rests on the picture.
  */
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { DeviceKind } from './format.js';
+import type { DeviceKind } from './device-format.js';
 
 const paths: Record<DeviceKind | 'success' | 'failure' | 'activity' | 'passkey' | 'bell', SVGTemplateResult> = {
   desktop: svg`<rect x="3" y="4" width="18" height="12" rx="1.5"/><path d="M8 20h8M12 16v4"/>`,

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { API_TOKEN_SCOPES } from '../../../../contract/constants.js';
 import type { ApiToken } from '../../../../contract/api-tokens.js';
 import { selectField, textField } from '../../core/form-fields.js';
-import { fullDateTime, relativeTime } from '../../core/format.js';
+import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { renderInlineConfirm } from '../../core/views.js';
 

@@ -6,7 +6,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AvailableApp, ConnectedApp } from '../../../../contract/connected-apps.js';
-import { fullDateTime, relativeTime } from '../../core/format.js';
+import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { renderInlineConfirm, type ConfirmRowHandlers } from '../../core/views.js';
 

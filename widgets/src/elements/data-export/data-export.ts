@@ -16,7 +16,7 @@ import type { DataExport, DataExportFormat, DataExportList } from '../../../../c
 import { archiveFileName } from '../../../../contract/constants.js';
 import { AccountElement } from '../../core/account-element.js';
 import { errorDetail } from '../../core/events.js';
-import { fullDateTime } from '../../core/format.js';
+import { fullDateTime } from '../../core/time-format.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { Poller } from '../../core/poller.js';
 import { dataExportStyles } from './data-export.styles.js';

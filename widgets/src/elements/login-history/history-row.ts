@@ -6,7 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LoginEvent } from '../../../../contract/login-history.js';
-import { browserText, deviceName, fullDateTime, methodText, placeText, relativeTime } from '../../core/format.js';
+import { fullDateTime, relativeTime } from '../../core/time-format.js';
+import { browserText, deviceName, methodText, placeText } from '../../core/device-format.js';
 import { icon, type IconName } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
 
@@ -19,7 +20,7 @@ export function renderHistoryRow(event: LoginEvent, t: Translation, now: Date): 
   const failed = !event.success;
   const when = new Date(event.createdAt);
   // "Password · Windows computer · Chrome 120 on Windows 10": the device's name is composed here,
-  // in the reader's language, unless the server knew a real one (core/format.ts).
+  // in the reader's language, unless the server knew a real one (core/device-format.ts).
   const device = event.device ? deviceName(t, event.device) : null;
   const browser = event.device ? browserText(t, event.device.browser, event.device.os) : null;
   const details = [methodText(t, event.method), device, browser].filter(Boolean).join(' · ');

@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
 import type { MfaStatus, TotpEnrolment } from '../../../../contract/mfa.js';
-import { fullDateTime } from '../../core/format.js';
+import { fullDateTime } from '../../core/time-format.js';
 import type { Translation } from '../../core/i18n/index.js';
 
 type Listener = (event: Event) => unknown;

@@ -6,7 +6,8 @@
  */
 import { html, type TemplateResult } from 'lit';
 import type { PushDevice } from '../../../../contract/push.js';
-import { deviceName, fullDateTime } from '../../core/format.js';
+import { fullDateTime } from '../../core/time-format.js';
+import { deviceName } from '../../core/device-format.js';
 import type { Translation } from '../../core/i18n/index.js';
 
 /** "iPhone — Mobile Safari 17", or the name alone when the browser is not known. */

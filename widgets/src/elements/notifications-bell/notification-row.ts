@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AppNotification } from '../../../../contract/notifications.js';
-import { fullDateTime, relativeTime } from '../../core/format.js';
+import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import type { Translation } from '../../core/i18n/index.js';
 
 /** Only https links are followed (the server accepts no other); anything else shows as text. */

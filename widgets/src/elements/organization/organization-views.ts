@@ -5,7 +5,7 @@
  * take what they show and the handlers; Lit calls the handlers with the element as `this`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { fullDateTime, relativeTime } from '../../core/format.js';
+import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import { selectField, textField } from '../../core/form-fields.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';

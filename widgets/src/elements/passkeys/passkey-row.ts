@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Passkey } from '../../../../contract/passkeys.js';
-import { fullDateTime, relativeTime } from '../../core/format.js';
+import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { renderInlineConfirm } from '../../core/views.js';

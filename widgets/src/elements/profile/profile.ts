@@ -15,7 +15,7 @@ import type { PendingEmailChange, User } from '../../../../contract/users.js';
 import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
 import { errorDetail } from '../../core/events.js';
-import { fullDateTime } from '../../core/format.js';
+import { fullDateTime } from '../../core/time-format.js';
 import { selectField, textField } from '../../core/form-fields.js';
 import { errorMessage, fieldErrors } from '../../core/i18n/index.js';
 import { formStyles } from '../../core/styles/form.styles.js';

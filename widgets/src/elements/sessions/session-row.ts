@@ -6,20 +6,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DeviceSession } from '../../../../contract/sessions.js';
-import {
-  browserText,
-  deviceKind,
-  deviceName,
-  fullDateTime,
-  methodText,
-  placeText,
-  relativeTime,
-} from '../../core/format.js';
+import { fullDateTime, relativeTime } from '../../core/time-format.js';
+import { browserText, deviceKind, deviceName, methodText, placeText } from '../../core/device-format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { renderInlineConfirm } from '../../core/views.js';
 
-/** What a row is called, in its title and in messages: "iPhone", "Windows computer" (core/format.ts). */
+/** What a row is called, in its title and in messages: "iPhone", "Windows computer" (core/device-format.ts). */
 export function deviceLabel(t: Translation, session: DeviceSession): string {
   return deviceName(t, { type: session.deviceType, name: session.deviceName, os: session.os });
 }

@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Webhook, WebhookDelivery, WebhookEventCatalogue } from '../../../../contract/webhooks.js';
 import { textField } from '../../core/form-fields.js';
-import { fullDateTime, relativeTime } from '../../core/format.js';
+import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import type { Translation } from '../../core/i18n/index.js';
 
 export interface FormView {

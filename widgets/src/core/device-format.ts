@@ -1,39 +1,10 @@
 /**
- * Formatting shared by the account elements: times relative to now ("5 minutes ago", "il y a
- * 5 minutes") and in full, places (a country code becomes its name in the reader's language),
- * devices and sign-in methods. Everything goes through `Intl`, so any language the browser knows
- * is formatted correctly even where acct has no translation of its own.
+ * What the lists of devices and sign-ins show about them: places (a country code becomes its name
+ * in the reader's language), devices and sign-in methods. Through `Intl` where it can, like the
+ * times (time-format.ts).
  */
 import type { AuthMethod } from '../../../contract/sessions.js';
 import type { Translation } from './i18n/index.js';
-
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400],
-  ['month', 30 * 86_400],
-  ['week', 7 * 86_400],
-  ['day', 86_400],
-  ['hour', 3600],
-  ['minute', 60],
-];
-
-/**
- * `date` relative to `now`: "now" under a minute, then "3 minutes ago", "yesterday", "last week"…
- * (`numeric: 'auto'` lets each language use its words for ±1 day/week.)
- */
-export function relativeTime(lang: string, date: Date, now: Date = new Date()): string {
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-  const seconds = (date.getTime() - now.getTime()) / 1000;
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-  }
-  // Under a minute, and clocks that disagree by a few seconds: both read as "now".
-  return format.format(0, 'second');
-}
-
-/** The full date and time, for a tooltip and for `<time>`'s readers. */
-export function fullDateTime(lang: string, date: Date): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
-}
 
 /** A country's name in `lang` when the server gave an ISO 3166 code (`FR` → "France"), else the text as given. */
 export function countryName(lang: string, country: string): string {
