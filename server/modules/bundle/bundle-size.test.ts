@@ -21,11 +21,9 @@ const KiB = 1024;
 /** Rows over their budget today, with the size (KiB) they may not grow past. */
 const NOT_YET_WITHIN: Record<string, number> = {
   'page with only <acct-login>': 45.5,
-  '<acct-api-tokens> beyond that page': 8.5,
-  '<acct-checklist> beyond that page': 9.5,
-  '<acct-onboarding> beyond that page': 18.5,
-  '<acct-organization> beyond that page': 13,
-  '<acct-webhooks> beyond that page': 11,
+  '<acct-onboarding> beyond that page': 18,
+  '<acct-organization> beyond that page': 12,
+  '<acct-webhooks> beyond that page': 9,
   'language ar': 13.5,
   'language de': 13,
   'language es': 12,

@@ -1,13 +1,12 @@
 /**
  * Templates for the labelled fields of the onboarding elements' forms: a text field (or text
- * area), a select, a progress bar. Each field wires its label, hint and error message to the
+ * area) and a select (their progress bar is progress-bar.ts). Each field wires its label, hint and error message to the
  * control (`for`, `aria-describedby`, `aria-invalid`), so screen readers read them together, and
  * takes its error as text already translated. Values are set as properties once per render of a
  * new value, so what the user types survives re-renders (Lit only writes a value that changed).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ref } from 'lit/directives/ref.js';
 
 /**
  * Whether an address is worth sending: one @ with text both sides and no spaces, as the sign-in
@@ -79,26 +78,5 @@ export function selectField(options: SelectFieldOptions): TemplateResult {
       ${options.options.map((o) => html`<option value=${o.value} ?selected=${o.value === options.value}>${o.label}</option>`)}
     </select>
     ${renderHelp(id, undefined, options.error)}
-  </div>`;
-}
-
-/**
- * Sets an element's width through the CSSOM, which a strict CSP on the host page allows. A
- * `style` attribute (which is what `styleMap` writes on the first render) is inline style, and
- * `style-src` without 'unsafe-inline' refuses it (docs/security.md E4; e2e/strict-csp.test.ts).
- */
-const setWidth = (percent: number) => (element?: Element) => {
-  if (element instanceof HTMLElement) element.style.setProperty('width', `${percent}%`);
-};
-
-/**
- * A progress bar (`role="progressbar"`): `value` of `max`, read out as `text` ("Step 3 of 8"),
- * named by `label`. A div rather than `<progress>`, whose look cannot be themed across browsers.
- */
-export function progressBar(value: number, max: number, label: string, text: string): TemplateResult {
-  const percent = max > 0 ? Math.round((Math.min(value, max) / max) * 100) : 0;
-  return html`<div part="progress" class="progress" role="progressbar" aria-label=${label} aria-valuemin="0" aria-valuemax=${max}
-    aria-valuenow=${Math.min(value, max)} aria-valuetext=${text}>
-    <div class="progress-value" ${ref(setWidth(percent))}></div>
   </div>`;
 }

@@ -5,7 +5,7 @@
  * they show and the handlers; Lit calls the handlers with the element as `this`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { progressBar } from '../../core/form-fields.js';
+import { progressBar } from '../../core/progress-bar.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { itemIcon, onboardingIcon } from '../../core/onboarding-icons.js';
 import type { Checklist, ChecklistItem } from '../../../../contract/checklist.js';

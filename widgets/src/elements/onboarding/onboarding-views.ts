@@ -8,7 +8,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { progressBar } from '../../core/form-fields.js';
+import { progressBar } from '../../core/progress-bar.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import type { OnboardingStep } from '../../../../contract/onboarding.js';
