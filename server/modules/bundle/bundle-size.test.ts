@@ -23,7 +23,6 @@ const NOT_YET_WITHIN: Record<string, number> = {
   'page with only <acct-login>': 45.5,
   '<acct-onboarding> beyond that page': 18,
   '<acct-organization> beyond that page': 12,
-  '<acct-webhooks> beyond that page': 9,
   'language ar': 13.5,
   'language de': 13,
   'language es': 12,

@@ -1,7 +1,7 @@
 /**
- * Templates of `<acct-api-tokens>`: the creation form, a token's row (with its inline revoke
- * confirmation) and the copy-once dialog's content. Pure functions of what they are given; the
- * element holds the state and the handlers.
+ * Templates of `<acct-api-tokens>`: the creation form and a token's row (with its inline revoke
+ * confirmation); the copy-once dialog's content, which `<acct-webhooks>` shares, is secret-view.ts.
+ * Pure functions of what they are given; the element holds the state and the handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { API_TOKEN_SCOPES } from '../../../../contract/constants.js';
@@ -108,29 +108,4 @@ export function renderTokenRow(token: ApiToken, view: RowView): TemplateResult {
         </button>`
     }
   </li>`;
-}
-
-export interface SecretView {
-  t: Translation;
-  secret: string;
-  copyStatus: string;
-  copy: () => unknown;
-  done: () => unknown;
-  /** The dialog's words; default the API tokens' (`<acct-webhooks>` passes its own for its signing secret). */
-  texts?: Pick<Translation['apiTokens'], 'createdTitle' | 'createdText' | 'secretLabel' | 'copy' | 'done'>;
-}
-
-/** The copy-once dialog's content: the secret in a read-only field, "Copy", and "I have stored it". */
-export function renderSecret({ t, secret, copyStatus, copy, done, texts }: SecretView): TemplateResult {
-  const a = texts ?? t.apiTokens;
-  return html`<h2 id="secret-title" part="dialog-title">${a.createdTitle}</h2>
-    <p id="secret-text">${a.createdText}</p>
-    <label part="label" for="secret">${a.secretLabel}</label>
-    <input part="input secret" id="secret" type="text" readonly .value=${secret} spellcheck="false" autocomplete="off"
-      @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
-    <div class="actions">
-      <button part="button copy-button" type="button" @click=${copy}>${a.copy}</button>
-      <button part="button done-button" class="primary" type="button" @click=${done}>${a.done}</button>
-    </div>
-    <p part="status" class="status" role="status">${copyStatus}</p>`;
 }

@@ -14,7 +14,8 @@ import { AccountElement } from '../../core/account-element.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage, fieldErrors } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
-import { renderCreateForm, renderSecret, renderTokenRow } from './api-tokens-views.js';
+import { renderCreateForm, renderTokenRow } from './api-tokens-views.js';
+import { renderSecret } from './secret-view.js';
 import { apiTokensStyles } from './api-tokens.styles.js';
 import { copyOrSelect } from '../../core/clipboard.js';
 

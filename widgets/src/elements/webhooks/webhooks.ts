@@ -20,7 +20,7 @@ import { AccountElement } from '../../core/account-element.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage, fieldErrors } from '../../core/i18n/index.js';
 import type { ChangeCause } from '../../core/session-store.js';
-import { renderSecret } from '../api-tokens/api-tokens-views.js';
+import { renderSecret } from '../api-tokens/secret-view.js';
 import { apiTokensStyles } from '../api-tokens/api-tokens.styles.js';
 import { renderCreateForm, renderLog, renderWebhookRow } from './webhooks-views.js';
 import { webhooksStyles } from './webhooks.styles.js';
