@@ -21,7 +21,7 @@ const KiB = 1024;
 /** Rows over their budget today, with the size (KiB) they may not grow past. */
 const NOT_YET_WITHIN: Record<string, number> = {
   'page with only <acct-login>': 45.5,
-  '<acct-onboarding> beyond that page': 18,
+  '<acct-onboarding> beyond that page': 14,
   '<acct-organization> beyond that page': 12,
   'language ar': 13.5,
   'language de': 13,

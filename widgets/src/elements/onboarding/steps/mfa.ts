@@ -5,13 +5,25 @@
  * `second_factor_not_set_up`, shown like any step error.
  */
 import { html, nothing } from 'lit';
-import '../../mfa/define.js';
 import { defineStepForm } from './step-form.js';
+
+/**
+ * `<acct-mfa>` is fetched when the step is first shown, not with the walk: only members of an
+ * organization that requires two-step verification ever see it. Until it arrives the tag is an
+ * empty box; it upgrades in place.
+ */
+function loadMfaElement(): void {
+  import('../../mfa/define.js').catch((error: unknown) =>
+    console.error('acct: <acct-mfa> could not be loaded for the onboarding step.', error),
+  );
+}
 
 export const mfaStep = defineStepForm({
   intro: ({ t }) => t.steps.mfa,
   // Its language and direction are the walk's: an element takes neither from its ancestors.
-  render: ({ server, lang, dir }) =>
-    html`<acct-mfa part="mfa" server=${server} lang=${lang} dir=${dir || nothing}></acct-mfa>`,
+  render: ({ server, lang, dir }) => {
+    loadMfaElement();
+    return html`<acct-mfa part="mfa" server=${server} lang=${lang} dir=${dir || nothing}></acct-mfa>`;
+  },
   read: () => ({ data: {} }),
 });
