@@ -103,6 +103,8 @@ describeOnEachDatabase('rate limits over HTTP', (getDb) => {
         headers: { 'X-Forwarded-For': '192.0.2.200' },
       }).post('/api/auth/sign-in', { email, password });
       assert.equal(owner.status, 429);
+      // A failed sign-in is recorded after its answer (passwords.service.ts, detached work).
+      await server.services.detached.idle();
       const evaluated = await server.db
         .knex('login_history')
         .join('auth.users', 'auth.users.id', 'login_history.user_id')
