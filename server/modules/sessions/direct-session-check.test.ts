@@ -150,6 +150,9 @@ describeOnEachDatabase('the session check answered ahead of Express', (getDb) =>
       { path: '/API/ME', headers: { Cookie: cookie } },
       { path: '/api/me/', headers: { Cookie: cookie } },
       { path: '/api//me', headers: { Cookie: cookie } },
+      // Paths with names that every plain object has (the paths are kept in a Map).
+      { path: '/api/session/constructor', headers: { Cookie: cookie } },
+      { path: '/__proto__', headers: { Cookie: cookie } },
       { method: 'HEAD', path: '/api/me', headers: { Cookie: cookie } },
       { method: 'POST', path: '/api/session', headers: { Cookie: cookie, Origin: TEST_ORIGIN } },
       { method: 'OPTIONS', path: '/api/me', headers: { Origin: TEST_ORIGIN, 'Access-Control-Request-Method': 'GET' } },

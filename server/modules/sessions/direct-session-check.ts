@@ -29,8 +29,14 @@ import { readSessionToken } from './session-transport';
 import { authenticate } from './sessions.queries';
 import { currentSession } from './sessions.service';
 
-/** The two paths, and whether being signed out is an error (`/me`) or an answer (`/session`). */
-const SIGNED_OUT: Record<string, 'error' | 'answer' | undefined> = { '/api/me': 'error', '/api/session': 'answer' };
+/**
+ * The two paths, and whether being signed out is an error (`/me`) or an answer (`/session`). A
+ * Map, so that no lookup can reach an object's prototype whatever the request target.
+ */
+const SIGNED_OUT = new Map<string | undefined, 'error' | 'answer'>([
+  ['/api/me', 'error'],
+  ['/api/session', 'answer'],
+]);
 
 const NOT_SIGNED_IN = JSON.stringify(errorBody(ApiError.of(SessionErrors, 'not_signed_in')));
 const NOBODY = JSON.stringify({ user: null, session: null } satisfies SessionCheck);
@@ -45,7 +51,7 @@ export function withDirectSessionCheck(services: Services, app: RequestListener)
 
   /** True for the requests answered here; see the header comment for the others. */
   const answersHere = (req: IncomingMessage): boolean => {
-    if (req.method !== 'GET' || SIGNED_OUT[req.url ?? ''] === undefined) return false;
+    if (req.method !== 'GET' || !SIGNED_OUT.has(req.url)) return false;
     const { origin, 'content-length': length, 'transfer-encoding': chunked } = req.headers;
     if (chunked !== undefined || (length !== undefined && length !== '0')) return false;
     return origin === undefined || origin === ownOrigin || allowedOrigins.has(origin);
@@ -80,7 +86,7 @@ export function withDirectSessionCheck(services: Services, app: RequestListener)
     authenticate(db, readSessionToken(req), config.session).then(
       (session) => {
         if (session) return answer(req, res, 200, JSON.stringify(currentSession(session)), started);
-        if (SIGNED_OUT[req.url!] === 'answer') return answer(req, res, 200, NOBODY, started);
+        if (SIGNED_OUT.get(req.url) === 'answer') return answer(req, res, 200, NOBODY, started);
         answer(req, res, 401, NOT_SIGNED_IN, started);
       },
       // Nothing is sent yet: the app answers the request again, errors and all.
