@@ -10,8 +10,6 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -19,6 +17,7 @@ import { measureBundle } from '../scripts/bundle-size';
 import type { RunningServer } from '../server/start';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { startTestServer } from '../server/testing/test-server';
+import { startHostSite, type HostSite } from './support/host-site';
 import { launchChromium, watchPageProblems } from './support/browser';
 
 /** The placeholder rule docs/embedding.md gives sites, read from the docs so that they stay true. */
@@ -35,26 +34,21 @@ const hostPage = (acctUrl: string, lang: string) => `<!doctype html>
 <body><acct-login></acct-login><p id="below">Below the form</p></body></html>`;
 
 describeOnEachDatabase('elements loaded on demand', (getDb) => {
-  let host: Server;
+  let host: HostSite;
   let hostUrl = '';
   let acct: RunningServer;
   let browser: Browser;
 
   before(async () => {
-    host = createServer((req, res) => {
-      const lang = new URL(req.url!, 'http://host').searchParams.get('lang') ?? 'en';
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(hostPage(acct.url, lang));
-    });
-    await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
-    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`;
+    host = await startHostSite((query) => hostPage(acct.url, query.get('lang') ?? 'en'));
+    hostUrl = host.url;
     acct = await startTestServer(getDb(), { env: { ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: hostUrl } });
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
     await acct?.close();
-    await new Promise<void>((resolve) => host.close(() => resolve()));
+    await host?.close();
   });
 
   /** Opens the host page and returns the paths of the scripts it fetched from acct, as they arrive. */

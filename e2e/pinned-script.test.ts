@@ -7,14 +7,13 @@
  * Runs on each database.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { BundleManifest } from '../scripts/bundle-manifest';
 import type { RunningServer } from '../server/start';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { startTestServer } from '../server/testing/test-server';
+import { servedBundleManifest, startHostSite, type HostSite } from './support/host-site';
 import { launchChromium } from './support/browser';
 
 /** The tag as the docs show it, after an import map when one is given. */
@@ -39,7 +38,7 @@ function importMapFor(acctUrl: string, manifest: BundleManifest, entry: string, 
 }
 
 describeOnEachDatabase('the pinned script tag', (getDb) => {
-  let host: Server;
+  let host: HostSite;
   let hostUrl = '';
   let acct: RunningServer;
   let browser: Browser;
@@ -49,28 +48,23 @@ describeOnEachDatabase('the pinned script tag', (getDb) => {
     // The host page is written per request, from the query: `?file=` picks the pinned file (the
     // kit by default), `?integrity=` overrides the right integrity, `?importmap` adds the import
     // map of the other files' integrities, `?tamper=` spoils one of them.
-    host = createServer((req, res) => {
-      const query = new URL(req.url!, 'http://host').searchParams;
+    host = await startHostSite((query) => {
       const file = query.get('file') ?? 'acct-all.js';
       const { path, integrity } = manifest.files[file]!;
       const importMap = query.has('importmap')
         ? importMapFor(acct.url, manifest, file, query.get('tamper') ?? undefined)
         : '';
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(hostPage(`${acct.url}${path}`, query.get('integrity') ?? integrity, importMap));
+      return hostPage(`${acct.url}${path}`, query.get('integrity') ?? integrity, importMap);
     });
-    await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
-    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`;
+    hostUrl = host.url;
     acct = await startTestServer(getDb(), { env: { ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: hostUrl } });
-    const res = await fetch(`${acct.url}/acct/bundle.json`);
-    assert.equal(res.status, 200, 'the build wrote bundle.json: run `npm run build` before the journeys');
-    manifest = (await res.json()) as BundleManifest;
+    manifest = await servedBundleManifest(acct.url);
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
     await acct?.close();
-    await new Promise<void>((resolve) => host.close(() => resolve()));
+    await host?.close();
   });
 
   it('loads the pinned build when its integrity matches, immutable in the cache', async () => {

@@ -10,8 +10,6 @@
  * the element.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { BundleManifest } from '../scripts/bundle-manifest';
@@ -20,6 +18,7 @@ import { signedUpClient } from '../server/testing/accounts';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { TEST_ORIGIN } from '../server/testing/http-client';
 import { startTestServer } from '../server/testing/test-server';
+import { servedBundleManifest, startHostSite, type HostSite } from './support/host-site';
 import { launchChromium, watchPageProblems } from './support/browser';
 import { SignInForm } from './support/demo-pages';
 
@@ -35,7 +34,7 @@ ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n'
 const SECOND_COPY = /another copy of acct already runs on this page/;
 
 describeOnEachDatabase('two copies of acct on one page', (getDb) => {
-  let host: Server;
+  let host: HostSite;
   let hostUrl = '';
   let acct: RunningServer;
   let browser: Browser;
@@ -43,25 +42,18 @@ describeOnEachDatabase('two copies of acct on one page', (getDb) => {
 
   before(async () => {
     // The page's scripts come from the query, `?src=` once per tag, each a path on the acct server.
-    host = createServer((req, res) => {
-      const paths = new URL(req.url!, 'http://host').searchParams.getAll('src');
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(hostPage(paths.map((path) => `${acct.url}${path}`)));
-    });
-    await new Promise<void>((resolve) => host.listen(0, 'localhost', resolve));
-    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`;
+    host = await startHostSite((query) => hostPage(query.getAll('src').map((path) => `${acct.url}${path}`)));
+    hostUrl = host.url;
     // The host page's origin, and the test client's, which signs the users up.
     const origins = `${hostUrl},${TEST_ORIGIN}`;
     acct = await startTestServer(getDb(), { env: { ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: origins } });
-    const res = await fetch(`${acct.url}/acct/bundle.json`);
-    assert.equal(res.status, 200, 'the build wrote bundle.json: run `npm run build` before the journeys');
-    manifest = (await res.json()) as BundleManifest;
+    manifest = await servedBundleManifest(acct.url);
     browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
     await acct?.close();
-    await new Promise<void>((resolve) => host.close(() => resolve()));
+    await host?.close();
   });
 
   /**
