@@ -4,9 +4,10 @@
  * - the default one, elements on demand: `acct.js`, the loader a site adds (src/loader/loader.ts);
  *   one entry per element, `acct/<tag>.js`, which the loader imports when the tag appears (and a
  *   site may import alone); and the chunks they share, `acct/chunks/<name>-<hash>.js` — code used
- *   by several elements, each language but English, and SimpleWebAuthn. Every file imports the
+ *   by several elements, each part of a language but English's core (core/i18n/chunks.ts), and
+ *   SimpleWebAuthn. Every file imports the
  *   others by relative URL, so the set works from any folder: `/acct.js` or a pinned `/acct/<hash>/`.
- * - `--mode kit`: `acct-all.js`, every element and English in one file (src/acct.ts), for a site
+ * - `--mode kit`: `acct-all.js`, every element and English (core and areas) in one file (src/acct.ts), for a site
  *   that wants one request for all its elements.
  *
  * The elements find the server from the URL of the module that holds core/server-url.ts, which is
@@ -83,7 +84,7 @@ const ON_DEMAND: UserConfig['build'] = {
 
 /**
  * Points the kit's on-demand imports at the chunks the first pass built for them, which the
- * first pass's manifest names: each language but English, and SimpleWebAuthn. They stay out of
+ * first pass's manifest names: each part of a language but English's, and SimpleWebAuthn. They stay out of
  * the kit (marked external, under a bare name that `paths` turns into the chunk's file), so the
  * kit and the loader share the very same files, and the kit is otherwise one file.
  */
@@ -108,10 +109,9 @@ function sharedOnDemandChunks(): { plugin: Plugin; paths: (id: string) => string
       name: 'acct-shared-on-demand-chunks',
       enforce: 'pre',
       resolveId(source, importer) {
-        const language = importer?.endsWith('/core/i18n/registry.ts')
-          ? source.match(/^\.\/([a-z]{2})\.js$/)?.[1]
-          : undefined;
-        if (language && language !== 'en') return { id: `acct-chunk:${language}`, external: true };
+        // A language's part (`fr`, or `fr-onboarding`, imported from chunks.ts): English's areas stay in the kit.
+        const part = importer?.endsWith('/core/i18n/chunks.ts') ? source.match(/^\.\/([a-z-]+)\.js$/)?.[1] : undefined;
+        if (part && !part.startsWith('en-')) return { id: `acct-chunk:${part}`, external: true };
         if (source === WEBAUTHN_SOURCE) return { id: `acct-chunk:${WEBAUTHN_SOURCE}`, external: true };
         return null;
       },

@@ -27,6 +27,17 @@ class RecordingProbe extends ProbeElement {
 }
 RecordingProbe.define('acct-recording-probe');
 
+/** Reads an area's section (the webhooks'), which no other test of this file fetches. */
+class AreaProbe extends AcctElement {
+  static override stringAreas = ['webhooks'] as const;
+  rendered: string[] = [];
+  override render() {
+    this.rendered.push(this.t.webhooks.title);
+    return html`<p part="text">${this.t.webhooks.title}</p>`;
+  }
+}
+AreaProbe.define('acct-area-probe');
+
 describe('AcctElement', () => {
   const page = document.documentElement;
   let pageLang = '';
@@ -106,6 +117,28 @@ describe('AcctElement', () => {
       await waitUntil(() => shown(el) === 'Lädt gleich…', 'the override of German applies once it is here');
       expect(translations.lookup('de').signIn).to.equal('Anmelden');
       expect(el.rendered).not.to.include('Loading…');
+    } finally {
+      translations.reset();
+    }
+  });
+
+  it('renders only once the areas it reads are here, in its language, with the site’s overrides of them', async () => {
+    const areaChunks = () =>
+      performance.getEntriesByType('resource').filter((entry) => /\/i18n\/(en|es)-webhooks\./.test(entry.name));
+    expect(areaChunks(), 'no area fetched before an element reads it').to.deep.equal([]);
+    // Set before the area is here: kept, and laid over it when it comes.
+    translations.override('en', { webhooks: { title: 'Endpoints' } });
+    try {
+      const english = await fixture<AreaProbe>(html`<acct-area-probe lang="en"></acct-area-probe>`);
+      expect(english.rendered, 'its first render already had the area').to.deep.equal(['Endpoints']);
+      const spanish = await fixture<AreaProbe>(html`<acct-area-probe lang="es"></acct-area-probe>`);
+      expect(spanish.rendered).to.deep.equal(['Webhooks']);
+      expect(translations.lookup('es').signIn, 'the core came with it').to.equal('Iniciar sesión');
+      expect(
+        areaChunks()
+          .map((entry) => entry.name.match(/(en|es)-webhooks/)![0])
+          .sort(),
+      ).to.deep.equal(['en-webhooks', 'es-webhooks']);
     } finally {
       translations.reset();
     }

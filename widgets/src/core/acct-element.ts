@@ -11,6 +11,7 @@ import type { AcctEventMap } from '../../../contract/events.js';
 import { followPageScheme, pageIsDark, unfollowPageScheme } from './color-scheme.js';
 import { localize, translations, type Translation } from './i18n/index.js';
 import { languageArriving } from './i18n/registry.js';
+import type { StringArea } from './i18n/areas.js';
 import { claimPage } from './page-owner.js';
 import { resolveServerUrl } from './server-url.js';
 import { themeStyles } from './theme.js';
@@ -87,6 +88,12 @@ function followHtmlLang(element: AcctElement): void {
 export class AcctElement extends LitElement {
   static override styles: CSSResultGroup = [themeStyles, hostStyles];
 
+  /**
+   * The string areas the element reads beyond the core (i18n/areas.ts), fetched in its language
+   * before it first renders; i18n's element-areas test checks them against what it reads.
+   */
+  static stringAreas: readonly StringArea[] = [];
+
   // The custom state `dark` selects the dark palette (theme.ts): a state rather than an attribute,
   // so the element never writes into the host page's markup what it decided.
   private readonly internals = this.attachInternals();
@@ -150,12 +157,12 @@ export class AcctElement extends LitElement {
   }
 
   /**
-   * Renders only once the element's language is here: a built-in language other than English is
-   * fetched on first use (i18n/registry.ts), and rendering before it arrives would flash English.
-   * `updateComplete` includes the wait.
+   * Renders only once the element's strings are here: a built-in language other than English, and
+   * each language's areas, are fetched on first use (i18n/registry.ts); rendering before they
+   * arrive would flash English or read a section not here yet. `updateComplete` includes the wait.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const arriving = languageArriving(this.language);
+    const arriving = languageArriving(this.language, (this.constructor as typeof AcctElement).stringAreas);
     if (!arriving) return super.scheduleUpdate();
     return arriving.then(() => super.scheduleUpdate());
   }

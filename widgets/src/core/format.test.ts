@@ -7,7 +7,9 @@ import { relativeTime } from './time-format.js';
 import { browserText, countryName, methodText, placeText } from './device-format.js';
 import { inSeconds, localize, translations } from './i18n/index.js';
 
-await translations.load('fr'); // a chunk of its own (i18n/registry.ts)
+// French (core and areas) and English's devices and methods: chunks of their own (i18n/chunks.ts).
+await translations.load('fr');
+await translations.load('en', ['security']);
 
 describe('relativeTime', () => {
   const now = new Date('2025-06-01T12:00:00Z');

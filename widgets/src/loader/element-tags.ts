@@ -37,8 +37,11 @@ export const defineModule = (tag: ElementTag) => `elements/${tag.slice('acct-'.l
 
 /**
  * The modules fetched on first use that the build and `npm run size` find in Vite's manifest by
- * their source: each built-in language but English (`src/core/i18n/fr.ts` …, core/i18n/registry.ts)
- * and SimpleWebAuthn (core/webauthn.ts). The kit build points its imports of them at these chunks.
+ * their source: the parts of the built-in languages (core/i18n/chunks.ts) — each language's core
+ * but English's (`src/core/i18n/fr.ts`, captured as `fr`) and each language's areas
+ * (`src/core/i18n/fr-onboarding.ts`, captured as `fr-onboarding`) — and SimpleWebAuthn
+ * (core/webauthn.ts). The kit build points its imports of them at these chunks, but for English's
+ * areas, which it holds.
  */
-export const LANGUAGE_SOURCE = /^src\/core\/i18n\/([a-z]{2})\.ts$/;
+export const LANGUAGE_SOURCE = /^src\/core\/i18n\/([a-z]{2}(?:-[a-z-]+)?)\.ts$/;
 export const WEBAUTHN_SOURCE = '@simplewebauthn/browser';

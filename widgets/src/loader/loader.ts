@@ -84,8 +84,9 @@ if (claimPage()) {
   page.acct ??= {};
   page.acct.translations ??= translations;
   page.acct.load ??= loadElements;
-  // Fetched beside the first element rather than after it renders.
-  void translations.load(document.documentElement.lang || 'en');
+  // The page language's core, fetched beside the first element rather than after it; each element
+  // fetches the areas it reads (core/i18n/areas.ts) when it connects.
+  void translations.load(document.documentElement.lang || 'en', []);
   observe(document);
   discover(document);
 }

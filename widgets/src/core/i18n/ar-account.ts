@@ -2,7 +2,7 @@
  * Arabic, the account centre's sections of the Arabic string set (ar.ts puts it together). Typed
  * as `AccountSections`, so a key added to en-account.ts and missing here fails the build.
  */
-import type { AccountSections } from './en-account.js';
+import type { AccountSections, accountErrorsEn } from './en-account.js';
 import { plural } from './plural.js';
 
 export const accountAr: AccountSections = {
@@ -115,3 +115,20 @@ export const accountAr: AccountSections = {
     tabs: { profile: 'الملف الشخصي', security: 'الأمان', notifications: 'الإشعارات', privacy: 'البيانات والخصوصية' },
   },
 };
+
+export const accountErrorsAr: typeof accountErrorsEn = {
+  unsupported_image_type: 'اختر صورة بصيغة PNG أو JPEG أو WebP أو GIF.',
+  image_too_large: 'هذه الصورة كبيرة جدًا. اختر صورة أصغر.',
+  email_unchanged: 'هذا هو بريدك الإلكتروني بالفعل.',
+  email_in_use: 'يستخدم حساب آخر هذا البريد الإلكتروني الآن.',
+  export_in_progress: 'يجري بالفعل تحضير تصدير. انتظر حتى يصبح جاهزًا.',
+  export_not_ready: 'هذا التصدير ليس جاهزًا بعد.',
+  export_expired: 'انتهت صلاحية هذا التصدير. اطلب تصديرًا جديدًا.',
+  export_link_invalid: 'رابط التنزيل هذا غير صالح. استخدم الرابط الموجود في حسابك.',
+  email_mismatch: 'للتأكيد، اكتب البريد الإلكتروني لحسابك كما هو تمامًا.',
+  deletion_already_scheduled: 'حذف حسابك مجدول بالفعل.',
+  deletion_not_scheduled: 'حذف حسابك غير مجدول.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...accountAr, errors: accountErrorsAr };

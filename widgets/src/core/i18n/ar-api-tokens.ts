@@ -58,3 +58,6 @@ export const apiTokenErrorsAr: typeof apiTokenErrorsEn = {
   api_token_expiry_past: 'يجب أن يكون تاريخ انتهاء الصلاحية في المستقبل.',
   too_many_api_tokens: 'لدى هذه المؤسسة رموز API كثيرة جدًا. أبطل أحدها أولًا.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...apiTokensAr, errors: apiTokenErrorsAr };

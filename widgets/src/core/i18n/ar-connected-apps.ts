@@ -40,3 +40,6 @@ export const connectedAppErrorsAr: typeof connectedAppErrorsEn = {
   connect_refused: 'لم يمنح التطبيق الوصول. حاول مرة أخرى.',
   connect_failed: 'تعذّر الوصول إلى التطبيق أو كان رده غير صالح. حاول مرة أخرى لاحقًا.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...connectedAppsAr, errors: connectedAppErrorsAr };

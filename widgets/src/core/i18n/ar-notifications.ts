@@ -3,7 +3,7 @@
  * Typed as `NotificationSections`, so a key added to en-notifications.ts and missing here fails
  * the build.
  */
-import type { NotificationSections } from './en-notifications.js';
+import type { NotificationSections, notificationsErrorsEn } from './en-notifications.js';
 import { plural } from './plural.js';
 
 export const notificationsAr: NotificationSections = {
@@ -65,3 +65,13 @@ export const notificationsAr: NotificationSections = {
     loadFailed: 'تعذّر تحميل إعدادات الإشعارات.',
   },
 };
+
+export const notificationsErrorsAr: typeof notificationsErrorsEn = {
+  notification_locked: 'لا يمكن إيقاف إشعارات الأمان.',
+  unknown_event_type: 'هذا النوع من الإشعارات غير معروف على هذا الخادم.',
+  site_notifications_disabled: 'إشعارات الموقع معطّلة على هذا الخادم.',
+  push_endpoint_not_allowed: 'لا يمكن استخدام خدمة إشعارات هذا المتصفح هنا. جرّب متصفحًا آخر.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...notificationsAr, errors: notificationsErrorsAr };

@@ -3,23 +3,10 @@
  * Typed as `OnboardingSections`, so a key added to en-onboarding.ts and missing here fails the
  * build. Counts through `plural()`, as in ar.ts.
  */
-import type { OnboardingSections } from './en-onboarding.js';
+import type { OnboardingSections, onboardingErrorsEn } from './en-onboarding.js';
 import { plural } from './plural.js';
 
 export const onboardingAr: OnboardingSections = {
-  fields: {
-    required: 'املأ هذا الحقل.',
-    too_short: 'هذا قصير جدًا.',
-    too_long: 'هذا طويل جدًا.',
-    invalid_email: 'أدخل بريدًا إلكترونيًا صالحًا، مثل name@example.com.',
-    invalid_time: 'أدخل وقتًا، مثل 22:00.',
-    invalid_time_zone: 'اختر منطقة زمنية من القائمة.',
-    invalid_characters: 'أزِل الرموز الخاصة.',
-    invalid_url: 'أدخل عنوان ويب كاملًا يبدأ بـ https://.',
-    duplicate_day: 'اختر كل يوم مرة واحدة.',
-    too_large: 'البيانات هنا كثيرة جدًا.',
-    invalid: 'تحقّق من هذا الحقل.',
-  },
   onboarding: {
     title: 'إعداد حسابك',
     loadFailed: 'تعذّر تحميل إعداد حسابك.',
@@ -206,3 +193,17 @@ export const onboardingAr: OnboardingSections = {
     lastOwner: 'أنت المالك الوحيد: اجعل عضوًا آخر مالكًا قبل أن تغادر.',
   },
 };
+
+export const onboardingErrorsAr: typeof onboardingErrorsEn = {
+  step_required: 'هذه الخطوة مطلوبة: لا يمكن تخطّيها.',
+  step_not_reached: 'أكمل الخطوات السابقة أولًا.',
+  onboarding_not_started: 'لم يبدأ إعداد حسابك بعد. أعد تحميل الصفحة.',
+  no_onboarding_path: 'لم يُعَدّ أي مسار إعداد على هذا الموقع بعد.',
+  second_factor_not_set_up: 'فعّل التحقق بخطوتين أولًا، ثم تابع.',
+  slug_taken: 'تستخدم مؤسسة أخرى هذا العنوان بالفعل.',
+  last_owner: 'تحتاج المؤسسة إلى مالك. اجعل شخصًا آخر مالكًا أولًا.',
+  already_member: 'هذا الشخص عضو في المؤسسة بالفعل.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...onboardingAr, errors: onboardingErrorsAr };

@@ -25,3 +25,6 @@ export const reauthErrorsAr: typeof reauthErrorsEn = {
   reauthentication_failed: 'لم يُثبت ذلك أنك أنت. حاول مرة أخرى.',
   reauthentication_method_unavailable: 'طريقة التأكيد هذه غير متاحة لحسابك.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...reauthAr, errors: reauthErrorsAr };

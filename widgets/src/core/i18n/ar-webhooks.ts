@@ -75,3 +75,6 @@ export const webhookErrorsAr: typeof webhookErrorsEn = {
   too_many_webhooks: 'لدى هذه المؤسسة نقاط نهاية كثيرة جدًا لخطافات الويب. احذف إحداها أولًا.',
   webhook_url_blocked: 'يشير عنوان URL هذا إلى عنوان خاص أو محلي أو محجوز، ولا يمكن لخطافات الويب الوصول إليه.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...webhooksAr, errors: webhookErrorsAr };

@@ -2,7 +2,7 @@
  * German, the account centre's sections of the German string set (de.ts puts it together). Typed
  * as `AccountSections`, so a key added to en-account.ts and missing here fails the build.
  */
-import type { AccountSections } from './en-account.js';
+import type { AccountSections, accountErrorsEn } from './en-account.js';
 
 export const accountDe: AccountSections = {
   dataExport: {
@@ -118,3 +118,20 @@ export const accountDe: AccountSections = {
     },
   },
 };
+
+export const accountErrorsDe: typeof accountErrorsEn = {
+  unsupported_image_type: 'Wählen Sie ein PNG-, JPEG-, WebP- oder GIF-Bild.',
+  image_too_large: 'Dieses Bild ist zu groß. Wählen Sie ein kleineres.',
+  email_unchanged: 'Das ist bereits Ihre E-Mail-Adresse.',
+  email_in_use: 'Ein anderes Konto verwendet diese E-Mail-Adresse inzwischen.',
+  export_in_progress: 'Ein Export wird bereits vorbereitet. Warten Sie, bis er fertig ist.',
+  export_not_ready: 'Dieser Export ist noch nicht fertig.',
+  export_expired: 'Dieser Export ist abgelaufen. Fordern Sie einen neuen an.',
+  export_link_invalid: 'Dieser Download-Link ist ungültig. Verwenden Sie den Link aus Ihrem Konto.',
+  email_mismatch: 'Geben Sie zur Bestätigung genau die E-Mail-Adresse Ihres Kontos ein.',
+  deletion_already_scheduled: 'Die Löschung Ihres Kontos ist bereits geplant.',
+  deletion_not_scheduled: 'Für Ihr Konto ist keine Löschung geplant.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...accountDe, errors: accountErrorsDe };

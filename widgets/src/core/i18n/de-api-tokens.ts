@@ -58,3 +58,6 @@ export const apiTokenErrorsDe: typeof apiTokenErrorsEn = {
   api_token_expiry_past: 'Das Ablaufdatum muss in der Zukunft liegen.',
   too_many_api_tokens: 'Diese Organisation hat zu viele API-Tokens. Widerrufen Sie zuerst eines.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...apiTokensDe, errors: apiTokenErrorsDe };

@@ -43,3 +43,6 @@ export const connectedAppErrorsDe: typeof connectedAppErrorsEn = {
   connect_refused: 'Die App hat keinen Zugriff gewährt. Versuchen Sie es erneut.',
   connect_failed: 'Die App war nicht erreichbar oder ihre Antwort war ungültig. Versuchen Sie es später erneut.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...connectedAppsDe, errors: connectedAppErrorsDe };

@@ -3,7 +3,7 @@
  * Typed as `NotificationSections`, so a key added to en-notifications.ts and missing here fails
  * the build.
  */
-import type { NotificationSections } from './en-notifications.js';
+import type { NotificationSections, notificationsErrorsEn } from './en-notifications.js';
 
 export const notificationsDe: NotificationSections = {
   notificationsBell: {
@@ -56,3 +56,14 @@ export const notificationsDe: NotificationSections = {
     loadFailed: 'Ihre Benachrichtigungseinstellungen konnten nicht geladen werden.',
   },
 };
+
+export const notificationsErrorsDe: typeof notificationsErrorsEn = {
+  notification_locked: 'Sicherheitsbenachrichtigungen können nicht ausgeschaltet werden.',
+  unknown_event_type: 'Diese Art von Benachrichtigung ist auf diesem Server nicht bekannt.',
+  site_notifications_disabled: 'Website-Benachrichtigungen sind auf diesem Server ausgeschaltet.',
+  push_endpoint_not_allowed:
+    'Der Benachrichtigungsdienst dieses Browsers kann hier nicht verwendet werden. Versuchen Sie einen anderen Browser.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...notificationsDe, errors: notificationsErrorsDe };

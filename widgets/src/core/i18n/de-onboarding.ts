@@ -3,22 +3,9 @@
  * Typed as `OnboardingSections`, so a key added to en-onboarding.ts and missing here fails the
  * build. Addressed with „Sie“, as in de.ts.
  */
-import type { OnboardingSections } from './en-onboarding.js';
+import type { OnboardingSections, onboardingErrorsEn } from './en-onboarding.js';
 
 export const onboardingDe: OnboardingSections = {
-  fields: {
-    required: 'Füllen Sie dieses Feld aus.',
-    too_short: 'Das ist zu kurz.',
-    too_long: 'Das ist zu lang.',
-    invalid_email: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.',
-    invalid_time: 'Geben Sie eine Uhrzeit ein, z. B. 22:00.',
-    invalid_time_zone: 'Wählen Sie eine Zeitzone aus der Liste.',
-    invalid_characters: 'Entfernen Sie die Sonderzeichen.',
-    invalid_url: 'Geben Sie eine vollständige Webadresse ein, beginnend mit https://.',
-    duplicate_day: 'Wählen Sie jeden Tag nur einmal.',
-    too_large: 'Hier sind zu viele Daten.',
-    invalid: 'Prüfen Sie dieses Feld.',
-  },
   onboarding: {
     title: 'Richten Sie Ihr Konto ein',
     loadFailed: 'Ihre Einrichtung konnte nicht geladen werden.',
@@ -185,3 +172,17 @@ export const onboardingDe: OnboardingSections = {
     lastOwner: 'Sie sind der einzige Inhaber: Machen Sie ein anderes Mitglied zum Inhaber, bevor Sie gehen.',
   },
 };
+
+export const onboardingErrorsDe: typeof onboardingErrorsEn = {
+  step_required: 'Dieser Schritt ist erforderlich: Er kann nicht übersprungen werden.',
+  step_not_reached: 'Schließen Sie zuerst die vorherigen Schritte ab.',
+  onboarding_not_started: 'Ihre Einrichtung hat noch nicht begonnen. Laden Sie die Seite neu.',
+  no_onboarding_path: 'Auf dieser Website ist noch keine Einrichtung vorgesehen.',
+  second_factor_not_set_up: 'Schalten Sie zuerst die Bestätigung in zwei Schritten ein und fahren Sie dann fort.',
+  slug_taken: 'Eine andere Organisation verwendet diese Adresse bereits.',
+  last_owner: 'Eine Organisation braucht einen Inhaber. Machen Sie zuerst jemand anderen zum Inhaber.',
+  already_member: 'Diese Person ist bereits Mitglied der Organisation.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...onboardingDe, errors: onboardingErrorsDe };

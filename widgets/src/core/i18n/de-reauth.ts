@@ -27,3 +27,6 @@ export const reauthErrorsDe: typeof reauthErrorsEn = {
   reauthentication_failed: 'Damit wurde nicht nachgewiesen, dass Sie es sind. Versuchen Sie es erneut.',
   reauthentication_method_unavailable: 'Diese Art der Bestätigung ist für Ihr Konto nicht verfügbar.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...reauthDe, errors: reauthErrorsDe };

@@ -70,3 +70,6 @@ export const webhookErrorsDe: typeof webhookErrorsEn = {
   webhook_url_blocked:
     'Diese URL verweist auf eine private, Loopback- oder anderweitig reservierte Adresse, die Webhooks nicht erreichen können.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...webhooksDe, errors: webhookErrorsDe };

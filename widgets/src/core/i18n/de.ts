@@ -1,19 +1,12 @@
 /**
- * German. Typed as `Translation`, so a key added to `en.ts` and missing here fails the build. The
+ * German. Its core, typed as `TranslationCore`, so a key added to `en.ts` and missing here fails the
+ * build; its areas (chunks.ts) are the `de-<area>.ts` files. The
  * reader is addressed with „Sie“, as German sign-in and account pages do; quotation marks are
  * „…“. The elements' sections live in de-<area>.ts files beside the English ones.
  */
-import type { Translation } from './en.js';
-import { onboardingDe } from './de-onboarding.js';
-import { notificationsDe } from './de-notifications.js';
-import { connectedAppErrorsDe, connectedAppsDe } from './de-connected-apps.js';
-import { accountDe } from './de-account.js';
-import { apiTokenErrorsDe, apiTokensDe } from './de-api-tokens.js';
-import { reauthDe, reauthErrorsDe } from './de-reauth.js';
-import { webhookErrorsDe, webhooksDe } from './de-webhooks.js';
-import { mfaDe, mfaErrorsDe } from './de-mfa.js';
+import type { TranslationCore } from './en.js';
 
-export const de: Translation = {
+export const de: TranslationCore = {
   $lang: 'de',
   $dir: 'ltr',
   loading: 'Wird geladen…',
@@ -86,11 +79,6 @@ export const de: Translation = {
     fieldInvalid: 'Prüfen Sie dieses Feld.',
   },
   errors: {
-    ...apiTokenErrorsDe,
-    ...reauthErrorsDe,
-    ...webhookErrorsDe,
-    ...mfaErrorsDe,
-    ...connectedAppErrorsDe,
     unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
     no_methods: 'Hier ist keine Anmeldemethode verfügbar.',
     network_error: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
@@ -121,21 +109,7 @@ export const de: Translation = {
     passkey_counter_regression:
       'Dieser Passkey wurde abgelehnt, weil er kopiert aussieht. Melden Sie sich auf andere Weise an und prüfen Sie dann Ihre Passkeys.',
     passkey_already_registered: 'Dieser Passkey ist bereits für Ihr Konto registriert.',
-    last_sign_in_method:
-      'Dies ist Ihre einzige Anmeldemöglichkeit. Fügen Sie ein Passwort oder einen weiteren Passkey hinzu, bevor Sie sie entfernen.',
-    unsupported_image_type: 'Wählen Sie ein PNG-, JPEG-, WebP- oder GIF-Bild.',
-    image_too_large: 'Dieses Bild ist zu groß. Wählen Sie ein kleineres.',
-    email_unchanged: 'Das ist bereits Ihre E-Mail-Adresse.',
-    email_in_use: 'Ein anderes Konto verwendet diese E-Mail-Adresse inzwischen.',
     unknown_provider: 'Dieser Anmeldeanbieter wird hier nicht angeboten.',
-    already_linked:
-      'Dieses Konto ist bereits mit einem anderen unserer Konten verknüpft. Melden Sie sich damit an, um jenes zu verwenden.',
-    link_failed: 'Die Verknüpfung wurde nicht abgeschlossen. Versuchen Sie es erneut.',
-    link_expired: 'Diese Verknüpfungsanfrage ist abgelaufen oder wurde bereits verwendet. Versuchen Sie es erneut.',
-    export_in_progress: 'Ein Export wird bereits vorbereitet. Warten Sie, bis er fertig ist.',
-    export_not_ready: 'Dieser Export ist noch nicht fertig.',
-    export_expired: 'Dieser Export ist abgelaufen. Fordern Sie einen neuen an.',
-    export_link_invalid: 'Dieser Download-Link ist ungültig. Verwenden Sie den Link aus Ihrem Konto.',
     passkey_cancelled: 'Die Passkey-Anfrage wurde abgebrochen.',
     passkey_unsupported: 'Dieser Browser kann keine Passkeys verwenden.',
     passkey_wrong_domain: 'Passkeys sind für die Adresse dieser Website nicht eingerichtet.',
@@ -145,37 +119,13 @@ export const de: Translation = {
       'Auf diesem Gerät gibt es keinen Passkey für diese Website. Melden Sie sich auf andere Weise an.',
     passkey_timed_out:
       'Die Passkey-Anfrage hat zu lange gedauert. Versuchen Sie es erneut oder melden Sie sich auf andere Weise an.',
-    step_required: 'Dieser Schritt ist erforderlich: Er kann nicht übersprungen werden.',
-    step_not_reached: 'Schließen Sie zuerst die vorherigen Schritte ab.',
-    onboarding_not_started: 'Ihre Einrichtung hat noch nicht begonnen. Laden Sie die Seite neu.',
-    no_onboarding_path: 'Auf dieser Website ist noch keine Einrichtung vorgesehen.',
     organization_required: 'Erstellen oder wählen Sie zuerst eine Organisation: Gehen Sie zu diesem Schritt zurück.',
-    second_factor_not_set_up: 'Schalten Sie zuerst die Bestätigung in zwei Schritten ein und fahren Sie dann fort.',
     forbidden_role: 'Ihre Rolle in dieser Organisation erlaubt das nicht.',
-    slug_taken: 'Eine andere Organisation verwendet diese Adresse bereits.',
-    last_owner: 'Eine Organisation braucht einen Inhaber. Machen Sie zuerst jemand anderen zum Inhaber.',
-    already_member: 'Diese Person ist bereits Mitglied der Organisation.',
     admin_only: 'Nur Administratoren können das.',
     already_exists: 'Ein anderer Eintrag hat bereits diesen Schlüssel.',
     in_use: 'Dieser Eintrag wird verwendet: Deaktivieren Sie ihn, statt ihn zu löschen.',
     site_secret_required: 'Diese Anfrage braucht das Website-Geheimnis.',
     site_events_disabled: 'Website-Ereignisse sind auf diesem Server ausgeschaltet.',
-    notification_locked: 'Sicherheitsbenachrichtigungen können nicht ausgeschaltet werden.',
-    unknown_event_type: 'Diese Art von Benachrichtigung ist auf diesem Server nicht bekannt.',
-    site_notifications_disabled: 'Website-Benachrichtigungen sind auf diesem Server ausgeschaltet.',
-    provider_tokens_disabled: 'Dieser Server speichert keine Tokens von Anmeldeanbietern.',
-    provider_not_configured: 'Dieser Anmeldeanbieter ist auf diesem Server nicht eingerichtet.',
-    email_mismatch: 'Geben Sie zur Bestätigung genau die E-Mail-Adresse Ihres Kontos ein.',
-    deletion_already_scheduled: 'Die Löschung Ihres Kontos ist bereits geplant.',
-    deletion_not_scheduled: 'Für Ihr Konto ist keine Löschung geplant.',
-    provider_account_not_linked: 'Dieses Konto ist nicht mit diesem Anbieter verbunden.',
-    provider_tokens_not_stored:
-      'Es ist noch kein Zugang zum Anbieter gespeichert. Melden Sie sich erneut beim Anbieter an.',
-    provider_tokens_unreadable:
-      'Der gespeicherte Zugang zum Anbieter kann nicht gelesen werden. Melden Sie sich erneut beim Anbieter an.',
-    provider_refresh_unavailable: 'Der Zugang zum Anbieter ist abgelaufen. Melden Sie sich erneut beim Anbieter an.',
-    provider_refresh_failed:
-      'Der Anbieter hat die Verlängerung des Zugangs abgelehnt. Melden Sie sich erneut beim Anbieter an.',
     json_required: 'Die Anfrage muss einen JSON-Inhalt senden.',
     starting: 'Der Dienst startet gerade. Versuchen Sie es gleich noch einmal.',
     oauth_attempt: 'Dieser Anmeldeversuch ist abgelaufen oder wurde bereits verwendet. Versuchen Sie es erneut.',
@@ -187,141 +137,10 @@ export const de: Translation = {
       'Ein Konto mit dieser E-Mail-Adresse existiert bereits. Melden Sie sich auf andere Weise daran an und verbinden Sie dann diesen Anbieter in Ihrem Konto.',
     oauth_sign_up_closed:
       'Hier können keine neuen Konten erstellt werden. Melden Sie sich auf andere Weise bei einem bestehenden Konto an.',
-    push_endpoint_not_allowed:
-      'Der Benachrichtigungsdienst dieses Browsers kann hier nicht verwendet werden. Versuchen Sie einen anderen Browser.',
+    invalid_mfa_code: 'Dieser Code stimmt nicht oder wurde bereits verwendet. Versuchen Sie den nächsten.',
+    mfa_challenge_expired: 'Diese Anmeldung ist abgelaufen. Melden Sie sich erneut an.',
   },
   tooManyRequestsWait: (when) => `Zu viele Versuche. Versuchen Sie es ${when} erneut.`,
-  methods: {
-    password: 'Passwort',
-    magic_link: 'Link per E-Mail',
-    passkey: 'Passkey',
-    oauth: 'Single Sign-on',
-    mfa: 'Bestätigung in zwei Schritten',
-  },
-  device: {
-    desktop: 'Computer',
-    mobile: 'Smartphone',
-    tablet: 'Tablet',
-    unknown: 'Unbekanntes Gerät',
-    browserOnOs: (browser, os) => `${browser} unter ${os}`,
-    unknownPlace: 'Unbekannter Ort',
-  },
-  genericNames: {
-    desktop: (os) => `${os}-Computer`,
-    mobile: (os) => `${os}-Smartphone`,
-    tablet: (os) => `${os}-Tablet`,
-    unknown: (os) => `${os}-Gerät`,
-    passkey: 'Passkey',
-  },
-  sessions: {
-    title: 'Wo Sie angemeldet sind',
-    thisDevice: 'Dieses Gerät',
-    lastActive: (when) => `Aktiv ${when}`,
-    signedInWith: (method) => `Angemeldet mit: ${method}`,
-    revoke: 'Abmelden',
-    revokeLabel: (device) => `${device} abmelden`,
-    confirmRevoke: (device) => `${device} abmelden? Dort ist dann eine neue Anmeldung nötig.`,
-    revokeOthers: 'Alle anderen Geräte abmelden',
-    confirmRevokeOthers: 'Alle anderen Geräte abmelden? Dort ist dann eine neue Anmeldung nötig.',
-    confirm: 'Ja, abmelden',
-    cancel: 'Abbrechen',
-    revoked: (device) => `${device} ist abgemeldet.`,
-    revokedOthers: (count) =>
-      count === 1 ? 'Ein anderes Gerät ist abgemeldet.' : `${count} andere Geräte sind abgemeldet.`,
-    signedOut: 'Melden Sie sich an, um die Geräte zu sehen, auf denen Sie angemeldet sind.',
-    loadFailed: 'Ihre Geräte konnten nicht geladen werden.',
-  },
-  history: {
-    title: 'Letzte Anmeldeaktivität',
-    events: {
-      login_success: 'Angemeldet',
-      login_failed: 'Anmeldung fehlgeschlagen',
-      second_factor_required: 'Erster Schritt einer Anmeldung',
-      logout: 'Abgemeldet',
-      password_reset: 'Passwort zurückgesetzt',
-      password_changed: 'Passwort geändert',
-      email_changed: 'E-Mail-Adresse geändert',
-      email_change_undone: 'E-Mail-Änderung rückgängig gemacht',
-      reauthenticated: 'Identität bestätigt',
-      reauthentication_failed: 'Identitätsbestätigung fehlgeschlagen',
-      unknown: 'Kontoaktivität',
-    },
-    succeeded: 'Erfolgreich',
-    failed: 'Fehlgeschlagen',
-    reasons: {
-      wrong_password: 'falsches Passwort',
-      no_password: 'dieses Konto hat kein Passwort',
-      email_not_verified: 'E-Mail-Adresse nicht bestätigt',
-      too_many_requests: 'zu viele Versuche',
-      passkey_verification_failed: 'der Passkey konnte nicht geprüft werden',
-      counter_regression: 'der Passkey sieht kopiert aus',
-      oauth_account_exists: 'ein Anbieterkonto mit dieser Adresse wollte sich anmelden; es ist nicht verknüpft',
-    },
-    reason: (reason) => `Grund: ${reason}`,
-    loadMore: 'Ältere Aktivität anzeigen',
-    empty: 'Noch keine Anmeldeaktivität.',
-    signedOut: 'Melden Sie sich an, um Ihre Anmeldeaktivität zu sehen.',
-    loadFailed: 'Ihre Anmeldeaktivität konnte nicht geladen werden.',
-  },
-  passkeys: {
-    title: 'Passkeys',
-    intro: 'Melden Sie sich per Fingerabdruck, Gesicht oder Bildschirmsperre an statt mit einem Passwort.',
-    add: 'Passkey hinzufügen',
-    added: (name) => `${name} ist hinzugefügt.`,
-    addCancelled: 'Es wurde kein Passkey hinzugefügt.',
-    unsupported: 'Dieser Browser kann keine Passkeys erstellen.',
-    disabled: 'Passkeys sind auf dieser Website nicht aktiviert.',
-    empty: 'Sie haben noch keine Passkeys.',
-    synced: 'Synchronisiert',
-    syncedHint: 'Verfügbar auf Ihren Geräten, die diesen Passwortmanager oder dieses Konto teilen.',
-    deviceOnly: 'Nur dieses Gerät',
-    deviceOnlyHint: 'Liegt auf dem einen Gerät oder Sicherheitsschlüssel, der ihn erstellt hat.',
-    created: (when) => `Hinzugefügt ${when}`,
-    lastUsed: (when) => `zuletzt verwendet ${when}`,
-    neverUsed: 'nie verwendet',
-    rename: 'Umbenennen',
-    renameLabel: (name) => `${name} umbenennen`,
-    nameLabel: 'Name des Passkeys',
-    nameMissing: 'Geben Sie einen Namen ein.',
-    save: 'Speichern',
-    cancel: 'Abbrechen',
-    renamed: (name) => `Umbenannt in ${name}.`,
-    remove: 'Entfernen',
-    removeLabel: (name) => `${name} entfernen`,
-    confirmRemove: (name) =>
-      `${name} entfernen? Sie können sich dann nicht mehr damit anmelden, und die Geräte, die sich damit angemeldet haben, werden abgemeldet.`,
-    confirm: 'Ja, entfernen',
-    removed: (name) => `${name} ist entfernt.`,
-    sessionsEnded: (count) => {
-      if (count === 0) return '';
-      return count === 1
-        ? 'Ein Gerät, das sich damit angemeldet hatte, ist abgemeldet.'
-        : `${count} Geräte, die sich damit angemeldet hatten, sind abgemeldet.`;
-    },
-    signedOut: 'Melden Sie sich an, um Ihre Passkeys zu sehen.',
-    loadFailed: 'Ihre Passkeys konnten nicht geladen werden.',
-  },
-  connectedAccounts: {
-    title: 'Verbundene Konten',
-    intro: 'Konten bei anderen Diensten, mit denen Sie sich anmelden können.',
-    empty: 'Sie haben noch kein Konto verbunden.',
-    linked: (when) => `Verbunden ${when}`,
-    lastUsed: (when) => `zuletzt verwendet ${when}`,
-    neverUsed: 'noch nicht zur Anmeldung verwendet',
-    unlink: 'Trennen',
-    unlinkLabel: (name) => `${name} trennen`,
-    confirmUnlink: (name) => `${name} trennen? Sie können sich dann nicht mehr damit anmelden.`,
-    confirm: 'Ja, trennen',
-    cancel: 'Abbrechen',
-    unlinked: (name) => `${name} ist getrennt.`,
-    lastMethod:
-      'Dies ist Ihre einzige Anmeldemöglichkeit, daher kann sie nicht getrennt werden. Fügen Sie zuerst ein Passwort oder einen Passkey hinzu.',
-    link: (name) => `${name} verknüpfen`,
-    linkTitle: 'Weiteres Konto verknüpfen',
-    linkDone: (name) => `${name} ist verknüpft. Sie können sich jetzt damit anmelden.`,
-    signedOut: 'Melden Sie sich an, um Ihre verbundenen Konten zu sehen.',
-    loadFailed: 'Ihre verbundenen Konten konnten nicht geladen werden.',
-  },
   deletionNotice: {
     text: (date) => `Die Löschung Ihres Kontos ist für den ${date} geplant.`,
     cancel: 'Löschung abbrechen',
@@ -366,12 +185,30 @@ export const de: Translation = {
       cancel: 'Abbrechen',
     },
   },
-  ...onboardingDe,
-  ...notificationsDe,
-  ...accountDe,
-  ...apiTokensDe,
-  ...reauthDe,
-  ...webhooksDe,
-  ...connectedAppsDe,
-  ...mfaDe,
+  fields: {
+    required: 'Füllen Sie dieses Feld aus.',
+    too_short: 'Das ist zu kurz.',
+    too_long: 'Das ist zu lang.',
+    invalid_email: 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@example.com.',
+    invalid_time: 'Geben Sie eine Uhrzeit ein, z. B. 22:00.',
+    invalid_time_zone: 'Wählen Sie eine Zeitzone aus der Liste.',
+    invalid_characters: 'Entfernen Sie die Sonderzeichen.',
+    invalid_url: 'Geben Sie eine vollständige Webadresse ein, beginnend mit https://.',
+    duplicate_day: 'Wählen Sie jeden Tag nur einmal.',
+    too_large: 'Hier sind zu viele Daten.',
+    invalid: 'Prüfen Sie dieses Feld.',
+  },
+  secondFactor: {
+    title: 'Geben Sie Ihren Code ein',
+    intro:
+      'Öffnen Sie Ihre Authenticator-App und geben Sie den sechsstelligen Code ein, den sie für dieses Konto anzeigt.',
+    recoveryIntro:
+      'Geben Sie einen der Wiederherstellungscodes ein, die Sie beim Einrichten der Bestätigung in zwei Schritten gespeichert haben.',
+    codeLabel: 'Code',
+    recoveryLabel: 'Wiederherstellungscode',
+    verify: 'Bestätigen',
+    useRecovery: 'Wiederherstellungscode verwenden',
+    useApp: 'Authenticator-App verwenden',
+    startOver: 'Neu beginnen',
+  },
 };

@@ -115,3 +115,20 @@ export const accountEn = {
 };
 
 export type AccountSections = typeof accountEn;
+
+export const accountErrorsEn = {
+  unsupported_image_type: 'Choose a PNG, JPEG, WebP or GIF picture.',
+  image_too_large: 'This picture is too large. Choose a smaller one.',
+  email_unchanged: 'This is already your email address.',
+  email_in_use: 'Another account uses this email address now.',
+  export_in_progress: 'An export is already being prepared. Wait until it is ready.',
+  export_not_ready: 'This export is not ready yet.',
+  export_expired: 'This export has expired. Request a new one.',
+  export_link_invalid: 'This download link is not valid. Use the link from your account.',
+  email_mismatch: 'Type the email address of your account exactly to confirm.',
+  deletion_already_scheduled: 'Your account is already scheduled for deletion.',
+  deletion_not_scheduled: 'Your account is not scheduled for deletion.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...accountEn, errors: accountErrorsEn };

@@ -57,3 +57,6 @@ export const apiTokenErrorsEn = {
 };
 
 export type ApiTokenSections = typeof apiTokensEn;
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...apiTokensEn, errors: apiTokenErrorsEn };

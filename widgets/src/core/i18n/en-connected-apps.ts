@@ -43,3 +43,6 @@ export const connectedAppErrorsEn = {
 };
 
 export type ConnectedAppSections = typeof connectedAppsEn;
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...connectedAppsEn, errors: connectedAppErrorsEn };

@@ -55,3 +55,13 @@ export const notificationsEn = {
 };
 
 export type NotificationSections = typeof notificationsEn;
+
+export const notificationsErrorsEn = {
+  notification_locked: 'Security notifications cannot be turned off.',
+  unknown_event_type: 'This kind of notification is not known on this server.',
+  site_notifications_disabled: 'Site notifications are turned off on this server.',
+  push_endpoint_not_allowed: 'This browser’s notification service cannot be used here. Try another browser.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...notificationsEn, errors: notificationsErrorsEn };

@@ -5,19 +5,6 @@
  * `invalid_request` gives per field; the error codes these elements meet are in en.ts's `errors`.
  */
 export const onboardingEn = {
-  fields: {
-    required: 'Fill in this field.',
-    too_short: 'This is too short.',
-    too_long: 'This is too long.',
-    invalid_email: 'Enter a valid email address, like name@example.com.',
-    invalid_time: 'Enter a time, like 22:00.',
-    invalid_time_zone: 'Choose a time zone from the list.',
-    invalid_characters: 'Remove the special characters.',
-    invalid_url: 'Enter a full web address, starting with https://.',
-    duplicate_day: 'Choose each day once.',
-    too_large: 'There is too much data here.',
-    invalid: 'Check this field.',
-  } as Record<string, string>,
   onboarding: {
     title: 'Set up your account',
     loadFailed: 'Your onboarding could not be loaded.',
@@ -194,3 +181,17 @@ export const onboardingEn = {
 
 /** The shape every language's onboarding sections have (fr-onboarding.ts). */
 export type OnboardingSections = typeof onboardingEn;
+
+export const onboardingErrorsEn = {
+  step_required: 'This step is required: it cannot be skipped.',
+  step_not_reached: 'Finish the steps before this one first.',
+  onboarding_not_started: 'Your onboarding has not started yet. Reload the page.',
+  no_onboarding_path: 'No onboarding is set up on this site yet.',
+  second_factor_not_set_up: 'Turn on two-step verification first, then continue.',
+  slug_taken: 'Another organization already uses this address.',
+  last_owner: 'An organization needs an owner. Make someone else an owner first.',
+  already_member: 'This person is already a member of the organization.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...onboardingEn, errors: onboardingErrorsEn };

@@ -26,3 +26,6 @@ export const reauthErrorsEn = {
 };
 
 export type ReauthSections = typeof reauthEn;
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...reauthEn, errors: reauthErrorsEn };

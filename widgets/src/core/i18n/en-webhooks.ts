@@ -73,3 +73,6 @@ export const webhookErrorsEn = {
 };
 
 export type WebhookSections = typeof webhooksEn;
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...webhooksEn, errors: webhookErrorsEn };

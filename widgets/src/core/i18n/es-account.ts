@@ -2,7 +2,7 @@
  * Spanish, the account centre's sections of the Spanish string set (es.ts puts it together).
  * Typed as `AccountSections`, so a key added to en-account.ts and missing here fails the build.
  */
-import type { AccountSections } from './en-account.js';
+import type { AccountSections, accountErrorsEn } from './en-account.js';
 
 export const accountEs: AccountSections = {
   dataExport: {
@@ -112,3 +112,20 @@ export const accountEs: AccountSections = {
     tabs: { profile: 'Perfil', security: 'Seguridad', notifications: 'Notificaciones', privacy: 'Datos y privacidad' },
   },
 };
+
+export const accountErrorsEs: typeof accountErrorsEn = {
+  unsupported_image_type: 'Elige una imagen PNG, JPEG, WebP o GIF.',
+  image_too_large: 'Esta imagen es demasiado grande. Elige una más pequeña.',
+  email_unchanged: 'Este ya es tu correo electrónico.',
+  email_in_use: 'Otra cuenta usa ahora este correo electrónico.',
+  export_in_progress: 'Ya se está preparando una exportación. Espera a que esté lista.',
+  export_not_ready: 'Esta exportación aún no está lista.',
+  export_expired: 'Esta exportación ha caducado. Pide una nueva.',
+  export_link_invalid: 'Este enlace de descarga no es válido. Usa el enlace de tu cuenta.',
+  email_mismatch: 'Para confirmar, escribe exactamente el correo electrónico de tu cuenta.',
+  deletion_already_scheduled: 'La eliminación de tu cuenta ya está programada.',
+  deletion_not_scheduled: 'La eliminación de tu cuenta no está programada.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...accountEs, errors: accountErrorsEs };

@@ -58,3 +58,6 @@ export const apiTokenErrorsEs: typeof apiTokenErrorsEn = {
   api_token_expiry_past: 'La fecha de caducidad debe estar en el futuro.',
   too_many_api_tokens: 'Esta organización tiene demasiados tokens de API. Revoca uno primero.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...apiTokensEs, errors: apiTokenErrorsEs };

@@ -44,3 +44,6 @@ export const connectedAppErrorsEs: typeof connectedAppErrorsEn = {
   connect_refused: 'La aplicación no concedió el acceso. Vuelve a intentarlo.',
   connect_failed: 'No se pudo contactar con la aplicación o su respuesta no era válida. Vuelve a intentarlo más tarde.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...connectedAppsEs, errors: connectedAppErrorsEs };

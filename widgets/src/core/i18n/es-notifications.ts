@@ -3,7 +3,7 @@
  * together). Typed as `NotificationSections`, so a key added to en-notifications.ts and missing
  * here fails the build.
  */
-import type { NotificationSections } from './en-notifications.js';
+import type { NotificationSections, notificationsErrorsEn } from './en-notifications.js';
 
 export const notificationsEs: NotificationSections = {
   notificationsBell: {
@@ -56,3 +56,14 @@ export const notificationsEs: NotificationSections = {
     loadFailed: 'No se pudo cargar tu configuración de notificaciones.',
   },
 };
+
+export const notificationsErrorsEs: typeof notificationsErrorsEn = {
+  notification_locked: 'Las notificaciones de seguridad no se pueden desactivar.',
+  unknown_event_type: 'Este tipo de notificación no se conoce en este servidor.',
+  site_notifications_disabled: 'Las notificaciones del sitio están desactivadas en este servidor.',
+  push_endpoint_not_allowed:
+    'El servicio de notificaciones de este navegador no se puede usar aquí. Prueba con otro navegador.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...notificationsEs, errors: notificationsErrorsEs };

@@ -3,22 +3,9 @@
  * Typed as `OnboardingSections`, so a key added to en-onboarding.ts and missing here fails the
  * build. Addressed with «tú», as in es.ts.
  */
-import type { OnboardingSections } from './en-onboarding.js';
+import type { OnboardingSections, onboardingErrorsEn } from './en-onboarding.js';
 
 export const onboardingEs: OnboardingSections = {
-  fields: {
-    required: 'Rellena este campo.',
-    too_short: 'Es demasiado corto.',
-    too_long: 'Es demasiado largo.',
-    invalid_email: 'Escribe un correo electrónico válido, como nombre@example.com.',
-    invalid_time: 'Escribe una hora, como 22:00.',
-    invalid_time_zone: 'Elige una zona horaria de la lista.',
-    invalid_characters: 'Quita los caracteres especiales.',
-    invalid_url: 'Escribe una dirección web completa que empiece por https://.',
-    duplicate_day: 'Elige cada día una sola vez.',
-    too_large: 'Aquí hay demasiados datos.',
-    invalid: 'Revisa este campo.',
-  },
   onboarding: {
     title: 'Configura tu cuenta',
     loadFailed: 'No se pudo cargar la configuración de tu cuenta.',
@@ -184,3 +171,17 @@ export const onboardingEs: OnboardingSections = {
     lastOwner: 'Eres su único propietario: haz propietario a otro miembro antes de salir.',
   },
 };
+
+export const onboardingErrorsEs: typeof onboardingErrorsEn = {
+  step_required: 'Este paso es obligatorio: no se puede omitir.',
+  step_not_reached: 'Termina primero los pasos anteriores.',
+  onboarding_not_started: 'Tu configuración aún no ha empezado. Vuelve a cargar la página.',
+  no_onboarding_path: 'Este sitio aún no tiene ninguna configuración inicial.',
+  second_factor_not_set_up: 'Primero activa la verificación en dos pasos y luego continúa.',
+  slug_taken: 'Otra organización ya usa esta dirección.',
+  last_owner: 'Una organización necesita un propietario. Primero haz propietario a otra persona.',
+  already_member: 'Esta persona ya es miembro de la organización.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...onboardingEs, errors: onboardingErrorsEs };

@@ -26,3 +26,6 @@ export const reauthErrorsEs: typeof reauthErrorsEn = {
   reauthentication_failed: 'Eso no demostró que eres tú. Vuelve a intentarlo.',
   reauthentication_method_unavailable: 'Esta forma de confirmarlo no está disponible para tu cuenta.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...reauthEs, errors: reauthErrorsEs };

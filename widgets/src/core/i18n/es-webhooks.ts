@@ -75,3 +75,6 @@ export const webhookErrorsEs: typeof webhookErrorsEn = {
   webhook_url_blocked:
     'Esta URL apunta a una dirección privada, local o reservada de otro modo, a la que los webhooks no pueden llegar.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...webhooksEs, errors: webhookErrorsEs };

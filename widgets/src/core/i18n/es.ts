@@ -1,19 +1,12 @@
 /**
- * Spanish. Typed as `Translation`, so a key added to `en.ts` and missing here fails the build. The
+ * Spanish. Its core, typed as `TranslationCore`, so a key added to `en.ts` and missing here fails the
+ * build; its areas (chunks.ts) are the `es-<area>.ts` files. The
  * reader is addressed with «tú», as most Spanish-language apps do; questions open with «¿», and
  * quotation marks are «…». The elements' sections live in es-<area>.ts files beside the English ones.
  */
-import type { Translation } from './en.js';
-import { onboardingEs } from './es-onboarding.js';
-import { notificationsEs } from './es-notifications.js';
-import { connectedAppErrorsEs, connectedAppsEs } from './es-connected-apps.js';
-import { accountEs } from './es-account.js';
-import { apiTokenErrorsEs, apiTokensEs } from './es-api-tokens.js';
-import { reauthErrorsEs, reauthEs } from './es-reauth.js';
-import { webhookErrorsEs, webhooksEs } from './es-webhooks.js';
-import { mfaErrorsEs, mfaEs } from './es-mfa.js';
+import type { TranslationCore } from './en.js';
 
-export const es: Translation = {
+export const es: TranslationCore = {
   $lang: 'es',
   $dir: 'ltr',
   loading: 'Cargando…',
@@ -84,11 +77,6 @@ export const es: Translation = {
     fieldInvalid: 'Revisa este campo.',
   },
   errors: {
-    ...apiTokenErrorsEs,
-    ...reauthErrorsEs,
-    ...webhookErrorsEs,
-    ...mfaErrorsEs,
-    ...connectedAppErrorsEs,
     unknown: 'Algo salió mal. Vuelve a intentarlo.',
     no_methods: 'Aquí no hay ningún método de inicio de sesión disponible.',
     network_error: 'No se pudo conectar con el servidor. Revisa tu conexión y vuelve a intentarlo.',
@@ -118,21 +106,7 @@ export const es: Translation = {
     passkey_counter_regression:
       'Se rechazó esta llave de acceso porque parece copiada. Inicia sesión de otra forma y revisa tus llaves de acceso.',
     passkey_already_registered: 'Esta llave de acceso ya está registrada en tu cuenta.',
-    last_sign_in_method:
-      'Es tu única forma de iniciar sesión. Añade una contraseña u otra llave de acceso antes de quitarla.',
-    unsupported_image_type: 'Elige una imagen PNG, JPEG, WebP o GIF.',
-    image_too_large: 'Esta imagen es demasiado grande. Elige una más pequeña.',
-    email_unchanged: 'Este ya es tu correo electrónico.',
-    email_in_use: 'Otra cuenta usa ahora este correo electrónico.',
     unknown_provider: 'Este proveedor de inicio de sesión no se ofrece aquí.',
-    already_linked:
-      'Esta cuenta ya está vinculada a otra de nuestras cuentas. Inicia sesión con ella para usar esa cuenta.',
-    link_failed: 'La vinculación no se completó. Vuelve a intentarlo.',
-    link_expired: 'Esta solicitud de vinculación caducó o ya se usó. Vuelve a intentarlo.',
-    export_in_progress: 'Ya se está preparando una exportación. Espera a que esté lista.',
-    export_not_ready: 'Esta exportación aún no está lista.',
-    export_expired: 'Esta exportación ha caducado. Pide una nueva.',
-    export_link_invalid: 'Este enlace de descarga no es válido. Usa el enlace de tu cuenta.',
     passkey_cancelled: 'Se canceló la solicitud de llave de acceso.',
     passkey_unsupported: 'Este navegador no puede usar llaves de acceso.',
     passkey_wrong_domain: 'Las llaves de acceso no están configuradas para la dirección de este sitio.',
@@ -141,35 +115,13 @@ export const es: Translation = {
       'No hay ninguna llave de acceso para este sitio en este dispositivo. Inicia sesión de otra forma.',
     passkey_timed_out:
       'La solicitud de llave de acceso tardó demasiado. Vuelve a intentarlo o inicia sesión de otra forma.',
-    step_required: 'Este paso es obligatorio: no se puede omitir.',
-    step_not_reached: 'Termina primero los pasos anteriores.',
-    onboarding_not_started: 'Tu configuración aún no ha empezado. Vuelve a cargar la página.',
-    no_onboarding_path: 'Este sitio aún no tiene ninguna configuración inicial.',
     organization_required: 'Primero crea o elige una organización: vuelve a ese paso.',
-    second_factor_not_set_up: 'Primero activa la verificación en dos pasos y luego continúa.',
     forbidden_role: 'Tu rol en esta organización no lo permite.',
-    slug_taken: 'Otra organización ya usa esta dirección.',
-    last_owner: 'Una organización necesita un propietario. Primero haz propietario a otra persona.',
-    already_member: 'Esta persona ya es miembro de la organización.',
     admin_only: 'Solo los administradores pueden hacerlo.',
     already_exists: 'Otra entrada ya tiene esta clave.',
     in_use: 'Esta entrada está en uso: desactívala en lugar de eliminarla.',
     site_secret_required: 'Esta solicitud necesita el secreto del sitio.',
     site_events_disabled: 'Los eventos del sitio están desactivados en este servidor.',
-    notification_locked: 'Las notificaciones de seguridad no se pueden desactivar.',
-    unknown_event_type: 'Este tipo de notificación no se conoce en este servidor.',
-    site_notifications_disabled: 'Las notificaciones del sitio están desactivadas en este servidor.',
-    provider_tokens_disabled: 'Este servidor no guarda tokens de los proveedores de inicio de sesión.',
-    provider_not_configured: 'Este proveedor de inicio de sesión no está configurado en este servidor.',
-    email_mismatch: 'Para confirmar, escribe exactamente el correo electrónico de tu cuenta.',
-    deletion_already_scheduled: 'La eliminación de tu cuenta ya está programada.',
-    deletion_not_scheduled: 'La eliminación de tu cuenta no está programada.',
-    provider_account_not_linked: 'Esta cuenta no está conectada a ese proveedor.',
-    provider_tokens_not_stored: 'Aún no hay acceso guardado al proveedor. Vuelve a iniciar sesión con el proveedor.',
-    provider_tokens_unreadable:
-      'No se puede leer el acceso guardado al proveedor. Vuelve a iniciar sesión con el proveedor.',
-    provider_refresh_unavailable: 'El acceso al proveedor ha caducado. Vuelve a iniciar sesión con el proveedor.',
-    provider_refresh_failed: 'El proveedor rechazó renovar el acceso. Vuelve a iniciar sesión con el proveedor.',
     json_required: 'La solicitud debe enviar un cuerpo JSON.',
     starting: 'El servicio se está iniciando. Vuelve a intentarlo enseguida.',
     oauth_attempt: 'Este intento de inicio de sesión caducó o ya se usó. Vuelve a intentarlo.',
@@ -180,141 +132,10 @@ export const es: Translation = {
       'Ya existe una cuenta con este correo electrónico. Inicia sesión en ella de otra forma y después conecta este proveedor desde tu cuenta.',
     oauth_sign_up_closed:
       'Aquí no se pueden crear cuentas nuevas. Inicia sesión en una cuenta existente de otra forma.',
-    push_endpoint_not_allowed:
-      'El servicio de notificaciones de este navegador no se puede usar aquí. Prueba con otro navegador.',
+    invalid_mfa_code: 'Ese código no es correcto o ya se usó. Prueba con el siguiente.',
+    mfa_challenge_expired: 'Este inicio de sesión ha caducado. Vuelve a iniciar sesión.',
   },
   tooManyRequestsWait: (when) => `Demasiados intentos. Vuelve a intentarlo ${when}.`,
-  methods: {
-    password: 'Contraseña',
-    magic_link: 'Enlace por correo',
-    passkey: 'Llave de acceso',
-    oauth: 'Inicio de sesión único',
-    mfa: 'Verificación en dos pasos',
-  },
-  device: {
-    desktop: 'Ordenador',
-    mobile: 'Teléfono',
-    tablet: 'Tableta',
-    unknown: 'Dispositivo desconocido',
-    browserOnOs: (browser, os) => `${browser} en ${os}`,
-    unknownPlace: 'Ubicación desconocida',
-  },
-  genericNames: {
-    desktop: (os) => `Ordenador ${os}`,
-    mobile: (os) => `Teléfono ${os}`,
-    tablet: (os) => `Tableta ${os}`,
-    unknown: (os) => `Dispositivo ${os}`,
-    passkey: 'Llave de acceso',
-  },
-  sessions: {
-    title: 'Dónde has iniciado sesión',
-    thisDevice: 'Este dispositivo',
-    lastActive: (when) => `Activo ${when}`,
-    signedInWith: (method) => `Sesión iniciada con: ${method}`,
-    revoke: 'Cerrar sesión',
-    revokeLabel: (device) => `Cerrar sesión en ${device}`,
-    confirmRevoke: (device) => `¿Cerrar sesión en ${device}? Tendrá que volver a iniciar sesión.`,
-    revokeOthers: 'Cerrar sesión en todos los demás dispositivos',
-    confirmRevokeOthers: '¿Cerrar sesión en todos los demás dispositivos? Tendrán que volver a iniciar sesión.',
-    confirm: 'Sí, cerrar sesión',
-    cancel: 'Cancelar',
-    revoked: (device) => `Sesión cerrada en ${device}.`,
-    revokedOthers: (count) =>
-      count === 1 ? 'Se cerró la sesión en otro dispositivo.' : `Se cerró la sesión en otros ${count} dispositivos.`,
-    signedOut: 'Inicia sesión para ver los dispositivos en los que tienes la sesión iniciada.',
-    loadFailed: 'No se pudieron cargar tus dispositivos.',
-  },
-  history: {
-    title: 'Actividad reciente de inicio de sesión',
-    events: {
-      login_success: 'Inicio de sesión',
-      login_failed: 'Inicio de sesión fallido',
-      second_factor_required: 'Primer paso de un inicio de sesión',
-      logout: 'Cierre de sesión',
-      password_reset: 'Contraseña restablecida',
-      password_changed: 'Contraseña cambiada',
-      email_changed: 'Correo electrónico cambiado',
-      email_change_undone: 'Cambio de correo deshecho',
-      reauthenticated: 'Identidad confirmada',
-      reauthentication_failed: 'Confirmación de identidad fallida',
-      unknown: 'Actividad de la cuenta',
-    },
-    succeeded: 'Correcto',
-    failed: 'Fallido',
-    reasons: {
-      wrong_password: 'contraseña incorrecta',
-      no_password: 'esta cuenta no tiene contraseña',
-      email_not_verified: 'correo electrónico sin confirmar',
-      too_many_requests: 'demasiados intentos',
-      passkey_verification_failed: 'no se pudo verificar la llave de acceso',
-      counter_regression: 'la llave de acceso parece copiada',
-      oauth_account_exists: 'una cuenta de proveedor con esta dirección intentó iniciar sesión; no está vinculada',
-    },
-    reason: (reason) => `Motivo: ${reason}`,
-    loadMore: 'Ver actividad anterior',
-    empty: 'Aún no hay actividad de inicio de sesión.',
-    signedOut: 'Inicia sesión para ver tu actividad de inicio de sesión.',
-    loadFailed: 'No se pudo cargar tu actividad de inicio de sesión.',
-  },
-  passkeys: {
-    title: 'Llaves de acceso',
-    intro: 'Inicia sesión con tu huella, tu cara o el bloqueo de pantalla en lugar de una contraseña.',
-    add: 'Añadir una llave de acceso',
-    added: (name) => `${name} está añadida.`,
-    addCancelled: 'No se añadió ninguna llave de acceso.',
-    unsupported: 'Este navegador no puede crear llaves de acceso.',
-    disabled: 'Las llaves de acceso no están activadas en este sitio.',
-    empty: 'Aún no tienes llaves de acceso.',
-    synced: 'Sincronizada',
-    syncedHint: 'Disponible en tus dispositivos que comparten este gestor de contraseñas o esta cuenta.',
-    deviceOnly: 'Solo este dispositivo',
-    deviceOnlyHint: 'Se guarda en el único dispositivo o llave de seguridad que la creó.',
-    created: (when) => `Añadida ${when}`,
-    lastUsed: (when) => `usada por última vez ${when}`,
-    neverUsed: 'nunca usada',
-    rename: 'Cambiar nombre',
-    renameLabel: (name) => `Cambiar nombre: ${name}`,
-    nameLabel: 'Nombre de la llave de acceso',
-    nameMissing: 'Escribe un nombre.',
-    save: 'Guardar',
-    cancel: 'Cancelar',
-    renamed: (name) => `Ahora se llama ${name}.`,
-    remove: 'Quitar',
-    removeLabel: (name) => `Quitar ${name}`,
-    confirmRemove: (name) =>
-      `¿Quitar ${name}? Ya no podrás iniciar sesión con ella, y se cerrará la sesión en los dispositivos que la usaron para iniciar sesión.`,
-    confirm: 'Sí, quitar',
-    removed: (name) => `${name} está quitada.`,
-    sessionsEnded: (count) => {
-      if (count === 0) return '';
-      return count === 1
-        ? 'Se cerró la sesión en un dispositivo que la usó para iniciar sesión.'
-        : `Se cerró la sesión en ${count} dispositivos que la usaron para iniciar sesión.`;
-    },
-    signedOut: 'Inicia sesión para ver tus llaves de acceso.',
-    loadFailed: 'No se pudieron cargar tus llaves de acceso.',
-  },
-  connectedAccounts: {
-    title: 'Cuentas conectadas',
-    intro: 'Cuentas en otros servicios con las que puedes iniciar sesión.',
-    empty: 'No has conectado ninguna cuenta.',
-    linked: (when) => `Conectada ${when}`,
-    lastUsed: (when) => `usada por última vez ${when}`,
-    neverUsed: 'aún no se ha usado para iniciar sesión',
-    unlink: 'Desvincular',
-    unlinkLabel: (name) => `Desvincular ${name}`,
-    confirmUnlink: (name) => `¿Desvincular ${name}? Ya no podrás iniciar sesión con ella.`,
-    confirm: 'Sí, desvincular',
-    cancel: 'Cancelar',
-    unlinked: (name) => `${name} está desvinculada.`,
-    lastMethod:
-      'Es tu única forma de iniciar sesión, así que no se puede desvincular. Primero añade una contraseña o una llave de acceso.',
-    link: (name) => `Vincular ${name}`,
-    linkTitle: 'Vincular otra cuenta',
-    linkDone: (name) => `${name} está vinculada. Ya puedes iniciar sesión con ella.`,
-    signedOut: 'Inicia sesión para ver tus cuentas conectadas.',
-    loadFailed: 'No se pudieron cargar tus cuentas conectadas.',
-  },
   deletionNotice: {
     text: (date) => `La eliminación de tu cuenta está programada para el ${date}.`,
     cancel: 'Cancelar la eliminación',
@@ -356,12 +177,29 @@ export const es: Translation = {
       cancel: 'Cancelar',
     },
   },
-  ...onboardingEs,
-  ...notificationsEs,
-  ...accountEs,
-  ...apiTokensEs,
-  ...reauthEs,
-  ...webhooksEs,
-  ...connectedAppsEs,
-  ...mfaEs,
+  fields: {
+    required: 'Rellena este campo.',
+    too_short: 'Es demasiado corto.',
+    too_long: 'Es demasiado largo.',
+    invalid_email: 'Escribe un correo electrónico válido, como nombre@example.com.',
+    invalid_time: 'Escribe una hora, como 22:00.',
+    invalid_time_zone: 'Elige una zona horaria de la lista.',
+    invalid_characters: 'Quita los caracteres especiales.',
+    invalid_url: 'Escribe una dirección web completa que empiece por https://.',
+    duplicate_day: 'Elige cada día una sola vez.',
+    too_large: 'Aquí hay demasiados datos.',
+    invalid: 'Revisa este campo.',
+  },
+  secondFactor: {
+    title: 'Escribe tu código',
+    intro: 'Abre tu aplicación de autenticación y escribe el código de seis dígitos que muestra para esta cuenta.',
+    recoveryIntro:
+      'Escribe uno de los códigos de recuperación que guardaste al configurar la verificación en dos pasos.',
+    codeLabel: 'Código',
+    recoveryLabel: 'Código de recuperación',
+    verify: 'Verificar',
+    useRecovery: 'Usar un código de recuperación',
+    useApp: 'Usar la aplicación de autenticación',
+    startOver: 'Empezar de nuevo',
+  },
 };

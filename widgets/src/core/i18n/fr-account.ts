@@ -3,7 +3,7 @@
  * Typed as `AccountSections`, so a key added to en-account.ts and missing here fails the build.
  * Typography as in fr.ts.
  */
-import type { AccountSections } from './en-account.js';
+import type { AccountSections, accountErrorsEn } from './en-account.js';
 
 export const accountFr: AccountSections = {
   dataExport: {
@@ -118,3 +118,20 @@ export const accountFr: AccountSections = {
     },
   },
 };
+
+export const accountErrorsFr: typeof accountErrorsEn = {
+  unsupported_image_type: 'Choisissez une image PNG, JPEG, WebP ou GIF.',
+  image_too_large: 'Cette image est trop lourde. Choisissez-en une plus petite.',
+  email_unchanged: 'C’est déjà votre adresse e-mail.',
+  email_in_use: 'Un autre compte utilise désormais cette adresse e-mail.',
+  export_in_progress: 'Un export est déjà en préparation. Attendez qu’il soit prêt.',
+  export_not_ready: 'Cet export n’est pas encore prêt.',
+  export_expired: 'Cet export a expiré. Demandez-en un nouveau.',
+  export_link_invalid: 'Ce lien de téléchargement n’est pas valide. Utilisez le lien de votre compte.',
+  email_mismatch: 'Saisissez exactement l’adresse e-mail de votre compte pour confirmer.',
+  deletion_already_scheduled: 'La suppression de votre compte est déjà programmée.',
+  deletion_not_scheduled: 'Aucune suppression de votre compte n’est programmée.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...accountFr, errors: accountErrorsFr };

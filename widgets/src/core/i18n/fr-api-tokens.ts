@@ -59,3 +59,6 @@ export const apiTokenErrorsFr: typeof apiTokenErrorsEn = {
   api_token_expiry_past: 'La date d’expiration doit être dans le futur.',
   too_many_api_tokens: 'Cette organisation a trop de jetons d’API. Révoquez-en un d’abord.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...apiTokensFr, errors: apiTokenErrorsFr };

@@ -47,3 +47,6 @@ export const connectedAppErrorsFr: typeof connectedAppErrorsEn = {
   connect_refused: 'L’application n’a pas accordé l’accès. Réessayez.',
   connect_failed: 'L’application est injoignable ou sa réponse n’est pas valide. Réessayez plus tard.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...connectedAppsFr, errors: connectedAppErrorsFr };

@@ -41,26 +41,15 @@ export const mfaFr: MfaSections = {
     fileHeading: (product) => `Codes de secours pour ${product}`,
     fileNote: 'Chaque code ne fonctionne qu’une fois.',
   },
-  secondFactor: {
-    title: 'Saisissez votre code',
-    intro: 'Ouvrez votre application d’authentification et saisissez le code à six chiffres affiché pour ce compte.',
-    recoveryIntro:
-      'Saisissez l’un des codes de secours conservés lors de la configuration de la validation en deux étapes.',
-    codeLabel: 'Code',
-    recoveryLabel: 'Code de secours',
-    verify: 'Valider',
-    useRecovery: 'Utiliser un code de secours',
-    useApp: 'Utiliser l’application d’authentification',
-    startOver: 'Recommencer',
-  },
 };
 
 export const mfaErrorsFr: typeof mfaErrorsEn = {
-  invalid_mfa_code: 'Ce code n’est pas le bon, ou a déjà servi. Essayez le suivant.',
-  mfa_challenge_expired: 'Cette connexion a expiré. Connectez-vous à nouveau.',
   mfa_already_enabled: 'La validation en deux étapes est déjà activée.',
   mfa_not_enabled: 'La validation en deux étapes n’est pas activée.',
   mfa_enrolment_missing: 'Recommencez la configuration de l’application d’authentification.',
   mfa_required:
     'Cette organisation exige la validation en deux étapes. Activez-la dans les réglages de sécurité de votre compte, puis revenez.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...mfaFr, errors: mfaErrorsFr };

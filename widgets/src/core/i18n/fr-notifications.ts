@@ -3,7 +3,7 @@
  * together). Typed as `NotificationSections`, so a key added to en-notifications.ts and missing
  * here fails the build. Typography as in fr.ts.
  */
-import type { NotificationSections } from './en-notifications.js';
+import type { NotificationSections, notificationsErrorsEn } from './en-notifications.js';
 
 const nbsp = '\u00a0';
 
@@ -56,3 +56,14 @@ export const notificationsFr: NotificationSections = {
     loadFailed: 'Vos réglages de notifications n’ont pas pu être chargés.',
   },
 };
+
+export const notificationsErrorsFr: typeof notificationsErrorsEn = {
+  notification_locked: 'Les notifications de sécurité ne peuvent pas être désactivées.',
+  unknown_event_type: 'Ce type de notification est inconnu sur ce serveur.',
+  site_notifications_disabled: 'Les notifications du site sont désactivées sur ce serveur.',
+  push_endpoint_not_allowed:
+    'Le service de notification de ce navigateur ne peut pas être utilisé ici. Essayez un autre navigateur.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...notificationsFr, errors: notificationsErrorsFr };

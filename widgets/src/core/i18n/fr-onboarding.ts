@@ -4,22 +4,9 @@
  * fails the build. Typography as in fr.ts: a no-break space
  * before `?`, `;` and `:`, and French quotation marks with no-break spaces inside.
  */
-import type { OnboardingSections } from './en-onboarding.js';
+import type { OnboardingSections, onboardingErrorsEn } from './en-onboarding.js';
 
 export const onboardingFr: OnboardingSections = {
-  fields: {
-    required: 'Remplissez ce champ.',
-    too_short: 'C’est trop court.',
-    too_long: 'C’est trop long.',
-    invalid_email: 'Saisissez une adresse e-mail valide, comme nom@exemple.fr.',
-    invalid_time: 'Saisissez une heure, comme 22:00.',
-    invalid_time_zone: 'Choisissez un fuseau horaire dans la liste.',
-    invalid_characters: 'Retirez les caractères spéciaux.',
-    invalid_url: 'Saisissez une adresse web complète, commençant par https://.',
-    duplicate_day: 'Choisissez chaque jour une seule fois.',
-    too_large: 'Il y a trop de données ici.',
-    invalid: 'Vérifiez ce champ.',
-  },
   onboarding: {
     title: 'Configurez votre compte',
     loadFailed: 'Votre prise en main n’a pas pu être chargée.',
@@ -189,3 +176,17 @@ export const onboardingFr: OnboardingSections = {
     lastOwner: 'Vous en êtes le seul propriétaire\u00a0: nommez un autre membre propriétaire avant de partir.',
   },
 };
+
+export const onboardingErrorsFr: typeof onboardingErrorsEn = {
+  step_required: 'Cette étape est obligatoire\u00a0: elle ne peut pas être passée.',
+  step_not_reached: 'Terminez d’abord les étapes précédentes.',
+  onboarding_not_started: 'Votre prise en main n’a pas encore commencé. Rechargez la page.',
+  no_onboarding_path: 'Aucune prise en main n’est encore configurée sur ce site.',
+  second_factor_not_set_up: 'Activez d’abord la validation en deux étapes, puis continuez.',
+  slug_taken: 'Une autre organisation utilise déjà cette adresse.',
+  last_owner: 'Une organisation a besoin d’un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.',
+  already_member: 'Cette personne est déjà membre de l’organisation.',
+};
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...onboardingFr, errors: onboardingErrorsFr };

@@ -25,3 +25,6 @@ export const reauthErrorsFr: typeof reauthErrorsEn = {
   reauthentication_failed: 'Cela n’a pas prouvé que c’est vous. Réessayez.',
   reauthentication_method_unavailable: 'Ce moyen de confirmer n’est pas disponible pour votre compte.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...reauthFr, errors: reauthErrorsFr };

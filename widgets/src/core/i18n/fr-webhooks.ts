@@ -70,3 +70,6 @@ export const webhookErrorsFr: typeof webhookErrorsEn = {
   webhook_url_blocked:
     'Cette URL désigne une adresse privée, locale ou réservée, que les webhooks ne peuvent pas atteindre.',
 };
+
+/** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */
+export default { ...webhooksFr, errors: webhookErrorsFr };

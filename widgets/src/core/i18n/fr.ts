@@ -1,18 +1,11 @@
 /**
- * French. Typed as `Translation`, so a key added to `en.ts` and missing here fails the build.
+ * French. Its core, typed as `TranslationCore`, so a key added to `en.ts` and missing here fails the
+ * build; its areas (chunks.ts) are the `fr-<area>.ts` files.
  * Typography: a no-break space before `?`, `;` and `:`, as French usage wants.
  */
-import type { Translation } from './en.js';
-import { onboardingFr } from './fr-onboarding.js';
-import { notificationsFr } from './fr-notifications.js';
-import { connectedAppErrorsFr, connectedAppsFr } from './fr-connected-apps.js';
-import { accountFr } from './fr-account.js';
-import { apiTokenErrorsFr, apiTokensFr } from './fr-api-tokens.js';
-import { reauthErrorsFr, reauthFr } from './fr-reauth.js';
-import { webhookErrorsFr, webhooksFr } from './fr-webhooks.js';
-import { mfaErrorsFr, mfaFr } from './fr-mfa.js';
+import type { TranslationCore } from './en.js';
 
-export const fr: Translation = {
+export const fr: TranslationCore = {
   $lang: 'fr',
   $dir: 'ltr',
   loading: 'Chargement…',
@@ -85,11 +78,6 @@ export const fr: Translation = {
     fieldInvalid: 'Vérifiez ce champ.',
   },
   errors: {
-    ...apiTokenErrorsFr,
-    ...reauthErrorsFr,
-    ...webhookErrorsFr,
-    ...mfaErrorsFr,
-    ...connectedAppErrorsFr,
     unknown: 'Une erreur est survenue. Réessayez.',
     no_methods: 'Aucune méthode de connexion n’est disponible ici.',
     network_error: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
@@ -120,21 +108,7 @@ export const fr: Translation = {
     passkey_counter_regression:
       'Cette clé d’accès a été refusée car elle semble copiée. Connectez-vous autrement, puis vérifiez vos clés d’accès.',
     passkey_already_registered: 'Cette clé d’accès est déjà enregistrée sur votre compte.',
-    last_sign_in_method:
-      'C’est votre seul moyen de connexion. Ajoutez un mot de passe ou une autre clé d’accès avant de la supprimer.',
-    unsupported_image_type: 'Choisissez une image PNG, JPEG, WebP ou GIF.',
-    image_too_large: 'Cette image est trop lourde. Choisissez-en une plus petite.',
-    email_unchanged: 'C’est déjà votre adresse e-mail.',
-    email_in_use: 'Un autre compte utilise désormais cette adresse e-mail.',
     unknown_provider: 'Ce fournisseur de connexion n’est pas proposé ici.',
-    already_linked:
-      'Ce compte est déjà associé à un autre de nos comptes. Connectez-vous avec lui pour utiliser celui-là.',
-    link_failed: 'L’association n’a pas abouti. Réessayez.',
-    link_expired: 'Cette demande d’association a expiré ou a déjà servi. Réessayez.',
-    export_in_progress: 'Un export est déjà en préparation. Attendez qu’il soit prêt.',
-    export_not_ready: 'Cet export n’est pas encore prêt.',
-    export_expired: 'Cet export a expiré. Demandez-en un nouveau.',
-    export_link_invalid: 'Ce lien de téléchargement n’est pas valide. Utilisez le lien de votre compte.',
     passkey_cancelled: 'La demande de clé d’accès a été annulée.',
     passkey_unsupported: 'Ce navigateur ne prend pas en charge les clés d’accès.',
     passkey_wrong_domain: 'Les clés d’accès ne sont pas configurées pour l’adresse de ce site.',
@@ -142,36 +116,14 @@ export const fr: Translation = {
     passkey_unavailable: 'Il n’y a pas de clé d’accès pour ce site sur cet appareil. Connectez-vous autrement.',
     passkey_timed_out: 'La demande de clé d’accès a expiré. Réessayez, ou connectez-vous autrement.',
     // Prise en main, organisations et listes de tâches.
-    step_required: 'Cette étape est obligatoire\u00a0: elle ne peut pas être passée.',
-    step_not_reached: 'Terminez d’abord les étapes précédentes.',
-    onboarding_not_started: 'Votre prise en main n’a pas encore commencé. Rechargez la page.',
-    no_onboarding_path: 'Aucune prise en main n’est encore configurée sur ce site.',
     organization_required: 'Créez ou choisissez d’abord une organisation\u00a0: revenez à cette étape.',
-    second_factor_not_set_up: 'Activez d’abord la validation en deux étapes, puis continuez.',
     forbidden_role: 'Votre rôle dans cette organisation ne le permet pas.',
-    slug_taken: 'Une autre organisation utilise déjà cette adresse.',
-    last_owner: 'Une organisation a besoin d’un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.',
-    already_member: 'Cette personne est déjà membre de l’organisation.',
     // Administration et appels du site\u00a0: un élément ne les rencontre que si un site utilise mal l’API.
     admin_only: 'Seuls les administrateurs peuvent faire cela.',
     already_exists: 'Une autre entrée a déjà cette clé.',
     in_use: 'Cette entrée est utilisée\u00a0: désactivez-la au lieu de la supprimer.',
     site_secret_required: 'Cette requête demande le secret du site.',
     site_events_disabled: 'Les événements du site sont désactivés sur ce serveur.',
-    notification_locked: 'Les notifications de sécurité ne peuvent pas être désactivées.',
-    unknown_event_type: 'Ce type de notification est inconnu sur ce serveur.',
-    site_notifications_disabled: 'Les notifications du site sont désactivées sur ce serveur.',
-    provider_tokens_disabled: 'Ce serveur ne conserve pas les jetons des fournisseurs de connexion.',
-    provider_not_configured: 'Ce fournisseur de connexion n’est pas configuré sur ce serveur.',
-    email_mismatch: 'Saisissez exactement l’adresse e-mail de votre compte pour confirmer.',
-    deletion_already_scheduled: 'La suppression de votre compte est déjà programmée.',
-    deletion_not_scheduled: 'Aucune suppression de votre compte n’est programmée.',
-    provider_account_not_linked: 'Ce compte n’est pas relié à ce fournisseur.',
-    provider_tokens_not_stored:
-      'Aucun accès au fournisseur n’est encore conservé. Reconnectez-vous avec le fournisseur.',
-    provider_tokens_unreadable: 'L’accès conservé au fournisseur est illisible. Reconnectez-vous avec le fournisseur.',
-    provider_refresh_unavailable: 'L’accès au fournisseur a expiré. Reconnectez-vous avec le fournisseur.',
-    provider_refresh_failed: 'Le fournisseur a refusé de renouveler l’accès. Reconnectez-vous avec le fournisseur.',
     json_required: 'La requête doit envoyer un corps JSON.',
     starting: 'Le service démarre. Réessayez dans un instant.',
     oauth_attempt: 'Cette tentative de connexion a expiré ou a déjà servi. Réessayez.',
@@ -182,143 +134,10 @@ export const fr: Translation = {
       'Un compte existe déjà avec cette adresse e-mail. Connectez-vous-y autrement, puis reliez ce fournisseur depuis votre compte.',
     oauth_sign_up_closed:
       'La création de comptes n’est pas possible ici. Connectez-vous autrement à un compte existant.',
-    // Web Push (contract/push.ts) : l’adresse du service de notification du navigateur est refusée.
-    push_endpoint_not_allowed:
-      'Le service de notification de ce navigateur ne peut pas être utilisé ici. Essayez un autre navigateur.',
+    invalid_mfa_code: 'Ce code n’est pas le bon, ou a déjà servi. Essayez le suivant.',
+    mfa_challenge_expired: 'Cette connexion a expiré. Connectez-vous à nouveau.',
   },
   tooManyRequestsWait: (when) => `Trop de tentatives. Réessayez ${when}.`,
-  methods: {
-    password: 'Mot de passe',
-    magic_link: 'Lien par e-mail',
-    passkey: 'Clé d’accès',
-    oauth: 'Authentification unique',
-    mfa: 'Validation en deux étapes',
-  },
-  device: {
-    desktop: 'Ordinateur',
-    mobile: 'Téléphone',
-    tablet: 'Tablette',
-    unknown: 'Appareil inconnu',
-    browserOnOs: (browser, os) => `${browser} sur ${os}`,
-    unknownPlace: 'Lieu inconnu',
-  },
-  genericNames: {
-    desktop: (os) => `Ordinateur ${os}`,
-    mobile: (os) => `Téléphone ${os}`,
-    tablet: (os) => `Tablette ${os}`,
-    unknown: (os) => `Appareil ${os}`,
-    passkey: 'Clé d’accès',
-  },
-  sessions: {
-    title: 'Où vous êtes connecté',
-    thisDevice: 'Cet appareil',
-    lastActive: (when) => `Actif ${when}`,
-    signedInWith: (method) => `Connexion par\u00a0: ${method}`,
-    revoke: 'Déconnecter',
-    revokeLabel: (device) => `Déconnecter ${device}`,
-    confirmRevoke: (device) => `Déconnecter ${device}\u00a0? Il faudra vous y reconnecter.`,
-    revokeOthers: 'Déconnecter tous les autres appareils',
-    confirmRevokeOthers: 'Déconnecter tous les autres appareils\u00a0? Il faudra vous y reconnecter.',
-    confirm: 'Oui, déconnecter',
-    cancel: 'Annuler',
-    revoked: (device) => `${device} est déconnecté.`,
-    revokedOthers: (count) =>
-      count === 1 ? 'Un autre appareil est déconnecté.' : `${count} autres appareils sont déconnectés.`,
-    signedOut: 'Connectez-vous pour voir les appareils où vous êtes connecté.',
-    loadFailed: 'Vos appareils n’ont pas pu être chargés.',
-  },
-  history: {
-    title: 'Activité de connexion récente',
-    events: {
-      login_success: 'Connexion',
-      login_failed: 'Échec de connexion',
-      second_factor_required: 'Première étape d’une connexion',
-      logout: 'Déconnexion',
-      password_reset: 'Mot de passe réinitialisé',
-      password_changed: 'Mot de passe modifié',
-      email_changed: 'Adresse e-mail modifiée',
-      email_change_undone: 'Changement d’adresse annulé',
-      reauthenticated: 'Identité confirmée',
-      reauthentication_failed: 'Échec de la confirmation d’identité',
-      unknown: 'Activité du compte',
-    },
-    succeeded: 'Réussie',
-    failed: 'Échec',
-    reasons: {
-      wrong_password: 'mot de passe incorrect',
-      no_password: 'ce compte n’a pas de mot de passe',
-      email_not_verified: 'adresse e-mail non confirmée',
-      too_many_requests: 'trop de tentatives',
-      passkey_verification_failed: 'la clé d’accès n’a pas pu être vérifiée',
-      counter_regression: 'la clé d’accès semble copiée',
-      oauth_account_exists: 'un compte d’un fournisseur avec cette adresse a tenté de se connecter ; il n’est pas lié',
-    },
-    reason: (reason) => `Motif\u00a0: ${reason}`,
-    loadMore: 'Afficher l’activité plus ancienne',
-    empty: 'Aucune activité de connexion pour l’instant.',
-    signedOut: 'Connectez-vous pour voir votre activité de connexion.',
-    loadFailed: 'Votre activité de connexion n’a pas pu être chargée.',
-  },
-  passkeys: {
-    title: 'Clés d’accès',
-    intro:
-      'Connectez-vous avec votre empreinte, votre visage ou le verrouillage de votre écran plutôt qu’avec un mot de passe.',
-    add: 'Ajouter une clé d’accès',
-    added: (name) => `${name} est ajoutée.`,
-    addCancelled: 'Aucune clé d’accès n’a été ajoutée.',
-    unsupported: 'Ce navigateur ne peut pas créer de clé d’accès.',
-    disabled: 'Les clés d’accès ne sont pas activées sur ce site.',
-    empty: 'Vous n’avez pas encore de clé d’accès.',
-    synced: 'Synchronisée',
-    syncedHint: 'Disponible sur vos appareils qui partagent ce gestionnaire de mots de passe ou ce compte.',
-    deviceOnly: 'Cet appareil uniquement',
-    deviceOnlyHint: 'Gardée sur le seul appareil ou la seule clé de sécurité qui l’a créée.',
-    created: (when) => `Ajoutée ${when}`,
-    lastUsed: (when) => `utilisée ${when}`,
-    neverUsed: 'jamais utilisée',
-    rename: 'Renommer',
-    renameLabel: (name) => `Renommer ${name}`,
-    nameLabel: 'Nom de la clé d’accès',
-    nameMissing: 'Saisissez un nom.',
-    save: 'Enregistrer',
-    cancel: 'Annuler',
-    renamed: (name) => `Renommée en ${name}.`,
-    remove: 'Supprimer',
-    removeLabel: (name) => `Supprimer ${name}`,
-    confirmRemove: (name) =>
-      `Supprimer ${name}\u00a0? Vous ne pourrez plus vous connecter avec, et les appareils connectés avec elle seront déconnectés.`,
-    confirm: 'Oui, supprimer',
-    removed: (name) => `${name} est supprimée.`,
-    sessionsEnded: (count) => {
-      if (count === 0) return '';
-      return count === 1
-        ? 'Un appareil connecté avec elle est déconnecté.'
-        : `${count} appareils connectés avec elle sont déconnectés.`;
-    },
-    signedOut: 'Connectez-vous pour voir vos clés d’accès.',
-    loadFailed: 'Vos clés d’accès n’ont pas pu être chargées.',
-  },
-  connectedAccounts: {
-    title: 'Comptes connectés',
-    intro: 'Les comptes d’autres services avec lesquels vous pouvez vous connecter.',
-    empty: 'Vous n’avez connecté aucun compte.',
-    linked: (when) => `Connecté ${when}`,
-    lastUsed: (when) => `dernière utilisation ${when}`,
-    neverUsed: 'pas encore utilisé pour vous connecter',
-    unlink: 'Dissocier',
-    unlinkLabel: (name) => `Dissocier ${name}`,
-    confirmUnlink: (name) => `Dissocier ${name} ? Vous ne pourrez plus vous connecter avec ce compte.`,
-    confirm: 'Oui, dissocier',
-    cancel: 'Annuler',
-    unlinked: (name) => `${name} est dissocié.`,
-    lastMethod:
-      'C’est votre seul moyen de vous connecter : ce compte ne peut pas être dissocié. Ajoutez d’abord un mot de passe ou une clé d’accès.',
-    link: (name) => `Associer ${name}`,
-    linkTitle: 'Associer un autre compte',
-    linkDone: (name) => `${name} est associé. Vous pouvez maintenant vous connecter avec.`,
-    signedOut: 'Connectez-vous pour voir vos comptes connectés.',
-    loadFailed: 'Vos comptes connectés n’ont pas pu être chargés.',
-  },
   deletionNotice: {
     text: (date) => `La suppression de votre compte est programmée le ${date}.`,
     cancel: 'Annuler la suppression',
@@ -362,12 +181,29 @@ export const fr: Translation = {
       cancel: 'Annuler',
     },
   },
-  ...onboardingFr,
-  ...notificationsFr,
-  ...accountFr,
-  ...apiTokensFr,
-  ...reauthFr,
-  ...webhooksFr,
-  ...connectedAppsFr,
-  ...mfaFr,
+  fields: {
+    required: 'Remplissez ce champ.',
+    too_short: 'C’est trop court.',
+    too_long: 'C’est trop long.',
+    invalid_email: 'Saisissez une adresse e-mail valide, comme nom@exemple.fr.',
+    invalid_time: 'Saisissez une heure, comme 22:00.',
+    invalid_time_zone: 'Choisissez un fuseau horaire dans la liste.',
+    invalid_characters: 'Retirez les caractères spéciaux.',
+    invalid_url: 'Saisissez une adresse web complète, commençant par https://.',
+    duplicate_day: 'Choisissez chaque jour une seule fois.',
+    too_large: 'Il y a trop de données ici.',
+    invalid: 'Vérifiez ce champ.',
+  },
+  secondFactor: {
+    title: 'Saisissez votre code',
+    intro: 'Ouvrez votre application d’authentification et saisissez le code à six chiffres affiché pour ce compte.',
+    recoveryIntro:
+      'Saisissez l’un des codes de secours conservés lors de la configuration de la validation en deux étapes.',
+    codeLabel: 'Code',
+    recoveryLabel: 'Code de secours',
+    verify: 'Valider',
+    useRecovery: 'Utiliser un code de secours',
+    useApp: 'Utiliser l’application d’authentification',
+    startOver: 'Recommencer',
+  },
 };

@@ -5,7 +5,7 @@
  * codes of a 400 `invalid_request` into messages.
  */
 import { ApiError } from '../api-client.js';
-import { en, type ErrorCode, type Translation } from './en.js';
+import type { ErrorCode, Translation } from './en.js';
 import { translations } from './registry.js';
 
 export type { Translation, ErrorCode };
@@ -20,10 +20,13 @@ export function localize(lang: string): Translation {
   return translations.lookup(lang);
 }
 
-/** The error's code when it has a translated message, else `unknown`. */
-export function errorCode(error: unknown): ErrorCode {
+/**
+ * The error's code when `t` has a message for it, else `unknown`. An area's codes have messages
+ * once the area is here, which it is for the elements that meet them (areas.ts).
+ */
+export function errorCode(t: Translation, error: unknown): ErrorCode {
   const code = error instanceof ApiError ? error.code : undefined;
-  return code !== undefined && Object.hasOwn(en.errors, code) ? (code as ErrorCode) : 'unknown';
+  return code !== undefined && Object.hasOwn(t.errors, code) ? (code as ErrorCode) : 'unknown';
 }
 
 /**
@@ -32,7 +35,7 @@ export function errorCode(error: unknown): ErrorCode {
  * long to wait (`Retry-After`) says it too: "Try again in 5 minutes."
  */
 export function errorMessage(t: Translation, error: unknown): string {
-  const code = errorCode(error);
+  const code = errorCode(t, error);
   if (code === 'too_many_requests' && error instanceof ApiError && error.retryAfter) {
     return t.tooManyRequestsWait(inSeconds(t.$lang, error.retryAfter));
   }

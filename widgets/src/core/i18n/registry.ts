@@ -4,29 +4,24 @@
  * site registers, strings a site overrides, and the languages a site allows. Sites reach it as
  * `window.acct.translations` (the loader, or acct-all.js) or by importing `translations`.
  *
- * English is built in; the other built-in languages are chunks of their own, fetched the first
- * time an element needs one (`load`), so that a page downloads only the language it shows. An
- * element waits for its language before it renders (acct-element.ts), so it never flashes English.
+ * English's core is built in; every other part of a language is a chunk of its own (chunks.ts):
+ * the other languages' cores, and each language's areas (areas.ts), the sections that only some
+ * elements read. They are fetched the first time an element needs one (`languageArriving`), so a
+ * page downloads only the strings it shows. An element waits for its language and its areas before
+ * it renders (acct-element.ts), so it never flashes English nor reads a section not here yet.
  *
  * A site's strings are a partial tree over English: whatever it leaves out reads as the language
- * it extends (English for a new language), so a site never shows a blank. Elements re-render when
- * anything here changes (acct-element.ts listens).
+ * it extends (English for a new language), so a site never shows a blank. They are kept as layers
+ * and laid again over the built-in strings whenever a part arrives, so an override of an area's
+ * string holds whenever that area comes. Elements re-render when anything here changes
+ * (acct-element.ts listens).
  */
+import { STRING_AREAS, type StringArea } from './areas.js';
+import { LANGUAGE_CHUNKS } from './chunks.js';
 import { en, type Translation } from './en.js';
 
-/**
- * The built-in languages other than English, each fetched on first use. Adding one is one line
- * here (and its files). Each import names its file literally, so the bundler makes it a chunk.
- */
-const LAZY_LANGUAGES: Readonly<Record<string, () => Promise<Translation>>> = {
-  fr: () => import('./fr.js').then((m) => m.fr),
-  de: () => import('./de.js').then((m) => m.de),
-  es: () => import('./es.js').then((m) => m.es),
-  ar: () => import('./ar.js').then((m) => m.ar),
-};
-
 /** Every built-in language's tag, English first. */
-export const BUILT_IN_LANGUAGES: readonly string[] = ['en', ...Object.keys(LAZY_LANGUAGES)];
+export const BUILT_IN_LANGUAGES: readonly string[] = Object.keys(LANGUAGE_CHUNKS);
 
 /**
  * Strings a site supplies: any part of the `Translation` tree. A message that takes values (a
@@ -40,19 +35,34 @@ export type TranslationStrings<T = Translation> = {
       : T[K];
 };
 
-const known = new Map<string, Translation>([['en', en]]);
-/** Built-in languages fetched so far, as shipped (what `reset` returns to). */
-const fetched = new Map<string, Translation>();
-/** Fetches in progress or done, by tag; a failed one is forgotten so that it may be tried again. */
+type Strings = Record<string, unknown>;
+/** A part of a built-in language: its core or one of its areas. */
+type Part = 'core' | StringArea;
+
+/** The built-in strings fetched so far, by language: core and areas merged. */
+const builtIn = new Map<string, Strings>([['en', en]]);
+/** Parts here (`fr:core`, `en:onboarding`…); English's core is built in. */
+const arrived = new Set<string>(['en:core']);
+/** Fetches in progress, by part; a failed one is forgotten so that it may be tried again. */
 const fetching = new Map<string, Promise<void>>();
-/** Built-in languages whose last fetch failed: elements do not wait for them again. */
+/** Parts whose last fetch failed: elements do not wait for them again (`load` tries again). */
 const failed = new Set<string>();
+/** The site's strings by language: a registered language's base, and every layer in order. */
+const site = new Map<string, { base?: string; layers: TranslationStrings[] }>();
+/** What `lookup` composed, until the next change. */
+const composed = new Map<string, Translation>();
 let allowed: readonly string[] | undefined;
 const listeners = new Set<() => void>();
+/** Warnings already given: composing again after each change must not repeat them. */
+const warned = new Set<string>();
 
 const normalise = (tag: string) => tag.trim().toLowerCase();
-const isTree = (value: unknown): value is Record<string, unknown> =>
+const isTree = (value: unknown): value is Strings =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+const warnOnce = (message: string) => {
+  if (!warned.has(message)) console.warn(message);
+  warned.add(message);
+};
 
 /**
  * `base` with `strings` laid over it, key by key. A value of the wrong kind (an object for a
@@ -60,84 +70,139 @@ const isTree = (value: unknown): value is Record<string, unknown> =>
  * element at render time; keys English lacks are kept, since keyed sections (`errors`, `roles`,
  * `fields`…) take a site's own codes.
  */
-function overlay(
-  base: Record<string, unknown>,
-  strings: Record<string, unknown>,
-  path: string,
-): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base };
+function overlay(base: Strings, strings: Strings, path: string): Strings {
+  const merged: Strings = { ...base };
   for (const [key, value] of Object.entries(strings)) {
     const where = path ? `${path}.${key}` : key;
     const current = base[key];
     if (isTree(current) && isTree(value)) merged[key] = overlay(current, value, where);
     else if (typeof current === 'function' && typeof value === 'string') merged[key] = () => value;
     else if (value !== undefined && (current === undefined || typeof value === typeof current)) merged[key] = value;
-    else console.warn(`acct: translations: ${where} must be a ${typeof current}; keeping the built-in one.`);
+    else warnOnce(`acct: translations: ${where} must be a ${typeof current}; keeping the built-in one.`);
   }
   return merged;
 }
 
+/** Two parts of a language together: top-level sections side by side, `errors` merged. */
+function mergeParts(into: Strings, part: Strings): Strings {
+  return { ...into, ...part, errors: { ...(into.errors as Strings), ...(part.errors as Strings) } };
+}
+
 function notify(): void {
+  composed.clear();
   listeners.forEach((listener) => listener());
 }
 
-/** The built-in language `tag` reads as once fetched (`fr-ca` → `fr`), when it is not here yet. */
-function unfetchedBuiltIn(tag: string): string | undefined {
-  for (const candidate of [tag, tag.split('-')[0] ?? '']) {
-    if (known.has(candidate)) return undefined;
-    if (Object.hasOwn(LAZY_LANGUAGES, candidate)) return candidate;
-  }
-  return undefined;
-}
-
-/**
- * Fetches a built-in language once; until it arrives (or if it cannot), it reads as the fallback.
- * A failed fetch is forgotten but remembered as failed, so that elements render in the fallback
- * rather than fetch again at every update; `translations.load` tries again.
- */
-function fetchBuiltIn(tag: string): Promise<void> {
-  let pending = fetching.get(tag);
+/** Fetches a part of a built-in language once, and merges it into that language when it comes. */
+function fetchPart(tag: string, part: Part): Promise<void> {
+  const key = `${tag}:${part}`;
+  let pending = fetching.get(key);
   if (!pending) {
-    failed.delete(tag);
-    pending = LAZY_LANGUAGES[tag]!().then(
-      (strings) => {
-        fetched.set(tag, strings);
-        if (!known.has(tag)) known.set(tag, strings);
+    failed.delete(key);
+    const chunks = LANGUAGE_CHUNKS[tag]!;
+    const strings: Promise<Strings> =
+      part === 'core' ? chunks.core!() : chunks.areas[part]().then((module) => module.default);
+    pending = strings.then(
+      (value) => {
+        builtIn.set(tag, mergeParts(builtIn.get(tag) ?? {}, value));
+        arrived.add(key);
         notify();
       },
       (error: unknown) => {
-        fetching.delete(tag);
-        failed.add(tag);
-        console.warn(`acct: translations: the "${tag}" strings could not be loaded; showing the fallback.`, error);
+        fetching.delete(key);
+        failed.add(key);
+        // Named as its file is: `fr`, `fr-onboarding`.
+        const name = part === 'core' ? tag : `${tag}-${part}`;
+        console.warn(`acct: translations: the "${name}" strings could not be loaded; showing the fallback.`, error);
       },
     );
-    fetching.set(tag, pending);
+    fetching.set(key, pending);
   }
   return pending;
 }
 
+const isAllowed = (tag: string) => !allowed || allowed.includes(tag);
+const isRegistered = (tag: string) => site.get(tag)?.base !== undefined;
+const isBuiltIn = (tag: string) => Object.hasOwn(LANGUAGE_CHUNKS, tag);
+
+/** The built-in language whose strings `tag` is laid over: its own, or its registration's base's. */
+function builtInBeneath(tag: string, seen = new Set<string>()): string {
+  const base = site.get(tag)?.base;
+  if (base === undefined) return isBuiltIn(tag) ? tag : 'en';
+  if (seen.has(tag)) return 'en';
+  seen.add(tag);
+  return builtInBeneath(base, seen);
+}
+
+/** The tag `lang` reads as: the exact tag, then its language (registered or built in), if allowed. */
+function candidateFor(lang: string): string | undefined {
+  const tag = normalise(lang);
+  return [tag, tag.split('-')[0] ?? ''].find(
+    (candidate) => isAllowed(candidate) && (isRegistered(candidate) || isBuiltIn(candidate)),
+  );
+}
+
+/** The fallback's tag: English, unless the site allowed only other languages. */
+function fallbackTag(): string {
+  if (!allowed || allowed.includes('en')) return 'en';
+  return allowed.find((tag) => isRegistered(tag) || arrived.has(`${tag}:core`)) ?? allowed[0] ?? 'en';
+}
+
 /**
- * What `lookup(lang)` still waits for: the built-in language it reads as (and the fallback's, when
- * the site allowed only other languages) if not fetched yet; `undefined` when everything is here,
- * so that an element renders without waiting even a microtask.
+ * The parts `lookup(lang)` needs, with `areas`, and does not have: those of the built-in language
+ * beneath it; and the fallback's, when the site allowed only other languages, or when a part of
+ * that language could not be fetched (a language missing an area shows that area in English).
  */
-export function languageArriving(lang: string): Promise<void> | undefined {
-  const wanted = wantedFor(lang).filter((tag) => !failed.has(tag));
-  return wanted.length ? Promise.all(wanted.map(fetchBuiltIn)).then(() => undefined) : undefined;
+function missingParts(lang: string, areas: readonly StringArea[]): [string, Part][] {
+  const own = candidateFor(lang);
+  const tags = new Set([builtInBeneath(own ?? fallbackTag())]);
+  if (allowed && !allowed.includes('en')) tags.add(builtInBeneath(fallbackTag()));
+  const parts: Part[] = ['core', ...areas];
+  for (const tag of [...tags]) if (parts.some((part) => failed.has(`${tag}:${part}`))) tags.add('en');
+  return [...tags].flatMap((tag) =>
+    parts
+      .filter((part) => !arrived.has(`${tag}:${part}`) && !failed.has(`${tag}:${part}`))
+      .map((part): [string, Part] => [tag, part]),
+  );
 }
 
-/** The built-in languages `lookup(lang)` needs and does not have yet (languageArriving). */
-function wantedFor(lang: string): string[] {
-  const own = unfetchedBuiltIn(normalise(lang));
-  const first = allowed && !allowed.includes('en') && allowed[0] ? unfetchedBuiltIn(allowed[0]) : undefined;
-  return [own, first].filter((tag): tag is string => tag !== undefined && (!allowed || allowed.includes(tag)));
+/**
+ * What `lookup(lang)` still waits for, to hold the core and `areas`; `undefined` when everything
+ * is here, so that an element renders without waiting even a microtask. A part that cannot be
+ * fetched is waited for once: then the fallback's part is fetched in its place.
+ */
+export function languageArriving(lang: string, areas: readonly StringArea[] = []): Promise<void> | undefined {
+  const missing = missingParts(lang, areas);
+  if (!missing.length) return undefined;
+  return Promise.all(missing.map(([tag, part]) => fetchPart(tag, part))).then(() => languageArriving(lang, areas));
 }
 
-/** Runs `change` once the built-in language `tag` is here (at once when it is, or is not built in). */
-function afterFetch(tag: string, change: () => void): void {
-  const builtIn = unfetchedBuiltIn(tag);
-  if (builtIn === tag) void fetchBuiltIn(tag).then(change);
-  else change();
+/**
+ * The built-in strings of `tag` with the site's layers over them, and `$lang` set to `tag` for a
+ * registered language. A built-in language other than English reads English's strings where one of
+ * its areas could not be fetched.
+ */
+function compose(tag: string, seen = new Set<string>()): Strings {
+  const entry = site.get(tag);
+  let strings: Strings;
+  if (entry?.base !== undefined && !seen.has(tag)) {
+    seen.add(tag);
+    const base = entry.base;
+    const usable = isRegistered(base) || arrived.has(`${base}:core`);
+    strings = { ...(usable ? compose(base, seen) : compose(fallbackTag(), seen)), $lang: tag };
+  } else {
+    const english = builtIn.get('en')!;
+    strings = tag === 'en' ? english : mergeParts(english, builtIn.get(tag) ?? {});
+  }
+  for (const layer of entry?.layers ?? []) strings = overlay(strings, layer as Strings, '');
+  return strings;
+}
+
+/** The strings `lang` reads as, composed once per change. */
+function composedFor(tag: string): Translation {
+  let strings = composed.get(tag);
+  if (!strings) composed.set(tag, (strings = compose(tag) as Translation));
+  return strings;
 }
 
 /** The site's API over the elements' languages (`window.acct.translations`). */
@@ -148,28 +213,24 @@ export const translations = {
    * language.
    */
   register(lang: string, strings: TranslationStrings, { base = 'en' }: { base?: string } = {}): void {
-    const tag = normalise(lang);
-    afterFetch(normalise(base), () => {
-      const from = known.get(normalise(base)) ?? en;
-      known.set(tag, { ...overlay(from, strings, ''), $lang: tag } as Translation);
-      notify();
-    });
+    site.set(normalise(lang), { base: normalise(base), layers: [strings] });
+    notify();
   },
 
-  /** Changes some strings of a language the elements already speak, e.g. `override('en', { signIn: 'Log in' })`. */
+  /**
+   * Changes some strings of a language the elements already speak, e.g. `override('en', { signIn:
+   * 'Log in' })`. The strings may belong to an area not fetched yet: they apply when it comes.
+   */
   override(lang: string, strings: TranslationStrings): void {
     const tag = normalise(lang);
-    if (unfetchedBuiltIn(tag) === tag) {
-      afterFetch(tag, () => this.override(tag, strings));
-      return;
-    }
-    const current = known.get(tag);
-    if (!current) {
+    const entry = site.get(tag);
+    if (entry) entry.layers.push(strings);
+    else if (isBuiltIn(tag)) site.set(tag, { layers: [strings] });
+    else {
       console.warn(`acct: translations: no language "${tag}" to override; registering it over English.`);
       this.register(tag, strings);
       return;
     }
-    known.set(tag, { ...overlay(current, strings, ''), $lang: current.$lang } as Translation);
     notify();
   },
 
@@ -184,30 +245,32 @@ export const translations = {
 
   /** The languages the elements speak (built-in, fetched or not, and registered), narrowed by `allow`. */
   languages(): string[] {
-    const all = new Set([...BUILT_IN_LANGUAGES, ...known.keys()]);
-    return [...all].filter((tag) => !allowed || allowed.includes(tag));
+    const registered = [...site.keys()].filter(isRegistered);
+    return [...new Set([...BUILT_IN_LANGUAGES, ...registered])].filter(isAllowed);
   },
 
   /**
-   * Fetches the built-in strings `lang` reads as (and the fallback's, when the site allowed only
-   * other languages), if they are not here yet; resolves when `lookup(lang)` gives them, or the
-   * fallback if they could not be fetched. Elements call it before rendering.
+   * Fetches the built-in strings `lang` reads as — its core and `areas`, every area when left out
+   * — if they are not here yet (and the fallback's, when the site allowed only other languages);
+   * resolves when `lookup(lang)` gives them, or the fallback's where they could not be fetched.
+   * Parts that failed before are tried again.
    */
-  load(lang: string): Promise<void> {
-    return Promise.all(wantedFor(lang).map(fetchBuiltIn)).then(() => undefined);
+  load(lang: string, areas: readonly StringArea[] = STRING_AREAS): Promise<void> {
+    failed.clear();
+    return languageArriving(lang, areas) ?? Promise.resolve();
   },
 
   /** The strings for a BCP 47 tag: the exact tag (`pt-br`), then its language (`pt`), then the fallback. */
   lookup(lang: string): Translation {
-    const tag = normalise(lang);
-    const usable = (candidate: string) => (!allowed || allowed.includes(candidate) ? known.get(candidate) : undefined);
-    return usable(tag) ?? usable(tag.split('-')[0] ?? '') ?? this.fallback();
+    const own = candidateFor(lang);
+    const usable = own !== undefined && (isRegistered(own) || arrived.has(`${own}:core`));
+    return usable ? composedFor(own) : this.fallback();
   },
 
   /** What an unknown or disallowed language reads as: English, unless the site allowed only others. */
   fallback(): Translation {
-    if (!allowed || allowed.includes('en')) return en;
-    return allowed.map((tag) => known.get(tag)).find((t) => t !== undefined) ?? en;
+    const tag = fallbackTag();
+    return composedFor(isRegistered(tag) || arrived.has(`${tag}:core`) ? tag : 'en');
   },
 
   /** Calls `listener` after every change; returns what stops it. */
@@ -216,11 +279,9 @@ export const translations = {
     return () => listeners.delete(listener);
   },
 
-  /** Forgets the site's languages, overrides and allow-list (for tests). */
+  /** Forgets the site's languages, overrides and allow-list (for tests); fetched strings stay. */
   reset(): void {
-    known.clear();
-    known.set('en', en);
-    for (const [tag, strings] of fetched) known.set(tag, strings);
+    site.clear();
     allowed = undefined;
     notify();
   },

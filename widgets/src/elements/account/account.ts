@@ -55,6 +55,8 @@ interface Tab {
  * @cssproperty [--acct-account-tab-indicator=the primary colour] - The line under the selected tab.
  */
 export class AcctAccount extends AcctElement {
+  static override stringAreas = ['account'] as const;
+
   static override styles = [AcctElement.styles, accountStyles];
 
   /** The selected tab's id: `profile`, `security`, `notifications`, `privacy` or a site tab's `data-tab`. */

@@ -78,6 +78,8 @@ const DAY_MS = 86_400_000;
  * @cssproperty [--acct-api-tokens-max-width=44rem] - The widest the card grows.
  */
 export class AcctApiTokens extends AccountElement {
+  static override stringAreas = ['api-tokens'] as const;
+
   static override styles = [AccountElement.styles, apiTokensStyles];
 
   /** The organization whose tokens to show (its id, as `GET /api/organizations` answers it). */
@@ -129,7 +131,7 @@ export class AcctApiTokens extends AccountElement {
         <div class="live" role="status">${this.announcement ? html`<p part="notice" class="notice">${this.announcement}</p>` : nothing}</div>
       </section>
       <dialog part="dialog" aria-labelledby="secret-title" aria-describedby="secret-text" lang=${t.$lang} @close=${this.forgetSecret}>
-        ${this.secret ? renderSecret({ t, secret: this.secret, copyStatus: this.copyStatus, copy: this.copy, done: this.closeDialog }) : nothing}
+        ${this.secret ? renderSecret({ secret: this.secret, copyStatus: this.copyStatus, copy: this.copy, done: this.closeDialog, texts: t.apiTokens }) : nothing}
       </dialog>
     `;
   }

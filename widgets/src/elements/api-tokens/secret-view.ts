@@ -7,18 +7,16 @@ import { html, type TemplateResult } from 'lit';
 import type { Translation } from '../../core/i18n/index.js';
 
 export interface SecretView {
-  t: Translation;
   secret: string;
   copyStatus: string;
   copy: () => unknown;
   done: () => unknown;
-  /** The dialog's words; default the API tokens' (`<acct-webhooks>` passes its own for its signing secret). */
-  texts?: Pick<Translation['apiTokens'], 'createdTitle' | 'createdText' | 'secretLabel' | 'copy' | 'done'>;
+  /** The dialog's words: the API tokens' (`t.apiTokens`), or the webhooks' for a signing secret (`t.webhooks`). */
+  texts: Pick<Translation['apiTokens'], 'createdTitle' | 'createdText' | 'secretLabel' | 'copy' | 'done'>;
 }
 
 /** The copy-once dialog's content: the secret in a read-only field, "Copy", and "I have stored it". */
-export function renderSecret({ t, secret, copyStatus, copy, done, texts }: SecretView): TemplateResult {
-  const a = texts ?? t.apiTokens;
+export function renderSecret({ secret, copyStatus, copy, done, texts: a }: SecretView): TemplateResult {
   return html`<h2 id="secret-title" part="dialog-title">${a.createdTitle}</h2>
     <p id="secret-text">${a.createdText}</p>
     <label part="label" for="secret">${a.secretLabel}</label>

@@ -60,6 +60,8 @@ const finished = (list: Checklist) => list.items.every((item) => item.completed 
  * @cssproperty [--acct-checklist-max-width=26rem] - The widest the panel grows.
  */
 export class AcctChecklist extends OnboardingElement {
+  static override stringAreas = ['onboarding'] as const;
+
   static override styles = [OnboardingElement.styles, checklistStyles];
 
   /** Shows a launcher button with what remains ("3 left") that opens the list; for a corner of the page. */

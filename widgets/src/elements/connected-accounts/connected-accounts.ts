@@ -67,6 +67,8 @@ import { connectedAccountsStyles } from './connected-accounts.styles.js';
  * @cssproperty [--acct-connected-accounts-max-width=40rem] - The widest the card grows.
  */
 export class AcctConnectedAccounts extends AccountElement {
+  static override stringAreas = ['security'] as const;
+
   static override styles = [AccountElement.styles, connectedAccountsStyles];
 
   /** The account whose unlinking is being confirmed, or null. */

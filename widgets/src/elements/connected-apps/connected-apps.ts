@@ -73,6 +73,8 @@ interface Listing extends ConnectedAppList {
  * @cssproperty [--acct-connected-apps-max-width=40rem] - The widest the card grows.
  */
 export class AcctConnectedApps extends AccountElement {
+  static override stringAreas = ['connected-apps'] as const;
+
   static override styles = [AccountElement.styles, connectedAppsStyles];
 
   /** Which of the user's organizations; empty: their first. */

@@ -62,6 +62,8 @@ const inMaking = (e: DataExport) => e.status === 'pending' || e.status === 'proc
  * @cssproperty [--acct-data-export-max-width=40rem] - The widest the card grows.
  */
 export class AcctDataExport extends AccountElement {
+  static override stringAreas = ['account'] as const;
+
   static override styles = [AccountElement.styles, dataExportStyles];
 
   /** Seconds between two looks at an export being prepared (1–60). */
@@ -118,14 +120,14 @@ export class AcctDataExport extends AccountElement {
   }
 
   private renderContent(): TemplateResult {
-    const t = this.t.dataExport;
+    const s = this.t.dataExport;
     const exports = this.exports;
     const busy = exports.some(inMaking);
     return html`
-      <p part="description">${t.intro}</p>
+      <p part="description">${s.intro}</p>
       <form part="form" @submit=${this.request}>
         <fieldset ?disabled=${busy || this.requesting}>
-          <legend>${t.format}</legend>
+          <legend>${s.format}</legend>
           ${(['json', 'csv'] as const).map(
             (format) => html`<label
               ><input
@@ -134,7 +136,7 @@ export class AcctDataExport extends AccountElement {
                 value=${format}
                 .checked=${this.format === format}
                 @change=${() => (this.format = format)}
-              />${t[format]}</label
+              />${s[format]}</label
             >`,
           )}
         </fieldset>
@@ -145,24 +147,24 @@ export class AcctDataExport extends AccountElement {
           ?disabled=${busy || this.requesting}
           aria-busy=${this.requesting ? 'true' : 'false'}
         >
-          ${t.request}
+          ${s.request}
         </button>
       </form>
-      <div role="status">${busy ? html`<p part="status" class="status">${t.preparing}</p>` : nothing}</div>
+      <div role="status">${busy ? html`<p part="status" class="status">${s.preparing}</p>` : nothing}</div>
       ${this.requestError ? html`<p part="action-error" class="error" role="alert">${this.requestError}</p>` : nothing}
-      <h3 part="section-title">${t.history}</h3>
+      <h3 part="section-title">${s.history}</h3>
       ${
         exports.length
           ? html`<ul part="list">
             ${exports.map((e) => this.renderRow(e))}
           </ul>`
-          : html`<p part="empty" class="status">${t.empty}</p>`
+          : html`<p part="empty" class="status">${s.empty}</p>`
       }
     `;
   }
 
   private renderRow(e: DataExport): TemplateResult {
-    const t = this.t.dataExport;
+    const s = this.t.dataExport;
     const lang = this.t.$lang;
     const requested = fullDateTime(lang, new Date(e.createdAt));
     const size =
@@ -172,14 +174,14 @@ export class AcctDataExport extends AccountElement {
             Math.max(1, Math.ceil(e.fileSizeBytes / 1024)),
           );
     const details = [
-      t.formatName[e.format] ?? e.format,
+      s.formatName[e.format] ?? e.format,
       size,
-      t.requestedAt(requested),
-      e.status === 'ready' && e.expiresAt ? t.availableUntil(fullDateTime(lang, new Date(e.expiresAt))) : null,
+      s.requestedAt(requested),
+      e.status === 'ready' && e.expiresAt ? s.availableUntil(fullDateTime(lang, new Date(e.expiresAt))) : null,
     ].filter(Boolean);
     return html`<li part="item" class=${e.status} data-export=${e.id}>
       <div>
-        <span part="badge" class="badge">${t.status[e.status] ?? e.status}</span>
+        <span part="badge" class="badge">${s.status[e.status] ?? e.status}</span>
         <p part="details" class="details">${details.join(' · ')}</p>
       </div>
       ${
@@ -190,9 +192,9 @@ export class AcctDataExport extends AccountElement {
             href=${e.downloadUrl}
             download=${archiveFileName(e.format, new Date(e.createdAt))}
             aria-busy=${this.downloading === e.id ? 'true' : 'false'}
-            aria-label=${t.downloadLabel(t.formatName[e.format] ?? e.format, requested)}
+            aria-label=${s.downloadLabel(s.formatName[e.format] ?? e.format, requested)}
             @click=${(event: MouseEvent) => this.download(event, e)}
-            >${t.download}</a
+            >${s.download}</a
           >`
           : nothing
       }

@@ -56,6 +56,8 @@ import { deleteAccountStyles } from './delete-account.styles.js';
  * @cssproperty [--acct-delete-account-max-width=40rem] - The widest the card grows.
  */
 export class AcctDeleteAccount extends AccountElement {
+  static override stringAreas = ['account'] as const;
+
   static override styles = [AccountElement.styles, deleteAccountStyles];
 
   /** The address typed so far: the delete button waits for it to match. */

@@ -49,6 +49,8 @@ import { loginHistoryStyles } from './login-history.styles.js';
  * @cssproperty [--acct-login-history-max-width=40rem] - The widest the card grows.
  */
 export class AcctLoginHistory extends AccountElement {
+  static override stringAreas = ['security'] as const;
+
   static override styles = [AccountElement.styles, loginHistoryStyles];
 
   /** How many events each page holds (1–100). */

@@ -69,6 +69,8 @@ import { downloadText, printText, recoveryCodesText } from './recovery-codes.js'
  * @cssproperty [--acct-mfa-max-width=40rem] - The widest the card grows.
  */
 export class AcctMfa extends AccountElement {
+  static override stringAreas = ['mfa'] as const;
+
   static override styles = [AccountElement.styles, mfaStyles];
 
   /** The secret being enrolled, until confirmed or cancelled. */

@@ -77,6 +77,9 @@ class PushRefused extends Error {}
  * @cssproperty [--acct-notification-settings-max-width=44rem] - The widest the card grows.
  */
 export class AcctNotificationSettings extends AccountElement {
+  // `security`: the push devices' names (core/device-format.ts).
+  static override stringAreas = ['notifications', 'onboarding', 'security'] as const;
+
   static override styles = [AccountElement.styles, formStyles, notificationSettingsStyles];
 
   /** What the controls show: the saved settings with the changes in flight applied. */

@@ -56,6 +56,8 @@ const PAGE = 20;
  * @cssproperty [--acct-notifications-bell-max-height=28rem] - The panel's height before it scrolls.
  */
 export class AcctNotificationsBell extends AccountElement {
+  static override stringAreas = ['notifications'] as const;
+
   static override styles = [AccountElement.styles, notificationsBellStyles];
 
   /** Seconds between two reads of the feed while the page is visible (5–300). */

@@ -9,7 +9,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
 import type { OnboardingState } from '../../../../contract/onboarding.js';
 import type { Organization } from '../../../../contract/organizations.js';
-import { fr } from '../../core/i18n/fr.js';
+import { localize, translations } from '../../core/i18n/index.js';
 import { $, settledStore, signOutEverywhere, text } from '../../testing/helpers.js';
 import { enrolMfa } from '../../testing/mfa.js';
 import {
@@ -23,6 +23,10 @@ import {
 import type { AcctOnboarding } from './define.js';
 import './define.js';
 import { stepTitle } from './steps/index.js';
+
+// French, with its areas: chunks of their own (core/i18n/chunks.ts).
+await translations.load('fr');
+const fr = localize('fr');
 
 beforeEach(signOutEverywhere);
 

@@ -89,6 +89,8 @@ const actOnStep = (api: ApiClient, key: string, action: StepAction, data: unknow
  * @cssproperty [--acct-onboarding-max-width=40rem] - The widest the card grows.
  */
 export class AcctOnboarding extends OnboardingElement {
+  static override stringAreas = ['onboarding', 'mfa'] as const;
+
   static override styles = [OnboardingElement.styles, onboardingStyles];
 
   /** Roles to offer first: comma-separated, each `value` or `value=Label` (`producer=Producer, crew=Crew member`). Empty: the roles the server's paths target. */

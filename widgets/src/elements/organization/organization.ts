@@ -103,6 +103,8 @@ import { renderCreate, renderHeading, renderInvitations, type FormState } from '
  * @cssproperty [--acct-organization-max-width=40rem] - The widest the card grows.
  */
 export class AcctOrganization extends OrganizationData {
+  static override stringAreas = ['onboarding'] as const;
+
   static override styles = [OrganizationData.styles, organizationStyles];
 
   @state() private renaming = false;

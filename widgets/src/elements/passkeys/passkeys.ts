@@ -74,6 +74,8 @@ interface Listing {
  * @cssproperty [--acct-passkeys-max-width=40rem] - The widest the card grows.
  */
 export class AcctPasskeys extends AccountElement {
+  static override stringAreas = ['security'] as const;
+
   static override styles = [AccountElement.styles, passkeysStyles];
 
   /** The passkey being renamed, or null. */

@@ -46,6 +46,8 @@ import { passwordStyles } from './password.styles.js';
  * @cssproperty [--acct-password-max-width=30rem] - The widest the card grows.
  */
 export class AcctPassword extends AccountElement {
+  static override stringAreas = ['account'] as const;
+
   static override styles = [AccountElement.styles, formStyles, passwordStyles];
 
   @state() private busy = false;

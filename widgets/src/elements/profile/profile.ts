@@ -70,6 +70,8 @@ const LANGUAGES = ['en', 'fr', 'de', 'es', 'ar'];
  * @cssproperty [--acct-profile-avatar-size=4rem] - The picture's size.
  */
 export class AcctProfile extends AccountElement {
+  static override stringAreas = ['account'] as const;
+
   static override styles = [AccountElement.styles, formStyles, profileStyles];
 
   /** Address of the site's sign-in page, offered when the email change needs a recent sign-in; when empty, "Sign in again" fires `acct-sign-in-requested`. */

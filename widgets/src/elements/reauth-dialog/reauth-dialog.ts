@@ -58,6 +58,8 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart error - Why the last proof was refused.
  */
 export class AcctReauthDialog extends AcctElement {
+  static override stringAreas = ['reauth'] as const;
+
   static override styles = [AcctElement.styles, controlStyles, formStyles, modalStyles, reauthDialogStyles];
 
   /** The client to prove through: the page's session store's, set by `askReauthentication`. */

@@ -59,6 +59,8 @@ const OTHERS = 'others';
  * @cssproperty [--acct-sessions-max-width=40rem] - The widest the card grows.
  */
 export class AcctSessions extends AccountElement {
+  static override stringAreas = ['security'] as const;
+
   static override styles = [AccountElement.styles, sessionsStyles];
 
   /** The open confirmation: a session id, `others`, or null. */

@@ -57,6 +57,8 @@ export const featuredFirst = (templates: Template[]) => [
  * @cssproperty [--acct-templates-card-width=14rem] - The narrowest a card gets before the grid wraps.
  */
 export class AcctTemplates extends OnboardingElement {
+  static override stringAreas = ['onboarding'] as const;
+
   static override styles = [OnboardingElement.styles, templatesStyles];
 
   /** The category shown (e.g. `events`); empty: all. The user's choice sets it. */

@@ -101,6 +101,8 @@ interface Log {
  * @cssproperty [--acct-webhooks-max-width=52rem] - The widest the card grows.
  */
 export class AcctWebhooks extends AccountElement {
+  static override stringAreas = ['webhooks'] as const;
+
   static override styles = [AccountElement.styles, apiTokensStyles, webhooksStyles];
 
   /** The organization whose webhooks to show (its id, as `GET /api/organizations` answers it). */
@@ -162,7 +164,6 @@ export class AcctWebhooks extends AccountElement {
         ${
           this.secret
             ? renderSecret({
-                t,
                 secret: this.secret,
                 copyStatus: this.copyStatus,
                 copy: this.copy,
