@@ -10,7 +10,7 @@
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { AcctElement } from '../../core/acct-element.js';
-import { ApiError, type RequestOptions } from '../../core/api-client.js';
+import { ApiError, type ClientConfig, type RequestOptions } from '../../core/api-client.js';
 import { RetryCountdown } from '../../core/countdown.js';
 import { cancelScheduledDeletion } from '../../core/deletion-notice.js';
 import { errorDetail } from '../../core/events.js';
@@ -83,9 +83,19 @@ export abstract class LoginBase extends AcctElement {
   // The settings from the page's store (one request however many elements ask); re-runs when
   // `server` changes, and a stale answer for the previous server is dropped by the task.
   protected readonly configTask = new Task(this, {
-    task: async ([store]) => store.config(),
+    task: async ([store]) => {
+      const config = await store.config();
+      await this.configArrived(config);
+      return config;
+    },
     args: () => [this.session.store] as const,
   });
+
+  /**
+   * What the form needs fetched before it first shows, now that the settings say what it offers
+   * (the provider buttons, login-oauth.ts): awaited, so the form appears whole rather than growing.
+   */
+  protected async configArrived(_config: ClientConfig): Promise<void> {}
 
   /** Called on every change of the session store, before the element re-renders. */
   protected sessionChanged(): void {}

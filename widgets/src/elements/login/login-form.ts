@@ -4,6 +4,7 @@
  * how the server's per-field codes (a 400 `invalid_request`'s `fields`) become the same messages
  * the form shows for its own checks.
  */
+import type { OAuthProviderSummary } from '../../../../contract/oauth.js';
 import type { ClientConfig, SignInMethod } from '../../core/api-client.js';
 import type { Translation } from '../../core/i18n/index.js';
 import type { SessionStore } from '../../core/session-store.js';
@@ -142,3 +143,22 @@ export function problemText(t: Translation, problem: Problem, minLength: number)
   const message = t.validation[problem];
   return typeof message === 'function' ? message(minLength) : message;
 }
+
+/**
+ * The providers to show: the server's, or — when `requested` names some (ids separated by commas
+ * or spaces) — those of them the server offers, in the attribute's order.
+ */
+export function chooseProviders(
+  requested: string,
+  offered: readonly OAuthProviderSummary[] = [],
+): OAuthProviderSummary[] {
+  const wanted = requested
+    .split(/[\s,]+/)
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean);
+  if (!wanted.length) return [...offered];
+  return [...new Set(wanted)].flatMap((id) => offered.filter((p) => p.id === id));
+}
+
+/** The busy/rate-limit key of a provider's button (see `renderActionButton`). */
+export const providerAction = (id: string) => `oauth:${id}`;

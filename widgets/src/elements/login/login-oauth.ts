@@ -4,16 +4,19 @@
  * else the whole page sent to the provider — and how the popup's answer ends: its code exchanged
  * for a session like an emailed link's (so `acct-signed-in`, `offer-passkey` and `redirect` follow
  * as for any sign-in), its failure shown by code, its window closed by the user back to the form.
- * The buttons themselves are in login-providers.ts; this class is never registered on its own.
+ * The buttons themselves, and the popup's code, are in login-providers.ts, fetched only when there
+ * is a provider to show; this class is never registered on its own.
  */
-import { type nothing, type TemplateResult } from 'lit';
+import { nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { OAuthProviderSummary } from '../../../../contract/oauth.js';
 import { ApiError, type ClientConfig } from '../../core/api-client.js';
-import { openOAuthPopup, oauthStartUrl, oauthWindow, type PopupAttempt } from '../../core/oauth-popup.js';
+import type { PopupAttempt } from '../../core/oauth-popup.js';
 import { exchangeSignedIn, returnAddress } from '../../core/return-code.js';
 import { LoginCompletion } from './login-completion.js';
-import { chooseProviders, providerAction, renderProviders } from './login-providers.js';
+import { chooseProviders, providerAction } from './login-form.js';
+
+type ProviderButtons = typeof import('./login-providers.js');
 
 export abstract class LoginProviders extends LoginCompletion {
   /** Which sign-in providers to offer, in order: their ids separated by commas (e.g. `github,google`); only those the server enables show. Empty: the server's list. */
@@ -25,6 +28,33 @@ export abstract class LoginProviders extends LoginCompletion {
   /** The provider whose popup is open. */
   @state() private waitingFor: OAuthProviderSummary | null = null;
   private popup: PopupAttempt | null = null;
+  /** The provider buttons' module, once fetched. */
+  @state() private buttons: ProviderButtons | null = null;
+  private fetchingButtons: Promise<void> | null = null;
+  /** Their last fetch failed: renders do not try again (new settings do). */
+  private buttonsFailed = false;
+
+  protected override async configArrived(config: ClientConfig): Promise<void> {
+    await super.configArrived(config);
+    this.buttonsFailed = false;
+    if (chooseProviders(this.providers, config.providers).length) await this.fetchButtons();
+  }
+
+  /**
+   * Fetches the buttons' module once. If it cannot be fetched the form shows without them (the
+   * console says why), until the settings are loaded again (the retry of the form).
+   */
+  private fetchButtons(): Promise<void> {
+    this.fetchingButtons ??= import('./login-providers.js').then(
+      (module) => void (this.buttons = module),
+      (error: unknown) => {
+        this.fetchingButtons = null;
+        this.buttonsFailed = true;
+        console.warn('acct: the provider buttons could not be loaded.', error);
+      },
+    );
+    return this.fetchingButtons;
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -34,7 +64,13 @@ export abstract class LoginProviders extends LoginCompletion {
   /** The provider buttons for `config`, with the "or" before the rest of the form when `more` follows. */
   protected renderProviderButtons(config: ClientConfig, more: boolean): TemplateResult | typeof nothing {
     const providers = chooseProviders(this.providers, config.providers);
-    return renderProviders(
+    if (!providers.length) return nothing;
+    // The `providers` attribute changed since the settings came: fetched now, shown when here.
+    if (!this.buttons) {
+      if (!this.fetchingButtons && !this.buttonsFailed) void this.fetchButtons();
+      return nothing;
+    }
+    return this.buttons.renderProviders(
       this.ctx,
       { providers, waitingFor: this.waitingFor, separator: more && providers.length > 0 },
       { choose: this.chooseProvider, cancel: this.cancelProvider },
@@ -48,7 +84,8 @@ export abstract class LoginProviders extends LoginCompletion {
   private chooseProvider(event: Event): void {
     const id = (event.currentTarget as HTMLButtonElement).value;
     const provider = this.configTask.value?.providers?.find((p) => p.id === id);
-    if (!provider || this.busy) return;
+    if (!provider || this.busy || !this.buttons) return;
+    const { openOAuthPopup, oauthStartUrl, oauthWindow } = this.buttons;
     const store = this.session.store;
     const attempt =
       this.oauthMode === 'redirect' ? null : openOAuthPopup(store.serverUrl, id, { browserKey: store.browserKey });

@@ -6,11 +6,18 @@
  * mark, GitLab's tanuki — and a neutral mark with the operator's name for any other OpenID
  * Connect issuer. The marks are inline SVG (no request, nothing for a strict CSP to block) and
  * decorative: the label says the same.
+ *
+ * Fetched only when the page's `<acct-login>` has a provider to show (login-oauth.ts), with the
+ * popup's code: a sign-in form without providers carries neither.
  */
-import { css, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { OAuthProviderSummary } from '../../../../contract/oauth.js';
 import type { Translation } from '../../core/i18n/index.js';
+import { providerAction } from './login-form.js';
 import { renderActionButton, type Listener, type ViewContext } from './login-views.js';
+
+// What a provider's button starts, fetched with the buttons (login-oauth.ts uses them on a click).
+export { openOAuthPopup, oauthStartUrl, oauthWindow } from '../../core/oauth-popup.js';
 
 interface Brand {
   /** The mark, drawn in a 24×24 box. */
@@ -57,25 +64,6 @@ const brandOf = (id: string) => (Object.hasOwn(BRANDS, id) ? BRANDS[id]! : NEUTR
 export const providerLabel = (t: Translation, provider: OAuthProviderSummary) =>
   brandOf(provider.id).label(t, provider.name);
 
-/**
- * The providers to show: the server's, or — when `requested` names some (ids separated by commas
- * or spaces) — those of them the server offers, in the attribute's order.
- */
-export function chooseProviders(
-  requested: string,
-  offered: readonly OAuthProviderSummary[] = [],
-): OAuthProviderSummary[] {
-  const wanted = requested
-    .split(/[\s,]+/)
-    .map((id) => id.trim().toLowerCase())
-    .filter(Boolean);
-  if (!wanted.length) return [...offered];
-  return [...new Set(wanted)].flatMap((id) => offered.filter((p) => p.id === id));
-}
-
-/** The busy/rate-limit key of a provider's button (see `renderActionButton`). */
-export const providerAction = (id: string) => `oauth:${id}`;
-
 export interface ProviderView {
   providers: OAuthProviderSummary[];
   /** The provider whose window is open: "Finish signing in with … in the window that opened", with Cancel. */
@@ -117,36 +105,3 @@ export function renderProviders(
     }
     ${view.separator ? html`<p part="separator" class="separator">${t.providers.separator}</p>` : nothing}`;
 }
-
-export const providerStyles = css`
-  .providers {
-    display: grid;
-    gap: calc(var(--_space) / 2);
-  }
-  .providers button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: 0.6em;
-  }
-  .provider-mark {
-    width: 1.25em;
-    height: 1.25em;
-    flex: none;
-  }
-  /* "or", between two rules. */
-  .separator {
-    display: flex;
-    align-items: center;
-    gap: 0.75em;
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  .separator::before,
-  .separator::after {
-    content: '';
-    flex: 1;
-    border-top: 1px solid var(--_border);
-  }
-`;

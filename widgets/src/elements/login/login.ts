@@ -23,7 +23,7 @@ import { renderLoadError, renderLoading } from '../../core/views.js';
 import { browserSupportsWebAuthn, signInWithAssertion, type PasskeyAssertion } from '../../core/webauthn.js';
 import { LoginPasskey } from './login-passkey.js';
 import { LoginSecondFactor } from './login-second-factor.js';
-import { providerStyles } from './login-providers.js';
+import { providerStyles } from './login-providers.styles.js';
 import { field, offerFor, primaryMethod, validate, type Offer } from './login-form.js';
 import { renderSkeleton } from './login-skeleton.js';
 import { loginStyles } from './login.styles.js';
