@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { ChunkingContext } from 'rolldown';
 import { defineConfig, transformWithOxc, type Plugin, type UserConfig } from 'vite';
 import { defineModule, ELEMENT_TAGS, LANGUAGE_SOURCE, WEBAUTHN_SOURCE } from './src/loader/element-tags.js';
 
@@ -55,12 +56,53 @@ const OUTPUT = {
 /**
  * A shared chunk's file: named after the element whose module it holds (an element another one
  * imports, which Rolldown would call `define`), `core` for the one with Lit and the base element,
- * or after its first module; with a content hash, so that its URL changes whenever it does.
+ * `loader` for the loader's (sharedChunkGroups), or after its first module; with a content hash, so
+ * that its URL changes whenever it does.
  */
 function chunkFileName(chunk: { name: string; moduleIds: string[] }): string {
   const element = chunk.moduleIds.map((id) => id.match(/elements\/([a-z-]+)\/define\.ts$/)?.[1]).find(Boolean);
   const core = chunk.moduleIds.some((id) => id.endsWith('/core/acct-element.ts'));
   return `acct/chunks/${element ?? (core ? 'core' : chunk.name)}-[hash].js`;
+}
+
+/**
+ * Code shared by every page, in two chunks rather than the dozen Rolldown would otherwise split it
+ * into (each file gzipped apart compresses worse, and costs a request): `loader`, what acct.js
+ * imports statically (the translation registry with English's core, the element table), and
+ * `core`, what `<acct-login>` imports statically beyond that, apart from its own modules (Lit, the
+ * base element, the session store, the API client…) — the code nearly every element needs. An
+ * element's own modules, and code only some elements share, are still chunked as Rolldown sees fit.
+ */
+function sharedChunkGroups(): { debugName: string; name: (id: string, ctx: ChunkingContext) => string | null }[] {
+  const LOADER = fileURLToPath(new URL('src/loader/loader.ts', import.meta.url));
+  const LOGIN = fileURLToPath(new URL(`src/${defineModule('acct-login')}`, import.meta.url));
+  const LOGIN_OWN = fileURLToPath(new URL('src/elements/login/', import.meta.url));
+  let groups: Map<string, string> | undefined;
+  /** Every module `entry` imports statically, transitively. */
+  const closure = (entry: string, ctx: ChunkingContext, into = new Set<string>()) => {
+    if (!into.has(entry)) {
+      into.add(entry);
+      for (const id of ctx.getModuleInfo(entry)?.importedIds ?? []) closure(id, ctx, into);
+    }
+    return into;
+  };
+  return [
+    {
+      debugName: 'loader and core',
+      name: (id, ctx) => {
+        if (!groups) {
+          const loader = closure(LOADER, ctx);
+          loader.delete(LOADER);
+          const login = [...closure(LOGIN, ctx)].filter((m) => !loader.has(m) && !m.startsWith(LOGIN_OWN));
+          groups = new Map([
+            ...[...loader].map((m) => [m, 'loader'] as const),
+            ...login.map((m) => [m, 'core'] as const),
+          ]);
+        }
+        return groups.get(id) ?? null;
+      },
+    },
+  ];
 }
 
 /** The loader, one entry per element, and their shared chunks. */
@@ -78,7 +120,14 @@ const ON_DEMAND: UserConfig['build'] = {
   // follows to weigh what a page loads.
   manifest: true,
   rolldownOptions: {
-    output: { ...OUTPUT, chunkFileNames: chunkFileName },
+    // The groups keep their modules' dependencies out of them (the loader's chunk must not pull in
+    // Lit), which lets an entry also export what a chunk of it needs: harmless for our entries.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      ...OUTPUT,
+      chunkFileNames: chunkFileName,
+      codeSplitting: { groups: sharedChunkGroups(), includeDependenciesRecursively: false },
+    },
   },
 };
 

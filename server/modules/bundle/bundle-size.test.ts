@@ -20,11 +20,12 @@ const KiB = 1024;
 
 /** Rows over their budget today, with the size (KiB) they may not grow past. */
 const NOT_YET_WITHIN: Record<string, number> = {
-  'page with only <acct-login>': 39,
+  'page with only <acct-login>': 35,
   '<acct-onboarding> beyond that page': 14,
   '<acct-organization> beyond that page': 12,
-  // The language table and the registry's layers for areas (core/i18n) cost the kit 1.7 KiB.
-  'whole kit (acct-all.js)': 92,
+  // The language table, the registry's layers for areas (core/i18n) and the provider buttons'
+  // fetch on demand cost the kit 2 KiB; they took 10.6 KiB off the login page.
+  'whole kit (acct-all.js)': 92.5,
 };
 
 const built = existsSync(join(DIST, '.vite', 'manifest.json'));
