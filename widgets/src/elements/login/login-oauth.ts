@@ -15,8 +15,9 @@ import type { PopupAttempt } from '../../core/oauth-popup.js';
 import { exchangeSignedIn, returnAddress } from '../../core/return-code.js';
 import { LoginCompletion } from './login-completion.js';
 import { chooseProviders, providerAction } from './login-form.js';
+import type * as ProviderButtonsModule from './login-providers.js';
 
-type ProviderButtons = typeof import('./login-providers.js');
+type ProviderButtons = typeof ProviderButtonsModule;
 
 export abstract class LoginProviders extends LoginCompletion {
   /** Which sign-in providers to offer, in order: their ids separated by commas (e.g. `github,google`); only those the server enables show. Empty: the server's list. */
