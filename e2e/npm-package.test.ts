@@ -46,6 +46,7 @@ describe('the npm package', { timeout: 180_000 }, () => {
   it('packs every file its exports name, each module with its declaration', () => {
     assert.ok(Object.keys(pkg.exports).includes('./acct-login'));
     assert.ok(Object.keys(pkg.exports).includes('./i18n/ar'));
+    assert.ok(Object.keys(pkg.exports).includes('./i18n/ar-onboarding'), 'a language area');
     for (const [name, target] of Object.entries(pkg.exports)) {
       const files = typeof target === 'string' ? [target] : Object.values(target);
       for (const file of files) assert.ok(packed.has(file.replace(/^\.\//, '')), `${name}: ${file} is in the tarball`);

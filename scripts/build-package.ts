@@ -9,14 +9,16 @@
  * - Types: the TypeScript declarations beside each module (widgets/tsconfig.package.json), and
  *   `jsx.d.ts`, React 19's JSX typings for every element's properties and events, written from
  *   `widgets/custom-elements.json`.
- * - `package.json` with an `exports` entry per element (`acct-elements/acct-login`) and per
- *   language (`acct-elements/i18n/fr`), plus the main entry (`register()`) and the JSX typings.
+ * - `package.json` with an `exports` entry per element (`acct-elements/acct-login`) and per part of
+ *   a language (`acct-elements/i18n/fr`, `acct-elements/i18n/fr-onboarding`), plus the main entry
+ *   (`register()`) and the JSX typings.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { STRING_AREAS } from '../widgets/src/core/i18n/areas';
 import { BUILT_IN_LANGUAGES } from '../widgets/src/core/i18n/registry';
 import { defineModule, ELEMENT_TAGS } from '../widgets/src/loader/element-tags';
 
@@ -115,7 +117,11 @@ function packageJson(): string {
     './custom-elements.json': './custom-elements.json',
   };
   for (const tag of ELEMENT_TAGS) exports[`./${tag}`] = target(defineModule(tag).replace(/\.ts$/, ''));
-  for (const lang of BUILT_IN_LANGUAGES) exports[`./i18n/${lang}`] = target(`core/i18n/${lang}`);
+  for (const lang of BUILT_IN_LANGUAGES) {
+    // A language's core, and each of its areas (core/i18n/areas.ts).
+    exports[`./i18n/${lang}`] = target(`core/i18n/${lang}`);
+    for (const area of STRING_AREAS) exports[`./i18n/${lang}-${area}`] = target(`core/i18n/${lang}-${area}`);
+  }
   const pkg = {
     name: PACKAGE_NAME,
     version: root.version,
