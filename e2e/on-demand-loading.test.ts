@@ -4,8 +4,9 @@
  * exactly that page's files — the loader, the element's entry and the chunks they import
  * (scripts/bundle-size.ts follows the same graph) — and no other element, no language but English,
  * and no SimpleWebAuthn unless the browser offers passkey autofill. An element added later, inside
- * an open shadow root, is loaded when it appears; a French page fetches the French chunk and renders
- * in French from the first paint. A signed-out page logs no error, and with the placeholder rule
+ * an open shadow root, is loaded when it appears, with its string area in the page's language (and
+ * in English when that chunk fails); a French page fetches the French chunk and renders in French
+ * from the first paint. A signed-out page logs no error, and with the placeholder rule
  * the docs give, nothing moves as the element loads. Runs on each database.
  */
 import assert from 'node:assert/strict';
@@ -128,6 +129,48 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
     })()`);
     await page.waitForFunction(`customElements.get('acct-sessions') !== undefined`);
     assert.ok([...fetched].includes('acct/acct-sessions.js'));
+    await page.close();
+  });
+
+  /** Adds `<acct-sessions>` to the page and returns its heading once it shows. */
+  async function addSessions(page: Page): Promise<string> {
+    await page.evaluate(`document.body.append(document.createElement('acct-sessions'))`);
+    const title = page.locator('acct-sessions').locator('h2');
+    await title.waitFor();
+    return title.innerText();
+  }
+
+  it('fetches an element’s string area with it, in the page’s language, and no other area', async () => {
+    const page = await browser.newPage();
+    const fetched = await open(page, 'fr');
+    // The area chunks by file, as the build's manifest names them (`language fr, area security`).
+    const areaChunks = new Map(
+      measureBundle()
+        .filter((row) => row.what.includes(', area '))
+        .map((row) => [row.files[0]!, row.what.replace(/^language (\w+), area /, '$1-')]),
+    );
+    const areas = () => [...fetched].flatMap((file) => areaChunks.get(file) ?? []);
+    assert.deepEqual(areas(), [], 'a page with only <acct-login> fetches no area');
+    assert.equal(await addSessions(page), 'Où vous êtes connecté');
+    assert.deepEqual(areas(), ['fr-security']);
+    await page.close();
+  });
+
+  it('shows an area in English when the French one cannot be fetched, and says why in the console', async () => {
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.route(/\/acct\/chunks\/fr-security-[^/]*\.js$/, (route) => route.abort('connectionrefused'));
+    await open(page, 'fr');
+    assert.equal(await addSessions(page), 'Where you are signed in');
+    assert.ok(
+      warnings.some((text) => text.includes('the "fr-security" strings could not be loaded')),
+      warnings.join(' | '),
+    );
+    // The rest of the page stays French.
+    assert.match(await page.locator('acct-login').locator('h2').innerText(), /^Se connecter à/);
     await page.close();
   });
 
