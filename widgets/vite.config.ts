@@ -158,9 +158,10 @@ function sharedOnDemandChunks(): { plugin: Plugin; paths: (id: string) => string
       name: 'acct-shared-on-demand-chunks',
       enforce: 'pre',
       resolveId(source, importer) {
-        // A language's part (`fr`, or `fr-onboarding`, imported from chunks.ts): English's areas stay in the kit.
-        const part = importer?.endsWith('/core/i18n/chunks.ts') ? source.match(/^\.\/([a-z-]+)\.js$/)?.[1] : undefined;
-        if (part && !part.startsWith('en-')) return { id: `acct-chunk:${part}`, external: true };
+        // A language's core (core/i18n/fr.ts, imported from chunks.ts), which names its own areas; English's
+        // areas, imported from chunks.ts too, stay in the kit.
+        const part = importer?.endsWith('/core/i18n/chunks.ts') ? source.match(/^\.\/([a-z]{2})\.js$/)?.[1] : undefined;
+        if (part) return { id: `acct-chunk:${part}`, external: true };
         if (source === WEBAUTHN_SOURCE) return { id: `acct-chunk:${WEBAUTHN_SOURCE}`, external: true };
         return null;
       },

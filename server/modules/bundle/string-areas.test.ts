@@ -7,7 +7,9 @@
  *
  * - which top-level section of a language lives where, from English's core and its areas;
  * - which sections an element reads, from every `t.<section>` in the modules it imports statically
- *   (its own and the shared ones), stopping at other elements' `define.ts` (they declare their own).
+ *   (its own and the shared ones), stopping at other elements' `define.ts` (they declare their own),
+ *   and in the modules of its own folder it fetches on demand;
+ * - which areas it fetches: its class's `stringAreas`, and those its flows fetch with `useStrings`.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -15,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { STRING_AREAS, type StringArea } from '../../../widgets/src/core/i18n/areas';
-import { LANGUAGE_CHUNKS } from '../../../widgets/src/core/i18n/chunks';
+import { ENGLISH_AREAS } from '../../../widgets/src/core/i18n/chunks';
 import { en } from '../../../widgets/src/core/i18n/en';
 import { defineModule, ELEMENT_TAGS } from '../../../widgets/src/loader/element-tags';
 
@@ -25,7 +27,7 @@ const SRC = fileURLToPath(new URL('../../../widgets/src/', import.meta.url));
 async function sectionHomes(): Promise<Map<string, 'core' | StringArea>> {
   const homes = new Map<string, 'core' | StringArea>(Object.keys(en).map((key) => [key, 'core']));
   for (const area of STRING_AREAS) {
-    const strings = (await LANGUAGE_CHUNKS.en!.areas[area]()).default;
+    const strings = (await ENGLISH_AREAS[area]()).default;
     for (const key of Object.keys(strings).filter((key) => key !== 'errors')) {
       assert.ok(!homes.has(key), `${key} is both in ${homes.get(key)} and in ${area}`);
       homes.set(key, area);
@@ -34,16 +36,28 @@ async function sectionHomes(): Promise<Map<string, 'core' | StringArea>> {
   return homes;
 }
 
-/** Every module `file` imports statically, transitively, under widgets/src (tests and i18n aside). */
-function staticImports(file: string, own: string, into = new Set<string>()): Set<string> {
+/**
+ * The modules of an element, from its `define.ts`: every module imported statically, transitively,
+ * under widgets/src (type-only imports, the i18n modules and other elements' `define.ts` aside),
+ * and the modules of its own folder it fetches on demand (`<acct-login>`'s provider buttons), whose
+ * areas it fetches with `useStrings`.
+ */
+function elementModules(file: string, own: string, into = new Set<string>()): Set<string> {
   if (into.has(file)) return into;
   into.add(file);
   const source = readFileSync(file, 'utf8');
-  // Type-only imports bring no code, hence no strings read.
-  for (const [, specifier] of source.matchAll(/^(?:import|export)\s(?!type\s)(?:[^'"]*?\sfrom\s)?'(\.[^']+)';/gm)) {
-    const target = resolve(dirname(file), specifier!.replace(/\.js$/, '.ts'));
+  const fileDir = dirname(file);
+  const imports = [
+    // Type-only imports bring no code, hence no strings read.
+    ...[...source.matchAll(/^(?:import|export)\s(?!type\s)(?:[^'"]*?\sfrom\s)?'(\.[^']+)';/gm)].map(([, s]) => s!),
+    ...[...source.matchAll(/\bimport\('(\.[^']+)'\)/g)]
+      .map(([, s]) => s!)
+      .filter((s) => resolve(fileDir, s).startsWith(dirname(own) + '/')),
+  ];
+  for (const specifier of imports) {
+    const target = resolve(fileDir, specifier.replace(/\.js$/, '.ts'));
     const otherElement = target.endsWith('/define.ts') && target !== own;
-    if (target.startsWith(SRC) && !target.includes('/core/i18n/') && !otherElement) staticImports(target, own, into);
+    if (target.startsWith(SRC) && !target.includes('/core/i18n/') && !otherElement) elementModules(target, own, into);
   }
   return into;
 }
@@ -52,7 +66,7 @@ function staticImports(file: string, own: string, into = new Set<string>()): Set
 function sectionsRead(tag: (typeof ELEMENT_TAGS)[number]): Set<string> {
   const own = join(SRC, defineModule(tag));
   const names = new Set<string>();
-  for (const file of staticImports(own, own)) {
+  for (const file of elementModules(own, own)) {
     // Comments name sections too, without reading them.
     const source = readFileSync(file, 'utf8').replace(/^\s*(\/\/|\/?\*).*$/gm, '');
     for (const [, name] of source.matchAll(/\bt\.([A-Za-z$][\w$]*)/g)) names.add(name!);
@@ -61,17 +75,23 @@ function sectionsRead(tag: (typeof ELEMENT_TAGS)[number]): Set<string> {
 }
 
 /**
- * The areas the element's class declares, read from its folder's sources (importing the class here
- * would need the browser build's decorators): `static override stringAreas = ['a', 'b'] as const`.
+ * The areas the element fetches, read from its folder's sources (importing the class here would
+ * need the browser build's decorators): those its class declares, `static override stringAreas =
+ * ['a', 'b'] as const`, and those its flows fetch, `this.useStrings('a')`.
  */
 function declaredAreas(tag: (typeof ELEMENT_TAGS)[number]): string[] {
   const own = join(SRC, defineModule(tag));
-  const folder = dirname(own);
-  const declarations = [...staticImports(own, own)]
-    .filter((file) => dirname(file) === folder)
-    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/static override stringAreas = \[([^\]]*)\]/g)]);
+  const sources = [...elementModules(own, own)]
+    .filter((file) => dirname(file) === dirname(own))
+    .map((file) => readFileSync(file, 'utf8'));
+  const declarations = sources.flatMap((source) => [...source.matchAll(/static override stringAreas = \[([^\]]*)\]/g)]);
   assert.ok(declarations.length <= 1, `<${tag}> declares its areas more than once`);
-  return [...(declarations[0]?.[1] ?? '').matchAll(/'([a-z-]+)'/g)].map(([, area]) => area!).sort();
+  const flows = sources.flatMap((source) => [...source.matchAll(/\buseStrings\(([^)]*)\)/g)]);
+  return [
+    ...new Set(
+      [declarations[0], ...flows].flatMap((m) => [...(m?.[1] ?? '').matchAll(/'([a-z-]+)'/g)].map(([, area]) => area!)),
+    ),
+  ].sort();
 }
 
 describe('string areas', () => {

@@ -162,9 +162,26 @@ export class AcctElement extends LitElement {
    * arrive would flash English or read a section not here yet. `updateComplete` includes the wait.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const arriving = languageArriving(this.language, (this.constructor as typeof AcctElement).stringAreas);
+    const arriving = languageArriving(this.language, this.areas);
     if (!arriving) return super.scheduleUpdate();
     return arriving.then(() => super.scheduleUpdate());
+  }
+
+  /** Areas a flow of this element fetched (`useStrings`), beside those its class declares. */
+  private readonly flowAreas = new Set<StringArea>();
+
+  private get areas(): StringArea[] {
+    return [...(this.constructor as typeof AcctElement).stringAreas, ...this.flowAreas];
+  }
+
+  /**
+   * Fetches string areas that a rarer flow of the element reads (`<acct-login>`'s provider buttons
+   * read `providers`), in its language, before that flow renders; they are kept with the declared
+   * ones from then on, so a change of language fetches them too.
+   */
+  protected useStrings(...areas: StringArea[]): Promise<void> {
+    areas.forEach((area) => this.flowAreas.add(area));
+    return languageArriving(this.language, this.areas) ?? Promise.resolve();
   }
 
   /** The server's base URL, from `server` or the bundle's own URL. */

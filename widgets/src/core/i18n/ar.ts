@@ -7,6 +7,7 @@
  * web apps print them. Names, emails and product names stay as given: the browser's bidirectional
  * algorithm places Latin text inside the Arabic sentence.
  */
+import type { AreaChunks } from './chunks.js';
 import type { TranslationCore } from './en.js';
 
 export const ar: TranslationCore = {
@@ -125,8 +126,6 @@ export const ar: TranslationCore = {
     oauth_account_exists:
       'يوجد حساب بهذا البريد الإلكتروني بالفعل. سجّل الدخول إليه بطريقة أخرى، ثم اربط هذا المزوّد من حسابك.',
     oauth_sign_up_closed: 'لا يمكن إنشاء حسابات جديدة هنا. سجّل الدخول إلى حساب موجود بطريقة أخرى.',
-    invalid_mfa_code: 'هذا الرمز غير صحيح، أو سبق استخدامه. جرّب الرمز التالي.',
-    mfa_challenge_expired: 'انتهت صلاحية تسجيل الدخول هذا. سجّل الدخول مرة أخرى.',
   },
   tooManyRequestsWait: (when) => `محاولات كثيرة جدًا. حاول مرة أخرى ${when}.`,
   deletionNotice: {
@@ -139,12 +138,6 @@ export const ar: TranslationCore = {
     account: 'حسابك',
     signOut: 'تسجيل الخروج',
     signIn: 'تسجيل الدخول',
-  },
-  providers: {
-    continueWith: (name) => `المتابعة باستخدام ${name}`,
-    signInWith: (name) => `تسجيل الدخول باستخدام ${name}`,
-    separator: 'أو',
-    waiting: (name) => `أكمل تسجيل الدخول باستخدام ${name} في النافذة التي فُتحت.`,
   },
   card: {
     passkeyWaiting: 'في انتظار مفتاح المرور…',
@@ -182,15 +175,19 @@ export const ar: TranslationCore = {
     too_large: 'البيانات هنا كثيرة جدًا.',
     invalid: 'تحقّق من هذا الحقل.',
   },
-  secondFactor: {
-    title: 'أدخل رمزك',
-    intro: 'افتح تطبيق المصادقة وأدخل الرمز المكوّن من ستة أرقام الذي يعرضه لهذا الحساب.',
-    recoveryIntro: 'أدخل أحد رموز الاسترداد التي حفظتها عند إعداد التحقق بخطوتين.',
-    codeLabel: 'الرمز',
-    recoveryLabel: 'رمز الاسترداد',
-    verify: 'تحقّق',
-    useRecovery: 'استخدام رمز استرداد',
-    useApp: 'استخدام تطبيق المصادقة',
-    startOver: 'البدء من جديد',
-  },
+};
+
+/** Where this language's areas are (chunks.ts): fetched only when a page shows this language. */
+export const areas: AreaChunks = {
+  account: () => import('./ar-account.js'),
+  'api-tokens': () => import('./ar-api-tokens.js'),
+  'connected-apps': () => import('./ar-connected-apps.js'),
+  mfa: () => import('./ar-mfa.js'),
+  notifications: () => import('./ar-notifications.js'),
+  onboarding: () => import('./ar-onboarding.js'),
+  providers: () => import('./ar-providers.js'),
+  reauth: () => import('./ar-reauth.js'),
+  'second-factor': () => import('./ar-second-factor.js'),
+  security: () => import('./ar-security.js'),
+  webhooks: () => import('./ar-webhooks.js'),
 };

@@ -12,7 +12,9 @@ import type connectedApps from './en-connected-apps.js';
 import type mfa from './en-mfa.js';
 import type notifications from './en-notifications.js';
 import type onboarding from './en-onboarding.js';
+import type providers from './en-providers.js';
 import type reauth from './en-reauth.js';
+import type secondFactor from './en-second-factor.js';
 import type security from './en-security.js';
 import type webhooks from './en-webhooks.js';
 
@@ -24,7 +26,9 @@ export const STRING_AREAS = [
   'mfa',
   'notifications',
   'onboarding',
+  'providers',
   'reauth',
+  'second-factor',
   'security',
   'webhooks',
 ] as const;
@@ -39,7 +43,9 @@ export interface AreaStrings {
   mfa: typeof mfa;
   notifications: typeof notifications;
   onboarding: typeof onboarding;
+  providers: typeof providers;
   reauth: typeof reauth;
+  'second-factor': typeof secondFactor;
   security: typeof security;
   webhooks: typeof webhooks;
 }
@@ -51,6 +57,8 @@ export type EveryArea = AreaStrings['account'] &
   AreaStrings['mfa'] &
   AreaStrings['notifications'] &
   AreaStrings['onboarding'] &
+  AreaStrings['providers'] &
   AreaStrings['reauth'] &
+  AreaStrings['second-factor'] &
   AreaStrings['security'] &
   AreaStrings['webhooks'];

@@ -1,86 +1,41 @@
 /**
- * Where each built-in language's strings are: its core (English's is built in, en.ts) and its
- * areas (areas.ts), each a chunk fetched on first use by the registry. Each import names its file
- * literally, so that the bundler makes it a chunk of its own; adding a language is one entry here
- * (and its files), which the compiler checks against English's areas.
+ * Where each built-in language's strings are, each part a chunk fetched on first use by the
+ * registry: English's areas (its core is built in, en.ts), and the other languages' cores, each of
+ * which names its own areas (`export const areas` in fr.ts…), so that a page never carries the
+ * addresses of the areas of a language it does not show. Each import names its file literally, so
+ * that the bundler makes it a chunk of its own; the compiler checks every table against English's
+ * areas. Adding a language is one line here and its files.
  */
 import type { TranslationCore } from './en.js';
 import type { AreaStrings, StringArea } from './areas.js';
 
-export interface LanguageChunks {
-  /** The language's core; none for English, which is built in. */
-  core?: () => Promise<TranslationCore>;
-  areas: { [A in StringArea]: () => Promise<{ default: AreaStrings[A] }> };
+/** Each area of a language, fetched. */
+export type AreaChunks = { [A in StringArea]: () => Promise<{ default: AreaStrings[A] }> };
+
+/** What a language's core chunk holds: its strings, and where its areas are. */
+export interface LanguageCore {
+  strings: TranslationCore;
+  areas: AreaChunks;
 }
 
-export const LANGUAGE_CHUNKS: Readonly<Record<string, LanguageChunks>> = {
-  en: {
-    areas: {
-      account: () => import('./en-account.js'),
-      'api-tokens': () => import('./en-api-tokens.js'),
-      'connected-apps': () => import('./en-connected-apps.js'),
-      mfa: () => import('./en-mfa.js'),
-      notifications: () => import('./en-notifications.js'),
-      onboarding: () => import('./en-onboarding.js'),
-      reauth: () => import('./en-reauth.js'),
-      security: () => import('./en-security.js'),
-      webhooks: () => import('./en-webhooks.js'),
-    },
-  },
-  fr: {
-    core: () => import('./fr.js').then((m) => m.fr),
-    areas: {
-      account: () => import('./fr-account.js'),
-      'api-tokens': () => import('./fr-api-tokens.js'),
-      'connected-apps': () => import('./fr-connected-apps.js'),
-      mfa: () => import('./fr-mfa.js'),
-      notifications: () => import('./fr-notifications.js'),
-      onboarding: () => import('./fr-onboarding.js'),
-      reauth: () => import('./fr-reauth.js'),
-      security: () => import('./fr-security.js'),
-      webhooks: () => import('./fr-webhooks.js'),
-    },
-  },
-  de: {
-    core: () => import('./de.js').then((m) => m.de),
-    areas: {
-      account: () => import('./de-account.js'),
-      'api-tokens': () => import('./de-api-tokens.js'),
-      'connected-apps': () => import('./de-connected-apps.js'),
-      mfa: () => import('./de-mfa.js'),
-      notifications: () => import('./de-notifications.js'),
-      onboarding: () => import('./de-onboarding.js'),
-      reauth: () => import('./de-reauth.js'),
-      security: () => import('./de-security.js'),
-      webhooks: () => import('./de-webhooks.js'),
-    },
-  },
-  es: {
-    core: () => import('./es.js').then((m) => m.es),
-    areas: {
-      account: () => import('./es-account.js'),
-      'api-tokens': () => import('./es-api-tokens.js'),
-      'connected-apps': () => import('./es-connected-apps.js'),
-      mfa: () => import('./es-mfa.js'),
-      notifications: () => import('./es-notifications.js'),
-      onboarding: () => import('./es-onboarding.js'),
-      reauth: () => import('./es-reauth.js'),
-      security: () => import('./es-security.js'),
-      webhooks: () => import('./es-webhooks.js'),
-    },
-  },
-  ar: {
-    core: () => import('./ar.js').then((m) => m.ar),
-    areas: {
-      account: () => import('./ar-account.js'),
-      'api-tokens': () => import('./ar-api-tokens.js'),
-      'connected-apps': () => import('./ar-connected-apps.js'),
-      mfa: () => import('./ar-mfa.js'),
-      notifications: () => import('./ar-notifications.js'),
-      onboarding: () => import('./ar-onboarding.js'),
-      reauth: () => import('./ar-reauth.js'),
-      security: () => import('./ar-security.js'),
-      webhooks: () => import('./ar-webhooks.js'),
-    },
-  },
+export const ENGLISH_AREAS: AreaChunks = {
+  account: () => import('./en-account.js'),
+  'api-tokens': () => import('./en-api-tokens.js'),
+  'connected-apps': () => import('./en-connected-apps.js'),
+  mfa: () => import('./en-mfa.js'),
+  notifications: () => import('./en-notifications.js'),
+  onboarding: () => import('./en-onboarding.js'),
+  providers: () => import('./en-providers.js'),
+  reauth: () => import('./en-reauth.js'),
+  'second-factor': () => import('./en-second-factor.js'),
+  security: () => import('./en-security.js'),
+  webhooks: () => import('./en-webhooks.js'),
+};
+
+/** The built-in languages but English, by tag. */
+export const LANGUAGE_CORES: Readonly<Record<string, () => Promise<LanguageCore>>> = {
+  fr: () => import('./fr.js').then((m) => ({ strings: m.fr, areas: m.areas })),
+  de: () => import('./de.js').then((m) => ({ strings: m.de, areas: m.areas })),
+  es: () => import('./es.js').then((m) => ({ strings: m.es, areas: m.areas })),
+  ar: () => import('./ar.js').then((m) => ({ strings: m.ar, areas: m.areas })),
 };

@@ -4,6 +4,7 @@
  * reader is addressed with „Sie“, as German sign-in and account pages do; quotation marks are
  * „…“. The elements' sections live in de-<area>.ts files beside the English ones.
  */
+import type { AreaChunks } from './chunks.js';
 import type { TranslationCore } from './en.js';
 
 export const de: TranslationCore = {
@@ -137,8 +138,6 @@ export const de: TranslationCore = {
       'Ein Konto mit dieser E-Mail-Adresse existiert bereits. Melden Sie sich auf andere Weise daran an und verbinden Sie dann diesen Anbieter in Ihrem Konto.',
     oauth_sign_up_closed:
       'Hier können keine neuen Konten erstellt werden. Melden Sie sich auf andere Weise bei einem bestehenden Konto an.',
-    invalid_mfa_code: 'Dieser Code stimmt nicht oder wurde bereits verwendet. Versuchen Sie den nächsten.',
-    mfa_challenge_expired: 'Diese Anmeldung ist abgelaufen. Melden Sie sich erneut an.',
   },
   tooManyRequestsWait: (when) => `Zu viele Versuche. Versuchen Sie es ${when} erneut.`,
   deletionNotice: {
@@ -151,12 +150,6 @@ export const de: TranslationCore = {
     account: 'Ihr Konto',
     signOut: 'Abmelden',
     signIn: 'Anmelden',
-  },
-  providers: {
-    continueWith: (name) => `Weiter mit ${name}`,
-    signInWith: (name) => `Mit ${name} anmelden`,
-    separator: 'oder',
-    waiting: (name) => `Schließen Sie die Anmeldung mit ${name} im geöffneten Fenster ab.`,
   },
   card: {
     passkeyWaiting: 'Warten auf Ihren Passkey…',
@@ -198,17 +191,19 @@ export const de: TranslationCore = {
     too_large: 'Hier sind zu viele Daten.',
     invalid: 'Prüfen Sie dieses Feld.',
   },
-  secondFactor: {
-    title: 'Geben Sie Ihren Code ein',
-    intro:
-      'Öffnen Sie Ihre Authenticator-App und geben Sie den sechsstelligen Code ein, den sie für dieses Konto anzeigt.',
-    recoveryIntro:
-      'Geben Sie einen der Wiederherstellungscodes ein, die Sie beim Einrichten der Bestätigung in zwei Schritten gespeichert haben.',
-    codeLabel: 'Code',
-    recoveryLabel: 'Wiederherstellungscode',
-    verify: 'Bestätigen',
-    useRecovery: 'Wiederherstellungscode verwenden',
-    useApp: 'Authenticator-App verwenden',
-    startOver: 'Neu beginnen',
-  },
+};
+
+/** Where this language's areas are (chunks.ts): fetched only when a page shows this language. */
+export const areas: AreaChunks = {
+  account: () => import('./de-account.js'),
+  'api-tokens': () => import('./de-api-tokens.js'),
+  'connected-apps': () => import('./de-connected-apps.js'),
+  mfa: () => import('./de-mfa.js'),
+  notifications: () => import('./de-notifications.js'),
+  onboarding: () => import('./de-onboarding.js'),
+  providers: () => import('./de-providers.js'),
+  reauth: () => import('./de-reauth.js'),
+  'second-factor': () => import('./de-second-factor.js'),
+  security: () => import('./de-security.js'),
+  webhooks: () => import('./de-webhooks.js'),
 };

@@ -138,9 +138,6 @@ export const en = {
     oauth_account_exists:
       'An account with this email address already exists. Sign in to it another way, then connect this provider from your account.',
     oauth_sign_up_closed: 'New accounts cannot be created here. Sign in to an existing account another way.',
-    // The second step of signing in (login-second-factor.ts).
-    invalid_mfa_code: 'That code is not right, or was already used. Try the next one.',
-    mfa_challenge_expired: 'This sign-in has expired. Sign in again.',
   },
   /** `too_many_requests` when the server said how long to wait; `when` is relative, e.g. "in 5 minutes". */
   tooManyRequestsWait: (when: string) => `Too many attempts. Try again ${when}.`,
@@ -162,15 +159,6 @@ export const en = {
   },
   /** The sign-in card's states, the session store's news and the hand-over prompt (issue 8). */
   /** The provider buttons ("Continue with Google"), in each brand's own words. */
-  providers: {
-    continueWith: (name: string) => `Continue with ${name}`,
-    /** Microsoft's guidelines name the button this way. */
-    signInWith: (name: string) => `Sign in with ${name}`,
-    /** Between the provider buttons and the form. */
-    separator: 'or',
-    /** While the provider's window is open. */
-    waiting: (name: string) => `Finish signing in with ${name} in the window that opened.`,
-  },
   card: {
     passkeyWaiting: 'Waiting for your passkey…',
     passkeyWaitingHint: 'Follow your browser’s prompt, or cancel to sign in another way.',
@@ -212,17 +200,6 @@ export const en = {
     too_large: 'There is too much data here.',
     invalid: 'Check this field.',
   } as Record<string, string>,
-  secondFactor: {
-    title: 'Enter your code',
-    intro: 'Open your authenticator app and enter the six-digit code it shows for this account.',
-    recoveryIntro: 'Enter one of the recovery codes you saved when you set up two-step verification.',
-    codeLabel: 'Code',
-    recoveryLabel: 'Recovery code',
-    verify: 'Verify',
-    useRecovery: 'Use a recovery code',
-    useApp: 'Use the authenticator app',
-    startOver: 'Start over',
-  },
 };
 
 /** The core of every language: what each language module (`fr.ts`…) holds. */

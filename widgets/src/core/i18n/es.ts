@@ -4,6 +4,7 @@
  * reader is addressed with «tú», as most Spanish-language apps do; questions open with «¿», and
  * quotation marks are «…». The elements' sections live in es-<area>.ts files beside the English ones.
  */
+import type { AreaChunks } from './chunks.js';
 import type { TranslationCore } from './en.js';
 
 export const es: TranslationCore = {
@@ -132,8 +133,6 @@ export const es: TranslationCore = {
       'Ya existe una cuenta con este correo electrónico. Inicia sesión en ella de otra forma y después conecta este proveedor desde tu cuenta.',
     oauth_sign_up_closed:
       'Aquí no se pueden crear cuentas nuevas. Inicia sesión en una cuenta existente de otra forma.',
-    invalid_mfa_code: 'Ese código no es correcto o ya se usó. Prueba con el siguiente.',
-    mfa_challenge_expired: 'Este inicio de sesión ha caducado. Vuelve a iniciar sesión.',
   },
   tooManyRequestsWait: (when) => `Demasiados intentos. Vuelve a intentarlo ${when}.`,
   deletionNotice: {
@@ -146,12 +145,6 @@ export const es: TranslationCore = {
     account: 'Tu cuenta',
     signOut: 'Cerrar sesión',
     signIn: 'Iniciar sesión',
-  },
-  providers: {
-    continueWith: (name) => `Continuar con ${name}`,
-    signInWith: (name) => `Iniciar sesión con ${name}`,
-    separator: 'o',
-    waiting: (name) => `Termina de iniciar sesión con ${name} en la ventana que se abrió.`,
   },
   card: {
     passkeyWaiting: 'Esperando tu llave de acceso…',
@@ -190,16 +183,19 @@ export const es: TranslationCore = {
     too_large: 'Aquí hay demasiados datos.',
     invalid: 'Revisa este campo.',
   },
-  secondFactor: {
-    title: 'Escribe tu código',
-    intro: 'Abre tu aplicación de autenticación y escribe el código de seis dígitos que muestra para esta cuenta.',
-    recoveryIntro:
-      'Escribe uno de los códigos de recuperación que guardaste al configurar la verificación en dos pasos.',
-    codeLabel: 'Código',
-    recoveryLabel: 'Código de recuperación',
-    verify: 'Verificar',
-    useRecovery: 'Usar un código de recuperación',
-    useApp: 'Usar la aplicación de autenticación',
-    startOver: 'Empezar de nuevo',
-  },
+};
+
+/** Where this language's areas are (chunks.ts): fetched only when a page shows this language. */
+export const areas: AreaChunks = {
+  account: () => import('./es-account.js'),
+  'api-tokens': () => import('./es-api-tokens.js'),
+  'connected-apps': () => import('./es-connected-apps.js'),
+  mfa: () => import('./es-mfa.js'),
+  notifications: () => import('./es-notifications.js'),
+  onboarding: () => import('./es-onboarding.js'),
+  providers: () => import('./es-providers.js'),
+  reauth: () => import('./es-reauth.js'),
+  'second-factor': () => import('./es-second-factor.js'),
+  security: () => import('./es-security.js'),
+  webhooks: () => import('./es-webhooks.js'),
 };

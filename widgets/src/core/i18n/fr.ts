@@ -3,6 +3,7 @@
  * build; its areas (chunks.ts) are the `fr-<area>.ts` files.
  * Typography: a no-break space before `?`, `;` and `:`, as French usage wants.
  */
+import type { AreaChunks } from './chunks.js';
 import type { TranslationCore } from './en.js';
 
 export const fr: TranslationCore = {
@@ -134,8 +135,6 @@ export const fr: TranslationCore = {
       'Un compte existe déjà avec cette adresse e-mail. Connectez-vous-y autrement, puis reliez ce fournisseur depuis votre compte.',
     oauth_sign_up_closed:
       'La création de comptes n’est pas possible ici. Connectez-vous autrement à un compte existant.',
-    invalid_mfa_code: 'Ce code n’est pas le bon, ou a déjà servi. Essayez le suivant.',
-    mfa_challenge_expired: 'Cette connexion a expiré. Connectez-vous à nouveau.',
   },
   tooManyRequestsWait: (when) => `Trop de tentatives. Réessayez ${when}.`,
   deletionNotice: {
@@ -148,12 +147,6 @@ export const fr: TranslationCore = {
     account: 'Votre compte',
     signOut: 'Se déconnecter',
     signIn: 'Se connecter',
-  },
-  providers: {
-    continueWith: (name) => `Continuer avec ${name}`,
-    signInWith: (name) => `Se connecter avec ${name}`,
-    separator: 'ou',
-    waiting: (name) => `Terminez la connexion avec ${name} dans la fenêtre qui s’est ouverte.`,
   },
   card: {
     passkeyWaiting: 'En attente de votre clé d’accès…',
@@ -194,16 +187,19 @@ export const fr: TranslationCore = {
     too_large: 'Il y a trop de données ici.',
     invalid: 'Vérifiez ce champ.',
   },
-  secondFactor: {
-    title: 'Saisissez votre code',
-    intro: 'Ouvrez votre application d’authentification et saisissez le code à six chiffres affiché pour ce compte.',
-    recoveryIntro:
-      'Saisissez l’un des codes de secours conservés lors de la configuration de la validation en deux étapes.',
-    codeLabel: 'Code',
-    recoveryLabel: 'Code de secours',
-    verify: 'Valider',
-    useRecovery: 'Utiliser un code de secours',
-    useApp: 'Utiliser l’application d’authentification',
-    startOver: 'Recommencer',
-  },
+};
+
+/** Where this language's areas are (chunks.ts): fetched only when a page shows this language. */
+export const areas: AreaChunks = {
+  account: () => import('./fr-account.js'),
+  'api-tokens': () => import('./fr-api-tokens.js'),
+  'connected-apps': () => import('./fr-connected-apps.js'),
+  mfa: () => import('./fr-mfa.js'),
+  notifications: () => import('./fr-notifications.js'),
+  onboarding: () => import('./fr-onboarding.js'),
+  providers: () => import('./fr-providers.js'),
+  reauth: () => import('./fr-reauth.js'),
+  'second-factor': () => import('./fr-second-factor.js'),
+  security: () => import('./fr-security.js'),
+  webhooks: () => import('./fr-webhooks.js'),
 };

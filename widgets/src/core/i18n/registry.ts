@@ -17,11 +17,11 @@
  * (acct-element.ts listens).
  */
 import { STRING_AREAS, type StringArea } from './areas.js';
-import { LANGUAGE_CHUNKS } from './chunks.js';
+import { ENGLISH_AREAS, LANGUAGE_CORES } from './chunks.js';
 import { en, type Translation } from './en.js';
 
 /** Every built-in language's tag, English first. */
-export const BUILT_IN_LANGUAGES: readonly string[] = Object.keys(LANGUAGE_CHUNKS);
+export const BUILT_IN_LANGUAGES: readonly string[] = ['en', ...Object.keys(LANGUAGE_CORES)];
 
 /**
  * Strings a site supplies: any part of the `Translation` tree. A message that takes values (a
@@ -93,15 +93,21 @@ function notify(): void {
   listeners.forEach((listener) => listener());
 }
 
+/** An area's strings: English's from its table, another language's from the table its core holds (chunks.ts). */
+async function fetchArea(tag: string, area: StringArea): Promise<Strings> {
+  const table = tag === 'en' ? ENGLISH_AREAS : (await LANGUAGE_CORES[tag]!()).areas;
+  const load: () => Promise<{ default: Strings }> = table[area];
+  return (await load()).default;
+}
+
 /** Fetches a part of a built-in language once, and merges it into that language when it comes. */
 function fetchPart(tag: string, part: Part): Promise<void> {
   const key = `${tag}:${part}`;
   let pending = fetching.get(key);
   if (!pending) {
     failed.delete(key);
-    const chunks = LANGUAGE_CHUNKS[tag]!;
     const strings: Promise<Strings> =
-      part === 'core' ? chunks.core!() : chunks.areas[part]().then((module) => module.default);
+      part === 'core' ? LANGUAGE_CORES[tag]!().then((language) => language.strings) : fetchArea(tag, part);
     pending = strings.then(
       (value) => {
         builtIn.set(tag, mergeParts(builtIn.get(tag) ?? {}, value));
@@ -123,7 +129,7 @@ function fetchPart(tag: string, part: Part): Promise<void> {
 
 const isAllowed = (tag: string) => !allowed || allowed.includes(tag);
 const isRegistered = (tag: string) => site.get(tag)?.base !== undefined;
-const isBuiltIn = (tag: string) => Object.hasOwn(LANGUAGE_CHUNKS, tag);
+const isBuiltIn = (tag: string) => tag === 'en' || Object.hasOwn(LANGUAGE_CORES, tag);
 
 /** The built-in language whose strings `tag` is laid over: its own, or its registration's base's. */
 function builtInBeneath(tag: string, seen = new Set<string>()): string {

@@ -46,8 +46,9 @@ export abstract class LoginProviders extends LoginCompletion {
    * console says why), until the settings are loaded again (the retry of the form).
    */
   private fetchButtons(): Promise<void> {
-    this.fetchingButtons ??= import('./login-providers.js').then(
-      (module) => void (this.buttons = module),
+    // The buttons' words are a string area of their own (core/i18n/en-providers.ts), fetched with them.
+    this.fetchingButtons ??= Promise.all([import('./login-providers.js'), this.useStrings('providers')]).then(
+      ([module]) => void (this.buttons = module),
       (error: unknown) => {
         this.fetchingButtons = null;
         this.buttonsFailed = true;

@@ -26,6 +26,9 @@ export abstract class LoginSecondFactor extends LoginPasskey {
     this.useRecovery = false;
     this.formError = '';
     this.notice = '';
+    // The step's words are a string area of their own (core/i18n/en-second-factor.ts): the next
+    // render waits for them.
+    void this.useStrings('second-factor');
     // The re-render for this change is requested after this call: ask for it now, so that
     // `updateComplete` waits for the second step rather than resolving on the form about to go.
     this.requestUpdate();
