@@ -1,9 +1,9 @@
 /**
  * The session store every acct element on a page shares (docs/architecture.md §7, "Elements"): one per server,
- * holding the server's settings and who is signed in, doing the sign-in (password, passkey),
- * sign-up, sign-out and emailed-link calls, and
- * telling subscribed elements when anything changes, so that signing in with `<acct-login>`
- * updates `<acct-sessions>` and `<acct-user-button>` without a reload.
+ * holding the server's settings and who is signed in (session-state.ts keeps that, and tells the
+ * subscribed elements and the other tabs of every change), doing the sign-in (password, passkey),
+ * sign-up, sign-out and emailed-link calls, so that signing in with `<acct-login>` updates
+ * `<acct-sessions>` and `<acct-user-button>` without a reload.
  *
  * - Start-up (once per store, on the first element that connects): it takes an emailed link's
  *   `#acct_code` out of the address bar and exchanges it for a session, rotates a bearer token it
@@ -24,7 +24,7 @@
  *   answers and goes out as `Authorization: Bearer`; cookie transports never see a token.
  */
 import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
-import { ApiClient, ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
+import { ApiError, type ClientConfig, type RequestOptions } from './api-client.js';
 import type {
   MagicLinkSent,
   MagicLinkStatus,
@@ -34,13 +34,10 @@ import type {
   VerificationSent,
 } from '../../../contract/auth.js';
 import type { SecondFactorRequired } from '../../../contract/mfa.js';
-import type { ExchangeAnswer, ExchangeConfirmationRequired, SessionCheck } from '../../../contract/sessions.js';
-import type { User } from '../../../contract/users.js';
+import type { ExchangeAnswer, ExchangeConfirmationRequired } from '../../../contract/sessions.js';
 import { browserKey } from './browser-key.js';
 import { exchangeSignedIn, takeReturnCode, type ReturnCode } from './return-code.js';
-import { SessionWatch, sessionWatch } from './session-watch.js';
-import { readStorage, writeStorage } from './storage.js';
-
+import { SessionState } from './session-state.js';
 import type {
   ChangeCause,
   Presenter,
@@ -53,56 +50,11 @@ import type {
 
 export type { ChangeCause, Presenter, ReturnedFrom, SessionStatus, SignedOutReason, SignUpResult, StoreListener };
 
-/** What the store posts to other tabs: a nudge to re-read the session, and nothing else. */
-const CHANGED = { type: 'acct:session-changed' } as const;
-
-export class SessionStore {
-  status: SessionStatus = 'loading';
-  user: User | null = null;
-  session: { id: string; expiresAt: string } | null = null;
-  /** Why the last read of the session failed, when `status` is `error`. */
-  error: unknown = null;
-  /** Why the page was signed out without the user signing out here; null after any sign-in or sign-out here. */
-  signedOutReason: SignedOutReason | null = null;
-  /**
-   * A first factor was right and the account has a second one: the sign-in waits for its code
-   * (`verifySecondFactor`). Set by a password or passkey sign-in, and by the exchange of an emailed
-   * link's or a provider's code, so that `<acct-login>` shows the second step wherever it started.
-   */
-  secondFactor: SecondFactorRequired | null = null;
-  /** Set once the page's emailed-link code (if any) was exchanged or refused. */
-  returnedFrom: ReturnedFrom | null = null;
-  /** The authenticated client: every element's API calls go through it, so they carry the session. */
-  readonly api: ApiClient;
-
-  private token: string | null;
-  private readonly tokenKey: string;
-  private readonly listeners = new Set<StoreListener>();
-  private channel: BroadcastChannel | null = null;
+export class SessionStore extends SessionState {
   private started: Promise<void> | null = null;
   private configLoad: Promise<ClientConfig> | null = null;
-  private refreshing: Promise<void> | null = null;
   private presenter: Presenter | null = null;
   private proving: Promise<boolean> | null = null;
-  // Bumped by every change of who is signed in. A read of the session that started before a
-  // sign-in and answers after it must not undo the sign-in, so reads drop answers from an older epoch.
-  private epoch = 0;
-  /** When the server last confirmed the session (ms), to tell a revocation from an expiry. */
-  private confirmedAt = 0;
-  private readonly watch = new SessionWatch(
-    () => void this.refresh(),
-    () => this.status === 'signed-in',
-  );
-
-  constructor(readonly serverUrl: string) {
-    this.tokenKey = `acct:token:${serverUrl}`;
-    this.token = readStorage(() => sessionStorage, this.tokenKey);
-    this.api = new ApiClient(serverUrl, {
-      token: () => this.token,
-      onError: (error) => this.onApiError(error),
-      reauthenticate: (lang) => this.reauthenticate(lang),
-    });
-  }
 
   /**
    * Asks the user to prove it is them again (`<acct-reauth-dialog>`), for a request the server
@@ -121,17 +73,6 @@ export class SessionStore {
       )
       .finally(() => (this.proving = null));
     return this.proving;
-  }
-
-  /** The name of the channel tabs share for this server. */
-  get channelName(): string {
-    return `acct:${this.serverUrl}`;
-  }
-
-  /** Calls `listener` after every change; returns the unsubscribe function. */
-  subscribe(listener: StoreListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /**
@@ -175,19 +116,6 @@ export class SessionStore {
    * so that the site page's exchange signs in without asking. Null elsewhere.
    */
   siteBrowserKey: string | null = null;
-
-  /** Re-reads who is signed in (`GET /api/session`); concurrent calls share one request. */
-  refresh(cause: ChangeCause = 'refresh'): Promise<void> {
-    this.refreshing ??= this.readSession(cause).finally(() => (this.refreshing = null));
-    return this.refreshing;
-  }
-
-  /** The elements showed `signedOutReason`, and the user acknowledged it: forget it for every element. */
-  dismissSignedOutReason(): void {
-    if (!this.signedOutReason) return;
-    this.signedOutReason = null;
-    this.set(this.status, 'refresh');
-  }
 
   /**
    * `redirectUrl`: where the confirmation link goes back to, should the server find the address
@@ -323,13 +251,6 @@ export class SessionStore {
     return this.api.call('POST /api/auth/password/change', { body: { currentPassword, newPassword } });
   }
 
-  /** Closes the cross-tab channel and stops re-checking; for stores made outside `sessionStore()` (tests). */
-  dispose(): void {
-    this.channel?.close();
-    this.channel = null;
-    this.watch.stop();
-  }
-
   private async load(): Promise<void> {
     this.listen();
     this.watch.start();
@@ -390,122 +311,6 @@ export class SessionStore {
       theme: this.presenter?.theme ?? 'light',
     });
     if (answer === 'continue') await this.exchangeReturned(returned, { confirm: true });
-  }
-
-  /**
-   * Bearer only: swaps the stored token for a fresh one on every page load, so a token copied out
-   * of sessionStorage stops working soon after (the server retires the old one shortly after).
-   */
-  private async rotateToken(): Promise<void> {
-    try {
-      const answer = await this.api.call('POST /api/session/refresh');
-      if (answer.session.token) this.setToken(answer.session.token);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.setToken(null);
-      // Anything else (offline…): keep the token, the session read will tell.
-    }
-  }
-
-  private async readSession(cause: ChangeCause): Promise<void> {
-    const epoch = this.epoch;
-    let answer: SessionCheck;
-    try {
-      answer = await this.api.call('GET /api/session');
-    } catch (error) {
-      if (epoch !== this.epoch) return;
-      // Unreachable server: what we knew still holds, unless we knew nothing yet.
-      this.error = error;
-      this.set(this.status === 'loading' || this.status === 'error' ? 'error' : this.status, cause);
-      return;
-    }
-    if (epoch !== this.epoch) return;
-    this.error = null;
-    if (answer.user && answer.session) {
-      this.user = answer.user;
-      this.session = { id: answer.session.id, expiresAt: answer.session.expiresAt };
-      this.confirm();
-      this.set('signed-in', cause);
-    } else if (this.status === 'signed-in' && cause !== 'remote') {
-      // Gone, and not by this page's doing (another tab's sign-out comes as `remote`).
-      this.forget(this.endCause());
-    } else {
-      this.setToken(null);
-      this.user = null;
-      this.session = null;
-      this.set('signed-out', cause);
-    }
-  }
-
-  /** Why a session this page did not end is gone: an expiry when its time ran out or nobody looked for too long to tell. */
-  private endCause(): SignedOutReason {
-    const expired = this.session !== null && Date.parse(this.session.expiresAt) <= Date.now();
-    return expired || Date.now() - this.confirmedAt > sessionWatch.knowableForMs ? 'expired' : 'revoked';
-  }
-
-  private confirm(): void {
-    this.confirmedAt = Date.now();
-    this.watch.confirmed();
-  }
-
-  /** A signed-in answer is adopted; a "second factor required" one is kept for the second step. */
-  private adoptOrWait(answer: SignedIn | SecondFactorRequired, cause: ChangeCause): void {
-    if ('session' in answer) {
-      this.secondFactor = null;
-      this.adopt(answer, cause);
-      return;
-    }
-    this.secondFactor = answer;
-    this.set(this.status, cause);
-  }
-
-  private adopt({ user, session }: SignedIn, cause: ChangeCause): void {
-    this.epoch++;
-    if (session.token) this.setToken(session.token);
-    this.user = user;
-    this.session = { id: session.id, expiresAt: session.expiresAt };
-    this.error = null;
-    this.signedOutReason = null;
-    this.confirm();
-    this.set('signed-in', cause);
-    this.broadcast();
-  }
-
-  private forget(cause: ChangeCause): void {
-    this.epoch++;
-    this.setToken(null);
-    this.user = null;
-    this.session = null;
-    this.signedOutReason = cause === 'revoked' || cause === 'expired' ? cause : null;
-    this.set('signed-out', cause);
-  }
-
-  private setToken(token: string | null): void {
-    this.token = token;
-    // sessionStorage can throw (storage disabled, sandboxed frames): the token then lives in memory only.
-    writeStorage(() => sessionStorage, this.tokenKey, token);
-  }
-
-  private set(status: SessionStatus, cause: ChangeCause): void {
-    this.status = status;
-    for (const listener of [...this.listeners]) listener(cause);
-  }
-
-  /** Any call that finds the session gone (revoked elsewhere, expired) signs this page out. */
-  private onApiError(error: ApiError): void {
-    if (error.code === 'not_signed_in' && this.status === 'signed-in') this.forget(this.endCause());
-  }
-
-  private listen(): void {
-    if (this.channel || typeof BroadcastChannel === 'undefined') return;
-    this.channel = new BroadcastChannel(this.channelName);
-    this.channel.addEventListener('message', (event: MessageEvent) => {
-      if ((event.data as { type?: unknown } | null)?.type === CHANGED.type) void this.refresh('remote');
-    });
-  }
-
-  private broadcast(): void {
-    // A channel never hears its own messages, so this tab does not re-read what it just set.
-    this.channel?.postMessage(CHANGED);
   }
 }
 
