@@ -43,7 +43,7 @@ type Part = 'core' | StringArea;
 const builtIn = new Map<string, Strings>([['en', en]]);
 /** Parts here (`fr:core`, `en:onboarding`…); English's core is built in. */
 const arrived = new Set<string>(['en:core']);
-/** Fetches in progress, by part; a failed one is forgotten so that it may be tried again. */
+/** Fetches started, by part, until they fail (a failed one is forgotten, so that it may be tried again). */
 const fetching = new Map<string, Promise<void>>();
 /** Parts whose last fetch failed: elements do not wait for them again (`load` tries again). */
 const failed = new Set<string>();
