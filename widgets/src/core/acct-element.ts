@@ -90,7 +90,7 @@ export class AcctElement extends LitElement {
 
   /**
    * The string areas the element reads beyond the core (i18n/areas.ts), fetched in its language
-   * before it first renders; i18n's element-areas test checks them against what it reads.
+   * before it first renders; server/modules/bundle/string-areas.test.ts checks them against what it reads.
    */
   static stringAreas: readonly StringArea[] = [];
 
