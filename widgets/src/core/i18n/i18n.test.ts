@@ -138,3 +138,43 @@ describe('Arabic plurals (Intl.PluralRules)', () => {
     ]);
   });
 });
+
+describe("the site's strings (registry.ts)", () => {
+  afterEach(() => translations.reset());
+
+  it('registers a language over a built-in one, which it reads as for everything it leaves out, areas too', async () => {
+    translations.register('pt-br', { signIn: 'Entrar', webhooks: { title: 'Ganchos' } }, { base: 'es' });
+    await translations.load('pt-br', ['webhooks', 'security']);
+    const pt = localize('pt-BR');
+    const es = localize('es');
+    expect(pt.$lang).to.equal('pt-br');
+    expect([pt.signIn, pt.webhooks.title]).to.deep.equal(['Entrar', 'Ganchos']);
+    expect([pt.signUp, pt.sessions.title, pt.webhooks.intro]).to.deep.equal([
+      es.signUp,
+      es.sessions.title,
+      es.webhooks.intro,
+    ]);
+  });
+
+  it('shows only the allowed languages: any other reads as the first of them', () => {
+    translations.allow(['fr', 'de']);
+    expect(translations.languages()).to.deep.equal(['fr', 'de']);
+    expect([localize('en'), localize('ja'), localize('de-AT')].map((t) => t.$lang)).to.deep.equal(['fr', 'fr', 'de']);
+  });
+
+  it('keeps a value of the wrong kind out, saying so once however often the strings are composed again', () => {
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      translations.override('en', { signIn: { nested: 'no' } as unknown as string, signUp: 'Join' });
+      localize('en');
+      translations.override('en', { signOut: 'Leave' });
+      const t = localize('en');
+      expect([t.signIn, t.signUp, t.signOut]).to.deep.equal(['Sign in', 'Join', 'Leave']);
+      expect(warnings).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
