@@ -19,7 +19,7 @@ import type { RunningServer } from '../server/start';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { startTestServer } from '../server/testing/test-server';
 import { startHostSite, type HostSite } from './support/host-site';
-import { launchChromium, watchPageProblems } from './support/browser';
+import { consoleLines, launchChromium, watchPageProblems } from './support/browser';
 
 /** The placeholder rule docs/embedding.md gives sites, read from the docs so that they stay true. */
 const PLACEHOLDER_CSS = (() => {
@@ -158,10 +158,7 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
 
   it('shows an area in English when the French one cannot be fetched, and says why in the console', async () => {
     const page = await browser.newPage();
-    const warnings: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text());
-    });
+    const warnings = consoleLines(page, 'warning');
     await page.route(/\/acct\/chunks\/fr-security-[^/]*\.js$/, (route) => route.abort('connectionrefused'));
     await open(page, 'fr');
     assert.equal(await addSessions(page), 'Where you are signed in');
@@ -176,10 +173,7 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
 
   it('renders in English when the French chunk cannot be fetched, and says why in the console', async () => {
     const page = await browser.newPage();
-    const warnings: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text());
-    });
+    const warnings = consoleLines(page, 'warning');
     let asked = 0;
     await page.route(/\/acct\/chunks\/fr-[^/]*\.js$/, (route) => {
       asked++;

@@ -14,7 +14,7 @@ import type { RunningServer } from '../server/start';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { startTestServer } from '../server/testing/test-server';
 import { servedBundleManifest, startHostSite, type HostSite } from './support/host-site';
-import { launchChromium } from './support/browser';
+import { consoleLines, launchChromium } from './support/browser';
 
 /** The tag as the docs show it, after an import map when one is given. */
 const hostPage = (src: string, integrity: string, importMap = '') => `<!doctype html>
@@ -109,10 +109,7 @@ describeOnEachDatabase('the pinned script tag', (getDb) => {
     // The same page with one chunk's integrity wrong: the browser refuses it, so no form.
     const core = Object.keys(manifest.files).find((file) => /^acct\/chunks\/core-.*\.js$/.test(file))!;
     const tampered = await browser.newPage();
-    const errors: string[] = [];
-    tampered.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = consoleLines(tampered, 'error');
     await tampered.goto(`${hostUrl}/?file=acct.js&importmap&tamper=${encodeURIComponent(core)}`);
     await tampered.waitForFunction("document.readyState === 'complete'");
     await tampered.waitForTimeout(500);
@@ -126,10 +123,7 @@ describeOnEachDatabase('the pinned script tag', (getDb) => {
 
   it('is refused by the browser when a byte differs from the integrity', async () => {
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const errors = consoleLines(page, 'error');
     // The right algorithm and length, the wrong digest: what a tampered or different file gives.
     const wrong = `sha384-${Buffer.alloc(48, 7).toString('base64')}`;
     await page.goto(`${hostUrl}/?integrity=${encodeURIComponent(wrong)}`);

@@ -19,7 +19,7 @@ import { describeOnEachDatabase } from '../server/testing/databases';
 import { TEST_ORIGIN } from '../server/testing/http-client';
 import { startTestServer } from '../server/testing/test-server';
 import { servedBundleManifest, startHostSite, type HostSite } from './support/host-site';
-import { launchChromium, watchPageProblems } from './support/browser';
+import { consoleLines, launchChromium, watchPageProblems } from './support/browser';
 import { SignInForm } from './support/demo-pages';
 
 /** A host page loading each of `scripts` with its own tag, and showing who signed in. */
@@ -64,10 +64,7 @@ describeOnEachDatabase('two copies of acct on one page', (getDb) => {
     const { email, password } = await signedUpClient(acct.services, acct.url);
     const page = await browser.newPage();
     const problems = watchPageProblems(page);
-    const warnings: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text());
-    });
+    const warnings = consoleLines(page, 'warning');
     const query = paths.map((path) => `src=${encodeURIComponent(path)}`).join('&');
     await page.goto(`${hostUrl}/?${query}`);
     const form = new SignInForm(page.locator('acct-login'));

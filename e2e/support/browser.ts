@@ -2,7 +2,7 @@
  * Chromium for the journeys: the system's (never a downloaded one), driven by playwright-core.
  * Page errors and console errors are collected, so a journey can assert the page stayed clean.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome';
 
 export async function launchChromium(): Promise<Browser> {
@@ -34,4 +34,13 @@ export function watchPageProblems(page: Page): string[] {
       problems.push(`console: ${msg.text()}`);
   });
   return problems;
+}
+
+/** Every console line of `type` the page writes from now on (`warning`: what acct explains to a site's developer). */
+export function consoleLines(page: Page, type: ReturnType<ConsoleMessage['type']>): string[] {
+  const lines: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === type) lines.push(message.text());
+  });
+  return lines;
 }

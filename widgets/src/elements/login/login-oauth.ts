@@ -31,29 +31,21 @@ export abstract class LoginProviders extends LoginCompletion {
   private popup: PopupAttempt | null = null;
   /** The provider buttons' module, once fetched. */
   @state() private buttons: ProviderButtons | null = null;
+  /** Its fetch: kept when it fails, so that renders do not try again; new settings do. */
   private fetchingButtons: Promise<void> | null = null;
-  /** Their last fetch failed: renders do not try again (new settings do). */
-  private buttonsFailed = false;
 
   protected override async configArrived(config: ClientConfig): Promise<void> {
     await super.configArrived(config);
-    this.buttonsFailed = false;
+    if (!this.buttons) this.fetchingButtons = null;
     if (chooseProviders(this.providers, config.providers).length) await this.fetchButtons();
   }
 
-  /**
-   * Fetches the buttons' module once. If it cannot be fetched the form shows without them (the
-   * console says why), until the settings are loaded again (the retry of the form).
-   */
+  /** Fetches the buttons' module once; if it cannot be, the form shows without them (the console says why). */
   private fetchButtons(): Promise<void> {
     // The buttons' words are a string area of their own (core/i18n/en-providers.ts), fetched with them.
     this.fetchingButtons ??= Promise.all([import('./login-providers.js'), this.useStrings('providers')]).then(
       ([module]) => void (this.buttons = module),
-      (error: unknown) => {
-        this.fetchingButtons = null;
-        this.buttonsFailed = true;
-        console.warn('acct: the provider buttons could not be loaded.', error);
-      },
+      (error: unknown) => console.warn('acct: the provider buttons could not be loaded.', error),
     );
     return this.fetchingButtons;
   }
@@ -69,12 +61,12 @@ export abstract class LoginProviders extends LoginCompletion {
     if (!providers.length) return nothing;
     // The `providers` attribute changed since the settings came: fetched now, shown when here.
     if (!this.buttons) {
-      if (!this.fetchingButtons && !this.buttonsFailed) void this.fetchButtons();
+      void this.fetchButtons();
       return nothing;
     }
     return this.buttons.renderProviders(
       this.ctx,
-      { providers, waitingFor: this.waitingFor, separator: more && providers.length > 0 },
+      { providers, waitingFor: this.waitingFor, separator: more },
       { choose: this.chooseProvider, cancel: this.cancelProvider },
     );
   }
