@@ -143,11 +143,11 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
   it('fetches an element’s string area with it, in the page’s language, and no other area', async () => {
     const page = await browser.newPage();
     const fetched = await open(page, 'fr');
-    // The area chunks by file, as the build's manifest names them (`language fr, area security`).
+    // The area chunks by file, named as their sources are (`fr-security`).
     const areaChunks = new Map(
       measureBundle()
-        .filter((row) => row.what.includes(', area '))
-        .map((row) => [row.files[0]!, row.what.replace(/^language (\w+), area /, '$1-')]),
+        .filter((row) => row.language?.area)
+        .map((row) => [row.files[0]!, `${row.language!.tag}-${row.language!.area}`]),
     );
     const areas = () => [...fetched].flatMap((file) => areaChunks.get(file) ?? []);
     assert.deepEqual(areas(), [], 'a page with only <acct-login> fetches no area');
