@@ -189,27 +189,29 @@ export class JobRunner implements Jobs {
           await this.track(this.settle(definition, job));
         }
       }
-      if (ranThisPass === 0 && this.running.size === 0 && !(await this.takenMoments(drainStarted))) return ran;
+      if (ranThisPass === 0 && this.running.size === 0 && !(await this.othersHold(drainStarted))) return ran;
       ran += ranThisPass;
       if (ranThisPass === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 
   /**
-   * Whether a worker took a job of these queues moments ago and has not settled it. This process's
-   * pg-boss worker may have fetched a job whose handler has not started yet (so `running` does not
-   * hold it, and drain's own fetch skipped its locked row); drain waits for it — up to half a
-   * minute after drain began, since a job taken by a worker of another process that died stays
-   * active until it expires.
+   * Whether another worker holds a job of these queues that drain's own fetch could not take: one
+   * it took moments ago and has not settled, or a due one whose row is locked by a fetch not yet
+   * committed. This process's pg-boss worker may be either (its fetch skips no lock: drain's does),
+   * so `running` does not hold the job yet and the fetch above found nothing. Drain waits for it —
+   * up to half a minute after drain began, since a job taken by a worker of another process that
+   * died stays active until it expires.
    */
-  private async takenMoments(drainStarted: number): Promise<boolean> {
+  private async othersHold(drainStarted: number): Promise<boolean> {
     if (Date.now() - drainStarted > 30_000) return false;
     const { rows } = (await this.options.knex.raw(
-      `select exists (select 1 from ${JOB_SCHEMA}.job where name = any(?) and state = 'active'
-         and started_on > now() - interval '30 seconds') as taken`,
+      `select exists (select 1 from ${JOB_SCHEMA}.job where name = any(?) and (
+         (state = 'active' and started_on > now() - interval '30 seconds')
+         or (state in ('created', 'retry') and start_after <= now()))) as held`,
       [[...this.byName.keys()]],
-    )) as { rows: { taken: boolean }[] };
-    return rows[0]?.taken === true;
+    )) as { rows: { held: boolean }[] };
+    return rows[0]?.held === true;
   }
 
   /**
