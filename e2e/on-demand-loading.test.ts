@@ -6,7 +6,8 @@
  * and no SimpleWebAuthn unless the browser offers passkey autofill. An element added later, inside
  * an open shadow root, is loaded when it appears, with its string area in the page's language (and
  * in English when that chunk fails); a French page fetches the French chunk and renders in French
- * from the first paint. A signed-out page logs no error, and with the placeholder rule
+ * from the first paint. `<acct-login>`'s views besides the form come when it leaves the form, and
+ * a failed fetch of them offers a retry. A signed-out page logs no error, and with the placeholder rule
  * the docs give, nothing moves as the element loads. Runs on each database.
  */
 import assert from 'node:assert/strict';
@@ -114,6 +115,31 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
       );
       await page.close();
     }
+  });
+
+  it('fetches <acct-login>’s other views when it leaves the form, with a retry when they cannot be fetched', async () => {
+    const page = await browser.newPage();
+    const warnings = consoleLines(page, 'warning');
+    let refuse = true;
+    const asked: string[] = [];
+    await page.route(/\/acct\/chunks\/login-other-views-[^/]*\.js$/, (route) => {
+      asked.push(route.request().url());
+      return refuse ? route.abort('connectionrefused') : route.continue();
+    });
+    const fetched = await open(page);
+    assert.ok(![...fetched].some((file) => file.includes('login-other-views')), 'not with the form');
+    const login = page.locator('acct-login');
+    await login.getByRole('button', { name: 'Forgot password?' }).click();
+    await login.getByText('The sign-in form could not be loaded.').waitFor();
+    assert.ok(
+      warnings.some((text) => text.includes("the sign-in card's views could not be loaded")),
+      warnings.join(' | '),
+    );
+    refuse = false;
+    await login.getByRole('button', { name: 'Try again' }).click();
+    await login.getByRole('heading', { name: 'Reset your password' }).waitFor();
+    assert.ok(asked.length >= 2, 'the retry fetched the views again');
+    await page.close();
   });
 
   it('loads an element added later inside an open shadow root', async () => {

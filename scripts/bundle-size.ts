@@ -7,6 +7,8 @@
  * - the loader, `acct.js`, alone;
  * - a page with only `<acct-login>`: the loader, `acct/acct-login.js`, and everything either imports
  *   statically (English included; SimpleWebAuthn and the other languages are fetched on use);
+ * - what `<acct-login>` fetches of its own on demand (its provider buttons, its views besides the
+ *   form), each beyond that page;
  * - each other element: what its entry adds to that page;
  * - each part of a language (core/i18n/chunks.ts), and SimpleWebAuthn: their chunks — a language's
  *   core (English's is in the page), and each of its areas, which the elements that read them fetch;
@@ -83,6 +85,14 @@ export function measureBundle(dir = DIST): SizeRow[] {
     { what: 'loader (acct.js)', budget: 'loader', bytes: weigh('acct.js'), files: ['acct.js'] },
     { what: 'page with only <acct-login>', budget: 'loginPage', bytes: total(loginPage), files: [...loginPage] },
   ];
+  // What `<acct-login>` fetches of its own when a flow needs it (the provider buttons, the views
+  // besides the form): not in the page, but weighed, so that moving code out of it shows where it went.
+  const loginEntry = manifest[`src/${defineModule('acct-login')}`]!;
+  for (const key of loginEntry.dynamicImports ?? []) {
+    const added = [...closure(key)].filter((file) => !loginPage.has(file));
+    const name = key.match(/([a-z-]+)\.ts$/)?.[1] ?? key;
+    rows.push({ what: `<acct-login> on demand: ${name}`, budget: 'element', bytes: total(added), files: added });
+  }
   for (const tag of ELEMENT_TAGS.filter((t) => t !== 'acct-login')) {
     const added = [...closure(`src/${defineModule(tag)}`)].filter((file) => !loginPage.has(file));
     rows.push({ what: `<${tag}> beyond that page`, budget: 'element', bytes: total(added), files: added });

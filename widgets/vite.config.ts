@@ -70,8 +70,11 @@ function chunkFileName(chunk: { name: string; moduleIds: string[] }): string {
  * into (each file gzipped apart compresses worse, and costs a request): `loader`, what acct.js
  * imports statically (the translation registry with English's core, the element table), and
  * `core`, what `<acct-login>` imports statically beyond that, apart from its own modules (Lit, the
- * base element, the session store, the API client…) — the code nearly every element needs. An
- * element's own modules, and code only some elements share, are still chunked as Rolldown sees fit.
+ * base element, the session store, the API client…) — the code nearly every element needs.
+ * `<acct-login>`'s own static modules are a group too, which puts them all in its entry file:
+ * otherwise the templates its chunks fetched on demand share (login-views.ts) become a chunk of
+ * their own, which costs the sign-in page 0.6 KiB. Other elements' modules, and code only some
+ * elements share, are still chunked as Rolldown sees fit.
  */
 function sharedChunkGroups(): { debugName: string; name: (id: string, ctx: ChunkingContext) => string | null }[] {
   const LOADER = fileURLToPath(new URL('src/loader/loader.ts', import.meta.url));
@@ -93,10 +96,10 @@ function sharedChunkGroups(): { debugName: string; name: (id: string, ctx: Chunk
         if (!groups) {
           const loader = closure(LOADER, ctx);
           loader.delete(LOADER);
-          const login = [...closure(LOGIN, ctx)].filter((m) => !loader.has(m) && !m.startsWith(LOGIN_OWN));
+          const login = [...closure(LOGIN, ctx)].filter((m) => !loader.has(m));
           groups = new Map([
             ...[...loader].map((m) => [m, 'loader'] as const),
-            ...login.map((m) => [m, 'core'] as const),
+            ...login.map((m) => [m, m.startsWith(LOGIN_OWN) ? 'login' : 'core'] as const),
           ]);
         }
         return groups.get(id) ?? null;

@@ -20,7 +20,7 @@ const KiB = 1024;
 
 /** Rows over their budget today, with the size (KiB) they may not grow past. */
 const NOT_YET_WITHIN: Record<string, number> = {
-  'page with only <acct-login>': 34.5,
+  'page with only <acct-login>': 33.5,
   '<acct-onboarding> beyond that page': 14,
   '<acct-organization> beyond that page': 12,
   // The language table, the registry's layers for areas (core/i18n) and the provider buttons'

@@ -163,8 +163,28 @@ export class AcctElement extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const arriving = languageArriving(this.language, this.areas);
-    if (!arriving) return super.scheduleUpdate();
-    return arriving.then(() => super.scheduleUpdate());
+    const held = this.held;
+    if (!arriving && !held) return super.scheduleUpdate();
+    return Promise.all([arriving, held]).then(() => super.scheduleUpdate());
+  }
+
+  /** What the next render waits for besides the strings (`holdRendersFor`); null when nothing. */
+  private held: Promise<unknown> | null = null;
+
+  /**
+   * Holds the element's renders until `work` settles — the module of a view it is switching to,
+   * fetched on demand (on-demand.ts) — so that the view shows whole when it comes, as with strings,
+   * rather than a placeholder first. Whether the work failed is for the render to see.
+   */
+  protected holdRendersFor(work: Promise<unknown>): void {
+    const settled: Promise<unknown> = Promise.all([this.held, work]).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.held = settled;
+    void settled.then(() => {
+      if (this.held === settled) this.held = null;
+    });
   }
 
   /** Areas a flow of this element fetched (`useStrings`), beside those its class declares. */

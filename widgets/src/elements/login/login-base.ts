@@ -2,11 +2,12 @@
  * The part of `<acct-login>` that does not depend on how the user signs in: the settings and the
  * session it renders from, which view shows, the busy/error runner every request goes through
  * (the working button, the wait after a 429, where focus goes after a failure), focus moving
- * between views and fields, the render root (shadow or light DOM), and the small flows around the
- * form — forgotten password, confirmation link again, sign out, retry. The element itself
- * (login.ts, over login-completion.ts) adds the sign-in methods and their views on top; this
- * class is never registered on its own.
+ * between views and fields, the render root (shadow or light DOM), the views fetched on demand
+ * (login-other-views.ts), and sign out and retry. The forgotten password and the confirmation
+ * link are in login-messages.ts; the element itself (login.ts, over login-completion.ts) adds the
+ * sign-in methods and their views on top. This class is never registered on its own.
  */
+import type { TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { AcctElement } from '../../core/acct-element.js';
@@ -16,12 +17,17 @@ import { cancelScheduledDeletion } from '../../core/deletion-notice.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage, inSeconds } from '../../core/i18n/index.js';
 import { adoptLightDomStyles } from '../../core/light-dom.js';
-import { returnAddress } from '../../core/return-code.js';
+import { OnDemand } from '../../core/on-demand.js';
 import { SessionController } from '../../core/session-controller.js';
+import { renderLoadError } from '../../core/views.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { isAbort } from '../../core/webauthn.js';
-import { field, FIELDS, serverProblems, validate, type Problems } from './login-form.js';
+import { field, FIELDS, serverProblems, type Problems } from './login-form.js';
+import type * as OtherViewsModule from './login-other-views.js';
 import type { ViewContext } from './login-views.js';
+
+/** The views besides the sign-in form (login-other-views.ts), a module fetched on demand. */
+export type OtherViews = typeof OtherViewsModule;
 
 /** Browser refusals of a passkey request that are the user's choice or circumstance, not failures: said quietly, no `acct-error`. */
 const QUIET_PASSKEY_CODES = new Set(['passkey_cancelled', 'passkey_unavailable', 'passkey_timed_out']);
@@ -63,6 +69,32 @@ export abstract class LoginBase extends AcctElement {
 
   @query('.retry') private retryButton?: HTMLButtonElement | null;
 
+  /**
+   * The views besides the form: fetched when a request starts (most lead to one) or the card
+   * switches to one, and by then usually here; the render of such a view waits for it.
+   */
+  protected readonly otherViews = new OnDemand(() => import('./login-other-views.js'), "the sign-in card's views");
+
+  /**
+   * A view of the module fetched on demand, once it is here: the card waits for it when it
+   * switches view, so this is rarely `loading` (the placeholder); a fetch that failed says so,
+   * with a retry.
+   */
+  protected withOtherViews(
+    loading: () => TemplateResult,
+    render: (views: OtherViews) => TemplateResult,
+  ): TemplateResult {
+    const views = this.otherViews;
+    if (views.value) return render(views.value);
+    if (views.error !== undefined) {
+      return renderLoadError(this.t, this.t.loadFailed, views.error, () => {
+        void views.again().then(() => this.requestUpdate());
+      });
+    }
+    void views.fetch().then(() => this.requestUpdate());
+    return loading();
+  }
+
   /** Set by the first submit; until then a refused emailed link's message stays on the form. */
   protected touched = false;
   /** Set by a submit after the session ended elsewhere: its news has been read. */
@@ -101,6 +133,9 @@ export abstract class LoginBase extends AcctElement {
   protected sessionChanged(): void {}
 
   private storeChanged(cause: ChangeCause): void {
+    // Someone is signed in (on load, or from another tab): the panel that says so is one of the
+    // other views.
+    if (this.session.store.status === 'signed-in') this.holdRendersFor(this.otherViews.fetch());
     // Signed out by another device (or an expiry) while this card showed who was signed in: its
     // panel goes, and with it the focus if it was there. Put it on the form's heading, under which
     // the news shows (`signedOutNews`), rather than leave it on <body>.
@@ -188,6 +223,9 @@ export abstract class LoginBase extends AcctElement {
   ): Promise<void> {
     this.busy = true;
     this.working = action ?? null;
+    // Whatever the request leads to (a message, the second step, the signed-in panel) is likely one
+    // of the other views: fetched beside it rather than after.
+    void this.otherViews.fetch();
     try {
       await request();
     } catch (error) {
@@ -236,6 +274,7 @@ export abstract class LoginBase extends AcctElement {
 
   /** Switches view and moves focus to its heading, so that screen readers announce where the user now is. */
   protected async showView(view: View, { unconfirmedSignIn = this.unconfirmedSignIn } = {}): Promise<void> {
+    if (view !== 'form') this.holdRendersFor(this.otherViews.fetch());
     this.view = view;
     this.unconfirmedSignIn = unconfirmedSignIn;
     this.problems = {};
@@ -243,51 +282,10 @@ export abstract class LoginBase extends AcctElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="title"]')?.focus();
   }
 
-  protected showForgot(): void {
-    const form = this.renderRoot.querySelector('form');
-    this.email = (form && field(form, 'email')?.value) || this.email;
-    this.formError = '';
-    this.notice = '';
-    void this.showView('forgot');
-  }
-
   protected backToForm(): void {
     this.formError = '';
     this.notice = '';
     void this.showView('form');
-  }
-
-  protected async onForgot(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.busy) return;
-    const form = event.currentTarget as HTMLFormElement;
-    this.formError = '';
-    this.problems = validate(form, 'reset', false, 0);
-    if (await this.focusFirstProblem(form)) return;
-    this.email = field(form, 'email')?.value ?? '';
-    this.markTouched();
-    await this.run(
-      form,
-      async () => {
-        await this.session.store.requestPasswordReset(this.email, returnAddress(this.redirect), this.requestOptions);
-        void this.showView('reset-sent');
-      },
-      { action: 'reset' },
-    );
-  }
-
-  /** "Send the link again" on the confirm-your-address view. */
-  protected async resend(): Promise<void> {
-    if (this.busy || this.countdown.remaining('resend')) return;
-    this.notice = '';
-    await this.run(
-      null,
-      async () => {
-        await this.session.store.resendVerification(this.email, returnAddress(this.redirect), this.requestOptions);
-        this.notice = this.t.linkResent;
-      },
-      { action: 'resend' },
-    );
   }
 
   protected async signOut(): Promise<void> {

@@ -10,10 +10,10 @@ import { property, state } from 'lit/decorators.js';
 import type { User } from '../../../../contract/users.js';
 import { returnAddress } from '../../core/return-code.js';
 import { registerPasskey, WebAuthnController } from '../../core/webauthn.js';
-import { LoginBase } from './login-base.js';
+import { LoginMessages } from './login-messages.js';
 import { shouldOfferPasskey } from './login-form.js';
 
-export abstract class LoginCompletion extends LoginBase {
+export abstract class LoginCompletion extends LoginMessages {
   /** After a sign-in by password or emailed link, offers to add a passkey ("Sign in faster next time"), unless the browser cannot make one or the user already has one. */
   @property({ type: Boolean, reflect: true, attribute: 'offer-passkey' }) offerPasskey = false;
 

@@ -12,12 +12,10 @@ import { property, state } from 'lit/decorators.js';
 import type { OAuthProviderSummary } from '../../../../contract/oauth.js';
 import { ApiError, type ClientConfig } from '../../core/api-client.js';
 import type { PopupAttempt } from '../../core/oauth-popup.js';
+import { OnDemand } from '../../core/on-demand.js';
 import { exchangeSignedIn, returnAddress } from '../../core/return-code.js';
 import { LoginCompletion } from './login-completion.js';
 import { chooseProviders, providerAction } from './login-form.js';
-import type * as ProviderButtonsModule from './login-providers.js';
-
-type ProviderButtons = typeof ProviderButtonsModule;
 
 export abstract class LoginProviders extends LoginCompletion {
   /** Which sign-in providers to offer, in order: their ids separated by commas (e.g. `github,google`); only those the server enables show. Empty: the server's list. */
@@ -29,25 +27,20 @@ export abstract class LoginProviders extends LoginCompletion {
   /** The provider whose popup is open. */
   @state() private waitingFor: OAuthProviderSummary | null = null;
   private popup: PopupAttempt | null = null;
-  /** The provider buttons' module, once fetched. */
-  @state() private buttons: ProviderButtons | null = null;
-  /** Its fetch: kept when it fails, so that renders do not try again; new settings do. */
-  private fetchingButtons: Promise<void> | null = null;
+  /**
+   * The provider buttons' module, fetched when there is a provider to show. Their words are a
+   * string area of their own (core/i18n/en-providers.ts), fetched with them.
+   */
+  private readonly buttons = new OnDemand(
+    () => Promise.all([import('./login-providers.js'), this.useStrings('providers')]).then(([module]) => module),
+    'the provider buttons',
+  );
 
   protected override async configArrived(config: ClientConfig): Promise<void> {
     await super.configArrived(config);
-    if (!this.buttons) this.fetchingButtons = null;
-    if (chooseProviders(this.providers, config.providers).length) await this.fetchButtons();
-  }
-
-  /** Fetches the buttons' module once; if it cannot be, the form shows without them (the console says why). */
-  private fetchButtons(): Promise<void> {
-    // The buttons' words are a string area of their own (core/i18n/en-providers.ts), fetched with them.
-    this.fetchingButtons ??= Promise.all([import('./login-providers.js'), this.useStrings('providers')]).then(
-      ([module]) => void (this.buttons = module),
-      (error: unknown) => console.warn('acct: the provider buttons could not be loaded.', error),
-    );
-    return this.fetchingButtons;
+    // Awaited, so that the form shows whole; new settings try again after a failure, and without
+    // the module the form shows without the buttons.
+    if (chooseProviders(this.providers, config.providers).length) await this.buttons.again();
   }
 
   override disconnectedCallback(): void {
@@ -59,12 +52,13 @@ export abstract class LoginProviders extends LoginCompletion {
   protected renderProviderButtons(config: ClientConfig, more: boolean): TemplateResult | typeof nothing {
     const providers = chooseProviders(this.providers, config.providers);
     if (!providers.length) return nothing;
-    // The `providers` attribute changed since the settings came: fetched now, shown when here.
-    if (!this.buttons) {
-      void this.fetchButtons();
+    const buttons = this.buttons.value;
+    if (!buttons) {
+      // The `providers` attribute changed since the settings came: fetched now, shown when here.
+      if (this.buttons.error === undefined) void this.buttons.fetch().then(() => this.requestUpdate());
       return nothing;
     }
-    return this.buttons.renderProviders(
+    return buttons.renderProviders(
       this.ctx,
       { providers, waitingFor: this.waitingFor, separator: more },
       { choose: this.chooseProvider, cancel: this.cancelProvider },
@@ -78,8 +72,9 @@ export abstract class LoginProviders extends LoginCompletion {
   private chooseProvider(event: Event): void {
     const id = (event.currentTarget as HTMLButtonElement).value;
     const provider = this.configTask.value?.providers?.find((p) => p.id === id);
-    if (!provider || this.busy || !this.buttons) return;
-    const { openOAuthPopup, oauthStartUrl, oauthWindow } = this.buttons;
+    const buttons = this.buttons.value;
+    if (!provider || this.busy || !buttons) return;
+    const { openOAuthPopup, oauthStartUrl, oauthWindow } = buttons;
     const store = this.session.store;
     const attempt =
       this.oauthMode === 'redirect' ? null : openOAuthPopup(store.serverUrl, id, { browserKey: store.browserKey });

@@ -4,13 +4,14 @@
  * store holds the waiting sign-in (`secondFactor`) and the card asks for the authenticator app's
  * code — `autocomplete="one-time-code"`, `inputmode="numeric"` — or, after "Use a recovery code",
  * one of the saved codes. A wrong code says so by its error code; an expired sign-in goes back to
- * the form. The element itself (login.ts) renders it; this class is never registered on its own.
+ * the form. The element itself (login.ts) renders it, with the form in login-other-views.ts; this
+ * class is never registered on its own.
  */
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { SecondFactorRequired } from '../../../../contract/mfa.js';
+import type { OtherViews } from './login-base.js';
 import { LoginPasskey } from './login-passkey.js';
-import { renderActionButton, renderFormError, renderTitle } from './login-views.js';
 
 export abstract class LoginSecondFactor extends LoginPasskey {
   /** "Use a recovery code" was chosen. */
@@ -26,45 +27,29 @@ export abstract class LoginSecondFactor extends LoginPasskey {
     this.useRecovery = false;
     this.formError = '';
     this.notice = '';
-    // The step's words are a string area of their own (core/i18n/en-second-factor.ts): the next
-    // render waits for them.
+    // The step's words are a string area of their own (core/i18n/en-second-factor.ts), and its
+    // form is in the views fetched on demand: the next render waits for both.
     void this.useStrings('second-factor');
+    this.holdRendersFor(this.otherViews.fetch());
     // The re-render for this change is requested after this call: ask for it now, so that
     // `updateComplete` waits for the second step rather than resolving on the form about to go.
     this.requestUpdate();
     void this.updateComplete.then(() => this.focusCode());
   }
 
-  /** The second step, when a sign-in waits for it; null otherwise. */
-  protected renderSecondFactor(): TemplateResult | null {
+  /** Whether a sign-in waits for its second step, which the card then shows. */
+  protected get secondStepShown(): boolean {
     const store = this.session.store;
-    if (!store.secondFactor || store.status === 'signed-in') return null;
-    const ctx = this.ctx;
-    const t = this.t.secondFactor;
-    const recovery = this.useRecovery;
-    const id = ctx.id('mfa-code');
-    return html`
-      <form part="form" novalidate aria-labelledby=${ctx.id('title')} aria-busy=${ctx.busy ? 'true' : 'false'} @submit=${this.onSecondFactor}>
-        ${renderTitle(ctx, t.title)}
-        <p part="hint" class="hint" id=${ctx.id('mfa-intro')}>${recovery ? t.recoveryIntro : t.intro}</p>
-        <div part="field" class="field">
-          <label part="label" for=${id}>${recovery ? t.recoveryLabel : t.codeLabel}</label>
-          ${
-            recovery
-              ? html`<input part="input" id=${id} name="recoveryCode" type="text" autocomplete="off" autocapitalize="off" spellcheck="false" required maxlength="64" aria-describedby=${ctx.id('mfa-intro')} />`
-              : html`<input part="input" id=${id} name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]*" required maxlength="8" aria-describedby=${ctx.id('mfa-intro')} />`
-          }
-        </div>
-        ${renderFormError(this.shownError)}
-        <div class="actions">${renderActionButton(ctx, { action: 'mfa', label: t.verify, primary: true, type: 'submit' })}</div>
-        <p part="switch" class="switch">
-          <button part="switch-button" class="link" type="button" @click=${this.toggleRecovery}>${recovery ? t.useApp : t.useRecovery}</button>
-        </p>
-        <p part="switch" class="switch">
-          <button part="switch-button" class="link" type="button" @click=${this.startOver}>${t.startOver}</button>
-        </p>
-      </form>
-    `;
+    return !!store.secondFactor && store.status !== 'signed-in';
+  }
+
+  /** The second step, from the views' module (login-other-views.ts). */
+  protected renderSecondFactor(views: OtherViews): TemplateResult {
+    return views.renderSecondStep(
+      this.ctx,
+      { recovery: this.useRecovery, formError: this.shownError },
+      { submit: this.onSecondFactor, toggle: this.toggleRecovery, startOver: this.startOver },
+    );
   }
 
   private async onSecondFactor(event: SubmitEvent): Promise<void> {

@@ -1,14 +1,13 @@
 /**
  * The pieces `<acct-login>` renders, as templates: a labelled field, the method buttons, the
- * forgotten-password form, the "check your inbox" messages, the offer to add a passkey and the
- * signed-in panel. They take what
- * they show and the handlers to call; Lit calls the handlers with the element as `this`, because
- * the element renders them. Keeping them here keeps login.ts to state and behaviour.
+ * title and messages every view has, and the sign-in form. They take what they show and the
+ * handlers to call; Lit calls the handlers with the element as `this`, because the element renders
+ * them. Keeping them here keeps login.ts to state and behaviour. The other views are in
+ * login-other-views.ts, fetched on demand.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ClientConfig, SignInMethod } from '../../core/api-client.js';
-import { deletionDate } from '../../core/deletion-notice.js';
 import type { Translation } from '../../core/i18n/index.js';
 
 /**
@@ -269,145 +268,5 @@ export function renderSignInForm(ctx: ViewContext, form: SignInFormState, on: Si
           : nothing
       }
     </form>
-  `;
-}
-
-export interface ForgotHandlers {
-  submit: Listener<SubmitEvent>;
-  back: Listener;
-}
-
-export function renderForgot(
-  ctx: ViewContext,
-  email: string,
-  formError: string,
-  on: ForgotHandlers,
-  { formErrorTicks = false } = {},
-): TemplateResult {
-  const t = ctx.t;
-  return html`
-    <form part="form" novalidate aria-labelledby=${ctx.id('title')} aria-busy=${ctx.busy ? 'true' : 'false'} @submit=${on.submit}>
-      ${renderTitle(ctx, t.forgotTitle)}
-      <p part="hint" class="hint">${t.forgotIntro}</p>
-      ${renderField(ctx, 'email', { label: t.email, type: 'email', autocomplete: 'username', required: true, value: email })}
-      ${renderFormError(formError, { live: !formErrorTicks })}
-      <div class="actions">
-        ${renderActionButton(ctx, { action: 'reset', label: t.sendResetLink, primary: true, type: 'submit' })}
-      </div>
-      <p part="switch" class="switch">
-        <button part="switch-button" class="link" type="button" @click=${on.back}>${t.backToSignIn}</button>
-      </p>
-    </form>
-  `;
-}
-
-export interface SentHandlers {
-  back: Listener;
-  /** Present when the mail can be sent again from here. */
-  resend?: Listener;
-}
-
-export interface SentView {
-  title: string;
-  /** One paragraph each. */
-  text: string[];
-  notice: string;
-  formError: string;
-  /** The resend button's label, when it is not "Send the link again". */
-  resendLabel?: string;
-  /** The resend button's action key (its busy and rate-limit state). */
-  resendAction?: string;
-  /** Whether `formError` counts down (see `renderFormError`). */
-  formErrorTicks?: boolean;
-}
-
-/**
- * "Check your inbox": after a reset request, after asking for a sign-in link, or "confirm your
- * address" after signing up or trying to sign in unconfirmed.
- */
-export function renderSent(ctx: ViewContext, view: SentView, on: SentHandlers): TemplateResult {
-  const t = ctx.t;
-  return html`
-    <div part="message" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
-      ${renderTitle(ctx, view.title)} ${view.text.map((paragraph) => html`<p>${paragraph}</p>`)}
-      ${renderFormError(view.formError, { live: !view.formErrorTicks })} ${renderNotice(view.notice)}
-      ${
-        on.resend
-          ? html`<div class="actions">
-            ${renderActionButton(ctx, { action: view.resendAction ?? 'resend', label: view.resendLabel ?? t.resendLink, parts: 'resend-button', click: on.resend })}
-          </div>`
-          : nothing
-      }
-      <p part="switch" class="switch">
-        <button part="switch-button" class="link" type="button" @click=${on.back}>${t.backToSignIn}</button>
-      </p>
-    </div>
-  `;
-}
-
-/**
- * "Sign in faster next time": after a sign-in by password or emailed link, with `offer-passkey`.
- * Adding is the primary action; "Not now" goes on as if nothing was asked.
- */
-export function renderPasskeyOffer(
-  ctx: ViewContext,
-  { notice, formError }: { notice: string; formError: string },
-  on: { add: Listener; dismiss: Listener },
-): TemplateResult {
-  const t = ctx.t;
-  return html`
-    <div part="passkey-offer" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
-      ${renderTitle(ctx, t.offerPasskey.title)}
-      <p>${t.offerPasskey.text}</p>
-      ${renderFormError(formError)} ${renderNotice(notice)}
-      <div class="actions">
-        ${renderActionButton(ctx, { action: 'add-passkey', label: t.offerPasskey.add, primary: true, parts: 'add-passkey-button', click: on.add })}
-        ${renderActionButton(ctx, { action: 'not-now', label: t.offerPasskey.notNow, parts: 'not-now-button', click: on.dismiss })}
-      </div>
-    </div>
-  `;
-}
-
-/**
- * Who is signed in, with "Sign out"; `notice` is news such as "Your email address is confirmed.";
- * `deletion` the date the account is scheduled for deletion, with "Cancel deletion".
- */
-export function renderSignedIn(
-  ctx: ViewContext,
-  {
-    name,
-    notice,
-    redirect,
-    formError,
-    deletion,
-  }: { name: string; notice: string; redirect: string; formError: string; deletion?: string | undefined },
-  on: { signOut: Listener; handOver?: Listener | undefined; cancelDeletion: Listener },
-): TemplateResult {
-  const t = ctx.t;
-  // On the hosted sign-in page, "Continue" hands the session to the site page (a link would
-  // arrive there signed out); elsewhere it is a plain link.
-  const continueTo = on.handOver
-    ? renderActionButton(ctx, { action: 'continue', label: t.continue, primary: true, click: on.handOver })
-    : html`<a part="button primary-button" class="button primary" href=${redirect}>${t.continue}</a>`;
-  return html`
-    <div part="signed-in" class="message" aria-busy=${ctx.busy ? 'true' : 'false'}>
-      ${renderTitle(ctx, t.signedInAs(name))} ${notice ? html`<p part="notice" class="notice">${notice}</p>` : nothing}
-      ${deletion ? html`<p part="deletion-notice" class="notice">${t.deletionNotice.text(deletionDate(t.$lang, deletion))}</p>` : nothing}
-      ${renderFormError(formError)}
-      <div class="actions">
-        ${redirect ? continueTo : nothing}
-        ${
-          deletion
-            ? renderActionButton(ctx, {
-                action: 'cancel-deletion',
-                label: t.deletionNotice.cancel,
-                parts: 'cancel-deletion-button',
-                click: on.cancelDeletion,
-              })
-            : nothing
-        }
-        ${renderActionButton(ctx, { action: 'sign-out', label: t.signOut, parts: 'sign-out-button', click: on.signOut })}
-      </div>
-    </div>
   `;
 }

@@ -7,7 +7,7 @@
  * Signing in goes through the page's session store, so every acct element on the page follows.
  * What does not depend on the sign-in method lives in login-base.ts, how a sign-in ends (the
  * passkey offer, `redirect`) in login-completion.ts, the templates in login-views.ts and
- * login-skeleton.ts, the form logic in login-form.ts, passkey autofill in passkey-autofill.ts,
+ * login-skeleton.ts (the views besides the form in login-other-views.ts, fetched on demand), the form logic in login-form.ts, passkey autofill in passkey-autofill.ts,
  * the link's polling in magic-link-watch.ts, the passkey button in login-passkey.ts, the provider
  * buttons in login-providers.ts and login-oauth.ts, the second step (two-step verification) in
  * login-second-factor.ts; this module declares the element's class, and
@@ -27,14 +27,8 @@ import { providerStyles } from './login-providers.styles.js';
 import { field, offerFor, primaryMethod, validate, type Offer } from './login-form.js';
 import { renderSkeleton } from './login-skeleton.js';
 import { loginStyles } from './login.styles.js';
-import {
-  renderForgot,
-  renderPasskeyOffer,
-  renderSent,
-  renderSignedIn,
-  renderSignInForm,
-  type SignInFormState,
-} from './login-views.js';
+import type { OtherViews } from './login-base.js';
+import { renderSignInForm, type SignInFormState } from './login-views.js';
 import { MagicLinkWatch } from './magic-link-watch.js';
 import { PasskeyAutofill } from './passkey-autofill.js';
 
@@ -145,7 +139,7 @@ export class AcctLogin extends LoginSecondFactor {
           pending: loading,
           complete: (config) => {
             if (!config.originAllowed) return this.renderOriginRefused(config);
-            return this.session.store.status === 'loading' ? loading() : this.renderView(config);
+            return this.session.store.status === 'loading' ? loading() : this.renderView(config, loading);
           },
           error: (error) => renderLoadError(t, t.loadFailed, error, () => void this.retry()),
         })}
@@ -165,15 +159,18 @@ export class AcctLogin extends LoginSecondFactor {
     return html`<p part="error" class="error" role="alert">${message}</p>`;
   }
 
-  private renderView(config: ClientConfig): TemplateResult {
+  private renderView(config: ClientConfig, loading: () => TemplateResult): TemplateResult {
     const t = this.t;
     const store = this.session.store;
     if (store.status === 'signed-in' && store.user) {
+      const user = store.user;
       if (this.view === 'offer-passkey') {
-        return renderPasskeyOffer(
-          this.ctx,
-          { notice: this.notice, formError: this.formError },
-          { add: this.addPasskey, dismiss: this.dismissOffer },
+        return this.withOtherViews(loading, (views) =>
+          views.renderPasskeyOffer(
+            this.ctx,
+            { notice: this.notice, formError: this.formError },
+            { add: this.addPasskey, dismiss: this.dismissOffer },
+          ),
         );
       }
       // Back from an emailed link, deciding on the offer: nothing to show yet, and not the form.
@@ -181,58 +178,37 @@ export class AcctLogin extends LoginSecondFactor {
       if (!this.signingIn) {
         const returned =
           store.returnedFrom && !store.returnedFrom.error ? (t.returned[store.returnedFrom.flow] ?? '') : '';
-        const redirect = this.redirect ? returnAddress(this.redirect) : '';
-        const name = store.user.displayName || store.user.email;
         const view = {
-          name,
+          name: user.displayName || user.email,
           notice: this.notice || returned,
-          redirect,
+          redirect: this.redirect ? returnAddress(this.redirect) : '',
           formError: this.formError,
-          deletion: store.user.deletionScheduledFor,
+          deletion: user.deletionScheduledFor,
         };
-        return renderSignedIn(this.ctx, view, {
-          signOut: this.signOut,
-          handOver: this.continueToSite,
-          cancelDeletion: this.cancelDeletion,
-        });
+        return this.withOtherViews(loading, (views) =>
+          views.renderSignedIn(this.ctx, view, {
+            signOut: this.signOut,
+            handOver: this.continueToSite,
+            cancelDeletion: this.cancelDeletion,
+          }),
+        );
       }
     }
-    const secondStep = this.renderSecondFactor();
-    if (secondStep) return secondStep;
-    switch (this.view) {
+    if (this.secondStepShown) return this.withOtherViews(loading, (views) => this.renderSecondFactor(views));
+    const view = this.view;
+    switch (view) {
       case 'forgot':
-        return renderForgot(
-          this.ctx,
-          this.email,
-          this.shownError,
-          { submit: this.onForgot, back: this.backToForm },
-          { formErrorTicks: !!this.limited },
-        );
       case 'reset-sent':
-        return renderSent(
-          this.ctx,
-          { title: t.resetSentTitle, text: [t.resetSent(this.email)], notice: '', formError: '' },
-          { back: this.backToForm },
-        );
-      case 'verify': {
-        const text = this.unconfirmedSignIn ? t.verifyNeeded(this.email) : t.verifySent(this.email);
-        const view = {
-          title: t.verifyTitle,
-          text: [text],
-          notice: this.notice,
-          formError: this.shownError,
-          formErrorTicks: !!this.limited,
-        };
-        return renderSent(this.ctx, view, { back: this.backToForm, resend: this.resend });
-      }
+      case 'verify':
+        return this.withOtherViews(loading, (views) => this.renderMessage(views, view));
       case 'link-sent':
-        return this.renderLinkSent();
+        return this.withOtherViews(loading, (views) => this.renderLinkSent(views));
       default:
         return this.renderForm(config);
     }
   }
 
-  private renderLinkSent(): TemplateResult {
+  private renderLinkSent(views: OtherViews): TemplateResult {
     const t = this.t;
     const state = this.link.state;
     let news = state === 'expired' ? t.linkExpired : this.notice;
@@ -249,7 +225,7 @@ export class AcctLogin extends LoginSecondFactor {
       resendLabel: t.sendNewLink,
       resendAction: 'magic-link',
     };
-    return renderSent(this.ctx, view, { back: this.backToForm, resend: this.resendLink });
+    return views.renderSent(this.ctx, view, { back: this.backToForm, resend: this.resendLink });
   }
 
   private renderForm(config: ClientConfig): TemplateResult {
