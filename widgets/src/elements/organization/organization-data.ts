@@ -1,6 +1,6 @@
 /**
  * What `<acct-organization>` shows, kept apart from how it shows it and what its buttons do
- * (organization.ts): the user's organizations and the one shown, its members and invitations,
+ * (organization.ts, organization-members.ts): the user's organizations and the one shown, its members and invitations,
  * kept current by polling while the page is visible, and the organization an invitation just
  * brought the user into. Not an element by itself.
  */

@@ -6,27 +6,20 @@
  * and resend or revoke the open ones. Each invitation mails a link to the hosted page where it is
  * accepted (server/modules/organizations), which brings the invitee back to this page signed in:
  * the element then welcomes them ("You joined Acme") and asks their name if the account has none.
- * Members and invitations stay current by polling while the page is visible. This module only
- * declares the class; `define.ts` registers it.
+ * Members and invitations stay current by polling while the page is visible (organization-data.ts);
+ * the member rows' actions are in organization-members.ts. This module declares the class, its
+ * other actions and views; `define.ts` registers it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { looksLikeEmail, selectField } from '../../core/form-fields.js';
 import { fieldErrorMessage } from '../../core/i18n/index.js';
-import type { Invitation, Member, Organization, OrganizationRole } from '../../../../contract/organizations.js';
+import type { Invitation, Organization } from '../../../../contract/organizations.js';
 import { returnAddress } from '../../core/return-code.js';
-import type { ChangeCause } from '../../core/session-store.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
-import {
-  LEAVING,
-  memberName,
-  renderLeave,
-  renderMembers,
-  renderWelcome,
-  type MemberHandlers,
-  type MembersContext,
-} from './members-view.js';
-import { OrganizationData, type Details } from './organization-data.js';
+import { renderLeave, renderMembers, renderWelcome, type MembersContext } from './members-view.js';
+import type { Details } from './organization-data.js';
+import { OrganizationMembers } from './organization-members.js';
 import { organizationStyles } from './organization.styles.js';
 import { renderCreate, renderHeading, renderInvitations, type FormState } from './organization-views.js';
 
@@ -102,21 +95,14 @@ import { renderCreate, renderHeading, renderInvitations, type FormState } from '
  *
  * @cssproperty [--acct-organization-max-width=40rem] - The widest the card grows.
  */
-export class AcctOrganization extends OrganizationData {
+export class AcctOrganization extends OrganizationMembers {
   static override stringAreas = ['onboarding'] as const;
 
-  static override styles = [OrganizationData.styles, organizationStyles];
+  static override styles = [OrganizationMembers.styles, organizationStyles];
 
   @state() private renaming = false;
-  /** The member whose removal is being confirmed, `LEAVING`, or null. */
-  @state() private confirming: string | null = null;
   /** The welcome's name prompt was answered. */
   @state() private named = false;
-
-  protected override sessionChanged(cause: ChangeCause): void {
-    super.sessionChanged(cause);
-    if (cause !== 'refresh' && cause !== 'exchange') this.confirming = null;
-  }
 
   override render(): TemplateResult {
     const t = this.t;
@@ -315,97 +301,6 @@ export class AcctOrganization extends OrganizationData {
       await this.focusAfterUpdate('h2');
     });
   };
-
-  private readonly memberHandlers: MemberHandlers = {
-    changeRole: (event: Event): void => void this.changeRole(event),
-    askRemove: (event: Event): void => void this.ask((event.currentTarget as HTMLElement).dataset.id ?? null),
-    askLeave: (): void => void this.ask(LEAVING),
-    confirmRemove: (event: Event): void => void this.removeMember(event),
-    confirmLeave: (): void => void this.leave(),
-    cancel: (): void => void this.cancelConfirm(),
-    confirmKeydown: (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      void this.cancelConfirm();
-    },
-  };
-
-  private async changeRole(event: Event): Promise<void> {
-    const select = event.currentTarget as HTMLSelectElement;
-    const org = this.active;
-    const member = this.memberWithId(select.dataset.id);
-    const role = select.value as OrganizationRole;
-    if (!org || !member || role === member.role) return;
-    // Busy with another action: the select goes back to what is true.
-    if (this.busy) return void (select.value = member.role);
-    const done = await this.attempt(async () => {
-      const params = { id: org.id, userId: member.userId };
-      const { member: changed } = await this.api.call('PATCH /api/organizations/:id/members/:userId', {
-        params,
-        body: { role },
-      });
-      await this.reload();
-      this.emit('acct-member-role-changed', { organizationId: org.id, member: changed, previousRole: member.role });
-      this.announcement = this.t.organization.roleChanged(
-        memberName(changed),
-        this.t.roles[changed.role] ?? changed.role,
-      );
-    });
-    if (!done) select.value = member.role;
-  }
-
-  /** Opens a confirmation and puts focus on its least harmful choice, as in an alert dialog (WAI-ARIA APG). */
-  private async ask(what: string | null): Promise<void> {
-    if (this.busy) return;
-    this.confirming = what;
-    this.actionError = '';
-    await this.focusAfterUpdate('.confirm .cancel');
-  }
-
-  private async cancelConfirm(): Promise<void> {
-    const what = this.confirming;
-    this.confirming = null;
-    // Back to the button that opened it.
-    await this.focusAfterUpdate(
-      what === LEAVING ? '[part~="leave-button"]' : `[part~="remove-button"][data-id="${what}"]`,
-    );
-  }
-
-  private async removeMember(event: Event): Promise<void> {
-    const org = this.active;
-    const member = this.memberWithId((event.currentTarget as HTMLElement).dataset.id);
-    if (!org || !member) return;
-    await this.attempt(async () => {
-      await this.api.call('DELETE /api/organizations/:id/members/:userId', {
-        params: { id: org.id, userId: member.userId },
-      });
-      this.confirming = null;
-      await this.reload();
-      this.emit('acct-member-removed', { organizationId: org.id, member });
-      this.announcement = this.t.organization.removed(memberName(member));
-      // The row is gone: focus goes to the list's heading.
-      await this.focusAfterUpdate('h2');
-    });
-  }
-
-  private async leave(): Promise<void> {
-    const org = this.active;
-    if (!org) return;
-    await this.attempt(async () => {
-      await this.api.call('POST /api/organizations/:id/leave', { params: { id: org.id } });
-      this.confirming = null;
-      this.joined = null;
-      this.picked = '';
-      await this.organizations.run();
-      this.emit('acct-organization-left', { organization: org });
-      this.announcement = this.t.organization.left(org.name);
-      await this.focusAfterUpdate('h2');
-    });
-  }
-
-  private memberWithId(id: string | undefined): Member | undefined {
-    return this.details.value?.members.find((m) => m.userId === id);
-  }
 
   /** Runs `work` on the invitation whose button was pressed, then reloads the list. */
   private async onInvitation(
