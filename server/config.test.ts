@@ -57,6 +57,29 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ ACCT_PROCESSES: '0' }), /ACCT_PROCESSES/);
   });
 
+  it('lists settings that do not go together all at once, beside those wrong on their own', () => {
+    assert.throws(
+      () =>
+        loadConfig({
+          ACCT_PROCESSES: '2',
+          ACCT_EXPORT_HOOK_URL: 'https://site.example/export',
+          ACCT_OAUTH_GITHUB_CLIENT_ID: 'only-the-id',
+        }),
+      (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        for (const variable of [
+          'ACCT_PROCESSES',
+          'ACCT_ENCRYPTION_KEYS',
+          'ACCT_EXPORT_HOOK_URL',
+          'ACCT_OAUTH_GITHUB_CLIENT_SECRET',
+        ]) {
+          assert.match(err.message, new RegExp(`\\n  ${variable}`), `${variable} in:\n${err.message}`);
+        }
+        return true;
+      },
+    );
+  });
+
   it('treats empty values as unset', () => {
     assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }).port, 3000);
   });

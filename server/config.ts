@@ -20,6 +20,7 @@ import {
   parseTrustProxy,
   SESSION_DEFAULTS,
 } from './config-fields';
+import { settingConflicts } from './config-conflicts';
 import { SUPPORTED_LANGUAGES, type Language } from './i18n';
 import { SiteNotificationTypes, type SiteNotificationType } from './modules/notifications/catalogue';
 
@@ -34,6 +35,8 @@ export { SESSION_TRANSPORTS, SIGN_IN_METHODS, type SessionTransport, type SignIn
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
+
+export type Environment = z.infer<typeof envSchema>;
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -284,47 +287,11 @@ export function loadConfig(
   } catch (err) {
     throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
   }
-  if (e.ACCT_MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
-    throw new ConfigError(
-      'Invalid configuration:\n  ACCT_MIGRATION_DATABASE_URL: only means something with DATABASE_URL (the embedded database migrates itself)',
-    );
-  }
-  if ((e.ACCT_SESSION_IDLE_TIMEOUT ?? 0) > (e.ACCT_SESSION_ABSOLUTE_TIMEOUT ?? Infinity)) {
-    throw new ConfigError(
-      'Invalid configuration:\n  ACCT_SESSION_IDLE_TIMEOUT: must not exceed ACCT_SESSION_ABSOLUTE_TIMEOUT',
-    );
-  }
-  if (e.ACCT_PROCESSES > 1 && dev) {
-    throw new ConfigError(
-      'Invalid configuration:\n  ACCT_PROCESSES: npm start runs one process (its OAuth test provider lives in it); use npm run serve',
-    );
-  }
-  if (e.ACCT_PROCESSES > 1 && !e.DATABASE_URL) {
-    throw new ConfigError(
-      'Invalid configuration:\n  ACCT_PROCESSES: several processes need PostgreSQL (DATABASE_URL); the embedded database belongs to one process',
-    );
-  }
-  if (e.ACCT_PROCESSES > 1 && !e.ACCT_ENCRYPTION_KEYS) {
-    // Each process would otherwise use the key file of its own data folder: right only by luck.
-    throw new ConfigError(
-      'Invalid configuration:\n  ACCT_ENCRYPTION_KEYS: must be set when ACCT_PROCESSES is more than 1, so that every process opens what another sealed (docs/deploying.md)',
-    );
-  }
-  if (!e.ACCT_LANGUAGES.includes(e.ACCT_DEFAULT_LANGUAGE)) {
-    throw new ConfigError(
-      `Invalid configuration:\n  ACCT_DEFAULT_LANGUAGE: ${e.ACCT_DEFAULT_LANGUAGE} is not in ACCT_LANGUAGES (${e.ACCT_LANGUAGES.join(' ')})`,
-    );
-  }
-  if (e.ACCT_EXPORT_HOOK_URL && !e.ACCT_SITE_SECRET) {
-    throw new ConfigError(
-      'Invalid configuration:\n  ACCT_EXPORT_HOOK_URL: needs ACCT_SITE_SECRET, which signs the calls to the hook',
-    );
-  }
   const oauth = parseOAuthProviders(present);
   const mailFrom = e.ACCT_MAIL_FROM ?? `${e.ACCT_PRODUCT_NAME} <no-reply@${new URL(e.ACCT_PUBLIC_URL).hostname}>`;
   const push = parsePushSettings(present, { mailFrom });
   const connectedApps = parseConnectedApps(present);
-  const problems = [...oauth.problems, ...push.problems, ...connectedApps.problems];
+  const problems = [...settingConflicts(e, dev), ...oauth.problems, ...push.problems, ...connectedApps.problems];
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
