@@ -71,7 +71,8 @@ export abstract class LoginBase extends AcctElement {
 
   /**
    * The views besides the form: fetched when a request starts (most lead to one) or the card
-   * switches to one, and by then usually here; the render of such a view waits for it.
+   * switches to one, and by then usually here; the render of such a view waits for it. Each of
+   * those moments tries again after a failure (`again`); a render never does.
    */
   protected readonly otherViews = new OnDemand(() => import('./login-other-views.js'), "the sign-in card's views");
 
@@ -135,7 +136,7 @@ export abstract class LoginBase extends AcctElement {
   private storeChanged(cause: ChangeCause): void {
     // Someone is signed in (on load, or from another tab): the panel that says so is one of the
     // other views.
-    if (this.session.store.status === 'signed-in') this.holdRendersFor(this.otherViews.fetch());
+    if (this.session.store.status === 'signed-in') this.holdRendersFor(this.otherViews.again());
     // Signed out by another device (or an expiry) while this card showed who was signed in: its
     // panel goes, and with it the focus if it was there. Put it on the form's heading, under which
     // the news shows (`signedOutNews`), rather than leave it on <body>.
@@ -225,7 +226,7 @@ export abstract class LoginBase extends AcctElement {
     this.working = action ?? null;
     // Whatever the request leads to (a message, the second step, the signed-in panel) is likely one
     // of the other views: fetched beside it rather than after.
-    void this.otherViews.fetch();
+    void this.otherViews.again();
     try {
       await request();
     } catch (error) {
@@ -274,7 +275,7 @@ export abstract class LoginBase extends AcctElement {
 
   /** Switches view and moves focus to its heading, so that screen readers announce where the user now is. */
   protected async showView(view: View, { unconfirmedSignIn = this.unconfirmedSignIn } = {}): Promise<void> {
-    if (view !== 'form') this.holdRendersFor(this.otherViews.fetch());
+    if (view !== 'form') this.holdRendersFor(this.otherViews.again());
     this.view = view;
     this.unconfirmedSignIn = unconfirmedSignIn;
     this.problems = {};
