@@ -38,6 +38,22 @@ class AreaProbe extends AcctElement {
 }
 AreaProbe.define('acct-area-probe');
 
+/** Switches to a view whose module comes later (holdRendersFor). */
+class HoldingProbe extends AcctElement {
+  view = 'first';
+  rendered: string[] = [];
+  static override properties = { view: { state: true } };
+  override render() {
+    this.rendered.push(this.view);
+    return html`<p part="text">${this.view}</p>`;
+  }
+  switchWhen(work: Promise<unknown>) {
+    this.holdRendersFor(work);
+    this.view = 'second';
+  }
+}
+HoldingProbe.define('acct-holding-probe');
+
 describe('AcctElement', () => {
   const page = document.documentElement;
   let pageLang = '';
@@ -47,6 +63,24 @@ describe('AcctElement', () => {
   afterEach(async () => {
     page.lang = pageLang;
     await emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('holds its renders until the work a view waits for settles, failed or not', async () => {
+    const el = await fixture<HoldingProbe>(html`<acct-holding-probe></acct-holding-probe>`);
+    let arrive!: () => void;
+    el.switchWhen(new Promise<void>((resolve) => (arrive = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.rendered).to.deep.equal(['first'], 'nothing rendered while the work runs');
+    arrive();
+    await el.updateComplete;
+    expect(el.rendered).to.deep.equal(['first', 'second']);
+
+    let fail!: (error: Error) => void;
+    el.switchWhen(new Promise<void>((_resolve, reject) => (fail = reject)));
+    el.view = 'third';
+    fail(new Error('the chunk could not be fetched'));
+    await el.updateComplete;
+    expect(el.rendered.at(-1)).to.equal('third', 'a failure releases the render too');
   });
 
   it('speaks its own lang, else the page’s, else English, and follows <html lang> changes', async () => {
