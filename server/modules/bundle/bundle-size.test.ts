@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { loginPageBreakdown } from '../../../scripts/bundle-breakdown';
 import { BUDGETS, DIST, measureBundle } from '../../../scripts/bundle-size';
 import { ELEMENT_TAGS } from '../../../widgets/src/loader/element-tags';
 import { elementTags } from '../../../widgets/test-runner/element-tags.mjs';
@@ -20,6 +21,8 @@ const KiB = 1024;
 
 /** Rows over their budget today, with the size (KiB) they may not grow past. */
 const NOT_YET_WITHIN: Record<string, number> = {
+  // Lit, the session store, English's core and the base element alone are 23.4 KiB: the 20 KiB
+  // budget needs a decision (docs/embedding.md "What a page downloads", npm run size:breakdown).
   'page with only <acct-login>': 33.5,
   '<acct-onboarding> beyond that page': 14,
   '<acct-organization> beyond that page': 12,
@@ -44,6 +47,15 @@ describe('bundle size budgets', { skip: !built && !process.env.CI && 'no build: 
       .map((row) => row.files[0]!)
       .sort();
     assert.deepEqual(fetchedOnUse, chunks);
+  });
+
+  it('breaks the login page down into parts that add up to it, each part found in the source maps', async () => {
+    const parts = await loginPageBreakdown();
+    const page = measureBundle().find((row) => row.budget === 'loginPage')!;
+    const sum = [...parts.values()].reduce((total, bytes) => total + bytes, 0);
+    assert.ok(Math.abs(sum - page.bytes) < 1, `${sum} vs ${page.bytes}`);
+    for (const [part, bytes] of parts) assert.ok(bytes > 100, `${part}: ${bytes} bytes`);
+    assert.equal(parts.size, 7, [...parts.keys()].join(', '));
   });
 
   it('loads every element the source defines, and no other', () => {
