@@ -28,7 +28,7 @@ const LOGIN_PAGE_PARTS: Parts = [
     'session store, API client, wire contract',
     /core\/(session|api-client|return-code|browser-key|storage|server-url|deletion-notice|events)|contract\//,
   ],
-  ['passkey ceremonies (SimpleWebAuthn itself comes on use)', /core\/webauthn/],
+  ['passkeys: support, one-request rule (the ceremonies come on use)', /core\/webauthn/],
   // Everything else, and the bundler's own glue (no source).
   ['base element, theme, colour scheme, shared views', /^/],
 ];

@@ -21,14 +21,14 @@ const KiB = 1024;
 
 /** Rows over their budget today, with the size (KiB) they may not grow past. */
 const NOT_YET_WITHIN: Record<string, number> = {
-  // Lit, the session store, English's core and the base element alone are 23.4 KiB: the 20 KiB
+  // Lit, the session store, English's core and the base element alone are 23 KiB: the 20 KiB
   // budget needs a decision (docs/embedding.md "What a page downloads", npm run size:breakdown).
-  'page with only <acct-login>': 33.5,
+  'page with only <acct-login>': 33,
   '<acct-onboarding> beyond that page': 14,
   '<acct-organization> beyond that page': 12,
   // The language table, the registry's layers for areas (core/i18n) and the provider buttons'
   // fetch on demand cost the kit 2 KiB; they took 10.6 KiB off the login page.
-  // Lit, English and the shared code alone are 37 KiB; the 23 elements 55 (npm run size:breakdown).
+  // Lit, English and the shared code alone are 37.5 KiB; the 23 elements 55 (npm run size:breakdown).
   'whole kit (acct-all.js)': 92.5,
 };
 

@@ -5,7 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { ApiError } from './api-client.js';
-import { beginCeremony, cancelCeremony, endCeremony, isAbort, webAuthnFailure } from './webauthn.js';
+import { beginCeremony, cancelCeremony, endCeremony, isAbort } from './webauthn.js';
+import { webAuthnFailure } from './webauthn-ceremonies.js';
 
 const named = (name: string, message = 'browser text', code?: string) =>
   Object.assign(new Error(message), { name, ...(code ? { code } : {}) });

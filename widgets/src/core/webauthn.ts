@@ -13,12 +13,16 @@
  * it); and the fetch of the options, which is cancelled along with the request it prepares.
  * Browser failures become `ApiError`s with stable codes, so they are translated like the server's.
  *
- * SimpleWebAuthn itself is fetched when a ceremony first starts (a passkey button, the autofill
- * request), not with the form: a page whose visitor never touches a passkey never downloads it.
+ * SimpleWebAuthn itself, and what the ceremonies do once the server's options are in
+ * (webauthn-ceremonies.ts), are fetched when a ceremony first starts (a passkey button, the
+ * autofill request) — beside the options — not with the form: a page whose visitor never touches a
+ * passkey never downloads them. What stays here is what every page with a passkey button needs at
+ * once: whether the browser has passkeys, the one-request rule, and the options' fetch.
  */
 import type * as SimpleWebAuthnBrowser from '@simplewebauthn/browser';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/browser';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type * as CeremoniesModule from './webauthn-ceremonies.js';
 import type { SecondFactorRequired } from '../../../contract/mfa.js';
 import type { SignedIn } from '../../../contract/auth.js';
 import type { Passkey } from '../../../contract/passkeys.js';
@@ -27,12 +31,26 @@ import type { SessionStore } from './session-store.js';
 
 /** SimpleWebAuthn's browser library, imported once on first use (a chunk of its own in the build). */
 let library: Promise<typeof SimpleWebAuthnBrowser> | undefined;
-function simpleWebAuthn(): Promise<typeof SimpleWebAuthnBrowser> {
+export function simpleWebAuthn(): Promise<typeof SimpleWebAuthnBrowser> {
   library ??= import('@simplewebauthn/browser').catch((error: unknown) => {
     library = undefined; // a failed fetch is tried again by the next ceremony
     throw error;
   });
   return library;
+}
+
+/**
+ * The ceremonies' own code (webauthn-ceremonies.ts), imported once on first use like the library.
+ * A failed fetch is a ceremony that failed (`passkey_failed`, as the library's would be), tried
+ * again by the next one.
+ */
+let ceremonyCode: Promise<typeof CeremoniesModule> | undefined;
+function ceremonies(): Promise<typeof CeremoniesModule> {
+  ceremonyCode ??= import('./webauthn-ceremonies.js').catch((error: unknown) => {
+    ceremonyCode = undefined;
+    throw new ApiError('passkey_failed', 0, error instanceof Error ? error.message : String(error));
+  });
+  return ceremonyCode;
 }
 
 /** Whether the browser has WebAuthn at all (SimpleWebAuthn's own test, kept here so it needs no download). */
@@ -72,6 +90,7 @@ export function beginCeremony(kind: CeremonyKind): Ceremony | null {
   current?.controller.abort(abortReason('Replaced by another passkey request.'));
   // Fetched beside the ceremony's options rather than after them; a failure shows when it is used.
   simpleWebAuthn().catch(() => undefined);
+  ceremonies().catch(() => undefined);
   const controller = new AbortController();
   const ceremony: Running = { kind, controller, signal: controller.signal };
   controller.signal.addEventListener('abort', () => {
@@ -102,53 +121,10 @@ export function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
-/** `startAuthentication` / `startRegistration` failures that carry a code of SimpleWebAuthn's. */
-const codeOf = (error: unknown) => (error as { code?: unknown }).code;
-
-/**
- * A failure of the browser's part of a ceremony as an `ApiError` with a client-side code (status
- * 0): the user closing the dialog (`NotAllowedError`, also what a timeout gives) is
- * `passkey_cancelled`, which the elements report quietly. Aborts and `ApiError`s pass through.
- */
-export function webAuthnFailure(error: unknown): unknown {
-  if (error instanceof ApiError || isAbort(error) || !(error instanceof Error)) return error;
-  return new ApiError(ceremonyFailureCode(error), 0, error.message);
-}
-
-/** The client-side code of a ceremony's failure in the browser (webAuthnFailure). */
-function ceremonyFailureCode(error: Error): string {
-  if (error.name === 'NotAllowedError') return 'passkey_cancelled';
-  if (codeOf(error) === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED' || error.name === 'InvalidStateError') {
-    return 'passkey_already_registered';
-  }
-  if (error.name === 'SecurityError') return 'passkey_wrong_domain';
-  if (/not support/i.test(error.message)) return 'passkey_unsupported';
-  return 'passkey_failed';
-}
-
 /** A passkey's signature over the server's challenge, and the RP ID it was made for. */
 export interface PasskeyAssertion {
   response: AuthenticationResponseJSON;
   rpId: string | undefined;
-}
-
-/** A refusal sooner than this came before anyone could have looked at a dialog. */
-export const IMMEDIATE_REFUSAL_MS = 1000;
-
-/**
- * A passkey sign-in the browser refused (`NotAllowedError`), told apart by when it came, since
- * the error itself is deliberately the same whatever the reason (WebAuthn §14.5.2, privacy: a
- * page must not learn whether the user has a passkey; SimpleWebAuthn 14 passes it through as
- * `ERROR_PASSTHROUGH_SEE_CAUSE_PROPERTY`). Chromium refuses at once when no authenticator holds a
- * passkey for the site and it has nothing to show (measured: 4 ms with a virtual authenticator),
- * and after the request's `timeout` when nobody answered; anything in between is a person closing
- * the dialog. Only that last one is "cancelled".
- */
-function refusal(error: ApiError, elapsedMs: number, timeoutMs: number | undefined): ApiError {
-  if (error.code !== 'passkey_cancelled') return error;
-  if (elapsedMs < IMMEDIATE_REFUSAL_MS) return new ApiError('passkey_unavailable', 0, error.message);
-  if (timeoutMs && elapsedMs >= timeoutMs * 0.95) return new ApiError('passkey_timed_out', 0, error.message);
-  return error;
 }
 
 /**
@@ -166,68 +142,32 @@ export async function passkeyAssertion(
     | 'POST /api/passkeys/authenticate/options'
     | 'POST /api/auth/reauthenticate/passkey-options' = 'POST /api/passkeys/authenticate/options',
 ): Promise<PasskeyAssertion> {
+  const code = ceremonies();
   const { signal } = ceremony;
   const optionsJSON = await api.call(optionsRoute, {}, { signal });
   signal.throwIfAborted();
   onPrompt?.();
-  const asked = performance.now();
-  try {
-    const { startAuthentication } = await simpleWebAuthn();
-    signal.throwIfAborted();
-    const response = await startAuthentication({
-      optionsJSON,
-      useBrowserAutofill: ceremony.kind === 'autofill',
-      // SimpleWebAuthn looks for the `webauthn` input with document.querySelectorAll, which does
-      // not see into shadow roots; our field is there, rendered before the request starts.
-      verifyBrowserAutofillInput: false,
-    });
-    return { response, rpId: optionsJSON.rpId };
-  } catch (error) {
-    const failure = webAuthnFailure(error);
-    throw failure instanceof ApiError ? refusal(failure, performance.now() - asked, optionsJSON.timeout) : failure;
-  }
+  return (await code).askForAssertion(optionsJSON, ceremony);
 }
 
 /**
  * Signs in with an assertion. When the server no longer knows the passkey (the user removed it),
- * the browser is told too (WebAuthn's signal API, where supported), so that its autofill and
- * dialogs stop offering a passkey that can only fail; best effort, and silent either way.
+ * the browser is told too (webauthn-ceremonies.ts).
  */
 export async function signInWithAssertion(
   store: SessionStore,
-  { response, rpId }: PasskeyAssertion,
+  assertion: PasskeyAssertion,
 ): Promise<SignedIn | SecondFactorRequired> {
-  try {
-    return await store.signInWithPasskey(response);
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'unknown_passkey' && rpId) {
-      await simpleWebAuthn()
-        .then(({ sendSignal }) =>
-          sendSignal({ signalName: 'unknownCredential', rpID: rpId, credentialID: response.id }),
-        )
-        .catch(() => undefined);
-    }
-    throw error;
-  }
+  return (await ceremonies()).signInWithAssertion(store, assertion);
 }
 
 /** Creates a passkey for the signed-in user and registers it; the answer is the new passkey as listed. */
 export async function registerPasskey(api: ApiClient, ceremony: Ceremony): Promise<Passkey> {
+  const code = ceremonies();
   const { signal } = ceremony;
   const optionsJSON = await api.call('POST /api/passkeys/register/options', {}, { signal });
   signal.throwIfAborted();
-  let response;
-  try {
-    const { startRegistration } = await simpleWebAuthn();
-    signal.throwIfAborted();
-    response = await startRegistration({ optionsJSON });
-  } catch (error) {
-    throw webAuthnFailure(error);
-  }
-  // No signal from here on: the authenticator has made the key, so the server must hear of it,
-  // or the user keeps a passkey that signs in nowhere.
-  const { passkey } = await api.call('POST /api/passkeys/register/verify', { body: { response } });
-  return passkey;
+  return (await code).createPasskey(api, optionsJSON, ceremony);
 }
 
 /**
