@@ -5,13 +5,17 @@
  * forgotten-password form, the "check your inbox" messages (which follow an emailed sign-in link
  * until it is used) and, with `offer-passkey`, the offer to add a passkey after signing in.
  * Signing in goes through the page's session store, so every acct element on the page follows.
- * What does not depend on the sign-in method lives in login-base.ts, how a sign-in ends (the
- * passkey offer, `redirect`) in login-completion.ts, the templates in login-views.ts and
- * login-skeleton.ts (the views besides the form in login-other-views.ts, fetched on demand), the form logic in login-form.ts, passkey autofill in passkey-autofill.ts,
- * the link's polling in magic-link-watch.ts, the passkey button in login-passkey.ts, the provider
- * buttons in login-providers.ts and login-oauth.ts, the second step (two-step verification) in
- * login-second-factor.ts; this module declares the element's class, and
- * `define.ts` registers it.
+ * Where the rest lives:
+ * - login-base.ts: what does not depend on the sign-in method;
+ * - login-messages.ts: the forgotten password and the confirmation link;
+ * - login-completion.ts: how a sign-in ends (the passkey offer, `redirect`);
+ * - login-views.ts and login-skeleton.ts: the form's templates; login-other-views.ts: the other
+ *   views' templates, fetched on demand;
+ * - login-form.ts: the form logic; passkey-autofill.ts and login-passkey.ts: passkeys;
+ * - magic-link-watch.ts: the link's polling;
+ * - login-oauth.ts and login-providers.ts (on demand): the provider buttons;
+ * - login-second-factor.ts: the second step (two-step verification).
+ * This module declares the element's class, and `define.ts` registers it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
