@@ -83,6 +83,15 @@ describe('AcctElement', () => {
     expect(el.rendered.at(-1)).to.equal('third', 'a failure releases the render too');
   });
 
+  it('renders anyway once the work it waits for has hung for three seconds', async () => {
+    const el = await fixture<HoldingProbe>(html`<acct-holding-probe></acct-holding-probe>`);
+    el.switchWhen(new Promise<void>(() => {}));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(el.rendered).to.deep.equal(['first']);
+    await waitUntil(() => el.rendered.length === 2, 'rendered after the limit', { timeout: 2000 });
+    expect(el.rendered).to.deep.equal(['first', 'second']);
+  });
+
   it('speaks its own lang, else the page’s, else English, and follows <html lang> changes', async () => {
     page.lang = '';
     const el = await fixture<ProbeElement>(html`<acct-probe></acct-probe>`);

@@ -49,6 +49,9 @@ const hostStyles = css`
   }
 `;
 
+/** The longest a view's module holds an element's renders (holdRendersFor). */
+const HOLD_LIMIT_MS = 3000;
+
 // Elements that take their language from `<html lang>` re-render when it changes, and every
 // element when the site registers or overrides strings (i18n/registry.ts); one observer and one
 // subscription serve them all, made on the first connect so that importing a module has no side
@@ -174,10 +177,13 @@ export class AcctElement extends LitElement {
   /**
    * Holds the element's renders until `work` settles — the module of a view it is switching to,
    * fetched on demand (on-demand.ts) — so that the view shows whole when it comes, as with strings,
-   * rather than a placeholder first. Whether the work failed is for the render to see.
+   * rather than a placeholder first. Whether the work failed is for the render to see. A fetch
+   * that hangs (a stalled network) holds them for `HOLD_LIMIT_MS` at most: the render then shows
+   * what it can (its placeholder) rather than leave the element frozen.
    */
   protected holdRendersFor(work: Promise<unknown>): void {
-    const settled: Promise<unknown> = Promise.all([this.held, work]).then(
+    const limit = new Promise((resolve) => setTimeout(resolve, HOLD_LIMIT_MS));
+    const settled: Promise<unknown> = Promise.all([this.held, Promise.race([work, limit])]).then(
       () => undefined,
       () => undefined,
     );
