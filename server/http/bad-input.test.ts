@@ -156,8 +156,8 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
    */
   async function signedIn(): Promise<TestClient> {
     if (!account) {
-      // The sign-ups above queue mail faster than the worker's batches of 10 send it: send the
-      // backlog first, so that signedUpClient's wait for its verification mail is short.
+      // The sign-ups above queue mail faster than the worker's batches of 10 send it, and
+      // signedUpClient reads its verification mail after a single pass: send the backlog first.
       await drainMailQueue(server.services);
       const signedUp = await signedUpClient(server.services, server.url);
       account = signedUp.client;

@@ -9,25 +9,14 @@ import type { OutboxMessage } from '../../contract/mail';
 import { TestClient, TEST_ORIGIN } from './http-client';
 import { drainMailQueue } from './mail';
 
-/**
- * The newest message to `to` (optionally of one template), after sending what is queued. Sending
- * is a job: on a loaded machine a drain has been seen to return before the message was in the
- * outbox (CI, twice in four runs, on PostgreSQL), so the outbox is read again, draining again,
- * for a few seconds before the message counts as never sent.
- */
+/** The newest message to `to` (optionally of one template), after sending what is queued. */
 export async function latestMail(services: Services, to: string, template?: string): Promise<OutboxMessage> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    await drainMailQueue(services);
-    const message = (await services.mail.outbox(500)).find(
-      (m) => m.to === to.toLowerCase() && (!template || m.template === template),
-    );
-    if (message || Date.now() > deadline) {
-      assert.ok(message, `no ${template ?? ''} mail to ${to}`);
-      return message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await drainMailQueue(services);
+  const message = (await services.mail.outbox(500)).find(
+    (m) => m.to === to.toLowerCase() && (!template || m.template === template),
+  );
+  assert.ok(message, `no ${template ?? ''} mail to ${to}`);
+  return message;
 }
 
 /** The first link in a message's text. */
