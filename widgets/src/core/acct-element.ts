@@ -182,10 +182,11 @@ export class AcctElement extends LitElement {
    * what it can (its placeholder) rather than leave the element frozen.
    */
   protected holdRendersFor(work: Promise<unknown>): void {
-    const limit = new Promise((resolve) => setTimeout(resolve, HOLD_LIMIT_MS));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const limit = new Promise((resolve) => (timer = setTimeout(resolve, HOLD_LIMIT_MS)));
     const settled: Promise<unknown> = Promise.all([this.held, Promise.race([work, limit])]).then(
-      () => undefined,
-      () => undefined,
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
     );
     this.held = settled;
     void settled.then(() => {

@@ -76,6 +76,12 @@ export abstract class LoginBase extends AcctElement {
    */
   protected readonly otherViews = new OnDemand(() => import('./login-other-views.js'), "the sign-in card's views");
 
+  /** The next render shows one of the other views: it waits for their module (fetched again after a failure). */
+  protected needOtherViews(): void {
+    // Once here, nothing to wait for: store changes while signed in come often.
+    if (!this.otherViews.value) this.holdRendersFor(this.otherViews.again());
+  }
+
   /**
    * A view of the module fetched on demand, once it is here: the card waits for it when it
    * switches view, so this is rarely `loading` (the placeholder); a fetch that failed says so,
@@ -136,7 +142,7 @@ export abstract class LoginBase extends AcctElement {
   private storeChanged(cause: ChangeCause): void {
     // Someone is signed in (on load, or from another tab): the panel that says so is one of the
     // other views.
-    if (this.session.store.status === 'signed-in') this.holdRendersFor(this.otherViews.again());
+    if (this.session.store.status === 'signed-in') this.needOtherViews();
     // Signed out by another device (or an expiry) while this card showed who was signed in: its
     // panel goes, and with it the focus if it was there. Put it on the form's heading, under which
     // the news shows (`signedOutNews`), rather than leave it on <body>.
@@ -275,7 +281,7 @@ export abstract class LoginBase extends AcctElement {
 
   /** Switches view and moves focus to its heading, so that screen readers announce where the user now is. */
   protected async showView(view: View, { unconfirmedSignIn = this.unconfirmedSignIn } = {}): Promise<void> {
-    if (view !== 'form') this.holdRendersFor(this.otherViews.again());
+    if (view !== 'form') this.needOtherViews();
     this.view = view;
     this.unconfirmedSignIn = unconfirmedSignIn;
     this.problems = {};

@@ -30,7 +30,7 @@ export abstract class LoginSecondFactor extends LoginPasskey {
     // The step's words are a string area of their own (core/i18n/en-second-factor.ts), and its
     // form is in the views fetched on demand: the next render waits for both.
     void this.useStrings('second-factor');
-    this.holdRendersFor(this.otherViews.again());
+    this.needOtherViews();
     // The re-render for this change is requested after this call: ask for it now, so that
     // `updateComplete` waits for the second step rather than resolving on the form about to go.
     this.requestUpdate();
