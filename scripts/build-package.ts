@@ -4,7 +4,8 @@
  * tarball; e2e/npm-package.test.ts builds, packs and uses it.
  *
  * - JavaScript: one unminified ES module per source module (a bundler minifies and splits again),
- *   laid out as the sources are (`dist/widgets/src/…`, `dist/contract/…`); Lit, @lit/task and
+ *   but with the templates minified as in the script-tag build (a site's bundler leaves `html` and
+ *   `css` templates as they are; scripts/minify-templates.ts), laid out as the sources are (`dist/widgets/src/…`, `dist/contract/…`); Lit, @lit/task and
  *   SimpleWebAuthn stay imports, as the package's dependencies.
  * - Types: the TypeScript declarations beside each module (widgets/tsconfig.package.json), and
  *   `jsx.d.ts`, React 19's JSX typings for every element's properties and events, written from
@@ -18,6 +19,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { minifyTemplatesPlugin } from './minify-templates';
 import { STRING_AREAS } from '../widgets/src/core/i18n/areas';
 import { BUILT_IN_LANGUAGES } from '../widgets/src/core/i18n/registry';
 import { defineModule, ELEMENT_TAGS } from '../widgets/src/loader/element-tags';
@@ -150,6 +152,7 @@ export async function buildPackage(packageDir = PACKAGE_DIR): Promise<void> {
     configFile: false,
     root: WIDGETS,
     logLevel: 'warn',
+    plugins: [minifyTemplatesPlugin(join(WIDGETS, 'src/'))],
     build: {
       outDir: dist,
       emptyOutDir: true,

@@ -16,8 +16,28 @@
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CHROME_ARGS, findChrome } from '../scripts/find-chrome.ts';
+import { minifyTemplates } from '../scripts/minify-templates.ts';
 import { acctTestServers } from './test-runner/servers.mjs';
+
+const SOURCES = fileURLToPath(new URL('src/', import.meta.url));
+
+/**
+ * The elements' templates minified as the build minifies them (scripts/minify-templates.ts), so
+ * that the tests render what a site is sent; the tests' own fixtures are left as written.
+ */
+const minifiedTemplates = {
+  name: 'acct-minify-templates',
+  async transform(context) {
+    // Served from the repository's root, the runner's root directory.
+    const file = join(process.cwd(), context.path);
+    if (!file.startsWith(SOURCES) || !file.endsWith('.ts') || file.endsWith('.test.ts')) return undefined;
+    const result = await minifyTemplates(context.body, file);
+    return result ? { body: result.code } : undefined;
+  },
+};
 
 export default {
   files: ['widgets/src/**/*.test.ts'],
@@ -25,7 +45,7 @@ export default {
   concurrency: 1,
   nodeResolve: true,
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), args: CHROME_ARGS } })],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json' }), acctTestServers()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'widgets/tsconfig.json' }), minifiedTemplates, acctTestServers()],
   testFramework: { config: { timeout: 10000 } },
   // Lit's development build announces itself once per test file, and the store explains the
   // `foreign` servers' refusal in the console (which the tests check themselves): nothing to act on.

@@ -13,43 +13,43 @@
  */
 import { css } from 'lit';
 
-const light = css`
-  color-scheme: light;
-  --_text: var(--acct-color-text, #1f2328);
-  --_muted: var(--acct-color-text-muted, #57606a);
-  --_surface: var(--acct-color-surface, #ffffff);
-  --_input: var(--acct-color-input, #ffffff);
-  --_border: var(--acct-color-border, #8c959f);
-  --_primary: var(--acct-color-primary, #1d4ed8);
-  --_on-primary: var(--acct-color-on-primary, #ffffff);
-  --_link: var(--acct-color-link, #1d4ed8);
-  --_danger: var(--acct-color-danger, #b42318);
-  --_focus: var(--acct-color-focus, #1d4ed8);
-`;
-
-const dark = css`
-  color-scheme: dark;
-  --_text: var(--acct-color-text, #e6edf3);
-  --_muted: var(--acct-color-text-muted, #9da7b3);
-  --_surface: var(--acct-color-surface, #16181d);
-  --_input: var(--acct-color-input, #0d1117);
-  --_border: var(--acct-color-border, #6e7681);
-  --_primary: var(--acct-color-primary, #8fb3ff);
-  --_on-primary: var(--acct-color-on-primary, #0b1020);
-  --_link: var(--acct-color-link, #8fb3ff);
-  --_danger: var(--acct-color-danger, #ff9b8f);
-  --_focus: var(--acct-color-focus, #8fb3ff);
-`;
-
-export const themeStyles = css`
-  :host {
-    --_font: var(--acct-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_font-size: var(--acct-font-size, 1rem);
-    --_radius: var(--acct-radius, 0.5rem);
-    --_space: var(--acct-spacing, 1rem);
-    ${light}
-  }
-  :host(:state(dark)) {
-    ${dark}
-  }
-`;
+/**
+ * The tokens, then the light palette on `:host` and the dark one on `:host(:state(dark))`. Each
+ * sheet is static (no interpolation), so that the build can minify it (scripts/minify-templates.ts).
+ */
+export const themeStyles = [
+  css`
+    :host {
+      --_font: var(--acct-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      --_font-size: var(--acct-font-size, 1rem);
+      --_radius: var(--acct-radius, 0.5rem);
+      --_space: var(--acct-spacing, 1rem);
+      color-scheme: light;
+      --_text: var(--acct-color-text, #1f2328);
+      --_muted: var(--acct-color-text-muted, #57606a);
+      --_surface: var(--acct-color-surface, #ffffff);
+      --_input: var(--acct-color-input, #ffffff);
+      --_border: var(--acct-color-border, #8c959f);
+      --_primary: var(--acct-color-primary, #1d4ed8);
+      --_on-primary: var(--acct-color-on-primary, #ffffff);
+      --_link: var(--acct-color-link, #1d4ed8);
+      --_danger: var(--acct-color-danger, #b42318);
+      --_focus: var(--acct-color-focus, #1d4ed8);
+    }
+  `,
+  css`
+    :host(:state(dark)) {
+      color-scheme: dark;
+      --_text: var(--acct-color-text, #e6edf3);
+      --_muted: var(--acct-color-text-muted, #9da7b3);
+      --_surface: var(--acct-color-surface, #16181d);
+      --_input: var(--acct-color-input, #0d1117);
+      --_border: var(--acct-color-border, #6e7681);
+      --_primary: var(--acct-color-primary, #8fb3ff);
+      --_on-primary: var(--acct-color-on-primary, #0b1020);
+      --_link: var(--acct-color-link, #8fb3ff);
+      --_danger: var(--acct-color-danger, #ff9b8f);
+      --_focus: var(--acct-color-focus, #8fb3ff);
+    }
+  `,
+];

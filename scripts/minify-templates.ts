@@ -1,0 +1,50 @@
+/**
+ * Minifies the elements' `html`, `svg` and `css` templates, which a JavaScript minifier leaves as
+ * written (indentation, line breaks, CSS comments): HTML through html-minifier-next, static CSS
+ * through lightningcss, both by @literals/html-css-minifier. The bundle's build applies it
+ * (widgets/vite.config.ts), and so do the element tests (widgets/web-test-runner.config.mjs), so
+ * that Chromium tests the very templates a site is sent.
+ *
+ * A `css` template may also be a list of declarations that another one interpolates (theme.ts's
+ * palettes): not a stylesheet, so lightningcss minifies it as a style attribute's. A template with
+ * interpolations in its CSS is left as written (the library cannot parse it).
+ */
+import { defaultMinifyOptions, defaultStrategy, minifyHTMLLiterals } from '@literals/html-css-minifier';
+import { transformStyleAttribute } from 'lightningcss';
+import type { Plugin } from 'vite';
+
+const strategy = {
+  ...defaultStrategy,
+  minifyCSS(css: string): string {
+    // The default strategy has a CSS minifier (the type leaves it optional).
+    if (/[{}]/.test(css)) return defaultStrategy.minifyCSS?.(css) ?? css;
+    const declarations = transformStyleAttribute({ code: new TextEncoder().encode(css), minify: true });
+    return new TextDecoder().decode(declarations.code);
+  },
+};
+
+/**
+ * The library's HTML options, but whitespace between tags and text is collapsed to one space rather
+ * than removed: inline content (a badge after a name, codes in a row) must keep its spaces, and a
+ * collapsed run renders as the run did. Empty attributes are kept (an empty `alt` means decorative).
+ */
+const minifyOptions = { ...defaultMinifyOptions, conservativeCollapse: true, removeEmptyAttributes: false };
+
+/** The module's code with its templates minified, and a source map; null when it has none. */
+export async function minifyTemplates(code: string, file: string): Promise<{ code: string; map: string } | null> {
+  if (!/\b(html|svg|css)`/.test(code)) return null;
+  const result = await minifyHTMLLiterals(code, { fileName: file, strategy, minifyOptions });
+  return result ? { code: result.code, map: result.map?.toString() ?? '' } : null;
+}
+
+/** The build's plugin: the templates of the modules under `sources` (the elements'). */
+export function minifyTemplatesPlugin(sources: string): Plugin {
+  return {
+    name: 'acct-minify-templates',
+    async transform(code, id) {
+      if (!id.startsWith(sources)) return null;
+      const result = await minifyTemplates(code, id);
+      return result && { code: result.code, map: result.map || null };
+    },
+  };
+}
