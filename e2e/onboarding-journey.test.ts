@@ -16,7 +16,7 @@ import type { FunnelPath } from '../contract/admin';
 import { codeFrom, followLink, linkIn } from '../server/testing/accounts';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { TestClient } from '../server/testing/http-client';
-import { watchPageProblems } from './support/browser';
+import { waitOrExplain, watchPageProblems } from './support/browser';
 import { useJourney } from './support/journey';
 
 const PASSWORD = 'opening night 2026';
@@ -59,7 +59,7 @@ describeOnEachDatabase('onboarding journey', (getDb) => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText('Confirm your email address').waitFor();
+    await waitOrExplain(page, page.getByText('Confirm your email address'), page.locator('acct-login'));
 
     // The verification link brings the browser back to the onboarding page, signed in.
     const verification = await sink.waitFor((m) => m.to.includes(email), 10_000);

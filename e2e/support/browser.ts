@@ -2,7 +2,7 @@
  * Chromium for the journeys: the system's (never a downloaded one), driven by playwright-core.
  * Page errors and console errors are collected, so a journey can assert the page stayed clean.
  */
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Locator, type Page, type Request } from 'playwright-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome';
 
 export async function launchChromium(): Promise<Browser> {
@@ -43,4 +43,33 @@ export function consoleLines(page: Page, type: ReturnType<ConsoleMessage['type']
     if (message.type() === type) lines.push(message.text());
   });
   return lines;
+}
+
+/**
+ * Waits for `locator` like `locator.waitFor()`, but a timeout says what the page was doing: the
+ * requests still unanswered (a module or an API call that hangs) and what `within` showed. For a
+ * step that has timed out under CI's load without a cause found (onboarding journey's sign-up).
+ */
+export async function waitOrExplain(page: Page, locator: Locator, within: Locator): Promise<void> {
+  const pending = new Map<Request, number>();
+  const started = Date.now();
+  const sent = (request: Request) => pending.set(request, Date.now() - started);
+  const done = (request: Request) => pending.delete(request);
+  page.on('request', sent);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  try {
+    await locator.waitFor();
+  } catch (error) {
+    const unanswered = [...pending].map(([r, at]) => `${r.method()} ${r.url()} (sent at +${at} ms)`);
+    const shown = await within.innerText({ timeout: 1000 }).catch(() => '(not readable)');
+    throw new Error(
+      `${(error as Error).message}\nunanswered requests: ${unanswered.join('; ') || 'none'}\nshown: ${shown}`,
+      { cause: error },
+    );
+  } finally {
+    page.off('request', sent);
+    page.off('requestfinished', done);
+    page.off('requestfailed', done);
+  }
 }
