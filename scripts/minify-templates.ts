@@ -24,11 +24,20 @@ const strategy = {
 };
 
 /**
- * The library's HTML options, but whitespace between tags and text is collapsed to one space rather
- * than removed: inline content (a badge after a name, codes in a row) must keep its spaces, and a
- * collapsed run renders as the run did. Empty attributes are kept (an empty `alt` means decorative).
+ * The library's HTML options, with three changes:
+ * - whitespace between tags and text is collapsed to one space rather than removed: inline content
+ *   (a badge after a name, codes in a row) must keep its spaces, and a collapsed run renders as
+ *   the run did;
+ * - self-closing slashes are kept: an `svg` template is parsed as SVG, where `<path d="…">`
+ *   without its slash would hold the next shape as its child (which is never drawn);
+ * - empty attributes are kept (an empty `alt` means decorative).
  */
-const minifyOptions = { ...defaultMinifyOptions, conservativeCollapse: true, removeEmptyAttributes: false };
+const minifyOptions = {
+  ...defaultMinifyOptions,
+  conservativeCollapse: true,
+  keepClosingSlash: true,
+  removeEmptyAttributes: false,
+};
 
 /** The module's code with its templates minified, and a source map; null when it has none. */
 export async function minifyTemplates(code: string, file: string): Promise<{ code: string; map: string } | null> {

@@ -74,6 +74,14 @@ describe('<acct-login> provider buttons', () => {
     for (const b of providerButtons(el)) {
       expect(b.type).to.equal('button');
       expect(b.querySelector('svg')?.getAttribute('aria-hidden')).to.equal('true');
+      // Each shape is drawn: none is nested in another (a lost `/>` nests the next one, undrawn).
+      const shapes = [...b.querySelectorAll('svg path, svg rect')];
+      expect(shapes.length, b.value).to.be.greaterThan(0);
+      expect(shapes.filter((shape) => shape.parentElement!.closest('path, rect')).length, b.value).to.equal(0);
+      expect(
+        shapes.every((shape) => shape.getBoundingClientRect().width > 0),
+        b.value,
+      ).to.equal(true);
     }
     expect(text($(el, '[part~="separator"]'))).to.equal('or');
     // The providers come before the form's own fields.
