@@ -5,23 +5,12 @@
  * (widgets/vite.config.ts), and so do the element tests (widgets/web-test-runner.config.mjs), so
  * that Chromium tests the very templates a site is sent.
  *
- * A `css` template may also be a list of declarations that another one interpolates (theme.ts's
- * palettes): not a stylesheet, so lightningcss minifies it as a style attribute's. A template with
- * interpolations in its CSS is left as written (the library cannot parse it).
+ * A `css` template with interpolations is left as written (the library cannot parse it), so the
+ * elements' sheets are static (theme.ts). A `css` template that is not a whole stylesheet (a list
+ * of declarations) fails the build with lightningcss's parse error.
  */
-import { defaultMinifyOptions, defaultStrategy, minifyHTMLLiterals } from '@literals/html-css-minifier';
-import { transformStyleAttribute } from 'lightningcss';
+import { defaultMinifyOptions, minifyHTMLLiterals } from '@literals/html-css-minifier';
 import type { Plugin } from 'vite';
-
-const strategy = {
-  ...defaultStrategy,
-  minifyCSS(css: string): string {
-    // The default strategy has a CSS minifier (the type leaves it optional).
-    if (/[{}]/.test(css)) return defaultStrategy.minifyCSS?.(css) ?? css;
-    const declarations = transformStyleAttribute({ code: new TextEncoder().encode(css), minify: true });
-    return new TextDecoder().decode(declarations.code);
-  },
-};
 
 /**
  * The library's HTML options, with three changes:
@@ -42,7 +31,7 @@ const minifyOptions = {
 /** The module's code with its templates minified, and a source map; null when it has none. */
 export async function minifyTemplates(code: string, file: string): Promise<{ code: string; map: string } | null> {
   if (!/\b(html|svg|css)`/.test(code)) return null;
-  const result = await minifyHTMLLiterals(code, { fileName: file, strategy, minifyOptions });
+  const result = await minifyHTMLLiterals(code, { fileName: file, minifyOptions });
   return result ? { code: result.code, map: result.map?.toString() ?? '' } : null;
 }
 
