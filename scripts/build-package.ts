@@ -5,8 +5,9 @@
  *
  * - JavaScript: one unminified ES module per source module (a bundler minifies and splits again),
  *   but with the templates minified as in the script-tag build (a site's bundler leaves `html` and
- *   `css` templates as they are; scripts/minify-templates.ts), laid out as the sources are (`dist/widgets/src/…`, `dist/contract/…`); Lit, @lit/task and
- *   SimpleWebAuthn stay imports, as the package's dependencies.
+ *   `css` templates as they are; scripts/minify-templates.ts), laid out as the sources are
+ *   (`dist/widgets/src/…`, `dist/contract/…`); Lit, @lit/task and SimpleWebAuthn stay imports, as
+ *   the package's dependencies.
  * - Types: the TypeScript declarations beside each module (widgets/tsconfig.package.json), and
  *   `jsx.d.ts`, React 19's JSX typings for every element's properties and events, written from
  *   `widgets/custom-elements.json`.
