@@ -29,20 +29,22 @@ const minifyOptions = {
 };
 
 /** The module's code with its templates minified, and a source map; null when it has none. */
-export async function minifyTemplates(code: string, file: string): Promise<{ code: string; map: string } | null> {
+export async function minifyTemplates(code: string, file: string): Promise<{ code: string; map?: string } | null> {
+  // Most modules have no template: not worth the library's parse.
   if (!/\b(html|svg|css)`/.test(code)) return null;
   const result = await minifyHTMLLiterals(code, { fileName: file, minifyOptions });
-  return result ? { code: result.code, map: result.map?.toString() ?? '' } : null;
+  return result && { code: result.code, map: result.map?.toString() };
 }
 
-/** The build's plugin: the templates of the modules under `sources` (the elements'). */
+/**
+ * The plugin, for Vite (the builds) and, through `fromRollup`, Web Test Runner: the templates of
+ * the modules under `sources` (the elements'), their tests' fixtures left as written.
+ */
 export function minifyTemplatesPlugin(sources: string): Plugin {
   return {
     name: 'acct-minify-templates',
-    async transform(code, id) {
-      if (!id.startsWith(sources)) return null;
-      const result = await minifyTemplates(code, id);
-      return result && { code: result.code, map: result.map || null };
+    transform(code, id) {
+      return id.startsWith(sources) && !id.endsWith('.test.ts') ? minifyTemplates(code, id) : null;
     },
   };
 }

@@ -15,29 +15,18 @@
  * `npm run test:widgets` (scripts/run-widget-tests.ts).
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROME_ARGS, findChrome } from '../scripts/find-chrome.ts';
-import { minifyTemplates } from '../scripts/minify-templates.ts';
+import { minifyTemplatesPlugin } from '../scripts/minify-templates.ts';
 import { acctTestServers } from './test-runner/servers.mjs';
-
-const SOURCES = fileURLToPath(new URL('src/', import.meta.url));
 
 /**
  * The elements' templates minified as the build minifies them (scripts/minify-templates.ts), so
  * that the tests render what a site is sent; the tests' own fixtures are left as written.
  */
-const minifiedTemplates = {
-  name: 'acct-minify-templates',
-  async transform(context) {
-    // Served from the repository's root, the runner's root directory.
-    const file = join(process.cwd(), context.path);
-    if (!file.startsWith(SOURCES) || !file.endsWith('.ts') || file.endsWith('.test.ts')) return undefined;
-    const result = await minifyTemplates(context.body, file);
-    return result ? { body: result.code } : undefined;
-  },
-};
+const minifiedTemplates = fromRollup(minifyTemplatesPlugin)(fileURLToPath(new URL('src/', import.meta.url)));
 
 export default {
   files: ['widgets/src/**/*.test.ts'],
