@@ -22,7 +22,8 @@ type Parts = [name: string, source: RegExp][];
 const LOGIN_PAGE_PARTS: Parts = [
   ['Lit and @lit/task', /node_modules\/(lit|lit-html|lit-element|@lit)\//],
   ['<acct-login> itself (its modules, styles and templates)', /elements\/login\//],
-  ['English core strings and the string registry', /core\/i18n\//],
+  // The registry's isolation of right-to-left values (contract/bidi.ts) is part of it.
+  ['English core strings and the string registry', /core\/i18n\/|contract\/bidi/],
   ['the loader and its element table', /\/loader\//],
   [
     'session store, API client, wire contract',
@@ -36,7 +37,7 @@ const LOGIN_PAGE_PARTS: Parts = [
 /** The kit's parts: each element's folder (with the modules only it uses), English, Lit, the rest. */
 const KIT_PARTS: Parts = [
   ['Lit and @lit/task', /node_modules\/(lit|lit-html|lit-element|@lit)\//],
-  ["English (core and every element's areas)", /core\/i18n\//],
+  ["English (core and every element's areas)", /core\/i18n\/|contract\/bidi/],
   ...[...new Set(ELEMENT_TAGS)].map((tag): [string, RegExp] => [`<${tag}>`, new RegExp(`elements/${tag.slice(5)}/`)]),
   ['shared: session store, API client, base element, theme, views…', /^/],
 ];

@@ -55,16 +55,15 @@ export const ar: Messages = {
     },
 
     notificationDigest: {
-      subject: (product, count, frequency) =>
-        `ملخّصك ${frequency === 'daily' ? 'اليومي' : 'الأسبوعي'} من ${product}: ${plural(count, {
+      subject: (product, count, daily) =>
+        `ملخّصك ${daily ? 'اليومي' : 'الأسبوعي'} من ${product}: ${plural(count, {
           one: 'إشعار واحد',
           two: 'إشعاران',
           few: '# إشعارات',
           many: '# إشعارًا',
           other: '# إشعار',
         })}`,
-      intro: (product, frequency) =>
-        `إليك ما حدث في ${product} منذ ملخّصك ${frequency === 'daily' ? 'اليومي' : 'الأسبوعي'} الأخير:`,
+      intro: (product, daily) => `إليك ما حدث في ${product} منذ ملخّصك ${daily ? 'اليومي' : 'الأسبوعي'} الأخير:`,
     },
 
     passwordChanged: {

@@ -52,10 +52,10 @@ export const de: Messages = {
     },
 
     notificationDigest: {
-      subject: (product, count, frequency) =>
-        `Ihre ${frequency === 'daily' ? 'tägliche' : 'wöchentliche'} ${product}-Zusammenfassung: ${count} ${count === 1 ? 'Benachrichtigung' : 'Benachrichtigungen'}`,
-      intro: (product, frequency) =>
-        `Das ist seit Ihrer letzten ${frequency === 'daily' ? 'täglichen' : 'wöchentlichen'} Zusammenfassung auf ${product} passiert:`,
+      subject: (product, count, daily) =>
+        `Ihre ${daily ? 'tägliche' : 'wöchentliche'} ${product}-Zusammenfassung: ${count} ${count === 1 ? 'Benachrichtigung' : 'Benachrichtigungen'}`,
+      intro: (product, daily) =>
+        `Das ist seit Ihrer letzten ${daily ? 'täglichen' : 'wöchentlichen'} Zusammenfassung auf ${product} passiert:`,
     },
 
     passwordChanged: {

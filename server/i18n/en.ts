@@ -57,10 +57,10 @@ export const en = {
     },
 
     notificationDigest: {
-      subject: (product: string, count: number, frequency: 'daily' | 'weekly') =>
-        `Your ${frequency} ${product} digest: ${count} ${count === 1 ? 'notification' : 'notifications'}`,
-      intro: (product: string, frequency: 'daily' | 'weekly') =>
-        `Here is what happened on ${product} since your last ${frequency === 'daily' ? 'daily' : 'weekly'} digest:`,
+      subject: (product: string, count: number, daily: boolean) =>
+        `Your ${daily ? 'daily' : 'weekly'} ${product} digest: ${count} ${count === 1 ? 'notification' : 'notifications'}`,
+      intro: (product: string, daily: boolean) =>
+        `Here is what happened on ${product} since your last ${daily ? 'daily' : 'weekly'} digest:`,
     },
 
     passwordChanged: {

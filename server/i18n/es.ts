@@ -50,10 +50,10 @@ export const es: Messages = {
     },
 
     notificationDigest: {
-      subject: (product, count, frequency) =>
-        `Tu resumen ${frequency === 'daily' ? 'diario' : 'semanal'} de ${product}: ${count} ${count === 1 ? 'notificación' : 'notificaciones'}`,
-      intro: (product, frequency) =>
-        `Esto es lo que ha pasado en ${product} desde tu último resumen ${frequency === 'daily' ? 'diario' : 'semanal'}:`,
+      subject: (product, count, daily) =>
+        `Tu resumen ${daily ? 'diario' : 'semanal'} de ${product}: ${count} ${count === 1 ? 'notificación' : 'notificaciones'}`,
+      intro: (product, daily) =>
+        `Esto es lo que ha pasado en ${product} desde tu último resumen ${daily ? 'diario' : 'semanal'}:`,
     },
 
     passwordChanged: {

@@ -53,10 +53,10 @@ export const fr: Messages = {
     },
 
     notificationDigest: {
-      subject: (product, count, frequency) =>
-        `Votre résumé ${frequency === 'daily' ? 'quotidien' : 'hebdomadaire'} ${product}${nbsp}: ${count} notification${count === 1 ? '' : 's'}`,
-      intro: (product, frequency) =>
-        `Voici ce qui s’est passé sur ${product} depuis votre dernier résumé ${frequency === 'daily' ? 'quotidien' : 'hebdomadaire'}${nbsp}:`,
+      subject: (product, count, daily) =>
+        `Votre résumé ${daily ? 'quotidien' : 'hebdomadaire'} ${product}${nbsp}: ${count} notification${count === 1 ? '' : 's'}`,
+      intro: (product, daily) =>
+        `Voici ce qui s’est passé sur ${product} depuis votre dernier résumé ${daily ? 'quotidien' : 'hebdomadaire'}${nbsp}:`,
     },
 
     passwordChanged: {

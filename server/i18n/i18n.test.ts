@@ -77,6 +77,18 @@ describe('translations', () => {
     );
   });
 
+  it('isolates the text values of Arabic sentences (contract/bidi.ts), and only there', () => {
+    // Without it an address starting with digits reads `example.com@1234` in the Arabic sentence.
+    assert.match(messages('ar').pages.emailChange.intro('1234@example.com'), /\u20681234@example\.com\u2069/);
+    assert.equal(messages('ar').pages.emailChange.intro.length, 1, 'the arity is kept');
+    for (const language of SUPPORTED_LANGUAGES.filter((l) => l !== 'ar')) {
+      assert.doesNotMatch(messages(language).pages.emailChange.intro('1234@example.com'), /[\u2068\u2069]/, language);
+    }
+    // A choice between words is a flag, not text a message compares (isolated text would never match).
+    const digest = messages('ar').mail.notificationDigest;
+    assert.notEqual(digest.intro('Acme', true), digest.intro('Acme', false));
+  });
+
   it('counts in Arabic with its plural forms (Intl.PluralRules)', () => {
     const footer = messages('ar').mail.magicLink.footer;
     assert.match(footer(1), /خلال دقيقة واحدة/);

@@ -4,6 +4,7 @@
  * `Accept-Language` (the elements send their page's language in it), then ACCT_DEFAULT_LANGUAGE.
  * Tags match by their primary language (`fr-CA` is French), as the elements' `localize()` does.
  */
+import { isolateValues } from '../../contract/bidi';
 import { ar } from './ar';
 import { de } from './de';
 import { en, type Messages } from './en';
@@ -16,7 +17,8 @@ export type { Messages };
 export const SUPPORTED_LANGUAGES = ['en', 'fr', 'de', 'es', 'ar'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
-const MESSAGES: Record<Language, Messages> = { en, fr, de, es, ar };
+// Right to left, a value keeps its own order in the sentence (contract/bidi.ts).
+const MESSAGES: Record<Language, Messages> = { en, fr, de, es, ar: isolateValues(ar) };
 
 /** What the server's settings say about languages (ACCT_DEFAULT_LANGUAGE, ACCT_LANGUAGES: all when absent). */
 export interface LanguageSettings {

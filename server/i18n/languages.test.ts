@@ -172,7 +172,7 @@ describeOnEachDatabase('languages of mails and pages', (getDb) => {
     assert.equal(page.lang, 'fr');
     assert.match(
       page.html,
-      /<p>\S+ invite <strong>[^<]+<\/strong> à rejoindre Stagehand Crew avec le rôle de membre\.<\/p>/,
+      /<p>\S+ invite <strong dir="ltr">[^<]+<\/strong> à rejoindre Stagehand Crew avec le rôle de membre\.<\/p>/,
     );
     assert.equal((await followLink(speaking(ENGLISH), linkIn(invitation))).status, 303);
     assert.equal(await localeOf(newcomer), 'fr', 'the account made by accepting keeps the invitation’s language');

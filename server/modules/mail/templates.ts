@@ -199,8 +199,9 @@ export const mailTemplates = {
     const t = messages(options.lang).mail.notificationDigest;
     const product = options.brand.productName;
     const line = (n: (typeof notes)[number]) => [n.title, n.body, n.url].filter((part) => part).join(' — ');
-    return render(t.subject(product, notes.length, frequency), options, {
-      paragraphs: [t.intro(product, frequency), ...notes.map(line)],
+    const daily = frequency === 'daily';
+    return render(t.subject(product, notes.length, daily), options, {
+      paragraphs: [t.intro(product, daily), ...notes.map(line)],
       footer: messages(options.lang).mail.notification.footer(product),
     });
   },

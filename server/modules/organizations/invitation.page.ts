@@ -27,7 +27,8 @@ export function invitationPage(services: Services): Router {
     const title = t.title(invitation.organizationName, config.productName);
     const invited = t.invited({
       inviter: invitation.inviterName,
-      email: html`<strong>${invitation.email}</strong>`,
+      // An address reads left to right in every language (an Arabic page would reorder `1234@…`).
+      email: html`<strong dir="ltr">${invitation.email}</strong>`,
       organization: invitation.organizationName,
       role: invitation.role,
     });

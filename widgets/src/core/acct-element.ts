@@ -40,6 +40,11 @@ const hostStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  /* Code (a web address, a token, a scope) reads left to right in every language (views.ts, leftToRight). */
+  code {
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
   /* The browser's own margins of these are physical (left ≠ right): made logical so that right to left mirrors them. */
   input[type='radio'] {
     margin-inline: 5px 3px;

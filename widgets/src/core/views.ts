@@ -20,6 +20,15 @@ export function renderLoadError(t: Translation, what: string, error: unknown, re
   `;
 }
 
+/**
+ * A value that reads left to right in every language — an email address, an IP address — isolated
+ * from the text around it. In a right-to-left paragraph the bidirectional algorithm would order
+ * its runs as words of the sentence: `1234@example.com` reads `example.com@1234`, `2001:db8::1`
+ * reads `db8::1:2001`. (A value a right-to-left message puts in its sentence is isolated by the
+ * registry, contract/bidi.ts; code, like a token or a web address, by the host styles.)
+ */
+export const leftToRight = (value: string): TemplateResult => html`<bdi dir="ltr">${value}</bdi>`;
+
 /** The `signed-out` slot, with `text` as its default content. */
 export function renderSignedOut(text: string): TemplateResult {
   return html`<slot name="signed-out"><p part="signed-out" class="status">${text}</p></slot>`;

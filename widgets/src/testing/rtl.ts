@@ -100,3 +100,33 @@ export async function mirrorProblems(element: AcctElement, lang = 'ar'): Promise
   }
   return problems;
 }
+
+/** Every text node of `root`'s rendered tree, descending into shadow roots. */
+function* textNodes(root: Node): Generator<Text> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
+    if (node instanceof Text) yield node;
+    else if (node instanceof Element && node.shadowRoot) yield* textNodes(node.shadowRoot);
+  }
+}
+
+/**
+ * Whether `value`, shown in `root`'s rendered tree (within one line), is drawn left to right as
+ * it is written: each character to the right of the one before. In a right-to-left paragraph the
+ * bidirectional algorithm may order an address's runs as words of the sentence, so that
+ * `1234@example.com` is drawn `example.com@1234`; the characters' boxes say what the eye reads.
+ */
+export function drawnLeftToRight(root: Node, value: string): boolean {
+  for (const node of textNodes(root)) {
+    const start = node.data.indexOf(value);
+    if (start < 0) continue;
+    const range = document.createRange();
+    const lefts = Array.from({ length: value.length }, (_, i) => {
+      range.setStart(node, start + i);
+      range.setEnd(node, start + i + 1);
+      return range.getBoundingClientRect().left;
+    });
+    return lefts.every((left, i) => i === 0 || left > lefts[i - 1]!);
+  }
+  throw new Error(`"${value}" is not shown`);
+}

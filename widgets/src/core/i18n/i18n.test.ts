@@ -126,6 +126,23 @@ describe('errorMessage', () => {
   });
 });
 
+describe('values in right-to-left sentences (registry.ts)', () => {
+  it("isolates each text value an Arabic message puts in its sentence, with the message's arity kept", () => {
+    const ar = localize('ar');
+    expect(ar.linkSent('1234@example.com')).to.include('\u20681234@example.com\u2069');
+    expect(ar.card.handOver.title('a@example.com', 'Acme')).to.include('\u2068Acme\u2069');
+    expect([ar.linkSent.length, ar.card.handOver.title.length]).to.deep.equal([1, 2]);
+    // Numbers are the message's own to format (the plurals below).
+    expect(ar.organization.memberCount(3)).to.equal('3 أعضاء');
+  });
+
+  it('leaves the messages of left-to-right languages as they are', () => {
+    for (const tag of ['en', 'fr', 'de', 'es']) {
+      expect(localize(tag).linkSent('1234@example.com'), tag).not.to.match(/[\u2068\u2069]/);
+    }
+  });
+});
+
 describe('Arabic plurals (Intl.PluralRules)', () => {
   it('take the form each count needs: one, two, few, many, other', () => {
     const ar = localize('ar');

@@ -16,6 +16,7 @@
  * string holds whenever that area comes. Elements re-render when anything here changes
  * (acct-element.ts listens).
  */
+import { isolateValues } from '../../../../contract/bidi.js';
 import { STRING_AREAS, type StringArea } from './areas.js';
 import { ENGLISH_AREAS, LANGUAGE_CORES } from './chunks.js';
 import { en, type Translation } from './en.js';
@@ -207,7 +208,12 @@ function compose(tag: string, seen = new Set<string>()): Strings {
 /** The strings `lang` reads as, composed once per change. */
 function composedFor(tag: string): Translation {
   let strings = composed.get(tag);
-  if (!strings) composed.set(tag, (strings = compose(tag) as Translation));
+  if (!strings) {
+    const composedStrings = compose(tag);
+    // Right to left, a value keeps its own order in the sentence (contract/bidi.ts).
+    strings = (composedStrings.$dir === 'rtl' ? isolateValues(composedStrings) : composedStrings) as Translation;
+    composed.set(tag, strings);
+  }
   return strings;
 }
 

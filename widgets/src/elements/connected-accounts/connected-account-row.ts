@@ -8,7 +8,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { ConnectedAccount } from '../../../../contract/connected-accounts.js';
 import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import type { Translation } from '../../core/i18n/index.js';
-import { renderInlineConfirm, type ConfirmRowHandlers } from '../../core/views.js';
+import { leftToRight, renderInlineConfirm, type ConfirmRowHandlers } from '../../core/views.js';
 
 /**
  * A chain link, for every provider alike: brand marks belong to the providers' sign-in buttons
@@ -48,7 +48,7 @@ export function renderAccountRow(account: ConnectedAccount, state: RowState, on:
       <span class="icon">${linkIcon}</span>
       <div class="main">
         <p class="title"><span part="name">${name}</span></p>
-        ${account.email ? html`<p class="meta email">${account.email}</p>` : nothing}
+        ${account.email ? html`<p class="meta email">${leftToRight(account.email)}</p>` : nothing}
         <p part="details" class="meta">${renderTimes(t, account, now)}</p>
         ${lastMethod ? html`<p part="hint" class="last-method">${texts.lastMethod}</p>` : nothing}
         ${error ? html`<p part="action-error" class="error" role="alert">${error}</p>` : nothing}

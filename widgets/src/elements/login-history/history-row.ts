@@ -10,6 +10,7 @@ import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import { browserText, deviceName, methodText, placeText } from '../../core/device-format.js';
 import { icon, type IconName } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
+import { leftToRight } from '../../core/views.js';
 
 function eventIcon(event: LoginEvent): IconName {
   if (!event.success) return 'failure';
@@ -35,7 +36,7 @@ export function renderHistoryRow(event: LoginEvent, t: Translation, now: Date): 
         </p>
         ${details ? html`<p part="details" class="meta">${details}</p>` : nothing}
         <p part="details" class="meta">
-          ${placeText(t, event.location)}${event.ipAddress ? ` · ${event.ipAddress}` : ''}
+          ${placeText(t, event.location)}${event.ipAddress ? html` · ${leftToRight(event.ipAddress)}` : nothing}
         </p>
         ${reason ? html`<p part="details reason" class="meta">${t.history.reason(reason)}</p>` : nothing}
       </div>

@@ -17,6 +17,10 @@ import {
   text,
 } from '../../testing/helpers.js';
 import { AcctLoginHistory } from './define.js';
+import { renderHistoryRow } from './history-row.js';
+import { localize, translations } from '../../core/i18n/index.js';
+import { drawnLeftToRight } from '../../testing/rtl.js';
+import type { LoginEvent } from '../../../../contract/login-history.js';
 
 beforeEach(signOutEverywhere);
 
@@ -154,6 +158,24 @@ describe('<acct-login-history>', () => {
     expect(text(rows(el)[0]!.querySelector('[part="details"]')), 'the device named in French').to.match(
       /^Mot de passe · Ordinateur Linux · Chrome Headless \d+ sur Linux$/,
     );
+  });
+
+  it('draws an IP address left to right in Arabic, an IPv6 one too', async () => {
+    await translations.load('ar', AcctLoginHistory.stringAreas);
+    const now = new Date();
+    const event: LoginEvent = {
+      id: 'e1',
+      eventType: 'login_success',
+      method: 'password',
+      success: true,
+      failureReason: null,
+      ipAddress: '2001:db8::1',
+      device: null,
+      location: null,
+      createdAt: now.toISOString(),
+    };
+    const list = await fixture(html`<ul dir="rtl" lang="ar">${renderHistoryRow(event, localize('ar'), now)}</ul>`);
+    expect(drawnLeftToRight(list, '2001:db8::1')).to.equal(true);
   });
 
   it('shows the signed-out slot, and the list once someone signs in', async () => {

@@ -12,6 +12,7 @@ import { live } from 'lit/directives/live.js';
 import { textField } from '../../core/form-fields.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
+import { leftToRight } from '../../core/views.js';
 import type { Member, Organization, OrganizationRole } from '../../../../contract/organizations.js';
 
 /** What the confirmation open is about: a member's id to remove, or leaving. */
@@ -97,7 +98,7 @@ function renderMember(ctx: MembersContext, member: Member, members: Member[], on
         <span part="member-name">${name}</span>
         ${member.userId === me ? html`<span part="badge" class="badge">${s.you}</span>` : nothing}
       </p>
-      ${member.displayName ? html`<p part="details" class="meta">${member.email}</p>` : nothing}
+      ${member.displayName ? html`<p part="details" class="meta">${leftToRight(member.email)}</p>` : nothing}
     </div>
     <div class="row-actions">
       ${renderRole(ctx, member, members, on)}

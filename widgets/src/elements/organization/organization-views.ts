@@ -9,6 +9,7 @@ import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import { selectField, textField } from '../../core/form-fields.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
+import { leftToRight } from '../../core/views.js';
 import type { Invitation, Organization } from '../../../../contract/organizations.js';
 
 export interface FormState {
@@ -93,7 +94,7 @@ export function renderInvitations(
             return html`<li part="item" data-id=${inv.id}>
               <span class="icon">${onboardingIcon('mail')}</span>
               <div class="main">
-                <p class="title"><span part="invitee">${inv.email}</span> ${expired ? html`<span part="badge" class="badge expired">${s.expired}</span>` : nothing}</p>
+                <p class="title"><span part="invitee">${leftToRight(inv.email)}</span> ${expired ? html`<span part="badge" class="badge expired">${s.expired}</span>` : nothing}</p>
                 <p part="details" class="meta">
                   ${t.roles[inv.role] ?? inv.role} ·
                   <time datetime=${inv.lastSentAt} title=${fullDateTime(t.$lang, sent)}>${s.sent(relativeTime(t.$lang, sent, now))}</time>

@@ -19,7 +19,7 @@ import { fullDateTime } from '../../core/time-format.js';
 import { selectField, textField } from '../../core/form-fields.js';
 import { errorMessage, fieldErrors } from '../../core/i18n/index.js';
 import { formStyles } from '../../core/styles/form.styles.js';
-import { renderLoading, renderSignedOut } from '../../core/views.js';
+import { leftToRight, renderLoading, renderSignedOut } from '../../core/views.js';
 import { profileStyles } from './profile.styles.js';
 
 /**
@@ -179,7 +179,7 @@ export class AcctProfile extends AccountElement {
           ${expiresAt ? html` ${p.pendingUntil(fullDateTime(this.t.$lang, new Date(expiresAt)))}` : nothing}
         </div>
         <div class="email-row">
-          <span class="email">${user.email}</span>
+          <span class="email">${leftToRight(user.email)}</span>
           <button part="button cancel-email-change-button" type="button" ?disabled=${this.busy} @click=${this.cancelPendingChange}>
             ${p.cancelChange}
           </button>
@@ -187,7 +187,7 @@ export class AcctProfile extends AccountElement {
     }
     if (!this.editingEmail) {
       return html`<div class="email-row">
-        <span class="email">${user.email}</span>
+        <span class="email">${leftToRight(user.email)}</span>
         <button part="button change-email-button" type="button" @click=${this.startEmailChange}>${p.changeEmail}</button>
       </div>`;
     }

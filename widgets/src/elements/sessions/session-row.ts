@@ -10,7 +10,7 @@ import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import { browserText, deviceKind, deviceName, methodText, placeText } from '../../core/device-format.js';
 import { icon } from '../../core/icons.js';
 import type { Translation } from '../../core/i18n/index.js';
-import { renderInlineConfirm } from '../../core/views.js';
+import { leftToRight, renderInlineConfirm } from '../../core/views.js';
 
 /** What a row is called, in its title and in messages: "iPhone", "Windows computer" (core/device-format.ts). */
 export function deviceLabel(t: Translation, session: DeviceSession): string {
@@ -53,7 +53,7 @@ export function renderSessionRow(
         </p>
         ${details ? html`<p part="details" class="meta">${details}</p>` : nothing}
         <p part="details" class="meta">
-          ${placeText(t, { city: session.city, country: session.country })}${session.ipAddress ? ` · ${session.ipAddress}` : ''}
+          ${placeText(t, { city: session.city, country: session.country })}${session.ipAddress ? html` · ${leftToRight(session.ipAddress)}` : nothing}
         </p>
         <p part="details" class="meta">
           <time datetime=${session.lastActiveAt} title=${fullDateTime(t.$lang, lastActive)}>

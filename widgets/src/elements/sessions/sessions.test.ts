@@ -24,6 +24,10 @@ import {
   text,
 } from '../../testing/helpers.js';
 import { AcctSessions } from './define.js';
+import { renderSessionRow } from './session-row.js';
+import { localize, translations } from '../../core/i18n/index.js';
+import { drawnLeftToRight } from '../../testing/rtl.js';
+import type { DeviceSession } from '../../../../contract/sessions.js';
 
 beforeEach(signOutEverywhere);
 
@@ -213,6 +217,33 @@ describe('<acct-sessions>', () => {
     // The server stores no name for this browser's device ("Linux computer" would be English): the element makes one.
     expect(text(rows(el)[0]!.querySelector('[part="device-name"]'))).to.equal('Ordinateur Linux');
     expect(text(rows(el)[0]!.querySelector('[part~="details"]'))).to.match(/^Chrome Headless \d+ sur Linux$/);
+  });
+
+  it('draws an IP address left to right in Arabic, an IPv6 one too', async () => {
+    await translations.load('ar', AcctSessions.stringAreas);
+    const now = new Date();
+    const session: DeviceSession = {
+      id: 'other',
+      current: false,
+      deviceType: 'desktop',
+      deviceName: null,
+      browser: 'Chrome 120',
+      os: 'Linux',
+      ipAddress: '2001:db8::1',
+      city: null,
+      country: null,
+      method: 'password',
+      createdAt: now.toISOString(),
+      lastActiveAt: now.toISOString(),
+    };
+    const ignore = () => {};
+    const row = renderSessionRow(
+      session,
+      { t: localize('ar'), confirming: false, busy: false, now },
+      { ask: ignore, confirm: ignore, cancel: ignore, confirmKeydown: ignore },
+    );
+    const list = await fixture(html`<ul dir="rtl" lang="ar">${row}</ul>`);
+    expect(drawnLeftToRight(list, '2001:db8::1')).to.equal(true);
   });
 
   it('shows the default signed-out message, translated', async () => {

@@ -18,6 +18,7 @@ import { errorMessage } from '../../core/i18n/index.js';
 import { SessionController } from '../../core/session-controller.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { cancelScheduledDeletion, renderDeletionNotice } from '../../core/deletion-notice.js';
+import { leftToRight } from '../../core/views.js';
 import { userButtonStyles } from './user-button.styles.js';
 
 /** Up to two initials from the name ("Ada Lovelace" → "AL"), else the address's first letter. */
@@ -157,7 +158,7 @@ export class AcctUserButton extends AcctElement {
       <div part="menu" class="panel" ?hidden=${!this.open} @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
         <div class="identity">
           ${user.displayName ? html`<p part="name" class="name">${user.displayName}</p>` : nothing}
-          <p part="email" class="email">${user.email}</p>
+          <p part="email" class="email">${leftToRight(user.email)}</p>
         </div>
         <ul role="menu" id="menu" aria-labelledby="trigger">
           ${
