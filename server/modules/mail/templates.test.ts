@@ -37,6 +37,15 @@ describe('mail templates', () => {
     assert.match(fr.text, /— Stagehand$/);
   });
 
+  it('write Arabic right to left, keeping the order of what reads left to right', () => {
+    const ar = mailTemplates.magicLink({ brand: plain, lang: 'ar' }, `${URL_}-`, 10);
+    assert.match(ar.html, /^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    // Without `dir`, the `-` ending the address is drawn at its start.
+    assert.ok(ar.html.includes(`<span dir="ltr" style="word-break:break-all">${URL_}-</span>`));
+    // Values in sentences are isolated (contract/bidi.ts).
+    assert.ok(ar.subject.includes('\u2068Stagehand\u2069'), ar.subject);
+  });
+
   it('choose the user’s language first, then the request’s, then the default', () => {
     const config = { brand: plain, defaultLanguage: 'fr' as const };
     assert.equal(mailOptions(config, 'en', 'fr').lang, 'en');

@@ -61,9 +61,11 @@ function render(subject: string, { brand, lang }: MailOptions, block: Block): Ma
   ].join('\n\n');
   // Mail clients' dark modes recolour unpredictably, so mails use the light-mode colours.
   const { accent, onAccent } = brandPalette(brand.color).light;
+  // The address under the button reads left to right in an Arabic mail too (`dir`: a `-` ending it
+  // would otherwise be drawn at its start).
   const button = block.action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(block.action.url)}" style="background:${accent};color:${onAccent};padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(block.action.label)}</a></p>
-<p style="color:#57606a;font-size:13px">${escapeHtml(t.buttonFallback)}<br><span style="word-break:break-all">${escapeHtml(block.action.url)}</span></p>`
+<p style="color:#57606a;font-size:13px">${escapeHtml(t.buttonFallback)}<br><span dir="ltr" style="word-break:break-all">${escapeHtml(block.action.url)}</span></p>`
     : '';
   const html = `<!doctype html>
 <html lang="${lang}" dir="${messages(lang).$dir}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
