@@ -45,6 +45,18 @@ const hostStyles = css`
     direction: ltr;
     unicode-bidi: isolate;
   }
+  /*
+   * An address typed in reads left to right in every language (in an Arabic form,
+   * 1234@example.com would be drawn example.com@1234), on the side where the form's text starts.
+   */
+  input[type='email'],
+  input[type='url'] {
+    direction: ltr;
+  }
+  :host(:state(rtl)) input:is([type='email'], [type='url']),
+  :host(:dir(rtl):not(:state(ltr))) input:is([type='email'], [type='url']) {
+    text-align: right;
+  }
   /* The browser's own margins of these are physical (left ≠ right): made logical so that right to left mirrors them. */
   input[type='radio'] {
     margin-inline: 5px 3px;

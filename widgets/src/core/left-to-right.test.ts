@@ -18,10 +18,18 @@ const TOKEN_PREFIX = 'acct_1a2b…';
 
 class CodeProbe extends AcctElement {
   override render() {
-    return html`<p>${this.t.loading} <code>${TOKEN_PREFIX}</code></p>`;
+    return html`<p>${this.t.loading} <code>${TOKEN_PREFIX}</code></p>
+      <input type="email" value=${EMAIL} /><input type="url" /><input type="text" />`;
   }
 }
 CodeProbe.define('acct-code-probe');
+
+/** How the probe's fields lay their text out: [email, url, text] as `direction text-align`. */
+const fieldsLayout = (element: CodeProbe) =>
+  [...element.shadowRoot!.querySelectorAll('input')].map((input) => {
+    const style = getComputedStyle(input);
+    return `${style.direction} ${style.textAlign}`;
+  });
 
 /** A right-to-left paragraph of Arabic around `content`. */
 const arabicParagraph = (content: unknown) =>
@@ -47,6 +55,22 @@ describe('values that read left to right, in right-to-left text', () => {
     await element.updateComplete;
     expect(getComputedStyle(element).direction).to.equal('rtl');
     expect(drawnLeftToRight(element, TOKEN_PREFIX)).to.equal(true);
+  });
+
+  it('are typed left to right in email and web address fields, on the side where the text starts', async () => {
+    const arabic = await fixture<CodeProbe>(html`<acct-code-probe lang="ar"></acct-code-probe>`);
+    expect(fieldsLayout(arabic)).to.deep.equal(['ltr right', 'ltr right', 'rtl start']);
+    const page = await fixture<HTMLDivElement>(html`<div dir="rtl"><acct-code-probe></acct-code-probe></div>`);
+    expect(fieldsLayout(page.querySelector('acct-code-probe')!)).to.deep.equal(['ltr right', 'ltr right', 'rtl start']);
+    // An element told to speak English on a right-to-left page is laid out left to right.
+    const english = await fixture<HTMLDivElement>(
+      html`<div dir="rtl"><acct-code-probe lang="en"></acct-code-probe></div>`,
+    );
+    expect(fieldsLayout(english.querySelector('acct-code-probe')!)).to.deep.equal([
+      'ltr start',
+      'ltr start',
+      'ltr start',
+    ]);
   });
 
   it("are drawn in order in an Arabic message's sentence, and in a site's right-to-left language", async () => {
