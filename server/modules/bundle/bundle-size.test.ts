@@ -21,16 +21,17 @@ const KiB = 1024;
 
 /** Rows over their budget today, with the size (KiB) they may not grow past. */
 const NOT_YET_WITHIN: Record<string, number> = {
-  // Lit, the session store, English's core and the base element alone are 22.7 KiB: the 20 KiB
+  // Lit, the session store, English's core and the base element alone are 22.8 KiB: the 20 KiB
   // budget needs a decision (docs/embedding.md "What a page downloads", npm run size:breakdown).
   'page with only <acct-login>': 32,
   '<acct-onboarding> beyond that page': 13,
   '<acct-organization> beyond that page': 11,
   // The language table, the registry's layers for areas (core/i18n) and the provider buttons'
   // fetch on demand cost the kit 2 KiB; they took 10.6 KiB off the login page.
-  // Lit, English and the shared code alone are 32.5 KiB; the 23 elements 56 (npm run size:breakdown).
-  // Values isolated in right-to-left text (contract/bidi.ts, leftToRight in core/views.ts): 0.2.
-  'whole kit (acct-all.js)': 88.7,
+  // Lit, English and the shared code alone are 32.6 KiB; the 23 elements 56 (npm run size:breakdown).
+  // Addresses kept in order in right-to-left text (contract/bidi.ts, leftToRight in
+  // core/views.ts, the host styles of code and address fields): 0.2.
+  'whole kit (acct-all.js)': 88.8,
 };
 
 const built = existsSync(join(DIST, '.vite', 'manifest.json'));
