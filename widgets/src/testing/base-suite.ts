@@ -4,12 +4,13 @@
  * its states axe finds no violations (shadow root included) in the light and in the dark theme,
  * and it fits a 375 px phone screen (testing/layout.ts), screenshots of both themes at that width
  * saved; laid out right to left (Arabic) it is the mirror image of its left-to-right layout
- * (testing/rtl.ts), still accessible and fitting, its screenshot saved; and every event it fires
+ * (testing/rtl.ts), still accessible and fitting, its screenshot saved; in German, whose words are
+ * the longest, it reflows on a 320 px screen (WCAG 1.4.10); and every event it fires
  * bubbles and is composed, i.e. reaches the document even from inside another component's shadow
  * root.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { atPhoneWidth, fileName, layoutProblems, screenshot, settled } from './layout.js';
+import { atPhoneWidth, fileName, layoutProblems, REFLOW_WIDTH, screenshot, settled } from './layout.js';
 import { mirrorProblems } from './rtl.js';
 import type { AcctEventName } from '../../../contract/events.js';
 import type { AcctElement } from '../core/acct-element.js';
@@ -37,6 +38,16 @@ export interface BaseSuiteOptions<E extends AcctElement> {
   states: ElementState<E>[];
   /** Every event the element fires today. */
   events: ElementEvent<E>[];
+}
+
+/**
+ * An inline element (the header's avatar button) is checked at the end of its line, where a
+ * header puts it; its menu then opens towards the middle of the screen.
+ */
+function placeLikeAHeader(element: AcctElement, container: HTMLElement): void {
+  if (!getComputedStyle(element).display.startsWith('inline')) return;
+  container.style.setProperty('display', 'flex');
+  container.style.setProperty('justify-content', 'flex-end');
 }
 
 /** Puts `element` into the document inside `container` and waits for `ready`. */
@@ -75,12 +86,7 @@ export function runBaseSuite<E extends AcctElement>({ tag, elementClass, states,
         const element = await mount(state, container);
         await expect(element, 'axe, as created').to.be.accessible();
 
-        // An inline element (the header's avatar button) is checked at the end of its line, where
-        // a header puts it; its menu then opens towards the middle of the screen.
-        if (getComputedStyle(element).display.startsWith('inline')) {
-          container.style.setProperty('display', 'flex');
-          container.style.setProperty('justify-content', 'flex-end');
-        }
+        placeLikeAHeader(element, container);
         const problems = await atPhoneWidth(async () => {
           await screenshot(element, fileName(tag, state.name, element.theme === 'dark' ? 'dark' : 'light'));
           const found = layoutProblems(element);
@@ -109,6 +115,21 @@ export function runBaseSuite<E extends AcctElement>({ tag, elementClass, states,
         });
         expect(problems, `layout at 375 px, right to left:\n  ${problems.join('\n  ')}`).to.deep.equal([]);
         await expect(element, 'axe, right to left').to.be.accessible();
+      });
+    }
+
+    for (const state of states) {
+      it(`reflows on a ${REFLOW_WIDTH} px screen in German, the language with the longest words: ${state.name}`, async () => {
+        const container = await fixture<HTMLDivElement>(html`<div></div>`);
+        const element = await mount(state, container);
+        placeLikeAHeader(element, container);
+        element.lang = 'de';
+        await element.updateComplete;
+        const problems = await atPhoneWidth(async () => {
+          await screenshot(element, fileName(tag, state.name, `de-${REFLOW_WIDTH}`));
+          return layoutProblems(element);
+        }, REFLOW_WIDTH);
+        expect(problems, `layout at ${REFLOW_WIDTH} px in German:\n  ${problems.join('\n  ')}`).to.deep.equal([]);
       });
     }
 

@@ -10,6 +10,8 @@
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 
 export const PHONE_WIDTH = 375;
+/** The width content must reflow at without scrolling sideways (WCAG 2.2, 1.4.10 Reflow). */
+export const REFLOW_WIDTH = 320;
 const PHONE_HEIGHT = 800;
 /** Sub-pixel rounding and 1 px borders are not a layout problem. */
 const TOLERANCE = 1;
@@ -213,12 +215,12 @@ export async function screenshot(element: Element, name: string): Promise<void> 
 }
 
 /**
- * Runs `check` with the viewport at 375 × 800 px, then puts the viewport back as it was. The
- * element keeps its place in the page, so it gets what a phone would give it.
+ * Runs `check` with the viewport at 375 × 800 px (or `width` px wide), then puts the viewport back
+ * as it was. The element keeps its place in the page, so it gets what a phone would give it.
  */
-export async function atPhoneWidth<T>(check: () => Promise<T>): Promise<T> {
+export async function atPhoneWidth<T>(check: () => Promise<T>, width = PHONE_WIDTH): Promise<T> {
   const before = { width: window.innerWidth, height: window.innerHeight };
-  await setViewport({ width: PHONE_WIDTH, height: PHONE_HEIGHT });
+  await setViewport({ width, height: PHONE_HEIGHT });
   try {
     await settled();
     return await check();

@@ -69,7 +69,7 @@ export const onboardingDe: OnboardingSections = {
         product_updates: 'Produktneuigkeiten',
         newsletter: 'Newsletter',
       },
-      channels: { email: 'E-Mail', push: 'Push', inApp: 'In der App' },
+      channels: { email: 'E-Mail', push: 'Push', inApp: 'In-App' },
       channelFor: (channel, event) => `${channel}: ${event}`,
       frequency: 'E-Mail-Häufigkeit',
       frequencies: { instant: 'Sofort', daily: 'Tägliche Zusammenfassung', weekly: 'Wöchentliche Zusammenfassung' },

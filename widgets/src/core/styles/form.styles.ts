@@ -12,6 +12,10 @@ export const formStyles = css`
   fieldset {
     display: grid;
   }
+  /* A column as wide as the form: a select as wide as its longest option would widen the card. */
+  :is(form, .field, fieldset) > * {
+    min-inline-size: 0;
+  }
   form {
     gap: var(--_space);
   }

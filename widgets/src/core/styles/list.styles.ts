@@ -25,6 +25,11 @@ export const listStyles = css`
     border-radius: var(--_radius);
   }
 
+  /* The card's column as wide as the card, whatever a select would like (long options in German). */
+  .base > * {
+    min-inline-size: 0;
+  }
+
   h2 {
     margin: 0;
     font-size: 1.25em;

@@ -50,8 +50,8 @@ export const notificationSettingsStyles = css`
   td select {
     min-inline-size: 8rem;
   }
-  /* Long time-zone names must not widen the card past a phone's screen. */
-  .base > *,
+  /* Long time-zone names must not widen the card past a phone's screen (a fieldset's own minimum
+     is its content). */
   fieldset {
     min-inline-size: 0;
   }
@@ -109,6 +109,14 @@ export const notificationSettingsStyles = css`
     }
     th[scope='row'] {
       flex-basis: 100%;
+    }
+    /* The frequency select shrinks to the card ("Wöchentliche Zusammenfassung" is wider than a phone). */
+    td {
+      min-inline-size: 0;
+      max-inline-size: 100%;
+    }
+    td select {
+      max-inline-size: 100%;
     }
     th,
     td {

@@ -86,12 +86,18 @@ export const onboardingStyles = css`
   @container (max-width: 30rem) {
     .matrix th,
     .matrix td {
-      padding-inline: calc(var(--_space) / 4);
+      padding-inline: calc(var(--_space) / 6);
     }
     /* Narrow, a longer channel name (Arabic's "in the app") may wrap rather than push the table out. */
     .matrix thead th {
-      font-size: 0.875em;
+      font-size: 0.8em;
       white-space: normal;
+    }
+    /* So may a long word of an event's name (German's "Produktneuigkeiten"): hyphenated where the
+       browser can, else broken, rather than pushing the last channel out of the card. */
+    .matrix th[scope='row'] {
+      hyphens: auto;
+      overflow-wrap: anywhere;
     }
   }
 
