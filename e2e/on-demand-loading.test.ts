@@ -76,7 +76,12 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
     // SimpleWebAuthn and the ceremonies' code come with the autofill request, where the browser
     // offers it, and never otherwise.
     const wanted = new Set([...expected, ...(autofill ? webauthn : [])]);
-    await page.waitForTimeout(300); // anything fetched late would still show
+    // The autofill request starts after the form shows, and its options come from the server
+    // first: under load that takes longer than a fixed pause. Wait for what is wanted (a file
+    // never fetched fails below), then a little more, so that anything fetched late would show.
+    const deadline = Date.now() + 5000;
+    while ([...wanted].some((file) => !fetched.has(file)) && Date.now() < deadline) await page.waitForTimeout(50);
+    await page.waitForTimeout(300);
     assert.deepEqual([...fetched].sort(), [...wanted].sort());
     assert.deepEqual(problems, []);
     await page.close();
