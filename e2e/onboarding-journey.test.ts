@@ -58,8 +58,12 @@ describeOnEachDatabase('onboarding journey', (getDb) => {
     await page.getByLabel('Name').fill('Ada Lovelace');
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await waitOrExplain(page, page.getByText('Confirm your email address'), page.locator('acct-login'));
+    await waitOrExplain(
+      page,
+      () => page.getByRole('button', { name: 'Create account' }).click(),
+      page.getByText('Confirm your email address'),
+      page.locator('acct-login'),
+    );
 
     // The verification link brings the browser back to the onboarding page, signed in.
     const verification = await sink.waitFor((m) => m.to.includes(email), 10_000);

@@ -46,30 +46,45 @@ export function consoleLines(page: Page, type: ReturnType<ConsoleMessage['type']
 }
 
 /**
- * Waits for `locator` like `locator.waitFor()`, but a timeout says what the page was doing: the
- * requests still unanswered (a module or an API call that hangs) and what `within` showed. For a
- * step that has timed out under CI's load without a cause found (onboarding journey's sign-up).
+ * Does `action`, then waits for `locator` like `locator.waitFor()`; a timeout says what the page
+ * did meanwhile: each request sent since the action, with its answer's status or "no answer" (a
+ * module or an API call that hangs), and the text `within` shows, its shadow root's included. For
+ * a step that has timed out under CI's load without a cause found (onboarding journey's sign-up).
  */
-export async function waitOrExplain(page: Page, locator: Locator, within: Locator): Promise<void> {
-  const pending = new Map<Request, number>();
+export async function waitOrExplain(
+  page: Page,
+  action: () => Promise<void>,
+  locator: Locator,
+  within: Locator,
+): Promise<void> {
+  const requests = new Map<Request, { at: number; outcome: string }>();
   const started = Date.now();
-  const sent = (request: Request) => pending.set(request, Date.now() - started);
-  const done = (request: Request) => pending.delete(request);
+  const sent = (request: Request) => requests.set(request, { at: Date.now() - started, outcome: 'no answer' });
+  const finished = (request: Request) => {
+    const entry = requests.get(request);
+    if (entry) void request.response().then((response) => (entry.outcome = String(response?.status() ?? '?')));
+  };
+  const failed = (request: Request) => {
+    const entry = requests.get(request);
+    if (entry) entry.outcome = `failed: ${request.failure()?.errorText ?? '?'}`;
+  };
   page.on('request', sent);
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
+  page.on('requestfinished', finished);
+  page.on('requestfailed', failed);
   try {
+    await action();
     await locator.waitFor();
   } catch (error) {
-    const unanswered = [...pending].map(([r, at]) => `${r.method()} ${r.url()} (sent at +${at} ms)`);
-    const shown = await within.innerText({ timeout: 1000 }).catch(() => '(not readable)');
-    throw new Error(
-      `${(error as Error).message}\nunanswered requests: ${unanswered.join('; ') || 'none'}\nshown: ${shown}`,
-      { cause: error },
-    );
+    const log = [...requests].map(([r, { at, outcome }]) => `${r.method()} ${r.url()} at +${at} ms: ${outcome}`);
+    const shown = await within
+      .evaluate((element) => (element.shadowRoot ?? element).textContent?.replace(/\s+/g, ' ').trim())
+      .catch(() => '(not readable)');
+    throw new Error(`${(error as Error).message}\nrequests since: ${log.join('; ') || 'none'}\nshown: ${shown}`, {
+      cause: error,
+    });
   } finally {
     page.off('request', sent);
-    page.off('requestfinished', done);
-    page.off('requestfailed', done);
+    page.off('requestfinished', finished);
+    page.off('requestfailed', failed);
   }
 }
