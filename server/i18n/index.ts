@@ -17,8 +17,16 @@ export type { Messages };
 export const SUPPORTED_LANGUAGES = ['en', 'fr', 'de', 'es', 'ar'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
-// Right to left, a value keeps its own order in the sentence (contract/bidi.ts).
-const MESSAGES: Record<Language, Messages> = { en, fr, de, es, ar: isolateValues(ar) };
+/**
+ * A language's messages as written, but right to left, where each value a message puts in its
+ * sentence is isolated to keep its own order (contract/bidi.ts): whichever language says `rtl`.
+ */
+const withValuesInOrder = (messages: Messages): Messages =>
+  messages.$dir === 'rtl' ? isolateValues(messages) : messages;
+
+const MESSAGES = Object.fromEntries(
+  Object.entries({ en, fr, de, es, ar }).map(([language, strings]) => [language, withValuesInOrder(strings)]),
+) as Record<Language, Messages>;
 
 /** What the server's settings say about languages (ACCT_DEFAULT_LANGUAGE, ACCT_LANGUAGES: all when absent). */
 export interface LanguageSettings {
