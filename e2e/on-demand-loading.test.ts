@@ -8,7 +8,10 @@
  * in English when that chunk fails); a French page fetches the French chunk and renders in French
  * from the first paint. `<acct-login>`'s views besides the form come when it leaves the form, and
  * a failed fetch of them offers a retry. A signed-out page logs no error, and with the placeholder rule
- * the docs give, nothing moves as the element loads. Runs on each database.
+ * the docs give, nothing moves as the element loads; with their slot rule, a sign-up form in
+ * `<acct-onboarding>`'s slot shows once, when that element shows it, and never vanishes again (a
+ * name typed before it vanished was lost with the focus: the onboarding journey's old flake).
+ * Runs on each database.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -29,11 +32,18 @@ const PLACEHOLDER_CSS = (() => {
   return section.match(/```css\n([\s\S]*?)```/)![1]!;
 })();
 
-const hostPage = (acctUrl: string, lang: string) => `<!doctype html>
+/** The page's body: `<acct-login>` alone, or (`?body=onboarding`) in `<acct-onboarding>`'s signed-out slot beside a step's text. */
+const BODIES: Record<string, string> = {
+  login: '<acct-login></acct-login><p id="below">Below the form</p>',
+  onboarding: `<acct-onboarding><acct-login slot="signed-out" mode="sign-up"></acct-login>
+    <p slot="step-welcome">A step's own text</p></acct-onboarding>`,
+};
+
+const hostPage = (acctUrl: string, lang: string, body: string) => `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>On-demand host</title>
 <style>${PLACEHOLDER_CSS}</style>
 <script type="module" src="${acctUrl}/acct.js"></script></head>
-<body><acct-login></acct-login><p id="below">Below the form</p></body></html>`;
+<body>${BODIES[body]}</body></html>`;
 
 describeOnEachDatabase('elements loaded on demand', (getDb) => {
   let host: HostSite;
@@ -42,7 +52,7 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
   let browser: Browser;
 
   before(async () => {
-    host = await startHostSite((query) => hostPage(acct.url, query.get('lang') ?? 'en'));
+    host = await startHostSite((query) => hostPage(acct.url, query.get('lang') ?? 'en', query.get('body') ?? 'login'));
     hostUrl = host.url;
     acct = await startTestServer(getDb(), { env: { ACCT_HOST: 'localhost', ACCT_ALLOWED_ORIGINS: hostUrl } });
     browser = await launchChromium();
@@ -121,6 +131,40 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
       );
       await page.close();
     }
+  });
+
+  it('with the documented rule, a form in a slot shows once its element shows the slot, and stays', async () => {
+    const page = await browser.newPage();
+    // <acct-onboarding> arrives well after <acct-login>, as on a slow network.
+    await page.route(/\/acct\/acct-onboarding\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    // Each change of what shows, frame by frame: the name field (can a user type?), the step's text.
+    await page.addInitScript(`window.seen = [];
+      let last = '';
+      const look = () => {
+        const name = document.querySelector('acct-login')?.shadowRoot?.querySelector('input[name=displayName]');
+        const now = [
+          customElements.get('acct-onboarding') ? 'defined' : 'undefined',
+          name?.checkVisibility() ? 'field shown' : 'no field',
+          document.querySelector('[slot=step-welcome]')?.checkVisibility() ? 'step text shown' : 'no step text',
+        ].join(', ');
+        if (now !== last) window.seen.push((last = now));
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);`);
+    await page.goto(`${hostUrl}/?body=onboarding`);
+    await page.locator('acct-login').getByLabel('Name').waitFor();
+    await page.waitForTimeout(300);
+    // Without the rule: "undefined, field shown, step text shown", then "defined, no field" while
+    // <acct-onboarding> loads its strings — a name being typed is lost with the focus.
+    assert.deepEqual(await page.evaluate('window.seen'), [
+      'undefined, no field, no step text',
+      'defined, no field, no step text',
+      'defined, field shown, no step text',
+    ]);
+    await page.close();
   });
 
   it('fetches <acct-login>’s other views when it leaves the form, with a retry when they cannot be fetched', async () => {

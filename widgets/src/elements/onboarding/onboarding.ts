@@ -50,7 +50,8 @@ const actOnStep = (api: ApiClient, key: string, action: StepAction, data: unknow
  * @slot step-<key> - Host content for the step with that key (e.g. `slot="step-tour"`): above the fields of a built-in
  * form, or the whole content of `welcome`, `complete`, `integrations`, `tour` and of the site's own steps.
  * @slot done - The completion screen's text (default: "Your account is ready.").
- * @slot signed-out - Shown instead of the walk while nobody is signed in, e.g. an `<acct-login mode="sign-up">`.
+ * @slot signed-out - Shown instead of the walk while nobody is signed in, e.g. an `<acct-login mode="sign-up">`. Until
+ * the element is defined the browser shows every slot's content in place: hide it with the rule in docs/embedding.md.
  *
  * @fires {CustomEvent<AcctOnboardingStepDetail>} acct-onboarding-step - The user completed, skipped or went back from
  * a step; `detail` is `{ step, action: 'complete' | 'skip' | 'back', progress }`.
