@@ -3,7 +3,8 @@
  * Chromium on each database: signed out it shows the sign-in form in place; after signing in there
  * the account elements show the user's sessions and connected accounts; its strict CSP (scripts
  * and connections to acct only, nothing inline) sees 0 violations; `return_to` gives a "Back to"
- * link only for an allowed site.
+ * link only for an allowed site. Signed in, a reload never shows the sign-in form, even while
+ * `<acct-sessions>` loads.
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
@@ -49,6 +50,23 @@ describeOnEachDatabase('hosted account page', (getDb) => {
 
     assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);
+
+    // Signed in, the page never shows the sign-in card (which would say who is signed in), even
+    // for a frame while <acct-sessions> loads: the card is in its signed-out slot, hidden until
+    // that element is defined (hosted-assets.ts).
+    await tab.route(/\/acct\/acct-sessions\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
+    await tab.addInitScript(`window.formShown = false;
+      const look = () => {
+        if (document.querySelector('acct-login')?.shadowRoot?.querySelector('[part=base]')?.checkVisibility()) window.formShown = true;
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);`);
+    await tab.reload();
+    await tab.locator('acct-sessions').getByText('This device').waitFor();
+    assert.equal(await tab.evaluate('window.formShown'), false, 'the sign-in card showed to a signed-in visitor');
   });
 
   it('refuses a return address off the allowlist', async () => {
