@@ -88,10 +88,10 @@ export const onboardingStyles = css`
     .matrix td {
       padding-inline: calc(var(--_space) / 6);
     }
-    /* Narrow, a longer channel name (Arabic's "in the app") may wrap rather than push the table out. */
+    /* Narrow, the headers are set smaller, so that the channels' names still fit on one line (the
+       rule above keeps them whole: German's "E-Mail" would break at its hyphen). */
     .matrix thead th {
       font-size: 0.8em;
-      white-space: normal;
     }
     /* So may a long word of an event's name (German's "Produktneuigkeiten"): hyphenated where the
        browser can, else broken, rather than pushing the last channel out of the card. */
