@@ -76,6 +76,19 @@ async function loadElements(...tags: string[]): Promise<void> {
   await Promise.all(wanted.map((tag) => load(tag as ElementTag)));
 }
 
+/**
+ * Until an acct element has rendered, the browser shows what the page put in its slots in place,
+ * all of it (docs/embedding.md "Before the elements arrive"): a sign-up form in
+ * `<acct-onboarding>`'s `signed-out` slot would show, take the first keystrokes, and vanish when
+ * that element's code arrives. From now on, slotted content waits for its element, as the page's
+ * own rule would make it; that rule also covers the moments before this script runs.
+ */
+function hideSlotsUntilDefined(): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`:is(${ELEMENT_TAGS.join()}):not(:defined)>[slot]{display:none}`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
 // The first copy of acct on the page runs it; a second one (another URL or version of this
 // loader, or the kit) leaves the page, and window.acct, to the first (core/page-owner.ts).
 if (claimPage()) {
@@ -87,6 +100,7 @@ if (claimPage()) {
   // The page language's core, fetched beside the first element rather than after it; each element
   // fetches the areas it reads (core/i18n/areas.ts) when it connects.
   void translations.load(document.documentElement.lang || 'en', []);
+  hideSlotsUntilDefined();
   observe(document);
   discover(document);
 }
