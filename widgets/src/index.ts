@@ -15,6 +15,7 @@ import { translations } from './core/i18n/registry.js';
 import { setDefaultServer } from './core/server-url.js';
 import { ELEMENT_MODULES } from './loader/element-modules.js';
 import { ELEMENT_TAGS, type ElementTag } from './loader/element-tags.js';
+import { hideSlotsUntilDefined } from './loader/slots-until-defined.js';
 
 export type AcctElementTag = ElementTag;
 
@@ -41,6 +42,8 @@ export async function register(options: RegisterOptions): Promise<void> {
     else translations.register(lang, strings);
   }
   if (options.languages) translations.allow(options.languages);
+  // The elements arrive one chunk each: one slotted in another must not show before that one does.
+  hideSlotsUntilDefined();
   const tags = options.elements ?? ELEMENT_TAGS;
   await Promise.all(tags.map((tag) => ELEMENT_MODULES[tag]()));
 }

@@ -17,6 +17,7 @@ import { translations } from '../core/i18n/registry.js';
 import { claimPage } from '../core/page-owner.js';
 import { ELEMENT_MODULES } from './element-modules.js';
 import { ELEMENT_TAGS, type ElementTag } from './element-tags.js';
+import { hideSlotsUntilDefined } from './slots-until-defined.js';
 
 const known = new Set<string>(ELEMENT_TAGS);
 const loading = new Map<string, Promise<void>>();
@@ -76,19 +77,6 @@ async function loadElements(...tags: string[]): Promise<void> {
   await Promise.all(wanted.map((tag) => load(tag as ElementTag)));
 }
 
-/**
- * Until an acct element has rendered, the browser shows what the page put in its slots in place,
- * all of it (docs/embedding.md "Before the elements arrive"): a sign-up form in
- * `<acct-onboarding>`'s `signed-out` slot would show, take the first keystrokes, and vanish when
- * that element's code arrives. From now on, slotted content waits for its element, as the page's
- * own rule would make it; that rule also covers the moments before this script runs.
- */
-function hideSlotsUntilDefined(): void {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`:is(${ELEMENT_TAGS.join()}):not(:defined)>[slot]{display:none}`);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-}
-
 // The first copy of acct on the page runs it; a second one (another URL or version of this
 // loader, or the kit) leaves the page, and window.acct, to the first (core/page-owner.ts).
 if (claimPage()) {
@@ -100,6 +88,7 @@ if (claimPage()) {
   // The page language's core, fetched beside the first element rather than after it; each element
   // fetches the areas it reads (core/i18n/areas.ts) when it connects.
   void translations.load(document.documentElement.lang || 'en', []);
+  // Each element comes in its own file: one slotted in another must not show before that one does.
   hideSlotsUntilDefined();
   observe(document);
   discover(document);
