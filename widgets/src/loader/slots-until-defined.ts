@@ -12,8 +12,10 @@ import { ELEMENT_TAGS } from './element-tags.js';
 let added = false;
 
 export function hideSlotsUntilDefined(): void {
-  // On a server (`register()` in server-side rendering, where Lit's shim defines customElements) there is no page to style.
-  if (added || typeof document === 'undefined') return;
+  // Nothing on a server (`register()` in server-side rendering, where Lit's shim defines
+  // customElements), nor in a browser without constructed stylesheets (Safari before 16.4): a
+  // <style> element would be refused by a strict CSP, and the page's own rule still applies there.
+  if (added || !globalThis.document?.adoptedStyleSheets) return;
   added = true;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(`:is(${ELEMENT_TAGS.join()}):not(:defined)>[slot]{display:none}`);
