@@ -53,7 +53,8 @@ describeOnEachDatabase('hosted account page', (getDb) => {
 
     // Signed in, the page never shows the sign-in card (which would say who is signed in), even
     // for a frame while <acct-sessions> loads: the card is in its signed-out slot, hidden until
-    // that element is defined (hosted-assets.ts).
+    // that element is defined (by the loader's rule, loader/slots-until-defined.ts, and before the
+    // loader runs by the hosted stylesheet's, http/hosted-assets.ts).
     await tab.route(/\/acct\/acct-sessions\.js$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();

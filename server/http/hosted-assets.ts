@@ -40,8 +40,9 @@ acct-login { display:block; --acct-color-text:var(--ink); --acct-color-text-mute
   --acct-color-focus:var(--link); --acct-color-danger:var(--danger); }
 acct-login::part(base) { border:0; padding:0; }
 acct-login button { margin-top:0; }
-/* The account page's sign-in form sits in <acct-sessions>' signed-out slot: until that element shows
-   the slot, the form would show, then vanish as it loads (docs/embedding.md, "Before the elements arrive"). */
+/* The account page's sign-in card sits in <acct-sessions>' signed-out slot: shown as plain content
+   before acct.js runs (which then adds the same rule), it would flash to a signed-in visitor
+   (docs/embedding.md, "Before the elements arrive"). */
 :not(:defined) > [slot] { display:none; }
 `;
 }
