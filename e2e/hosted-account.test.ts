@@ -11,7 +11,7 @@ import { it } from 'node:test';
 import { followLink } from '../server/testing/accounts';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { TestClient } from '../server/testing/http-client';
-import { watchPageProblems } from './support/browser';
+import { watchFrames, watchPageProblems } from './support/browser';
 import { useJourney } from './support/journey';
 
 describeOnEachDatabase('hosted account page', (getDb) => {
@@ -59,15 +59,13 @@ describeOnEachDatabase('hosted account page', (getDb) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();
     });
-    await tab.addInitScript(`window.formShown = false;
-      const look = () => {
-        if (document.querySelector('acct-login')?.shadowRoot?.querySelector('[part=base]')?.checkVisibility()) window.formShown = true;
-        requestAnimationFrame(look);
-      };
-      requestAnimationFrame(look);`);
+    const seen = await watchFrames(
+      tab,
+      `document.querySelector('acct-login')?.shadowRoot?.querySelector('[part=base]')?.checkVisibility() ? 'card shown' : 'no card'`,
+    );
     await tab.reload();
     await tab.locator('acct-sessions').getByText('This device').waitFor();
-    assert.equal(await tab.evaluate('window.formShown'), false, 'the sign-in card showed to a signed-in visitor');
+    assert.deepEqual(await seen(), ['no card'], 'the sign-in card showed to a signed-in visitor');
   });
 
   it('refuses a return address off the allowlist', async () => {

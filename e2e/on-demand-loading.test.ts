@@ -25,7 +25,7 @@ import type { RunningServer } from '../server/start';
 import { describeOnEachDatabase } from '../server/testing/databases';
 import { startTestServer } from '../server/testing/test-server';
 import { startHostSite, type HostSite } from './support/host-site';
-import { consoleLines, launchChromium, watchPageProblems } from './support/browser';
+import { consoleLines, launchChromium, watchFrames, watchPageProblems } from './support/browser';
 
 /** The placeholder rule docs/embedding.md gives sites, read from the docs so that they stay true. */
 const PLACEHOLDER_CSS = (() => {
@@ -150,23 +150,20 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
       });
     await late(/\/acct\/acct-onboarding\.js$/, 1000);
     if (lateLoader) await late(/\/acct\.js$/, 300);
-    await page.addInitScript(`window.seen = [];
-      let last = '';
-      const look = () => {
-        const name = document.querySelector('acct-login')?.shadowRoot?.querySelector('input[name=displayName]');
-        const now = [
-          customElements.get('acct-onboarding') ? 'defined' : 'undefined',
-          name?.checkVisibility() ? 'field shown' : 'no field',
-          document.querySelector('[slot=step-welcome]')?.checkVisibility() ? 'step text shown' : 'no step text',
-        ].join(', ');
-        if (now !== last) window.seen.push((last = now));
-        requestAnimationFrame(look);
-      };
-      requestAnimationFrame(look);`);
+    const seen = await watchFrames(
+      page,
+      `[
+        customElements.get('acct-onboarding') ? 'defined' : 'undefined',
+        document.querySelector('acct-login')?.shadowRoot?.querySelector('input[name=displayName]')?.checkVisibility()
+          ? 'field shown'
+          : 'no field',
+        document.querySelector('[slot=step-welcome]')?.checkVisibility() ? 'step text shown' : 'no step text',
+      ].join(', ')`,
+    );
     await page.goto(`${hostUrl}/?body=onboarding${css ? '' : '&css=none'}`);
     await page.locator('acct-login').getByLabel('Name').waitFor();
     await page.waitForTimeout(300);
-    return (await page.evaluate('window.seen')) as string[];
+    return seen();
   }
 
   it('with the documented rules, slotted content shows only when its element shows it, from the first frame', async () => {
@@ -297,19 +294,16 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
   it('fetches the French chunk for a French page and renders in French from the first frame', async () => {
     const page = await browser.newPage();
     // Every text the element shows, frame by frame, from before the loader runs.
-    await page.addInitScript(`window.shown = new Set();
-      const look = () => {
-        const root = document.querySelector('acct-login')?.shadowRoot;
-        if (root) window.shown.add(root.textContent.replace(/\\s+/g, ' ').trim());
-        requestAnimationFrame(look);
-      };
-      requestAnimationFrame(look);`);
+    const frames = await watchFrames(
+      page,
+      `document.querySelector('acct-login')?.shadowRoot?.textContent.replace(/\\s+/g, ' ').trim() ?? ''`,
+    );
     const fetched = await open(page, 'fr');
     const languages = [...fetched].filter((file) => /\/chunks\/(fr|de|es|ar)-/.test(file));
     assert.equal(languages.length, 1, `one language chunk: ${languages.join(', ')}`);
     assert.match(languages[0]!, /\/fr-/);
     assert.match(await page.locator('acct-login').locator('h2').innerText(), /^Se connecter à/);
-    const shown = (await page.evaluate('[...window.shown]')) as string[];
+    const shown = await frames();
     assert.ok(
       shown.some((text) => text.includes('Se connecter')),
       `the frames were recorded: ${shown.join(' | ')}`,

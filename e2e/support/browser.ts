@@ -36,6 +36,23 @@ export function watchPageProblems(page: Page): string[] {
   return problems;
 }
 
+/**
+ * Records each new value of `expression` (page script, as text: this file is compiled for Node),
+ * frame by frame from the first frame of every page loaded from now on: what a person could have
+ * seen while the page loaded. The returned function reads the current page's record.
+ */
+export async function watchFrames(page: Page, expression: string): Promise<() => Promise<string[]>> {
+  await page.addInitScript(`window.framesSeen = [];
+    let last;
+    const look = () => {
+      const now = (${expression});
+      if (now !== last) window.framesSeen.push((last = now));
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);`);
+  return () => page.evaluate('window.framesSeen') as Promise<string[]>;
+}
+
 /** Every console line of `type` the page writes from now on (`warning`: what acct explains to a site's developer). */
 export function consoleLines(page: Page, type: ReturnType<ConsoleMessage['type']>): string[] {
   const lines: string[] = [];
@@ -48,8 +65,9 @@ export function consoleLines(page: Page, type: ReturnType<ConsoleMessage['type']
 /**
  * Does `action`, then waits for `locator` like `locator.waitFor()`; a timeout says what the page
  * did meanwhile: each request sent since the action, with its answer's status or "no answer" (a
- * module or an API call that hangs), and the text `within` shows, its shadow root's included. For
- * a step that has timed out under CI's load without a cause found (onboarding journey's sign-up).
+ * module or an API call that hangs), and the text `within` shows, its shadow root's included. It
+ * explained the onboarding journey's sign-up timeout under CI's load (a form that vanished while
+ * its container loaded: loader/slots-until-defined.ts), and stays for the next such step.
  */
 export async function waitOrExplain(
   page: Page,
