@@ -1,7 +1,10 @@
 /** The settings parser: defaults, normalisation, and clear refusals of bad values. */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, loadConfigOrExit } from './config';
 
 describe('loadConfig', () => {
   it('has working defaults for an empty environment', () => {
@@ -206,4 +209,31 @@ describe('loadConfig', () => {
       );
     });
   }
+});
+
+describe('loadConfigOrExit', () => {
+  it('takes a setting from the environment first, then `.env`, then the defaults file (npm start: demo/acct.env)', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'acct-settings-'));
+    const cwd = process.cwd();
+    const names = ['ACCT_PRODUCT_NAME', 'ACCT_BRAND_COLOR', 'ACCT_RP_NAME'];
+    const saved = names.map((name) => process.env[name]);
+    t.after(async () => {
+      process.chdir(cwd);
+      names.forEach((name, i) => (saved[i] === undefined ? delete process.env[name] : (process.env[name] = saved[i])));
+      await rm(dir, { recursive: true, force: true });
+    });
+    await writeFile(join(dir, '.env'), 'ACCT_PRODUCT_NAME=From dotenv\n');
+    await writeFile(
+      join(dir, 'demo.env'),
+      'ACCT_PRODUCT_NAME=Demo\nACCT_BRAND_COLOR="#123456"\nACCT_RP_NAME=Demo RP\n',
+    );
+    process.chdir(dir);
+    for (const name of names) delete process.env[name];
+    process.env.ACCT_RP_NAME = 'From the environment';
+
+    const config = loadConfigOrExit({}, 'demo.env');
+    assert.equal(config.productName, 'From dotenv');
+    assert.equal(config.brand.color, '#123456');
+    assert.equal(config.passkeys.rpName, 'From the environment');
+  });
 });

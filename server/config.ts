@@ -3,6 +3,7 @@
  * stops the process with a message that names the variable, so a typo never becomes a silent
  * default. Every setting here has a row in docs/settings.md with its default.
  */
+import { existsSync } from 'node:fs';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { parseOAuthProviders, type OAuthProviderSettings } from './modules/oauth/oauth-settings';
@@ -361,12 +362,15 @@ export function loadConfig(
 }
 
 /**
- * For command-line entry points: the settings from `.env` and the environment, or a clear message
- * naming every bad variable and exit code 78 (EX_CONFIG) — never a stack trace.
+ * For command-line entry points: the settings from the environment, `.env` and `defaultsFile` (in
+ * that order of precedence: the first that sets a variable wins), or a clear message naming every
+ * bad variable and exit code 78 (EX_CONFIG) — never a stack trace. `.env` may be missing,
+ * `defaultsFile` may not.
  */
-export function loadConfigOrExit(options: LoadOptions = {}): Config {
-  dotenv.config({ quiet: true });
+export function loadConfigOrExit(options: LoadOptions = {}, defaultsFile?: string): Config {
+  dotenv.config({ path: defaultsFile ? ['.env', defaultsFile] : '.env', quiet: true });
   try {
+    if (defaultsFile && !existsSync(defaultsFile)) throw new ConfigError(`there is no settings file ${defaultsFile}`);
     return loadConfig(process.env, options);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;

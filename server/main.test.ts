@@ -2,7 +2,8 @@
  * The server as a process, the way `npm start` runs it: it refuses a bad configuration with a
  * clear message, persists the embedded database in ACCT_DATA_DIR, and on SIGTERM lets a request
  * in flight finish before it exits. With `--dev` it offers its OAuth test provider, and a sign-in
- * through it works the way the README tells a newcomer to try it.
+ * through it works the way the README tells a newcomer to try it; with `--env-defaults
+ * demo/acct.env` (`npm start`), the demo's name.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -70,17 +71,29 @@ describe('server process', () => {
     assert.equal(await again.exited, 0);
   });
 
+  it('refuses an unknown flag and a missing settings file with one line each', async () => {
+    const mistyped = spawnServer({ ACCT_DATA_DIR: dataDir }, ['--dev', '--env-default', 'demo/acct.env']);
+    assert.equal(await mistyped.exited, 64);
+    assert.match(mistyped.output(), /^acct: Unknown option '--env-default'/m);
+    const missing = spawnServer({ ACCT_DATA_DIR: dataDir }, ['--env-defaults', 'demo/missing.env']);
+    assert.equal(await missing.exited, 78);
+    assert.match(missing.output(), /^acct: there is no settings file demo\/missing\.env$/m);
+    for (const server of [mistyped, missing]) assert.doesNotMatch(server.output(), /at .*\.ts:\d+/, 'no stack trace');
+  });
+
   it('with --dev offers the OAuth test provider, signs in through it with any address, and connects it as the demo app', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const site = 'http://localhost:5173';
     const devData = await mkdtemp(join(tmpdir(), 'acct-dev-'));
     const env = { ACCT_DATA_DIR: devData, PORT: String(port), ACCT_PUBLIC_URL: url, ACCT_DEV_PROVIDER_PORT: '0' };
-    const server = spawnServer(env, ['--dev']);
+    // As `npm start` runs it, with the demo's settings.
+    const server = spawnServer(env, ['--dev', '--env-defaults', 'demo/acct.env']);
     try {
       await listeningUrl(server);
-      const config = (await (await fetch(`${url}/api/config`)).json()) as { providers: unknown[] };
+      const config = (await (await fetch(`${url}/api/config`)).json()) as { providers: unknown[]; productName: string };
       assert.deepEqual(config.providers, [{ id: 'dev', name: 'Test provider' }]);
+      assert.equal(config.productName, 'Stagehand');
 
       const browser = new TestClient(url, { origin: site });
       const params = new URLSearchParams({ return_to: `${site}/`, browserKey: browser.browserKey });

@@ -1,10 +1,11 @@
 /**
- * The server's entry point (`npm start` runs it with `--dev`; `npm run serve` without): reads
- * `.env` and the environment, starts acct, and shuts down gracefully on SIGTERM/SIGINT: no new
- * connections, requests in flight finish, then the database closes and the process exits. With
+ * The server's entry point (`npm start` runs it with `--dev` and the demo's settings; `npm run
+ * serve` without): reads `.env` and the environment, starts acct, and shuts down gracefully on
+ * SIGTERM/SIGINT: no new connections, requests in flight finish, then the database closes and the process exits. With
  * ACCT_PROCESSES above 1 this process only starts and watches that many server processes (cluster.ts).
  */
 import cluster from 'node:cluster';
+import { parseArgs } from 'node:util';
 import { isClusterPrimary, runClusterPrimary } from './cluster';
 import { loadConfigOrExit } from './config';
 import { createLogger } from './http/logging';
@@ -12,15 +13,30 @@ import { devConnectedApp } from './modules/connected-apps/dev-app';
 import { startDevProvider } from './modules/oauth/dev-provider';
 import { startServer } from './start';
 
-// `--dev` (npm start): development defaults, e.g. the mail outbox instead of silence, and an
-// OAuth test provider when no provider is configured.
-let config = loadConfigOrExit({ dev: process.argv.includes('--dev') });
+let config = loadConfigOrExit(...commandLine());
 
 const logger = createLogger(config.logLevel);
 if (isClusterPrimary(config)) {
   runClusterPrimary(config, logger);
 } else {
   await serve();
+}
+
+/**
+ * `--dev` (npm start): development defaults, e.g. the mail outbox instead of silence, and an
+ * OAuth test provider when no provider is configured. `--env-defaults <file>` (npm start:
+ * demo/acct.env, the demo's name, colour and logo): settings for what neither the environment nor
+ * `.env` sets. A mistyped flag stops the start-up with a one-line message (exit code 64, EX_USAGE)
+ * rather than being ignored.
+ */
+function commandLine(): Parameters<typeof loadConfigOrExit> {
+  try {
+    const { values } = parseArgs({ options: { dev: { type: 'boolean' }, 'env-defaults': { type: 'string' } } });
+    return [{ dev: values.dev }, values['env-defaults']];
+  } catch (err) {
+    console.error(`acct: ${(err as Error).message}`);
+    process.exit(64);
+  }
 }
 
 /** One server process: the only one, or one of ACCT_PROCESSES (cluster.ts: the primary process forks these). */
