@@ -6,7 +6,8 @@
  * and no SimpleWebAuthn unless the browser offers passkey autofill. An element added later, inside
  * an open shadow root, is loaded when it appears, with its string area in the page's language (and
  * in English when that chunk fails); a French page fetches the French chunk and renders in French
- * from the first paint. `<acct-login>`'s views besides the form come when it leaves the form, and
+ * from the first paint. A page with acct.js and no element fetches the loader's files alone, and
+ * the site's strings set there apply to an element added later. `<acct-login>`'s views besides the form come when it leaves the form, and
  * a failed fetch of them offers a retry. A signed-out page logs no error, and with the placeholder rule
  * the docs give, nothing moves as the element loads; with their slot rule, slotted content shows
  * only when its element shows it, from the first frame; without it, the loader's own rule still
@@ -36,6 +37,7 @@ const PLACEHOLDER_CSS = (() => {
 
 /** The page's body: `<acct-login>` alone, or (`?body=onboarding`) in `<acct-onboarding>`'s signed-out slot beside a step's text. */
 const BODIES: Record<string, string> = {
+  none: '<p>No acct element here (yet)</p>',
   login: '<acct-login></acct-login><p id="below">Below the form</p>',
   onboarding: `<acct-onboarding><acct-login slot="signed-out" mode="sign-up"></acct-login>
     <p slot="step-welcome">A step's own text</p></acct-onboarding>`,
@@ -97,6 +99,30 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
     while ([...wanted].some((file) => !fetched.has(file)) && Date.now() < deadline) await page.waitForTimeout(50);
     await page.waitForTimeout(300);
     assert.deepEqual([...fetched].sort(), [...wanted].sort());
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('on a page with no element yet, fetches only the loader; site strings set then apply to an element added later', async () => {
+    const loader = measureBundle().find((row) => row.budget === 'loader')!.files;
+    const page = await browser.newPage();
+    const problems = watchPageProblems(page);
+    const fetched = new Set<string>();
+    page.on('response', (res) => {
+      const url = new URL(res.url());
+      if (url.origin === acct.url && url.pathname.endsWith('.js')) fetched.add(url.pathname.slice(1));
+    });
+    await page.goto(`${hostUrl}/?lang=fr&body=none`);
+    await page.waitForFunction('window.acct?.translations');
+    await page.waitForTimeout(500);
+    // No strings, no Lit: English's core comes with the elements' code (core/i18n/index.ts), and
+    // the page's language with the first element.
+    assert.deepEqual([...fetched].sort(), [...loader].sort());
+    await page.evaluate(
+      `window.acct.translations.override('fr', { signInTitle: (product) => 'Bon retour sur ' + product })`,
+    );
+    await page.evaluate(`document.body.append(document.createElement('acct-login'))`);
+    await page.locator('acct-login h2', { hasText: 'Bon retour sur acct' }).waitFor();
     assert.deepEqual(problems, []);
     await page.close();
   });

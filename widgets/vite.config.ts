@@ -71,9 +71,9 @@ function chunkFileName(chunk: { name: string; moduleIds: string[] }): string {
 /**
  * Code shared by every page, in two chunks rather than the dozen Rolldown would otherwise split it
  * into (each file gzipped apart compresses worse, and costs a request): `loader`, what acct.js
- * imports statically (the translation registry with English's core, the element table), and
- * `core`, what `<acct-login>` imports statically beyond that, apart from its own modules (Lit, the
- * base element, the session store, the API client…) — the code nearly every element needs.
+ * imports statically (the translation registry, the element table), and `core`, what
+ * `<acct-login>` imports statically beyond that, apart from its own modules (Lit, the base element,
+ * the session store, the API client, English's core…) — the code nearly every element needs.
  * `<acct-login>`'s own static modules are a group too, which puts them all in its entry file:
  * otherwise the templates its chunks fetched on demand share (login-views.ts) become a chunk of
  * their own, which costs the sign-in page 0.6 KiB. Other elements' modules, and code only some

@@ -61,7 +61,7 @@ if (claimPage()) {
   page.acct ??= {};
   page.acct.translations ??= translations;
 }
-export { hostedLoginUrl } from './core/return-code.js';
+export { hostedLoginUrl } from './core/return-address.js';
 // The wire types a page may want (contract/), e.g. an event's detail.
 export type { User } from '../../contract/users.js';
 export type { DeviceSession } from '../../contract/sessions.js';

@@ -49,7 +49,7 @@ export async function register(options: RegisterOptions): Promise<void> {
 }
 
 export { translations, type TranslationStrings };
-export { hostedLoginUrl } from './core/return-code.js';
+export { hostedLoginUrl } from './core/return-address.js';
 export { ApiError } from './core/api-client.js';
 // The element classes and wire types, as acct-all.js exports them (types only: no element module is
 // loaded by importing this one).

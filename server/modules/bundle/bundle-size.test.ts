@@ -21,9 +21,9 @@ const KiB = 1024;
 
 /** Rows over their budget today, with the size (KiB) they may not grow past. */
 const NOT_YET_WITHIN: Record<string, number> = {
-  // acct.js is 0.6 KiB; the chunk it imports is the translation registry (window.acct.translations,
-  // there before any element) with English's core: 3.7 KiB in all without the strings (docs/embedding.md).
-  'loader (acct.js and what it imports)': 6.5,
+  // acct.js is 0.7 KiB; the chunk it imports holds the translation registry (window.acct.translations,
+  // there before any element), the element table and hostedLoginUrl (docs/embedding.md).
+  'loader (acct.js and what it imports)': 3.5,
   // Lit, the session store, English's core and the base element alone are 22.8 KiB: the 20 KiB
   // budget needs a decision (docs/embedding.md "What a page downloads", npm run size:breakdown).
   'page with only <acct-login>': 32,

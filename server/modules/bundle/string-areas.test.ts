@@ -17,8 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { STRING_AREAS, type StringArea } from '../../../widgets/src/core/i18n/areas';
-import { ENGLISH_AREAS } from '../../../widgets/src/core/i18n/chunks';
-import { en } from '../../../widgets/src/core/i18n/en';
+import { areas as ENGLISH_AREAS, en } from '../../../widgets/src/core/i18n/en';
 import { defineModule, ELEMENT_TAGS } from '../../../widgets/src/loader/element-tags';
 
 const SRC = fileURLToPath(new URL('../../../widgets/src/', import.meta.url));

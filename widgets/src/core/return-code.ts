@@ -11,7 +11,6 @@ import type { SignedIn } from '../../../contract/auth.js';
 import type { SecondFactorRequired } from '../../../contract/mfa.js';
 import type { User } from '../../../contract/users.js';
 import type { ExchangeAnswer, ExchangeSignedIn } from '../../../contract/sessions.js';
-import { browserKey } from './browser-key.js';
 
 export interface ReturnCode {
   code: string;
@@ -40,13 +39,6 @@ export function takeReturnCode(): ReturnCode | null {
   return code ? { code, flow } : null;
 }
 
-/** The address emailed links should come back to: `redirect` resolved against the page, else this page, without its fragment. */
-export function returnAddress(redirect?: string | null): string {
-  const url = new URL(redirect?.trim() || location.href, document.baseURI);
-  url.hash = '';
-  return url.href;
-}
-
 /** The user of a sign-in's answer; null when it waits for the second factor (the store keeps that). */
 export function userOf(answer: SignedIn | SecondFactorRequired): User | null {
   return 'user' in answer ? answer.user : null;
@@ -55,15 +47,4 @@ export function userOf(answer: SignedIn | SecondFactorRequired): User | null {
 /** Whether an exchange signed in (a server older than the confirmation answered `{user, session}` alone). */
 export function exchangeSignedIn(answer: ExchangeAnswer | SignedIn): answer is ExchangeSignedIn | SignedIn {
   return 'status' in answer ? answer.status === 'signed_in' : Boolean(answer.user && answer.session);
-}
-
-/**
- * The address of acct's hosted sign-in page (`GET /login`), for a site that links to it rather
- * than embedding `<acct-login>`: the user comes back to `returnTo` (default: this page) signed in,
- * without being asked, because this browser's key for `serverUrl` goes along (browser-key.ts).
- */
-export function hostedLoginUrl(serverUrl: string, returnTo: string = returnAddress()): string {
-  const url = new URL(`${serverUrl.replace(/\/+$/, '')}/login`);
-  url.search = new URLSearchParams({ return_to: returnTo, browserKey: browserKey(serverUrl) }).toString();
-  return url.href;
 }

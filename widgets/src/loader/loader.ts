@@ -7,7 +7,7 @@
  * in the document and in any open shadow root the loader has seen.
  *
  * It also puts the translation registry on `window.acct.translations` (and exports it), starts
- * fetching the page's language while the first element loads, and offers `window.acct.load(…tags)`
+ * fetching the page's language beside the first element, and offers `window.acct.load(…tags)`
  * for elements the observer cannot see (a closed shadow root, or one attached after its host was
  * added); and exports `hostedLoginUrl` for a site's link to the hosted sign-in page, as the kit
  * does. Sites that want no observer import `acct/<tag>.js` themselves; `acct-all.js` is the whole
@@ -22,8 +22,14 @@ import { hideSlotsUntilDefined } from './slots-until-defined.js';
 const known = new Set<string>(ELEMENT_TAGS);
 const loading = new Map<string, Promise<void>>();
 
-/** Imports `tag`'s module once; it defines the element. A failed import is forgotten, to be tried again. */
+/**
+ * Imports `tag`'s module once; it defines the element. A failed import is forgotten, to be tried
+ * again. The first one also starts fetching the page language's core, beside the element rather
+ * than after it (English's comes with the code the elements share: i18n/index.ts), and not on a
+ * page without elements; each element fetches the areas it reads (core/i18n/areas.ts) when it connects.
+ */
 function load(tag: ElementTag): Promise<void> {
+  if (!loading.size) void translations.load(document.documentElement.lang || 'en', []);
   let pending = loading.get(tag);
   if (!pending) {
     pending = ELEMENT_MODULES[tag]().then(
@@ -85,9 +91,6 @@ if (claimPage()) {
   page.acct ??= {};
   page.acct.translations ??= translations;
   page.acct.load ??= loadElements;
-  // The page language's core, fetched beside the first element rather than after it; each element
-  // fetches the areas it reads (core/i18n/areas.ts) when it connects.
-  void translations.load(document.documentElement.lang || 'en', []);
   // Each element comes in its own file: one slotted in another must not show before that one does.
   hideSlotsUntilDefined();
   observe(document);
@@ -96,5 +99,5 @@ if (claimPage()) {
 
 export { translations, loadElements as load };
 // For a site's own "Sign in" link to acct's hosted /login page (docs/http-api.md).
-export { hostedLoginUrl } from '../core/return-code.js';
+export { hostedLoginUrl } from '../core/return-address.js';
 export type { TranslationStrings } from '../core/i18n/registry.js';

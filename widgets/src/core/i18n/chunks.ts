@@ -1,8 +1,8 @@
 /**
  * Where each built-in language's strings are, each part a chunk fetched on first use by the
- * registry: English's areas (its core is built in, en.ts), and the other languages' cores, each of
- * which names its own areas (`export const areas` in fr.ts…), so that a page never carries the
- * addresses of the areas of a language it does not show. Each import names its file literally, so
+ * registry: the built-in languages' cores but English's (which comes with the elements' code,
+ * index.ts), each of which names its own areas (`export const areas` in en.ts, fr.ts…), so that a
+ * page never carries the addresses of the areas of a language it does not show. Each import names its file literally, so
  * that the bundler makes it a chunk of its own; the compiler checks every table against English's
  * areas. Adding a language is one line here and its files.
  */
@@ -18,21 +18,7 @@ export interface LanguageCore {
   areas: AreaChunks;
 }
 
-export const ENGLISH_AREAS: AreaChunks = {
-  account: () => import('./en-account.js'),
-  'api-tokens': () => import('./en-api-tokens.js'),
-  'connected-apps': () => import('./en-connected-apps.js'),
-  mfa: () => import('./en-mfa.js'),
-  notifications: () => import('./en-notifications.js'),
-  onboarding: () => import('./en-onboarding.js'),
-  providers: () => import('./en-providers.js'),
-  reauth: () => import('./en-reauth.js'),
-  'second-factor': () => import('./en-second-factor.js'),
-  security: () => import('./en-security.js'),
-  webhooks: () => import('./en-webhooks.js'),
-};
-
-/** The built-in languages but English, by tag. */
+/** The built-in languages but English, by tag: each core fetched with its areas' table. */
 export const LANGUAGE_CORES: Readonly<Record<string, () => Promise<LanguageCore>>> = {
   fr: () => import('./fr.js').then((m) => ({ strings: m.fr, areas: m.areas })),
   de: () => import('./de.js').then((m) => ({ strings: m.de, areas: m.areas })),

@@ -9,6 +9,7 @@
  * catalogue has one, core or area), and `fields` by the codes a 400 `invalid_request` gives per field.
  */
 import type { EveryArea } from './areas.js';
+import type { AreaChunks } from './chunks.js';
 
 export const en = {
   /** The language these strings are in, set on the rendered content for screen readers. */
@@ -200,6 +201,24 @@ export const en = {
     too_large: 'There is too much data here.',
     invalid: 'Check this field.',
   } as Record<string, string>,
+};
+
+/**
+ * Where English's areas are (chunks.ts): its core comes with the elements' code and hands this
+ * table to the registry with it (index.ts), so that the loader carries neither.
+ */
+export const areas: AreaChunks = {
+  account: () => import('./en-account.js'),
+  'api-tokens': () => import('./en-api-tokens.js'),
+  'connected-apps': () => import('./en-connected-apps.js'),
+  mfa: () => import('./en-mfa.js'),
+  notifications: () => import('./en-notifications.js'),
+  onboarding: () => import('./en-onboarding.js'),
+  providers: () => import('./en-providers.js'),
+  reauth: () => import('./en-reauth.js'),
+  'second-factor': () => import('./en-second-factor.js'),
+  security: () => import('./en-security.js'),
+  webhooks: () => import('./en-webhooks.js'),
 };
 
 /** The core of every language: what each language module (`fr.ts`…) holds. */

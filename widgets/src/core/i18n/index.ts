@@ -5,8 +5,12 @@
  * codes of a 400 `invalid_request` into messages.
  */
 import { ApiError } from '../api-client.js';
-import type { ErrorCode, Translation } from './en.js';
-import { translations } from './registry.js';
+import { areas, en, type ErrorCode, type Translation } from './en.js';
+import { builtInEnglish, translations } from './registry.js';
+
+// English's core, the fallback, comes with this module, which every element imports, rather than
+// with the registry, which the loader carries (a page with acct.js and no element fetches none).
+builtInEnglish({ strings: en, areas });
 
 export type { Translation, ErrorCode };
 export { translations, type TranslationStrings } from './registry.js';

@@ -4,9 +4,9 @@
  * site registers, strings a site overrides, and the languages a site allows. Sites reach it as
  * `window.acct.translations` (the loader, or acct-all.js) or by importing `translations`.
  *
- * English's core is built in; every other part of a language is a chunk of its own (chunks.ts):
- * the other languages' cores, and each language's areas (areas.ts), the sections that only some
- * elements read. They are fetched the first time an element needs one (`languageArriving`), so a
+ * English's core comes with the elements' own code (`builtInEnglish`), not with this module,
+ * which the loader carries: a page with acct.js and no element downloads no strings. Every other part of a language is a chunk of its own (chunks.ts): the other languages' cores,
+ * and each language's areas (areas.ts), the sections that only some elements read. They are fetched the first time an element needs one (`languageArriving`), so a
  * page downloads only the strings it shows. An element waits for its language and its areas before
  * it renders (acct-element.ts), so it never flashes English nor reads a section not here yet.
  *
@@ -18,8 +18,8 @@
  */
 import { isolateValues } from '../../../../contract/bidi.js';
 import { STRING_AREAS, type StringArea } from './areas.js';
-import { ENGLISH_AREAS, LANGUAGE_CORES } from './chunks.js';
-import { en, type Translation } from './en.js';
+import { LANGUAGE_CORES, type LanguageCore } from './chunks.js';
+import type { Translation } from './en.js';
 
 /** Every built-in language's tag, English first. */
 export const BUILT_IN_LANGUAGES: readonly string[] = ['en', ...Object.keys(LANGUAGE_CORES)];
@@ -40,10 +40,10 @@ type Strings = Record<string, unknown>;
 /** A part of a built-in language: its core or one of its areas. */
 type Part = 'core' | StringArea;
 
-/** The built-in strings fetched so far, by language: core and areas merged. */
-const builtIn = new Map<string, Strings>([['en', en]]);
-/** Parts here (`fr:core`, `en:onboarding`…); English's core is built in. */
-const arrived = new Set<string>(['en:core']);
+/** The built-in strings here so far, by language: core and areas merged. */
+const builtIn = new Map<string, Strings>();
+/** Parts here (`en:core`, `fr:core`, `en:onboarding`…). */
+const arrived = new Set<string>();
 /** Fetches started, by part, until they fail (a failed one is forgotten, so that it may be tried again). */
 const fetching = new Map<string, Promise<void>>();
 /** Parts whose last fetch failed: elements do not wait for them again (`load` tries again). */
@@ -94,12 +94,35 @@ function notify(): void {
   listeners.forEach((listener) => listener());
 }
 
-/** An area's strings: English's from its table, another language's from the table its core holds (chunks.ts). */
+/** An area's strings, from the table its language's core holds (chunks.ts). */
 async function fetchArea(tag: string, area: StringArea): Promise<Strings> {
-  const table = tag === 'en' ? ENGLISH_AREAS : (await LANGUAGE_CORES[tag]!()).areas;
-  const load: () => Promise<{ default: Strings }> = table[area];
+  const load: () => Promise<{ default: Strings }> = (await coreOf(tag)).areas[area];
   return (await load()).default;
 }
+
+let englishCore: (core: LanguageCore) => void;
+/** English's core: handed over by the elements' shared code (`builtInEnglish`), not fetched. */
+const englishCoreHere = new Promise<LanguageCore>((resolve) => (englishCore = resolve));
+
+/**
+ * English's core, the fallback, comes with the code every element imports (i18n/index.ts calls
+ * this), not with this module, which the loader carries: a page with acct.js and no element
+ * downloads no strings. Until then, `lookup` has nothing to read and `load('en')` waits for it.
+ */
+export function builtInEnglish(core: LanguageCore): void {
+  englishCore(core);
+  partArrived('en', 'core', core.strings);
+}
+
+/** A part of a built-in language is here: merged into that language. */
+function partArrived(tag: string, part: Part, strings: Strings): void {
+  builtIn.set(tag, mergeParts(builtIn.get(tag) ?? {}, strings));
+  arrived.add(`${tag}:${part}`);
+  notify();
+}
+
+/** A language's core and its areas' table: English's once an element's code hands it over, another's fetched. */
+const coreOf = (tag: string): Promise<LanguageCore> => (tag === 'en' ? englishCoreHere : LANGUAGE_CORES[tag]!());
 
 /** Fetches a part of a built-in language once, and merges it into that language when it comes. */
 function fetchPart(tag: string, part: Part): Promise<void> {
@@ -107,14 +130,8 @@ function fetchPart(tag: string, part: Part): Promise<void> {
   let pending = fetching.get(key);
   if (!pending) {
     failed.delete(key);
-    const strings: Promise<Strings> =
-      part === 'core' ? LANGUAGE_CORES[tag]!().then((language) => language.strings) : fetchArea(tag, part);
-    pending = strings.then(
-      (value) => {
-        builtIn.set(tag, mergeParts(builtIn.get(tag) ?? {}, value));
-        arrived.add(key);
-        notify();
-      },
+    pending = (part === 'core' ? coreOf(tag).then((core) => core.strings) : fetchArea(tag, part)).then(
+      (value) => partArrived(tag, part, value),
       (error: unknown) => {
         fetching.delete(key);
         failed.add(key);
@@ -198,7 +215,8 @@ function compose(tag: string, seen = new Set<string>()): Strings {
     const usable = isRegistered(base) || arrived.has(`${base}:core`);
     strings = { ...(usable ? compose(base, seen) : compose(fallbackTag(), seen)), $lang: tag };
   } else {
-    const english = builtIn.get('en')!;
+    // Nothing before English's core is here: only site code asking before any element loaded.
+    const english = builtIn.get('en') ?? {};
     strings = tag === 'en' ? english : mergeParts(english, builtIn.get(tag) ?? {});
   }
   for (const layer of entry?.layers ?? []) strings = overlay(strings, layer as Strings, '');

@@ -8,7 +8,7 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { User } from '../../../../contract/users.js';
-import { returnAddress } from '../../core/return-code.js';
+import { returnAddress } from '../../core/return-address.js';
 import { registerPasskey, WebAuthnController } from '../../core/webauthn.js';
 import { LoginMessages } from './login-messages.js';
 import { shouldOfferPasskey } from './login-form.js';

@@ -5,7 +5,7 @@
  * login-other-views.ts, fetched on demand; this class is never registered on its own.
  */
 import type { TemplateResult } from 'lit';
-import { returnAddress } from '../../core/return-code.js';
+import { returnAddress } from '../../core/return-address.js';
 import { LoginBase, type OtherViews } from './login-base.js';
 import { field, validate } from './login-form.js';
 

@@ -13,7 +13,8 @@ import type { OAuthProviderSummary } from '../../../../contract/oauth.js';
 import { ApiError, type ClientConfig } from '../../core/api-client.js';
 import type { PopupAttempt } from '../../core/oauth-popup.js';
 import { OnDemand } from '../../core/on-demand.js';
-import { exchangeSignedIn, returnAddress } from '../../core/return-code.js';
+import { returnAddress } from '../../core/return-address.js';
+import { exchangeSignedIn } from '../../core/return-code.js';
 import { LoginCompletion } from './login-completion.js';
 import { chooseProviders, providerAction } from './login-form.js';
 

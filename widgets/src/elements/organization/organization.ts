@@ -15,7 +15,7 @@ import { state } from 'lit/decorators.js';
 import { looksLikeEmail, selectField } from '../../core/form-fields.js';
 import { fieldErrorMessage } from '../../core/i18n/index.js';
 import type { Invitation, Organization } from '../../../../contract/organizations.js';
-import { returnAddress } from '../../core/return-code.js';
+import { returnAddress } from '../../core/return-address.js';
 import { renderLoadError, renderLoading } from '../../core/views.js';
 import { renderLeave, renderMembers, renderWelcome, type MembersContext } from './members-view.js';
 import type { Details } from './organization-data.js';
