@@ -1,8 +1,9 @@
 /**
  * The server's entry point (`npm start` runs it with `--dev` and the demo's settings; `npm run
  * serve` without): reads `.env` and the environment, starts acct, and shuts down gracefully on
- * SIGTERM/SIGINT: no new connections, requests in flight finish, then the database closes and the process exits. With
- * ACCT_PROCESSES above 1 this process only starts and watches that many server processes (cluster.ts).
+ * SIGTERM/SIGINT: no new connections, requests in flight finish, then the database closes and the
+ * process exits. With ACCT_PROCESSES above 1 this process only starts and watches that many server
+ * processes (cluster.ts).
  */
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';

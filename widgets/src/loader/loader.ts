@@ -26,7 +26,8 @@ const loading = new Map<string, Promise<void>>();
  * Imports `tag`'s module once; it defines the element. A failed import is forgotten, to be tried
  * again. The first one also starts fetching the page language's core, beside the element rather
  * than after it (English's comes with the code the elements share: i18n/index.ts), and not on a
- * page without elements; each element fetches the areas it reads (core/i18n/areas.ts) when it connects.
+ * page without elements; each element fetches the areas it reads (core/i18n/areas.ts) when it
+ * connects.
  */
 function load(tag: ElementTag): Promise<void> {
   if (!loading.size) void translations.load(document.documentElement.lang || 'en', []);

@@ -2,9 +2,9 @@
  * Where each built-in language's strings are, each part a chunk fetched on first use by the
  * registry: the built-in languages' cores but English's (which comes with the elements' code,
  * index.ts), each of which names its own areas (`export const areas` in en.ts, fr.ts…), so that a
- * page never carries the addresses of the areas of a language it does not show. Each import names its file literally, so
- * that the bundler makes it a chunk of its own; the compiler checks every table against English's
- * areas. Adding a language is one line here and its files.
+ * page never carries the addresses of the areas of a language it does not show. Each import
+ * names its file literally, so that the bundler makes it a chunk of its own; the compiler checks
+ * every table against English's areas. Adding a language is one line here and its files.
  */
 import type { TranslationCore } from './en.js';
 import type { AreaStrings, StringArea } from './areas.js';

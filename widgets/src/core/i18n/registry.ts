@@ -5,9 +5,10 @@
  * `window.acct.translations` (the loader, or acct-all.js) or by importing `translations`.
  *
  * English's core comes with the elements' own code (`builtInEnglish`), not with this module,
- * which the loader carries: a page with acct.js and no element downloads no strings. Every other part of a language is a chunk of its own (chunks.ts): the other languages' cores,
- * and each language's areas (areas.ts), the sections that only some elements read. They are fetched the first time an element needs one (`languageArriving`), so a
- * page downloads only the strings it shows. An element waits for its language and its areas before
+ * which the loader carries: a page with acct.js and no element downloads no strings. Every other
+ * part of a language is a chunk of its own (chunks.ts): the other languages' cores, and each
+ * language's areas (areas.ts), the sections that only some elements read. They are fetched the
+ * first time an element needs one (`languageArriving`), so a page downloads only the strings it shows. An element waits for its language and its areas before
  * it renders (acct-element.ts), so it never flashes English nor reads a section not here yet.
  *
  * A site's strings are a partial tree over English: whatever it leaves out reads as the language
@@ -121,7 +122,7 @@ function partArrived(tag: string, part: Part, strings: Strings): void {
   notify();
 }
 
-/** A language's core and its areas' table: English's once an element's code hands it over, another's fetched. */
+/** A language's core with its areas' table: English's once an element's code hands it over, another's fetched. */
 const coreOf = (tag: string): Promise<LanguageCore> => (tag === 'en' ? englishCoreHere : LANGUAGE_CORES[tag]!());
 
 /** Fetches a part of a built-in language once, and merges it into that language when it comes. */
@@ -283,7 +284,8 @@ export const translations = {
    * Fetches the built-in strings `lang` reads as — its core and `areas`, every area when left out
    * — if they are not here yet (and the fallback's, when the site allowed only other languages);
    * resolves when `lookup(lang)` gives them, or the fallback's where they could not be fetched.
-   * Parts that failed before are tried again.
+   * Parts that failed before are tried again. English's core is not fetched: it comes with the
+   * first element's code (`builtInEnglish`), and `load('en')` resolves once it has.
    */
   load(lang: string, areas: readonly StringArea[] = STRING_AREAS): Promise<void> {
     failed.clear();
