@@ -65,7 +65,8 @@ export function consoleLines(page: Page, type: ReturnType<ConsoleMessage['type']
 /**
  * Does `action`, then waits for `locator` like `locator.waitFor()`; a timeout says what the page
  * did meanwhile: each request sent since the action, with its answer's status or "no answer" (a
- * module or an API call that hangs), and the text `within` shows, its shadow root's included. It
+ * module or an API call that hangs), what it wrote in the console, and the text `within` shows,
+ * its shadow root's included. It
  * explained the onboarding journey's sign-up timeout under CI's load (a form that vanished while
  * its container loaded: loader/slots-until-defined.ts), and stays for the next such step.
  */
@@ -86,9 +87,12 @@ export async function waitOrExplain(
     const entry = requests.get(request);
     if (entry) entry.outcome = `failed: ${request.failure()?.errorText ?? '?'}`;
   };
+  const said: string[] = [];
+  const heard = (message: ConsoleMessage) => said.push(`${message.type()}: ${message.text()}`);
   page.on('request', sent);
   page.on('requestfinished', finished);
   page.on('requestfailed', failed);
+  page.on('console', heard);
   try {
     await action();
     await locator.waitFor();
@@ -97,12 +101,12 @@ export async function waitOrExplain(
     const shown = await within
       .evaluate((element) => (element.shadowRoot ?? element).textContent?.replace(/\s+/g, ' ').trim())
       .catch(() => '(not readable)');
-    throw new Error(`${(error as Error).message}\nrequests since: ${log.join('; ') || 'none'}\nshown: ${shown}`, {
-      cause: error,
-    });
+    const explanation = [`requests since: ${log.join('; ') || 'none'}`, `console: ${said.join('; ') || 'nothing'}`];
+    throw new Error(`${(error as Error).message}\n${explanation.join('\n')}\nshown: ${shown}`, { cause: error });
   } finally {
     page.off('request', sent);
     page.off('requestfinished', finished);
     page.off('requestfailed', failed);
+    page.off('console', heard);
   }
 }

@@ -41,6 +41,8 @@ export abstract class SessionState {
   private readonly listeners = new Set<StoreListener>();
   private channel: BroadcastChannel | null = null;
   private refreshing: Promise<void> | null = null;
+  /** The read asked for while one was on its way, to follow it (`refresh`). */
+  private followUp: Promise<void> | null = null;
   // Bumped by every change of who is signed in. A read of the session that started before a
   // sign-in and answers after it must not undo the sign-in, so reads drop answers from an older epoch.
   private epoch = 0;
@@ -72,10 +74,21 @@ export abstract class SessionState {
     return () => this.listeners.delete(listener);
   }
 
-  /** Re-reads who is signed in (`GET /api/session`); concurrent calls share one request. */
+  /**
+   * Re-reads who is signed in (`GET /api/session`). A call while a read is on its way gets one more
+   * read after it, shared by every call meanwhile (with the first one's cause): the read on its way
+   * may have left before the news that asks for this one (another tab's sign-in, heard on the
+   * channel while it was answered), and sharing it would lose that news until the next check.
+   */
   refresh(cause: ChangeCause = 'refresh'): Promise<void> {
-    this.refreshing ??= this.readSession(cause).finally(() => (this.refreshing = null));
-    return this.refreshing;
+    if (this.refreshing) {
+      const next = () => {
+        this.followUp = null;
+        return this.refresh(cause);
+      };
+      return (this.followUp ??= this.refreshing.then(next, next));
+    }
+    return (this.refreshing = this.readSession(cause).finally(() => (this.refreshing = null)));
   }
 
   /** The elements showed `signedOutReason`, and the user acknowledged it: forget it for every element. */

@@ -159,6 +159,51 @@ describe('SessionStore', () => {
     }
   });
 
+  it('re-reads the session when another tab signs in while a read of it is on its way', async () => {
+    const { email } = await createAccount();
+    const store = freshStore(testServers.instant);
+    await store.start();
+
+    // A read that the server answers "nobody" before the other tab signs in, and that arrives after
+    // (a slow network): its answer is held here until then.
+    let answered = false;
+    let deliver!: () => void;
+    const held = new Promise<void>((resolve) => (deliver = resolve));
+    const realFetch = window.fetch;
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      window.fetch = realFetch;
+      const response = await realFetch(...args);
+      answered = true;
+      await held;
+      return response;
+    };
+    const otherTab = new BroadcastChannel(store.channelName);
+    try {
+      const reading = store.refresh();
+      await waitUntil(() => answered, 'the read was not answered');
+      const signedIn = await post(
+        testServers.instant,
+        '/api/auth/sign-in',
+        { email, password: PASSWORD },
+        { credentials: 'include' },
+      );
+      expect(signedIn.status).to.equal(200);
+      // The store hears it while the first read's answer is still on its way.
+      const asked: (ChangeCause | undefined)[] = [];
+      const refresh = store.refresh.bind(store);
+      store.refresh = (cause) => (asked.push(cause), refresh(cause));
+      otherTab.postMessage({ type: 'acct:session-changed' });
+      await waitUntil(() => asked.includes('remote'), 'the store did not hear the other tab');
+      deliver();
+      await reading;
+      await waitUntil(() => store.status === 'signed-in', 'the news came while a read was on its way, and was lost');
+      expect(store.user?.email).to.equal(email);
+    } finally {
+      window.fetch = realFetch;
+      otherTab.close();
+    }
+  });
+
   it('tells other tabs about a sign-in, without the bearer token', async () => {
     const { email } = await createAccount();
     const store = freshStore(testServers.bearer);
