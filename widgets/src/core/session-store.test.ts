@@ -1,10 +1,11 @@
 /**
  * The session store against the real servers: signing in and out with cookies and with bearer
  * tokens, the session check (`GET /api/session`, a 200 even for nobody), the cross-tab channel (a
- * message makes it re-read the session; the token never goes over it), sessions ended from
- * another device noticed and explained (`signedOutReason`), re-checked on focus, on visibility and
- * on an interval but never while hidden, the console's fix for a page the server does not allow,
- * and the way back from an emailed link (the `#acct_code` fragment, taken once and exchanged).
+ * message makes it re-read the session, even while a read is on its way; the token never goes
+ * over it), sessions ended from another device noticed and explained (`signedOutReason`),
+ * re-checked on focus, on visibility and on an interval but never while hidden, the console's fix
+ * for a page the server does not allow, and the way back from an emailed link (the `#acct_code`
+ * fragment, taken once and exchanged).
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
