@@ -75,8 +75,9 @@ describeOnEachDatabase('magic-link journey', (getDb) => {
 
     // Another tab of the same browser opens the mail's link and continues. The asking tab follows:
     // the demo's form offers a passkey next (offer-passkey), the header shows the user, and it is
-    // the same document as before. (It timed out once on CI's embedded database, with nothing to
-    // say why: a timeout now says what the asking tab requested, logged and showed meanwhile.)
+    // the same document as before. A timeout says what the asking tab requested, logged and showed
+    // meanwhile (it once timed out on CI: the session store shared a read of the session that left
+    // before the other tab signed in, core/session-state.ts).
     const other = await context.newPage();
     const otherProblems = watchPageProblems(other);
     await waitOrExplain(

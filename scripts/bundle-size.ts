@@ -4,7 +4,7 @@
  * imports Vite records in `.vite/manifest.json`. Each file is gzipped on its own at level 9, as a
  * browser receives it (the server sends brotli when it can, which is smaller still).
  *
- * - the loader, `acct.js`, with the chunk it imports (the translation registry, English's core);
+ * - the loader, `acct.js`, with the chunk it imports (the translation registry, the element table);
  * - a page with only `<acct-login>`: the loader, `acct/acct-login.js`, and everything either imports
  *   statically (English included; SimpleWebAuthn and the other languages are fetched on use);
  * - what `<acct-login>` fetches of its own on demand (its provider buttons, its views besides the
@@ -83,8 +83,8 @@ export function measureBundle(dir = DIST): SizeRow[] {
   const loader = closure('src/loader/loader.ts');
   const loginPage = closure(`src/${defineModule('acct-login')}`, new Set(loader));
   const rows: SizeRow[] = [
-    // acct.js cannot run without the chunk it imports (the translation registry with English's
-    // core, the element table), so that counts too: what a page with acct.js and no element pays.
+    // acct.js cannot run without the chunk it imports (the translation registry, the element
+    // table), so that counts too: what a page with acct.js and no element pays.
     { what: 'loader (acct.js and what it imports)', budget: 'loader', bytes: total(loader), files: [...loader] },
     { what: 'page with only <acct-login>', budget: 'loginPage', bytes: total(loginPage), files: [...loginPage] },
   ];

@@ -37,6 +37,17 @@ function freshStore(server: string): SessionStore {
   return store;
 }
 
+/** Signs in on the instant server as another tab of this browser would: the same cookie jar. */
+async function signInAsAnotherTab(email: string): Promise<void> {
+  const signedIn = await post(
+    testServers.instant,
+    '/api/auth/sign-in',
+    { email, password: PASSWORD },
+    { credentials: 'include' },
+  );
+  expect(signedIn.status).to.equal(200);
+}
+
 describe('SessionStore', () => {
   beforeEach(signOutEverywhere);
   afterEach(() => {
@@ -140,13 +151,7 @@ describe('SessionStore', () => {
     expect(store.status).to.equal('signed-out');
 
     // "Another tab" signs in: same cookie jar, then the nudge on the channel.
-    const signedIn = await post(
-      testServers.instant,
-      '/api/auth/sign-in',
-      { email, password: PASSWORD },
-      { credentials: 'include' },
-    );
-    expect(signedIn.status).to.equal(200);
+    await signInAsAnotherTab(email);
     const otherTab = new BroadcastChannel(store.channelName);
     try {
       const causes: ChangeCause[] = [];
@@ -182,13 +187,7 @@ describe('SessionStore', () => {
     try {
       const reading = store.refresh();
       await waitUntil(() => answered, 'the read was not answered');
-      const signedIn = await post(
-        testServers.instant,
-        '/api/auth/sign-in',
-        { email, password: PASSWORD },
-        { credentials: 'include' },
-      );
-      expect(signedIn.status).to.equal(200);
+      await signInAsAnotherTab(email);
       // The store hears it while the first read's answer is still on its way.
       const asked: (ChangeCause | undefined)[] = [];
       const refresh = store.refresh.bind(store);

@@ -8,8 +8,8 @@
  * which the loader carries: a page with acct.js and no element downloads no strings. Every other
  * part of a language is a chunk of its own (chunks.ts): the other languages' cores, and each
  * language's areas (areas.ts), the sections that only some elements read. They are fetched the
- * first time an element needs one (`languageArriving`), so a page downloads only the strings it shows. An element waits for its language and its areas before
- * it renders (acct-element.ts), so it never flashes English nor reads a section not here yet.
+ * first time an element needs one (`languageArriving`), so a page downloads only the strings it
+ * shows. An element waits for its language and its areas before it renders (acct-element.ts), so it never flashes English nor reads a section not here yet.
  *
  * A site's strings are a partial tree over English: whatever it leaves out reads as the language
  * it extends (English for a new language), so a site never shows a blank. They are kept as layers
@@ -132,7 +132,10 @@ function fetchPart(tag: string, part: Part): Promise<void> {
   if (!pending) {
     failed.delete(key);
     pending = (part === 'core' ? coreOf(tag).then((core) => core.strings) : fetchArea(tag, part)).then(
-      (value) => partArrived(tag, part, value),
+      // English's core, waited for here, arrives by `builtInEnglish` first: merged once.
+      (value) => {
+        if (!arrived.has(key)) partArrived(tag, part, value);
+      },
       (error: unknown) => {
         fetching.delete(key);
         failed.add(key);
