@@ -45,8 +45,8 @@ const failingJob = defineJob<{ key: string }>({
 
 interface Worker {
   child: ChildProcess;
-  /** Resolves when the worker has printed `line` (now or before). */
-  printed(line: string): Promise<void>;
+  /** Resolves when the worker has printed `line` (now or before); rejects after `seconds`. */
+  printed(line: string, seconds?: number): Promise<void>;
 }
 
 /** A worker process on `target`; resolves once it takes jobs. */
@@ -60,15 +60,23 @@ async function startWorker(target: string): Promise<Worker> {
     output += String(chunk);
     for (const check of waiting) check();
   });
-  const printed = (line: string) =>
+  const printed = (line: string, seconds = 60) =>
     new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting.delete(check);
+        reject(new Error(`the worker did not print "${line}" within ${seconds} s; it printed:\n${output}`));
+      }, seconds * 1000);
       const check = () => {
         if (!output.split('\n').includes(line)) return;
         waiting.delete(check);
+        clearTimeout(timer);
         resolve();
       };
       waiting.add(check);
-      child.once('exit', (code) => reject(new Error(`worker exited (${code}) before printing "${line}"`)));
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`worker exited (${code}) before printing "${line}"`));
+      });
       check();
     });
   await printed('ready');
@@ -261,15 +269,14 @@ describeOnEachDatabase('the job runner on an embedded database in a folder', (_g
           await db.close();
         }
       };
-      // The embedded database is one process's: the worker holds it until it is killed.
+      // The embedded database is one process's: the worker holds it until it is killed, so the
+      // test follows the job by what the worker prints (a fixed wait here failed on a loaded CI).
       const first = await startWorker(dir);
-      await sleep(3000);
-      await stopWorker(first);
+      await first.printed('started restart').finally(() => stopWorker(first));
       assert.equal(await count('started'), 1);
       assert.equal(await count('done'), 0);
       const second = await startWorker(dir);
-      await sleep(6000);
-      await stopWorker(second);
+      await second.printed('done restart').finally(() => stopWorker(second));
       assert.equal(await count('done'), 1, 'the restarted process finished the job');
     },
   );
