@@ -24,7 +24,7 @@ const LOGIN_PAGE_PARTS: Parts = [
   ['<acct-login> itself (its modules, styles and templates)', /elements\/login\//],
   // The registry's isolation of right-to-left values (contract/bidi.ts) is part of it.
   ['English core strings and the string registry', /core\/i18n\/|contract\/bidi/],
-  ['the loader and its element table', /\/loader\//],
+  ['the loader and its list of elements', /\/loader\//],
   [
     'session store, API client, wire contract',
     /core\/(session|api-client|return-code|browser-key|storage|server-url|deletion-notice|events)|contract\//,

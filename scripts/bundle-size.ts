@@ -4,7 +4,7 @@
  * imports Vite records in `.vite/manifest.json`. Each file is gzipped on its own at level 9, as a
  * browser receives it (the server sends brotli when it can, which is smaller still).
  *
- * - the loader, `acct.js`, with the chunk it imports (the translation registry, the element table);
+ * - the loader, `acct.js`, with the chunk it imports (the translation registry, the list of elements);
  * - a page with only `<acct-login>`: the loader, `acct/acct-login.js`, and everything either imports
  *   statically (English included; SimpleWebAuthn and the other languages are fetched on use);
  * - what `<acct-login>` fetches of its own on demand (its provider buttons, its views besides the

@@ -71,7 +71,7 @@ function chunkFileName(chunk: { name: string; moduleIds: string[] }): string {
 /**
  * Code shared by every page, in two chunks rather than the dozen Rolldown would otherwise split it
  * into (each file gzipped apart compresses worse, and costs a request): `loader`, what acct.js
- * imports statically (the translation registry, the element table), and `core`, what
+ * imports statically (the translation registry, the list of elements), and `core`, what
  * `<acct-login>` imports statically beyond that, apart from its own modules (Lit, the base element,
  * the session store, the API client, English's core…) — the code nearly every element needs.
  * `<acct-login>`'s own static modules are a group too, which puts them all in its entry file:
@@ -194,11 +194,14 @@ function kit(): { build: UserConfig['build']; plugins: Plugin[] } {
 
 export default defineConfig(({ mode }) => {
   const pass = mode === 'kit' ? kit() : { build: ON_DEMAND, plugins: [pushServiceWorker()] };
+  // Whether each element is an entry of its own, imported by its address (loader/element-modules.ts).
+  const define = { __ACCT_ELEMENT_ENTRIES__: mode === 'kit' ? 'undefined' : 'true' };
   // The elements' templates minified (scripts/minify-templates.ts): about 1 KiB of every page.
   const plugins = [minifyTemplatesPlugin(SOURCES), ...pass.plugins];
   return {
     root: fileURLToPath(new URL('.', import.meta.url)),
     publicDir: false,
+    define,
     plugins,
     build: { outDir: 'dist', sourcemap: true, ...pass.build },
   };

@@ -21,12 +21,9 @@ const KiB = 1024;
 
 /** Rows over their budget today, with the size (KiB) they may not grow past. */
 const NOT_YET_WITHIN: Record<string, number> = {
-  // acct.js is 0.7 KiB; the chunk it imports holds the translation registry (window.acct.translations,
-  // there before any element), the element table and hostedLoginUrl (docs/embedding.md).
-  'loader (acct.js and what it imports)': 3.5,
-  // Lit, the session store, English's core and the base element alone are 22.8 KiB: the 20 KiB
+  // Lit, the session store, English's core and the base element alone are 22.6 KiB: the 20 KiB
   // budget needs a decision (docs/embedding.md "What a page downloads", npm run size:breakdown).
-  'page with only <acct-login>': 32,
+  'page with only <acct-login>': 31.8,
   '<acct-onboarding> beyond that page': 13,
   '<acct-organization> beyond that page': 11,
   // The language table, the registry's layers for areas (core/i18n) and the provider buttons'
@@ -34,8 +31,9 @@ const NOT_YET_WITHIN: Record<string, number> = {
   // Lit, English and the shared code alone are 32.6 KiB; the 23 elements 56 (npm run size:breakdown).
   // Addresses kept in order in right-to-left text (contract/bidi.ts, leftToRight in
   // core/views.ts, the host styles of code and address fields), and columns that shrink to a
-  // narrow card (German at 320 px): 0.25.
-  'whole kit (acct-all.js)': 88.8,
+  // narrow card (German at 320 px): 0.25. The isolation done where the elements read their
+  // strings rather than in the registry, which brought the loader within its budget: 0.1.
+  'whole kit (acct-all.js)': 88.9,
 };
 
 const built = existsSync(join(DIST, '.vite', 'manifest.json'));

@@ -21,9 +21,7 @@ export function claimPage(): boolean {
   if (page[OWNER] === thisCopy) return true;
   if (!warned) {
     warned = true;
-    console.warn(
-      'acct: another copy of acct already runs on this page; this copy defines nothing and leaves the page to it.',
-    );
+    console.warn('acct: another copy of acct already runs on this page; this one defines nothing.');
   }
   return false;
 }

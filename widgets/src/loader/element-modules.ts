@@ -1,8 +1,8 @@
 /**
  * Each element's module by tag, imported on demand: by the loader when the tag appears in a page
- * (acct.js, which the build points at the element's own entry, `acct/<tag>.js`), and by the npm
- * package's `register()` (a bundler makes each a chunk). Typed against ELEMENT_TAGS, so a tag
- * missing here, or one too many, fails the type check.
+ * (`importElement` below), by `<acct-account>` for its tabs, and by the npm package's `register()`
+ * (a bundler makes each a chunk). Typed against ELEMENT_TAGS, so a tag missing here, or one too
+ * many, fails the type check.
  */
 import type { ElementTag } from './element-tags.js';
 
@@ -33,16 +33,21 @@ export const ELEMENT_MODULES = {
 } satisfies Record<ElementTag, () => Promise<unknown>>;
 
 /**
- * Imports the module of each acct element directly under `root` that is not defined yet, each once
- * (the module system keeps it); a failure is logged. For an element that renders others only when
- * they are shown (`<acct-account>`'s tabs).
+ * Defined (as `true`) only by the on-demand build (widgets/vite.config.ts), where each element is
+ * an entry of its own, `acct/<tag>.js`, and this module is in a chunk of `acct/chunks/`.
  */
-export function loadUndefinedElements(root: ParentNode): void {
-  for (const element of root.querySelectorAll(':not(:defined)')) {
-    const tag = element.localName;
-    if (!Object.hasOwn(ELEMENT_MODULES, tag)) continue;
-    ELEMENT_MODULES[tag as ElementTag]().catch((error: unknown) =>
-      console.error(`acct: <${tag}> could not be loaded.`, error),
-    );
-  }
+declare const __ACCT_ELEMENT_ENTRIES__: true | undefined;
+
+/**
+ * Imports the module that defines `tag`. In the on-demand build, by its entry's address, one
+ * folder up from this chunk's (which works from any folder the files are served from, pinned or
+ * not): the table's 23 literal imports cost every page 0.2 KiB there, and the bundler drops the
+ * table. Elsewhere (the kit, the npm package, the tests, which run the sources) through the table,
+ * so that a bundler sees each import.
+ */
+export function importElement(tag: ElementTag): Promise<unknown> {
+  if (typeof __ACCT_ELEMENT_ENTRIES__ === 'undefined') return ELEMENT_MODULES[tag]();
+  // Not `new URL(…, import.meta.url)` written out: Vite takes that for an asset to bundle.
+  const here = import.meta.url;
+  return import(/* @vite-ignore */ new URL(`../${tag}.js`, here).href);
 }

@@ -15,7 +15,7 @@
  */
 import { translations } from '../core/i18n/registry.js';
 import { claimPage } from '../core/page-owner.js';
-import { ELEMENT_MODULES } from './element-modules.js';
+import { importElement } from './element-modules.js';
 import { ELEMENT_TAGS, type ElementTag } from './element-tags.js';
 import { hideSlotsUntilDefined } from './slots-until-defined.js';
 
@@ -33,7 +33,7 @@ function load(tag: ElementTag): Promise<void> {
   if (!loading.size) void translations.load(document.documentElement.lang || 'en', []);
   let pending = loading.get(tag);
   if (!pending) {
-    pending = ELEMENT_MODULES[tag]().then(
+    pending = importElement(tag).then(
       () => undefined,
       (error: unknown) => {
         loading.delete(tag);

@@ -177,6 +177,9 @@ export const ar: TranslationCore = {
   },
 };
 
+/** The same strings, under the name every language's core gives them (chunks.ts). */
+export { ar as strings };
+
 /** Where this language's areas are (chunks.ts): fetched only when a page shows this language. */
 export const areas: AreaChunks = {
   account: () => import('./ar-account.js'),

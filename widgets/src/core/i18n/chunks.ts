@@ -18,10 +18,13 @@ export interface LanguageCore {
   areas: AreaChunks;
 }
 
-/** The built-in languages but English, by tag: each core fetched with its areas' table. */
+/**
+ * The built-in languages but English, by tag: each core's module, which exports its strings as
+ * `strings` (besides under its tag, `fr`, for the npm package's users) and its areas' table.
+ */
 export const LANGUAGE_CORES: Readonly<Record<string, () => Promise<LanguageCore>>> = {
-  fr: () => import('./fr.js').then((m) => ({ strings: m.fr, areas: m.areas })),
-  de: () => import('./de.js').then((m) => ({ strings: m.de, areas: m.areas })),
-  es: () => import('./es.js').then((m) => ({ strings: m.es, areas: m.areas })),
-  ar: () => import('./ar.js').then((m) => ({ strings: m.ar, areas: m.areas })),
+  fr: () => import('./fr.js'),
+  de: () => import('./de.js'),
+  es: () => import('./es.js'),
+  ar: () => import('./ar.js'),
 };

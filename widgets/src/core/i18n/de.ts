@@ -193,6 +193,9 @@ export const de: TranslationCore = {
   },
 };
 
+/** The same strings, under the name every language's core gives them (chunks.ts). */
+export { de as strings };
+
 /** Where this language's areas are (chunks.ts): fetched only when a page shows this language. */
 export const areas: AreaChunks = {
   account: () => import('./de-account.js'),

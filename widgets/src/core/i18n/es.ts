@@ -185,6 +185,9 @@ export const es: TranslationCore = {
   },
 };
 
+/** The same strings, under the name every language's core gives them (chunks.ts). */
+export { es as strings };
+
 /** Where this language's areas are (chunks.ts): fetched only when a page shows this language. */
 export const areas: AreaChunks = {
   account: () => import('./es-account.js'),

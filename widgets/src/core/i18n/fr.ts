@@ -189,6 +189,9 @@ export const fr: TranslationCore = {
   },
 };
 
+/** The same strings, under the name every language's core gives them (chunks.ts). */
+export { fr as strings };
+
 /** Where this language's areas are (chunks.ts): fetched only when a page shows this language. */
 export const areas: AreaChunks = {
   account: () => import('./fr-account.js'),

@@ -4,6 +4,7 @@
  * then English (registry.ts holds the languages and the site's own). Also turns any error into a localised message, keyed by its code, and the field
  * codes of a 400 `invalid_request` into messages.
  */
+import { isolateValues } from '../../../../contract/bidi.js';
 import { ApiError } from '../api-client.js';
 import { areas, en, type ErrorCode, type Translation } from './en.js';
 import { builtInEnglish, translations } from './registry.js';
@@ -15,13 +16,22 @@ builtInEnglish({ strings: en, areas });
 export type { Translation, ErrorCode };
 export { translations, type TranslationStrings } from './registry.js';
 
+/** Each right-to-left translation the registry gave, with its values isolated; forgotten with it. */
+const isolated = new WeakMap<Translation, Translation>();
+
 /**
  * The translation for a BCP 47 tag such as `fr`, `fr-CA` or `ar-EG`: the exact tag, then its
  * language, then English (or the site's first allowed language, registry.ts). A built-in language
- * not fetched yet reads as the fallback until `translations.load` brings it.
+ * not fetched yet reads as the fallback until `translations.load` brings it. Right to left, each
+ * value keeps its own order in the sentence (contract/bidi.ts): done here, for what the elements
+ * show, rather than in the registry, which the loader carries to every page.
  */
 export function localize(lang: string): Translation {
-  return translations.lookup(lang);
+  const strings = translations.lookup(lang);
+  if (strings.$dir !== 'rtl') return strings;
+  let rightToLeft = isolated.get(strings);
+  if (!rightToLeft) isolated.set(strings, (rightToLeft = isolateValues(strings)));
+  return rightToLeft;
 }
 
 /**

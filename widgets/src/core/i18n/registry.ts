@@ -17,7 +17,6 @@
  * string holds whenever that area comes. Elements re-render when anything here changes
  * (acct-element.ts listens).
  */
-import { isolateValues } from '../../../../contract/bidi.js';
 import { STRING_AREAS, type StringArea } from './areas.js';
 import { LANGUAGE_CORES, type LanguageCore } from './chunks.js';
 import type { Translation } from './en.js';
@@ -152,6 +151,8 @@ function fetchPart(tag: string, part: Part): Promise<void> {
 const isAllowed = (tag: string) => !allowed || allowed.includes(tag);
 const isRegistered = (tag: string) => site.get(tag)?.base !== undefined;
 const isBuiltIn = (tag: string) => tag === 'en' || Object.hasOwn(LANGUAGE_CORES, tag);
+/** Whether `tag` has strings to show now: the site registered it, or its built-in core is here. */
+const hasStrings = (tag: string) => isRegistered(tag) || arrived.has(`${tag}:core`);
 
 /** The built-in language whose strings `tag` is laid over: its own, or its registration's base's. */
 function builtInBeneath(tag: string, seen = new Set<string>()): string {
@@ -173,7 +174,7 @@ function candidateFor(lang: string): string | undefined {
 /** The fallback's tag: English, unless the site allowed only other languages. */
 function fallbackTag(): string {
   if (!allowed || allowed.includes('en')) return 'en';
-  return allowed.find((tag) => isRegistered(tag) || arrived.has(`${tag}:core`)) ?? allowed[0] ?? 'en';
+  return allowed.find(hasStrings) ?? allowed[0] ?? 'en';
 }
 
 /**
@@ -216,8 +217,7 @@ function compose(tag: string, seen = new Set<string>()): Strings {
   if (entry?.base !== undefined && !seen.has(tag)) {
     seen.add(tag);
     const base = entry.base;
-    const usable = isRegistered(base) || arrived.has(`${base}:core`);
-    strings = { ...(usable ? compose(base, seen) : compose(fallbackTag(), seen)), $lang: tag };
+    strings = { ...compose(hasStrings(base) ? base : fallbackTag(), seen), $lang: tag };
   } else {
     // Nothing before English's core is here: only site code asking before any element loaded.
     const english = builtIn.get('en') ?? {};
@@ -227,15 +227,13 @@ function compose(tag: string, seen = new Set<string>()): Strings {
   return strings;
 }
 
-/** The strings `lang` reads as, composed once per change. */
+/**
+ * The strings `lang` reads as, composed once per change: the same object until then, which
+ * `localize` (index.ts) keys its right-to-left copy by.
+ */
 function composedFor(tag: string): Translation {
   let strings = composed.get(tag);
-  if (!strings) {
-    const composedStrings = compose(tag);
-    // Right to left, a value keeps its own order in the sentence (contract/bidi.ts).
-    strings = (composedStrings.$dir === 'rtl' ? isolateValues(composedStrings) : composedStrings) as Translation;
-    composed.set(tag, strings);
-  }
+  if (!strings) composed.set(tag, (strings = compose(tag) as Translation));
   return strings;
 }
 
@@ -298,14 +296,13 @@ export const translations = {
   /** The strings for a BCP 47 tag: the exact tag (`pt-br`), then its language (`pt`), then the fallback. */
   lookup(lang: string): Translation {
     const own = candidateFor(lang);
-    const usable = own !== undefined && (isRegistered(own) || arrived.has(`${own}:core`));
-    return usable ? composedFor(own) : this.fallback();
+    return own !== undefined && hasStrings(own) ? composedFor(own) : this.fallback();
   },
 
   /** What an unknown or disallowed language reads as: English, unless the site allowed only others. */
   fallback(): Translation {
     const tag = fallbackTag();
-    return composedFor(isRegistered(tag) || arrived.has(`${tag}:core`) ? tag : 'en');
+    return composedFor(hasStrings(tag) ? tag : 'en');
   },
 
   /** Calls `listener` after every change; returns what stops it. */

@@ -13,13 +13,26 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AcctElement } from '../../core/acct-element.js';
-import { loadUndefinedElements } from '../../loader/element-modules.js';
+import { importElement } from '../../loader/element-modules.js';
+import { ELEMENT_TAGS, type ElementTag } from '../../loader/element-tags.js';
 import { accountStyles } from './account.styles.js';
 
 /** The built-in tabs, in order. */
 export const BUILT_IN_TABS = ['profile', 'security', 'notifications', 'privacy'] as const;
 
 const HASH_PREFIX = '#account/';
+
+/**
+ * Imports the module of each acct element under `root` that is not defined yet, each once (the
+ * module system keeps it); a failure is logged.
+ */
+function loadUndefinedElements(root: ParentNode): void {
+  for (const element of root.querySelectorAll(':not(:defined)')) {
+    const tag = element.localName as ElementTag;
+    if (!ELEMENT_TAGS.includes(tag)) continue;
+    importElement(tag).catch((error: unknown) => console.error(`acct: <${tag}> could not be loaded.`, error));
+  }
+}
 
 interface Tab {
   id: string;
