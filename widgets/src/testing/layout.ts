@@ -26,6 +26,15 @@ function* descendants(root: ParentNode): Generator<Element> {
   }
 }
 
+/** Every text node at or under `root`, descending into shadow roots (`root`'s own too). */
+export function* textNodes(root: Node): Generator<Text> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
+    if (node instanceof Text) yield node;
+    else if (node instanceof Element && node.shadowRoot) yield* textNodes(node.shadowRoot);
+  }
+}
+
 /** The element's rendered tree: its shadow root, else its children. */
 const renderRoot = (element: Element): ParentNode => element.shadowRoot ?? element;
 
@@ -92,28 +101,21 @@ function inOverlay(node: Element, top: Element): boolean {
 /** The text nodes the user reads in `element`'s tree (not inside controls, not hidden), with their visible line boxes. */
 function readableText(element: Element): { node: Text; lines: DOMRect[] }[] {
   const found: { node: Text; lines: DOMRect[] }[] = [];
-  const roots: ParentNode[] = [
-    renderRoot(element),
-    ...[...descendants(renderRoot(element))].flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : [])),
-  ];
-  for (const root of roots) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const parent = node.parentElement;
-      if (
-        !node.data.trim() ||
-        !parent ||
-        parent.closest(`${CONTROLS}, option, style, .visually-hidden`) ||
-        !shown(parent)
-      )
-        continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const clip = clipArea(parent, element);
-      // Lines scrolled out of a scrolling panel are not drawn: they overlap nothing.
-      const lines = [...range.getClientRects()].map((r) => intersect(r, clip)).filter((r): r is DOMRect => r !== null);
-      if (lines.length) found.push({ node, lines });
-    }
+  for (const node of textNodes(renderRoot(element))) {
+    const parent = node.parentElement;
+    if (
+      !node.data.trim() ||
+      !parent ||
+      parent.closest(`${CONTROLS}, option, style, .visually-hidden`) ||
+      !shown(parent)
+    )
+      continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const clip = clipArea(parent, element);
+    // Lines scrolled out of a scrolling panel are not drawn: they overlap nothing.
+    const lines = [...range.getClientRects()].map((r) => intersect(r, clip)).filter((r): r is DOMRect => r !== null);
+    if (lines.length) found.push({ node, lines });
   }
   return found;
 }

@@ -9,7 +9,7 @@
  * own `dir` (a token shown left to right) and the shapes inside an icon. A modal dialog mirrors
  * within the screen, where the browser places it.
  */
-import { settled } from './layout.js';
+import { settled, textNodes } from './layout.js';
 import type { AcctElement } from '../core/acct-element.js';
 
 /** Sub-pixel rounding and the odd pixel of text measured in the other direction. */
@@ -99,15 +99,6 @@ export async function mirrorProblems(element: AcctElement, lang = 'ar'): Promise
     );
   }
   return problems;
-}
-
-/** Every text node of `root`'s rendered tree, descending into shadow roots. */
-function* textNodes(root: Node): Generator<Text> {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-  for (let node = walker.currentNode as Node | null; node; node = walker.nextNode()) {
-    if (node instanceof Text) yield node;
-    else if (node instanceof Element && node.shadowRoot) yield* textNodes(node.shadowRoot);
-  }
 }
 
 /**
