@@ -8,7 +8,8 @@
  * in English when that chunk fails); a French page fetches the French chunk and renders in French
  * from the first paint. A page with acct.js and no element fetches the loader's files alone, and
  * the site's strings set there apply to an element added later. `<acct-login>`'s views besides the form come when it leaves the form, and
- * a failed fetch of them offers a retry. A signed-out page logs no error, and with the placeholder rule
+ * a failed fetch of them offers a retry; an element whose code cannot be fetched is named in the
+ * console, its slotted content stays hidden, and `acct.load()` fetches it again. A signed-out page logs no error, and with the placeholder rule
  * the docs give, nothing moves as the element loads; with their slot rule, slotted content shows
  * only when its element shows it, from the first frame; without it, the loader's own rule still
  * keeps a sign-up form in `<acct-onboarding>`'s slot from showing before that element shows it, and
@@ -255,6 +256,33 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
     })()`);
     await page.waitForFunction(`customElements.get('acct-sessions') !== undefined`);
     assert.ok([...fetched].includes('acct/acct-sessions.js'));
+    await page.close();
+  });
+
+  it('when an element’s code cannot be fetched, says so and keeps its slots hidden; acct.load() tries again', async () => {
+    const page = await browser.newPage();
+    const errors = consoleLines(page, 'error');
+    let refuse = true;
+    await page.route(/\/acct\/acct-login-history\.js$/, (route) =>
+      refuse ? route.abort('connectionrefused') : route.continue(),
+    );
+    await open(page);
+    await page.evaluate(`(() => {
+      const history = document.createElement('acct-login-history');
+      history.innerHTML = '<p slot="signed-out">Sign in to see where you signed in</p>';
+      document.body.append(history);
+    })()`);
+    const slotted = page.getByText('Sign in to see where you signed in');
+    const deadline = Date.now() + 10_000;
+    while (!errors.some((text) => text.includes('acct: <acct-login-history> could not be loaded.'))) {
+      assert.ok(Date.now() < deadline, `the console says nothing of it: ${errors.join(' | ')}`);
+      await page.waitForTimeout(50);
+    }
+    assert.equal(await slotted.isVisible(), false, 'the slotted content of an element that did not load is hidden');
+    refuse = false;
+    await page.evaluate(`window.acct.load('acct-login-history')`);
+    // Defined, it shows its signed-out slot to this signed-out visitor.
+    await slotted.waitFor();
     await page.close();
   });
 
