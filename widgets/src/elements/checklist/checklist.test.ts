@@ -1,9 +1,10 @@
 /**
  * `<acct-checklist>` against the real servers: the seed's five items with icons, descriptions and
  * links, "n of m" and a progress bar; ticking, un-ticking, hiding an item and bringing it back,
- * hiding the whole checklist and restoring it; the page's `complete()`; a change made by another
- * client showing up within the poll interval; hiding itself when everything is done (unless
- * `keep-when-done`); and the collapsed launcher.
+ * hiding the whole checklist and restoring it; the page's `complete()` (refused without a request
+ * while nobody is signed in); a change made by another client showing up within the poll
+ * interval; hiding itself when everything is done (unless `keep-when-done`); and the collapsed
+ * launcher.
  */
 import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
@@ -166,6 +167,25 @@ describe('<acct-checklist>', () => {
     let refused: unknown;
     await el.complete('no_such_item').catch((error: unknown) => (refused = error));
     expect(refused).to.have.property('code', 'not_found');
+  });
+
+  it('refuses complete() while nobody is signed in, asking the server nothing', async () => {
+    const asked: string[] = [];
+    const fetch = window.fetch;
+    window.fetch = (input, init) => {
+      asked.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    };
+    try {
+      // As a page does, at once: before the element has read who is signed in.
+      const el = await mount();
+      let refused: unknown;
+      await el.complete('create_event').catch((error: unknown) => (refused = error));
+      expect(refused).to.have.property('code', 'not_signed_in');
+      expect(asked.filter((url) => url.includes('/api/checklist/items/'))).to.deep.equal([]);
+    } finally {
+      window.fetch = fetch;
+    }
   });
 
   it('shows a change made by another client within the poll interval', async function () {

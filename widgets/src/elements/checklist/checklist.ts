@@ -13,6 +13,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { OnboardingElement } from '../../core/onboarding-element.js';
 import type { Checklist, ChecklistItemAction } from '../../../../contract/checklist.js';
+import { ApiError } from '../../core/api-client.js';
 import { Poller } from '../../core/poller.js';
 import { checklistStyles } from './checklist.styles.js';
 import { renderDismissed, renderFooter, renderHeader, renderItem, renderLauncher } from './checklist-views.js';
@@ -114,9 +115,14 @@ export class AcctChecklist extends OnboardingElement {
    * Marks an item done for the signed-in user, for the page to call when its own task succeeded:
    * `document.querySelector('acct-checklist').complete('create_event')`. Completing a done item
    * changes nothing. Rejects with an `ApiError` (`not_found` for an unknown key, `not_signed_in`).
+   * While nobody is signed in it asks the server nothing (the browser would log the 401 as a
+   * failed request on a page whose visitor simply is not signed in).
    */
   async complete(key: string): Promise<void> {
-    await this.apply(() => this.session.store.api.call('POST /api/checklist/items/:key/complete', { params: { key } }));
+    const store = this.session.store;
+    await store.start();
+    if (store.status === 'signed-out') throw new ApiError('not_signed_in', 401, 'Nobody is signed in.');
+    await this.apply(() => store.api.call('POST /api/checklist/items/:key/complete', { params: { key } }));
   }
 
   private async apply(request: () => Promise<Checklist>): Promise<Checklist> {
