@@ -22,7 +22,7 @@ type Parts = [name: string, source: RegExp][];
 const LOGIN_PAGE_PARTS: Parts = [
   ['Lit and @lit/task', /node_modules\/(lit|lit-html|lit-element|@lit)\//],
   ['<acct-login> itself (its modules, styles and templates)', /elements\/login\//],
-  // The registry's isolation of right-to-left values (contract/bidi.ts) is part of it.
+  // The isolation of right-to-left values (contract/bidi.ts, done by i18n/index.ts) is part of it.
   ['English core strings and the string registry', /core\/i18n\/|contract\/bidi/],
   ['the loader and its list of elements', /\/loader\//],
   [
