@@ -43,6 +43,17 @@ export class AccountElement extends AcctElement {
   }
 
   /**
+   * For a method the page calls (`refresh()`, `complete()`): whether nobody is signed in, once the
+   * page's session is known. Then the method asks the server nothing, since the 401 it would get
+   * shows in the browser's console as a failed request on a page whose visitor is simply signed out.
+   */
+  protected async nobodySignedIn(): Promise<boolean> {
+    const store = this.session.store;
+    await store.start();
+    return store.status === 'signed-out';
+  }
+
+  /**
    * The task's data through `content`, or the state the page's session is in. The task answers
    * `undefined` while nobody is signed in, so that signing in shows "Loading…" rather than the
    * previous, empty answer.

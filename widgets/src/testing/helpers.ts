@@ -150,6 +150,25 @@ export function submitHostedForm(
   return executeServerCommand('acct-submit-hosted-form', { url, fields });
 }
 
+/**
+ * The addresses `action` sent requests to, through `fetch` (the elements' one way to the server):
+ * for what must ask the server nothing, such as an element's methods while nobody is signed in.
+ */
+export async function requestsDuring(action: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const fetch = window.fetch;
+  window.fetch = (input, init) => {
+    sent.push(input instanceof Request ? input.url : String(input));
+    return fetch(input, init);
+  };
+  try {
+    await action();
+  } finally {
+    window.fetch = fetch;
+  }
+  return sent;
+}
+
 /** A new element with these attributes, not yet in the document. */
 export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,

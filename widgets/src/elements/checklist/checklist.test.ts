@@ -1,8 +1,8 @@
 /**
  * `<acct-checklist>` against the real servers: the seed's five items with icons, descriptions and
  * links, "n of m" and a progress bar; ticking, un-ticking, hiding an item and bringing it back,
- * hiding the whole checklist and restoring it; the page's `complete()` (refused without a request
- * while nobody is signed in); a change made by another client showing up within the poll
+ * hiding the whole checklist and restoring it; the page's `complete()` and `refresh()` (neither asks
+ * the server anything while nobody is signed in); a change made by another client showing up within the poll
  * interval; hiding itself when everything is done (unless `keep-when-done`); and the collapsed
  * launcher.
  */
@@ -10,7 +10,7 @@ import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctChecklistDismissDetail, AcctChecklistItemCompleteDetail } from '../../core/events.js';
-import { $, element, nextEvent, signOutEverywhere, text } from '../../testing/helpers.js';
+import { $, element, nextEvent, requestsDuring, signOutEverywhere, text } from '../../testing/helpers.js';
 import { attach, eventually, signedInDevice, type Device } from '../../testing/onboarding.js';
 import { AcctChecklist } from './define.js';
 
@@ -169,23 +169,16 @@ describe('<acct-checklist>', () => {
     expect(refused).to.have.property('code', 'not_found');
   });
 
-  it('refuses complete() while nobody is signed in, asking the server nothing', async () => {
-    const asked: string[] = [];
-    const fetch = window.fetch;
-    window.fetch = (input, init) => {
-      asked.push(String(input instanceof Request ? input.url : input));
-      return fetch(input, init);
-    };
-    try {
+  it('refuses complete() and reads nothing on refresh() while nobody is signed in, asking the server nothing', async () => {
+    let refused: unknown;
+    const sent = await requestsDuring(async () => {
       // As a page does, at once: before the element has read who is signed in.
       const el = await mount();
-      let refused: unknown;
       await el.complete('create_event').catch((error: unknown) => (refused = error));
-      expect(refused).to.have.property('code', 'not_signed_in');
-      expect(asked.filter((url) => url.includes('/api/checklist/items/'))).to.deep.equal([]);
-    } finally {
-      window.fetch = fetch;
-    }
+      await el.refresh();
+    });
+    expect(refused).to.have.property('code', 'not_signed_in');
+    expect(sent.filter((url) => url.includes('/api/checklist'))).to.deep.equal([]);
   });
 
   it('shows a change made by another client within the poll interval', async function () {

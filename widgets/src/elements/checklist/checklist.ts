@@ -106,23 +106,24 @@ export class AcctChecklist extends OnboardingElement {
     );
   }
 
-  /** Reads the checklist now (it also does every `poll-interval` seconds while the page is visible). */
+  /**
+   * Reads the checklist now (it also does every `poll-interval` seconds while the page is visible);
+   * nothing while nobody is signed in.
+   */
   async refresh(): Promise<void> {
+    if (await this.nobodySignedIn()) return;
     await this.apply(() => this.session.store.api.call('GET /api/checklist'));
   }
 
   /**
    * Marks an item done for the signed-in user, for the page to call when its own task succeeded:
    * `document.querySelector('acct-checklist').complete('create_event')`. Completing a done item
-   * changes nothing. Rejects with an `ApiError` (`not_found` for an unknown key, `not_signed_in`).
-   * While nobody is signed in it asks the server nothing (the browser would log the 401 as a
-   * failed request on a page whose visitor simply is not signed in).
+   * changes nothing. Rejects with an `ApiError` (`not_found` for an unknown key; `not_signed_in`,
+   * without asking the server, while nobody is signed in).
    */
   async complete(key: string): Promise<void> {
-    const store = this.session.store;
-    await store.start();
-    if (store.status === 'signed-out') throw new ApiError('not_signed_in', 401, 'Nobody is signed in.');
-    await this.apply(() => store.api.call('POST /api/checklist/items/:key/complete', { params: { key } }));
+    if (await this.nobodySignedIn()) throw new ApiError('not_signed_in', 401, 'Nobody is signed in.');
+    await this.apply(() => this.session.store.api.call('POST /api/checklist/items/:key/complete', { params: { key } }));
   }
 
   private async apply(request: () => Promise<Checklist>): Promise<Checklist> {

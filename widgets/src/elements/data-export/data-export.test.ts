@@ -12,7 +12,15 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { AcctDataExportDownloadedDetail, AcctErrorDetail } from '../../../../contract/events.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
-import { $, element, nextEvent, signInNewAccount, signOutEverywhere, text } from '../../testing/helpers.js';
+import {
+  $,
+  element,
+  nextEvent,
+  requestsDuring,
+  signInNewAccount,
+  signOutEverywhere,
+  text,
+} from '../../testing/helpers.js';
 import { AcctDataExport } from './define.js';
 
 beforeEach(signOutEverywhere);
@@ -93,6 +101,16 @@ describe('<acct-data-export>', () => {
     expect(expired!.querySelector('a'), 'no link once expired').to.equal(null);
     expect($(el, '[part~="status"]'), 'nothing being prepared').to.equal(null);
     expect(($(el, '[part~="primary-button"]') as HTMLButtonElement).disabled).to.equal(false);
+  });
+
+  it('reads nothing on refresh() while nobody is signed in, asking the server nothing', async () => {
+    const sent = await requestsDuring(async () => {
+      const el = await fixture<AcctDataExport>(
+        html`<acct-data-export server=${testServers.instant}></acct-data-export>`,
+      );
+      await el.refresh();
+    });
+    expect(sent.filter((url) => url.includes('/api/me/data-exports'))).to.deep.equal([]);
   });
 
   it('follows an export being prepared until it is ready', async () => {

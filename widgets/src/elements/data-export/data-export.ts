@@ -102,8 +102,12 @@ export class AcctDataExport extends AccountElement {
     return (this.latest ?? this.load.value)?.exports ?? [];
   }
 
-  /** Reads the list now (it also does so every `poll-interval` seconds while an export is being prepared). */
+  /**
+   * Reads the list now (it also does so every `poll-interval` seconds while an export is being
+   * prepared); nothing while nobody is signed in.
+   */
   async refresh(): Promise<void> {
+    if (await this.nobodySignedIn()) return;
     const key = this.sessionKey;
     const list = await this.session.store.api.call('GET /api/me/data-exports');
     if (this.sessionKey === key) this.latest = list;

@@ -9,7 +9,15 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { AcctNotificationsChangeDetail } from '../../core/events.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
-import { $, element, nextEvent, signInNewAccount, signOutEverywhere, text } from '../../testing/helpers.js';
+import {
+  $,
+  element,
+  nextEvent,
+  requestsDuring,
+  signInNewAccount,
+  signOutEverywhere,
+  text,
+} from '../../testing/helpers.js';
 import { AcctNotificationsBell } from './define.js';
 
 const server = testServers.instant;
@@ -150,6 +158,18 @@ describe('<acct-notifications-bell>', () => {
     await waitUntil(() => bell(el).getAttribute('aria-label') === 'Notifications', 'not loaded');
     await notify(email, 'Arrived later');
     await waitUntil(() => badge(el) === '1', 'the poll did not bring the new notification', { timeout: 9000 });
+    el.remove();
+  });
+
+  it('reads nothing on refresh() or on opening while nobody is signed in, asking the server nothing', async () => {
+    const el = create();
+    const sent = await requestsDuring(async () => {
+      document.body.append(el);
+      await el.refresh();
+      bell(el).click();
+      await el.updateComplete;
+    });
+    expect(sent.filter((url) => url.includes('/api/notifications'))).to.deep.equal([]);
     el.remove();
   });
 

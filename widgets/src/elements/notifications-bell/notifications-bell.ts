@@ -102,8 +102,12 @@ export class AcctNotificationsBell extends AccountElement {
     );
   }
 
-  /** Reads the feed now (it also does every `poll-interval` seconds while the page is visible). */
+  /**
+   * Reads the feed now (it also does every `poll-interval` seconds while the page is visible);
+   * nothing while nobody is signed in.
+   */
   async refresh(): Promise<void> {
+    if (await this.nobodySignedIn()) return;
     const seq = ++this.issued;
     const feed = await this.session.store.api.call('GET /api/notifications', { query: { limit: PAGE } });
     if (seq <= this.applied) return;
