@@ -7,14 +7,15 @@
  * an open shadow root, is loaded when it appears, with its string area in the page's language (and
  * in English when that chunk fails); a French page fetches the French chunk and renders in French
  * from the first paint. A page with acct.js and no element fetches the loader's files alone, and
- * the site's strings set there apply to an element added later. `<acct-login>`'s views besides the form come when it leaves the form, and
- * a failed fetch of them offers a retry; an element whose code cannot be fetched is named in the
- * console, its slotted content stays hidden, and `acct.load()` fetches it again. A signed-out page logs no error, and with the placeholder rule
+ * the site's strings set there apply to an element added later. `<acct-login>`'s views besides the
+ * form come when it leaves the form, and a failed fetch of them offers a retry; an element whose
+ * code cannot be fetched is named in the console, its slotted content stays hidden, and
+ * `acct.load()` fetches it again. A signed-out page logs no error, and with the placeholder rule
  * the docs give, nothing moves as the element loads; with their slot rule, slotted content shows
  * only when its element shows it, from the first frame; without it, the loader's own rule still
  * keeps a sign-up form in `<acct-onboarding>`'s slot from showing before that element shows it, and
- * then vanishing (a name typed before it vanished was lost with the focus: the onboarding
- * journey's old flake).
+ * then vanishing (a name typed before it vanished was lost with the focus: the onboarding journey's
+ * old flake).
  * Runs on each database.
  */
 import assert from 'node:assert/strict';
@@ -261,23 +262,21 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
 
   it('when an element’s code cannot be fetched, says so and keeps its slots hidden; acct.load() tries again', async () => {
     const page = await browser.newPage();
-    const errors = consoleLines(page, 'error');
     let refuse = true;
     await page.route(/\/acct\/acct-login-history\.js$/, (route) =>
       refuse ? route.abort('connectionrefused') : route.continue(),
     );
     await open(page);
+    const named = page.waitForEvent('console', {
+      predicate: (message) => message.text().includes('acct: <acct-login-history> could not be loaded.'),
+    });
     await page.evaluate(`(() => {
       const history = document.createElement('acct-login-history');
       history.innerHTML = '<p slot="signed-out">Sign in to see where you signed in</p>';
       document.body.append(history);
     })()`);
+    assert.equal((await named).type(), 'error');
     const slotted = page.getByText('Sign in to see where you signed in');
-    const deadline = Date.now() + 10_000;
-    while (!errors.some((text) => text.includes('acct: <acct-login-history> could not be loaded.'))) {
-      assert.ok(Date.now() < deadline, `the console says nothing of it: ${errors.join(' | ')}`);
-      await page.waitForTimeout(50);
-    }
     assert.equal(await slotted.isVisible(), false, 'the slotted content of an element that did not load is hidden');
     refuse = false;
     await page.evaluate(`window.acct.load('acct-login-history')`);

@@ -65,9 +65,10 @@ export function consoleLines(page: Page, type: ReturnType<ConsoleMessage['type']
 /**
  * Does `action`, then waits for `locator` like `locator.waitFor()`; a timeout says what the page
  * did meanwhile: each request sent since the action, with its answer's status or "no answer" (a
- * module or an API call that hangs), what it wrote in the console, and the text `within` shows,
- * its shadow root's included. It explained the onboarding journey's sign-up timeout under CI's load (a form that vanished while
- * its container loaded: loader/slots-until-defined.ts), and stays for the next such step.
+ * module or an API call that hangs), what it wrote in the console, and the text `within` shows, its
+ * shadow root's included. It explained the onboarding journey's sign-up timeout under CI's load (a
+ * form that vanished while its container loaded: loader/slots-until-defined.ts), and stays for the
+ * next such step.
  */
 export async function waitOrExplain(
   page: Page,

@@ -1,8 +1,9 @@
 /**
  * The elements' one string set per language and its one lookup: `localize(lang)` picks the
- * translation for a language tag — the exact tag (`fr-ca`), then its primary language (`fr`),
- * then English (registry.ts holds the languages and the site's own). Also turns any error into a localised message, keyed by its code, and the field
- * codes of a 400 `invalid_request` into messages.
+ * translation for a language tag — the exact tag (`fr-ca`), then its primary language (`fr`), then
+ * English (registry.ts holds the languages and the site's own). Also turns any error into a
+ * localised message, keyed by its code, and the field codes of a 400 `invalid_request` into
+ * messages.
  */
 import { isolateValues } from '../../../../contract/bidi.js';
 import { ApiError } from '../api-client.js';

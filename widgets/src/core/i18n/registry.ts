@@ -4,12 +4,13 @@
  * site registers, strings a site overrides, and the languages a site allows. Sites reach it as
  * `window.acct.translations` (the loader, or acct-all.js) or by importing `translations`.
  *
- * English's core comes with the elements' own code (`builtInEnglish`), not with this module,
- * which the loader carries: a page with acct.js and no element downloads no strings. Every other
- * part of a language is a chunk of its own (chunks.ts): the other languages' cores, and each
- * language's areas (areas.ts), the sections that only some elements read. They are fetched the
- * first time an element needs one (`languageArriving`), so a page downloads only the strings it
- * shows. An element waits for its language and its areas before it renders (acct-element.ts), so it never flashes English nor reads a section not here yet.
+ * English's core comes with the elements' own code (`builtInEnglish`), not with this module, which
+ * the loader carries: a page with acct.js and no element downloads no strings. Every other part of
+ * a language is a chunk of its own (chunks.ts): the other languages' cores, and each language's
+ * areas (areas.ts), the sections that only some elements read. They are fetched the first time an
+ * element needs one (`languageArriving`), so a page downloads only the strings it shows. An element
+ * waits for its language and its areas before it renders (acct-element.ts), so it never flashes
+ * English nor reads a section not here yet.
  *
  * A site's strings are a partial tree over English: whatever it leaves out reads as the language
  * it extends (English for a new language), so a site never shows a blank. They are kept as layers
