@@ -18,7 +18,8 @@
  * in `widgets/dist/bundle.json` (scripts/bundle-manifest.ts) as `immutable` for a year — the URL
  * changes whenever a byte does — and `/acct/bundle.json` tells a site the current build's URLs and
  * SRI hashes. Any other hash is `404 bundle_build_unknown`: a server holds one build, so a page
- * pinned to an earlier one must be updated with the server (its API may have changed too). Only the
+ * pinned to an earlier one must be updated with the server (its API may have changed too); a file
+ * the build does not have is `404 bundle_file_unknown`, whatever the URL's form. Only the
  * files the manifest lists are ever read, so no path can reach outside the build.
  *
  * The whole module is these routes: no SQL and no service (and, being files rather than JSON
@@ -74,6 +75,9 @@ function encodingFor(req: Request, file: string): keyof typeof ENCODINGS | undef
 /** Public code fetched without credentials: any page may load it (the API behind it checks origins). */
 const PUBLIC_CODE_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
+// The path is not echoed: the answer says only what the build holds.
+const fileUnknown = () =>
+  new ApiError(404, 'bundle_file_unknown', `No such file in this build; see /${FOLDER}/${MANIFEST_FILE}.`);
 const notBuilt = () => new ApiError(503, 'bundle_not_built', 'The elements are not built yet; run `npm run build`.');
 
 /** Sends one built file, in the best encoding the request accepts, as public code any page may load. */
@@ -126,24 +130,25 @@ export function bundleRoutes(bundleDir: string, maxAgeSeconds: number): Router {
   const sendLatest = (req: Request, res: Response, file: string) => {
     const current = manifest();
     if (!current) throw notBuilt();
-    if (!Object.hasOwn(current.files, file)) {
-      // The path is not echoed: the answer says only what the build holds.
-      throw new ApiError(404, 'bundle_file_unknown', `No such file in this build; see /${FOLDER}/${MANIFEST_FILE}.`);
-    }
+    if (!Object.hasOwn(current.files, file)) throw fileUnknown();
     sendBuilt(req, res, join(bundleDir, file), isContentNamed(file) ? forever : shortLived);
   };
 
-  /** A file of the pinned build `hash`; another build's, or one it has not, is `bundle_build_unknown`. */
+  /**
+   * A file of the pinned build `hash`: another build is `bundle_build_unknown`, a file this build
+   * does not have `bundle_file_unknown` (as for the latest build's URLs).
+   */
   const sendPinned = (req: Request, res: Response, hash: string, file: string) => {
     const current = manifest();
     if (!current) throw notBuilt();
-    if (hash !== current.hash || !Object.hasOwn(current.files, file)) {
+    if (hash !== current.hash) {
       throw new ApiError(
         404,
         'bundle_build_unknown',
         `This server holds build ${current.hash}; see /${FOLDER}/${MANIFEST_FILE}.`,
       );
     }
+    if (!Object.hasOwn(current.files, file)) throw fileUnknown();
     sendBuilt(req, res, join(bundleDir, file), forever);
   };
 
