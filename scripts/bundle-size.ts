@@ -17,7 +17,7 @@
  *
  * The budget test (server/modules/bundle/bundle-size.test.ts) checks the same figures.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -57,10 +57,9 @@ interface ManifestChunk {
 }
 
 export function measureBundle(dir = DIST): SizeRow[] {
-  const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<
-    string,
-    ManifestChunk
-  >;
+  const manifestFile = join(dir, '.vite', 'manifest.json');
+  if (!existsSync(manifestFile)) throw new Error(`There is no build in ${dir}: run \`npm run build\` first.`);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
   const gzipped = new Map<string, number>();
   const weigh = (file: string) => {
     let bytes = gzipped.get(file);
