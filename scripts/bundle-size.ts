@@ -56,10 +56,12 @@ interface ManifestChunk {
   dynamicImports?: string[];
 }
 
+/** Vite's record of the build in `dir`: each file's imports. Absent until `npm run build`. */
+export const viteManifest = (dir = DIST) => join(dir, '.vite', 'manifest.json');
+
 export function measureBundle(dir = DIST): SizeRow[] {
-  const manifestFile = join(dir, '.vite', 'manifest.json');
-  if (!existsSync(manifestFile)) throw new Error(`There is no build in ${dir}: run \`npm run build\` first.`);
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, ManifestChunk>;
+  if (!existsSync(viteManifest(dir))) throw new Error(`There is no build in ${dir}: run \`npm run build\` first.`);
+  const manifest = JSON.parse(readFileSync(viteManifest(dir), 'utf8')) as Record<string, ManifestChunk>;
   const gzipped = new Map<string, number>();
   const weigh = (file: string) => {
     let bytes = gzipped.get(file);

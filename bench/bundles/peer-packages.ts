@@ -3,7 +3,9 @@
  * their files as the registry holds them, pinned by version and by the registry's own integrity
  * (`npm view <package>@<version> dist.integrity`), so that every run weighs the same bytes. Only
  * the files are read — nothing is installed or run — so each is fetched with `npm pack` (no
- * dependencies) and unpacked into `bench/.packages/` on first use.
+ * dependencies) and unpacked into `bench/.packages/` on first use. (bench/peers.ts installs Better
+ * Auth with its dependencies because that peer runs; @clerk/ui's would bring React and wallet
+ * libraries, and one of them, `@clerk/localizations@^4.20.0`, is not on the registry reachable here.)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';

@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { kitBreakdown, loginPageBreakdown } from '../../../scripts/bundle-breakdown';
-import { BUDGETS, DIST, measureBundle } from '../../../scripts/bundle-size';
+import { BUDGETS, DIST, measureBundle, viteManifest } from '../../../scripts/bundle-size';
 import { ELEMENT_TAGS } from '../../../widgets/src/loader/element-tags';
 import { elementTags } from '../../../widgets/test-runner/element-tags.mjs';
 
@@ -38,7 +38,7 @@ const NOT_YET_WITHIN: Record<string, number> = {
   'whole kit (acct-all.js)': 89,
 };
 
-const built = existsSync(join(DIST, '.vite', 'manifest.json'));
+const built = existsSync(viteManifest());
 
 describe('bundle size budgets', { skip: !built && !process.env.CI && 'no build: run `npm run build`' }, () => {
   it('is measured on a build', () => assert.ok(built, 'widgets/dist has no build: run `npm run build` first'));

@@ -1,10 +1,10 @@
 /**
  * `<acct-checklist>` against the real servers: the seed's five items with icons, descriptions and
  * links, "n of m" and a progress bar; ticking, un-ticking, hiding an item and bringing it back,
- * hiding the whole checklist and restoring it; the page's `complete()` and `refresh()` (neither asks
- * the server anything while nobody is signed in); a change made by another client showing up within the poll
- * interval; hiding itself when everything is done (unless `keep-when-done`); and the collapsed
- * launcher.
+ * hiding the whole checklist and restoring it; the page's `complete()` and `refresh()` (neither
+ * asks the server anything while nobody is signed in); a change made by another client showing up
+ * within the poll interval; hiding itself when everything is done (unless `keep-when-done`); and
+ * the collapsed launcher.
  */
 import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
