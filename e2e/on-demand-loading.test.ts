@@ -197,11 +197,18 @@ describeOnEachDatabase('elements loaded on demand', (getDb) => {
   it('with the documented rules, slotted content shows only when its element shows it, from the first frame', async () => {
     const page = await browser.newPage();
     // Without the page's rule: the step's text shows until the loader runs.
-    assert.deepEqual(await watchSlots(page, { css: true, lateLoader: true }), [
-      'undefined, no field, no step text',
-      'defined, no field, no step text',
-      'defined, field shown, no step text',
-    ]);
+    const seen = await watchSlots(page, { css: true, lateLoader: true });
+    // Whether a frame falls between <acct-onboarding>'s definition and its first render with the
+    // slot depends on whether it already knows the session then (the <acct-login> inside may have
+    // asked first): that frame, when there is one, shows nothing either.
+    const between = 'defined, no field, no step text';
+    assert.deepEqual(
+      seen.filter((state) => state !== between),
+      ['undefined, no field, no step text', 'defined, field shown, no step text'],
+      seen.join(' → '),
+    );
+    assert.equal(seen[0], 'undefined, no field, no step text', seen.join(' → '));
+    assert.equal(seen.at(-1), 'defined, field shown, no step text', seen.join(' → '));
     await page.close();
   });
 
