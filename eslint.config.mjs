@@ -15,6 +15,7 @@ export default tseslint.config(
       'coverage/**',
       '.data/**',
       'bench/.node/**',
+      'bench/.packages/**',
     ],
   },
   {
