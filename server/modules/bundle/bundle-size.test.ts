@@ -25,7 +25,9 @@ const NOT_YET_WITHIN: Record<string, number> = {
   // budget needs a decision (docs/embedding.md "What a page downloads", npm run size:breakdown).
   'page with only <acct-login>': 31.8,
   '<acct-onboarding> beyond that page': 13,
-  '<acct-organization> beyond that page': 11,
+  // The inline confirmation's behaviour, one chunk for the eight lists that ask before they
+  // remove (core/inline-confirmation.ts): 0.4.
+  '<acct-organization> beyond that page': 11.4,
   // The language table, the registry's layers for areas (core/i18n) and the provider buttons'
   // fetch on demand cost the kit 2 KiB; they took 10.6 KiB off the login page.
   // Lit, English and the shared code alone are 32.6 KiB; the 23 elements 56 (npm run size:breakdown).
@@ -34,8 +36,9 @@ const NOT_YET_WITHIN: Record<string, number> = {
   // narrow card (German at 320 px): 0.25. The isolation done where the elements read their
   // strings rather than in the registry, which brought the loader within its budget: 0.1. The
   // page-called methods (complete(), refresh()) asking nothing while nobody is signed in (no 401
-  // in the console): 0.1.
-  'whole kit (acct-all.js)': 89,
+  // in the console): 0.1. The focus and Escape of the API tokens', webhooks' and the second step's
+  // confirmations (core/inline-confirmation.ts): 0.1.
+  'whole kit (acct-all.js)': 89.1,
 };
 
 const built = existsSync(viteManifest());

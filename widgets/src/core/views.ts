@@ -42,7 +42,8 @@ export interface InlineConfirm {
   confirmLabel: string;
   cancelLabel: string;
   busy: boolean;
-  confirm(event: Event): void;
+  /** May be async: nothing waits for it. */
+  confirm(event: Event): unknown;
   cancel(event: Event): void;
   /** Escape in the confirmation (the element returns focus to the row's button). */
   keydown?(event: KeyboardEvent): void;
@@ -51,7 +52,8 @@ export interface InlineConfirm {
 /** What a list row that asks before it removes calls: its button asks, the confirmation confirms or cancels. */
 export interface ConfirmRowHandlers {
   ask(event: Event): void;
-  confirm(event: Event): void;
+  /** May be async: nothing waits for it. */
+  confirm(event: Event): unknown;
   cancel(): void;
   /** Escape in the confirmation. */
   keydown(event: KeyboardEvent): void;

@@ -58,6 +58,8 @@ export interface RowView {
   ask: (event: Event) => unknown;
   confirm: (event: Event) => unknown;
   cancel: () => unknown;
+  /** Escape in the confirmation. */
+  keydown: (event: KeyboardEvent) => unknown;
 }
 
 const isExpired = (token: ApiToken, now: Date) => token.expiresAt !== null && new Date(token.expiresAt) <= now;
@@ -102,6 +104,7 @@ export function renderTokenRow(token: ApiToken, view: RowView): TemplateResult {
             busy: view.busy,
             confirm: view.confirm,
             cancel: view.cancel,
+            keydown: view.keydown,
           })
         : html`<button part="button revoke-button" class="danger small" type="button" data-id=${token.id} aria-label=${a.revokeLabel(token.name)} @click=${view.ask}>
           ${a.revoke}

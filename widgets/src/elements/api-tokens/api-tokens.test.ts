@@ -6,6 +6,7 @@
  * call; an organization the user is not in answers the server's 404; French; the signed-out slot.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expectConfirmationByKeyboard } from '../../testing/confirmation.js';
 import { testServers } from 'acct-test-env';
 import type { AcctApiTokenDetail } from '../../../../contract/events.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
@@ -193,7 +194,10 @@ describe('<acct-api-tokens>', () => {
     const secret = part<HTMLInputElement>(el, 'secret')!.value;
     part(el, 'done-button')!.click();
     await listed(1)(el);
+    // The dialog's close event puts focus back on "Create": after it, not before.
+    await waitUntil(() => !part(el, 'secret'), 'the dialog stayed open');
 
+    await expectConfirmationByKeyboard(el, () => part(el, 'revoke-button')!);
     part(el, 'revoke-button')!.click();
     await waitUntil(() => part(el, 'confirm'));
     expect(text($(el, '[part~="confirm"] p'))).to.equal(
@@ -208,6 +212,7 @@ describe('<acct-api-tokens>', () => {
     part(el, 'confirm-button')!.click();
     await waitUntil(() => rows(el).length === 0, 'the token is still listed');
     expect(text(part(el, 'notice'))).to.equal('“Doomed” was revoked.');
+    expect(el.shadowRoot!.activeElement, 'focus on the heading, the row is gone').to.equal(part(el, 'title'));
     expect((await membersWith(id, secret)).status).to.equal(401);
   });
 

@@ -13,6 +13,7 @@ import type { ApiTokenScope } from '../../../../contract/constants.js';
 import { AccountElement } from '../../core/account-element.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage, fieldErrors } from '../../core/i18n/index.js';
+import { InlineConfirmation } from '../../core/inline-confirmation.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderCreateForm, renderTokenRow } from './api-tokens-views.js';
 import { renderSecret } from './secret-view.js';
@@ -89,8 +90,6 @@ export class AcctApiTokens extends AccountElement {
   @state() private formErrors: Record<string, string> = {};
   @state() private actionError = '';
   @state() private announcement = '';
-  /** The token whose revocation is being confirmed. */
-  @state() private confirming: string | null = null;
   /** The newest list after an action (newer than the task's). */
   @state() private latest: ApiToken[] | undefined;
   /** The secret of the token just created, while its dialog is open; forgotten when it closes. */
@@ -98,6 +97,15 @@ export class AcctApiTokens extends AccountElement {
   @state() private copyStatus = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
+
+  /** The token whose revocation is being confirmed. */
+  private readonly confirmation = new InlineConfirmation(this, {
+    opener: (id) => `[part~="revoke-button"][data-id="${id}"]`,
+    opening: () => {
+      this.announcement = '';
+      this.actionError = '';
+    },
+  });
 
   private readonly load = new Task(this, {
     task: async ([store, key, id], { signal }): Promise<ApiToken[] | undefined> => {
@@ -110,7 +118,7 @@ export class AcctApiTokens extends AccountElement {
   });
 
   protected override sessionChanged(cause: ChangeCause): void {
-    if (cause !== 'refresh') this.confirming = null;
+    if (cause !== 'refresh') this.confirmation.close();
   }
 
   private get tokens(): ApiToken[] {
@@ -121,7 +129,7 @@ export class AcctApiTokens extends AccountElement {
     const t = this.t;
     return html`
       <section part="base" class="base ${this.secret ? 'covered' : ''}" lang=${t.$lang} aria-labelledby="title">
-        <h2 part="title" id="title">${t.apiTokens.title}</h2>
+        <h2 part="title" id="title" tabindex="-1">${t.apiTokens.title}</h2>
         ${
           this.organizationId || this.sessionKey === null
             ? this.renderForSession(this.load, t.apiTokens, () => this.renderContent())
@@ -151,11 +159,12 @@ export class AcctApiTokens extends AccountElement {
               renderTokenRow(token, {
                 t,
                 now,
-                confirming: this.confirming === token.id,
+                confirming: this.confirmation.open === token.id,
                 busy: this.busy,
-                ask: this.ask,
+                ask: this.confirmation.ask,
                 confirm: this.revoke,
-                cancel: this.cancel,
+                cancel: this.confirmation.cancel,
+                keydown: this.confirmation.keydown,
               }),
             )}
           </ul>`
@@ -214,15 +223,6 @@ export class AcctApiTokens extends AccountElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="create-button"]')?.focus();
   };
 
-  private readonly ask = (event: Event): void => {
-    this.confirming = (event.currentTarget as HTMLElement).dataset.id ?? null;
-    this.announcement = '';
-  };
-
-  private readonly cancel = (): void => {
-    this.confirming = null;
-  };
-
   private readonly revoke = async (event: Event): Promise<void> => {
     const id = (event.currentTarget as HTMLElement).dataset.id!;
     const token = this.tokens.find((t) => t.id === id);
@@ -234,9 +234,12 @@ export class AcctApiTokens extends AccountElement {
         params: { id: this.organizationId, tokenId: id },
       });
       this.latest = this.tokens.filter((t) => t.id !== id);
-      this.confirming = null;
+      this.confirmation.close();
       this.announcement = this.t.apiTokens.revoked(token.name);
       this.emit('acct-api-token-revoked', { organizationId: this.organizationId, token });
+      // The row is gone: focus goes to the card's heading.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     } catch (error) {
       this.failed(error);
     } finally {

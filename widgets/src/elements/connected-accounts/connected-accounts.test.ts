@@ -209,6 +209,10 @@ describe('<acct-connected-accounts>', () => {
       expect((await failed).detail.code).to.equal('last_sign_in_method');
       expect($(rows(el)[0]!, '[part="action-error"]')).to.exist;
       expect(rows(el)).to.have.length(1);
+      await waitUntil(
+        () => el.shadowRoot!.activeElement === $(rows(el)[0]!, '[part~="unlink-button"]'),
+        'focus did not go back to the row, where its error is',
+      );
     } finally {
       el.remove();
     }

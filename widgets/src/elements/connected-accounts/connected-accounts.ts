@@ -13,7 +13,7 @@
  * fragment is removed from the address at once. This module only declares the class; `define.ts`
  * registers it.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { ConnectedAccount, ConnectedAccountList } from '../../../../contract/connected-accounts.js';
@@ -23,6 +23,7 @@ import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
+import { InlineConfirmation } from '../../core/inline-confirmation.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderAccountRow } from './connected-account-row.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
@@ -71,8 +72,6 @@ export class AcctConnectedAccounts extends AccountElement {
 
   static override styles = [AccountElement.styles, connectedAccountsStyles];
 
-  /** The account whose unlinking is being confirmed, or null. */
-  @state() private confirming: string | null = null;
   /** A request is in flight. */
   @state() private busy = false;
   @state() private announcement = '';
@@ -82,6 +81,14 @@ export class AcctConnectedAccounts extends AccountElement {
   @state() private linkError = '';
   /** What the provider's return put in the page's fragment, until it is handled while signed in. */
   private returned: { code: string } | { error: string } | null = takeLinkFragment();
+  /** The account whose unlinking is being confirmed. */
+  private readonly confirmation = new InlineConfirmation(this, {
+    opener: (id) => `[part~="unlink-button"][data-id="${id}"]`,
+    opening: () => {
+      this.announcement = '';
+      this.rowError = null;
+    },
+  });
 
   // Loads for the signed-in user, again when the user or the session changes; nothing while signed
   // out. The providers offered come along, for the "Link" buttons (none if the config fails).
@@ -100,7 +107,7 @@ export class AcctConnectedAccounts extends AccountElement {
   protected override sessionChanged(cause: ChangeCause): void {
     // Someone else signed in or out: a question about the previous list no longer applies.
     if (cause === 'refresh') return;
-    this.confirming = null;
+    this.confirmation.close();
     this.rowError = null;
   }
 
@@ -115,8 +122,10 @@ export class AcctConnectedAccounts extends AccountElement {
     `;
   }
 
-  override updated(): void {
-    // The provider's return is handled once the user is known: the code is theirs only.
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The provider's return is handled once the user is known: the code is theirs only. Before
+    // this render rather than after it, so that an error it brings shows in it.
     if (this.returned && this.sessionKey) void this.finishReturn();
   }
 
@@ -125,13 +134,14 @@ export class AcctConnectedAccounts extends AccountElement {
     const now = new Date();
     // The only account of a user with no other way to sign in stays: say so in its row.
     const lastMethod = accounts.length === 1 && otherSignInMethods.length === 0;
-    const handlers = { ask: this.ask, confirm: this.confirmUnlink, cancel: this.cancel, keydown: this.onKeydown };
+    const { ask, cancel, keydown } = this.confirmation;
+    const handlers = { ask, confirm: this.confirmUnlink, cancel, keydown };
     const row = (account: ConnectedAccount) =>
       renderAccountRow(
         account,
         {
           t,
-          confirming: this.confirming === account.id,
+          confirming: this.confirmation.open === account.id,
           lastMethod,
           error: this.rowError?.id === account.id ? this.rowError.message : '',
           busy: this.busy,
@@ -209,21 +219,6 @@ export class AcctConnectedAccounts extends AccountElement {
     }
   }
 
-  /** Opens the confirmation and puts focus on its least harmful choice, as in an alert dialog (WAI-ARIA APG). */
-  private async ask(event: Event): Promise<void> {
-    this.announcement = '';
-    this.rowError = null;
-    this.confirming = (event.currentTarget as HTMLElement).dataset.id ?? null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.confirm .cancel')?.focus();
-  }
-
-  private async cancel(): Promise<void> {
-    const id = this.confirming;
-    this.confirming = null;
-    await this.focusUnlink(id);
-  }
-
   private async confirmUnlink(event: Event): Promise<void> {
     const id = (event.currentTarget as HTMLElement).dataset.id;
     const account = this.list.value?.accounts.find((a) => a.id === id);
@@ -231,7 +226,7 @@ export class AcctConnectedAccounts extends AccountElement {
     this.busy = true;
     try {
       await this.session.store.api.call('DELETE /api/connected-accounts/:id', { params: { id: account.id } });
-      this.confirming = null;
+      this.confirmation.close();
       this.emit('acct-account-unlinked', { account });
       await this.list.run();
       this.announcement = this.t.connectedAccounts.unlinked(account.providerName);
@@ -239,25 +234,14 @@ export class AcctConnectedAccounts extends AccountElement {
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     } catch (error) {
       // In the row it is about: "this is your only way to sign in" must be read next to its account.
-      this.confirming = null;
+      this.confirmation.close();
       this.rowError = { id: account.id, message: errorMessage(this.t, error) };
       this.emit('acct-error', errorDetail(this.t, error));
-      await this.focusUnlink(account.id);
+      this.busy = false; // now: focus cannot go to a disabled button
+      await this.confirmation.focusOpener(account.id);
     } finally {
       this.busy = false;
     }
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    void this.cancel();
-  }
-
-  /** Back to a row's "Unlink" once the question in its place is gone. */
-  private async focusUnlink(id: string | null): Promise<void> {
-    await this.updateComplete;
-    if (id) this.renderRoot.querySelector<HTMLElement>(`[part~="unlink-button"][data-id="${id}"]`)?.focus();
   }
 }
 

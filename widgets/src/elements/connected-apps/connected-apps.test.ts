@@ -7,6 +7,7 @@
  * "Disconnect" asks first. Also: no organization yet, a refused answer, French, axe at 375 px.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { expectConfirmationByKeyboard } from '../../testing/confirmation.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { AcctAppConnectStartingDetail, AcctConnectedAppDetail, AcctErrorDetail } from '../../core/events.js';
@@ -183,6 +184,7 @@ describe('<acct-connected-apps>', () => {
       expect(text($(el, '[part~="connect-button"]'))).to.equal('Reconnect');
       expect(text($(el, '[part="notice"]'))).to.equal('Stagebook is connected.');
 
+      await expectConfirmationByKeyboard(el, () => $(el, '[part~="disconnect-button"]')!);
       $(el, '[part~="disconnect-button"]')!.click();
       await waitUntil(() => $(el, '[part~="confirm"]'));
       expect(text($(el, '[part~="confirm"] p'))).to.equal(
@@ -193,6 +195,7 @@ describe('<acct-connected-apps>', () => {
       expect((await gone).detail.app.provider).to.equal('stagebook');
       await waitUntil(() => connectedRows(el).length === 0 && $(el, '[part="empty"]'), 'still listed');
       expect(text($(el, '[part="notice"]'))).to.equal('Stagebook is disconnected.');
+      expect(el.shadowRoot!.activeElement, 'focus on the heading, the row is gone').to.equal($(el, 'h2'));
     } finally {
       el.remove();
     }

@@ -11,7 +11,7 @@
  * the server (`POST …/connected-apps/callback`), which accepts it only from the session that
  * started. This module only declares the class; `define.ts` registers it.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { CONNECTED_APP_FRAGMENT } from '../../../../contract/constants.js';
@@ -20,6 +20,7 @@ import type { Organization } from '../../../../contract/organizations.js';
 import { AccountElement } from '../../core/account-element.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
+import { InlineConfirmation } from '../../core/inline-confirmation.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderAvailableRow, renderConnectedRow } from './connected-app-row.js';
 import { connectedAppsStyles } from './connected-apps.styles.js';
@@ -80,8 +81,6 @@ export class AcctConnectedApps extends AccountElement {
   /** Which of the user's organizations; empty: their first. */
   @property({ attribute: 'organization-id' }) organizationId = '';
 
-  /** The connection whose disconnection is being confirmed, or null. */
-  @state() private confirming: string | null = null;
   @state() private busy = false;
   @state() private announcement = '';
   /** Why connecting failed (the start, or the app's answer on the return). */
@@ -90,6 +89,14 @@ export class AcctConnectedApps extends AccountElement {
   @state() private rowError: { id: string; message: string } | null = null;
   /** The app's answer from the page's fragment, until it is handed over while signed in. */
   private returned: Record<string, string> | null = takeAppFragment();
+  /** The connection whose disconnection is being confirmed. */
+  private readonly confirmation = new InlineConfirmation(this, {
+    opener: (id) => `[part~="disconnect-button"][data-id="${id}"]`,
+    opening: () => {
+      this.announcement = '';
+      this.rowError = null;
+    },
+  });
 
   private readonly list = new Task(this, {
     task: async ([store, key, wanted], { signal }): Promise<Listing | undefined> => {
@@ -109,7 +116,7 @@ export class AcctConnectedApps extends AccountElement {
 
   protected override sessionChanged(cause: ChangeCause): void {
     if (cause === 'refresh') return;
-    this.confirming = null;
+    this.confirmation.close();
     this.rowError = null;
   }
 
@@ -124,8 +131,10 @@ export class AcctConnectedApps extends AccountElement {
     `;
   }
 
-  override updated(): void {
-    // The app's answer is handed over once the organization is known (the attempt is bound to it).
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The app's answer is handed over once the organization is known (the attempt is bound to it);
+    // before this render rather than after it, so that it shows the element busy.
     if (this.returned && this.list.value?.organization) void this.finishReturn(this.list.value.organization.id);
   }
 
@@ -135,7 +144,8 @@ export class AcctConnectedApps extends AccountElement {
     if (!organization) return html`<p part="hint" class="status">${texts.noOrganization}</p>`;
     const canManage = organization.role !== 'member';
     const now = new Date();
-    const handlers = { ask: this.ask, confirm: this.confirmDisconnect, cancel: this.cancel, keydown: this.onKeydown };
+    const { ask, cancel, keydown } = this.confirmation;
+    const handlers = { ask, confirm: this.confirmDisconnect, cancel, keydown };
     const iconOf = (app: ConnectedApp) => available.find((a) => a.id === app.provider)?.iconUrl ?? null;
     const rowState = { t: this.t, canManage, busy: this.busy, now };
     return html`
@@ -149,7 +159,7 @@ export class AcctConnectedApps extends AccountElement {
                 iconOf(app),
                 {
                   ...rowState,
-                  confirming: this.confirming === app.id,
+                  confirming: this.confirmation.open === app.id,
                   error: this.rowError?.id === app.id ? this.rowError.message : '',
                 },
                 handlers,
@@ -228,22 +238,6 @@ export class AcctConnectedApps extends AccountElement {
     this.emit('acct-error', errorDetail(this.t, error));
   }
 
-  /** Opens the confirmation and puts focus on its least harmful choice, as in an alert dialog (WAI-ARIA APG). */
-  private async ask(event: Event): Promise<void> {
-    this.announcement = '';
-    this.rowError = null;
-    this.confirming = (event.currentTarget as HTMLElement).dataset.id ?? null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.confirm .cancel')?.focus();
-  }
-
-  private async cancel(): Promise<void> {
-    const id = this.confirming;
-    this.confirming = null;
-    await this.updateComplete;
-    if (id) this.renderRoot.querySelector<HTMLElement>(`[part~="disconnect-button"][data-id="${id}"]`)?.focus();
-  }
-
   private async confirmDisconnect(event: Event): Promise<void> {
     const id = (event.currentTarget as HTMLElement).dataset.id;
     const listing = this.list.value;
@@ -254,25 +248,21 @@ export class AcctConnectedApps extends AccountElement {
       await this.session.store.api.call('DELETE /api/organizations/:id/connected-apps/:connectionId', {
         params: { id: listing.organization.id, connectionId: app.id },
       });
-      this.confirming = null;
+      this.confirmation.close();
       this.emit('acct-app-disconnected', { app });
       await this.list.run();
       this.announcement = this.t.connectedApps.disconnected(app.providerName);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     } catch (error) {
-      this.confirming = null;
+      this.confirmation.close();
       this.rowError = { id: app.id, message: errorMessage(this.t, error) };
       this.emit('acct-error', errorDetail(this.t, error));
+      this.busy = false; // now: focus cannot go to a disabled button
+      await this.confirmation.focusOpener(app.id);
     } finally {
       this.busy = false;
     }
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    void this.cancel();
   }
 }
 

@@ -23,7 +23,7 @@ export interface MfaViewState {
 export function renderStatus(
   s: MfaViewState,
   status: MfaStatus,
-  on: { start: Listener; ask: Listener; confirm: Listener; cancel: Listener },
+  on: { start: Listener; ask: Listener; confirm: Listener; cancel: Listener; keydown: (event: KeyboardEvent) => void },
 ): TemplateResult {
   const t = s.t.mfa;
   if (!status.enabled) {
@@ -42,7 +42,7 @@ export function renderStatus(
     <p part="details" class=${remaining <= 2 ? 'warning' : ''}>${t.remaining(remaining)} ${remaining <= 2 ? t.fewLeft : ''}</p>
     ${
       s.confirming
-        ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-question">
+        ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-question" @keydown=${on.keydown}>
           <p id="confirm-question">${s.confirming === 'disable' ? t.confirmDisable : t.confirmRegenerate}</p>
           <div class="row">
             <button part="button confirm-button" class="danger" type="button" data-action=${s.confirming} ?disabled=${s.busy} @click=${on.confirm}>

@@ -5,6 +5,7 @@
  * after a confirmation, turning it off, the recent sign-in the server asks for, and French.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { expectConfirmationByKeyboard } from '../../testing/confirmation.js';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctErrorDetail, AcctMfaChangedDetail } from '../../core/events.js';
@@ -148,6 +149,9 @@ describe('<acct-mfa>', () => {
       $(card, `[part~="${part}"]`)!.click();
       await card.updateComplete;
     };
+    await idle(card);
+    await expectConfirmationByKeyboard(card, () => $(card, '[part~="regenerate-button"]')!);
+    await expectConfirmationByKeyboard(card, () => $(card, '[part~="disable-button"]')!);
     await press('regenerate-button');
     await press('confirm-button');
     await press('done-button');

@@ -16,6 +16,7 @@ import { AccountElement } from '../../core/account-element.js';
 import { ApiError } from '../../core/api-client.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
+import { InlineConfirmation } from '../../core/inline-confirmation.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderEnrolment, renderRecoveryCodes, renderStatus, type MfaViewState } from './mfa-views.js';
 import { mfaStyles } from './mfa.styles.js';
@@ -77,11 +78,19 @@ export class AcctMfa extends AccountElement {
   @state() private enrolment: TotpEnrolment | null = null;
   /** Recovery codes just made: shown this once. */
   @state() private recoveryCodes: string[] | null = null;
-  @state() private confirming: 'regenerate' | 'disable' | null = null;
   @state() private busy = false;
   @state() private codeProblem = '';
   @state() private actionError = '';
   @state() private announcement = '';
+
+  /** Regenerating the codes, or turning the second step off, being confirmed. */
+  private readonly confirmation = new InlineConfirmation<'regenerate' | 'disable'>(this, {
+    opener: (action) => `[part~="${action}-button"]`,
+    opening: () => {
+      this.actionError = '';
+      this.announcement = '';
+    },
+  });
 
   /** The product's name, for the heading of the codes' file. */
   private productName = '';
@@ -99,7 +108,7 @@ export class AcctMfa extends AccountElement {
     if (cause === 'refresh') return;
     this.enrolment = null;
     this.recoveryCodes = null;
-    this.confirming = null;
+    this.confirmation.close();
     this.actionError = '';
   }
 
@@ -116,8 +125,8 @@ export class AcctMfa extends AccountElement {
   }
 
   private get viewState(): MfaViewState {
-    const { busy, codeProblem, actionError, confirming } = this;
-    return { t: this.t, busy, codeProblem, actionError, confirming };
+    const { busy, codeProblem, actionError } = this;
+    return { t: this.t, busy, codeProblem, actionError, confirming: this.confirmation.open };
   }
 
   private renderContent(status: MfaStatus): TemplateResult {
@@ -136,7 +145,8 @@ export class AcctMfa extends AccountElement {
       start: this.startEnrolment,
       ask: this.ask,
       confirm: this.confirm,
-      cancel: this.cancelConfirm,
+      cancel: this.confirmation.cancel,
+      keydown: this.confirmation.keydown,
     });
   }
 
@@ -188,20 +198,11 @@ export class AcctMfa extends AccountElement {
   }
 
   private async ask(event: Event): Promise<void> {
-    this.actionError = '';
-    this.announcement = '';
-    this.confirming = (event.currentTarget as HTMLElement).dataset.action as 'regenerate' | 'disable';
-    await this.focusOn('.confirm .cancel');
-  }
-
-  private cancelConfirm(): void {
-    const was = this.confirming;
-    this.confirming = null;
-    void this.focusOn(`[part~="${was}-button"]`);
+    await this.confirmation.show((event.currentTarget as HTMLElement).dataset.action as 'regenerate' | 'disable');
   }
 
   private async confirm(): Promise<void> {
-    const action = this.confirming;
+    const action = this.confirmation.open;
     await this.act(async () => {
       const api = this.session.store.api;
       if (action === 'regenerate') {
@@ -213,7 +214,7 @@ export class AcctMfa extends AccountElement {
         this.emit('acct-mfa-changed', { enabled: false });
         await this.focusOn('h2');
       }
-      this.confirming = null;
+      this.confirmation.close();
     });
   }
 

@@ -3,33 +3,39 @@
  * them): an owner changes a member's role; an owner or admin removes a member, and anyone leaves,
  * each after a confirmation that takes focus and gives it back. Not an element by itself.
  */
-import { state } from 'lit/decorators.js';
 import type { Member, OrganizationRole } from '../../../../contract/organizations.js';
+import { InlineConfirmation } from '../../core/inline-confirmation.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { LEAVING, memberName, type MemberHandlers } from './members-view.js';
 import { OrganizationData } from './organization-data.js';
 
 export abstract class OrganizationMembers extends OrganizationData {
-  /** The member whose removal is being confirmed, `LEAVING`, or null. */
-  @state() protected confirming: string | null = null;
+  /** The member whose removal is being confirmed, or `LEAVING`. */
+  protected readonly confirmation = new InlineConfirmation(this, {
+    opener: (what) => (what === LEAVING ? '[part~="leave-button"]' : `[part~="remove-button"][data-id="${what}"]`),
+    opening: () => {
+      this.actionError = '';
+    },
+  });
 
   protected override sessionChanged(cause: ChangeCause): void {
     super.sessionChanged(cause);
-    if (cause !== 'refresh' && cause !== 'exchange') this.confirming = null;
+    if (cause !== 'refresh' && cause !== 'exchange') this.confirmation.close();
   }
 
   protected readonly memberHandlers: MemberHandlers = {
     changeRole: (event: Event): void => void this.changeRole(event),
-    askRemove: (event: Event): void => void this.ask((event.currentTarget as HTMLElement).dataset.id ?? null),
-    askLeave: (): void => void this.ask(LEAVING),
+    // Not while an action is in flight: its outcome could make the question moot.
+    askRemove: (event: Event): void => {
+      if (!this.busy) this.confirmation.ask(event);
+    },
+    askLeave: (): void => {
+      if (!this.busy) void this.confirmation.show(LEAVING);
+    },
     confirmRemove: (event: Event): void => void this.removeMember(event),
     confirmLeave: (): void => void this.leave(),
-    cancel: (): void => void this.cancelConfirm(),
-    confirmKeydown: (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
-      event.stopPropagation();
-      void this.cancelConfirm();
-    },
+    cancel: this.confirmation.cancel,
+    confirmKeydown: this.confirmation.keydown,
   };
 
   private async changeRole(event: Event): Promise<void> {
@@ -56,23 +62,6 @@ export abstract class OrganizationMembers extends OrganizationData {
     if (!done) select.value = member.role;
   }
 
-  /** Opens a confirmation and puts focus on its least harmful choice, as in an alert dialog (WAI-ARIA APG). */
-  private async ask(what: string | null): Promise<void> {
-    if (this.busy) return;
-    this.confirming = what;
-    this.actionError = '';
-    await this.focusAfterUpdate('.confirm .cancel');
-  }
-
-  private async cancelConfirm(): Promise<void> {
-    const what = this.confirming;
-    this.confirming = null;
-    // Back to the button that opened it.
-    await this.focusAfterUpdate(
-      what === LEAVING ? '[part~="leave-button"]' : `[part~="remove-button"][data-id="${what}"]`,
-    );
-  }
-
   private async removeMember(event: Event): Promise<void> {
     const org = this.active;
     const member = this.memberWithId((event.currentTarget as HTMLElement).dataset.id);
@@ -81,7 +70,7 @@ export abstract class OrganizationMembers extends OrganizationData {
       await this.api.call('DELETE /api/organizations/:id/members/:userId', {
         params: { id: org.id, userId: member.userId },
       });
-      this.confirming = null;
+      this.confirmation.close();
       await this.reload();
       this.emit('acct-member-removed', { organizationId: org.id, member });
       this.announcement = this.t.organization.removed(memberName(member));
@@ -95,7 +84,7 @@ export abstract class OrganizationMembers extends OrganizationData {
     if (!org) return;
     await this.attempt(async () => {
       await this.api.call('POST /api/organizations/:id/leave', { params: { id: org.id } });
-      this.confirming = null;
+      this.confirmation.close();
       this.joined = null;
       this.picked = '';
       await this.organizations.run();

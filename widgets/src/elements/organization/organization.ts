@@ -165,7 +165,7 @@ export class AcctOrganization extends OrganizationMembers {
       org,
       me: this.session.store.user?.id,
       busy: this.busy,
-      confirming: this.confirming,
+      confirming: this.confirmation.open,
     };
     return html`
       ${renderMembers(people, members, this.memberHandlers)}
@@ -181,7 +181,7 @@ export class AcctOrganization extends OrganizationMembers {
   private readonly pick = (event: Event): void => {
     this.picked = (event.target as HTMLSelectElement).value;
     this.renaming = false;
-    this.confirming = null;
+    this.confirmation.close();
   };
 
   private readonly startRename = (): void => {

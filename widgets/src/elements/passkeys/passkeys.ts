@@ -15,6 +15,7 @@ import { ApiError } from '../../core/api-client.js';
 import type { Passkey } from '../../../../contract/passkeys.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
+import { InlineConfirmation } from '../../core/inline-confirmation.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { browserSupportsWebAuthn, isAbort, registerPasskey, WebAuthnController } from '../../core/webauthn.js';
 import { passkeyLabel, renderPasskeyRow } from './passkey-row.js';
@@ -81,8 +82,6 @@ export class AcctPasskeys extends AccountElement {
   /** The passkey being renamed, or null. */
   @state() private renaming: string | null = null;
   @state() private renameProblem = '';
-  /** The passkey whose removal is being confirmed, or null. */
-  @state() private confirming: string | null = null;
   /** A request is in flight. */
   @state() private busy = false;
   @state() private announcement = '';
@@ -92,6 +91,11 @@ export class AcctPasskeys extends AccountElement {
   @state() private rowError: { id: string; message: string } | null = null;
 
   private readonly ceremonies = new WebAuthnController(this);
+  /** The passkey whose removal is being confirmed. */
+  private readonly confirmation = new InlineConfirmation(this, {
+    opener: (id) => `[part~="remove-button"][data-id="${id}"]`,
+    opening: () => this.reset(),
+  });
 
   // Loads for the signed-in user, again when the user or the session changes; nothing while signed out.
   private readonly list = new Task(this, {
@@ -109,7 +113,7 @@ export class AcctPasskeys extends AccountElement {
     // Someone else signed in or out: an edit or a question about the previous list no longer applies.
     if (cause === 'refresh') return;
     this.renaming = null;
-    this.confirming = null;
+    this.confirmation.close();
     this.rowError = null;
     this.actionError = '';
   }
@@ -133,9 +137,9 @@ export class AcctPasskeys extends AccountElement {
       rename: this.startRename,
       save: this.saveRename,
       cancelRename: this.cancelRename,
-      ask: this.askRemove,
+      ask: this.confirmation.ask,
       confirm: this.confirmRemove,
-      cancelRemove: this.cancelRemove,
+      cancelRemove: this.confirmation.cancel,
       keydown: this.onKeydown,
     };
     const row = (p: Passkey) => {
@@ -144,7 +148,7 @@ export class AcctPasskeys extends AccountElement {
         t,
         renaming: this.renaming === p.id,
         renameProblem: this.renameProblem,
-        confirming: this.confirming === p.id,
+        confirming: this.confirmation.open === p.id,
         error,
         busy: this.busy,
         now,
@@ -212,28 +216,14 @@ export class AcctPasskeys extends AccountElement {
       },
       (message) => (this.renameProblem = message),
     );
-    if (done === 'ok') await this.focusButton('rename-button', id);
+    if (done === 'ok') await this.focusRename(id);
   }
 
   private async cancelRename(): Promise<void> {
     const id = this.renaming;
     this.renaming = null;
     this.renameProblem = '';
-    await this.focusButton('rename-button', id);
-  }
-
-  /** Opens the confirmation and puts focus on its least harmful choice, as in an alert dialog (WAI-ARIA APG). */
-  private async askRemove(event: Event): Promise<void> {
-    this.reset();
-    this.confirming = (event.currentTarget as HTMLElement).dataset.id ?? null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.confirm .cancel')?.focus();
-  }
-
-  private async cancelRemove(): Promise<void> {
-    const id = this.confirming;
-    this.confirming = null;
-    await this.focusButton('remove-button', id);
+    await this.focusRename(id);
   }
 
   private async confirmRemove(event: Event): Promise<void> {
@@ -245,7 +235,7 @@ export class AcctPasskeys extends AccountElement {
         const { sessionsEnded } = await this.session.store.api.call('DELETE /api/passkeys/:id', {
           params: { id: passkey.id },
         });
-        this.confirming = null;
+        this.confirmation.close();
         this.emit('acct-passkey-removed', { passkey, sessionsEnded });
         return [this.t.passkeys.removed(passkeyLabel(this.t, passkey)), this.t.passkeys.sessionsEnded(sessionsEnded)]
           .filter(Boolean)
@@ -253,18 +243,19 @@ export class AcctPasskeys extends AccountElement {
       },
       // In the row it is about: "this is your only way to sign in" must be read next to its passkey.
       (message) => {
-        this.confirming = null;
+        this.confirmation.close();
         this.rowError = { id: passkey.id, message };
       },
     );
     if (done === 'ok') this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-    else if (done === 'failed') await this.focusButton('remove-button', passkey.id);
+    else if (done === 'failed') await this.confirmation.focusOpener(passkey.id);
   }
 
   private onKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
-    void (this.renaming ? this.cancelRename() : this.cancelRemove());
+    if (this.renaming) void this.cancelRename();
+    else this.confirmation.cancel();
   }
 
   /**
@@ -298,12 +289,12 @@ export class AcctPasskeys extends AccountElement {
     this.rowError = null;
     this.renameProblem = '';
     this.renaming = null;
-    this.confirming = null;
+    this.confirmation.close();
   }
 
-  /** Back to a row's button once the form or question in its place is gone. */
-  private async focusButton(part: 'rename-button' | 'remove-button', id: string | null): Promise<void> {
+  /** Back to a row's "Rename" once the form in its place is gone. */
+  private async focusRename(id: string | null): Promise<void> {
     await this.updateComplete;
-    if (id) this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"][data-id="${id}"]`)?.focus();
+    if (id) this.renderRoot.querySelector<HTMLElement>(`[part~="rename-button"][data-id="${id}"]`)?.focus();
   }
 }

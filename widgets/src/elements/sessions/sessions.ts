@@ -14,6 +14,7 @@ import { ApiError } from '../../core/api-client.js';
 import type { DeviceSession } from '../../../../contract/sessions.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
+import { InlineConfirmation } from '../../core/inline-confirmation.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { deviceLabel, renderSessionRow } from './session-row.js';
 import { sessionsStyles } from './sessions.styles.js';
@@ -63,12 +64,18 @@ export class AcctSessions extends AccountElement {
 
   static override styles = [AccountElement.styles, sessionsStyles];
 
-  /** The open confirmation: a session id, `others`, or null. */
-  @state() private confirming: string | null = null;
   /** A sign-out request is in flight. */
   @state() private busy = false;
   @state() private announcement = '';
   @state() private actionError = '';
+  /** The open confirmation: a session's id, or `others`. */
+  private readonly confirmation = new InlineConfirmation(this, {
+    opener: (id) => `button[data-id="${id}"]`,
+    opening: () => {
+      this.announcement = '';
+      this.actionError = '';
+    },
+  });
 
   // Loads for the signed-in user, again when the user or the session changes; nothing while signed out.
   private readonly list = new Task(this, {
@@ -82,7 +89,7 @@ export class AcctSessions extends AccountElement {
 
   protected override sessionChanged(cause: ChangeCause): void {
     // Someone else signed in or out: a question about the previous list no longer applies.
-    if (cause !== 'refresh') this.confirming = null;
+    if (cause !== 'refresh') this.confirmation.close();
   }
 
   override render(): TemplateResult {
@@ -99,15 +106,11 @@ export class AcctSessions extends AccountElement {
     const t = this.t;
     const now = new Date();
     const others = sessions.filter((s) => !s.current);
-    const handlers = {
-      ask: this.ask,
-      confirm: this.confirmOne,
-      cancel: this.cancel,
-      confirmKeydown: this.onConfirmKeydown,
-    };
+    const { ask, cancel, keydown } = this.confirmation;
+    const handlers = { ask, confirm: this.confirmOne, cancel, confirmKeydown: keydown };
     return html`
       <ul part="list">
-        ${sessions.map((s) => renderSessionRow(s, { t, confirming: this.confirming === s.id, busy: this.busy, now }, handlers))}
+        ${sessions.map((s) => renderSessionRow(s, { t, confirming: this.confirmation.open === s.id, busy: this.busy, now }, handlers))}
       </ul>
       ${this.actionError ? html`<p part="action-error" class="error" role="alert">${this.actionError}</p>` : nothing}
       <div class="live" role="status">${this.announcement ? html`<p part="notice" class="notice">${this.announcement}</p>` : nothing}</div>
@@ -117,44 +120,21 @@ export class AcctSessions extends AccountElement {
 
   private renderFooter(): TemplateResult {
     const t = this.t;
-    if (this.confirming === OTHERS) {
-      return html`<div part="confirm" class="confirm footer" role="group" aria-labelledby="confirm-others" data-id=${OTHERS} @keydown=${this.onConfirmKeydown}>
+    const { ask, cancel, keydown } = this.confirmation;
+    if (this.confirmation.open === OTHERS) {
+      return html`<div part="confirm" class="confirm footer" role="group" aria-labelledby="confirm-others" data-id=${OTHERS} @keydown=${keydown}>
         <p id="confirm-others">${t.sessions.confirmRevokeOthers}</p>
         <button part="button confirm-button" class="danger small" type="button" ?disabled=${this.busy} @click=${this.confirmOthers}>
           ${t.sessions.confirm}
         </button>
-        <button part="button cancel-button" class="small cancel" type="button" ?disabled=${this.busy} @click=${this.cancel}>${t.sessions.cancel}</button>
+        <button part="button cancel-button" class="small cancel" type="button" ?disabled=${this.busy} @click=${cancel}>${t.sessions.cancel}</button>
       </div>`;
     }
     return html`<div class="footer">
-      <button part="button revoke-others-button" class="danger" type="button" data-id=${OTHERS} ?disabled=${this.busy} @click=${this.ask}>
+      <button part="button revoke-others-button" class="danger" type="button" data-id=${OTHERS} ?disabled=${this.busy} @click=${ask}>
         ${t.sessions.revokeOthers}
       </button>
     </div>`;
-  }
-
-  /** Opens the confirmation for the row (or footer) whose button was pressed, and puts focus on its least harmful choice. */
-  private async ask(event: Event): Promise<void> {
-    this.confirming = (event.currentTarget as HTMLElement).dataset.id ?? null;
-    this.announcement = '';
-    this.actionError = '';
-    await this.updateComplete;
-    // As in an alert dialog (WAI-ARIA APG), focus starts on the choice that destroys nothing.
-    this.renderRoot.querySelector<HTMLElement>('.confirm .cancel')?.focus();
-  }
-
-  private async cancel(): Promise<void> {
-    const id = this.confirming;
-    this.confirming = null;
-    await this.updateComplete;
-    // Back to the button that opened it.
-    this.renderRoot.querySelector<HTMLElement>(`button[data-id="${id}"]`)?.focus();
-  }
-
-  private onConfirmKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    event.stopPropagation();
-    void this.cancel();
   }
 
   private async confirmOne(event: Event): Promise<void> {
@@ -189,7 +169,7 @@ export class AcctSessions extends AccountElement {
     this.actionError = '';
     try {
       const message = await request();
-      this.confirming = null;
+      this.confirmation.close();
       await this.list.run();
       this.announcement = message;
       await this.updateComplete;

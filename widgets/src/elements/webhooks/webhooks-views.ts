@@ -9,6 +9,7 @@ import type { Webhook, WebhookDelivery, WebhookEventCatalogue } from '../../../.
 import { textField } from '../../core/form-fields.js';
 import { fullDateTime, relativeTime } from '../../core/time-format.js';
 import type { Translation } from '../../core/i18n/index.js';
+import { renderInlineConfirm, type ConfirmRowHandlers } from '../../core/views.js';
 
 export interface FormView {
   t: Translation;
@@ -50,7 +51,9 @@ export interface RowView {
   confirming: boolean;
   logOpen: boolean;
   log: TemplateResult | typeof nothing;
+  /** The row's buttons but those of the deletion's confirmation, which are `on`'s. */
   act: (event: Event) => unknown;
+  on: Pick<ConfirmRowHandlers, 'confirm' | 'cancel' | 'keydown'>;
 }
 
 function stateText(hook: Webhook, t: Translation): string {
@@ -69,7 +72,6 @@ function action(hook: Webhook, name: string, label: string, view: RowView, extra
 export function renderWebhookRow(hook: Webhook, view: RowView): TemplateResult {
   const { t, now } = view;
   const w = t.webhooks;
-  const confirmId = `confirm-${hook.id}`;
   const last = hook.lastTriggeredAt
     ? w.lastTriggered(relativeTime(t.$lang, new Date(hook.lastTriggeredAt), now))
     : w.neverTriggered;
@@ -94,10 +96,14 @@ export function renderWebhookRow(hook: Webhook, view: RowView): TemplateResult {
     </div>
     ${
       view.confirming
-        ? html`<div part="confirm" class="confirm" role="group" aria-labelledby=${confirmId}>
-          <p id=${confirmId}>${w.confirmRemove(hook.url)}</p>
-          ${action(hook, 'confirm', w.confirm, view, 'danger')} ${action(hook, 'cancel', w.cancel, view)}
-        </div>`
+        ? renderInlineConfirm({
+            id: hook.id,
+            question: w.confirmRemove(hook.url),
+            confirmLabel: w.confirm,
+            cancelLabel: w.cancel,
+            busy: view.busy,
+            ...view.on,
+          })
         : nothing
     }
     ${view.logOpen ? view.log : nothing}

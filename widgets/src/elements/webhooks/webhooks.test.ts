@@ -7,6 +7,7 @@
  * server's message; French; the signed-out slot.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expectConfirmationByKeyboard } from '../../testing/confirmation.js';
 import { testServers } from 'acct-test-env';
 import type { AcctWebhookDetail } from '../../../../contract/events.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
@@ -121,7 +122,7 @@ runBaseSuite<AcctWebhooks>({
         rowButton(el, 'delete').click();
         await waitUntil(() => part(el, 'confirm'));
       },
-      trigger: async (el) => rowButton(el, 'confirm').click(),
+      trigger: async (el) => part(el, 'confirm-button')!.click(),
     },
   ],
 });
@@ -185,15 +186,17 @@ describe('<acct-webhooks>', () => {
       timeout: 4000,
     });
 
+    await expectConfirmationByKeyboard(el, () => rowButton(el, 'delete'));
     rowButton(el, 'delete').click();
     await waitUntil(() => part(el, 'confirm'));
-    rowButton(el, 'cancel').click();
+    part(el, 'cancel-button')!.click();
     await waitUntil(() => !part(el, 'confirm'));
     rowButton(el, 'delete').click();
     await waitUntil(() => part(el, 'confirm'));
-    rowButton(el, 'confirm').click();
+    part(el, 'confirm-button')!.click();
     await waitUntil(() => rows(el).length === 0, 'still listed');
     expect(text(part(el, 'notice'))).to.equal(`${HOOK_URL}/0 was deleted.`);
+    expect(el.shadowRoot!.activeElement, 'focus on the heading, the row is gone').to.equal(part(el, 'title'));
   });
 
   it('says what is missing before any call, and the refusal of a private address', async () => {

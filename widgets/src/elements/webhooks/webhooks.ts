@@ -19,6 +19,7 @@ import type {
 import { AccountElement } from '../../core/account-element.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage, fieldErrors } from '../../core/i18n/index.js';
+import { InlineConfirmation } from '../../core/inline-confirmation.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderSecret } from '../api-tokens/secret-view.js';
 import { apiTokensStyles } from '../api-tokens/api-tokens.styles.js';
@@ -112,8 +113,6 @@ export class AcctWebhooks extends AccountElement {
   @state() private formErrors: Record<string, string> = {};
   @state() private actionError = '';
   @state() private announcement = '';
-  /** The endpoint whose deletion is being confirmed. */
-  @state() private confirming: string | null = null;
   /** The newest list after an action (newer than the task's). */
   @state() private latest: Webhook[] | undefined;
   /** Open delivery logs, by endpoint. */
@@ -123,6 +122,15 @@ export class AcctWebhooks extends AccountElement {
   @state() private copyStatus = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
+
+  /** The endpoint whose deletion is being confirmed. */
+  private readonly confirmation = new InlineConfirmation(this, {
+    opener: (id) => `[part~="delete-button"][data-id="${id}"]`,
+    opening: () => {
+      this.announcement = '';
+      this.actionError = '';
+    },
+  });
 
   private readonly load = new Task(this, {
     task: async ([store, key, id], { signal }): Promise<Loaded | undefined> => {
@@ -140,7 +148,7 @@ export class AcctWebhooks extends AccountElement {
   });
 
   protected override sessionChanged(cause: ChangeCause): void {
-    if (cause !== 'refresh') this.confirming = null;
+    if (cause !== 'refresh') this.confirmation.close();
   }
 
   private get webhooks(): Webhook[] {
@@ -151,7 +159,7 @@ export class AcctWebhooks extends AccountElement {
     const t = this.t;
     return html`
       <section part="base" class="base ${this.secret ? 'covered' : ''}" lang=${t.$lang} aria-labelledby="title">
-        <h2 part="title" id="title">${t.webhooks.title}</h2>
+        <h2 part="title" id="title" tabindex="-1">${t.webhooks.title}</h2>
         ${
           this.organizationId || this.sessionKey === null
             ? this.renderForSession(this.load, t.webhooks, (loaded) => this.renderContent(loaded))
@@ -180,6 +188,7 @@ export class AcctWebhooks extends AccountElement {
     const t = this.t;
     const now = new Date();
     const hooks = this.webhooks;
+    const { cancel, keydown } = this.confirmation;
     return html`
       <p part="description">${t.webhooks.intro}</p>
       ${renderCreateForm({ t, catalogue, busy: this.busy, errors: this.formErrors, submit: this.create })}
@@ -193,7 +202,7 @@ export class AcctWebhooks extends AccountElement {
                 t,
                 now,
                 busy: this.busy,
-                confirming: this.confirming === hook.id,
+                confirming: this.confirmation.open === hook.id,
                 logOpen: Boolean(log),
                 log: log
                   ? renderLog({
@@ -207,6 +216,7 @@ export class AcctWebhooks extends AccountElement {
                     })
                   : nothing,
                 act: this.act,
+                on: { confirm: this.confirmDelete, cancel, keydown },
               });
             })}
           </ul>`
@@ -274,17 +284,8 @@ export class AcctWebhooks extends AccountElement {
     if (!hook || !id) return;
     const params = { id: this.organizationId, webhookId: id };
     const api = this.session.store.api;
-    if (action === 'delete') this.confirming = id;
-    else if (action === 'cancel') this.confirming = null;
+    if (action === 'delete') await this.confirmation.show(id);
     else if (action === 'log') await this.toggleLog(id);
-    else if (action === 'confirm')
-      await this.run(async () => {
-        await api.call('DELETE /api/organizations/:id/webhooks/:webhookId', { params });
-        this.latest = this.webhooks.filter((h) => h.id !== id);
-        this.confirming = null;
-        this.announcement = this.t.webhooks.removed(hook.url);
-        this.emit('acct-webhook-deleted', { organizationId: this.organizationId, webhook: hook });
-      });
     else if (action === 'toggle')
       await this.run(async () => {
         const { webhook } = await api.call('PATCH /api/organizations/:id/webhooks/:webhookId', {
@@ -310,6 +311,25 @@ export class AcctWebhooks extends AccountElement {
         this.announcement = this.t.webhooks.testQueued;
         if (this.logs.has(id)) await this.loadLog(id);
       });
+  };
+
+  /** The deletion's confirmation's "Delete". */
+  private readonly confirmDelete = async (event: Event): Promise<void> => {
+    const id = (event.currentTarget as HTMLElement).dataset.id;
+    const hook = this.webhooks.find((h) => h.id === id);
+    if (!hook) return;
+    await this.run(async () => {
+      await this.session.store.api.call('DELETE /api/organizations/:id/webhooks/:webhookId', {
+        params: { id: this.organizationId, webhookId: hook.id },
+      });
+      this.latest = this.webhooks.filter((h) => h.id !== hook.id);
+      this.confirmation.close();
+      this.announcement = this.t.webhooks.removed(hook.url);
+      this.emit('acct-webhook-deleted', { organizationId: this.organizationId, webhook: hook });
+      // The row is gone: focus goes to the card's heading.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    });
   };
 
   private async loadLog(id: string, before?: string): Promise<void> {
