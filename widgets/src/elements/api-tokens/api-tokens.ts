@@ -62,7 +62,7 @@ const DAY_MS = 86_400_000;
  * @csspart revoke-button - A token's "Revoke".
  * @csspart confirm - The inline confirmation of a revocation: its question and buttons.
  * @csspart confirm-button - The button that confirms.
- * @csspart cancel-button - The button that cancels.
+ * @csspart cancel-button - The button that leaves the confirmation (also Escape).
  * @csspart dialog - The dialog showing a new token once.
  * @csspart dialog-title - Its heading.
  * @csspart secret - The new token (with `input`).

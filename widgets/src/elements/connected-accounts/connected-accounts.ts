@@ -53,7 +53,7 @@ import { connectedAccountsStyles } from './connected-accounts.styles.js';
  * @csspart unlink-button - A row's "Unlink" button.
  * @csspart confirm - The inline confirmation of an unlinking: its question and buttons.
  * @csspart confirm-button - The button that confirms it.
- * @csspart cancel-button - The button that leaves the confirmation.
+ * @csspart cancel-button - The button that leaves the confirmation (also Escape).
  * @csspart notice - The announcement after an account was unlinked.
  * @csspart action-error - Why unlinking failed, in the account's row.
  * @csspart empty - The message when the user has no connected account.

@@ -61,7 +61,7 @@ interface Listing extends ConnectedAppList {
  * @csspart disconnect-button - A connected app's "Disconnect" button.
  * @csspart confirm - The inline confirmation of a disconnection: its question and buttons.
  * @csspart confirm-button - The button that confirms it.
- * @csspart cancel-button - The button that leaves the confirmation.
+ * @csspart cancel-button - The button that leaves the confirmation (also Escape).
  * @csspart notice - The announcement after an app was connected or disconnected.
  * @csspart hint - Why a plain member has no buttons, or that there is no organization yet.
  * @csspart action-error - Why connecting (or disconnecting, in its row) failed.

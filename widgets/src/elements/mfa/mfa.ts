@@ -46,7 +46,7 @@ import { downloadText, printText, recoveryCodesText } from './recovery-codes.js'
  * @csspart disable-button - "Turn off".
  * @csspart confirm - The inline confirmation of new codes or turning off.
  * @csspart confirm-button - The button that confirms (or turns on, in the enrolment form).
- * @csspart cancel-button - The button that leaves the confirmation or the enrolment.
+ * @csspart cancel-button - The button that leaves the confirmation (also Escape) or the enrolment.
  * @csspart form - The enrolment form.
  * @csspart qr-code - The QR code.
  * @csspart key - The key as text.

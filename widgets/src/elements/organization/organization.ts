@@ -76,7 +76,7 @@ import { renderCreate, renderHeading, renderInvitations, type FormState } from '
  * @csspart create-button - "Create the organization".
  * @csspart rename-button - "Rename".
  * @csspart save-button - The rename form's "Save".
- * @csspart cancel-button - The rename form's or a confirmation's "Cancel".
+ * @csspart cancel-button - The rename form's or a confirmation's "Cancel" (a confirmation's also Escape).
  * @csspart invite-button - "Send the invitation".
  * @csspart resend-button - An invitation's "Resend".
  * @csspart revoke-button - An invitation's "Revoke".

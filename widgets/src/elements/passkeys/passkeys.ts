@@ -60,7 +60,7 @@ interface Listing {
  * @csspart input - The rename form's text field.
  * @csspart field-error - Why the name typed cannot be saved.
  * @csspart save-button - The rename form's "Save" button.
- * @csspart cancel-button - The button that leaves the rename form or the confirmation.
+ * @csspart cancel-button - The button that leaves the rename form or the confirmation (also Escape).
  * @csspart confirm - The inline confirmation of a removal: its question and buttons.
  * @csspart confirm-button - The button that confirms the removal.
  * @csspart notice - The announcement after a passkey was added, renamed or removed.

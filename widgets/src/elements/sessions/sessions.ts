@@ -49,7 +49,7 @@ const OTHERS = 'others';
  * @csspart revoke-others-button - The "Sign out all other devices" button.
  * @csspart confirm - An inline confirmation: its question and buttons.
  * @csspart confirm-button - The button that confirms signing out.
- * @csspart cancel-button - The button that keeps the session.
+ * @csspart cancel-button - The button that keeps the session (also Escape).
  * @csspart notice - The announcement after a device was signed out.
  * @csspart action-error - Why signing a device out failed.
  * @csspart status - The loading message.

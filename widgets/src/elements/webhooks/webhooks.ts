@@ -81,7 +81,7 @@ interface Log {
  * @csspart delete-button - "Delete".
  * @csspart confirm - The inline confirmation of a deletion.
  * @csspart confirm-button - The button that confirms.
- * @csspart cancel-button - The button that cancels.
+ * @csspart cancel-button - The button that leaves the confirmation (also Escape).
  * @csspart log - An endpoint's delivery log.
  * @csspart delivery - One delivery attempt.
  * @csspart badge - A delivery's status.
