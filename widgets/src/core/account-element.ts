@@ -79,6 +79,15 @@ export class AccountElement extends AcctElement {
     });
   }
 
+  /**
+   * Moves focus to the first match of `selector` once the render in flight is done: the card's
+   * heading once a row is gone (so that focus is not lost on the page's body), an invalid field…
+   */
+  protected async focusAfterUpdate(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
   /** "Try again": reads the session again if that is what failed, else reloads the data; fires `acct-error` when it fails again. */
   private async retry(task: Task<readonly unknown[], unknown>): Promise<void> {
     const store = this.session.store;

@@ -61,10 +61,4 @@ export class OnboardingElement extends AccountElement {
     this.actionError = '';
     void this.focusAfterUpdate('[aria-invalid="true"]');
   }
-
-  /** Moves focus to the first match of `selector` once the render in flight is done (a heading after a view change, an invalid field…). */
-  protected async focusAfterUpdate(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
 }

@@ -238,8 +238,7 @@ export class AcctApiTokens extends AccountElement {
       this.announcement = this.t.apiTokens.revoked(token.name);
       this.emit('acct-api-token-revoked', { organizationId: this.organizationId, token });
       // The row is gone: focus goes to the card's heading.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      await this.focusAfterUpdate('h2');
     } catch (error) {
       this.failed(error);
     } finally {

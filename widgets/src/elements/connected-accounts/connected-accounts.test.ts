@@ -8,6 +8,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { AcctAccountUnlinkedDetail, AcctErrorDetail } from '../../core/events.js';
+import { expectConfirmationByKeyboard } from '../../testing/confirmation.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import {
   $,
@@ -166,6 +167,7 @@ describe('<acct-connected-accounts>', () => {
       $(el, '[part~="cancel-button"]')!.click();
       await waitUntil(() => !$(el, '[part~="confirm"]'));
       await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~="unlink-button"]'), 'focus did not return');
+      await expectConfirmationByKeyboard(el, () => $(rows(el)[0]!, '[part~="unlink-button"]')!);
 
       const unlinked = nextEvent<AcctAccountUnlinkedDetail>(el, 'acct-account-unlinked');
       $(rows(el)[0]!, '[part~="unlink-button"]')!.click();
@@ -174,6 +176,10 @@ describe('<acct-connected-accounts>', () => {
       expect((await unlinked).detail.account.provider).to.equal('google');
       await listed(1)(el);
       await waitUntil(() => text($(el, '[part="notice"]')) === 'Google is unlinked.', 'no announcement');
+      await waitUntil(
+        () => el.shadowRoot!.activeElement === $(el, 'h2'),
+        'focus did not go to the heading, the row is gone',
+      );
     } finally {
       el.remove();
     }

@@ -224,24 +224,24 @@ export class AcctConnectedAccounts extends AccountElement {
     const account = this.list.value?.accounts.find((a) => a.id === id);
     if (!account || this.busy) return;
     this.busy = true;
+    let unlinked = false;
     try {
       await this.session.store.api.call('DELETE /api/connected-accounts/:id', { params: { id: account.id } });
       this.confirmation.close();
       this.emit('acct-account-unlinked', { account });
       await this.list.run();
       this.announcement = this.t.connectedAccounts.unlinked(account.providerName);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      unlinked = true;
     } catch (error) {
       // In the row it is about: "this is your only way to sign in" must be read next to its account.
       this.confirmation.close();
       this.rowError = { id: account.id, message: errorMessage(this.t, error) };
       this.emit('acct-error', errorDetail(this.t, error));
-      this.busy = false; // now: focus cannot go to a disabled button
-      await this.confirmation.focusOpener(account.id);
     } finally {
       this.busy = false;
     }
+    // Once the buttons are enabled again (a disabled one cannot take focus): the heading if the row is gone, else its Unlink.
+    await (unlinked ? this.focusAfterUpdate('h2') : this.confirmation.focusOpener(account.id));
   }
 }
 

@@ -201,6 +201,38 @@ describe('<acct-connected-apps>', () => {
     }
   });
 
+  it('shows the server’s refusal in the row when the list was stale, with focus back on its button', async () => {
+    await owner();
+    const el = await connected();
+    const stale = create();
+    document.body.append(stale);
+    try {
+      await waitUntil(() => connectedRows(stale).length === 1, 'the second element did not list the connection');
+      // Disconnected from the first element: the second still lists it.
+      $(el, '[part~="disconnect-button"]')!.click();
+      await waitUntil(() => $(el, '[part~="confirm-button"]'));
+      const gone = nextEvent(el, 'acct-app-disconnected');
+      $(el, '[part~="confirm-button"]')!.click();
+      await gone;
+      // Done there (focus on its heading once its list is reloaded) before the second element is used.
+      await waitUntil(() => el.shadowRoot!.activeElement === $(el, 'h2'), 'the first element did not finish');
+
+      const failed = nextEvent<AcctErrorDetail>(stale, 'acct-error');
+      $(stale, '[part~="disconnect-button"]')!.click();
+      await waitUntil(() => $(stale, '[part~="confirm-button"]'));
+      $(stale, '[part~="confirm-button"]')!.click();
+      expect((await failed).detail.code).to.equal('not_found');
+      expect(Boolean($(connectedRows(stale)[0]!, '[part="action-error"]')), 'the refusal in the row').to.equal(true);
+      await waitUntil(
+        () => stale.shadowRoot!.activeElement === $(stale, '[part~="disconnect-button"]'),
+        'focus did not go back to the row, where its error is',
+      );
+    } finally {
+      el.remove();
+      stale.remove();
+    }
+  });
+
   it('shows a plain member what is connected, with no button to change it', async () => {
     const el = create();
     document.body.append(el);

@@ -244,6 +244,7 @@ export class AcctConnectedApps extends AccountElement {
     const app = listing?.connected.find((a) => a.id === id);
     if (!app || !listing?.organization || this.busy) return;
     this.busy = true;
+    let disconnected = false;
     try {
       await this.session.store.api.call('DELETE /api/organizations/:id/connected-apps/:connectionId', {
         params: { id: listing.organization.id, connectionId: app.id },
@@ -252,17 +253,16 @@ export class AcctConnectedApps extends AccountElement {
       this.emit('acct-app-disconnected', { app });
       await this.list.run();
       this.announcement = this.t.connectedApps.disconnected(app.providerName);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      disconnected = true;
     } catch (error) {
       this.confirmation.close();
       this.rowError = { id: app.id, message: errorMessage(this.t, error) };
       this.emit('acct-error', errorDetail(this.t, error));
-      this.busy = false; // now: focus cannot go to a disabled button
-      await this.confirmation.focusOpener(app.id);
     } finally {
       this.busy = false;
     }
+    // Once the buttons are enabled again (a disabled one cannot take focus): the heading if the row is gone, else its Disconnect.
+    await (disconnected ? this.focusAfterUpdate('h2') : this.confirmation.focusOpener(app.id));
   }
 }
 

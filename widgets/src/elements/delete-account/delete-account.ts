@@ -200,8 +200,7 @@ export class AcctDeleteAccount extends AccountElement {
       this.emit('acct-deletion-requested', { scheduledFor: deletion.scheduledFor });
       // The server ended every session, this page's too: sign out here and in the other tabs.
       await store.signOut();
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      await this.focusAfterUpdate('h2');
     } catch (error) {
       this.needsSignIn = error instanceof ApiError && error.code === 'reauthentication_required';
       this.formError = this.needsSignIn ? this.t.deleteAccount.reauthenticate : errorMessage(this.t, error);
@@ -224,8 +223,7 @@ export class AcctDeleteAccount extends AccountElement {
       await cancelScheduledDeletion(this.session.store);
       this.announcement = this.t.deleteAccount.cancelled;
       this.emit('acct-deletion-cancelled', {});
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      await this.focusAfterUpdate('h2');
     } catch (error) {
       this.formError = errorMessage(this.t, error);
       this.emit('acct-error', errorDetail(this.t, error));

@@ -157,7 +157,7 @@ export class AcctMfa extends AccountElement {
       },
       { reload: false },
     );
-    if (started) await this.focusOn('#code');
+    if (started) await this.focusAfterUpdate('#code');
   }
 
   private async confirmEnrolment(event: Event): Promise<void> {
@@ -177,14 +177,14 @@ export class AcctMfa extends AccountElement {
         this.recoveryCodes = confirmed.recoveryCodes;
         this.announcement = this.t.mfa.on;
         this.emit('acct-mfa-changed', { enabled: true });
-        await this.focusOn('#codes-title');
+        await this.focusAfterUpdate('#codes-title');
       },
       {
         handled: (error) => {
           if (!(error instanceof ApiError) || error.code !== 'invalid_mfa_code') return false;
           this.codeProblem = errorMessage(this.t, error);
           input.value = '';
-          void this.focusOn('#code');
+          void this.focusAfterUpdate('#code');
           return true;
         },
       },
@@ -194,7 +194,7 @@ export class AcctMfa extends AccountElement {
   private cancelEnrolment(): void {
     this.enrolment = null;
     this.codeProblem = '';
-    void this.focusOn('[part~="enable-button"]');
+    void this.focusAfterUpdate('[part~="enable-button"]');
   }
 
   private async ask(event: Event): Promise<void> {
@@ -207,12 +207,12 @@ export class AcctMfa extends AccountElement {
       const api = this.session.store.api;
       if (action === 'regenerate') {
         this.recoveryCodes = (await api.call('POST /api/mfa/recovery-codes')).recoveryCodes;
-        await this.focusOn('#codes-title');
+        await this.focusAfterUpdate('#codes-title');
       } else {
         await api.call('POST /api/mfa/disable');
         this.announcement = this.t.mfa.disabled;
         this.emit('acct-mfa-changed', { enabled: false });
-        await this.focusOn('h2');
+        await this.focusAfterUpdate('h2');
       }
       this.confirmation.close();
     });
@@ -239,7 +239,7 @@ export class AcctMfa extends AccountElement {
 
   private closeCodes(): void {
     this.recoveryCodes = null;
-    void this.focusOn('h2');
+    void this.focusAfterUpdate('h2');
   }
 
   /**
@@ -265,10 +265,5 @@ export class AcctMfa extends AccountElement {
     } finally {
       this.busy = false;
     }
-  }
-
-  private async focusOn(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 }

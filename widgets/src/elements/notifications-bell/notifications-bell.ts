@@ -169,8 +169,7 @@ export class AcctNotificationsBell extends AccountElement {
     this.open = !this.open;
     if (this.open) {
       void this.refresh().catch(() => undefined);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      await this.focusAfterUpdate('h2');
     }
   };
 
@@ -178,8 +177,7 @@ export class AcctNotificationsBell extends AccountElement {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
     this.open = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.bell')?.focus();
+    await this.focusAfterUpdate('.bell');
   };
 
   private readonly markRead = (event: Event): void => {

@@ -10,6 +10,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { ApiClient } from '../../core/api-client.js';
 import type { SignedIn } from '../../../../contract/auth.js';
+import { expectConfirmationByKeyboard } from '../../testing/confirmation.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import type {
   AcctErrorDetail,
@@ -291,19 +292,14 @@ describe('<acct-passkeys>', () => {
         fetch(`${testServers.bearer}/api/me`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
       expect(await me()).to.equal(200);
 
+      await expectConfirmationByKeyboard(el, () => $(el, '[part~="remove-button"]')!);
+
       $(el, '[part~="remove-button"]')!.click();
-      await waitUntil(() => $(el, '[part~="confirm"]'));
+      await waitUntil(() => $(el, '[part~="confirm-button"]'));
       const name = text($(el, '[part="name"]'))!;
       expect(text($(el, '[part~="confirm"] p'))).to.equal(
         `Remove ${name}? You will no longer sign in with it, and the devices that signed in with it will be signed out.`,
       );
-      expect(el.shadowRoot!.activeElement, 'focus on the harmless choice').to.equal($(el, '[part~="confirm"] .cancel'));
-      await sendKeys({ press: 'Escape' });
-      await waitUntil(() => !$(el, '[part~="confirm"]'));
-      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="remove-button"]'));
-
-      $(el, '[part~="remove-button"]')!.click();
-      await waitUntil(() => $(el, '[part~="confirm-button"]'));
       const removed = nextEvent<AcctPasskeyRemovedDetail>(el, 'acct-passkey-removed');
       $(el, '[part~="confirm-button"]')!.click();
       expect((await removed).detail.sessionsEnded).to.equal(1);

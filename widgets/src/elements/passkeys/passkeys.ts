@@ -247,7 +247,7 @@ export class AcctPasskeys extends AccountElement {
         this.rowError = { id: passkey.id, message };
       },
     );
-    if (done === 'ok') this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    if (done === 'ok') await this.focusAfterUpdate('h2');
     else if (done === 'failed') await this.confirmation.focusOpener(passkey.id);
   }
 
@@ -294,7 +294,6 @@ export class AcctPasskeys extends AccountElement {
 
   /** Back to a row's "Rename" once the form in its place is gone. */
   private async focusRename(id: string | null): Promise<void> {
-    await this.updateComplete;
-    if (id) this.renderRoot.querySelector<HTMLElement>(`[part~="rename-button"][data-id="${id}"]`)?.focus();
+    if (id) await this.focusAfterUpdate(`[part~="rename-button"][data-id="${id}"]`);
   }
 }

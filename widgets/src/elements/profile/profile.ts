@@ -273,8 +273,7 @@ export class AcctProfile extends AccountElement {
 
   private readonly startEmailChange = async (): Promise<void> => {
     this.editingEmail = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('input[name="email"]')?.focus();
+    await this.focusAfterUpdate('input[name="email"]');
   };
 
   private readonly cancelEmailChange = (): void => {

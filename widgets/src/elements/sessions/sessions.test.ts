@@ -7,6 +7,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
+import { expectConfirmationByKeyboard } from '../../testing/confirmation.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctSessionRevokedDetail } from '../../core/events.js';
 import type { SignedIn } from '../../../../contract/auth.js';
@@ -137,23 +138,17 @@ describe('<acct-sessions>', () => {
     const { otherSessions } = await signedInWith(testServers.bearer);
     const el = await fixture<AcctSessions>(html`<acct-sessions server=${testServers.bearer}></acct-sessions>`);
     await listed(2)(el);
-    const revoke = rows(el)[1]!.querySelector<HTMLButtonElement>('[part~="revoke-button"]')!;
+    const revoke = () => rows(el)[1]!.querySelector<HTMLButtonElement>('[part~="revoke-button"]')!;
 
     // Open, then Escape: nothing happens, and focus goes back to the button.
-    revoke.focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[part~="confirm"]'), 'no confirmation');
-    expect(el.shadowRoot!.activeElement, 'focus on the harmless choice').to.equal($(el, '[part~="cancel-button"]'));
-    expect($(el, '[part~="confirm"]')!.getAttribute('role')).to.equal('group');
-    expect(text($(el, '[part~="confirm"] p'))).to.match(/^Sign out .+\? It will need to sign in again\.$/);
-    await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !$(el, '[part~="confirm"]'), 'Escape did not close the confirmation');
+    await expectConfirmationByKeyboard(el, revoke);
     expect(el.shadowRoot!.activeElement?.getAttribute('data-id')).to.equal(otherSessions[0]!.session.id);
     expect(rows(el)).to.have.length(2);
 
     // Open again and confirm.
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => $(el, '[part~="confirm-button"]'));
+    expect(text($(el, '[part~="confirm"] p'))).to.match(/^Sign out .+\? It will need to sign in again\.$/);
     const revoked = nextEvent<AcctSessionRevokedDetail>(el, 'acct-session-revoked');
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });

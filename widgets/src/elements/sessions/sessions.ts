@@ -172,8 +172,7 @@ export class AcctSessions extends AccountElement {
       this.confirmation.close();
       await this.list.run();
       this.announcement = message;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      await this.focusAfterUpdate('h2');
     } catch (error) {
       this.actionError = errorMessage(this.t, error);
       this.emit('acct-error', errorDetail(this.t, error));

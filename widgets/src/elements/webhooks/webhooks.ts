@@ -327,8 +327,7 @@ export class AcctWebhooks extends AccountElement {
       this.announcement = this.t.webhooks.removed(hook.url);
       this.emit('acct-webhook-deleted', { organizationId: this.organizationId, webhook: hook });
       // The row is gone: focus goes to the card's heading.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      await this.focusAfterUpdate('h2');
     });
   };
 
