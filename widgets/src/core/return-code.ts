@@ -19,24 +19,28 @@ export interface ReturnCode {
 }
 
 /**
- * Takes the code out of the address bar and returns it; null when the page was not opened from
- * an emailed link. Taking it is what makes it once per page: a second call finds nothing. Other
- * fragment parameters (a host page's own `#section`) are left as they were.
+ * Takes the parameters `names` out of the address's fragment and returns their values (null for
+ * one that is not there); null when none of them is there. Taking is what makes an answer carried
+ * back in the fragment (this code, a linked account's, a connected app's) once per page: a second
+ * call finds nothing. Other fragment parameters (a host page's own `#section`) are left as they were.
  */
-export function takeReturnCode(): ReturnCode | null {
-  const fragment = location.hash.slice(1);
-  if (!fragment.includes('acct_code=')) return null;
-  const params = new URLSearchParams(fragment);
-  const code = params.get('acct_code');
-  const flow = params.get('acct_flow') ?? '';
-  params.delete('acct_code');
-  params.delete('acct_flow');
+export function takeFromFragment<Name extends string>(...names: Name[]): Record<Name, string | null> | null {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (!names.some((name) => params.has(name))) return null;
+  const taken = Object.fromEntries(names.map((name) => [name, params.get(name)])) as Record<Name, string | null>;
+  names.forEach((name) => params.delete(name));
   const rest = params.toString();
   // replaceState rather than `location.hash = …`: no history entry to go back to the code, no
   // hashchange or scroll, and the code leaves the address bar before anything can copy it
   // (a bookmark, a shared link, a screenshot).
   history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
-  return code ? { code, flow } : null;
+  return taken;
+}
+
+/** Takes the code out of the address bar and returns it; null when the page was not opened from an emailed link. */
+export function takeReturnCode(): ReturnCode | null {
+  const taken = takeFromFragment('acct_code', 'acct_flow');
+  return taken?.acct_code ? { code: taken.acct_code, flow: taken.acct_flow ?? '' } : null;
 }
 
 /** The user of a sign-in's answer; null when it waits for the second factor (the store keeps that). */

@@ -24,6 +24,7 @@ import { ApiError } from '../../core/api-client.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { InlineConfirmation } from '../../core/inline-confirmation.js';
+import { takeFromFragment } from '../../core/return-code.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderAccountRow } from './connected-account-row.js';
 import { connectedAccountsStyles } from './connected-accounts.styles.js';
@@ -252,13 +253,9 @@ type Listing = ConnectedAccountList & { providers: OAuthProviderSummary[] };
  * in the history or be bookmarked) and returns it; null when there is none.
  */
 function takeLinkFragment(): { code: string } | { error: string } | null {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const code = params.get(LINK_FRAGMENT.code);
-  const error = params.get(LINK_FRAGMENT.error);
-  if (!code && !error) return null;
-  params.delete(LINK_FRAGMENT.code);
-  params.delete(LINK_FRAGMENT.error);
-  const rest = params.toString();
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
-  return code ? { code } : { error: error! };
+  const taken = takeFromFragment(LINK_FRAGMENT.code, LINK_FRAGMENT.error);
+  const code = taken?.[LINK_FRAGMENT.code];
+  const error = taken?.[LINK_FRAGMENT.error];
+  if (code) return { code };
+  return error ? { error } : null;
 }

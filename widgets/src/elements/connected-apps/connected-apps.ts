@@ -21,6 +21,7 @@ import { AccountElement } from '../../core/account-element.js';
 import { errorDetail } from '../../core/events.js';
 import { errorMessage } from '../../core/i18n/index.js';
 import { InlineConfirmation } from '../../core/inline-confirmation.js';
+import { takeFromFragment } from '../../core/return-code.js';
 import type { ChangeCause } from '../../core/session-store.js';
 import { renderAvailableRow, renderConnectedRow } from './connected-app-row.js';
 import { connectedAppsStyles } from './connected-apps.styles.js';
@@ -271,11 +272,6 @@ export class AcctConnectedApps extends AccountElement {
  * bookmarked) and returns the app's answer it carries; null when there is none.
  */
 function takeAppFragment(): Record<string, string> | null {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const carried = params.get(CONNECTED_APP_FRAGMENT);
-  if (carried === null) return null;
-  params.delete(CONNECTED_APP_FRAGMENT);
-  const rest = params.toString();
-  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
-  return Object.fromEntries(new URLSearchParams(carried));
+  const carried = takeFromFragment(CONNECTED_APP_FRAGMENT)?.[CONNECTED_APP_FRAGMENT];
+  return carried == null ? null : Object.fromEntries(new URLSearchParams(carried));
 }
