@@ -9,7 +9,7 @@
  * bubbles and is composed, i.e. reaches the document even from inside another component's shadow
  * root.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { atPhoneWidth, fileName, layoutProblems, REFLOW_WIDTH, screenshot, settled } from './layout.js';
 import { mirrorProblems } from './rtl.js';
 import type { AcctEventName } from '../../../contract/events.js';
@@ -38,6 +38,20 @@ export interface BaseSuiteOptions<E extends AcctElement> {
   states: ElementState<E>[];
   /** Every event the element fires today. */
   events: ElementEvent<E>[];
+}
+
+/**
+ * The `acct-error` an element that loads data fires when its "Try again" fails again: made by
+ * `create` against a server that does not answer (`testServers.unreachable`).
+ */
+export function retryThatFails<E extends AcctElement>(create: () => E): ElementEvent<E> {
+  return {
+    name: 'a retry that fails',
+    event: 'acct-error',
+    create,
+    ready: (el) => waitUntil(() => el.shadowRoot!.querySelector('[part~="retry-button"]'), 'no retry button'),
+    trigger: async (el) => el.shadowRoot!.querySelector<HTMLElement>('[part~="retry-button"]')!.click(),
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { AcctDataExportDownloadedDetail, AcctErrorDetail } from '../../../../contract/events.js';
-import { runBaseSuite } from '../../testing/base-suite.js';
+import { retryThatFails, runBaseSuite } from '../../testing/base-suite.js';
 import {
   $,
   element,
@@ -72,15 +72,7 @@ runBaseSuite<AcctDataExport>({
       },
     },
   ],
-  events: [
-    {
-      name: 'a retry that fails',
-      event: 'acct-error',
-      create: () => create({ server: testServers.unreachable }),
-      ready: (el) => waitUntil(() => $(el, '[part~="retry-button"]'), 'no retry button'),
-      trigger: async (el) => $(el, '[part~="retry-button"]')!.click(),
-    },
-  ],
+  events: [retryThatFails(() => create({ server: testServers.unreachable }))],
 });
 
 describe('<acct-data-export>', () => {

@@ -5,7 +5,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
-import { runBaseSuite } from '../../testing/base-suite.js';
+import { retryThatFails, runBaseSuite } from '../../testing/base-suite.js';
 import {
   $,
   createAccount,
@@ -74,15 +74,7 @@ runBaseSuite<AcctLoginHistory>({
       },
     },
   ],
-  events: [
-    {
-      name: 'a retry that fails',
-      event: 'acct-error',
-      create: () => create({ server: testServers.unreachable }),
-      ready: (el) => waitUntil(() => $(el, '[part~="retry-button"]'), 'no retry button'),
-      trigger: async (el) => $(el, '[part~="retry-button"]')!.click(),
-    },
-  ],
+  events: [retryThatFails(() => create({ server: testServers.unreachable }))],
 });
 
 describe('<acct-login-history>', () => {

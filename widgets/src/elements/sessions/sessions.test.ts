@@ -8,7 +8,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import { expectConfirmationByKeyboard } from '../../testing/confirmation.js';
-import { runBaseSuite } from '../../testing/base-suite.js';
+import { retryThatFails, runBaseSuite } from '../../testing/base-suite.js';
 import type { AcctSessionRevokedDetail } from '../../core/events.js';
 import type { SignedIn } from '../../../../contract/auth.js';
 import {
@@ -100,13 +100,7 @@ runBaseSuite<AcctSessions>({
         $(el, '[part~="confirm-button"]')!.click();
       },
     },
-    {
-      name: 'a retry that fails',
-      event: 'acct-error',
-      create: () => create({ server: testServers.unreachable }),
-      ready: (el) => waitUntil(() => $(el, '[part~="retry-button"]'), 'no retry button'),
-      trigger: async (el) => $(el, '[part~="retry-button"]')!.click(),
-    },
+    retryThatFails(() => create({ server: testServers.unreachable })),
   ],
 });
 
