@@ -60,6 +60,29 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
+  /** A page in a new browser context (no cookies), and the problems it logs (a failed request, a CSP report…). */
+  async function freshPage(): Promise<{ page: Page; problems: string[] }> {
+    const page = await (await journey().newContext()).newPage();
+    return { page, problems: watchPageProblems(page) };
+  }
+
+  /** The demo's sign-in page, its "Continue with Test Provider" pressed: the popup it opens. */
+  async function openProviderPopup(page: Page): Promise<Page> {
+    await page.goto(journey().stack.demoUrl);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Continue with Test Provider' }).click(),
+    ]);
+    return popup;
+  }
+
+  /** Signs the page's browser out of acct (its cookie session); the answer's status. */
+  const signOut = (page: Page) =>
+    page.evaluate(async (server) => {
+      const init = { method: 'POST', credentials: 'include' as const, headers: { 'Content-Type': 'application/json' } };
+      return (await fetch(`${server}/api/auth/sign-out`, { ...init, body: '{}' })).status;
+    }, journey().stack.acct.url);
+
   const me = (page: Page) =>
     page.evaluate(async (server) => {
       const res = await fetch(`${server}/api/me`, { credentials: 'include' });
@@ -92,14 +115,9 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
 
   it('signs in on the demo page through the provider’s popup', async () => {
     const { stack } = journey();
-    const page = await (await journey().newContext()).newPage();
-    const problems = watchPageProblems(page);
+    const { page, problems } = await freshPage();
     const who = providerAccount();
-    await page.goto(stack.demoUrl);
-    const [popup] = await Promise.all([
-      page.waitForEvent('popup'),
-      page.getByRole('button', { name: 'Continue with Test Provider' }).click(),
-    ]);
+    const popup = await openProviderPopup(page);
     await page.getByText('Finish signing in with Test Provider in the window that opened.').waitFor();
     await signInAtProvider(popup, who.sub);
     await closed(popup);
@@ -113,14 +131,9 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
 
   it('signs in inside a popup that the provider cut off from its opener', async () => {
     const { stack } = journey();
-    const page = await (await journey().newContext()).newPage();
-    const problems = watchPageProblems(page);
+    const { page, problems } = await freshPage();
     const who = providerAccount();
-    await page.goto(stack.demoUrl);
-    const [popup] = await Promise.all([
-      page.waitForEvent('popup'),
-      page.getByRole('button', { name: 'Continue with Test Provider' }).click(),
-    ]);
+    const popup = await openProviderPopup(page);
     await popup.getByLabel('Account').waitFor();
     // What a provider's Cross-Origin-Opener-Policy does: the popup's opener is gone for good.
     await popup.evaluate(() => {
@@ -136,8 +149,7 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
 
   it('links the provider to a password account on the security page, then signs in with it', async () => {
     const { stack } = journey();
-    const page = await (await journey().newContext()).newPage();
-    const problems = watchPageProblems(page);
+    const { page, problems } = await freshPage();
     const who = providerAccount();
     // An account with a password, and another address than the provider's: linking while signed
     // in needs no matching address (the user proves both sides).
@@ -160,15 +172,8 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     await page.getByRole('button', { name: 'Unlink Test Provider' }).waitFor();
 
     // Signed out, the provider now signs in to that account.
-    await page.evaluate(async (server) => {
-      const init = { method: 'POST', credentials: 'include' as const, headers: { 'Content-Type': 'application/json' } };
-      await fetch(`${server}/api/auth/sign-out`, { ...init, body: '{}' });
-    }, stack.acct.url);
-    await page.goto(stack.demoUrl);
-    const [popup] = await Promise.all([
-      page.waitForEvent('popup'),
-      page.getByRole('button', { name: 'Continue with Test Provider' }).click(),
-    ]);
+    assert.equal(await signOut(page), 200);
+    const popup = await openProviderPopup(page);
     // The provider remembers this browser from the link: no login form this time.
     await closed(popup);
     await page.getByRole('button', { name: 'Not now' }).click();
@@ -179,8 +184,7 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
 
   it('signs in through the hosted /login page, with the provider or a password, back on the demo page', async () => {
     const { stack } = journey();
-    const page = await (await journey().newContext()).newPage();
-    const problems = watchPageProblems(page);
+    const { page, problems } = await freshPage();
     const who = providerAccount();
     const back = `${stack.demoUrl}/account/sessions/`;
     // The site links to acct's page (the bundle's hostedLoginUrl: the page to come back to, and
@@ -197,11 +201,7 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
     assert.equal(await me(page), who.email);
 
     // Signed out, again through the hosted page, with the account's password this time.
-    const signedOut = await page.evaluate(async (server) => {
-      const init = { method: 'POST', credentials: 'include' as const, headers: { 'Content-Type': 'application/json' } };
-      return (await fetch(`${server}/api/auth/sign-out`, { ...init, body: '{}' })).status;
-    }, stack.acct.url);
-    assert.equal(signedOut, 200);
+    assert.equal(await signOut(page), 200);
     await passwordAccount(`pw-${who.email}`);
     await page.goto(hostedLogin);
     await page.getByLabel('Email').fill(`pw-${who.email}`);
@@ -215,8 +215,7 @@ describeOnEachDatabase('provider sign-in journey', (getDb) => {
   });
   it('hands over a session already made on acct’s origin when the hosted /login page is opened', async () => {
     const { stack } = journey();
-    const page = await (await journey().newContext()).newPage();
-    const problems = watchPageProblems(page);
+    const { page, problems } = await freshPage();
     const email = `already-${process.pid}-${++subjects}@example.test`;
     await passwordAccount(email);
     const back = `${stack.demoUrl}/account/sessions/`;
