@@ -36,8 +36,7 @@ export class InlineConfirmation<Id extends string = string> {
   async show(id: Id): Promise<void> {
     this.options.opening?.();
     this.set(id);
-    await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>('.confirm .cancel')?.focus();
+    await this.focusAfterUpdate('.confirm .cancel');
   }
 
   /** Closes it where focus is the caller's to place (the action was done, or failed in its row). */
@@ -60,9 +59,13 @@ export class InlineConfirmation<Id extends string = string> {
   };
 
   /** Puts focus on the button that opens `id`'s confirmation, once the element has rendered. */
-  async focusOpener(id: Id): Promise<void> {
+  focusOpener(id: Id): Promise<void> {
+    return this.focusAfterUpdate(this.options.opener(id));
+  }
+
+  private async focusAfterUpdate(selector: string): Promise<void> {
     await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>(this.options.opener(id))?.focus();
+    this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   private set(id: Id | null): void {

@@ -11,6 +11,7 @@
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { atPhoneWidth, fileName, layoutProblems, REFLOW_WIDTH, screenshot, settled } from './layout.js';
+import { $ } from './helpers.js';
 import { mirrorProblems } from './rtl.js';
 import type { AcctEventName } from '../../../contract/events.js';
 import type { AcctElement } from '../core/acct-element.js';
@@ -49,8 +50,8 @@ export function retryThatFails<E extends AcctElement>(create: () => E): ElementE
     name: 'a retry that fails',
     event: 'acct-error',
     create,
-    ready: (el) => waitUntil(() => el.shadowRoot!.querySelector('[part~="retry-button"]'), 'no retry button'),
-    trigger: async (el) => el.shadowRoot!.querySelector<HTMLElement>('[part~="retry-button"]')!.click(),
+    ready: (el) => waitUntil(() => $(el, '[part~="retry-button"]'), 'no retry button'),
+    trigger: async (el) => $(el, '[part~="retry-button"]')!.click(),
   };
 }
 

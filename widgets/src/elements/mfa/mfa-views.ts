@@ -45,15 +45,15 @@ export function renderStatus(
         ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-question" @keydown=${on.keydown}>
           <p id="confirm-question">${s.confirming === 'disable' ? t.confirmDisable : t.confirmRegenerate}</p>
           <div class="row">
-            <button part="button confirm-button" class="danger" type="button" data-action=${s.confirming} ?disabled=${s.busy} @click=${on.confirm}>
+            <button part="button confirm-button" class="danger" type="button" ?disabled=${s.busy} @click=${on.confirm}>
               ${s.confirming === 'disable' ? t.disable : t.regenerate}
             </button>
             <button part="button cancel-button" class="cancel" type="button" ?disabled=${s.busy} @click=${on.cancel}>${t.cancel}</button>
           </div>
         </div>`
         : html`<div class="row">
-          <button part="button regenerate-button" type="button" data-action="regenerate" ?disabled=${s.busy} @click=${on.ask}>${t.regenerate}</button>
-          <button part="button disable-button" type="button" data-action="disable" ?disabled=${s.busy} @click=${on.ask}>${t.disable}</button>
+          <button part="button regenerate-button" type="button" data-id="regenerate" ?disabled=${s.busy} @click=${on.ask}>${t.regenerate}</button>
+          <button part="button disable-button" type="button" data-id="disable" ?disabled=${s.busy} @click=${on.ask}>${t.disable}</button>
         </div>`
     }
     ${renderActionError(s)}

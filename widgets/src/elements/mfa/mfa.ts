@@ -143,7 +143,7 @@ export class AcctMfa extends AccountElement {
       return renderEnrolment(s, this.enrolment, { submit: this.confirmEnrolment, cancel: this.cancelEnrolment });
     return renderStatus(s, status, {
       start: this.startEnrolment,
-      ask: this.ask,
+      ask: this.confirmation.ask,
       confirm: this.confirm,
       cancel: this.confirmation.cancel,
       keydown: this.confirmation.keydown,
@@ -195,10 +195,6 @@ export class AcctMfa extends AccountElement {
     this.enrolment = null;
     this.codeProblem = '';
     void this.focusAfterUpdate('[part~="enable-button"]');
-  }
-
-  private async ask(event: Event): Promise<void> {
-    await this.confirmation.show((event.currentTarget as HTMLElement).dataset.action as 'regenerate' | 'disable');
   }
 
   private async confirm(): Promise<void> {
