@@ -9,18 +9,24 @@ import { iso } from '../../../contract/wire';
 import { hashToken, randomToken } from '../../security/tokens';
 import type { Services } from '../../services';
 import { insertChallenge } from './mfa.queries';
+import { assertPasswordUnchanged } from '../passwords/password-unchanged';
 
 export const MFA_CHALLENGE_SECONDS = 300;
 /** Wrong codes one pending sign-in takes before it ends (the rate limits hold across them too). */
 export const MFA_CHALLENGE_MAX_FAILURES = 5;
 
+/** `passwordHash`: a password sign-in's, which must still be the account's (sign-in.ts). */
 export async function issueChallenge(
   { db }: Services,
   userId: string,
   firstMethod: string,
+  passwordHash?: string,
 ): Promise<SecondFactorRequired> {
   const mfaToken = randomToken();
   const expiresAt = new Date(Date.now() + MFA_CHALLENGE_SECONDS * 1000);
-  await insertChallenge(db.knex, { tokenHash: hashToken(mfaToken), userId, firstMethod, expiresAt });
+  await db.knex.transaction(async (trx) => {
+    await assertPasswordUnchanged(trx, userId, passwordHash);
+    await insertChallenge(trx, { tokenHash: hashToken(mfaToken), userId, firstMethod, expiresAt });
+  });
   return { status: 'mfa_required', mfaToken, expiresAt: iso(expiresAt), methods: ['totp', 'recovery_code'] };
 }

@@ -151,6 +151,14 @@ export async function consumeChallenge(db: Db, id: string): Promise<boolean> {
   return rows.length === 1;
 }
 
+/**
+ * Ends the user's pending sign-ins: a changed or reset password ends every other session, and a
+ * first factor given before it must not become one after it.
+ */
+export async function endPendingSignIns(db: Db, userId: string): Promise<void> {
+  await db('auth.mfa_challenges').where({ user_id: userId }).whereNull('used_at').update({ used_at: db.fn.now() });
+}
+
 /** Counts a wrong code; at `max` the pending sign-in is used up (the user starts over). */
 export async function countFailedAttempt(db: Db, id: string, max: number): Promise<void> {
   await db('auth.mfa_challenges')

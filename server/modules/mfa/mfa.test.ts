@@ -174,6 +174,19 @@ describeOnEachDatabase('second factor: enrolment and codes', (getDb) => {
     assert.deepEqual([twice.status, twice.error?.code], [409, 'mfa_not_enabled']);
   });
 
+  it('ends a pending sign-in when the password is changed: its second step makes no session after that (C3)', async () => {
+    const user = await mfaUser(server);
+    const { client, mfaToken } = await pendingSignIn(server, user);
+    const changed = await user.client.call('POST /api/auth/password/change', {
+      body: { currentPassword: user.password, newPassword: 'a brand new passphrase' },
+    });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    const code = await usableCode(server, user);
+    const late = await client.call('POST /api/auth/mfa/verify', { body: { mfaToken, code } });
+    assert.deepEqual([late.status, late.error?.code], [400, 'mfa_challenge_expired']);
+    assert.equal((await client.get('/api/me')).status, 401);
+  });
+
   it('offers the re-authentication method only to users with an authenticator, and checks its proof', async () => {
     const { client } = await signedUpClient(server.services, server.url);
     const me = (await client.call('GET /api/me')).body.user;

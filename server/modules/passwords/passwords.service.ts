@@ -12,6 +12,7 @@
 import type { Knex } from 'knex';
 import type { UserRow } from '../../db/tables';
 import { AuthErrors } from '../../../contract/auth';
+import { SessionErrors } from '../../../contract/sessions';
 import type { Services } from '../../services';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { enforceLimits, withinLimits } from '../rate-limit/rate-limit';
@@ -24,9 +25,10 @@ import { issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/on
 import { redeemEmailedLink, type LinkLanding } from '../sessions/hand-over';
 import { pendingRegistration, sendVerificationEmail } from '../email-verification/email-verification.service';
 import { browserKeyHash } from '../sessions/browser-binding';
+import { endPendingSignIns } from '../mfa/mfa.queries';
 import type { RequestContext } from '../sessions/request-context';
 import { completeSignIn, startSession, withUser, type SignInAnswer } from '../sessions/sign-in';
-import { revokeOtherSessions, type NewSession } from '../sessions/sessions.queries';
+import { isLiveSession, revokeOtherSessions, type NewSession } from '../sessions/sessions.queries';
 import { proveAddress } from '../users/address-proof';
 import {
   createUser,
@@ -202,8 +204,14 @@ export async function signInWithPassword(
     }
     throw ApiError.of(AuthErrors, 'email_not_verified');
   }
-  if (needsRehash(passwordHash)) await setPasswordHash(db.knex, user.id, await hashPassword(input.password));
-  return withUser(await completeSignIn(services, { user, method: 'password', context }), toPublicUser(user));
+  let checked = passwordHash;
+  if (needsRehash(passwordHash)) {
+    const rehashed = await hashPassword(input.password);
+    // Over the hash just verified only: a password changed meanwhile stays changed.
+    if (await setPasswordHash(db.knex, user.id, rehashed, { replacing: passwordHash })) checked = rehashed;
+  }
+  const outcome = await completeSignIn(services, { user, method: 'password', context, passwordHash: checked });
+  return withUser(outcome, toPublicUser(user));
 }
 
 /** Mails a reset link when the address has an account; answers the same either way, before any of that is written (A4). */
@@ -260,6 +268,7 @@ async function completePasswordReset(
   const user = await proveAddress(trx, userId);
   await setPasswordHash(trx, userId, passwordHash);
   await revokeOtherSessions(trx, userId);
+  await endPendingSignIns(trx, userId);
   await recordLogin(trx, { userId, event: 'password_reset', method: null, success: true, context });
   await alertPasswordChanged(services, trx, user, context);
 }
@@ -299,8 +308,17 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.knex.transaction(async (trx) => {
-    await setPasswordHash(trx, user.id, passwordHash);
+    // Only over the hash the current password was checked against: of changes that overlap (each
+    // spends an argon2 verify and hash before this), the first to commit wins and the others find
+    // their current password replaced. The row lock this takes orders them.
+    if (!(await setPasswordHash(trx, user.id, passwordHash, { replacing: user.password_hash! }))) {
+      throw ApiError.of(AuthErrors, 'wrong_password');
+    }
+    // The asking session may have been ended while it hashed (signed out everywhere from another
+    // device): a change accepted on it would end the sessions of whoever ended it.
+    if (!(await isLiveSession(trx, session.id))) throw ApiError.of(SessionErrors, 'not_signed_in');
     const ended = await revokeOtherSessions(trx, user.id, session.id);
+    await endPendingSignIns(trx, user.id);
     await recordLogin(trx, { userId: user.id, event: 'password_changed', method: 'password', success: true, context });
     await alertPasswordChanged(services, trx, user, context);
     return ended;

@@ -11,6 +11,7 @@ import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { startTestServer } from '../../testing/test-server';
 import { registrationIn } from '../users/address-proof';
+import { setPasswordHash } from '../users/users.queries';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -310,6 +311,90 @@ describeOnEachDatabase('passwords', (getDb) => {
       assert.equal((await first.get('/api/me')).status, 200, 'this session stays');
       assert.equal((await second.get('/api/me')).status, 401, 'the other one ends at once (C3)');
       assert.equal((await latestMail(services(), email)).template, 'passwordChanged');
+    });
+
+    it('lets exactly one of overlapping changes win: the others are refused, and the winner keeps its session', async () => {
+      const { client: owner, email } = await signedUpClient(services(), server.url);
+      const intruder = new TestClient(server.url, { origin: TEST_ORIGIN });
+      assert.equal((await intruder.post('/api/auth/sign-in', { email, password: PASSWORD })).status, 200);
+      // Both checked the same current password before either wrote: without the compare-and-swap,
+      // the last to commit won and ended the first one's session.
+      const change = (client: TestClient, newPassword: string) =>
+        client.post('/api/auth/password/change', { currentPassword: PASSWORD, newPassword });
+      const [byOwner, byIntruder] = await Promise.all([
+        change(owner, 'the owner chose this one'),
+        change(intruder, 'the intruder chose this'),
+      ]);
+      const answers = [byOwner, byIntruder].map((res) => res.status).sort();
+      assert.equal(answers[0], 200, JSON.stringify([byOwner.body, byIntruder.body]));
+      assert.ok(
+        [401, 403].includes(answers[1]!),
+        `the loser is refused: ${JSON.stringify([byOwner.body, byIntruder.body])}`,
+      );
+      const [winner, loser] = byOwner.status === 200 ? [owner, intruder] : [intruder, owner];
+      const winning = winner === owner ? 'the owner chose this one' : 'the intruder chose this';
+      const losing = winner === owner ? 'the intruder chose this' : 'the owner chose this one';
+      assert.equal((await winner.get('/api/me')).status, 200, "the winner's session stays");
+      assert.equal((await loser.get('/api/me')).status, 401, "the loser's session ended with the winning change");
+      const fresh = () => new TestClient(server.url, { origin: TEST_ORIGIN });
+      assert.equal((await fresh().post('/api/auth/sign-in', { email, password: winning })).status, 200);
+      assert.equal((await fresh().post('/api/auth/sign-in', { email, password: losing })).status, 401);
+    });
+
+    it('takes one change of twenty sent at once from one session', async () => {
+      const { client, email } = await signedUpClient(services(), server.url);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          client.post('/api/auth/password/change', {
+            currentPassword: PASSWORD,
+            newPassword: `parallel passphrase ${i}`,
+          }),
+        ),
+      );
+      const won = answers.flatMap((res, i) => (res.status === 200 ? [i] : []));
+      assert.equal(won.length, 1, JSON.stringify(answers.map((res) => res.status)));
+      for (const res of answers) if (res.status !== 200) assert.equal(res.body.error.code, 'wrong_password');
+      const signIn = (password: string) =>
+        new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', { email, password });
+      assert.equal((await signIn(`parallel passphrase ${won[0]}`)).status, 200);
+      assert.equal((await signIn(PASSWORD)).status, 401);
+    });
+
+    it('gives a sign-in with the replaced password no session that outlives the change, however they overlap', async () => {
+      // The change verifies and hashes (two argon2 runs) before it writes; a sign-in started at
+      // some point of that checks the old password while the change commits. Whatever the
+      // overlap, once both have answered the old password holds no live session.
+      const offsets = [0, 40, 80, 120, 160, 200, 240, 280];
+      await Promise.all(
+        offsets.map(async (offset) => {
+          const { client: owner, email } = await signedUpClient(services(), server.url);
+          const intruder = new TestClient(server.url, { origin: TEST_ORIGIN });
+          const [changed, signIn] = await Promise.all([
+            owner.post('/api/auth/password/change', {
+              currentPassword: PASSWORD,
+              newPassword: 'the owner chose this one',
+            }),
+            new Promise((wait) => setTimeout(wait, offset)).then(() =>
+              intruder.post('/api/auth/sign-in', { email, password: PASSWORD }),
+            ),
+          ]);
+          assert.equal(changed.status, 200, JSON.stringify(changed.body));
+          assert.ok([200, 401].includes(signIn.status), JSON.stringify(signIn.body));
+          assert.equal((await intruder.get('/api/me')).status, 401, `started ${offset} ms after the change`);
+        }),
+      );
+    });
+
+    it("never writes over a hash that was replaced meanwhile (a sign-in's rehash of the old password)", async () => {
+      const { email } = await signedUpClient(services(), server.url);
+      const users = () => server.db.knex('auth.users').where({ email });
+      const { id, password_hash: verified } = (await users().first('id', 'password_hash'))!;
+      assert.equal(await setPasswordHash(server.db.knex, id, 'changed meanwhile', { replacing: verified! }), true);
+      assert.equal(
+        await setPasswordHash(server.db.knex, id, 'a rehash of the old one', { replacing: verified! }),
+        false,
+      );
+      assert.equal((await users().first('password_hash'))!.password_hash, 'changed meanwhile');
     });
 
     it('needs a session', async () => {

@@ -189,6 +189,16 @@ export async function revokeSession(db: Knex | Knex.Transaction, sessionId: stri
   await db('user_sessions').where({ id: sessionId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
 }
 
+/** Whether the session is still live (neither ended nor expired), as `db` sees it now. */
+export async function isLiveSession(db: Knex | Knex.Transaction, sessionId: string): Promise<boolean> {
+  const row = await db('user_sessions')
+    .where({ id: sessionId })
+    .whereNull('revoked_at')
+    .where('expires_at', '>', db.fn.now())
+    .first('id');
+  return row !== undefined;
+}
+
 /** Ends every session of the user but `keepSessionId` (all of them when it is undefined); returns how many. */
 export async function revokeOtherSessions(
   db: Knex | Knex.Transaction,

@@ -22,6 +22,7 @@ import { raiseSecurityAlert } from '../notifications/security-alerts';
 import type { UserRow } from '../../db/tables';
 import type { RequestContext } from './request-context';
 import { createSession, type NewSession } from './sessions.queries';
+import { assertPasswordUnchanged } from '../passwords/password-unchanged';
 
 export interface SignInRequest {
   user: Pick<UserRow, 'id' | 'email' | 'locale'>;
@@ -36,6 +37,12 @@ export interface SignInRequest {
    * record, check or mail about.
    */
   movedFromHostedPage?: boolean;
+  /**
+   * A password sign-in: the hash the password was checked against. Its session (or pending second
+   * step) is made only while that is still the account's password — a change committed during the
+   * check has already ended every other session, and this one must not escape it.
+   */
+  passwordHash?: string | undefined;
 }
 
 export type SignInOutcome = { status: 'signed_in'; session: NewSession } | SecondFactorRequired;
@@ -59,7 +66,7 @@ export async function completeSignIn(services: Services, request: SignInRequest)
       success: true,
       context,
     });
-    return issueChallenge(services, user.id, method);
+    return issueChallenge(services, user.id, method, request.passwordHash);
   }
   return { status: 'signed_in', session: await startSession(services, request) };
 }
@@ -67,10 +74,11 @@ export async function completeSignIn(services: Services, request: SignInRequest)
 /** A new session for a complete sign-in (every factor it needs was given). */
 export async function startSession(
   services: Services,
-  { user, method, context, passkeyId, movedFromHostedPage = false }: SignInRequest,
+  { user, method, context, passkeyId, movedFromHostedPage = false, passwordHash }: SignInRequest,
 ): Promise<NewSession> {
   const { config, db } = services;
   return db.knex.transaction(async (trx: Knex.Transaction) => {
+    await assertPasswordUnchanged(trx, user.id, passwordHash);
     const newDevice = !movedFromHostedPage && (await isNewDevice(trx, user.id, context));
     const session = await createSession(trx, {
       userId: user.id,

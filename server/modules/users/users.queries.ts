@@ -106,8 +106,30 @@ export async function findOrCreateUser(
   }
 }
 
-export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
-  await db('auth.users').where({ id: userId }).update({ password_hash: passwordHash });
+/**
+ * Writes the user's password hash. With `replacing`, only while the stored hash is still that one
+ * (a compare-and-swap), and says whether it was: a change checked against a password that another
+ * request has replaced meanwhile must not win, nor a sign-in's rehash of the old password.
+ */
+export async function setPasswordHash(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  { replacing }: { replacing?: string } = {},
+): Promise<boolean> {
+  const row = db('auth.users').where({ id: userId });
+  if (replacing !== undefined) row.where({ password_hash: replacing });
+  return (await row.update({ password_hash: passwordHash })) > 0;
+}
+
+/**
+ * Whether the user's password hash is still `passwordHash`, holding the row against a change
+ * (`for share`) until `trx` ends: what a password sign-in makes in `trx` then either comes before a
+ * concurrent change, which ends it with every other session, or is refused after it.
+ */
+export async function passwordStillIs(trx: Knex.Transaction, userId: string, passwordHash: string): Promise<boolean> {
+  const row = await trx('auth.users').where({ id: userId, password_hash: passwordHash }).forShare().first('id');
+  return row !== undefined;
 }
 
 /** The profile columns a user may change on their own row (the column grants allow only these). */
