@@ -314,4 +314,24 @@ export const ar: Messages = {
       popupText: 'يمكنك إغلاق هذه النافذة إذا بقيت مفتوحة.',
     },
   },
+
+  seeded: {
+    steps: {
+      welcome: 'مرحبًا',
+      profile: 'الملف الشخصي',
+      organization: 'المؤسسة',
+      team: 'الفريق',
+      preferences: 'التفضيلات',
+      integrations: 'التكاملات',
+      tour: 'جولة تعريفية',
+      complete: 'اكتمل',
+    },
+    checklist: {
+      create_event: { title: 'أنشئ فعاليتك الأولى', description: 'جهّز إنتاجًا أو فعالية' },
+      invite_team: { title: 'ادعُ عضوًا إلى فريقك', description: 'العمل معًا أفضل' },
+      connect_integration: { title: 'اربط تكاملًا', description: 'زامِن مع الأدوات التي تستخدمها' },
+      customize_profile: { title: 'أكمل ملفك الشخصي', description: 'أضف صورة ونبذة' },
+      explore_dashboard: { title: 'استكشف لوحة التحكم', description: 'مركز قيادتك' },
+    },
+  },
 };

@@ -307,4 +307,33 @@ export const de: Messages = {
       popupText: 'Sie können dieses Fenster schließen, falls es offen bleibt.',
     },
   },
+
+  seeded: {
+    steps: {
+      welcome: 'Willkommen',
+      profile: 'Profil',
+      organization: 'Organisation',
+      team: 'Team',
+      preferences: 'Einstellungen',
+      integrations: 'Integrationen',
+      tour: 'Rundgang',
+      complete: 'Fertig',
+    },
+    checklist: {
+      create_event: {
+        title: 'Erstellen Sie Ihre erste Veranstaltung',
+        description: 'Legen Sie eine Produktion oder Veranstaltung an',
+      },
+      invite_team: { title: 'Laden Sie ein Teammitglied ein', description: 'Gemeinsam arbeitet es sich besser' },
+      connect_integration: {
+        title: 'Verbinden Sie eine Integration',
+        description: 'Synchronisieren Sie mit Ihren Werkzeugen',
+      },
+      customize_profile: {
+        title: 'Vervollständigen Sie Ihr Profil',
+        description: 'Fügen Sie ein Foto und eine Beschreibung hinzu',
+      },
+      explore_dashboard: { title: 'Entdecken Sie das Dashboard', description: 'Ihre Kommandozentrale' },
+    },
+  },
 };

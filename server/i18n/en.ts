@@ -319,6 +319,32 @@ export const en = {
       popupText: 'You can close this window if it stays open.',
     },
   },
+
+  /**
+   * The schema's own rows (migrations/20260201000700_seed_data.ts: the default path's step titles,
+   * the five checklist items), as the API answers them in the reader's language while a site has
+   * not changed them (i18n/seeded-texts.ts). English is the seed's text itself, which
+   * seeded-texts.test.ts checks. (The step an organization's policy adds is titled by the element.)
+   */
+  seeded: {
+    steps: {
+      welcome: 'Welcome',
+      profile: 'Profile',
+      organization: 'Organization',
+      team: 'Team',
+      preferences: 'Preferences',
+      integrations: 'Integrations',
+      tour: 'Tour',
+      complete: 'Complete',
+    },
+    checklist: {
+      create_event: { title: 'Create your first event', description: 'Set up a production or event' },
+      invite_team: { title: 'Invite a team member', description: 'Collaboration is better together' },
+      connect_integration: { title: 'Connect an integration', description: 'Sync with tools you use' },
+      customize_profile: { title: 'Complete your profile', description: 'Add a photo and bio' },
+      explore_dashboard: { title: 'Explore the dashboard', description: 'See your command center' },
+    },
+  },
 };
 
 /** The shape every language has. */

@@ -292,4 +292,27 @@ export const es: Messages = {
       popupText: 'Puedes cerrar esta ventana si sigue abierta.',
     },
   },
+
+  seeded: {
+    steps: {
+      welcome: 'Bienvenida',
+      profile: 'Perfil',
+      organization: 'Organización',
+      team: 'Equipo',
+      preferences: 'Preferencias',
+      integrations: 'Integraciones',
+      tour: 'Recorrido',
+      complete: 'Listo',
+    },
+    checklist: {
+      create_event: { title: 'Crea tu primer evento', description: 'Prepara una producción o un evento' },
+      invite_team: { title: 'Invita a alguien de tu equipo', description: 'En equipo se trabaja mejor' },
+      connect_integration: {
+        title: 'Conecta una integración',
+        description: 'Sincroniza con las herramientas que usas',
+      },
+      customize_profile: { title: 'Completa tu perfil', description: 'Añade una foto y una biografía' },
+      explore_dashboard: { title: 'Explora el panel', description: 'Tu centro de mando' },
+    },
+  },
 };

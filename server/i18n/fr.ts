@@ -302,4 +302,24 @@ export const fr: Messages = {
       popupText: 'Vous pouvez fermer cette fenêtre si elle reste ouverte.',
     },
   },
+
+  seeded: {
+    steps: {
+      welcome: 'Bienvenue',
+      profile: 'Profil',
+      organization: 'Organisation',
+      team: 'Équipe',
+      preferences: 'Préférences',
+      integrations: 'Intégrations',
+      tour: 'Visite guidée',
+      complete: 'Terminé',
+    },
+    checklist: {
+      create_event: { title: 'Créez votre premier événement', description: 'Préparez une production ou un événement' },
+      invite_team: { title: 'Invitez un membre de l’équipe', description: 'On travaille mieux ensemble' },
+      connect_integration: { title: 'Connectez une intégration', description: 'Synchronisez avec vos outils' },
+      customize_profile: { title: 'Complétez votre profil', description: 'Ajoutez une photo et une bio' },
+      explore_dashboard: { title: 'Découvrez le tableau de bord', description: 'Votre centre de pilotage' },
+    },
+  },
 };

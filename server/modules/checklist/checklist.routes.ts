@@ -14,6 +14,8 @@ import { reply } from '../../http/reply';
 import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
 import { siteSecretOrApiToken } from '../api-tokens/site-or-token';
+import { checklistIn } from '../../i18n/seeded-texts';
+import { requestLanguage } from '../sessions/request-context';
 import { requireSession, sessionOf } from '../sessions/require-session';
 import { actOnItem, completeItemForSite, getChecklist, setChecklistDismissed } from './checklist.service';
 
@@ -22,7 +24,11 @@ export function checklistRoutes(services: Services): Router {
   const router = Router();
 
   router.get('/checklist', signedIn, async (req, res) => {
-    reply(res, 'GET /api/checklist', await getChecklist(services, sessionOf(req).userId));
+    reply(
+      res,
+      'GET /api/checklist',
+      checklistIn(await getChecklist(services, sessionOf(req).userId), requestLanguage(req)),
+    );
   });
 
   for (const action of CHECKLIST_ITEM_ACTIONS) {
@@ -35,7 +41,7 @@ export function checklistRoutes(services: Services): Router {
         reply(
           res,
           `POST /api/checklist/items/:key/${action}`,
-          await actOnItem(services, sessionOf(req).userId, key.data, action),
+          checklistIn(await actOnItem(services, sessionOf(req).userId, key.data, action), requestLanguage(req)),
         );
       }),
     );
@@ -49,7 +55,10 @@ export function checklistRoutes(services: Services): Router {
         reply(
           res,
           `POST /api/checklist/${action}`,
-          await setChecklistDismissed(services, sessionOf(req).userId, action === 'dismiss'),
+          checklistIn(
+            await setChecklistDismissed(services, sessionOf(req).userId, action === 'dismiss'),
+            requestLanguage(req),
+          ),
         );
       }),
     );

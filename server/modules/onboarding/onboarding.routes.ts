@@ -8,7 +8,8 @@ import { ApiError, CommonErrors } from '../../http/errors';
 import { reply } from '../../http/reply';
 import { withBody } from '../../http/validate';
 import type { Services } from '../../services';
-import { requestContext } from '../sessions/request-context';
+import { onboardingIn } from '../../i18n/seeded-texts';
+import { requestContext, requestLanguage } from '../sessions/request-context';
 import { requireSession, sessionOf } from '../sessions/require-session';
 import { actOnStep, getOnboarding, goBack, startOnboarding } from './onboarding.service';
 
@@ -24,14 +25,19 @@ export function onboardingRoutes(services: Services): Router {
   const router = Router();
 
   router.get('/onboarding', signedIn, async (req, res) => {
-    reply(res, 'GET /api/onboarding', await getOnboarding(services, sessionOf(req).userId));
+    reply(
+      res,
+      'GET /api/onboarding',
+      onboardingIn(await getOnboarding(services, sessionOf(req).userId), requestLanguage(req)),
+    );
   });
 
   router.post(
     '/onboarding/start',
     signedIn,
     withBody(StartOnboardingBody, async (body, req, res) => {
-      reply(res, 'POST /api/onboarding/start', await startOnboarding(services, sessionOf(req).userId, body));
+      const started = await startOnboarding(services, sessionOf(req).userId, body);
+      reply(res, 'POST /api/onboarding/start', onboardingIn(started, requestLanguage(req)));
     }),
   );
 
@@ -50,7 +56,7 @@ export function onboardingRoutes(services: Services): Router {
           body.data,
           requestContext(req),
         );
-        reply(res, `POST /api/onboarding/steps/:key/${action}`, walk);
+        reply(res, `POST /api/onboarding/steps/:key/${action}`, onboardingIn(walk, requestLanguage(req)));
       }),
     );
   }
@@ -59,7 +65,11 @@ export function onboardingRoutes(services: Services): Router {
     '/onboarding/back',
     signedIn,
     withBody(EmptyBody, async (_body, req, res) => {
-      reply(res, 'POST /api/onboarding/back', await goBack(services, sessionOf(req).userId));
+      reply(
+        res,
+        'POST /api/onboarding/back',
+        onboardingIn(await goBack(services, sessionOf(req).userId), requestLanguage(req)),
+      );
     }),
   );
 

@@ -47,6 +47,11 @@ function allowedLanguages(req: Request): readonly Language[] {
   return Array.isArray(allowed) ? (allowed as Language[]) : SUPPORTED_LANGUAGES;
 }
 
+/** The most preferred language of the request's `Accept-Language` that acct speaks and the server allows. */
+export function requestLanguage(req: Request): Language | undefined {
+  return acceptedLanguage(req.headers['accept-language'], allowedLanguages(req));
+}
+
 export function requestContext(req: Request): RequestContext {
   const userAgent = req.headers['user-agent']?.slice(0, 512);
   // Location headers are only as trustworthy as the proxy that sets them: without a trusted
@@ -59,6 +64,6 @@ export function requestContext(req: Request): RequestContext {
     userAgent,
     device: parseUserAgent(userAgent),
     location: city || country ? { city, country } : null,
-    language: acceptedLanguage(req.headers['accept-language'], allowedLanguages(req)),
+    language: requestLanguage(req),
   };
 }
