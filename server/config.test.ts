@@ -16,6 +16,16 @@ describe('loadConfig', () => {
     assert.deepEqual(config.signInMethods, ['passkey', 'magic-link', 'password']);
     assert.equal(config.signUpEnabled, true);
     assert.equal(config.productName, 'acct');
+    assert.equal(config.publicUrl, 'http://localhost:3000');
+  });
+
+  it('takes the public address from PORT when ACCT_PUBLIC_URL is unset, so that emailed links reach this server', () => {
+    assert.equal(loadConfig({ PORT: '3513' }).publicUrl, 'http://localhost:3513');
+    assert.match(loadConfig({ PORT: '3513' }).mail.from, /no-reply@localhost>$/);
+    assert.equal(
+      loadConfig({ PORT: '3513', ACCT_PUBLIC_URL: 'https://auth.example.com/' }).publicUrl,
+      'https://auth.example.com',
+    );
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {

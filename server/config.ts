@@ -42,7 +42,8 @@ export type Environment = z.infer<typeof envSchema>;
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ACCT_HOST: z.string().min(1).optional(),
-  ACCT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  // Unset: http://localhost:<PORT>, so that emailed links reach a server started on another port.
+  ACCT_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -289,7 +290,8 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration:\n  ${(err as Error).message}`);
   }
   const oauth = parseOAuthProviders(present);
-  const mailFrom = e.ACCT_MAIL_FROM ?? `${e.ACCT_PRODUCT_NAME} <no-reply@${new URL(e.ACCT_PUBLIC_URL).hostname}>`;
+  const publicUrl = (e.ACCT_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const mailFrom = e.ACCT_MAIL_FROM ?? `${e.ACCT_PRODUCT_NAME} <no-reply@${new URL(publicUrl).hostname}>`;
   const push = parsePushSettings(present, { mailFrom });
   const connectedApps = parseConnectedApps(present);
   const problems = [...settingConflicts(e, dev), ...oauth.problems, ...push.problems, ...connectedApps.problems];
@@ -299,7 +301,7 @@ export function loadConfig(
   return {
     port: e.PORT,
     host: e.ACCT_HOST,
-    publicUrl: e.ACCT_PUBLIC_URL.replace(/\/+$/, ''),
+    publicUrl,
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolMax: e.ACCT_DB_POOL_MAX } : { dataDir: e.ACCT_DATA_DIR },
     migrationDatabaseUrl: e.ACCT_MIGRATION_DATABASE_URL,
     dataDir: e.ACCT_DATA_DIR,
