@@ -75,7 +75,8 @@ describeOnEachDatabase('seeded texts through the API', (getDb) => {
   it("answers the seeded checklist items in the reader's language, and what the site changed as written", async () => {
     const { client } = await signedUpClient(server.services, server.url);
     const spanish = { 'Accept-Language': 'es' };
-    const item = (body: { items: { key: string }[] }, key: string) => body.items.find((i) => i.key === key);
+    type Item = { key: string; title: string; description: string | null };
+    const item = (body: { items: Item[] }, key: string) => body.items.find((i) => i.key === key);
     const list = await client.get('/api/checklist', spanish);
     assert.deepEqual(item(list.body, 'create_event'), {
       ...item((await client.get('/api/checklist')).body, 'create_event'),
@@ -90,10 +91,7 @@ describeOnEachDatabase('seeded texts through the API', (getDb) => {
       .where({ key: 'create_event' })
       .update({ title: 'Book your first gig' });
     try {
-      const changed = item((await client.get('/api/checklist', spanish)).body, 'create_event') as {
-        title: string;
-        description: string;
-      };
+      const changed = item((await client.get('/api/checklist', spanish)).body, 'create_event')!;
       assert.deepEqual(
         [changed.title, changed.description],
         ['Book your first gig', 'Prepara una producción o un evento'],

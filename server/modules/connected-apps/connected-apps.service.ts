@@ -115,7 +115,7 @@ export async function startConnect(
     sessionId: actor.sessionId,
     provider: app.id,
     codeVerifier,
-    returnTo: returnAddress(request.returnTo, request.origin, config.redirectAllowlist),
+    returnTo: returnAddress(request.returnTo, request.origin, config.redirectAllowlist, 'returnTo'),
     ttlSeconds: CONNECT_TTL_SECONDS,
   });
   return client

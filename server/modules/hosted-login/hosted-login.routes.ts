@@ -26,7 +26,7 @@ export function hostedLoginPage({ config }: Services): Router {
   router.get(
     '/login',
     withQuery(HostedLoginQuery, (query, req, res) => {
-      const returnTo = returnAddress(query.return_to, undefined, config.redirectAllowlist);
+      const returnTo = returnAddress(query.return_to, undefined, config.redirectAllowlist, 'return_to');
       const lang = pageLanguage(req, config);
       const t = messages(lang).pages.login;
       sendHostedPage(res, {

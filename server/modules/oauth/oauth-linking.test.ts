@@ -159,6 +159,7 @@ describeOnEachDatabase('OAuth linking while signed in', (getDb) => {
       body: { provider: 'testop', returnTo: 'https://evil.example/' },
     });
     assert.equal(elsewhere.status, 400);
+    assert.deepEqual(elsewhere.error?.fields, { returnTo: 'redirect_not_allowed' }, 'names the field the request has');
     const id = (await client.get('/api/me')).body.session.id;
     await knex()('user_sessions')
       .where({ id })

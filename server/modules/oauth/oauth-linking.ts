@@ -72,7 +72,7 @@ export async function startLink(
       {
         // Always a full-page redirect: the page comes back and redeems the code itself.
         mode: 'redirect',
-        returnTo: returnAddress(returnTo, context.origin, config.redirectAllowlist),
+        returnTo: returnAddress(returnTo, context.origin, config.redirectAllowlist, 'returnTo'),
         clientNonce: undefined,
         browserKey: undefined,
         linkUserId: session.userId,

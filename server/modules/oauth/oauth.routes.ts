@@ -31,7 +31,7 @@ export function oauthPages(services: Services): Router {
       const provider = providerOf(req);
       if (!provider) return next();
       // Like emailed links: the named page if allowed (else 400), else the first allowed origin.
-      const returnTo = returnAddress(query.return_to, undefined, config.redirectAllowlist);
+      const returnTo = returnAddress(query.return_to, undefined, config.redirectAllowlist, 'return_to');
       const url = await startSignIn(
         services,
         clients,

@@ -5,17 +5,24 @@
  */
 import { ApiError, CommonErrors } from '../../http/errors';
 
-/** The URL without its fragment, if its origin is allowed; throws 400 otherwise. Undefined stays undefined. */
-export function allowedRedirect(url: string | undefined, allowlist: readonly string[]): string | undefined {
+/**
+ * The URL without its fragment, if its origin is allowed; throws 400 otherwise, naming `field`, the
+ * request's own name for it. Undefined stays undefined.
+ */
+export function allowedRedirect(
+  url: string | undefined,
+  allowlist: readonly string[],
+  field = 'redirectUrl',
+): string | undefined {
   if (url === undefined) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw ApiError.of(CommonErrors, 'invalid_request', { fields: { redirectUrl: 'invalid_url' } });
+    throw ApiError.of(CommonErrors, 'invalid_request', { fields: { [field]: 'invalid_url' } });
   }
   if (!allowlist.includes(parsed.origin)) {
-    throw ApiError.of(CommonErrors, 'invalid_request', { fields: { redirectUrl: 'redirect_not_allowed' } });
+    throw ApiError.of(CommonErrors, 'invalid_request', { fields: { [field]: 'redirect_not_allowed' } });
   }
   parsed.hash = '';
   return parsed.toString();
@@ -29,7 +36,8 @@ export function returnAddress(
   requested: string | undefined,
   origin: string | undefined,
   allowlist: readonly string[],
+  field = 'redirectUrl',
 ): string {
   const fallback = origin && allowlist.includes(origin) ? `${origin}/` : `${allowlist[0]}/`;
-  return allowedRedirect(requested, allowlist) ?? fallback;
+  return allowedRedirect(requested, allowlist, field) ?? fallback;
 }
