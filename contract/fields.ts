@@ -21,18 +21,27 @@ export const emailField = z
 const UNSAFE_NAME_CHARACTERS = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
 /**
+ * What shows nothing: spaces, the default-ignorable characters (zero-width spaces and joiners,
+ * the Hangul fillers, variation selectors…) and the blank Braille pattern. At a name's ends they
+ * only hide what the name is ("\u200Badmin" reads "admin"), and a name of nothing else is empty.
+ */
+const INVISIBLE = '[\\p{White_Space}\\p{Default_Ignorable_Code_Point}\\u2800]';
+const INVISIBLE_AT_ENDS = new RegExp(`^${INVISIBLE}+|${INVISIBLE}+$`, 'gu');
+
+/**
  * The one rule for every name a user or an administrator sets and others see — display names,
  * organization names, passkey names, the titles of onboarding paths, steps, checklist items and
- * templates: normalised to NFC (so that "é" typed two ways is one name), trimmed, 1 to `max`
- * characters, and `invalid_characters` for anything in UNSAFE_NAME_CHARACTERS. Letters of every
- * script, combining marks, emoji and zero-width joiners (which emoji and several scripts need)
- * are all fine.
+ * templates: normalised to NFC (so that "é" typed two ways is one name), trimmed of anything
+ * invisible at its ends (so a name of only that is `required`), 1 to `max` characters, and
+ * `invalid_characters` for anything in UNSAFE_NAME_CHARACTERS. Letters of every script, combining
+ * marks, emoji and zero-width joiners inside a name (which emoji and several scripts need) are all
+ * fine.
  */
 export const nameField = (max: number) =>
   z
     .string()
     .normalize('NFC')
-    .trim()
+    .overwrite((name) => name.replace(INVISIBLE_AT_ENDS, ''))
     .min(1, 'required')
     .max(max, 'too_long')
     .refine((name) => !UNSAFE_NAME_CHARACTERS.test(name), 'invalid_characters');

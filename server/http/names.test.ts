@@ -4,7 +4,8 @@
  * (create, rename, the onboarding organization step), passkey names (register, rename) and what
  * administrators name (paths, their steps, checklist items, templates). Bidirectional overrides
  * and isolates, line breaks, tabs and NUL are refused with 400 `invalid_request` naming the field
- * (`invalid_characters`); names in any script, with accents or emoji, are kept, in NFC, trimmed.
+ * (`invalid_characters`); names in any script, with accents or emoji, are kept, in NFC, trimmed (of
+ * invisible characters too: a name of only those is empty).
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -213,10 +214,21 @@ describeOnEachDatabase('names people see', (getDb) => {
     }
   });
 
-  it('refuses an empty name (spaces only) as required', async () => {
+  it('refuses an empty name (spaces only) as required, and one of only invisible characters too', async () => {
+    // Zero-width space, Hangul filler, blank Braille pattern, word joiner, a variation selector.
     for (const route of routes) {
-      const res = await route.send(' \u00A0 ');
-      assert.deepEqual([res.status, res.body.error?.fields], [400, { [route.field]: 'required' }], route.label);
+      for (const empty of [' \u00A0 ', '\u200B', '\u3164', '\u2800', '\u2060\uFE0F']) {
+        const res = await route.send(empty);
+        const label = `${route.label} ${JSON.stringify(empty)}`;
+        assert.deepEqual([res.status, res.body.error?.fields], [400, { [route.field]: 'required' }], label);
+      }
+    }
+  });
+
+  it('drops what is invisible at the ends of a name, which would hide what it reads', async () => {
+    for (const route of routes.filter((r) => r.saved)) {
+      const res = await route.send('\u200B\u3164Ada Lovelace\u200D\u2800');
+      assert.equal(route.saved!(res), 'Ada Lovelace', route.label);
     }
   });
 });
