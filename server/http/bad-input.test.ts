@@ -410,7 +410,7 @@ describeOnEachDatabase('bad input on every API route (I4)', (getDb) => {
     const variants: Record<string, string>[] = [
       { 'User-Agent': `Mozilla/5.0 ${'x'.repeat(8000)}` },
       { 'User-Agent': 'Mozilla/5.0 (\u00ff\u00fe) \u00e9' },
-      { Cookie: 'acct_session=%00; acct_session=%ZZ' },
+      { Cookie: '__Host-acct_session=%00; __Host-acct_session=%ZZ' },
       { Authorization: 'Bearer ' },
       { Authorization: `Bearer ${'A'.repeat(43)}` },
       { Authorization: 'Basic dXNlcjpwYXNz' },

@@ -132,7 +132,7 @@ describeOnEachDatabase('CSRF and CORS on every state-changing route', (getDb) =>
     const res = await fetch(server.url + pathOf(route), {
       method: route.method,
       redirect: 'manual',
-      headers: { Cookie: `acct_session=${victim.client.sessionCookie}`, ...encoded.headers, ...headers },
+      headers: { Cookie: `__Host-acct_session=${victim.client.sessionCookie}`, ...encoded.headers, ...headers },
       body: encoded.body,
     });
     const text = await res.text();

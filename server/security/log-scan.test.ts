@@ -53,7 +53,7 @@ describeOnEachDatabase('no secret in the logs (C4)', (getDb) => {
     assert.ok(id, `${label}: no X-Request-Id`);
     requestIds.push(id);
     for (const cookie of answer.headers.getSetCookie()) {
-      const value = /^acct_session=([^;]*)/.exec(cookie)?.[1];
+      const value = /^__Host-acct_session=([^;]*)/.exec(cookie)?.[1];
       if (value) token(value, `${label}: session cookie`);
     }
     const session = (answer.body as { session?: { token?: string } } | undefined)?.session;

@@ -9,6 +9,7 @@
  */
 import type { BodyOf, PathOf, QueryOf, ResponseOf, RouteKey } from '../../contract/routes';
 import { routeRequest, type PathParams } from '../../contract/wire';
+import { PLAIN_SESSION_COOKIE, SESSION_COOKIE } from '../modules/sessions/session-transport';
 import { randomToken } from '../security/tokens';
 
 export const TEST_ORIGIN = 'http://localhost:5173';
@@ -146,6 +147,6 @@ export class TestClient {
   }
 
   get sessionCookie(): string | undefined {
-    return this.cookies.get('acct_session');
+    return this.cookies.get(SESSION_COOKIE) ?? this.cookies.get(PLAIN_SESSION_COOKIE);
   }
 }

@@ -19,7 +19,7 @@ import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
 import { idOrNotFound, requireRole } from '../organizations/access';
 import { SessionErrors } from '../../../contract/sessions';
-import { readSessionToken } from '../sessions/session-transport';
+import { readSessionToken, sessionCookieName, transportOf } from '../sessions/session-transport';
 import { authenticate } from '../sessions/sessions.queries';
 import { authenticateApiToken, presentsApiToken, requireScope } from './bearer-token';
 
@@ -57,7 +57,13 @@ export async function authorizeOrganization(
     requireScope(token, scope);
     return { kind: 'token', organizationId: id, tokenId: token.tokenId, scopes: token.scopes };
   }
-  const session = req.auth ?? (await authenticate(services.db, readSessionToken(req), services.config.session));
+  const session =
+    req.auth ??
+    (await authenticate(
+      services.db,
+      readSessionToken(req, sessionCookieName(transportOf(services.config))),
+      services.config.session,
+    ));
   if (!session) throw ApiError.of(SessionErrors, 'not_signed_in');
   const userId = session.userId;
   const memberRole = await requireRole(services.db.knex, { userId, organizationId: id }, role);

@@ -115,7 +115,7 @@ describeOnEachDatabase('compression', (getDb) => {
 
   it('compresses answers over 1 kB, in brotli or gzip, and leaves small ones as they are', async () => {
     const { client } = await signedUpClient(server.services, server.url);
-    const cookie = `acct_session=${client.sessionCookie}`;
+    const cookie = `__Host-acct_session=${client.sessionCookie}`;
     const signedIn = { Cookie: cookie, Origin: TEST_ORIGIN };
     // The seed's setup checklist, and the hosted pages' stylesheet.
     for (const path of ['/api/checklist', hostedAssets(server.services.config.brand).stylesheet.path]) {

@@ -76,7 +76,7 @@ describeOnEachDatabase('data export', (getDb) => {
     const res = await fetch(url, {
       headers: {
         Origin: 'http://localhost:5173',
-        ...(user.client.sessionCookie ? { Cookie: `acct_session=${user.client.sessionCookie}` } : {}),
+        ...(user.client.sessionCookie ? { Cookie: `__Host-acct_session=${user.client.sessionCookie}` } : {}),
         ...(user.client.bearer ? { Authorization: `Bearer ${user.client.bearer}` } : {}),
       },
     });

@@ -13,12 +13,12 @@ import type { Services } from '../../services';
 import { allowedRedirect } from '../sessions/redirects';
 import { requestContext } from '../sessions/request-context';
 import { requireSession, sessionOf } from '../sessions/require-session';
-import { issueSession } from '../sessions/session-transport';
+import { issueSession, transportOf } from '../sessions/session-transport';
 import { changePassword, requestPasswordReset, signInWithPassword, signUp } from './passwords.service';
 
 export function passwordRoutes(services: Services): Router {
   const { config } = services;
-  const transport = { transport: config.session.transport, publicUrl: config.publicUrl };
+  const transport = transportOf(config);
   const returnTo = (url: string | undefined) => allowedRedirect(url, config.redirectAllowlist);
   const router = Router();
 

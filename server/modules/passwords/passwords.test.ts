@@ -157,7 +157,7 @@ describeOnEachDatabase('passwords', (getDb) => {
       const res = await fresh.post('/api/auth/sign-in', { email: email.toUpperCase(), password: PASSWORD });
       assert.equal(res.status, 200);
       assert.equal(res.body.user.email, email);
-      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('acct_session='));
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-acct_session='));
       assert.match(cookie ?? '', /HttpOnly/);
       assert.match(cookie ?? '', /SameSite=Lax/);
       assert.match(cookie ?? '', /Path=\//);

@@ -25,7 +25,7 @@ import { logAnswer } from '../../http/logging';
 import { API_CACHE_CONTROL } from '../../http/reply';
 import { fixedHeaders, securityHeaders } from '../../http/security-headers';
 import type { Services } from '../../services';
-import { readSessionToken } from './session-transport';
+import { readSessionToken, sessionCookieName, transportOf } from './session-transport';
 import { authenticate } from './sessions.queries';
 import { currentSession } from './sessions.service';
 
@@ -46,6 +46,7 @@ export function withDirectSessionCheck(services: Services, app: RequestListener)
   const { config, db, logger } = services;
   const allowedOrigins = new Set(config.allowedOrigins);
   const ownOrigin = new URL(config.publicUrl).origin;
+  const cookieName = sessionCookieName(transportOf(config));
   // In the order the Express path sets them: security headers, `Vary` (CORS), `Cache-Control`.
   const everyAnswer = [...fixedHeaders(securityHeaders(config)), 'Vary', 'Origin', 'Cache-Control', API_CACHE_CONTROL];
 
@@ -83,7 +84,7 @@ export function withDirectSessionCheck(services: Services, app: RequestListener)
   return (req, res) => {
     if (!answersHere(req)) return app(req, res);
     const started = process.hrtime.bigint();
-    authenticate(db, readSessionToken(req), config.session).then(
+    authenticate(db, readSessionToken(req, cookieName), config.session).then(
       (session) => {
         if (session) return answer(req, res, 200, JSON.stringify(currentSession(session)), started);
         if (SIGNED_OUT.get(req.url) === 'answer') return answer(req, res, 200, NOBODY, started);

@@ -6,7 +6,7 @@ import type { Request, RequestHandler } from 'express';
 import { SessionErrors } from '../../../contract/sessions';
 import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
-import { readSessionToken } from './session-transport';
+import { readSessionToken, sessionCookieName, transportOf } from './session-transport';
 import { authenticate, type ActiveSession } from './sessions.queries';
 
 // Express's request type is extended by declaration merging, on the module that declares it.
@@ -18,8 +18,9 @@ declare module 'express-serve-static-core' {
 }
 
 export function optionalSession({ db, config }: Services): RequestHandler {
+  const cookieName = sessionCookieName(transportOf(config));
   return async (req, _res, next) => {
-    const session = await authenticate(db, readSessionToken(req), config.session);
+    const session = await authenticate(db, readSessionToken(req, cookieName), config.session);
     if (session) req.auth = session;
     next();
   };

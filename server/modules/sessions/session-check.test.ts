@@ -44,7 +44,7 @@ describeOnEachDatabase('GET /api/session', (getDb) => {
   it('answers 200 with nobody, where /api/me answers 401, for a missing, forged or malformed session', async () => {
     const attempts: Record<string, string>[] = [
       {},
-      { Cookie: 'acct_session=forged' },
+      { Cookie: '__Host-acct_session=forged' },
       { Authorization: `Bearer ${'A'.repeat(43)}` },
       { Authorization: 'Bearer' },
     ];

@@ -13,14 +13,33 @@ import type { IncomingMessage } from 'node:http';
 import type { Response } from 'express';
 import type { Session } from '../../../contract/sessions';
 import { iso } from '../../../contract/wire';
-import type { SessionTransport } from '../../config';
+import type { Config, SessionTransport } from '../../config';
 import type { NewSession } from './sessions.queries';
 
-export const SESSION_COOKIE = 'acct_session';
+/**
+ * The session cookie's name wherever it is Secure: with the `__Host-` prefix the browser takes it
+ * only from this very host, with `Path=/` and no `Domain`, so a sibling subdomain (a blog, a
+ * marketing site, anything on the parent domain) can neither plant a session of its choosing nor
+ * shadow the real one (cookie tossing). A plain-http server on another host cannot carry the prefix,
+ * and uses PLAIN_SESSION_COOKIE.
+ */
+export const SESSION_COOKIE = '__Host-acct_session';
+export const PLAIN_SESSION_COOKIE = 'acct_session';
 
 export interface TransportSettings {
   transport: SessionTransport;
   publicUrl: string;
+}
+
+/** The transport settings of a configuration. */
+export const transportOf = (config: Pick<Config, 'session' | 'publicUrl'>): TransportSettings => ({
+  transport: config.session.transport,
+  publicUrl: config.publicUrl,
+});
+
+/** The one cookie name this server writes and reads (a cookie under the other name is not its). */
+export function sessionCookieName(settings: TransportSettings): string {
+  return cookieOptions(settings).secure ? SESSION_COOKIE : PLAIN_SESSION_COOKIE;
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {
@@ -31,11 +50,11 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-/** The secret the request carries, from `Authorization: Bearer` or the session cookie. */
-export function readSessionToken(req: Pick<IncomingMessage, 'headers'>): string | undefined {
+/** The secret the request carries, from `Authorization: Bearer` or the cookie `cookieName` (sessionCookieName). */
+export function readSessionToken(req: Pick<IncomingMessage, 'headers'>, cookieName: string): string | undefined {
   const authorization = req.headers.authorization;
   if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim();
-  return readCookie(req.headers.cookie, SESSION_COOKIE);
+  return readCookie(req.headers.cookie, cookieName);
 }
 
 function cookieOptions({ transport, publicUrl }: TransportSettings) {
@@ -51,10 +70,10 @@ export function issueSession(res: Response, settings: TransportSettings, session
   if (settings.transport === 'bearer') {
     return { id: session.id, expiresAt: iso(session.expiresAt), token: session.token };
   }
-  res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions(settings), expires: session.expiresAt });
+  res.cookie(sessionCookieName(settings), session.token, { ...cookieOptions(settings), expires: session.expiresAt });
   return { id: session.id, expiresAt: iso(session.expiresAt) };
 }
 
 export function clearSession(res: Response, settings: TransportSettings): void {
-  if (settings.transport !== 'bearer') res.clearCookie(SESSION_COOKIE, cookieOptions(settings));
+  if (settings.transport !== 'bearer') res.clearCookie(sessionCookieName(settings), cookieOptions(settings));
 }

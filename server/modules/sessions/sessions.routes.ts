@@ -14,7 +14,7 @@ import { ApiError } from '../../http/errors';
 import { exchangeCode, handOverSession } from './hand-over';
 import { requestContext } from './request-context';
 import { optionalSession, requireSession, sessionOf } from './require-session';
-import { clearSession, issueSession } from './session-transport';
+import { clearSession, issueSession, transportOf } from './session-transport';
 import {
   currentSession,
   listSessions,
@@ -27,7 +27,7 @@ import {
 
 export function sessionRoutes(services: Services): Router {
   const { config } = services;
-  const transport = { transport: config.session.transport, publicUrl: config.publicUrl };
+  const transport = transportOf(config);
   const signedIn = requireSession(services);
   const router = Router();
 

@@ -42,7 +42,7 @@ describeOnEachDatabase('sessions', (getDb) => {
   it('answers /api/me without a session with 401 not_signed_in', async () => {
     const attempts: Record<string, string>[] = [
       {},
-      { Cookie: 'acct_session=forged' },
+      { Cookie: '__Host-acct_session=forged' },
       { Authorization: 'Bearer ' + 'A'.repeat(43) },
     ];
     for (const headers of attempts) {
@@ -133,9 +133,9 @@ describeOnEachDatabase('sessions', (getDb) => {
     const cookie = client.sessionCookie!;
     const res = await client.call('POST /api/auth/sign-out');
     assert.deepEqual(res.body, { signedOut: true });
-    assert.match(res.headers.getSetCookie()[0] ?? '', /^acct_session=;.*Expires=Thu, 01 Jan 1970/);
+    assert.match(res.headers.getSetCookie()[0] ?? '', /^__Host-acct_session=;.*Expires=Thu, 01 Jan 1970/);
     const replay = new TestClient(server.url, { origin: TEST_ORIGIN });
-    assert.equal((await replay.get('/api/me', { Cookie: `acct_session=${cookie}` })).status, 401);
+    assert.equal((await replay.get('/api/me', { Cookie: `__Host-acct_session=${cookie}` })).status, 401);
     const again = await signInAs(email, password);
     const events = (await again.call('GET /api/login-history')).body.events.map((e) => e.eventType);
     assert.deepEqual(events.slice(0, 2), ['login_success', 'logout']);
@@ -309,6 +309,29 @@ describeOnEachDatabase('sessions', (getDb) => {
   });
 
   describe('transports', () => {
+    it('names its cookie __Host- so a sibling subdomain cannot plant or shadow it, and reads no other', async () => {
+      const { client, email, password } = await signedUpClient(server.services, server.url);
+      const res = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', {
+        email,
+        password,
+      });
+      const cookie = res.headers.getSetCookie()[0] ?? '';
+      assert.match(cookie, /^__Host-acct_session=[^;]+;/);
+      for (const attribute of ['Path=/', 'HttpOnly', 'Secure', 'SameSite=Lax'])
+        assert.ok(cookie.includes(attribute), cookie);
+      assert.doesNotMatch(cookie, /Domain=/i, 'a __Host- cookie has no Domain');
+      // A cookie another subdomain set for the parent domain, under the name without the prefix.
+      const planted = await new TestClient(server.url, { origin: TEST_ORIGIN }).get('/api/me', {
+        Cookie: `acct_session=${client.sessionCookie}`,
+      });
+      assert.equal(planted.status, 401);
+      // Before the real one, as a longer Path would put it: the real one is still the one read.
+      const shadowed = await new TestClient(server.url, { origin: TEST_ORIGIN }).get('/api/me', {
+        Cookie: `acct_session=forged; __Host-acct_session=${client.sessionCookie}`,
+      });
+      assert.equal(shadowed.status, 200);
+    });
+
     it('sets a partitioned cookie when acct is on another site', async () => {
       const partitioned = await startTestServer(getDb(), { env: { ACCT_SESSION_TRANSPORT: 'partitioned-cookie' } });
       try {
@@ -318,7 +341,7 @@ describeOnEachDatabase('sessions', (getDb) => {
           password,
         });
         const cookie = res.headers.getSetCookie()[0] ?? '';
-        for (const attribute of ['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned'])
+        for (const attribute of ['__Host-acct_session=', 'HttpOnly', 'Secure', 'SameSite=None', 'Partitioned'])
           assert.match(cookie, new RegExp(attribute));
       } finally {
         await partitioned.close();
