@@ -42,6 +42,11 @@ describe('push endpoint guard', () => {
       'https://[fe80::1]/x',
       'https://[fd12:3456::1]/x',
       'https://[::ffff:10.0.0.1]/x',
+      // IPv4 inside IPv6: 6to4 (127.0.0.1), Teredo, local NAT64; and the deprecated site-local range.
+      'https://[2002:7f00:1::]/x',
+      'https://[2001:0:7f00:1::]/x',
+      'https://[64:ff9b:1::a00:1]/x',
+      'https://[fec0::1]/x',
       'https://metadata/x',
       'https://printer.local/x',
       'https://db.internal/x',

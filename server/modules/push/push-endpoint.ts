@@ -7,58 +7,12 @@
  * resolves to when a message is sent (a name may resolve elsewhere later: DNS rebinding).
  * `ACCT_PUSH_ALLOW_LOOPBACK` lets loopback through, for tests and local development.
  */
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import { isLoopbackAddress, isSpecialAddress, lookupRefusing } from '../../security/special-addresses';
 
-/** Addresses no push service has: private, shared, loopback, link-local, documentation, multicast… */
-const SPECIAL_ADDRESSES = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  SPECIAL_ADDRESSES.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['64:ff9b::', 96],
-  ['100::', 64],
-  ['2001:db8::', 32],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  SPECIAL_ADDRESSES.addSubnet(network, prefix, 'ipv6');
-}
-
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-
-/** An IPv4-mapped IPv6 address (`::ffff:10.0.0.1`) is checked as the IPv4 address it carries. */
-function unmapped(address: string): { address: string; family: 'ipv4' | 'ipv6' } {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return { address: mapped[1]!, family: 'ipv4' };
-  return { address, family: isIP(address) === 4 ? 'ipv4' : 'ipv6' };
-}
-
-/** Whether acct may post to this IP address. */
-export function addressAllowed(raw: string, allowLoopback: boolean): boolean {
-  const { address, family } = unmapped(raw);
-  if (allowLoopback && LOOPBACK.check(address, family)) return true;
-  return !SPECIAL_ADDRESSES.check(address, family);
+/** Whether acct may post to this IP address: not a special one (security/special-addresses.ts), but loopback when allowed. */
+export function addressAllowed(address: string, allowLoopback: boolean): boolean {
+  return (allowLoopback && isLoopbackAddress(address)) || !isSpecialAddress(address);
 }
 
 const isLoopbackName = (host: string) => host === 'localhost' || host.endsWith('.localhost');
@@ -73,8 +27,7 @@ export function endpointAllowed(endpoint: string, allowLoopback: boolean): boole
   }
   if (url.username || url.password) return false;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const loopback =
-    isLoopbackName(host) || (isIP(host) !== 0 && LOOPBACK.check(unmapped(host).address, unmapped(host).family));
+  const loopback = isLoopbackName(host) || isLoopbackAddress(host);
   if (loopback) return allowLoopback && (url.protocol === 'https:' || url.protocol === 'http:');
   if (url.protocol !== 'https:') return false;
   if (isIP(host)) return addressAllowed(host, false);
@@ -87,21 +40,10 @@ export class RefusedAddressError extends Error {
   override name = 'RefusedAddressError';
 }
 
-/**
- * A `lookup` for node:http(s) requests that resolves as usual, then refuses the connection when
- * any address the name resolved to is not allowed.
- */
+/** A `lookup` for node:http(s) requests that refuses a name resolving to an address acct does not post to. */
 export function guardedLookup(allowLoopback: boolean): LookupFunction {
-  return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-      if (error) return callback(error, '', 0);
-      const refused = addresses.find((a) => !addressAllowed(a.address, allowLoopback));
-      if (refused) {
-        return callback(new RefusedAddressError(`${hostname} resolves to a refused address`), '', 0);
-      }
-      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-      const first = addresses[0]!;
-      return callback(null, first.address, first.family);
-    });
-  };
+  return lookupRefusing(
+    (address) => !addressAllowed(address, allowLoopback),
+    (hostname) => new RefusedAddressError(`${hostname} resolves to a refused address`),
+  );
 }

@@ -11,7 +11,7 @@ import type { RunningServer } from '../../start';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { team, type TestTeam } from '../../testing/organizations';
 import { startTestServer } from '../../testing/test-server';
-import { isBlockedAddress } from './address-guard';
+import { isSpecialAddress } from '../../security/special-addresses';
 import { attemptDelivery } from './delivery';
 import { postWebhook } from './sender';
 import { startReceiver, type Receiver } from './webhooks.fixtures';
@@ -53,16 +53,16 @@ const REFUSED_HOSTS = [
   'localhost',
 ];
 
-describe('isBlockedAddress', () => {
+describe('isSpecialAddress', () => {
   it('refuses every reserved address in every spelling, after the URL parser (H2)', () => {
     for (const host of REFUSED_HOSTS.filter((h) => h !== 'localhost')) {
-      assert.equal(isBlockedAddress(new URL(`http://${host}/`).hostname), true, host);
+      assert.equal(isSpecialAddress(new URL(`http://${host}/`).hostname), true, host);
     }
   });
 
   it('lets public addresses through', () => {
     for (const address of ['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '[2606:4700::1111]', '1.1.1.1'])
-      assert.equal(isBlockedAddress(address), false, address);
+      assert.equal(isSpecialAddress(address), false, address);
   });
 });
 

@@ -6,7 +6,8 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { BlockedAddressError, guardedLookup, isBlockedAddress, literalAddressOf } from './address-guard';
+import { isSpecialAddress } from '../../security/special-addresses';
+import { BlockedAddressError, guardedLookup, literalAddressOf } from './address-guard';
 
 /** The whole attempt — connect, send, answer — must fit in this. */
 export const WEBHOOK_TIMEOUT_MS = 15_000;
@@ -48,7 +49,7 @@ export function postWebhook(
   const literal = literalAddressOf(url);
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return Promise.resolve(done({ status: null, body: null, error: 'invalid_url' }));
-  if (literal && !allowPrivate && isBlockedAddress(literal))
+  if (literal && !allowPrivate && isSpecialAddress(literal))
     return Promise.resolve(done({ status: null, body: null, error: 'blocked_address' }));
 
   return new Promise((resolve) => {
