@@ -37,8 +37,10 @@ const NOT_YET_WITHIN: Record<string, number> = {
   // strings rather than in the registry, which brought the loader within its budget: 0.1. The
   // page-called methods (complete(), refresh()) asking nothing while nobody is signed in (no 401
   // in the console): 0.1. The focus and Escape of the API tokens', webhooks' and the second step's
-  // confirmations (core/inline-confirmation.ts): 0.1.
-  'whole kit (acct-all.js)': 89.1,
+  // confirmations (core/inline-confirmation.ts): 0.1. The account tabs scrolled to the selected one
+  // and faded where more lie, the onboarding's security notifications locked on, the profile's
+  // picture button and one rule for initials (the 375 px walk): 0.5.
+  'whole kit (acct-all.js)': 89.5,
 };
 
 const built = existsSync(viteManifest());

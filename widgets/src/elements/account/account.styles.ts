@@ -1,7 +1,8 @@
 /**
  * Styles of `<acct-account>`: a row of tabs over one panel. On a narrow screen the row scrolls
  * sideways (every tab stays one press away, and the selected one is scrolled into view) rather
- * than wrapping into an unreadable block.
+ * than wrapping into an unreadable block, and fades out at each edge it overflows on, so that a
+ * tab cut in half reads as "more this way".
  */
 import { css } from 'lit';
 
@@ -20,6 +21,51 @@ export const accountStyles = css`
     scrollbar-width: thin;
     border-block-end: 1px solid var(--_border);
     margin-block-end: var(--_space);
+    /* Where a tab scrolled to stops (account.ts, revealSelectedTab): clear of the fade. */
+    scroll-padding-inline: 2rem;
+  }
+  /*
+   * The fade, driven by the row's own scroll position (scroll-driven animations, no script): at
+   * the start edge once the row has scrolled from it, at the end edge until it reaches it (each
+   * turns within the row's first or last 2 px, as Chromium may stop a fraction of a pixel short of
+   * the end); none when the row does not overflow (its timeline is then inactive). The gradient
+   * runs from the start edge to the end edge, whichever way the language writes. Browsers without
+   * scroll timelines show no fade; the scrollbar is still there.
+   */
+  @supports (animation-timeline: scroll()) {
+    [role='tablist'] {
+      --_fade-start: 0px;
+      --_fade-end: 0px;
+      --_towards-end: to right;
+      mask-image: linear-gradient(
+        var(--_towards-end),
+        transparent,
+        #000 var(--_fade-start),
+        #000 calc(100% - var(--_fade-end)),
+        transparent
+      );
+      /* Longhands: given the shorthand, the minifier (lightningcss) folds the timeline into it,
+         and Chromium then drops the whole declaration. */
+      animation-name: acct-fade-start, acct-fade-end;
+      animation-fill-mode: both;
+      animation-timeline: scroll(self inline);
+      animation-range:
+        0 2px,
+        calc(100% - 2px) 100%;
+    }
+    :host(:is(:state(rtl), :dir(rtl):not(:state(ltr)))) [role='tablist'] {
+      --_towards-end: to left;
+    }
+  }
+  @keyframes acct-fade-start {
+    to {
+      --_fade-start: 2rem;
+    }
+  }
+  @keyframes acct-fade-end {
+    from {
+      --_fade-end: 2rem;
+    }
   }
   [role='tab'] {
     flex: none;

@@ -2,11 +2,14 @@
  * `<acct-account>` in Chromium: the built-in tabs with their elements (server and language passed
  * down), a site's own tab from the `tab` slot, `hide-tabs`, the `tab` attribute and the
  * `#account/<tab>` address both ways, and the keyboard (arrow keys, Home, End) as WAI-ARIA tabs
- * have it; the base suite checks axe, dark mode and 375 px.
+ * have it; at 375 px, the row of tabs scrolled (and only it) to the selected tab, left to right and
+ * right to left, with a fade at the edge it overflows on; the base suite checks axe, dark mode and 375 px.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
+import { translations } from '../../core/i18n/index.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
+import { atPhoneWidth, settled } from '../../testing/layout.js';
 import { $, element, nextEvent, signInNewAccount, signOutEverywhere, text } from '../../testing/helpers.js';
 import { AcctAccount } from './define.js';
 
@@ -143,4 +146,52 @@ describe('<acct-account>', () => {
     expect(el.tab).to.equal('profile');
     expect(location.hash, 'no-hash leaves the address alone').to.equal('');
   });
+});
+
+describe('<acct-account> at 375 px', () => {
+  const row = (el: AcctAccount) => $(el, '[role="tablist"]')!;
+  /** The selected tab lies wholly inside the row, where the user sees it. */
+  const inView = (el: AcctAccount) => {
+    const shown = row(el).getBoundingClientRect();
+    const tab = selectedTab(el)!.getBoundingClientRect();
+    return tab.left >= shown.left - 1 && tab.right <= shown.right + 1;
+  };
+  const fade = (el: AcctAccount, edge: 'start' | 'end') =>
+    getComputedStyle(row(el)).getPropertyValue(`--_fade-${edge}`);
+
+  for (const lang of ['en', 'ar']) {
+    it(`scrolls the row of tabs to the selected one on a deep link, a hashchange and a new tab, never the page (${lang})`, async () => {
+      await translations.load(lang, AcctAccount.stringAreas);
+      await atPhoneWidth(async () => {
+        history.replaceState(null, '', '#account/privacy');
+        const pageScroll = window.scrollY;
+        // Below the fold: scrolling the tab into view must not scroll the page to it.
+        const el = await fixture<AcctAccount>(
+          html`<div style="margin-block-start: 1500px"><acct-account server=${testServers.instant} lang=${lang}></acct-account></div>`,
+        ).then((div) => div.firstElementChild as AcctAccount);
+        await settled();
+        expect(row(el).scrollWidth, 'the tabs overflow the row').to.be.above(row(el).clientWidth);
+        expect(inView(el), 'deep link').to.equal(true);
+        expect(
+          [fade(el, 'start'), fade(el, 'end')],
+          'a fade where the row overflows: before the selected last tab',
+        ).to.deep.equal(['2rem', '0px']);
+        expect(getComputedStyle(row(el)).maskImage, 'the fade runs from the start edge').to.contain(
+          lang === 'ar' ? 'to left' : 'to right',
+        );
+
+        location.hash = '#account/profile';
+        await waitUntil(() => el.tab === 'profile');
+        await el.updateComplete;
+        await settled();
+        expect(inView(el), 'hashchange').to.equal(true);
+        expect([fade(el, 'start'), fade(el, 'end')], 'after the selected first tab').to.deep.equal(['0px', '2rem']);
+
+        el.tab = 'notifications';
+        await el.updateComplete;
+        expect(inView(el), 'tab property').to.equal(true);
+        expect(window.scrollY, 'the page did not scroll').to.equal(pageScroll);
+      });
+    });
+  }
 });

@@ -45,9 +45,10 @@ interface Tab {
  * Profile, security, notifications, data & privacy, and the site's own tabs, in one card. The
  * selected tab is the `tab` attribute and the address fragment `#account/<tab>` (unless
  * `no-hash`), so a link can open any tab. Tabs follow the WAI-ARIA pattern (arrow keys, Home,
- * End; one tab stop) and scroll sideways on a narrow screen.
+ * End; one tab stop). On a narrow screen the row scrolls sideways, always to the selected tab, and
+ * fades out at the edge where more tabs lie.
  *
- * @summary The account centre: every account element under accessible, deep-linkable tabs.
+ * @summary The account centre: every account element under accessible tabs, each opened by a link to `#account/<tab>` (e.g. `/settings#account/privacy`).
  *
  * @tag acct-account
  *
@@ -72,7 +73,7 @@ export class AcctAccount extends AcctElement {
 
   static override styles = [AcctElement.styles, accountStyles];
 
-  /** The selected tab's id: `profile`, `security`, `notifications`, `privacy` or a site tab's `data-tab`. */
+  /** The selected tab's id: `profile`, `security`, `notifications`, `privacy` or a site tab's `data-tab`; unless `no-hash`, also the address's `#account/<tab>`. */
   @property({ reflect: true }) tab = 'profile';
 
   /** Built-in tabs to leave out, space-separated, e.g. `notifications privacy`. */
@@ -148,6 +149,24 @@ export class AcctAccount extends AcctElement {
         el.id ||= `acct-account-panel-${tab.id}`;
       }
     }
+    // After every render, not only a new `tab`: the labels' language or the site's tabs change the widths too.
+    this.revealSelectedTab();
+  }
+
+  /**
+   * Scrolls the row of tabs, and only it, so that the selected tab shows whole, clear of the fades
+   * at the row's edges (its scroll-padding). `scrollIntoView()` would scroll the page as well, to
+   * bring the row itself into view. `scrollLeft` grows rightwards in either direction (it is
+   * negative right to left), so the same sums serve both.
+   */
+  private revealSelectedTab(): void {
+    const row = this.renderRoot.querySelector<HTMLElement>('[role="tablist"]')!;
+    const tab = row.querySelector('[aria-selected="true"]');
+    if (!tab) return;
+    const margin = parseFloat(getComputedStyle(row).scrollPaddingInlineStart) || 0;
+    const shown = row.getBoundingClientRect();
+    const { left, right } = tab.getBoundingClientRect();
+    row.scrollLeft += Math.max(0, right + margin - shown.right) || Math.min(0, left - margin - shown.left);
   }
 
   override render(): TemplateResult {
@@ -225,8 +244,7 @@ export class AcctAccount extends AcctElement {
     const next = tabs[(index + step[event.key]! + tabs.length) % tabs.length]!;
     this.pick(next.id);
     await this.updateComplete;
-    const button = this.renderRoot.querySelector<HTMLElement>(`[role="tab"][data-tab="${CSS.escape(next.id)}"]`);
-    button?.focus();
-    button?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // The render has scrolled the row to it (revealSelectedTab).
+    this.renderRoot.querySelector<HTMLElement>(`[role="tab"][data-tab="${CSS.escape(next.id)}"]`)?.focus();
   };
 }

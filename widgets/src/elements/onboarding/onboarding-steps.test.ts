@@ -2,7 +2,7 @@
  * The step forms of `<acct-onboarding>` against the real servers: each built-in step renders,
  * checks what it can before sending, shows the server's field errors beside their fields, and
  * does its work (the profile is edited, an organization created or picked, invitations sent,
- * preferences and quiet hours saved); the host's slots render for built-in and site steps, and a
+ * preferences and quiet hours saved, security notifications locked on); the host's slots render for built-in and site steps, and a
  * site step's data arrives from `setStepData()` or an `acct-step-data` event.
  */
 import { expect, fixture, html } from '@open-wc/testing';
@@ -170,6 +170,26 @@ describe('<acct-onboarding> steps', () => {
     };
     expect(saved.notifications.comments).to.deep.equal({ email: true, push: false, inApp: true });
     expect(saved.quietHours).to.deep.include({ enabled: true, start: '21:30', end: '07:00', days: [1, 2, 3, 4, 5, 6] });
+  });
+
+  it('preferences: security notifications show ticked and locked, with the reason, as the account page has them', async () => {
+    const { el, device } = await at([...BEFORE_TEAM, ['team', { invitations: [] }]], 'Preferences');
+    const note = $(el, '[part="locked-note"]');
+    expect(text(note)).to.equal(
+      'Security notifications are always on: they tell you when someone else may be using your account.',
+    );
+    for (const event of ['new_sign_in', 'password_changed']) {
+      for (const channel of ['email', 'push', 'inApp']) {
+        const box = field(el, `${event}.${channel}`);
+        expect([box.checked, box.disabled], `${event}.${channel}`).to.deep.equal([true, true]);
+        expect(box.closest('table')!.getAttribute('aria-describedby')).to.equal(note!.id);
+      }
+    }
+    expect(field(el, 'comments.email').disabled, 'the others stay the user’s choice').to.equal(false);
+    next(el);
+    await showing(el, 'Integrations');
+    const saved = (await progress(device)).stepData?.preferences as { notifications: Record<string, unknown> };
+    expect(saved.notifications.new_sign_in).to.deep.equal({ email: true, push: true, inApp: true });
   });
 
   it('integrations and tour render the host’s slot content (a default text without it)', async () => {

@@ -72,6 +72,7 @@ const actOnStep = (api: ApiClient, key: string, action: StepAction, data: unknow
  * @csspart input - A text field or text area.
  * @csspart select - A select.
  * @csspart hint - A field's hint.
+ * @csspart locked-note - The preferences step's note under its table: security notifications are always on.
  * @csspart field-error - A field's error.
  * @csspart form-error - A message about the whole step.
  * @csspart button - Every button.
@@ -90,7 +91,8 @@ const actOnStep = (api: ApiClient, key: string, action: StepAction, data: unknow
  * @cssproperty [--acct-onboarding-max-width=40rem] - The widest the card grows.
  */
 export class AcctOnboarding extends OnboardingElement {
-  static override stringAreas = ['onboarding', 'mfa'] as const;
+  // `notifications`: the preferences step's note on security notifications, in the words of <acct-notification-settings>.
+  static override stringAreas = ['onboarding', 'mfa', 'notifications'] as const;
 
   static override styles = [OnboardingElement.styles, onboardingStyles];
 

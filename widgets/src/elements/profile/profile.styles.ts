@@ -1,4 +1,7 @@
-/** Styles of `<acct-profile>`: the picture beside its buttons, and the email row. */
+/**
+ * Styles of `<acct-profile>`: the picture beside its buttons, the file field drawn as a button
+ * (its label), and the email row.
+ */
 import { css } from 'lit';
 
 export const profileStyles = css`
@@ -40,8 +43,18 @@ export const profileStyles = css`
   section + section {
     margin-block-start: calc(var(--_space) * 1.5);
   }
-  input[type='file'] {
-    inline-size: 100%;
+  /* The file field is unseen (profile.ts): the label that stands for it shows its focus and state. */
+  .field > .button {
+    justify-self: start;
+    text-align: center;
+  }
+  input:focus-visible + .button {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  input:disabled + .button {
+    cursor: default;
+    opacity: 0.6;
   }
   .avatar {
     flex: none;

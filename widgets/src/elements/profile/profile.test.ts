@@ -2,10 +2,12 @@
  * `<acct-profile>` against the real servers: the name and mail language saved (and the page's
  * session learning them), a picture uploaded from a file and removed, a file that is not a picture
  * refused in words, the email change's "check your inbox" state and the link on its way, the
- * recent-sign-in refusal explained with "Sign in again", French, and the signed-out slot.
+ * recent-sign-in refusal explained with "Sign in again", French, and the signed-out slot; the
+ * avatar's initials those of `<acct-user-button>`, and the picture's button fitting 375 px in every language.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
+import { localize, translations } from '../../core/i18n/index.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
 import {
   $,
@@ -17,8 +19,10 @@ import {
   text,
   uniqueEmail,
 } from '../../testing/helpers.js';
+import { atPhoneWidth, expectFitsPhone } from '../../testing/layout.js';
 import { cancelReauth } from '../../testing/reauth.js';
 import { ageSession } from '../../testing/webauthn.js';
+import '../user-button/define.js';
 import { AcctProfile } from './define.js';
 
 beforeEach(signOutEverywhere);
@@ -183,4 +187,46 @@ describe('<acct-profile>', () => {
     expect(text($(el, '[part="title"]'))).to.equal('Profil');
     expect(text($(el, '[part~="change-email-button"]'))).to.equal('Modifier');
   });
+
+  it('shows the same two initials as <acct-user-button> when there is no picture', async () => {
+    await signInNewAccount(testServers.instant, { displayName: 'Walker Tester' });
+    const profile = await fixture<AcctProfile>(html`<acct-profile server=${testServers.instant}></acct-profile>`);
+    const button = await fixture(html`<acct-user-button server=${testServers.instant}></acct-user-button>`);
+    await shown(profile);
+    await waitUntil(() => button.shadowRoot!.querySelector('[part~="avatar"]'), 'no avatar in the user button');
+    expect(text($(profile, '[part="avatar"]'))).to.equal('WT');
+    expect(text($(button, '[part~="avatar"]'))).to.equal('WT');
+  });
+
+  for (const lang of ['en', 'de', 'es', 'fr', 'ar']) {
+    it(`offers the picture as a button of its own words that opens the file picker, fitting 375 px (${lang})`, async () => {
+      await signedIn();
+      await translations.load(lang, AcctProfile.stringAreas);
+      const el = await fixture<AcctProfile>(
+        html`<acct-profile server=${testServers.instant} lang=${lang}></acct-profile>`,
+      );
+      await shown(el);
+      const input = $<HTMLInputElement>(el, 'input[type="file"]')!;
+      const button = $(el, `label[for="${input.id}"]`)!;
+      await atPhoneWidth(async () => {
+        // Chromium's own file field ("Choose File No file chosen", elided at this width) is not drawn.
+        expect(input.getBoundingClientRect().width, 'the native file field shows').to.be.at.most(1);
+        const { width } = button.getBoundingClientRect();
+        expect(width, 'the button shows').to.be.above(40);
+        expect(button.scrollWidth, 'its words fit').to.be.at.most(button.clientWidth + 1);
+      });
+      expect(text(button)).to.equal(localize(lang).profile.uploadAvatar);
+      expect(getComputedStyle(button).cursor).to.equal('pointer');
+      // The field keeps the keyboard: it takes focus, named by the button's words, and a click on
+      // the button reaches it (which opens the picker).
+      input.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(input);
+      expect(input.labels?.[0]).to.equal(button);
+      let clicked = false;
+      input.addEventListener('click', (event) => ((clicked = true), event.preventDefault()), { once: true });
+      button.click();
+      expect(clicked, 'the button opens the file picker').to.equal(true);
+      await expectFitsPhone(el, `acct-profile/picture-button-${lang}`);
+    });
+  }
 });

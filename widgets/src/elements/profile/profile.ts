@@ -20,6 +20,7 @@ import { selectField, textField } from '../../core/form-fields.js';
 import { errorMessage, fieldErrors } from '../../core/i18n/index.js';
 import { formStyles } from '../../core/styles/form.styles.js';
 import { leftToRight, renderLoading, renderSignedOut } from '../../core/views.js';
+import { initials } from '../../core/initials.js';
 import { profileStyles } from './profile.styles.js';
 
 /**
@@ -52,7 +53,8 @@ const LANGUAGES = ['en', 'fr', 'de', 'es', 'ar'];
  * @csspart form - The profile form and the email form.
  * @csspart field - A label with its control.
  * @csspart label - A field's label.
- * @csspart input - A text field, and the picture's file field.
+ * @csspart input - A text field.
+ * @csspart upload-button - "Upload a picture", which opens the file picker (with `button`).
  * @csspart select - The language list.
  * @csspart hint - The picture field's hint.
  * @csspart field-error - A field's error.
@@ -125,18 +127,20 @@ export class AcctProfile extends AccountElement {
 
   private renderProfile(user: User): TemplateResult {
     const p = this.t.profile;
-    const initial = (user.displayName || user.email).trim().charAt(0).toUpperCase();
+    // The browser's own file field ("Choose File No file chosen") is elided on a phone and speaks
+    // the browser's language, not the element's: it stays, for the keyboard and screen readers, but
+    // unseen, and its label is drawn as the button (a click on a label opens its field's picker).
     return html`
       <div class="avatar-row">
         ${
           user.avatarUrl
             ? html`<img part="avatar" class="avatar" src=${user.avatarUrl} alt=${p.avatar} />`
-            : html`<span part="avatar" class="avatar" role="img" aria-label=${p.noAvatar}>${initial}</span>`
+            : html`<span part="avatar" class="avatar" role="img" aria-label=${p.noAvatar}>${initials(user)}</span>`
         }
         <div part="field" class="field">
-          <label part="label" for="avatar-file">${p.uploadAvatar}</label>
-          <input part="input" id="avatar-file" type="file" accept="image/png,image/jpeg,image/webp,image/gif"
+          <input class="visually-hidden" id="avatar-file" type="file" accept="image/png,image/jpeg,image/webp,image/gif"
             aria-describedby="avatar-hint" ?disabled=${this.busy} @change=${this.upload} />
+          <label part="button upload-button" class="button" for="avatar-file">${p.uploadAvatar}</label>
           <p part="hint" class="hint" id="avatar-hint">${p.avatarHint}</p>
         </div>
         ${

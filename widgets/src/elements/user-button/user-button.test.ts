@@ -24,7 +24,7 @@ import {
 import '../sessions/define.js';
 import '../login/define.js';
 import { AcctUserButton } from './define.js';
-import { initials } from './user-button.js';
+import { initials } from '../../core/initials.js';
 
 beforeEach(signOutEverywhere);
 

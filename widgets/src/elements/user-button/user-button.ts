@@ -19,17 +19,8 @@ import { SessionController } from '../../core/session-controller.js';
 import { controlStyles } from '../../core/styles/controls.styles.js';
 import { cancelScheduledDeletion, renderDeletionNotice } from '../../core/deletion-notice.js';
 import { leftToRight } from '../../core/views.js';
+import { initials } from '../../core/initials.js';
 import { userButtonStyles } from './user-button.styles.js';
-
-/** Up to two initials from the name ("Ada Lovelace" → "AL"), else the address's first letter. */
-export function initials(user: User): string {
-  const words = (user.displayName ?? '').trim().split(/\s+/).filter(Boolean);
-  const letters = words.length ? [words[0], words.length > 1 ? words.at(-1) : undefined] : [user.email];
-  return letters
-    .map((word) => (word ? [...word][0] : ''))
-    .join('')
-    .toLocaleUpperCase();
-}
 
 /**
  * The user's avatar and account menu, or a way to sign in.

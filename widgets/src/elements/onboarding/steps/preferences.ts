@@ -3,7 +3,8 @@
  * check boxes, one row per event), how often emails come, and quiet hours — a time range, the time
  * zone it is in (the browser's own by default, from `Intl`) and the days it applies to. The
  * defaults are the server's (server/modules/onboarding/notification-defaults.ts): everything on
- * but the newsletter's email, which is opt-in.
+ * but the newsletter's email, which is opt-in. Security notifications are locked on, with the
+ * reason under the table, as in `<acct-notification-settings>` (notification-settings/preference-table.ts).
  */
 import { html, nothing } from 'lit';
 import { selectField, textField } from '../../../core/form-fields.js';
@@ -20,6 +21,13 @@ const EVENTS = [
   'product_updates',
   'newsletter',
 ] as const;
+/**
+ * The security events: the server keeps every channel of theirs on whatever is sent (category
+ * `security`, `canDisable: false`, in server/modules/notifications/catalogue.ts), so they show
+ * ticked and disabled. `<acct-notification-settings>` reads the same from each row's `canDisable`;
+ * this step draws its table before the user has any rows.
+ */
+const ALWAYS_ON: readonly string[] = ['new_sign_in', 'password_changed'];
 const CHANNELS = ['email', 'push', 'inApp'] as const;
 const FREQUENCIES = ['instant', 'daily', 'weekly'] as const;
 const DAYS = WEEK_DAYS;
@@ -48,7 +56,7 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
     return html`
       <fieldset>
         <legend>${s.notifications}</legend>
-        <table class="matrix">
+        <table class="matrix" aria-describedby="locked-note">
           <thead>
             <tr>
               <th scope="col">${s.event}</th>
@@ -60,19 +68,24 @@ export const preferencesStep = defineStepForm<PreferencesDraft>({
               (event) => html`<tr>
                 <th scope="row">${s.events[event]}</th>
                 ${CHANNELS.map((channel) => {
-                  const on = savedValue(
-                    saved,
-                    ['notifications', event, channel],
-                    !(event === 'newsletter' && channel === 'email'),
-                  );
+                  const locked = ALWAYS_ON.includes(event);
+                  const on =
+                    locked ||
+                    savedValue(
+                      saved,
+                      ['notifications', event, channel],
+                      !(event === 'newsletter' && channel === 'email'),
+                    );
                   return html`<td>
-                    <input type="checkbox" name="${event}.${channel}" .checked=${on} aria-label=${s.channelFor(s.channels[channel]!, s.events[event]!)} />
+                    <input type="checkbox" name="${event}.${channel}" .checked=${on} ?disabled=${locked}
+                      aria-label=${s.channelFor(s.channels[channel]!, s.events[event]!)} />
                   </td>`;
                 })}
               </tr>`,
             )}
           </tbody>
         </table>
+        <p part="locked-note" class="hint" id="locked-note">${t.notificationSettings.locked}</p>
       </fieldset>
       ${selectField({
         name: 'frequency',
