@@ -63,15 +63,18 @@ export interface ConsumedToken {
   language: Language | undefined;
 }
 
+/** Retires the user's open tokens of `purpose`: their links stop working. */
+export async function retireTokens(db: Knex | Knex.Transaction, userId: string, purpose: TokenPurpose): Promise<void> {
+  await db('auth.one_time_tokens')
+    .where({ user_id: userId, purpose })
+    .whereNull('used_at')
+    .update({ used_at: db.fn.now() });
+}
+
 /** Issues a token and returns its secret, which exists only in this return value and the email. */
 export async function issueToken(db: Knex | Knex.Transaction, options: IssueOptions): Promise<string> {
   const token = randomToken();
-  if (options.supersede !== false) {
-    await db('auth.one_time_tokens')
-      .where({ user_id: options.userId, purpose: options.purpose })
-      .whereNull('used_at')
-      .update({ used_at: db.fn.now() });
-  }
+  if (options.supersede !== false) await retireTokens(db, options.userId, options.purpose);
   await db('auth.one_time_tokens').insert({
     user_id: options.userId,
     purpose: options.purpose,

@@ -21,7 +21,7 @@ import { rateLimitKeyForIp } from '../../security/client-ip';
 import { recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
 import { raiseSecurityAlert } from '../notifications/security-alerts';
-import { issueToken, peekToken, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
+import { issueToken, peekToken, retireTokens, type ConsumedToken } from '../one-time-tokens/one-time-tokens.queries';
 import { redeemEmailedLink, type LinkLanding } from '../sessions/hand-over';
 import { pendingRegistration, sendVerificationEmail } from '../email-verification/email-verification.service';
 import { browserKeyHash } from '../sessions/browser-binding';
@@ -319,6 +319,8 @@ export async function changePassword(
     if (!(await isLiveSession(trx, session.id))) throw ApiError.of(SessionErrors, 'not_signed_in');
     const ended = await revokeOtherSessions(trx, user.id, session.id);
     await endPendingSignIns(trx, user.id);
+    // A reset link asked for before the change would set the password back to one chosen then.
+    await retireTokens(trx, user.id, 'password_reset');
     await recordLogin(trx, { userId: user.id, event: 'password_changed', method: 'password', success: true, context });
     await alertPasswordChanged(services, trx, user, context);
     return ended;

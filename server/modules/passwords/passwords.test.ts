@@ -397,6 +397,26 @@ describeOnEachDatabase('passwords', (getDb) => {
       assert.equal((await users().first('password_hash'))!.password_hash, 'changed meanwhile');
     });
 
+    it('retires a reset link asked for before the change: it cannot set the password back', async () => {
+      const { client: owner, email } = await signedUpClient(services(), server.url);
+      await client.post('/api/auth/password/forgot', { email });
+      await services().detached.idle();
+      const link = linkIn(await latestMail(services(), email, 'resetPassword'));
+      const changed = await owner.post('/api/auth/password/change', {
+        currentPassword: PASSWORD,
+        newPassword: 'the password chosen last',
+      });
+      assert.equal(changed.status, 200);
+      const late = await followLink(client, link, {
+        password: 'an older choice here',
+        confirm: 'an older choice here',
+      });
+      assert.equal(late.status, 400);
+      const signIn = (password: string) =>
+        new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/sign-in', { email, password });
+      assert.equal((await signIn('the password chosen last')).status, 200);
+    });
+
     it('needs a session', async () => {
       const res = await new TestClient(server.url, { origin: TEST_ORIGIN }).post('/api/auth/password/change', {
         currentPassword: PASSWORD,
