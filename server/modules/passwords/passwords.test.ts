@@ -275,6 +275,32 @@ describeOnEachDatabase('passwords', (getDb) => {
       );
     });
 
+    it('gives a sign-in with the old password no session that outlives a reset, however they overlap', async () => {
+      // The reset hashes the new password before it writes; a sign-in started meanwhile checks the
+      // old one while the reset commits and ends every session.
+      const offsets = [0, 30, 60, 90, 120, 150];
+      await Promise.all(
+        offsets.map(async (offset) => {
+          const { email } = await signedUpClient(services(), server.url);
+          await client.post('/api/auth/password/forgot', { email });
+          await services().detached.idle();
+          const link = linkIn(await latestMail(services(), email, 'resetPassword'));
+          const intruder = new TestClient(server.url, { origin: TEST_ORIGIN });
+          const newPassword = { password: 'the owner reset it', confirm: 'the owner reset it' };
+          const [reset, signIn] = await Promise.all([
+            followLink(client, link, newPassword),
+            new Promise((wait) => setTimeout(wait, offset)).then(() =>
+              intruder.post('/api/auth/sign-in', { email, password: PASSWORD }),
+            ),
+          ]);
+          // No return address was given: the landing page says it is done (200), else it redirects.
+          assert.ok(reset.status === 303 || /<title>Password changed/.test(reset.text), reset.text);
+          assert.ok([200, 401].includes(signIn.status), JSON.stringify(signIn.body));
+          assert.equal((await intruder.get('/api/me')).status, 401, `started ${offset} ms after the reset`);
+        }),
+      );
+    });
+
     it('shows one identical page for unknown, used and tampered tokens (B3)', async () => {
       const pages = await Promise.all(
         ['', 'x', 'A'.repeat(43), `${'A'.repeat(42)}!`].map(async (token) => {
