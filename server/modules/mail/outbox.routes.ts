@@ -9,21 +9,14 @@
 import { Router, type Request } from 'express';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { reply } from '../../http/reply';
-import { normalizeIp } from '../../security/client-ip';
+import { isLoopbackAddress } from '../../security/special-addresses';
 import type { MailQueue } from './mail-queue';
 
 /** The socket's own peer (not X-Forwarded-For, which anyone can write) and the Host it asked for. */
 export function fromThisMachine(req: Pick<Request, 'socket' | 'headers'>): boolean {
-  const peer = normalizeIp(req.socket.remoteAddress);
-  const loopbackPeer = peer === '::1' || Boolean(peer?.startsWith('127.'));
-  let host: string;
-  try {
-    host = new URL(`http://${req.headers.host ?? ''}`).hostname;
-  } catch {
-    return false;
-  }
+  const host = URL.parse(`http://${req.headers.host ?? ''}`)?.hostname ?? '';
   const loopbackName = ['localhost', '127.0.0.1', '[::1]'].includes(host) || host.endsWith('.localhost');
-  return loopbackPeer && loopbackName;
+  return loopbackName && isLoopbackAddress(req.socket.remoteAddress ?? '');
 }
 
 export function outboxRoutes(mail: MailQueue): Router {

@@ -3,24 +3,12 @@
  * host (a DNS rebinding) or coming from another address finds nothing, as if it were not there.
  */
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../start';
 import { describeOnEachDatabase } from '../../testing/databases';
+import { rawGet } from '../../testing/raw-http';
 import { startTestServer } from '../../testing/test-server';
 import { fromThisMachine } from './outbox.routes';
-
-/** GET with the Host header as given (fetch would not let a test choose it). */
-function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { Host: host, Accept: 'application/json' } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject).end();
-  });
-}
 
 describeOnEachDatabase('development outbox', (getDb) => {
   let server: RunningServer;
@@ -33,14 +21,14 @@ describeOnEachDatabase('development outbox', (getDb) => {
     const url = `${server.url}/api/dev/outbox`;
     const { port } = new URL(server.url);
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `demo.localhost:${port}`]) {
-      const res = await getWithHost(url, host);
+      const res = await rawGet(url, { Host: host, Accept: 'application/json' });
       assert.equal(res.status, 200, host);
-      assert.ok(Array.isArray(JSON.parse(res.body).messages));
+      assert.ok(Array.isArray(JSON.parse(res.body.toString()).messages));
     }
     for (const host of [`attacker.example:${port}`, '127.0.0.1.attacker.example', 'localhost.attacker.example']) {
-      const res = await getWithHost(url, host);
+      const res = await rawGet(url, { Host: host, Accept: 'application/json' });
       assert.equal(res.status, 404, host);
-      assert.equal(JSON.parse(res.body).error.code, 'not_found');
+      assert.equal(JSON.parse(res.body.toString()).error.code, 'not_found');
     }
   });
 });
