@@ -79,6 +79,17 @@ export function isLoopbackAddress(raw: string): boolean {
 }
 
 /**
+ * A host name that stays on this machine: `localhost`, a `*.localhost` name (RFC 6761 reserves
+ * them for loopback, and browsers resolve them there) or a loopback address, bracketed or not — as
+ * `new URL(…).hostname` or a Host header gives it. The one rule for where plain http is allowed
+ * (OAuth issuers, connected apps' redirects, push in development) and who may read the dev outbox.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || isLoopbackAddress(host);
+}
+
+/**
  * A `lookup` for node:http(s) requests that resolves the name, then refuses the connection with
  * `refusal(hostname)` when it resolves to nothing or when any of its addresses is `refused` (one
  * is enough: the name is under the caller's control).

@@ -9,14 +9,13 @@
 import { Router, type Request } from 'express';
 import { ApiError, CommonErrors } from '../../http/errors';
 import { reply } from '../../http/reply';
-import { isLoopbackAddress } from '../../security/special-addresses';
+import { isLoopbackAddress, isLoopbackHost } from '../../security/special-addresses';
 import type { MailQueue } from './mail-queue';
 
 /** The socket's own peer (not X-Forwarded-For, which anyone can write) and the Host it asked for. */
 export function fromThisMachine(req: Pick<Request, 'socket' | 'headers'>): boolean {
   const host = URL.parse(`http://${req.headers.host ?? ''}`)?.hostname ?? '';
-  const loopbackName = ['localhost', '127.0.0.1', '[::1]'].includes(host) || host.endsWith('.localhost');
-  return loopbackName && isLoopbackAddress(req.socket.remoteAddress ?? '');
+  return isLoopbackHost(host) && isLoopbackAddress(req.socket.remoteAddress ?? '');
 }
 
 export function outboxRoutes(mail: MailQueue): Router {

@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
+import { isLoopbackHost } from '../../security/special-addresses';
 
 /** How acct talks to the provider: OpenID Connect by discovery, or one of the two special ones. */
 export type ProviderKind = 'oidc' | 'github' | 'apple';
@@ -272,11 +273,8 @@ export function providerDisplayName(providers: readonly OAuthProviderSettings[],
   return providers.find((p) => p.id === id)?.name ?? PRESETS[id]?.name ?? id;
 }
 
-/** A URL on localhost, 127.0.0.1 or [::1]: plain http is allowed there (tests, local trials). */
+/** A URL on this machine (security/special-addresses.ts `isLoopbackHost`): plain http is allowed there (tests, local trials). */
 export function isLoopback(url: string): boolean {
-  try {
-    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(url).hostname);
-  } catch {
-    return false;
-  }
+  const parsed = URL.parse(url);
+  return Boolean(parsed && isLoopbackHost(parsed.hostname));
 }

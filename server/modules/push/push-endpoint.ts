@@ -8,14 +8,12 @@
  * `ACCT_PUSH_ALLOW_LOOPBACK` lets loopback through, for tests and local development.
  */
 import { isIP, type LookupFunction } from 'node:net';
-import { isLoopbackAddress, isSpecialAddress, lookupRefusing } from '../../security/special-addresses';
+import { isLoopbackAddress, isLoopbackHost, isSpecialAddress, lookupRefusing } from '../../security/special-addresses';
 
 /** Whether acct may post to this IP address: not a special one (security/special-addresses.ts), but loopback when allowed. */
 export function addressAllowed(address: string, allowLoopback: boolean): boolean {
   return (allowLoopback && isLoopbackAddress(address)) || !isSpecialAddress(address);
 }
-
-const isLoopbackName = (host: string) => host === 'localhost' || host.endsWith('.localhost');
 
 /** Whether a subscription may name this endpoint: https on a public host (or loopback when allowed). */
 export function endpointAllowed(endpoint: string, allowLoopback: boolean): boolean {
@@ -27,8 +25,7 @@ export function endpointAllowed(endpoint: string, allowLoopback: boolean): boole
   }
   if (url.username || url.password) return false;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const loopback = isLoopbackName(host) || isLoopbackAddress(host);
-  if (loopback) return allowLoopback && (url.protocol === 'https:' || url.protocol === 'http:');
+  if (isLoopbackHost(host)) return allowLoopback && (url.protocol === 'https:' || url.protocol === 'http:');
   if (url.protocol !== 'https:') return false;
   if (isIP(host)) return addressAllowed(host, false);
   // A single-label name (`intranet`) or an internal suffix resolves only inside a network.
