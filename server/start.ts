@@ -14,6 +14,7 @@ import { openDatabase, type Database } from './db/database';
 import { migrateToLatest, MIGRATIONS_TABLE } from './db/migrate';
 import { warnIfPrivileged } from './db/service-role';
 import { CommonErrors } from './http/errors';
+import { answerUnparsableRequests } from './http/unparsable-requests';
 import type { Logger } from './http/logging';
 import { JobRunner } from './jobs/job-runner';
 import { JOBS } from './jobs/registry';
@@ -165,6 +166,7 @@ export async function startServer({
   // find no listener and wait forever.
   let answer: RequestListener = answerStarting;
   const server = createServer((req, res) => answer(req, res));
+  answerUnparsableRequests(server);
   let services: Services & { jobs: JobRunner };
   let port: number;
   try {

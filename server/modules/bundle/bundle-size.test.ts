@@ -23,7 +23,7 @@ const KiB = 1024;
 const NOT_YET_WITHIN: Record<string, number> = {
   // Lit, the session store, English's core and the base element alone are 22.6 KiB: the 20 KiB
   // budget needs a decision (docs/embedding.md "What a page downloads", npm run size:breakdown).
-  'page with only <acct-login>': 31.8,
+  'page with only <acct-login>': 31.7,
   '<acct-onboarding> beyond that page': 13,
   // The inline confirmation's behaviour, one chunk for the eight lists that ask before they
   // remove (core/inline-confirmation.ts): 0.4.

@@ -203,6 +203,12 @@ export const onboardingErrorsAr: typeof onboardingErrorsEn = {
   slug_taken: 'تستخدم مؤسسة أخرى هذا العنوان بالفعل.',
   last_owner: 'تحتاج المؤسسة إلى مالك. اجعل شخصًا آخر مالكًا أولًا.',
   already_member: 'هذا الشخص عضو في المؤسسة بالفعل.',
+  // Administration (<acct-templates>) and the site’s own calls.
+  admin_only: 'لا يستطيع ذلك إلا المسؤولون.',
+  already_exists: 'يحمل إدخال آخر هذا المفتاح بالفعل.',
+  in_use: 'هذا الإدخال قيد الاستخدام: عطّله بدلًا من حذفه.',
+  site_secret_required: 'يتطلب هذا الطلب السرّ الخاص بالموقع.',
+  site_events_disabled: 'أحداث الموقع معطّلة على هذا الخادم.',
 };
 
 /** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */

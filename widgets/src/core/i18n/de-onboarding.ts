@@ -182,6 +182,12 @@ export const onboardingErrorsDe: typeof onboardingErrorsEn = {
   slug_taken: 'Eine andere Organisation verwendet diese Adresse bereits.',
   last_owner: 'Eine Organisation braucht einen Inhaber. Machen Sie zuerst jemand anderen zum Inhaber.',
   already_member: 'Diese Person ist bereits Mitglied der Organisation.',
+  // Administration (<acct-templates>) and the site’s own calls.
+  admin_only: 'Nur Administratoren können das.',
+  already_exists: 'Ein anderer Eintrag hat bereits diesen Schlüssel.',
+  in_use: 'Dieser Eintrag wird verwendet: Deaktivieren Sie ihn, statt ihn zu löschen.',
+  site_secret_required: 'Diese Anfrage braucht das Website-Geheimnis.',
+  site_events_disabled: 'Website-Ereignisse sind auf diesem Server ausgeschaltet.',
 };
 
 /** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */

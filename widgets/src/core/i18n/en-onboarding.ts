@@ -191,6 +191,12 @@ export const onboardingErrorsEn = {
   slug_taken: 'Another organization already uses this address.',
   last_owner: 'An organization needs an owner. Make someone else an owner first.',
   already_member: 'This person is already a member of the organization.',
+  // The administration routes (<acct-templates>) and the site’s own calls: met only when a site misuses the API.
+  admin_only: 'Only administrators can do this.',
+  already_exists: 'Another entry already has this key.',
+  in_use: 'This entry is in use: deactivate it instead of deleting it.',
+  site_secret_required: 'This request needs the site secret.',
+  site_events_disabled: 'Site events are turned off on this server.',
 };
 
 /** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */

@@ -89,6 +89,9 @@ export const en = {
     invalid_request: 'Some fields are missing or invalid.',
     unsupported_media_type: 'The request must be sent as JSON.',
     payload_too_large: 'The request is too large.',
+    headers_too_large: 'The request is too large. Clearing this site’s cookies may help.',
+    malformed_request: 'The request could not be read.',
+    request_timeout: 'The request timed out. Try again.',
     too_deeply_nested: 'The request is nested too deeply.',
     not_found: 'There is nothing at this address.',
     method_not_allowed: 'This address does not accept that request.',
@@ -124,12 +127,6 @@ export const en = {
     // Organizations: also met by the organization-scoped elements (API tokens, webhooks).
     organization_required: 'Create or choose an organization first: go back to that step.',
     forbidden_role: 'Your role in this organization does not allow this.',
-    // Administration and site calls: an element meets them only when a site misuses the API.
-    admin_only: 'Only administrators can do this.',
-    already_exists: 'Another entry already has this key.',
-    in_use: 'This entry is in use: deactivate it instead of deleting it.',
-    site_secret_required: 'This request needs the site secret.',
-    site_events_disabled: 'Site events are turned off on this server.',
     json_required: 'The request must send a JSON body.',
     starting: 'The service is starting. Try again in a moment.',
     // Signing in with a provider (contract/oauth.ts), as the popup reports it.

@@ -181,6 +181,12 @@ export const onboardingErrorsEs: typeof onboardingErrorsEn = {
   slug_taken: 'Otra organización ya usa esta dirección.',
   last_owner: 'Una organización necesita un propietario. Primero haz propietario a otra persona.',
   already_member: 'Esta persona ya es miembro de la organización.',
+  // Administration (<acct-templates>) and the site’s own calls.
+  admin_only: 'Solo los administradores pueden hacerlo.',
+  already_exists: 'Otra entrada ya tiene esta clave.',
+  in_use: 'Esta entrada está en uso: desactívala en lugar de eliminarla.',
+  site_secret_required: 'Esta solicitud necesita el secreto del sitio.',
+  site_events_disabled: 'Los eventos del sitio están desactivados en este servidor.',
 };
 
 /** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */

@@ -186,6 +186,12 @@ export const onboardingErrorsFr: typeof onboardingErrorsEn = {
   slug_taken: 'Une autre organisation utilise déjà cette adresse.',
   last_owner: 'Une organisation a besoin d’un propriétaire. Nommez d’abord quelqu’un d’autre propriétaire.',
   already_member: 'Cette personne est déjà membre de l’organisation.',
+  // Administration (<acct-templates>) and the site’s own calls.
+  admin_only: 'Seuls les administrateurs peuvent faire cela.',
+  already_exists: 'Une autre entrée a déjà cette clé.',
+  in_use: 'Cette entrée est utilisée\u00a0: désactivez-la au lieu de la supprimer.',
+  site_secret_required: 'Cette requête demande le secret du site.',
+  site_events_disabled: 'Les événements du site sont désactivés sur ce serveur.',
 };
 
 /** The area as the registry fetches it (chunks.ts): its sections, its codes’ messages under `errors`. */

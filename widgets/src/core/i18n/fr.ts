@@ -87,6 +87,9 @@ export const fr: TranslationCore = {
     invalid_request: 'Certains champs sont manquants ou invalides.',
     unsupported_media_type: 'La requête doit être envoyée en JSON.',
     payload_too_large: 'La requête est trop volumineuse.',
+    headers_too_large: 'Les en-têtes de la requête sont trop volumineux. Effacer les cookies de ce site peut aider.',
+    malformed_request: 'La requête n’a pas pu être lue.',
+    request_timeout: 'La requête a pris trop de temps. Réessayez.',
     too_deeply_nested: 'La requête est imbriquée trop profondément.',
     not_found: 'Il n’y a rien à cette adresse.',
     method_not_allowed: 'Cette adresse n’accepte pas cette requête.',
@@ -119,12 +122,6 @@ export const fr: TranslationCore = {
     // Prise en main, organisations et listes de tâches.
     organization_required: 'Créez ou choisissez d’abord une organisation\u00a0: revenez à cette étape.',
     forbidden_role: 'Votre rôle dans cette organisation ne le permet pas.',
-    // Administration et appels du site\u00a0: un élément ne les rencontre que si un site utilise mal l’API.
-    admin_only: 'Seuls les administrateurs peuvent faire cela.',
-    already_exists: 'Une autre entrée a déjà cette clé.',
-    in_use: 'Cette entrée est utilisée\u00a0: désactivez-la au lieu de la supprimer.',
-    site_secret_required: 'Cette requête demande le secret du site.',
-    site_events_disabled: 'Les événements du site sont désactivés sur ce serveur.',
     json_required: 'La requête doit envoyer un corps JSON.',
     starting: 'Le service démarre. Réessayez dans un instant.',
     oauth_attempt: 'Cette tentative de connexion a expiré ou a déjà servi. Réessayez.',
