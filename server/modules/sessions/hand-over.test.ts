@@ -122,6 +122,53 @@ describeOnEachDatabase('session hand-over', (getDb) => {
     assert.ok(answers.filter((a) => a.body.status !== 'signed_in').every((a) => a.body.error.code === 'invalid_code'));
   });
 
+  it('a code waiting to be exchanged dies when the user’s sessions are ended: password change, reset, sign-out elsewhere', async () => {
+    // The attack: a thief holding a stolen session turns it into a hand-over code (any Origin can
+    // be typed outside a browser), keeps the code while the owner changes the password to end
+    // every other session, then exchanges it for a session that the change never saw.
+    const stolenCode = async (email: string, password: string) => {
+      const thief = browser();
+      const signedIn = await thief.post('/api/auth/sign-in', { email, password });
+      assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
+      const handed = await thief.post(
+        '/api/session/hand-over',
+        { redirectUrl: `${TEST_ORIGIN}/`, browserKey: thief.browserKey },
+        { Origin: server.url },
+      );
+      assert.equal(handed.status, 200, JSON.stringify(handed.body));
+      return { thief, location: handed.body.url as string };
+    };
+    const owner = await signedUpClient(server.services, server.url);
+
+    const beforeChange = await stolenCode(owner.email, owner.password);
+    const newPassword = 'a brand new passphrase 2026';
+    const changed = await owner.client.post('/api/auth/password/change', {
+      currentPassword: owner.password,
+      newPassword,
+    });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    const afterChange = await exchange(beforeChange.thief, beforeChange.location);
+    assert.deepEqual([afterChange.status, afterChange.body.error?.code], [400, 'invalid_code']);
+    assert.equal((await beforeChange.thief.get('/api/me')).status, 401);
+
+    const beforeRevoke = await stolenCode(owner.email, newPassword);
+    assert.equal((await owner.client.post('/api/sessions/revoke-others', {})).status, 200);
+    assert.equal((await exchange(beforeRevoke.thief, beforeRevoke.location)).status, 400);
+
+    const beforeReset = await stolenCode(owner.email, newPassword);
+    assert.equal((await browser().post('/api/auth/password/forgot', { email: owner.email })).status, 202);
+    const reset = await followLink(browser(), linkIn(await latestMail(server.services, owner.email, 'resetPassword')), {
+      password: 'yet another passphrase 2026',
+      confirm: 'yet another passphrase 2026',
+    });
+    assert.equal(reset.status, 200, reset.text);
+    assert.equal((await exchange(beforeReset.thief, beforeReset.location)).status, 400);
+
+    // The owner's own hand-over, asked for after the change, still works.
+    const own = await stolenCode(owner.email, 'yet another passphrase 2026');
+    assert.equal((await exchange(own.thief, own.location)).status, 200);
+  });
+
   it('never lets a redirect carrying a code be stored', async () => {
     const email = uniqueEmail();
     const asking = browser();

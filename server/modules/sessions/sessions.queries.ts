@@ -199,7 +199,15 @@ export async function isLiveSession(db: Knex | Knex.Transaction, sessionId: stri
   return row !== undefined;
 }
 
-/** Ends every session of the user but `keepSessionId` (all of them when it is undefined); returns how many. */
+/**
+ * Ends every session of the user but `keepSessionId` (all of them when it is undefined); returns
+ * how many. The user's hand-over codes not yet exchanged (hand-over.ts) end with them: each is a
+ * session waiting to be made, and anyone holding a session can turn it into one
+ * (`POST /api/session/hand-over`), so without this a thief would keep a code through the
+ * password change, reset or "sign out everywhere" meant to shut them out (docs/security.md C3),
+ * and exchange it afterwards for a fresh session. Every flow that ends sessions and hands one over
+ * issues its own code after this.
+ */
 export async function revokeOtherSessions(
   db: Knex | Knex.Transaction,
   userId: string,
@@ -210,7 +218,12 @@ export async function revokeOtherSessions(
     .whereNull('revoked_at')
     .where('expires_at', '>', db.fn.now());
   if (keepSessionId) query.whereNot({ id: keepSessionId });
-  return query.update({ revoked_at: db.fn.now() });
+  const ended = await query.update({ revoked_at: db.fn.now() });
+  await db('auth.one_time_tokens')
+    .where({ user_id: userId, purpose: 'session_exchange' })
+    .whereNull('used_at')
+    .update({ used_at: db.fn.now() });
+  return ended;
 }
 
 /**
