@@ -19,6 +19,32 @@ export async function setProvenEmail(trx: Knex.Transaction, userId: string, emai
 }
 
 /**
+ * Deletes the account `userId` if it is only an unconfirmed sign-up of its address — never proven,
+ * no password, and nothing made with it: no session, passkey, linked provider account or
+ * membership; true when it was. Anyone can make such an account by typing an address into the
+ * sign-up form, and its confirmation link goes to that address: once the address's owner proves
+ * it by an email-change link, the placeholder stands for nobody and must not keep the address
+ * from them — above all from the undo link, the owner's way back after a takeover, which an
+ * attacker could otherwise block with one anonymous sign-up of the address they just took the
+ * account from. One statement, so that a confirmation of the sign-up committed meanwhile (the
+ * address proven) keeps the account.
+ */
+export async function deleteUnconfirmedSignUp(trx: Knex.Transaction, userId: string): Promise<boolean> {
+  const owns = (table: string) => trx(table).whereRaw(`${table}.user_id = users.id`).select(trx.raw('1'));
+  const deleted = await trx('auth.users as users')
+    .where('users.id', userId)
+    .whereNull('users.email_verified_at')
+    .whereNull('users.password_hash')
+    .whereNotExists(owns('user_sessions'))
+    .whereNotExists(owns('passkeys'))
+    .whereNotExists(owns('oauth_accounts'))
+    .whereNotExists(owns('organization_members'))
+    .delete()
+    .returning('users.id');
+  return deleted.length > 0;
+}
+
+/**
  * Retires the user's open links that the account's previous address received or that would
  * change the address again: confirmation, password reset and email change links.
  */

@@ -35,6 +35,7 @@ import type { RequestContext } from '../sessions/request-context';
 import { revokeOtherSessions, type ActiveSession } from '../sessions/sessions.queries';
 import { findUserByEmail, findUserById, lockUser } from '../users/users.queries';
 import {
+  deleteUnconfirmedSignUp,
   lockAddress,
   retireAddressLinks,
   retireLaterUndoLinks,
@@ -137,13 +138,19 @@ export type LinkOutcome =
 
 /**
  * Moves the account to `email` under the address lock, unless another account has it; a
- * sign-up taking the address at this very moment shows as the unique violation.
+ * sign-up taking the address at this very moment shows as the unique violation. An account
+ * that is only an unconfirmed sign-up of the address yields to this proof of it
+ * (email-change.queries.ts, deleteUnconfirmedSignUp).
  */
-async function moveTo(trx: Knex.Transaction, userId: string, email: string): Promise<boolean> {
+async function moveTo({ events }: Services, trx: Knex.Transaction, userId: string, email: string): Promise<boolean> {
   await lockAddress(trx, email);
   await lockUser(trx, userId);
   const owner = await findUserByEmail(trx, email);
-  if (owner && owner.id !== userId) return false;
+  if (owner && owner.id !== userId) {
+    if (!(await deleteUnconfirmedSignUp(trx, owner.id))) return false;
+    // Its sign-up announced it (user.created); webhooks hear that it is gone.
+    await events.publish(trx, { type: 'user.deleted', userId: owner.id });
+  }
   try {
     await trx.transaction((savepoint) => setProvenEmail(savepoint, userId, email));
     return true;
@@ -161,7 +168,7 @@ export function confirmEmailChange(services: Services, token: unknown, context: 
     if (!used) return undefined;
     const newEmail = addressIn(used, 'newEmail');
     const before = await lockUser(trx, used.userId);
-    if (!(await moveTo(trx, used.userId, newEmail))) return { outcome: 'taken', language: used.language };
+    if (!(await moveTo(services, trx, used.userId, newEmail))) return { outcome: 'taken', language: used.language };
 
     await retireAddressLinks(trx, used.userId);
     await expireOpenLinks(trx, before.email.toLowerCase());
@@ -208,7 +215,7 @@ export function undoEmailChange(services: Services, token: unknown, context: Req
     if (!used) return undefined;
     const oldEmail = addressIn(used, 'oldEmail');
     const before = await lockUser(trx, used.userId);
-    if (!(await moveTo(trx, used.userId, oldEmail))) return { outcome: 'taken', language: used.language };
+    if (!(await moveTo(services, trx, used.userId, oldEmail))) return { outcome: 'taken', language: used.language };
 
     await retireAddressLinks(trx, used.userId);
     await retireLaterUndoLinks(trx, used.userId, used.id);

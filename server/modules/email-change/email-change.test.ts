@@ -91,6 +91,47 @@ describeOnEachDatabase('email change', (getDb) => {
     assert.equal((await later.client.call('GET /api/me')).status, 200);
   });
 
+  it('an anonymous sign-up of the old address cannot block the undo; an account made with that address still does', async () => {
+    // The attack: with a stolen session, change the address to one's own, then sign the freed old
+    // address up (no proof needed to create the account) so that the owner's undo finds it taken.
+    const account = await signedIn();
+    await followLink(anonymous(), await askFor(account, uniqueEmail('attacker')));
+    const undo = linkIn(await latestMail(server.services, account.email, 'emailChanged'));
+    const squat = await anonymous().post('/api/auth/sign-up', {
+      email: account.email,
+      password: 'the attacker’s own passphrase',
+    });
+    assert.equal(squat.status, 202);
+    await server.services.detached.idle(); // the sign-up writes its account after answering (A5)
+    const squatter = await knex()('auth.users').whereRaw('lower(email) = lower(?)', [account.email]).first();
+    assert.ok(squatter && squatter.id !== account.id && !squatter.email_verified_at, 'the sign-up made its account');
+    const confirmSquat = linkIn(await latestMail(server.services, account.email, 'verifyEmail'));
+
+    const undone = await followLink(anonymous(), undo);
+    assert.equal(undone.status, 200, undone.text);
+    const row = (await knex()('auth.users').where({ id: account.id }).first())!;
+    assert.equal(row.email.toLowerCase(), account.email.toLowerCase(), 'the owner has the address back');
+    assert.equal(await knex()('auth.users').where({ id: squatter.id }).first(), undefined, 'the placeholder is gone');
+    assert.equal((await followLink(anonymous(), confirmSquat)).status, 400, 'its confirmation link died with it');
+
+    // An account that has been used (here: it belongs to an organization) is someone's: the undo
+    // does not delete it, and answers email_in_use as before.
+    const other = await signedIn();
+    await followLink(anonymous(), await askFor(other, uniqueEmail('attacker')));
+    const otherUndo = linkIn(await latestMail(server.services, other.email, 'emailChanged'));
+    await anonymous().post('/api/auth/sign-up', { email: other.email, password: 'the attacker’s own passphrase' });
+    await server.services.detached.idle();
+    const used = (await knex()('auth.users').whereRaw('lower(email) = lower(?)', [other.email]).first())!;
+    const [org] = await knex()('organizations')
+      .insert({ name: 'Kept', slug: `kept-${Date.now()}` })
+      .returning('id');
+    await knex()('organization_members').insert({ organization_id: org!.id, user_id: used.id, role: 'owner' });
+    const refused = await followLink(anonymous(), otherUndo);
+    assert.equal(refused.status, 409);
+    assert.match(refused.text, /email_in_use/);
+    assert.ok(await knex()('auth.users').where({ id: used.id }).first());
+  });
+
   it('a second change does not take the first one’s undo away, and the first undo retires the later one', async () => {
     const account = await signedIn();
     const first = uniqueEmail('first');

@@ -117,13 +117,27 @@ export async function revokeInvitation(db: Db, organizationId: string, id: strin
   return rows.length > 0;
 }
 
-/** The invitation with this token hash while it can be accepted: open and not expired. */
+/**
+ * The invitation with this token hash while it can be accepted: open, not expired, and its inviter
+ * still an owner or admin of the organization. An invitation is the inviter's authority carried
+ * by a link, so it lapses with that authority: otherwise an admin about to be removed (or
+ * demoted) could invite an address of their own, as admin, and come back through the link after
+ * the removal. A deleted inviter (`invited_by` null) has no authority left either. Another admin
+ * revives such an invitation by re-sending it or inviting the address again, under their own name.
+ */
 const usable = (db: Db, tokenHash: string) =>
   db('organization_invitations')
     .where('organization_invitations.token_hash', tokenHash)
     .whereNull('organization_invitations.accepted_at')
     .whereNull('organization_invitations.revoked_at')
-    .where('organization_invitations.expires_at', '>', db.fn.now());
+    .where('organization_invitations.expires_at', '>', db.fn.now())
+    .whereExists(
+      db('organization_members as inviter')
+        .whereRaw('inviter.organization_id = organization_invitations.organization_id')
+        .whereRaw('inviter.user_id = organization_invitations.invited_by')
+        .whereIn('inviter.role', ['owner', 'admin'])
+        .select(db.raw('1')),
+    );
 
 /** What the landing page shows about a usable invitation (and its organization's id); undefined for anything else. */
 export async function usableInvitation(

@@ -7,6 +7,9 @@
  *   adding a second;
  * - mail is limited by the mail buckets (per client address, per recipient), and the resend route
  *   to one mail a minute per invitation;
+ * - an invitation stands on its inviter's authority: it can be accepted only while whoever last
+ *   (re)sent it is still an owner or admin of the organization (invitations.queries.ts), so an
+ *   admin who is removed or demoted cannot come back through a link they sent to themselves;
  * - acceptance consumes the invitation atomically, then finds the account of the invited address
  *   or — when sign-up is open — creates it (no password), proves its address (the link does:
  *   users/address-proof.ts), adds the membership (already a member: nothing changes), and hands a session over to the site,
@@ -180,7 +183,9 @@ export async function resendInvitation(
     await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, invitation.email));
     const token = randomToken();
     const locale = await invitationLanguage(services, trx, invitation.email, invitation.locale, context.language);
-    const row = await renewInvitation(trx, invitation.id, hashToken(token), { locale });
+    // The re-sender becomes the inviter, as the mail says: the invitation now stands on their
+    // authority (a removed or demoted inviter's would no longer be accepted, invitations.queries.ts).
+    const row = await renewInvitation(trx, invitation.id, hashToken(token), { invitedBy: actor.userId, locale });
     await mailInvitation(services, trx, actor, row.email, token, locale);
     return toInvitation(row);
   });

@@ -262,6 +262,59 @@ describeOnEachDatabase('organization invitations', (getDb) => {
     assert.equal((await followLink(anonymous(), await linkTo(superseded))).status, 303, 'the re-sent link works');
   });
 
+  it('lapses with its inviter’s authority: a removed, demoted or deleted inviter’s link joins nobody until re-sent', async () => {
+    // The attack: an admin about to be removed invites an address of their own, as admin, and
+    // comes back through the link once removed.
+    const invalid = await page(`${server.url}/auth/invitation?token=${'A'.repeat(43)}`);
+    const removedOwn = uniqueEmail('removed-admins-alt');
+    assert.equal((await invite({ email: removedOwn, role: 'admin' }, t.admin)).status, 201);
+    const removedLink = await linkTo(removedOwn);
+    assert.equal((await t.owner.client.delete(`/api/organizations/${t.id}/members/${t.admin.userId}`)).status, 200);
+    assert.equal(await page(removedLink), invalid, 'the landing page offers nothing');
+    const posted = await followLink(anonymous(), removedLink);
+    assert.equal(`${posted.status} ${posted.text}`, invalid);
+    assert.equal(await knex()('auth.users').where({ email: removedOwn }).first(), undefined, 'no account made');
+    assert.equal((await invitationRow(removedOwn))!.accepted_at, null);
+
+    // Demoted to member: no longer one who may invite.
+    const demoter = await team(server);
+    const demotedOwn = uniqueEmail('demoted-admins-alt');
+    const byDemoted = await demoter.admin.client.post(`/api/organizations/${demoter.id}/invitations`, {
+      email: demotedOwn,
+      role: 'admin',
+    });
+    assert.equal(byDemoted.status, 201);
+    const demotedLink = await linkTo(demotedOwn);
+    const demoted = await demoter.owner.client.request(
+      'PATCH',
+      `/api/organizations/${demoter.id}/members/${demoter.admin.userId}`,
+      { role: 'member' },
+    );
+    assert.equal(demoted.status, 200);
+    assert.equal((await followLink(anonymous(), demotedLink)).status, 400);
+
+    // A deleted inviter (the reference set to null) vouches for nobody either.
+    const orphan = uniqueEmail('orphan');
+    await invite({ email: orphan });
+    const orphanLink = await linkTo(orphan);
+    await knex()('organization_invitations').where({ email: orphan }).update({ invited_by: null });
+    assert.equal((await followLink(anonymous(), orphanLink)).status, 400);
+
+    // The owner re-sends the removed admin's invitation: it now stands on the owner's authority.
+    await knex()('organization_invitations')
+      .where({ email: removedOwn })
+      .update({ last_sent_at: knex().raw(`now() - interval '61 seconds'`) });
+    const resent = await t.owner.client.post(
+      `/api/organizations/${t.id}/invitations/${(await invitationRow(removedOwn))!.id}/resend`,
+      {},
+    );
+    assert.equal(resent.status, 200);
+    assert.equal(resent.body.invitation.invitedBy, t.owner.userId);
+    assert.equal((await followLink(anonymous(), await linkTo(removedOwn))).status, 303);
+    const joined = await knex()('auth.users').where({ email: removedOwn }).first();
+    assert.equal(await roleIn(server, t.id, joined!.id), 'admin');
+  });
+
   it('gives exactly one membership and one session to 10 parallel accepts (B1)', async () => {
     const invitee = await signedInUser(server, 'parallel');
     const sessions = async () =>
