@@ -39,8 +39,11 @@ const NOT_YET_WITHIN: Record<string, number> = {
   // in the console): 0.1. The focus and Escape of the API tokens', webhooks' and the second step's
   // confirmations (core/inline-confirmation.ts): 0.1. The account tabs scrolled to the selected one
   // and faded where more lie, the onboarding's security notifications locked on, the profile's
-  // picture button and one rule for initials (the 375 px walk): 0.5.
-  'whole kit (acct-all.js)': 89.5,
+  // picture button and one rule for initials (the 375 px walk): 0.5. From the account centre's
+  // walk: the notification panel across a phone's screen, labelled fields in the API tokens' and
+  // webhooks' forms, their own message for an empty checkbox group, the site's texts in <bdi>,
+  // focus after an error and after the copy-once dialog (less the repeated rules removed): 0.1.
+  'whole kit (acct-all.js)': 89.6,
 };
 
 const built = existsSync(viteManifest());

@@ -16,6 +16,7 @@ export const apiTokensAr: ApiTokenSections = {
     name: 'الاسم',
     nameHint: 'ما الذي يستخدمه، مثل «خادم الفوترة».',
     scopes: 'الصلاحيات',
+    scopesRequired: 'اختر صلاحية واحدة على الأقل.',
     scope: {
       'checklist:write': 'إنجاز عناصر قائمة الإعداد للأعضاء',
       'members:read': 'قراءة الأعضاء',

@@ -17,6 +17,7 @@ export const webhooksAr: WebhookSections = {
     urlHint: 'عنوان https على خادمك، مثل https://example.com/acct-events.',
     description: 'الوصف',
     events: 'الأحداث',
+    eventsRequired: 'اختر حدثًا واحدًا على الأقل.',
     category: { user: 'المستخدمون', session: 'الجلسات', organization: 'المؤسسة', onboarding: 'الإعداد' },
     create: 'إضافة نقطة نهاية',
     createdTitle: 'انسخ سرّ التوقيع',

@@ -14,8 +14,9 @@ export const apiTokensDe: ApiTokenSections = {
     loadFailed: 'Die API-Tokens konnten nicht geladen werden.',
     createTitle: 'Neues Token',
     name: 'Name',
-    nameHint: 'Was es verwendet, z. B. „Abrechnungsserver“.',
+    nameHint: 'Was es verwendet, z.\u00a0B. „Abrechnungsserver“.',
     scopes: 'Berechtigungen',
+    scopesRequired: 'Wählen Sie mindestens eine Berechtigung.',
     scope: {
       'checklist:write': 'Punkte der Checkliste für Mitglieder abhaken',
       'members:read': 'Mitglieder lesen',

@@ -144,7 +144,7 @@ export const onboardingDe: OnboardingSections = {
     invited: (email) => `Eine Einladung an ${email} ist unterwegs.`,
     noInvitations: 'Keine offenen Einladungen.',
     onlyAdminsInvite: 'Nur Inhaber und Administratoren können Personen einladen.',
-    sent: (when) => `Gesendet ${when}`,
+    sent: (when) => `Gesendet: ${when}`,
     expired: 'Abgelaufen',
     resend: 'Erneut senden',
     resendLabel: (email) => `Einladung an ${email} erneut senden`,

@@ -13,6 +13,7 @@ export const apiTokensEn = {
     name: 'Name',
     nameHint: 'What uses it, e.g. “Billing server”.',
     scopes: 'Scopes',
+    scopesRequired: 'Choose at least one scope.',
     scope: {
       'checklist:write': 'Complete setup checklist items for members',
       'members:read': 'Read the members',

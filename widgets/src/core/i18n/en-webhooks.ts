@@ -15,6 +15,7 @@ export const webhooksEn = {
     urlHint: 'An https address of your server, e.g. https://example.com/acct-events.',
     description: 'Description',
     events: 'Events',
+    eventsRequired: 'Choose at least one event.',
     category: { user: 'Users', session: 'Sessions', organization: 'Organization', onboarding: 'Onboarding' } as Record<
       string,
       string

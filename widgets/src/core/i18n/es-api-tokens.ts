@@ -16,6 +16,7 @@ export const apiTokensEs: ApiTokenSections = {
     name: 'Nombre',
     nameHint: 'Qué lo usa, por ejemplo «Servidor de facturación».',
     scopes: 'Permisos',
+    scopesRequired: 'Elige al menos un permiso.',
     scope: {
       'checklist:write': 'Completar elementos de la lista de configuración de los miembros',
       'members:read': 'Leer los miembros',

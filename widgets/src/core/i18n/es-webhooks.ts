@@ -17,6 +17,7 @@ export const webhooksEs: WebhookSections = {
     urlHint: 'Una dirección https de tu servidor, por ejemplo https://example.com/acct-events.',
     description: 'Descripción',
     events: 'Eventos',
+    eventsRequired: 'Elige al menos un evento.',
     category: {
       user: 'Usuarios',
       session: 'Sesiones',

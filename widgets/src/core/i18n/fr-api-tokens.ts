@@ -16,6 +16,7 @@ export const apiTokensFr: ApiTokenSections = {
     name: 'Nom',
     nameHint: 'Ce qui l’utilise, par exemple « Serveur de facturation ».',
     scopes: 'Droits',
+    scopesRequired: 'Choisissez au moins un droit.',
     scope: {
       'checklist:write': 'Cocher les étapes de la liste de démarrage des membres',
       'members:read': 'Lire les membres',

@@ -17,6 +17,7 @@ export const webhooksFr: WebhookSections = {
     urlHint: 'Une adresse https de votre serveur, par exemple https://example.com/acct-events.',
     description: 'Description',
     events: 'Événements',
+    eventsRequired: 'Choisissez au moins un événement.',
     category: { user: 'Utilisateurs', session: 'Sessions', organization: 'Organisation', onboarding: 'Intégration' },
     create: 'Ajouter',
     createdTitle: 'Copiez le secret de signature',

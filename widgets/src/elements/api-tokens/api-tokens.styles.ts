@@ -1,7 +1,9 @@
 /**
- * Styles of `<acct-api-tokens>` beyond the shared list and control look: its width, the scope
- * checkboxes one per line, token rows that wrap on a narrow screen, and the copy-once dialog as
- * a card over a dimmed page.
+ * Styles of `<acct-api-tokens>` beyond the shared list and control look: its width, labelled
+ * fields (label above a control as wide as the form), the scope checkboxes one per line, token
+ * rows that wrap on a narrow screen, and the copy-once dialog as a card over a dimmed page.
+ * `<acct-webhooks>` shares them. The empty live region is the shared controls' (taking no room,
+ * yet shown, so that screen readers watch it before its text arrives).
  */
 import { css } from 'lit';
 
@@ -14,15 +16,29 @@ export const apiTokensStyles = css`
     gap: calc(var(--_space) * 0.75);
     margin-block-end: var(--_space);
   }
-  fieldset {
+  /*
+   * A text field's or select's label above it, and the control as wide as the form: without this
+   * (form.styles.ts is not loaded here) label and control sat side by side, the control at the
+   * browser's narrow default width.
+   */
+  fieldset,
+  .field {
     border: 0;
     margin: 0;
     padding: 0;
     display: grid;
     gap: calc(var(--_space) * 0.4);
   }
-  legend {
+  .field {
+    gap: calc(var(--_space) / 4);
+  }
+  legend,
+  .field label {
     font-weight: 600;
+  }
+  /* The browser pads a legend; without that it lines up with the labels and checkboxes. */
+  legend {
+    padding: 0;
     margin-block-end: calc(var(--_space) * 0.4);
   }
   label[part~='scope'] {
@@ -65,15 +81,8 @@ export const apiTokensStyles = css`
   .expired .name {
     color: var(--_muted);
   }
+  /* The rest of the inline confirmation's look is the shared list's (list.styles.ts). */
   .confirm {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: calc(var(--_space) * 0.5);
-    flex-basis: 100%;
-  }
-  .confirm p {
-    margin: 0;
     flex-basis: 100%;
   }
   dialog {
@@ -110,8 +119,5 @@ export const apiTokensStyles = css`
    */
   .covered {
     visibility: hidden;
-  }
-  .live:empty {
-    display: none;
   }
 `;

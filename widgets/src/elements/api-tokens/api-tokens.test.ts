@@ -151,6 +151,11 @@ describe('<acct-api-tokens>', () => {
     await waitUntil(() => !dialog.open, 'the dialog did not close');
     await el.updateComplete;
     expect(el.shadowRoot!.innerHTML).not.to.contain(secret.slice(19), 'the secret is forgotten once the dialog closes');
+    // Not lost to the page's start: "Create" was hidden under the dialog when it closed.
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === part(el, 'create-button'),
+      'focus did not go back to "Create"',
+    );
 
     const [row] = rows(el);
     expect(text(row!.querySelector('[part~="token-name"]'))).to.equal('Billing server');
@@ -220,6 +225,14 @@ describe('<acct-api-tokens>', () => {
     await fillAndCreate(el, '', []);
     await waitUntil(() => text($(el, '#scopes-error')));
     expect($<HTMLInputElement>(el, 'input[name="name"]')!.getAttribute('aria-invalid')).to.equal('true');
+    // A missing choice of scopes is said as such, not as an empty text field.
+    expect(text($(el, '#scopes-error'))).to.equal('Choose at least one scope.');
+    expect(el.shadowRoot!.activeElement, 'focus on the first field to fix').to.equal($(el, 'input[name="name"]'));
+    await fillAndCreate(el, 'Billing', []);
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === $(el, 'input[name="scopes"]'),
+      'focus not on the first scope',
+    );
     expect(rows(el)).to.have.length(0);
   });
 

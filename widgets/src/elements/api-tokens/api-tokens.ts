@@ -186,10 +186,12 @@ export class AcctApiTokens extends AccountElement {
     };
     const errors: Record<string, string> = {};
     if (!body.name.trim()) errors.name = this.t.fields.required!;
-    if (!body.scopes.length) errors.scopes = this.t.fields.required!;
+    if (!body.scopes.length) errors.scopes = this.t.apiTokens.scopesRequired;
     this.formErrors = errors;
     this.actionError = '';
-    if (Object.keys(errors).length) return;
+    // Focus on the first thing to fix (the name, else the first scope), as the onboarding
+    // elements do: left on "Create token", a keyboard user had to look for it.
+    if (Object.keys(errors).length) return this.focusAfterUpdate('[aria-invalid=true],[aria-describedby] input');
     this.busy = true;
     try {
       const created = await this.session.store.api.call('POST /api/organizations/:id/api-tokens', {
@@ -217,10 +219,11 @@ export class AcctApiTokens extends AccountElement {
 
   private readonly closeDialog = (): void => this.dialog.close();
 
-  private readonly forgetSecret = (): void => {
+  private readonly forgetSecret = (): Promise<void> => {
     this.secret = '';
     this.copyStatus = '';
-    this.renderRoot.querySelector<HTMLElement>('[part~="create-button"]')?.focus();
+    // After the render that uncovers the card: until then "Create" is hidden and takes no focus.
+    return this.focusAfterUpdate('[part~="create-button"]');
   };
 
   private readonly revoke = async (event: Event): Promise<void> => {

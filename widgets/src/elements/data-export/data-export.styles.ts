@@ -39,7 +39,4 @@ export const dataExportStyles = css`
   .expired {
     color: var(--_muted);
   }
-  a[part~='download-button'] {
-    text-decoration: none;
-  }
 `;

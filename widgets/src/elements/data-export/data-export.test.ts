@@ -136,6 +136,8 @@ describe('<acct-data-export>', () => {
     ($(el, '[part~="primary-button"]') as HTMLButtonElement).click();
     const { detail } = await requested;
     expect([detail.export.status, detail.export.format]).to.deep.equal(['pending', 'csv']);
+    // The button is disabled meanwhile: focus is on the heading, not lost to the page's start.
+    await waitUntil(() => el.shadowRoot!.activeElement === $(el, '[part~="title"]'), 'focus was lost');
     await waitUntil(() => $(el, 'a[part~="download-button"]'), 'the export did not become ready', { timeout: 15000 });
     expect(text(rows(el)[0]!.querySelector('[part~="details"]'))).to.match(/^CSV · \d+ kB · /);
   });

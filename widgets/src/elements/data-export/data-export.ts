@@ -117,7 +117,7 @@ export class AcctDataExport extends AccountElement {
     const t = this.t;
     return html`
       <section part="base" class="base" lang=${t.$lang} aria-labelledby="title">
-        <h2 part="title" id="title">${t.dataExport.title}</h2>
+        <h2 part="title" id="title" tabindex="-1">${t.dataExport.title}</h2>
         ${this.renderForSession(this.load, t.dataExport, () => this.renderContent())}
       </section>
     `;
@@ -248,6 +248,9 @@ export class AcctDataExport extends AccountElement {
       });
       this.latest = { exports: [created, ...this.exports.filter((e) => e.id !== created.id)] };
       this.emit('acct-data-export-requested', { export: created });
+      // The button is disabled while the export is prepared: focus goes to the card's heading
+      // rather than the page's start.
+      await this.focusAfterUpdate('h2');
     } catch (error) {
       this.requestError = errorMessage(this.t, error);
       this.emit('acct-error', errorDetail(this.t, error));

@@ -36,7 +36,6 @@ export const deleteAccountStyles = css`
   input {
     min-width: 0;
     min-height: 2.25em;
-    font: inherit;
   }
   textarea {
     min-height: 4.5em;

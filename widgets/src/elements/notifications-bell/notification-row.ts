@@ -1,7 +1,9 @@
 /**
  * One row of `<acct-notifications-bell>`'s list: a dot (and hidden words) for unread, the title
  * (a link when the notification leads somewhere), its body and when it came, and "Mark as read".
- * A template function; the element passes the handler.
+ * A template function; the element passes the handler. Title and body are the site's text, in
+ * whatever language it wrote them: each in a `<bdi>` keeps its own direction (an English title's
+ * closing quote and full stop stay at its end on an Arabic page), the row aligned as the page is.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AppNotification } from '../../../../contract/notifications.js';
@@ -26,9 +28,9 @@ export function renderNotificationRow(
       <div class="main">
         <p class="title">
           ${n.readAt ? nothing : html`<span class="visually-hidden">${texts.unread}: </span>`}
-          ${url ? html`<a part="link" href=${url}>${n.title}</a>` : html`<span>${n.title}</span>`}
+          ${url ? html`<a part="link" href=${url}><bdi>${n.title}</bdi></a>` : html`<bdi>${n.title}</bdi>`}
         </p>
-        ${n.body ? html`<p part="body" class="meta body">${n.body}</p>` : nothing}
+        ${n.body ? html`<p part="body" class="meta body"><bdi>${n.body}</bdi></p>` : nothing}
         <p class="meta">
           <time datetime=${n.createdAt} title=${fullDateTime(t.$lang, date)}>${relativeTime(t.$lang, date, now)}</time>
         </p>

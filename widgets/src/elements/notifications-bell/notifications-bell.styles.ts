@@ -1,7 +1,8 @@
 /**
  * Styles of `<acct-notifications-bell>`: a round bell button with its unread badge, and the panel
- * that opens under it (at the inline end, never wider than the screen), with the shared list look
- * (core/styles/list.styles.ts) for its rows; unread rows are marked by a dot as well as by words.
+ * that opens under it (at the inline end, never wider than the screen; on a phone, across the
+ * screen), with the shared list look (core/styles/list.styles.ts) for its rows; unread rows are
+ * marked by a dot as well as by words.
  */
 import { css } from 'lit';
 
@@ -47,8 +48,19 @@ export const notificationsBellStyles = css`
     overflow: auto;
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
   }
-  .panel[hidden] {
-    display: none;
+  /*
+   * On a phone the panel spans the screen, half a rem from each side, just under the bell (its
+   * static position): opened at the inline end of a bell anywhere but the screen's inline end (the
+   * start of a header), it went off the screen where nobody could read or scroll to it.
+   */
+  @media (max-width: 36rem) {
+    .panel {
+      position: fixed;
+      /* Block: auto, at its static place; inline: the same on both sides, so right to left too. */
+      inset: auto 0.5rem;
+      inline-size: auto;
+      margin-block-start: 0.5rem;
+    }
   }
   .header {
     display: flex;

@@ -2,13 +2,17 @@
  * `<acct-notifications-bell>` against the real servers, with notifications put in the feed by a
  * test server command as the dispatcher would deliver them: the unread badge and the bell's
  * name, the panel's list (links only to https), marking one and all read, a notification arriving
- * while the page is open showing up by itself (polling), Escape closing the panel, and French.
+ * while the page is open showing up by itself (polling), Escape closing the panel, the panel kept
+ * on a phone's screen wherever the bell sits, the site's texts in their own direction on an
+ * Arabic page, and French.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { AcctNotificationsChangeDetail } from '../../core/events.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
+import { atPhoneWidth } from '../../testing/layout.js';
+import { drawnLeftToRight } from '../../testing/rtl.js';
 import {
   $,
   element,
@@ -183,6 +187,35 @@ describe('<acct-notifications-bell>', () => {
     );
     await waitUntil(() => bell(el).getAttribute('aria-expanded') === 'false');
     expect(el.shadowRoot!.activeElement).to.equal(bell(el));
+    el.remove();
+  });
+
+  it("keeps the open panel on a phone's screen wherever the bell is, in either direction", async () => {
+    // A bell at the start of the page: the panel, opening at its inline end, went off the screen.
+    for (const dir of ['ltr', 'rtl']) {
+      const el = create({ dir });
+      el.style.cssText = 'position: absolute; inset-block-start: 0; inset-inline-start: 0.5rem';
+      document.body.append(el);
+      await signedIn(['X']);
+      await atPhoneWidth(async () => {
+        await opened(el, 1);
+        const { left, right } = $(el, '[part="panel"]')!.getBoundingClientRect();
+        expect(left, dir).to.be.at.least(0);
+        expect(right, dir).to.be.at.most(document.documentElement.clientWidth);
+      });
+      el.remove();
+      await signOutEverywhere();
+    }
+  });
+
+  it("keeps a notification written in another language than the page's in its own direction", async () => {
+    const el = create({ lang: 'ar' });
+    document.body.append(el);
+    await signedIn([], (email) => notify(email, 'Maria commented on “Run sheet”', { body: 'Two new lines.' }));
+    await opened(el, 1);
+    // Drawn as written, quote and full stop at the end, not moved to the start of the line.
+    expect(drawnLeftToRight(el.shadowRoot!, 'sheet”'), 'title').to.equal(true);
+    expect(drawnLeftToRight(el.shadowRoot!, 'lines.'), 'body').to.equal(true);
     el.remove();
   });
 

@@ -52,7 +52,7 @@ const PAGE = 20;
  * @csspart error - The message when the notifications could not be loaded.
  * @csspart retry-button - The button that loads them again.
  *
- * @cssproperty [--acct-notifications-bell-width=24rem] - The panel's width (never wider than the screen).
+ * @cssproperty [--acct-notifications-bell-width=24rem] - The panel's width (never wider than the screen; on a phone, up to 36rem wide, the panel spans the screen).
  * @cssproperty [--acct-notifications-bell-max-height=28rem] - The panel's height before it scrolls.
  */
 export class AcctNotificationsBell extends AccountElement {

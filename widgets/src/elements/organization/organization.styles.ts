@@ -25,9 +25,6 @@ export const organizationStyles = css`
     justify-content: space-between;
     gap: calc(var(--_space) / 2);
   }
-  .meta {
-    margin: 0;
-  }
   .rename {
     gap: calc(var(--_space) / 2);
   }

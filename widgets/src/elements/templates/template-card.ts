@@ -2,7 +2,10 @@
  * One card of `<acct-templates>`: the template's preview (with alt text naming it; a drawn
  * placeholder when it has none), its name with the "Featured" badge, its description, its
  * category, industry and how often it was used, and "Use". Lit calls `use` with the element as
- * `this`; the card carries the template's id in `data-id`.
+ * `this`; the card carries the template's id in `data-id`. The name and description are the
+ * site's own text, often in another language than the page's: each in a `<bdi>` is laid out in its
+ * own direction, so an English description on an Arabic page keeps its full stop at its end,
+ * while the card stays aligned as the page is.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { labelFor, type Translation } from '../../core/i18n/index.js';
@@ -28,9 +31,9 @@ export function renderCard(
     }
     <div class="body">
       <h3 part="name" class="name">
-        ${template.name} ${template.featured ? html`<span part="badge" class="badge">${onboardingIcon('star')}${s.featured}</span>` : nothing}
+        <bdi>${template.name}</bdi> ${template.featured ? html`<span part="badge" class="badge">${onboardingIcon('star')}${s.featured}</span>` : nothing}
       </h3>
-      ${template.description ? html`<p part="description" class="description">${template.description}</p>` : nothing}
+      ${template.description ? html`<p part="description" class="description"><bdi>${template.description}</bdi></p>` : nothing}
       <p part="details" class="meta">${details.join(' · ')}</p>
     </div>
     <div class="card-actions">

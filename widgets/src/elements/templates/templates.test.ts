@@ -2,11 +2,13 @@
  * `<acct-templates>` against the real servers, on templates this file creates through the admin
  * API in an industry of its own (so other tests' templates never show): featured first, previews
  * with alt text, filtering by category, and "Use" — counted on the server and handed to the page
- * in `acct-template-selected` with the template's data — which needs a signed-in user.
+ * in `acct-template-selected` with the template's data — which needs a signed-in user; and the
+ * site's own texts in their own direction on a right-to-left page.
  */
 import { expect } from '@open-wc/testing';
 import { testServers } from 'acct-test-env';
 import { runBaseSuite } from '../../testing/base-suite.js';
+import { drawnLeftToRight } from '../../testing/rtl.js';
 import type { AcctTemplateSelectedDetail } from '../../core/events.js';
 import { $, element, nextEvent, signOutEverywhere, text } from '../../testing/helpers.js';
 import { attach, createTemplate, eventually, signedInDevice } from '../../testing/onboarding.js';
@@ -92,6 +94,15 @@ describe('<acct-templates>', () => {
       `Events · Test ${industry.slice('test-'.length)} · Not used yet`,
     );
     expect(text(cards[2]!.querySelector('[part="description"]'))).to.equal('One evening, one venue.');
+  });
+
+  it("keeps a name and description in another language than the page's in their own direction", async () => {
+    // English templates on an Arabic page: the full stop stays at the description's end, drawn
+    // after its last word (right of it), not moved to the line's start by the page's direction.
+    const el = await mount({ lang: 'ar' });
+    await loaded(el);
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    expect(drawnLeftToRight(el.shadowRoot!, 'venue.'), 'description').to.equal(true);
   });
 
   it('filters by category with the category buttons', async () => {

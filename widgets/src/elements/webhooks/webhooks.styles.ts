@@ -1,7 +1,8 @@
 /**
  * Styles of `<acct-webhooks>` beyond the API tokens' (form, rows, copy-once dialog, which it
  * shares): its width, the events picker's categories, an endpoint's row of actions, and the
- * delivery log with its bodies in scrollable monospace blocks. Logical properties only (RTL).
+ * delivery log with its bodies in scrollable monospace blocks (its list and badges otherwise the
+ * shared list's, list.styles.ts). Logical properties only (RTL).
  */
 import { css } from 'lit';
 
@@ -35,11 +36,6 @@ export const webhooksStyles = css`
     border-inline-start: 2px solid var(--_border);
     padding-inline-start: var(--_space);
   }
-  .deliveries {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
   .delivery {
     display: block;
     padding-block: calc(var(--_space) * 0.5);
@@ -49,7 +45,6 @@ export const webhooksStyles = css`
     overflow-wrap: anywhere;
   }
   .badge {
-    font-weight: 600;
     margin-inline-end: calc(var(--_space) * 0.25);
   }
   pre {

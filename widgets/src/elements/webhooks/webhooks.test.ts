@@ -134,6 +134,15 @@ describe('<acct-webhooks>', () => {
       html`<acct-webhooks server=${server()} organization-id=${id}></acct-webhooks>`,
     );
     await showsForm(el);
+    // Each field's label above its control, the control as wide as the form (the API tokens'
+    // styles, which these share, once left both side by side at the browser's narrow default).
+    const form = part(el, 'create-form')!.getBoundingClientRect();
+    for (const field of el.shadowRoot!.querySelectorAll('[part~="create-form"] .field')) {
+      const label = field.querySelector('label')!.getBoundingClientRect();
+      const input = field.querySelector('input')!.getBoundingClientRect();
+      expect(input.top, 'control under its label').to.be.at.least(label.bottom);
+      expect(input.width, 'control as wide as the form').to.be.closeTo(form.width, 1);
+    }
     const legends = [...el.shadowRoot!.querySelectorAll('fieldset.category legend')].map((l) => text(l));
     expect(legends).to.deep.equal(['Users', 'Sessions', 'Organization', 'Onboarding']);
     const created = nextEvent<AcctWebhookDetail>(el, 'acct-webhook-created');
@@ -147,10 +156,16 @@ describe('<acct-webhooks>', () => {
     expect(secret).to.match(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(text($(el, '#secret-title'))).to.equal('Copy the signing secret');
     expect(JSON.stringify(detail)).not.to.contain(secret.slice(6));
-    part(el, 'done-button')!.click();
+    // Closed otherwise than by "Done" (as Escape does), focus still goes back to "Add endpoint",
+    // not to the page's start.
+    dialog.close();
     await waitUntil(() => !dialog.open);
     await el.updateComplete;
     expect(el.shadowRoot!.innerHTML).not.to.contain(secret.slice(6), 'the secret is forgotten once the dialog closes');
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === part(el, 'create-button'),
+      'focus did not go back to "Add endpoint"',
+    );
     expect(text(rows(el)[0]!.querySelector('[part~="name"]'))).to.equal(HOOK_URL);
     expect(text(rows(el)[0]!.querySelector('[part~="status"]'))).to.match(/^Active · No delivery yet/);
   });
@@ -208,6 +223,14 @@ describe('<acct-webhooks>', () => {
     await fillAndCreate(el, '', []);
     await waitUntil(() => text($(el, '#events-error')));
     expect($<HTMLInputElement>(el, 'input[name="url"]')!.getAttribute('aria-invalid')).to.equal('true');
+    // A missing choice of events is said as such, not as an empty text field.
+    expect(text($(el, '#events-error'))).to.equal('Choose at least one event.');
+    expect(el.shadowRoot!.activeElement, 'focus on the first field to fix').to.equal($(el, 'input[name="url"]'));
+    await fillAndCreate(el, HOOK_URL, []);
+    await waitUntil(
+      () => el.shadowRoot!.activeElement === $(el, 'input[name="events"]'),
+      'focus not on the first event',
+    );
     await fillAndCreate(el, 'http://169.254.169.254/latest', ['user.created']);
     await waitUntil(() => part(el, 'action-error'), 'no error', { timeout: 4000 });
     expect(text(part(el, 'action-error'))).to.contain('private, loopback or otherwise reserved');

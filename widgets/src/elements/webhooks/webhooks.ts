@@ -251,9 +251,11 @@ export class AcctWebhooks extends AccountElement {
     };
     const errors: Record<string, string> = {};
     if (!body.url) errors.url = this.t.fields.required!;
-    if (!body.events.length) errors.events = this.t.fields.required!;
+    if (!body.events.length) errors.events = this.t.webhooks.eventsRequired;
     this.formErrors = errors;
-    if (Object.keys(errors).length) return;
+    // Focus on the first thing to fix (the address, else the first event), as the onboarding
+    // elements do: left on "Add endpoint", a keyboard user had to look for it.
+    if (Object.keys(errors).length) return this.focusAfterUpdate('[aria-invalid=true],[aria-describedby] input');
     await this.run(async () => {
       const created = await this.session.store.api.call('POST /api/organizations/:id/webhooks', {
         params: { id: this.organizationId },
@@ -382,10 +384,11 @@ export class AcctWebhooks extends AccountElement {
 
   private readonly closeDialog = (): void => this.dialog.close();
 
-  private readonly forgetSecret = (): void => {
+  private readonly forgetSecret = (): Promise<void> => {
     this.secret = '';
     this.copyStatus = '';
-    this.renderRoot.querySelector<HTMLElement>('[part~="create-button"]')?.focus();
+    // After the render that uncovers the card: until then "Create" is hidden and takes no focus.
+    return this.focusAfterUpdate('[part~="create-button"]');
   };
 
   private failed(error: unknown): void {
