@@ -271,7 +271,7 @@ export const de: Messages = {
       ],
       action: 'Weiter',
       hint: (email) =>
-        `Wenn Sie fortfahren, werden Sie als ${email} angemeldet. Falls Sie diese Einladung nicht erwartet haben, schließen Sie diese Seite: Ohne die Schaltfläche passiert nichts.`,
+        `Wenn Sie fortfahren, nehmen Sie sie für ${email} an. Falls Sie diese Einladung nicht erwartet haben, schließen Sie diese Seite: Ohne die Schaltfläche passiert nichts.`,
     },
 
     invalidLink: {

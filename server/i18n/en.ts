@@ -282,7 +282,7 @@ export const en = {
       ],
       action: 'Continue',
       hint: (email: string) =>
-        `Continuing signs you in as ${email}. If you were not expecting this invitation, close this page: nothing happens without the button.`,
+        `Continuing accepts it for ${email}. If you were not expecting this invitation, close this page: nothing happens without the button.`,
     },
 
     invalidLink: {

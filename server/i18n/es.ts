@@ -256,7 +256,7 @@ export const es: Messages = {
       ],
       action: 'Continuar',
       hint: (email) =>
-        `Si continúas, iniciarás sesión como ${email}. Si no esperabas esta invitación, cierra esta página: no pasa nada sin el botón.`,
+        `Si continúas, la aceptarás para ${email}. Si no esperabas esta invitación, cierra esta página: no pasa nada sin el botón.`,
     },
 
     invalidLink: {

@@ -265,7 +265,7 @@ export const fr: Messages = {
       ],
       action: 'Continuer',
       hint: (email) =>
-        `Continuer vous connecte avec l’adresse ${email}. Si vous n’attendiez pas cette invitation, fermez cette page${nbsp}: rien ne se passe sans le bouton.`,
+        `Continuer l’accepte pour l’adresse ${email}. Si vous n’attendiez pas cette invitation, fermez cette page${nbsp}: rien ne se passe sans le bouton.`,
     },
 
     invalidLink: {

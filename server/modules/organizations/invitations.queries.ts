@@ -173,6 +173,16 @@ export async function consumeInvitation(db: Db, tokenHash: string): Promise<Orga
   return row;
 }
 
+/** Whether the invitation's link was (re)sent at most `seconds` ago, by the clock that wrote `last_sent_at` (the database's). */
+export async function sentWithin(db: Db, id: string, seconds: number): Promise<boolean> {
+  const row = await db('organization_invitations')
+    .where({ id })
+    .first<{ fresh: boolean } | undefined>(
+      db.raw('last_sent_at > now() - make_interval(secs => ?) as fresh', [seconds]),
+    );
+  return row?.fresh === true;
+}
+
 export async function recordAcceptedBy(db: Db, id: string, userId: string): Promise<void> {
   await db('organization_invitations').where({ id }).update({ accepted_by: userId });
 }

@@ -13,7 +13,8 @@
  * - acceptance consumes the invitation atomically, then finds the account of the invited address
  *   or — when sign-up is open — creates it (no password), proves its address (the link does:
  *   users/address-proof.ts), adds the membership (already a member: nothing changes), and hands a session over to the site,
- *   all in one transaction.
+ *   all in one transaction — to an account that existed before only while the link is as fresh as a
+ *   sign-in link (ACCT_MAGIC_LINK_TTL); an older one joins without signing in (acceptInvitation).
  * A mailed invitation is announced as the domain event `organization.invitation_sent`, inside its
  * transaction (server/events/domain-events.ts): the setup checklist ticks `invite_team` with it.
  * The mail buckets are spent here, after the role checks, so that a refused request spends nothing.
@@ -43,6 +44,7 @@ import {
   openInvitationTo,
   recordAcceptedBy,
   renewInvitation,
+  sentWithin,
   revokeInvitation as revokeOpenInvitation,
   usableInvitation,
 } from './invitations.queries';
@@ -269,9 +271,15 @@ export async function acceptInvitation(services: Services, token: unknown): Prom
         role: invitation.role,
       });
       await recordAcceptedBy(trx, invitation.id, user.id);
+      const redirectUrl = returnUrl(config.redirectAllowlist, invitation.redirect_url);
+      // An account that existed before is signed in only by a link as fresh as a sign-in link
+      // (ACCT_MAGIC_LINK_TTL): the invitation lives a week and invitations get forwarded, so an
+      // older one would be a week-long sign-in link to someone's account. It still joins the
+      // account to the organization; the browser goes to the site, where its owner is signed in
+      // already or signs in the usual way. A new account has no other way in than this link.
+      if (!created && !(await sentWithin(trx, invitation.id, config.magicLinkTtlSeconds))) return redirectUrl;
       // Nobody's browser asked for this link (the inviter's did), so the site page asks the user
       // before signing in (sessions/hand-over.ts).
-      const redirectUrl = returnUrl(config.redirectAllowlist, invitation.redirect_url);
       return handOverUrl(trx, {
         userId: user.id,
         method: 'magic_link',

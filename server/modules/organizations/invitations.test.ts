@@ -144,6 +144,36 @@ describeOnEachDatabase('organization invitations', (getDb) => {
     assert.deepEqual((await t.owner.client.get(`/api/organizations/${t.id}/invitations`)).body.invitations, []);
   });
 
+  it('signs an existing account in only while the link is as fresh as a sign-in link; an older one joins without a session', async () => {
+    // A week-old invitation would otherwise be a week-long sign-in link to the account, and
+    // invitations get forwarded.
+    const invitee = await signedInUser(server, 'stale-joiner');
+    await invite({ email: invitee.email, redirectUrl: `${TEST_ORIGIN}/team` });
+    const link = await linkTo(invitee.email);
+    const magicLinkTtl = server.services.config.magicLinkTtlSeconds;
+    await knex()('organization_invitations')
+      .where({ email: invitee.email })
+      .update({ last_sent_at: knex().raw('now() - make_interval(secs => ?)', [magicLinkTtl + 60]) });
+    const codes = () => knex()('auth.one_time_tokens').where({ user_id: invitee.userId, purpose: 'session_exchange' });
+    const codesBefore = (await codes()).length;
+    const continued = await followLink(anonymous(), link);
+    assert.equal(continued.status, 303);
+    assert.equal(continued.location, `${TEST_ORIGIN}/team`, 'back to the site, with no session code');
+    assert.equal(await roleIn(server, t.id, invitee.userId), 'member', 'joined all the same');
+    assert.equal((await invitationRow(invitee.email))!.accepted_by, invitee.userId);
+    assert.equal((await codes()).length, codesBefore, 'no session waiting to be made');
+
+    // A new account has no other way in: its link signs in however old (within its week).
+    const newcomer = uniqueEmail('stale-newcomer');
+    await invite({ email: newcomer });
+    const newcomerLink = await linkTo(newcomer);
+    await knex()('organization_invitations')
+      .where({ email: newcomer })
+      .update({ last_sent_at: knex().raw(`now() - interval '6 days'`) });
+    const joined = await followLink(anonymous(), newcomerLink);
+    assert.match(joined.location ?? '', /#acct_code=[\w-]{43}&acct_flow=invitation$/);
+  });
+
   it('creates the account of a new address, verified and without a password, and returns to the inviting origin', async () => {
     const email = uniqueEmail('newcomer');
     assert.equal((await invite({ email })).status, 201);
