@@ -191,7 +191,8 @@ export class AcctApiTokens extends AccountElement {
     this.actionError = '';
     // Focus on the first thing to fix (the name, else the first scope), as the onboarding
     // elements do: left on "Create token", a keyboard user had to look for it.
-    if (Object.keys(errors).length) return this.focusAfterUpdate('[aria-invalid=true],[aria-describedby] input');
+    if (Object.keys(errors).length)
+      return this.focusAfterUpdate('[aria-invalid=true],fieldset[aria-describedby] input');
     this.busy = true;
     try {
       const created = await this.session.store.api.call('POST /api/organizations/:id/api-tokens', {

@@ -255,7 +255,8 @@ export class AcctWebhooks extends AccountElement {
     this.formErrors = errors;
     // Focus on the first thing to fix (the address, else the first event), as the onboarding
     // elements do: left on "Add endpoint", a keyboard user had to look for it.
-    if (Object.keys(errors).length) return this.focusAfterUpdate('[aria-invalid=true],[aria-describedby] input');
+    if (Object.keys(errors).length)
+      return this.focusAfterUpdate('[aria-invalid=true],fieldset[aria-describedby] input');
     await this.run(async () => {
       const created = await this.session.store.api.call('POST /api/organizations/:id/webhooks', {
         params: { id: this.organizationId },
