@@ -37,7 +37,7 @@ import { enforceLimits } from '../rate-limit/rate-limit';
 import { requireRecentSignIn } from '../sessions/recent-sign-in';
 export { RECENT_SIGN_IN_SECONDS } from '../sessions/recent-sign-in';
 import type { RequestContext } from '../sessions/request-context';
-import type { ActiveSession } from '../sessions/sessions.queries';
+import { retireHandOverCodes, type ActiveSession } from '../sessions/sessions.queries';
 import { completeSignIn, withUser, type SignInAnswer } from '../sessions/sign-in';
 import { findUserById, toPublicUser, type PublicUser } from '../users/users.queries';
 import { rateLimitKeyForIp } from '../../security/client-ip';
@@ -345,7 +345,8 @@ export async function renamePasskey({ db }: Services, userId: string, id: string
 /**
  * Removes a passkey and ends every OTHER session that signed in with it (decided: a lost or
  * stolen passkey must not leave sessions behind, docs/security.md C3; the session doing the removal
- * stays, as its user is present). Refused when it is the account's last way to sign in, by the
+ * stays, as its user is present), and the hand-over codes such a session minted (a session handed
+ * from the hosted page to the site keeps the passkey, sessions/hand-over.ts). Refused when it is the account's last way to sign in, by the
  * same rule as unlinking a provider account (users/sign-in-methods.ts).
  */
 export async function removePasskey(
@@ -361,6 +362,7 @@ export async function removePasskey(
     const removed = await removeUserPasskey(trx, removal, (left) => canSignIn(config, left));
     if (removed === 'not_found') throw ApiError.of(PasskeyErrors, 'not_found');
     if (removed === 'refused') throw ApiError.of(PasskeyErrors, 'last_sign_in_method');
+    await retireHandOverCodes(trx, session.userId, id);
     await raiseSecurityAlert(services, trx, {
       userId: session.userId,
       eventType: 'passkey_removed',

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../start';
-import { signedUpClient } from '../../testing/accounts';
+import { exchange, signedUpClient } from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { SoftAuthenticator, type CeremonyOptions } from '../../testing/soft-authenticator';
@@ -289,6 +289,41 @@ describeOnEachDatabase('passkeys', (getDb) => {
       assert.equal((await phone.get('/api/me')).status, 401);
       assert.equal((await tablet.get('/api/me')).status, 401);
       assert.equal((await client.get('/api/me')).status, 200, 'the session that removed it stays');
+    });
+
+    it('ends a session handed over from a passkey sign-in, and codes waiting to be exchanged (C3)', async () => {
+      // The hosted page signs in with the passkey and hands the session to the site page: that
+      // session is the passkey's too. A thief who signed in with a stolen passkey also keeps a
+      // code handed over from it, to exchange after the owner removed the passkey.
+      const { client, authenticator, passkey } = await userWithPasskey();
+      const handOver = async () => {
+        const { client: hosted } = await signInWith(authenticator);
+        const handed = await hosted.post(
+          '/api/session/hand-over',
+          { redirectUrl: `${TEST_ORIGIN}/`, browserKey: hosted.browserKey },
+          { Origin: server.url },
+        );
+        assert.equal(handed.status, 200, JSON.stringify(handed.body));
+        return { hosted, location: handed.body.url as string };
+      };
+      const used = await handOver();
+      assert.equal((await exchange(used.hosted, used.location)).status, 200);
+      const kept = await handOver();
+      const other = await signedUpClient(server.services, server.url);
+      const othersCode = (
+        await other.client.post(
+          '/api/session/hand-over',
+          { redirectUrl: `${TEST_ORIGIN}/`, browserKey: other.client.browserKey },
+          { Origin: server.url },
+        )
+      ).body.url as string;
+
+      const res = await client.delete(`/api/passkeys/${passkey.id}`);
+      assert.deepEqual(res.body, { removed: true, sessionsEnded: 1 });
+      assert.equal((await used.hosted.get('/api/me')).status, 401, 'the handed-over session ended');
+      const late = await exchange(kept.hosted, kept.location);
+      assert.deepEqual([late.status, late.body.error?.code], [400, 'invalid_code']);
+      assert.equal((await exchange(other.client, othersCode)).status, 200, 'another account’s code is untouched');
     });
 
     it('refuses to remove the last way to sign in', async () => {

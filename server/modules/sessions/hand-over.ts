@@ -25,7 +25,7 @@ import { browserKeyHash, isSameBrowser } from './browser-binding';
 import { allowedRedirect } from './redirects';
 import type { RequestContext } from './request-context';
 import type { ActiveSession, NewSession } from './sessions.queries';
-import { revokeSession } from './sessions.queries';
+import { passkeyOfSession, revokeSession } from './sessions.queries';
 import { completeSignIn } from './sign-in';
 
 export type HandOverFlow = 'email_verification' | 'password_reset' | 'magic_link' | 'invitation' | 'oauth' | 'sign_in';
@@ -68,7 +68,11 @@ export async function redeemEmailedLink(
   };
 }
 
-/** The site page to send the browser to, with a fresh hand-over code in its fragment. */
+/**
+ * The site page to send the browser to, with a fresh hand-over code in its fragment. `passkeyId`:
+ * the sign-in handed over was made with that passkey, and so is the session the code makes — which
+ * removing the passkey then ends, as it ends the sign-in's own (passkeys.service.ts).
+ */
 export async function handOverUrl(
   db: Knex | Knex.Transaction,
   {
@@ -77,9 +81,22 @@ export async function handOverUrl(
     flow,
     redirectUrl,
     browserKeyHash,
-  }: { userId: string; method: AuthMethod; flow: HandOverFlow; redirectUrl: string; browserKeyHash: unknown },
+    passkeyId = null,
+  }: {
+    userId: string;
+    method: AuthMethod;
+    flow: HandOverFlow;
+    redirectUrl: string;
+    browserKeyHash: unknown;
+    passkeyId?: string | null;
+  },
 ): Promise<string> {
-  const data = { method, flow, browserKeyHash: typeof browserKeyHash === 'string' ? browserKeyHash : null };
+  const data = {
+    method,
+    flow,
+    browserKeyHash: typeof browserKeyHash === 'string' ? browserKeyHash : null,
+    ...(passkeyId ? { passkeyId } : {}),
+  };
   const code = await issueToken(db, { userId, purpose: 'session_exchange', data });
   const url = new URL(redirectUrl);
   url.hash = new URLSearchParams({ acct_code: code, acct_flow: flow }).toString();
@@ -106,6 +123,7 @@ export async function handOverSession(
     flow: 'sign_in',
     redirectUrl: target,
     browserKeyHash: browserKeyHash(browserKey),
+    passkeyId: await passkeyOfSession(services.db.knex, session.id),
   });
   await revokeSession(services.db.knex, session.id);
   return url;
@@ -138,7 +156,14 @@ export async function exchangeCode(
   const method = (typeof peeked.data.method === 'string' ? peeked.data.method : 'magic_link') as AuthMethod;
   // A magic link, a reset link or an OAuth sign-in is a first factor: a user with a second
   // factor gets the second step here, in the page that exchanges the code (popup or redirect).
-  const outcome = await completeSignIn(services, { user, method, context, movedFromHostedPage: flow === 'sign_in' });
+  const passkeyId = typeof peeked.data.passkeyId === 'string' ? peeked.data.passkeyId : undefined;
+  const outcome = await completeSignIn(services, {
+    user,
+    method,
+    context,
+    passkeyId,
+    movedFromHostedPage: flow === 'sign_in',
+  });
   if (outcome.status === 'mfa_required') return outcome;
   return { status: 'signed_in', user: toPublicUser(user), session: outcome.session, method };
 }

@@ -219,11 +219,31 @@ export async function revokeOtherSessions(
     .where('expires_at', '>', db.fn.now());
   if (keepSessionId) query.whereNot({ id: keepSessionId });
   const ended = await query.update({ revoked_at: db.fn.now() });
-  await db('auth.one_time_tokens')
-    .where({ user_id: userId, purpose: 'session_exchange' })
-    .whereNull('used_at')
-    .update({ used_at: db.fn.now() });
+  await retireHandOverCodes(db, userId);
   return ended;
+}
+
+/**
+ * Retires the user's hand-over codes not yet exchanged (hand-over.ts) — with `passkeyId`, only those
+ * a session signed in with that passkey handed over, which would otherwise make a session its
+ * removal cannot end.
+ */
+export async function retireHandOverCodes(
+  db: Knex | Knex.Transaction,
+  userId: string,
+  passkeyId?: string,
+): Promise<void> {
+  const codes = db('auth.one_time_tokens').where({ user_id: userId, purpose: 'session_exchange' }).whereNull('used_at');
+  if (passkeyId) codes.whereRaw(`data->>'passkeyId' = ?`, [passkeyId]);
+  await codes.update({ used_at: db.fn.now() });
+}
+
+/** The passkey the session signed in with, if it did (and the passkey is still there). */
+export async function passkeyOfSession(db: Knex | Knex.Transaction, sessionId: string): Promise<string | null> {
+  const row = await db('user_sessions')
+    .where({ id: sessionId })
+    .first<{ passkey_id: string | null } | undefined>('passkey_id');
+  return row?.passkey_id ?? null;
 }
 
 /**
