@@ -84,6 +84,11 @@ export interface Invitation {
   email: string;
   role: InvitedRole;
   invitedBy: string | null;
+  /**
+   * The link no longer works because whoever last sent it may no longer grant its role (removed,
+   * demoted, or their account deleted); re-sending it renews it under the re-sender's name.
+   */
+  lapsed: boolean;
   expiresAt: Timestamp;
   lastSentAt: Timestamp;
   createdAt: Timestamp;

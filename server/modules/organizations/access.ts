@@ -19,6 +19,9 @@ import { lockOrganization, memberRole, requiresMfa } from './organizations.queri
 /** A higher rank may do everything a lower one may. */
 const RANK: Record<OrganizationRole, number> = { owner: 3, admin: 2, member: 1 };
 
+/** Whether `role` may do what `atLeast` may. */
+export const isAtLeast = (role: OrganizationRole, atLeast: OrganizationRole): boolean => RANK[role] >= RANK[atLeast];
+
 const Uuid = z.uuid();
 
 /** A path parameter as an id, or 404: `'nope'` must not reach PostgreSQL's uuid parser as a 500. */
@@ -55,7 +58,7 @@ export async function requireRole(
   if (lock && !(await lockOrganization(db, actor.organizationId))) throw ApiError.of(OrganizationErrors, 'not_found');
   const role = await memberRole(db, actor.organizationId, actor.userId);
   if (!role) throw ApiError.of(OrganizationErrors, 'not_found');
-  if (RANK[role] < RANK[atLeast]) throw ApiError.of(OrganizationErrors, 'forbidden_role');
+  if (!isAtLeast(role, atLeast)) throw ApiError.of(OrganizationErrors, 'forbidden_role');
   // The organization's policy (docs/security.md M7): a member without a second factor is a member
   // (they may see the organization and leave it) but reaches none of its resources.
   if (!withoutMfa && (await requiresMfa(db, actor.organizationId)) && !(await hasSecondFactor(db, actor.userId))) {

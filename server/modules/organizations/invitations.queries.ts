@@ -23,11 +23,37 @@ const open = (db: Db, organizationId: string) =>
     .whereNull('accepted_at')
     .whereNull('revoked_at');
 
-/** The organization's open invitations, expired ones included (they can be re-sent), newest first. */
-export async function openInvitations(db: Db, organizationId: string): Promise<OrganizationInvitationRow[]> {
+/**
+ * Whether whoever last (re)sent the invitation may still grant its role: an owner any, an admin
+ * only membership (making an admin takes an owner, as changing a member's role does). An
+ * invitation is the inviter's authority carried by a link, so it lapses with that authority:
+ * otherwise an admin about to be removed (or demoted) could invite an address of their own and come
+ * back through the link after the removal. A deleted inviter (`invited_by` null) has no authority
+ * left either. Someone who may grant the role revives such an invitation by re-sending it or
+ * inviting the address again, under their own name.
+ */
+const inviterMayStillGrant = (db: Db) =>
+  db('organization_members as inviter')
+    .whereRaw('inviter.organization_id = organization_invitations.organization_id')
+    .whereRaw('inviter.user_id = organization_invitations.invited_by')
+    .where((granting) => {
+      void granting.where('inviter.role', 'owner').orWhere((admin) => {
+        void admin.where('inviter.role', 'admin').where('organization_invitations.role', 'member');
+      });
+    })
+    .select(db.raw('1'));
+
+/**
+ * The organization's open invitations, newest first, expired and lapsed ones included (they can be
+ * re-sent): `lapsed` when whoever last sent it may no longer grant its role (inviterMayStillGrant).
+ */
+export async function openInvitations(
+  db: Db,
+  organizationId: string,
+): Promise<(OrganizationInvitationRow & { lapsed: boolean })[]> {
   return open(db, organizationId)
     .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }])
-    .select('*');
+    .select('*', db.raw('not exists (?) as lapsed', [inviterMayStillGrant(db)]));
 }
 
 /** The open invitation to this address, if any (the partial unique index allows one). */
@@ -117,27 +143,14 @@ export async function revokeInvitation(db: Db, organizationId: string, id: strin
   return rows.length > 0;
 }
 
-/**
- * The invitation with this token hash while it can be accepted: open, not expired, and its inviter
- * still an owner or admin of the organization. An invitation is the inviter's authority carried
- * by a link, so it lapses with that authority: otherwise an admin about to be removed (or
- * demoted) could invite an address of their own, as admin, and come back through the link after
- * the removal. A deleted inviter (`invited_by` null) has no authority left either. Another admin
- * revives such an invitation by re-sending it or inviting the address again, under their own name.
- */
+/** The invitation with this token hash while it can be accepted: open, not expired, its inviter's authority intact. */
 const usable = (db: Db, tokenHash: string) =>
   db('organization_invitations')
     .where('organization_invitations.token_hash', tokenHash)
     .whereNull('organization_invitations.accepted_at')
     .whereNull('organization_invitations.revoked_at')
     .where('organization_invitations.expires_at', '>', db.fn.now())
-    .whereExists(
-      db('organization_members as inviter')
-        .whereRaw('inviter.organization_id = organization_invitations.organization_id')
-        .whereRaw('inviter.user_id = organization_invitations.invited_by')
-        .whereIn('inviter.role', ['owner', 'admin'])
-        .select(db.raw('1')),
-    );
+    .whereExists(inviterMayStillGrant(db));
 
 /** What the landing page shows about a usable invitation (and its organization's id); undefined for anything else. */
 export async function usableInvitation(
@@ -167,20 +180,22 @@ export async function usableInvitation(
     );
 }
 
-/** Uses up an invitation: its row once, undefined for anything not usable now. */
-export async function consumeInvitation(db: Db, tokenHash: string): Promise<OrganizationInvitationRow | undefined> {
-  const [row] = await usable(db, tokenHash).update({ accepted_at: db.fn.now() }).returning('*');
+/**
+ * Uses up an invitation: its row once, undefined for anything not usable now; `fresh` when its link
+ * was (re)sent at most `freshSeconds` ago, by the clock that wrote `last_sent_at` (the database's).
+ */
+export async function consumeInvitation(
+  db: Db,
+  tokenHash: string,
+  freshSeconds: number,
+): Promise<(OrganizationInvitationRow & { fresh: boolean }) | undefined> {
+  const [row] = (await usable(db, tokenHash)
+    .update({ accepted_at: db.fn.now() })
+    .returning([
+      '*',
+      db.raw('last_sent_at > now() - make_interval(secs => ?) as fresh', [freshSeconds]),
+    ])) as (OrganizationInvitationRow & { fresh: boolean })[];
   return row;
-}
-
-/** Whether the invitation's link was (re)sent at most `seconds` ago, by the clock that wrote `last_sent_at` (the database's). */
-export async function sentWithin(db: Db, id: string, seconds: number): Promise<boolean> {
-  const row = await db('organization_invitations')
-    .where({ id })
-    .first<{ fresh: boolean } | undefined>(
-      db.raw('last_sent_at > now() - make_interval(secs => ?) as fresh', [seconds]),
-    );
-  return row?.fresh === true;
 }
 
 export async function recordAcceptedBy(db: Db, id: string, userId: string): Promise<void> {

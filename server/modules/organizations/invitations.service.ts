@@ -7,9 +7,12 @@
  *   adding a second;
  * - mail is limited by the mail buckets (per client address, per recipient), and the resend route
  *   to one mail a minute per invitation;
+ * - inviting as admin takes an owner, as making a member admin does (an admin who could invite as
+ *   admin could promote anyone by removing and re-inviting them); inviting as member, an admin;
  * - an invitation stands on its inviter's authority: it can be accepted only while whoever last
- *   (re)sent it is still an owner or admin of the organization (invitations.queries.ts), so an
- *   admin who is removed or demoted cannot come back through a link they sent to themselves;
+ *   (re)sent it may still grant its role (invitations.queries.ts), so an admin who is removed or
+ *   demoted cannot come back through a link they sent to themselves; the list marks such
+ *   invitations `lapsed`;
  * - acceptance consumes the invitation atomically, then finds the account of the invited address
  *   or — when sign-up is open — creates it (no password), proves its address (the link does:
  *   users/address-proof.ts), adds the membership (already a member: nothing changes), and hands a session over to the site,
@@ -20,7 +23,12 @@
  * The mail buckets are spent here, after the role checks, so that a refused request spends nothing.
  */
 import type { Knex } from 'knex';
-import { OrganizationErrors, type Invitation, type InvitedRole } from '../../../contract/organizations';
+import {
+  OrganizationErrors,
+  type Invitation,
+  type InvitedRole,
+  type OrganizationRole,
+} from '../../../contract/organizations';
 import { iso } from '../../../contract/wire';
 import type { OrganizationInvitationRow, UserRow } from '../../db/tables';
 import { ApiError } from '../../http/errors';
@@ -34,7 +42,7 @@ import { handOverUrl } from '../sessions/hand-over';
 import type { RequestContext } from '../sessions/request-context';
 import { proveAddress } from '../users/address-proof';
 import { findOrCreateUser, findUserByEmail, findUserById } from '../users/users.queries';
-import { requireRole, type Actor } from './access';
+import { isAtLeast, requireRole, type Actor } from './access';
 import {
   consumeInvitation,
   insertInvitation,
@@ -44,7 +52,6 @@ import {
   openInvitationTo,
   recordAcceptedBy,
   renewInvitation,
-  sentWithin,
   revokeInvitation as revokeOpenInvitation,
   usableInvitation,
 } from './invitations.queries';
@@ -52,12 +59,19 @@ import { addMember, isMemberByEmail, lockOrganization, organizationFor } from '.
 
 export const INVITATION_PATH = '/auth/invitation';
 
-/** An invitation as owners and admins see it: never its token or hash. */
-const toInvitation = (row: OrganizationInvitationRow): Invitation => ({
+/** The least role that may invite as `role` (and re-send such an invitation). */
+const INVITER_OF: Record<InvitedRole, OrganizationRole> = { member: 'admin', admin: 'owner' };
+
+/**
+ * An invitation as owners and admins see it: never its token or hash. One just (re)sent stands on
+ * the actor's authority, checked in the same transaction: not lapsed.
+ */
+const toInvitation = (row: OrganizationInvitationRow & { lapsed?: boolean }): Invitation => ({
   id: row.id,
   email: row.email,
   role: row.role,
   invitedBy: row.invited_by,
+  lapsed: row.lapsed ?? false,
   expiresAt: iso(row.expires_at),
   lastSentAt: iso(row.last_sent_at),
   createdAt: iso(row.created_at),
@@ -102,7 +116,7 @@ async function mailInvitation(
 }
 
 /**
- * Invites `email` (owners and admins). 409 `already_member` when its account is a member; an open
+ * Invites `email` (owners; admins as member only). 409 `already_member` when its account is a member; an open
  * invitation to it is renewed and re-sent (`created: false`) with the new role and return page.
  */
 export async function inviteMember(
@@ -115,7 +129,7 @@ export async function inviteMember(
   return db.knex.transaction(async (trx) => {
     // The lock serialises invitations to one organization: two parallel invitations to the same
     // address then renew one row instead of colliding on the one-open-invitation index.
-    await requireRole(trx, actor, 'admin', { lock: true });
+    await requireRole(trx, actor, INVITER_OF[input.role], { lock: true });
     if (await isMemberByEmail(trx, actor.organizationId, input.email))
       throw ApiError.of(OrganizationErrors, 'already_member');
     await enforceLimits(trx, mailLimits(config.rateLimits, context.ip, input.email));
@@ -165,7 +179,10 @@ export async function revokeInvitation({ db }: Services, actor: Actor, invitatio
   });
 }
 
-/** Mails an open invitation again with a new token (owners and admins), at most once a minute. */
+/**
+ * Mails an open invitation again with a new token (owners; admins those as member), at most once a
+ * minute.
+ */
 export async function resendInvitation(
   services: Services,
   actor: Actor,
@@ -174,9 +191,11 @@ export async function resendInvitation(
 ): Promise<Invitation> {
   const { config, db } = services;
   return db.knex.transaction(async (trx) => {
-    await requireRole(trx, actor, 'admin', { lock: true });
+    const role = await requireRole(trx, actor, 'admin', { lock: true });
     const invitation = await openInvitationById(trx, actor.organizationId, invitationId);
     if (!invitation) throw ApiError.of(OrganizationErrors, 'not_found');
+    // The re-sender becomes the inviter: it takes the authority that inviting as this role does.
+    if (!isAtLeast(role, INVITER_OF[invitation.role])) throw ApiError.of(OrganizationErrors, 'forbidden_role');
     if (invitation.resend_wait_seconds > 0) {
       throw ApiError.of(RateLimitErrors, 'too_many_requests', {
         headers: { 'Retry-After': String(invitation.resend_wait_seconds) },
@@ -258,7 +277,7 @@ export async function acceptInvitation(services: Services, token: unknown): Prom
       // revocation running now then either finishes before us (and the token is gone) or sees
       // the invitation accepted, never renews a row we are accepting.
       await lockOrganization(trx, usable.organization_id);
-      const invitation = await consumeInvitation(trx, tokenHash);
+      const invitation = await consumeInvitation(trx, tokenHash, config.magicLinkTtlSeconds);
       if (!invitation) return undefined;
       const { user, created } = await accountFor(services, trx, invitation.email, invitation.locale);
       await addMember(trx, { organizationId: invitation.organization_id, userId: user.id, role: invitation.role });
@@ -277,7 +296,7 @@ export async function acceptInvitation(services: Services, token: unknown): Prom
       // older one would be a week-long sign-in link to someone's account. It still joins the
       // account to the organization; the browser goes to the site, where its owner is signed in
       // already or signs in the usual way. A new account has no other way in than this link.
-      if (!created && !(await sentWithin(trx, invitation.id, config.magicLinkTtlSeconds))) return redirectUrl;
+      if (!created && !invitation.fresh) return redirectUrl;
       // Nobody's browser asked for this link (the inviter's did), so the site page asks the user
       // before signing in (sessions/hand-over.ts).
       return handOverUrl(trx, {

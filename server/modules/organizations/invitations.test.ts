@@ -54,7 +54,7 @@ describeOnEachDatabase('organization invitations', (getDb) => {
   it('mails a link to the hosted page and stores only the token’s hash, for a week', async () => {
     const email = uniqueEmail('Invitee');
     const res = await invite(
-      { email: email.toUpperCase(), role: 'admin', redirectUrl: `${TEST_ORIGIN}/team` },
+      { email: email.toUpperCase(), role: 'member', redirectUrl: `${TEST_ORIGIN}/team` },
       t.admin,
     );
     assert.equal(res.status, 201);
@@ -64,12 +64,13 @@ describeOnEachDatabase('organization invitations', (getDb) => {
       'expiresAt',
       'id',
       'invitedBy',
+      'lapsed',
       'lastSentAt',
       'role',
     ]);
     assert.deepEqual(
-      [res.body.invitation.email, res.body.invitation.role, res.body.invitation.invitedBy],
-      [email.toLowerCase(), 'admin', t.admin.userId],
+      [res.body.invitation.email, res.body.invitation.role, res.body.invitation.invitedBy, res.body.invitation.lapsed],
+      [email.toLowerCase(), 'member', t.admin.userId, false],
     );
     const week = new Date(res.body.invitation.expiresAt).getTime() - Date.now();
     assert.ok(Math.abs(week - 7 * 24 * 3600 * 1000) < 60_000, `expires in ${week} ms`);
@@ -292,36 +293,89 @@ describeOnEachDatabase('organization invitations', (getDb) => {
     assert.equal((await followLink(anonymous(), await linkTo(superseded))).status, 303, 'the re-sent link works');
   });
 
+  it('takes an owner to invite as admin or re-send such an invitation; an admin invites members', async () => {
+    // An admin who could invite as admin could promote anyone (remove them, invite them back as
+    // admin), which changing a role directly does not allow them.
+    const email = uniqueEmail('would-be-admin');
+    await assertNothingChanged(server, async () => {
+      const res = await invite({ email, role: 'admin' }, t.admin);
+      assert.deepEqual([res.status, res.body.error.code], [403, 'forbidden_role']);
+    });
+    assert.equal((await invite({ email, role: 'admin' })).status, 201, 'the owner may');
+    const invitation = (await invitationRow(email))!;
+    const renewed = await invite({ email, role: 'admin' }, t.admin);
+    assert.deepEqual([renewed.status, renewed.body.error.code], [403, 'forbidden_role'], 'nor by inviting again');
+    await knex()('organization_invitations')
+      .where({ id: invitation.id })
+      .update({ last_sent_at: knex().raw(`now() - interval '61 seconds'`) });
+    const path = `/api/organizations/${t.id}/invitations/${invitation.id}/resend`;
+    const resent = await t.admin.client.post(path, {});
+    assert.deepEqual([resent.status, resent.body.error.code], [403, 'forbidden_role']);
+    assert.equal((await invitationRow(email))!.invited_by, t.owner.userId, 'still the owner’s');
+    assert.equal((await t.owner.client.post(path, {})).status, 200);
+    // An admin may turn it into an invitation as member, which they may grant.
+    const asMember = await invite({ email, role: 'member' }, t.admin);
+    assert.deepEqual(
+      [asMember.status, asMember.body.invitation.role, asMember.body.invitation.invitedBy],
+      [200, 'member', t.admin.userId],
+    );
+  });
+
   it('lapses with its inviter’s authority: a removed, demoted or deleted inviter’s link joins nobody until re-sent', async () => {
-    // The attack: an admin about to be removed invites an address of their own, as admin, and
-    // comes back through the link once removed.
+    // The attack: an admin about to be removed invites an address of their own and comes back
+    // through the link once removed.
     const invalid = await page(`${server.url}/auth/invitation?token=${'A'.repeat(43)}`);
+    const lapsed = async (of: TestTeam, email: string) => {
+      const listed = await of.owner.client.get(`/api/organizations/${of.id}/invitations`);
+      return listed.body.invitations.find((i: { email: string }) => i.email === email).lapsed;
+    };
     const removedOwn = uniqueEmail('removed-admins-alt');
-    assert.equal((await invite({ email: removedOwn, role: 'admin' }, t.admin)).status, 201);
+    assert.equal((await invite({ email: removedOwn }, t.admin)).status, 201);
     const removedLink = await linkTo(removedOwn);
+    assert.equal(await lapsed(t, removedOwn), false);
     assert.equal((await t.owner.client.delete(`/api/organizations/${t.id}/members/${t.admin.userId}`)).status, 200);
     assert.equal(await page(removedLink), invalid, 'the landing page offers nothing');
     const posted = await followLink(anonymous(), removedLink);
     assert.equal(`${posted.status} ${posted.text}`, invalid);
     assert.equal(await knex()('auth.users').where({ email: removedOwn }).first(), undefined, 'no account made');
     assert.equal((await invitationRow(removedOwn))!.accepted_at, null);
+    assert.equal(await lapsed(t, removedOwn), true, 'the list says so');
 
     // Demoted to member: no longer one who may invite.
     const demoter = await team(server);
     const demotedOwn = uniqueEmail('demoted-admins-alt');
     const byDemoted = await demoter.admin.client.post(`/api/organizations/${demoter.id}/invitations`, {
       email: demotedOwn,
-      role: 'admin',
     });
     assert.equal(byDemoted.status, 201);
     const demotedLink = await linkTo(demotedOwn);
-    const demoted = await demoter.owner.client.request(
-      'PATCH',
-      `/api/organizations/${demoter.id}/members/${demoter.admin.userId}`,
-      { role: 'member' },
-    );
-    assert.equal(demoted.status, 200);
+    const demote = (userId: string, role: string) =>
+      demoter.owner.client.request('PATCH', `/api/organizations/${demoter.id}/members/${userId}`, { role });
+    assert.equal((await demote(demoter.admin.userId, 'member')).status, 200);
     assert.equal((await followLink(anonymous(), demotedLink)).status, 400);
+    assert.equal(await lapsed(demoter, demotedOwn), true);
+
+    // An owner demoted to admin: their invitations as admin lapse, those as member stand.
+    const formerOwner = await signedInUser(server, 'former-owner');
+    await knex()('organization_members').insert({
+      organization_id: demoter.id,
+      user_id: formerOwner.userId,
+      role: 'owner',
+    });
+    const asAdmin = uniqueEmail('as-admin');
+    const asMember = uniqueEmail('as-member');
+    for (const [email, role] of [
+      [asAdmin, 'admin'],
+      [asMember, 'member'],
+    ]) {
+      const res = await formerOwner.client.post(`/api/organizations/${demoter.id}/invitations`, { email, role });
+      assert.equal(res.status, 201);
+    }
+    const [asAdminLink, asMemberLink] = [await linkTo(asAdmin), await linkTo(asMember)];
+    assert.equal((await demote(formerOwner.userId, 'admin')).status, 200);
+    assert.deepEqual([await lapsed(demoter, asAdmin), await lapsed(demoter, asMember)], [true, false]);
+    assert.equal((await followLink(anonymous(), asAdminLink)).status, 400);
+    assert.equal((await followLink(anonymous(), asMemberLink)).status, 303);
 
     // A deleted inviter (the reference set to null) vouches for nobody either.
     const orphan = uniqueEmail('orphan');
@@ -339,10 +393,10 @@ describeOnEachDatabase('organization invitations', (getDb) => {
       {},
     );
     assert.equal(resent.status, 200);
-    assert.equal(resent.body.invitation.invitedBy, t.owner.userId);
+    assert.deepEqual([resent.body.invitation.invitedBy, resent.body.invitation.lapsed], [t.owner.userId, false]);
     assert.equal((await followLink(anonymous(), await linkTo(removedOwn))).status, 303);
     const joined = await knex()('auth.users').where({ email: removedOwn }).first();
-    assert.equal(await roleIn(server, t.id, joined!.id), 'admin');
+    assert.equal(await roleIn(server, t.id, joined!.id), 'member');
   });
 
   it('gives exactly one membership and one session to 10 parallel accepts (B1)', async () => {
@@ -407,7 +461,7 @@ describeOnEachDatabase('organization invitations', (getDb) => {
     const email = uniqueEmail('twice');
     const first = await invite({ email });
     const firstLink = await linkTo(email);
-    const second = await invite({ email: email.toUpperCase(), role: 'admin' }, t.admin);
+    const second = await invite({ email: email.toUpperCase(), role: 'admin' });
     assert.deepEqual(
       [second.status, second.body.invitation.id, second.body.invitation.role],
       [200, first.body.invitation.id, 'admin'],

@@ -167,6 +167,7 @@ export const onboardingAr: OnboardingSections = {
     onlyAdminsInvite: 'لا يستطيع دعوة الأشخاص إلا المالكون والمسؤولون.',
     sent: (when) => `أُرسلت ${when}`,
     expired: 'منتهية الصلاحية',
+    lapsed: 'لم تعد صالحة',
     resend: 'إعادة الإرسال',
     resendLabel: (email) => `إعادة الإرسال: الدعوة إلى ${email}`,
     resent: (email) => `أُعيد إرسال الدعوة إلى ${email}.`,

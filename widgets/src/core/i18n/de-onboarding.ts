@@ -146,6 +146,7 @@ export const onboardingDe: OnboardingSections = {
     onlyAdminsInvite: 'Nur Inhaber und Administratoren können Personen einladen.',
     sent: (when) => `Gesendet: ${when}`,
     expired: 'Abgelaufen',
+    lapsed: 'Nicht mehr gültig',
     resend: 'Erneut senden',
     resendLabel: (email) => `Einladung an ${email} erneut senden`,
     resent: (email) => `Die Einladung an ${email} ist erneut gesendet.`,

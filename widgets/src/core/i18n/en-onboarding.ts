@@ -150,6 +150,8 @@ export const onboardingEn = {
     onlyAdminsInvite: 'Only owners and admins can invite people.',
     sent: (when: string) => `Sent ${when}`,
     expired: 'Expired',
+    /** An invitation whose sender may no longer grant its role (removed or demoted): its link no longer works until re-sent. */
+    lapsed: 'No longer valid',
     resend: 'Resend',
     resendLabel: (email: string) => `Resend the invitation to ${email}`,
     resent: (email: string) => `The invitation to ${email} is sent again.`,

@@ -145,6 +145,7 @@ export const onboardingEs: OnboardingSections = {
     onlyAdminsInvite: 'Solo los propietarios y administradores pueden invitar a personas.',
     sent: (when) => `Enviada ${when}`,
     expired: 'Caducada',
+    lapsed: 'Ya no es válida',
     resend: 'Reenviar',
     resendLabel: (email) => `Reenviar la invitación a ${email}`,
     resent: (email) => `La invitación a ${email} se ha vuelto a enviar.`,

@@ -148,6 +148,7 @@ export const onboardingFr: OnboardingSections = {
     onlyAdminsInvite: 'Seuls les propriétaires et les administrateurs peuvent inviter.',
     sent: (when) => `Envoyée ${when}`,
     expired: 'Expirée',
+    lapsed: 'Plus valable',
     resend: 'Renvoyer',
     resendLabel: (email) => `Renvoyer l’invitation à ${email}`,
     resent: (email) => `L’invitation à ${email} est renvoyée.`,

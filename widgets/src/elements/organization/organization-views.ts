@@ -10,7 +10,7 @@ import { selectField, textField } from '../../core/form-fields.js';
 import type { Translation } from '../../core/i18n/index.js';
 import { onboardingIcon } from '../../core/onboarding-icons.js';
 import { leftToRight } from '../../core/views.js';
-import type { Invitation, Organization } from '../../../../contract/organizations.js';
+import type { Invitation, Organization, OrganizationRole } from '../../../../contract/organizations.js';
 
 export interface FormState {
   t: Translation;
@@ -69,19 +69,25 @@ export interface InvitationHandlers {
   revoke(event: Event): void;
 }
 
+/**
+ * The invite form and the open invitations, for owners and admins (`viewer`). Making an admin takes
+ * an owner, so an admin's form invites members and offers no Resend on an invitation as admin.
+ */
 export function renderInvitations(
   { t, busy, errors }: FormState,
+  viewer: OrganizationRole,
   invitations: Invitation[],
   on: InvitationHandlers,
 ): TemplateResult {
   const s = t.organization;
   const now = new Date();
+  const owner = viewer === 'owner';
   const roles = (['member', 'admin'] as const).map((role) => ({ value: role, label: t.roles[role]! }));
   return html`<h3 part="section-title">${s.invitations}</h3>
     <form part="form invite-form" class="invite" novalidate @submit=${on.invite}>
       <div class="invite-fields">
         ${textField({ name: 'email', label: s.inviteEmail, type: 'email', autocomplete: 'off', required: true, error: errors.email })}
-        ${selectField({ name: 'role', label: s.inviteRole, value: 'member', options: roles, error: errors.role })}
+        ${owner ? selectField({ name: 'role', label: s.inviteRole, value: 'member', options: roles, error: errors.role }) : nothing}
         <button part="button invite-button" class="primary" type="submit" aria-disabled=${busyAttr(busy)}>${s.invite}</button>
       </div>
     </form>
@@ -90,19 +96,24 @@ export function renderInvitations(
         ? html`<ul part="list">
           ${invitations.map((inv) => {
             const sent = new Date(inv.lastSentAt);
-            const expired = new Date(inv.expiresAt) < now;
+            // Either way its link no longer works; Resend renews it.
+            const stale = inv.lapsed ? s.lapsed : new Date(inv.expiresAt) < now && s.expired;
             return html`<li part="item" data-id=${inv.id}>
               <span class="icon">${onboardingIcon('mail')}</span>
               <div class="main">
-                <p class="title"><span part="invitee">${leftToRight(inv.email)}</span> ${expired ? html`<span part="badge" class="badge expired">${s.expired}</span>` : nothing}</p>
+                <p class="title"><span part="invitee">${leftToRight(inv.email)}</span> ${stale ? html`<span part="badge" class="badge expired">${stale}</span>` : nothing}</p>
                 <p part="details" class="meta">
                   ${t.roles[inv.role] ?? inv.role} ·
                   <time datetime=${inv.lastSentAt} title=${fullDateTime(t.$lang, sent)}>${s.sent(relativeTime(t.$lang, sent, now))}</time>
                 </p>
               </div>
               <div class="row-actions">
-                <button part="button resend-button" class="small" type="button" data-id=${inv.id} aria-label=${s.resendLabel(inv.email)}
-                  aria-disabled=${busyAttr(busy)} @click=${on.resend}>${s.resend}</button>
+                ${
+                  owner || inv.role === 'member'
+                    ? html`<button part="button resend-button" class="small" type="button" data-id=${inv.id} aria-label=${s.resendLabel(inv.email)}
+                  aria-disabled=${busyAttr(busy)} @click=${on.resend}>${s.resend}</button>`
+                    : nothing
+                }
                 <button part="button revoke-button" class="small danger" type="button" data-id=${inv.id} aria-label=${s.revokeLabel(inv.email)}
                   aria-disabled=${busyAttr(busy)} @click=${on.revoke}>${s.revoke}</button>
               </div>

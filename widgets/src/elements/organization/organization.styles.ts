@@ -2,7 +2,8 @@
  * Styles of `<acct-organization>` beyond the shared list look and form pieces: its width, the
  * welcome, the heading with its Rename button, the inline rename form, the invitation form on one
  * line where the element is wide enough (a container query: the element may be narrow on a wide
- * page), members' role selects, and the roles and "Expired" badge in quieter colours.
+ * page), members' role selects, and the roles and the "Expired" and "No longer valid" badge in
+ * quieter colours.
  */
 import { css } from 'lit';
 
@@ -38,8 +39,9 @@ export const organizationStyles = css`
     align-items: start;
     gap: calc(var(--_space) / 2);
   }
-  /* The button lines up with the fields, below their labels. */
+  /* The button lines up with the fields, below their labels, in the last column (an admin's form has no role). */
   .invite-fields > button {
+    grid-column: -2;
     margin-top: calc(1.5em + var(--_space) / 4);
   }
   @container (max-width: 32rem) {

@@ -31,13 +31,14 @@ import {
   nextEvent,
   pageAddress,
   settledStore,
+  signInElsewhere,
   signOutEverywhere,
   submitHostedForm,
   text,
   uniqueEmail,
 } from '../../testing/helpers.js';
 import { expectFitsPhone } from '../../testing/layout.js';
-import { attach, eventually, signedInDevice, type Device } from '../../testing/onboarding.js';
+import { attach, deviceFor, eventually, signedInDevice, type Device } from '../../testing/onboarding.js';
 import { AcctOrganization } from './define.js';
 
 beforeEach(signOutEverywhere);
@@ -290,6 +291,38 @@ describe('<acct-organization>', () => {
     await eventually(() => invitees(el).length === 0, 'the invitation is still listed');
     const { invitations } = await callAs(device, 'GET /api/organizations/:id/invitations', { params: { id: org.id } });
     expect(invitations).to.have.length(0);
+  });
+
+  it('shows an admin the invitations as member they may send, and marks a link that lapsed with its sender', async () => {
+    const boss = await owner();
+    const org = await firstOrganization(boss);
+    // An admin invites someone, then is removed: their invitation no longer works.
+    const leaver = await createAccount({ displayName: 'Leaver' });
+    await join(boss, org, leaver.email, { role: 'admin' });
+    const again = await signInElsewhere(leaver.email);
+    const lapsed = uniqueEmail('lapsed');
+    await inviteAs(deviceFor(leaver.email, again.session.token!), org, { email: lapsed });
+    await callAs(boss, 'DELETE /api/organizations/:id/members/:userId', {
+      params: { id: org.id, userId: again.user.id },
+    });
+    const asAdmin = uniqueEmail('as-admin');
+    await inviteAs(boss, org, { email: asAdmin, role: 'admin' });
+
+    // This page signs in as another admin, through their invitation's link.
+    const admin = await createAccount({ displayName: 'Grace Hopper' });
+    const arrival = new URL(await join(boss, org, admin.email, { role: 'admin' }));
+    const code = new URLSearchParams(arrival.hash.slice(1)).get('acct_code')!;
+    await (await settledStore(testServers.instant)).exchangeCode(code, { confirm: true });
+    const el = await mount({ 'organization-id': org.id });
+    await eventually(() => invitees(el).length === 2, 'not both invitations');
+    const row = (email: string) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')].find((li) => text(li)?.includes(email))!;
+    expect(part(el, 'invite-form')!.querySelector('select'), 'an admin invites members only').to.equal(null);
+    expect(text(row(lapsed).querySelector('[part="badge"]'))).to.equal('No longer valid');
+    expect(row(lapsed).querySelector('[part~="resend-button"]'), 're-sending renews it').to.not.equal(null);
+    expect(row(asAdmin).querySelector('[part="badge"]')).to.equal(null);
+    expect(row(asAdmin).querySelector('[part~="resend-button"]'), 'only an owner re-sends it').to.equal(null);
+    expect(row(asAdmin).querySelector('[part~="revoke-button"]')).to.not.equal(null);
   });
 
   it('shows a plain member the members but no invitations', async () => {

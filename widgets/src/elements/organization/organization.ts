@@ -2,8 +2,9 @@
  * `<acct-organization>`: the signed-in user's organization, small on purpose. Without one, a form
  * to create it; with one (or a choice among several), its name (renamed inline by owners and
  * admins), its members with their roles — changed by owners, removed by owners and admins after a
- * confirmation — "Leave", and for owners and admins the invitations: invite an address with a role,
- * and resend or revoke the open ones. Each invitation mails a link to the hosted page where it is
+ * confirmation — "Leave", and for owners and admins the invitations: invite an address (with a
+ * role, for owners: making an admin takes one), and resend or revoke the open ones, marked when
+ * expired or lapsed with their sender's role. Each invitation mails a link to the hosted page where it is
  * accepted (server/modules/organizations), which brings the invitee back to this page signed in:
  * the element then welcomes them ("You joined Acme") and asks their name if the account has none.
  * Members and invitations stay current by polling while the page is visible (organization-data.ts);
@@ -60,7 +61,7 @@ import { renderCreate, renderHeading, renderInvitations, type FormState } from '
  * @csspart field - A field: label, control, error.
  * @csspart label - A field's label.
  * @csspart input - A text field.
- * @csspart select - A select (the organization, an invitation's role, a member's role).
+ * @csspart select - A select (the organization, an invitation's role, for owners, a member's role).
  * @csspart role-select - A member's role, as owners see it (with `select`).
  * @csspart field-error - A field's error.
  * @csspart section-title - The "Members" and "Invitations" headings.
@@ -70,7 +71,7 @@ import { renderCreate, renderHeading, renderInvitations, type FormState } from '
  * @csspart member - A member's row (with `item`).
  * @csspart member-name - A member's name.
  * @csspart invitee - An invitation's address.
- * @csspart badge - The "You" and "Expired" badges.
+ * @csspart badge - The "You", "Expired" and "No longer valid" badges.
  * @csspart role - A member's role, as text (for those who cannot change it).
  * @csspart button - Every button.
  * @csspart create-button - "Create the organization".
@@ -172,7 +173,11 @@ export class AcctOrganization extends OrganizationMembers {
       ${
         org.role === 'member'
           ? html`<p part="notice" class="status">${this.t.organization.onlyAdminsInvite}</p>`
-          : renderInvitations(form, invitations, { invite: this.invite, resend: this.resend, revoke: this.revoke })
+          : renderInvitations(form, org.role, invitations, {
+              invite: this.invite,
+              resend: this.resend,
+              revoke: this.revoke,
+            })
       }
       ${renderLeave(people, members, this.memberHandlers)}
     `;
