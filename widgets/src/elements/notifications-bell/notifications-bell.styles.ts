@@ -1,8 +1,8 @@
 /**
  * Styles of `<acct-notifications-bell>`: a round bell button with its unread badge, and the panel
- * that opens under it (at the inline end, never wider than the screen; on a phone, across the
- * screen), with the shared list look (core/styles/list.styles.ts) for its rows; unread rows are
- * marked by a dot as well as by words.
+ * that opens under it (from its inline end, or its start when the screen has more room that way;
+ * never wider than the screen; on a phone, across the screen), with the shared list look
+ * (core/styles/list.styles.ts) for its rows; unread rows are marked by a dot as well as by words.
  */
 import { css } from 'lit';
 
@@ -48,6 +48,11 @@ export const notificationsBellStyles = css`
     overflow: auto;
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
   }
+  /* A bell nearer the screen's inline start (the element's toggle): the panel goes towards the
+     inline end, where the room is. */
+  .s {
+    inset-inline: 0 auto;
+  }
   /*
    * On a phone the panel spans the screen, half a rem from each side, just under the bell (its
    * static position): opened at the inline end of a bell anywhere but the screen's inline end (the
@@ -78,13 +83,12 @@ export const notificationsBellStyles = css`
     block-size: 0.6rem;
     margin-block-start: 0.5rem;
     border-radius: 50%;
+  }
+  .unread .dot {
     background: var(--_primary);
   }
-  .read .dot {
-    background: transparent;
-  }
+  /* Also .meta, which takes its margins off. */
   .body {
-    margin: 0;
     white-space: pre-line;
   }
 `;

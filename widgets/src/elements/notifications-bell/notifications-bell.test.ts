@@ -3,15 +3,15 @@
  * test server command as the dispatcher would deliver them: the unread badge and the bell's
  * name, the panel's list (links only to https), marking one and all read, a notification arriving
  * while the page is open showing up by itself (polling), Escape closing the panel, the panel kept
- * on a phone's screen wherever the bell sits, the site's texts in their own direction on an
- * Arabic page, and French.
+ * on the screen wherever the bell sits (phone or wide screen), the site's texts in their own
+ * direction on an Arabic page, and French.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { AcctNotificationsChangeDetail } from '../../core/events.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
-import { atPhoneWidth } from '../../testing/layout.js';
+import { atPhoneWidth, PHONE_WIDTH } from '../../testing/layout.js';
 import { drawnLeftToRight } from '../../testing/rtl.js';
 import {
   $,
@@ -190,22 +190,37 @@ describe('<acct-notifications-bell>', () => {
     el.remove();
   });
 
-  it("keeps the open panel on a phone's screen wherever the bell is, in either direction", async () => {
-    // A bell at the start of the page: the panel, opening at its inline end, went off the screen.
-    for (const dir of ['ltr', 'rtl']) {
-      const el = create({ dir });
-      el.style.cssText = 'position: absolute; inset-block-start: 0; inset-inline-start: 0.5rem';
-      document.body.append(el);
-      await signedIn(['X']);
-      await atPhoneWidth(async () => {
-        await opened(el, 1);
-        const { left, right } = $(el, '[part="panel"]')!.getBoundingClientRect();
-        expect(left, dir).to.be.at.least(0);
-        expect(right, dir).to.be.at.most(document.documentElement.clientWidth);
-      });
-      el.remove();
-      await signOutEverywhere();
+  it('keeps the open panel on the screen wherever the bell is, on a phone or a wide screen, in either direction', async () => {
+    // A bell at the start of the page (of a header): the panel, opening at its inline end, went
+    // off the screen, "Mark all as read" out of reach (or, right to left, scrolled the page sideways).
+    await signedIn(['X']);
+    const page = document.documentElement;
+    const problems: string[] = [];
+    try {
+      for (const width of [PHONE_WIDTH, 1280]) {
+        for (const dir of ['ltr', 'rtl', 'rtl page']) {
+          for (const side of ['start', 'end']) {
+            if (dir === 'rtl page') page.dir = 'rtl';
+            const el = create(dir === 'rtl' ? { dir } : {});
+            el.style.cssText = `position: absolute; inset-block-start: 0; inset-inline-${side}: 0.5rem`;
+            document.body.append(el);
+            await atPhoneWidth(async () => {
+              await opened(el, 1);
+              const { left, right } = $(el, '[part="panel"]')!.getBoundingClientRect();
+              const where = `${width} px, ${dir}, bell at the ${side}`;
+              if (left < 0 || right > page.clientWidth)
+                problems.push(`${where}: the panel spans ${left}–${right} px of 0–${page.clientWidth}`);
+              if (page.scrollWidth > page.clientWidth) problems.push(`${where}: the page scrolls sideways`);
+            }, width);
+            el.remove();
+            page.removeAttribute('dir');
+          }
+        }
+      }
+    } finally {
+      page.removeAttribute('dir');
     }
+    expect(problems).to.deep.equal([]);
   });
 
   it("keeps a notification written in another language than the page's in its own direction", async () => {

@@ -65,6 +65,8 @@ export class AcctNotificationsBell extends AccountElement {
 
   /** The panel is open. */
   @state() private open = false;
+  /** The panel hangs from the bell's inline start, not its end: see `toggle`. */
+  @state() private fromStart?: boolean;
   /** The newest first page, from a poll or an action (newer than the load's). */
   @state() private latest: NotificationFeed | undefined;
   /** Older pages the user asked for ("Show older"). */
@@ -136,7 +138,7 @@ export class AcctNotificationsBell extends AccountElement {
         ${icon('bell')}
         ${unread ? html`<span part="count" class="count" aria-hidden="true">${unread > 99 ? '99+' : unread}</span>` : nothing}
       </button>
-      <div part="panel" class="panel" id="panel" ?hidden=${!this.open} @keydown=${this.onKeydown}>
+      <div part="panel" class="panel ${this.fromStart ? 's' : ''}" id="panel" ?hidden=${!this.open} @keydown=${this.onKeydown}>
         <section part="base" class="base" lang=${this.t.$lang} aria-labelledby="title">
           <div class="header">
             <h2 part="title" id="title" tabindex="-1">${t.title}</h2>
@@ -168,6 +170,13 @@ export class AcctNotificationsBell extends AccountElement {
   private readonly toggle = async (): Promise<void> => {
     this.open = !this.open;
     if (this.open) {
+      // Towards the side of the screen with more room (the bell's centre left or right of the
+      // screen's): always hung from the bell's inline end, the panel went off the screen, out of
+      // reach, from a bell at the start of a header. Kept as start or end, so that it mirrors with
+      // the direction.
+      const { left, right } = this.getBoundingClientRect();
+      const rtl = getComputedStyle(this).direction === 'rtl';
+      this.fromStart = left + right < innerWidth !== rtl;
       void this.refresh().catch(() => undefined);
       await this.focusAfterUpdate('h2');
     }
@@ -182,30 +191,25 @@ export class AcctNotificationsBell extends AccountElement {
 
   private readonly markRead = (event: Event): void => {
     const id = (event.currentTarget as HTMLElement).dataset.id ?? '';
-    void this.markOneRead(id);
+    void this.change(() => this.session.store.api.call('POST /api/notifications/:id/read', { params: { id } }));
   };
 
-  private async markOneRead(id: string): Promise<void> {
-    await this.change(() => this.session.store.api.call('POST /api/notifications/:id/read', { params: { id } }));
-    // The row's button is gone: focus goes to the heading rather than the page's start.
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-  }
+  private readonly markAllRead = (): Promise<void> =>
+    this.change(() => this.session.store.api.call('POST /api/notifications/read-all'));
 
-  private readonly markAllRead = async (): Promise<void> => {
-    await this.change(() => this.session.store.api.call('POST /api/notifications/read-all'));
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-  };
-
-  /** Runs a change, then reads the feed again (older pages re-read as read); errors are fired. */
+  /**
+   * Runs a change, then reads the feed again (older pages re-read as read); errors are fired. Focus
+   * then goes to the heading: the button clicked is gone, and focus would go to the page's start.
+   */
   private async change(request: () => Promise<unknown>): Promise<void> {
     try {
       await request();
       this.older = this.older.map((n) => ({ ...n, readAt: n.readAt ?? new Date().toISOString() }));
       await this.refresh();
-      await this.updateComplete;
     } catch (error) {
       this.emit('acct-error', errorDetail(this.t, error));
     }
+    await this.focusAfterUpdate('h2');
   }
 
   private readonly showOlder = async (): Promise<void> => {
