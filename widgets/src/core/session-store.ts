@@ -275,13 +275,18 @@ export class SessionStore extends SessionState {
     { confirm = false } = {},
   ): Promise<ExchangeAnswer | SignedIn | null> {
     try {
-      return await this.exchangeCode(code, {
+      const answer = await this.exchangeCode(code, {
         confirm,
         // Set before the exchange notifies, so elements re-rendering for it already see where the
         // page came from, and how it signed the user in (`<acct-login offer-passkey>` reads it once).
         before: (answer) =>
           (this.returnedFrom = { flow, method: typeof answer.method === 'string' ? answer.method : null, error: null }),
       });
+      // The link's page (often the site's destination) may have no <acct-login> to take the second
+      // step: a dialog of its own then does, fetched only now.
+      if (this.secondFactor)
+        void import('../elements/login/second-step-dialog.js').then((m) => m.askSecondStep(this, this.presenter));
+      return answer;
     } catch (error) {
       this.returnedFrom = {
         flow,

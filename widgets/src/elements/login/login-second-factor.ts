@@ -7,20 +7,51 @@
  * the form. The element itself (login.ts) renders it, with the form in login-other-views.ts; this
  * class is never registered on its own.
  */
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { SecondFactorRequired } from '../../../../contract/mfa.js';
 import type { OtherViews } from './login-base.js';
 import { LoginPasskey } from './login-passkey.js';
 
 export abstract class LoginSecondFactor extends LoginPasskey {
+  /**
+   * The `<acct-login>` elements in the page: with none for its server, the store shows the step in a
+   * dialog (second-step-dialog.ts).
+   * @internal
+   */
+  static readonly onPage: LoginSecondFactor[] = [];
+
   /** "Use a recovery code" was chosen. */
   @state() private useRecovery = false;
   /** The waiting sign-in the second step was last shown for (focus moves to it once). */
   private shownFor: SecondFactorRequired | null = null;
+  /** The code field should take focus as soon as it shows. */
+  private codeToFocus = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    LoginSecondFactor.onPage.push(this);
+    // A card added while a sign-in waits (the dialog's, second-step-dialog.ts) shows it at once.
+    this.showWaitingStep();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    LoginSecondFactor.onPage.splice(LoginSecondFactor.onPage.indexOf(this), 1);
+  }
+
+  /** Whether this card shows the waiting sign-in of `store` (it is that of its server). @internal */
+  showsSecondStepOf(store: unknown): boolean {
+    return this.session.store === store;
+  }
 
   protected override sessionChanged(): void {
     super.sessionChanged();
+    this.showWaitingStep();
+  }
+
+  /** Turns the card to the store's waiting sign-in, once for each. */
+  private showWaitingStep(): void {
     const pending = this.session.store.secondFactor;
     if (!pending || pending === this.shownFor) return;
     this.shownFor = pending;
@@ -34,7 +65,14 @@ export abstract class LoginSecondFactor extends LoginPasskey {
     // The re-render for this change is requested after this call: ask for it now, so that
     // `updateComplete` waits for the second step rather than resolving on the form about to go.
     this.requestUpdate();
-    void this.updateComplete.then(() => this.focusCode());
+    this.codeToFocus = true;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Focus goes to the code field once it shows: the step's views and strings may arrive after
+    // the next render (a card connected while a sign-in waits renders before they are here).
+    if (this.codeToFocus && this.focusCode()) this.codeToFocus = false;
   }
 
   /** Whether a sign-in waits for its second step, which the card then shows. */
@@ -88,7 +126,10 @@ export abstract class LoginSecondFactor extends LoginPasskey {
     void this.showView('form');
   }
 
-  private focusCode(): void {
-    this.renderRoot.querySelector<HTMLInputElement>('input[name="code"], input[name="recoveryCode"]')?.focus();
+  /** Focuses the code field; false while it is not there. */
+  private focusCode(): boolean {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('input[name="code"], input[name="recoveryCode"]');
+    field?.focus();
+    return !!field;
   }
 }
