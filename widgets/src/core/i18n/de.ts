@@ -39,9 +39,9 @@ export const de: TranslationCore = {
   backToSignIn: 'Zurück zur Anmeldung',
   verifyTitle: 'E-Mail-Adresse bestätigen',
   verifySent: (email) =>
-    `Wir haben einen Link an ${email} gesendet. Öffnen Sie ihn, um Ihre Adresse zu bestätigen, und melden Sie sich dann an.`,
+    `Wir haben einen Link an ${email} gesendet. Öffnen Sie ihn, um Ihre Adresse zu bestätigen und sich anzumelden.`,
   verifyNeeded: (email) =>
-    `${email} ist noch nicht bestätigt. Wir haben Ihnen einen neuen Link gesendet: Öffnen Sie ihn und melden Sie sich dann an.`,
+    `${email} ist noch nicht bestätigt. Wir haben Ihnen einen neuen Link gesendet: Öffnen Sie ihn, um Ihre Adresse zu bestätigen und sich anzumelden.`,
   resendLink: 'Link erneut senden',
   linkResent: 'Wir haben einen weiteren Link gesendet.',
   linkSentTitle: 'Sehen Sie in Ihr Postfach',

@@ -42,8 +42,9 @@ export const en = {
   resetSent: (email: string) => `If an account uses ${email}, we have sent it a link to choose a new password.`,
   backToSignIn: 'Back to sign in',
   verifyTitle: 'Confirm your email address',
-  verifySent: (email: string) => `We have sent a link to ${email}. Open it to confirm your address, then sign in.`,
-  verifyNeeded: (email: string) => `${email} is not confirmed yet. We have sent you a new link: open it, then sign in.`,
+  verifySent: (email: string) => `We have sent a link to ${email}. Open it to confirm your address and sign in.`,
+  verifyNeeded: (email: string) =>
+    `${email} is not confirmed yet. We have sent you a new link: open it to confirm your address and sign in.`,
   resendLink: 'Send the link again',
   linkResent: 'We have sent another link.',
   linkSentTitle: 'Check your inbox',

@@ -36,10 +36,9 @@ export const es: TranslationCore = {
   resetSent: (email) => `Si hay una cuenta con ${email}, le hemos enviado un enlace para elegir una contraseña nueva.`,
   backToSignIn: 'Volver a iniciar sesión',
   verifyTitle: 'Confirma tu correo electrónico',
-  verifySent: (email) =>
-    `Hemos enviado un enlace a ${email}. Ábrelo para confirmar tu dirección y después inicia sesión.`,
+  verifySent: (email) => `Hemos enviado un enlace a ${email}. Ábrelo para confirmar tu dirección e iniciar sesión.`,
   verifyNeeded: (email) =>
-    `${email} aún no está confirmado. Te hemos enviado un enlace nuevo: ábrelo y después inicia sesión.`,
+    `${email} aún no está confirmado. Te hemos enviado un enlace nuevo: ábrelo para confirmar tu dirección e iniciar sesión.`,
   resendLink: 'Volver a enviar el enlace',
   linkResent: 'Te hemos enviado otro enlace.',
   linkSentTitle: 'Revisa tu bandeja de entrada',

@@ -38,9 +38,9 @@ export const fr: TranslationCore = {
   backToSignIn: 'Retour à la connexion',
   verifyTitle: 'Confirmez votre adresse e-mail',
   verifySent: (email) =>
-    `Nous avons envoyé un lien à ${email}. Ouvrez-le pour confirmer votre adresse, puis connectez-vous.`,
+    `Nous avons envoyé un lien à ${email}. Ouvrez-le pour confirmer votre adresse et vous connecter.`,
   verifyNeeded: (email) =>
-    `${email} n’est pas encore confirmée. Nous vous avons envoyé un nouveau lien\u00a0: ouvrez-le, puis connectez-vous.`,
+    `${email} n’est pas encore confirmée. Nous vous avons envoyé un nouveau lien\u00a0: ouvrez-le pour confirmer votre adresse et vous connecter.`,
   resendLink: 'Renvoyer le lien',
   linkResent: 'Nous avons envoyé un nouveau lien.',
   linkSentTitle: 'Consultez votre boîte de réception',

@@ -57,7 +57,7 @@ describe('<acct-login> signing up', () => {
     expect((await signedUp).detail).to.deep.equal({ user: null, verificationRequired: true });
     await waitUntil(() => text($(el, 'h2')) === 'Confirm your email address', 'the confirmation notice did not show');
     expect(text($(el, '[part="message"] p'))).to.equal(
-      `We have sent a link to ${email}. Open it to confirm your address, then sign in.`,
+      `We have sent a link to ${email}. Open it to confirm your address and sign in.`,
     );
     expect(el.shadowRoot!.activeElement, 'focus moves to the new heading').to.equal($(el, 'h2'));
     const mail = await mailTo(testServers.main, email);
@@ -192,7 +192,7 @@ describe('<acct-login> signing in', () => {
     await submit(el, 'password', { email, password: PASSWORD });
     await waitUntil(() => text($(el, 'h2')) === 'Confirm your email address', 'the confirmation notice did not show');
     expect(text($(el, '[part="message"] p'))).to.equal(
-      `${email} is not confirmed yet. We have sent you a new link: open it, then sign in.`,
+      `${email} is not confirmed yet. We have sent you a new link: open it to confirm your address and sign in.`,
     );
   });
 
