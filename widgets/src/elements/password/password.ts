@@ -8,6 +8,7 @@
 import { html, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AccountElement } from '../../core/account-element.js';
+import type { ApiError } from '../../core/api-client.js';
 import { errorDetail } from '../../core/events.js';
 import { textField } from '../../core/form-fields.js';
 import { errorMessage, fieldErrors } from '../../core/i18n/index.js';
@@ -77,37 +78,54 @@ export class AcctPassword extends AccountElement {
     </section>`;
   }
 
-  private readonly submit = (event: SubmitEvent): void => {
+  /**
+   * Checks the form in the browser first, as the sign-in form does (each empty field says what to
+   * do, the new password meets the server's minimum, the two new ones match) and focuses the first
+   * field to fix; only then asks the server, whose refusals of a field are shown on that field.
+   */
+  private readonly submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    if (this.busy) return;
     const formElement = event.currentTarget as HTMLFormElement;
     const form = new FormData(formElement);
     const value = (name: string) => String(form.get(name) ?? '');
-    const p = this.t.passwordChange;
-    this.done = '';
-    this.error = '';
-    if (value('newPassword') !== value('confirmPassword')) {
-      this.fields = { confirmPassword: p.mismatch };
-      return;
-    }
-    if (this.busy) return;
+    const t = this.t;
+    const v = t.validation;
+    const next = value('newPassword');
+    const again = value('confirmPassword');
     this.busy = true;
-    this.fields = {};
-    void this.session.store.api
-      .call('POST /api/auth/password/change', {
-        body: { currentPassword: value('currentPassword'), newPassword: value('newPassword') },
-      })
-      .then(
-        ({ otherSessionsEnded }) => {
-          formElement.reset();
-          this.done = p.changed(otherSessionsEnded);
-          this.emit('acct-password-changed', { otherSessionsEnded });
-        },
-        (error: unknown) => {
-          this.fields = fieldErrors(this.t, error);
-          this.error = errorMessage(this.t, error);
-          this.emit('acct-error', errorDetail(this.t, error));
-        },
-      )
-      .finally(() => (this.busy = false));
+    this.done = this.error = '';
+    // Only a typed new password needs the minimum: an empty form asks the server nothing.
+    const min = next ? ((await this.session.store.config().catch(() => null))?.passwordMinLength ?? 0) : 0;
+    let fields: Record<string, string> = {};
+    if (!value('currentPassword')) fields.currentPassword = v.passwordMissing;
+    // Counted as the server counts: code points, so "é" or an emoji is one character.
+    if (!next) fields.newPassword = v.passwordMissing;
+    else if ([...next].length < min) fields.newPassword = v.passwordTooShort(min);
+    if (!again) fields.confirmPassword = t.fields.required!;
+    else if (again !== next) fields.confirmPassword = t.passwordChange.mismatch;
+    try {
+      if (Object.keys(fields).length) return;
+      const { otherSessionsEnded } = await this.session.store.api.call('POST /api/auth/password/change', {
+        body: { currentPassword: value('currentPassword'), newPassword: next },
+      });
+      formElement.reset();
+      this.done = t.passwordChange.changed(otherSessionsEnded);
+      this.emit('acct-password-changed', { otherSessionsEnded });
+    } catch (error) {
+      fields = fieldErrors(t, error);
+      // The new password's own problems (only the server knows the common ones), in the sign-in form's words.
+      const problem = (error as ApiError | null)?.fields?.newPassword;
+      if (problem === 'password_too_short' && min) fields.newPassword = v.passwordTooShort(min);
+      if (problem === 'password_too_long') fields.newPassword = v.passwordTooLong;
+      if (problem === 'password_too_common') fields.newPassword = v.passwordTooCommon;
+      // A refusal shown on its fields needs no generic "Some fields are missing or invalid." too.
+      if (!Object.keys(fields).length) this.error = errorMessage(t, error);
+      this.emit('acct-error', errorDetail(t, error));
+    } finally {
+      this.fields = fields;
+      this.busy = false;
+      await this.focusAfterUpdate('[aria-invalid=true]');
+    }
   };
 }
