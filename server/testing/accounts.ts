@@ -51,6 +51,20 @@ export function exchange(client: TestClient, location: string | null, { confirm 
   });
 }
 
+/**
+ * Turns `client`'s session into a hand-over code as acct's hosted sign-in page does (its Origin,
+ * which anything outside a browser can also send); the redirect carrying the code.
+ */
+export async function handOverFrom(client: TestClient, serverUrl: string): Promise<string> {
+  const handed = await client.post(
+    '/api/session/hand-over',
+    { redirectUrl: `${TEST_ORIGIN}/`, browserKey: client.browserKey },
+    { Origin: serverUrl },
+  );
+  assert.equal(handed.status, 200, JSON.stringify(handed.body));
+  return handed.body.url as string;
+}
+
 let counter = 0;
 /** A fresh unique address. */
 export const uniqueEmail = (label = 'user') =>

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../start';
-import { exchange, signedUpClient } from '../../testing/accounts';
+import { exchange, handOverFrom, signedUpClient } from '../../testing/accounts';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { SoftAuthenticator, type CeremonyOptions } from '../../testing/soft-authenticator';
@@ -298,25 +298,13 @@ describeOnEachDatabase('passkeys', (getDb) => {
       const { client, authenticator, passkey } = await userWithPasskey();
       const handOver = async () => {
         const { client: hosted } = await signInWith(authenticator);
-        const handed = await hosted.post(
-          '/api/session/hand-over',
-          { redirectUrl: `${TEST_ORIGIN}/`, browserKey: hosted.browserKey },
-          { Origin: server.url },
-        );
-        assert.equal(handed.status, 200, JSON.stringify(handed.body));
-        return { hosted, location: handed.body.url as string };
+        return { hosted, location: await handOverFrom(hosted, server.url) };
       };
       const used = await handOver();
       assert.equal((await exchange(used.hosted, used.location)).status, 200);
       const kept = await handOver();
       const other = await signedUpClient(server.services, server.url);
-      const othersCode = (
-        await other.client.post(
-          '/api/session/hand-over',
-          { redirectUrl: `${TEST_ORIGIN}/`, browserKey: other.client.browserKey },
-          { Origin: server.url },
-        )
-      ).body.url as string;
+      const othersCode = await handOverFrom(other.client, server.url);
 
       const res = await client.delete(`/api/passkeys/${passkey.id}`);
       assert.deepEqual(res.body, { removed: true, sessionsEnded: 1 });

@@ -12,6 +12,7 @@ import {
   codeFrom,
   exchange,
   followLink,
+  handOverFrom,
   latestMail,
   linkIn,
   signedUpClient,
@@ -130,13 +131,7 @@ describeOnEachDatabase('session hand-over', (getDb) => {
       const thief = browser();
       const signedIn = await thief.post('/api/auth/sign-in', { email, password });
       assert.equal(signedIn.status, 200, JSON.stringify(signedIn.body));
-      const handed = await thief.post(
-        '/api/session/hand-over',
-        { redirectUrl: `${TEST_ORIGIN}/`, browserKey: thief.browserKey },
-        { Origin: server.url },
-      );
-      assert.equal(handed.status, 200, JSON.stringify(handed.body));
-      return { thief, location: handed.body.url as string };
+      return { thief, location: await handOverFrom(thief, server.url) };
     };
     const owner = await signedUpClient(server.services, server.url);
 
