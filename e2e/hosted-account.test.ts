@@ -1,6 +1,7 @@
 /**
  * The hosted account page, `GET /account` on acct's own origin (server/modules/account-page), in
- * Chromium on each database: signed out it shows the sign-in form in place; after signing in there
+ * Chromium on each database: signed out it shows only its heading and the sign-in form (the account
+ * elements hidden by their `:state(signed-out)`, http/hosted-assets.ts); after signing in there
  * the account elements show the user's sessions and connected accounts; its strict CSP (scripts
  * and connections to acct only, nothing inline) sees 0 violations; `return_to` gives a "Back to"
  * link only for an allowed site. Signed in, a reload never shows the sign-in form, even while
@@ -41,20 +42,33 @@ describeOnEachDatabase('hosted account page', (getDb) => {
     await tab.getByRole('link', { name: `Back to ${new URL(stack.demoUrl).host}` }).waitFor();
 
     const form = tab.locator('acct-login');
+    await form.getByLabel('Email').waitFor();
+    // What the page shows, once it is `expected` (each element decides when its code has come).
+    const shown = `[...document.querySelectorAll('main > *')].filter((el) => el.checkVisibility()).map((el) => el.localName)`;
+    const shows = async (expected: string[]) => {
+      await tab
+        .waitForFunction(`${shown}.join() === ${JSON.stringify(expected.join())}`, undefined, { timeout: 5000 })
+        .catch(() => undefined);
+      assert.deepEqual(await tab.evaluate<string[]>(shown), expected);
+    };
+    // Signed out: no account element, not even its heading — the product name, the page's heading,
+    // the "Back to" link and the form.
+    await shows(['p', 'h1', 'p', 'acct-login']);
     await form.getByLabel('Email').fill(email);
     await form.getByLabel('Password').fill('opening night 2026');
     await form.getByRole('button', { name: 'Sign in', exact: true }).click();
     await tab.locator('acct-sessions').getByText('This device').waitFor();
     await tab.locator('acct-connected-accounts').getByText('You have not connected any account.').waitFor();
     await tab.locator('acct-login-history').locator('li').first().waitFor();
+    await shows(['p', 'h1', 'p', 'acct-sessions', 'acct-passkeys', 'acct-connected-accounts', 'acct-login-history']);
 
     assert.deepEqual(violations, []);
     assert.deepEqual(problems, []);
 
     // Signed in, the page never shows the sign-in card (which would say who is signed in), even
-    // for a frame while <acct-sessions> loads: the card is in its signed-out slot, hidden until
-    // that element is defined (by the loader's rule, loader/slots-until-defined.ts, and before the
-    // loader runs by the hosted stylesheet's, http/hosted-assets.ts).
+    // for a frame while <acct-sessions> loads: the hosted stylesheet (http/hosted-assets.ts) shows
+    // the card only while <acct-sessions> is :state(signed-out), which it never is before it is
+    // defined nor while it reads the session.
     await tab.route(/\/acct\/acct-sessions\.js$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await route.continue();

@@ -40,10 +40,14 @@ acct-login { display:block; --acct-color-text:var(--ink); --acct-color-text-mute
   --acct-color-focus:var(--link); --acct-color-danger:var(--danger); }
 acct-login::part(base) { border:0; padding:0; }
 acct-login button { margin-top:0; }
-/* The account page's sign-in card sits in <acct-sessions>' signed-out slot: shown as plain content
-   before acct.js runs (which then adds the same rule), it would flash to a signed-in visitor
-   (docs/embedding.md, "Before the elements arrive"). */
+/* Content in an element's slots shows as plain content until acct.js runs (which then adds the same
+   rule): hidden until its element is defined (docs/embedding.md, "Before the elements arrive"). */
 :not(:defined) > [slot] { display:none; }
+/* The account page (/account) signed out shows only its heading and the sign-in form: the account
+   elements are :state(signed-out) then (docs/elements/theming.md). The form shows only then — not
+   before <acct-sessions> is defined nor while it reads the session, so never to a signed-in visitor. */
+:is(acct-sessions, acct-passkeys, acct-connected-accounts, acct-login-history):state(signed-out) { display:none; }
+acct-sessions:not(:state(signed-out)) ~ acct-login { display:none; }
 `;
 }
 

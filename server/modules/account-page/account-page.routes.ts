@@ -4,10 +4,13 @@
  * on), `<acct-connected-accounts>` and `<acct-login-history>`, in the operator's brand like the
  * other hosted pages (http/hosted-page.ts). The session is acct's own, on this origin.
  *
- * Signed out, the page shows `<acct-login>` in the sessions' `signed-out` slot (the other elements
- * show nothing then), and the account elements once the user signed in: the elements follow the
- * page's session store, so the page needs no script of its own — its CSP allows `/acct.js` from
- * this origin and connections to it, nothing inline.
+ * Signed out, the page shows only its heading and `<acct-login>`; once the user signed in, the
+ * account elements and not the form. The elements follow the page's session store and have the
+ * custom state `signed-out` while nobody is signed in (docs/elements/theming.md), which the hosted
+ * stylesheet (http/hosted-assets.ts) hides them by and shows the form by — so the page needs no
+ * script of its own: its CSP allows `/acct.js` from this origin and connections to it, nothing
+ * inline. The form is beside the elements rather than in `<acct-sessions>`' `signed-out` slot,
+ * where it would sit in a card headed "Where you are signed in".
  *
  * `?return_to=` names the site's page for a "Back to <site>" link; only an address on the redirect
  * allowlist (sessions/redirects.ts), else 400 like any redirect.
@@ -30,9 +33,7 @@ export function accountPage({ config }: Services): Router {
       const lang = pageLanguage(req, config);
       const t = messages(lang).pages.account;
       const returnTo = allowedRedirect(query.return_to, config.redirectAllowlist);
-      // Nothing shown for a signed-out element but the sign-in form.
-      const quiet = html`<span slot="signed-out"></span>`;
-      const passkeys = config.signInMethods.includes('passkey') ? html`<acct-passkeys>${quiet}</acct-passkeys>` : '';
+      const passkeys = config.signInMethods.includes('passkey') ? html`<acct-passkeys></acct-passkeys>` : '';
       sendHostedPage(res, {
         brand: config.brand,
         lang,
@@ -41,10 +42,11 @@ export function accountPage({ config }: Services): Router {
         wide: true,
         body: html`<h1>${t.title}</h1>
 ${returnTo ? html`<p><a href="${returnTo}">${t.back(new URL(returnTo).host)}</a></p>` : ''}
-<acct-sessions><acct-login slot="signed-out"></acct-login></acct-sessions>
+<acct-sessions></acct-sessions>
+<acct-login></acct-login>
 ${passkeys}
-<acct-connected-accounts>${quiet}</acct-connected-accounts>
-<acct-login-history>${quiet}</acct-login-history>`,
+<acct-connected-accounts></acct-connected-accounts>
+<acct-login-history></acct-login-history>`,
       });
     }),
   );

@@ -2,9 +2,11 @@
  * The base of the elements that show the signed-in user's own data (`<acct-sessions>`,
  * `<acct-login-history>`): connected to the page's session store, they load their data with a
  * task keyed by who is signed in, show loading / could-not-load (with "Try again") / the
- * `signed-out` slot around it, and keep the rows already shown while reloading.
+ * `signed-out` slot around it, and keep the rows already shown while reloading. While the store says
+ * nobody is signed in, the host has the custom state `signed-out`, for the page's CSS
+ * (`acct-passkeys:state(signed-out) { display: none }`, docs/elements/theming.md).
  */
-import type { CSSResultGroup, TemplateResult } from 'lit';
+import type { CSSResultGroup, PropertyValues, TemplateResult } from 'lit';
 import { TaskStatus, type Task } from '@lit/task';
 import { AcctElement } from './acct-element.js';
 import { errorDetail } from './events.js';
@@ -32,6 +34,13 @@ export class AccountElement extends AcctElement {
 
   /** Called on every change of the session store, before the element re-renders. */
   protected sessionChanged(_cause: ChangeCause): void {}
+
+  // Every change of the store re-renders the element (SessionController), so the state follows it.
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.session.store.status === 'signed-out') this.internals.states.add('signed-out');
+    else this.internals.states.delete('signed-out');
+  }
 
   /**
    * "user-id session-id" while someone is signed in, else null: in a task's args, it reloads the

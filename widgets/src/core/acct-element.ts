@@ -115,8 +115,9 @@ export class AcctElement extends LitElement {
   static stringAreas: readonly StringArea[] = [];
 
   // The custom state `dark` selects the dark palette (theme.ts): a state rather than an attribute,
-  // so the element never writes into the host page's markup what it decided.
-  private readonly internals = this.attachInternals();
+  // so the element never writes into the host page's markup what it decided. Subclasses set their
+  // own states on it too (`signed-out`, account-element.ts).
+  protected readonly internals = this.attachInternals();
 
   /**
    * Registers this class as `tag`, unless another copy of acct owns the page (page-owner.ts: the

@@ -2,7 +2,7 @@
  * `<acct-sessions>` against the real servers: the signed-in user's sessions with this device
  * marked, signing another device out after an inline, keyboard-friendly confirmation (its token
  * then stops working), signing out all the others, and following the page's session store
- * (signed out → the slot; signed in → the list, without a reload).
+ * (signed out → the slot and the custom state `signed-out`; signed in → the list, without a reload).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -192,6 +192,22 @@ describe('<acct-sessions>', () => {
 
     await (await settledStore(testServers.instant)).signOut();
     await showsSignedOut(el);
+  });
+
+  it('has the custom state signed-out while nobody is signed in, for the page to style (AccountElement)', async () => {
+    const el = await fixture<AcctSessions>(html`<acct-sessions server=${testServers.instant}></acct-sessions>`);
+    const signedOut = () => el.matches(':state(signed-out)');
+    await showsSignedOut(el);
+    expect(signedOut(), 'signed out').to.equal(true);
+
+    const account = await createAccount();
+    await (await settledStore(testServers.instant)).signIn({ email: account.email, password: PASSWORD });
+    await listed(2)(el);
+    expect(signedOut(), 'signed in').to.equal(false);
+
+    await (await settledStore(testServers.instant)).signOut();
+    await showsSignedOut(el);
+    expect(signedOut(), 'signed out again').to.equal(true);
   });
 
   it('speaks French', async () => {
