@@ -18,15 +18,7 @@
 import type { Services } from '../../services';
 import { defineJob } from '../../jobs/jobs';
 import { mailOptions, mailTemplates } from '../mail/templates';
-import {
-  deleteOrganization,
-  deleteUser,
-  findDueRequests,
-  lockDueRequest,
-  makeOwner,
-  soleOwnedOrganizations,
-  successor,
-} from './account-deletion.queries';
+import { deleteUser, findDueRequests, handOffOrganizations, lockDueRequest } from './account-deletion.queries';
 
 /** How many due requests one pass queues (the next pass takes the rest). */
 const BATCH = 500;
@@ -41,11 +33,7 @@ export async function deleteAccount(services: Services, { requestId }: DeleteAcc
   const deleted = await db.knex.transaction(async (trx) => {
     const due = await lockDueRequest(trx, requestId, now);
     if (!due) return false;
-    for (const { id } of await soleOwnedOrganizations(trx, due.user_id)) {
-      const next = await successor(trx, id, due.user_id);
-      if (next) await makeOwner(trx, id, next);
-      else await deleteOrganization(trx, id);
-    }
+    await handOffOrganizations(trx, due.user_id);
     await mail.enqueue(trx, {
       to: due.email,
       template: 'accountDeleted',

@@ -85,7 +85,7 @@ export function lockDueRequest(
 }
 
 /** The organizations where the user is the only owner, locked (their ownership is about to change). */
-export function soleOwnedOrganizations(trx: Knex.Transaction, userId: string): Promise<{ id: string }[]> {
+function soleOwnedOrganizations(trx: Knex.Transaction, userId: string): Promise<{ id: string }[]> {
   return trx('organization_members as m')
     .where({ 'm.user_id': userId, 'm.role': 'owner' })
     .whereNotExists(
@@ -100,7 +100,7 @@ export function soleOwnedOrganizations(trx: Knex.Transaction, userId: string): P
 }
 
 /** Who takes an organization over: the longest-standing admin, else the longest-standing member; undefined when nobody else is in it. */
-export function successor(trx: Knex.Transaction, organizationId: string, leaving: string): Promise<string | undefined> {
+function successor(trx: Knex.Transaction, organizationId: string, leaving: string): Promise<string | undefined> {
   return trx('organization_members')
     .where({ organization_id: organizationId })
     .whereNot({ user_id: leaving })
@@ -113,14 +113,27 @@ export function successor(trx: Knex.Transaction, organizationId: string, leaving
     .then((row: { user_id: string } | undefined) => row?.user_id);
 }
 
-export async function makeOwner(trx: Knex.Transaction, organizationId: string, userId: string): Promise<void> {
+async function makeOwner(trx: Knex.Transaction, organizationId: string, userId: string): Promise<void> {
   await trx('organization_members')
     .where({ organization_id: organizationId, user_id: userId })
     .update({ role: 'owner' });
 }
 
-export async function deleteOrganization(trx: Knex.Transaction, organizationId: string): Promise<void> {
+async function deleteOrganization(trx: Knex.Transaction, organizationId: string): Promise<void> {
   await trx('organizations').where({ id: organizationId }).delete();
+}
+
+/**
+ * Before the user's account goes: each organization they own alone goes to its longest-standing
+ * admin, else its longest-standing member; one with nobody else in it is deleted (an organization
+ * always keeps an owner).
+ */
+export async function handOffOrganizations(trx: Knex.Transaction, userId: string): Promise<void> {
+  for (const { id } of await soleOwnedOrganizations(trx, userId)) {
+    const next = await successor(trx, id, userId);
+    if (next) await makeOwner(trx, id, next);
+    else await deleteOrganization(trx, id);
+  }
 }
 
 /** Deletes the user: the schema's foreign keys cascade (or set null where a row outlives its author). */

@@ -4,6 +4,7 @@
  * the user's open links once the address they were mailed to is no longer the account's.
  */
 import type { Knex } from 'knex';
+import { deleteUser, handOffOrganizations } from '../account-deletion/account-deletion.queries';
 
 /**
  * Holds a transaction-scoped lock on `email` (lower-cased): two accounts confirming the same new
@@ -42,6 +43,32 @@ export async function deleteUnconfirmedSignUp(trx: Knex.Transaction, userId: str
     .delete()
     .returning('users.id');
   return deleted.length > 0;
+}
+
+/**
+ * Deletes the account `userId` if it has never proven its address and was made since the undo
+ * link `undoTokenId` was issued — that is, once an email change had freed the address; true when
+ * it was. The undo link proves the address is its owner's, and nobody else has proven it since:
+ * whoever made this account typed the address (an attacker holding the account they took, signing
+ * its old address up with a password where addresses need no proof, or through a provider that
+ * does not verify addresses) and must not keep the owner from their way back. Used or not, it goes
+ * as account deletion takes an account: its organizations first handed on.
+ */
+export async function deleteUnprovenSince(
+  trx: Knex.Transaction,
+  userId: string,
+  undoTokenId: string,
+): Promise<boolean> {
+  const squatter = await trx('auth.users')
+    .where({ id: userId })
+    .whereNull('email_verified_at')
+    .where('created_at', '>=', trx('auth.one_time_tokens').where({ id: undoTokenId }).select('created_at'))
+    .forUpdate()
+    .first('id');
+  if (!squatter) return false;
+  await handOffOrganizations(trx, userId);
+  await deleteUser(trx, userId);
+  return true;
 }
 
 /**

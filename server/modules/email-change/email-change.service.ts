@@ -36,6 +36,7 @@ import { revokeOtherSessions, type ActiveSession } from '../sessions/sessions.qu
 import { findUserByEmail, findUserById, lockUser } from '../users/users.queries';
 import {
   deleteUnconfirmedSignUp,
+  deleteUnprovenSince,
   lockAddress,
   retireAddressLinks,
   retireLaterUndoLinks,
@@ -140,14 +141,24 @@ export type LinkOutcome =
  * Moves the account to `email` under the address lock, unless another account has it; a
  * sign-up taking the address at this very moment shows as the unique violation. An account
  * that is only an unconfirmed sign-up of the address yields to this proof of it
- * (email-change.queries.ts, deleteUnconfirmedSignUp).
+ * (email-change.queries.ts, deleteUnconfirmedSignUp) — and to an undo link (`undoTokenId`), any
+ * account made since the change freed the address without proving it (deleteUnprovenSince).
  */
-async function moveTo({ events }: Services, trx: Knex.Transaction, userId: string, email: string): Promise<boolean> {
+async function moveTo(
+  { events }: Services,
+  trx: Knex.Transaction,
+  userId: string,
+  email: string,
+  undoTokenId?: string,
+): Promise<boolean> {
   await lockAddress(trx, email);
   await lockUser(trx, userId);
   const owner = await findUserByEmail(trx, email);
   if (owner && owner.id !== userId) {
-    if (!(await deleteUnconfirmedSignUp(trx, owner.id))) return false;
+    const yields =
+      (await deleteUnconfirmedSignUp(trx, owner.id)) ||
+      (undoTokenId !== undefined && (await deleteUnprovenSince(trx, owner.id, undoTokenId)));
+    if (!yields) return false;
     // Its sign-up announced it (user.created); webhooks hear that it is gone.
     await events.publish(trx, { type: 'user.deleted', userId: owner.id });
   }
@@ -215,7 +226,8 @@ export function undoEmailChange(services: Services, token: unknown, context: Req
     if (!used) return undefined;
     const oldEmail = addressIn(used, 'oldEmail');
     const before = await lockUser(trx, used.userId);
-    if (!(await moveTo(services, trx, used.userId, oldEmail))) return { outcome: 'taken', language: used.language };
+    if (!(await moveTo(services, trx, used.userId, oldEmail, used.id)))
+      return { outcome: 'taken', language: used.language };
 
     await retireAddressLinks(trx, used.userId);
     await retireLaterUndoLinks(trx, used.userId, used.id);

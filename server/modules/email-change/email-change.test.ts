@@ -91,7 +91,7 @@ describeOnEachDatabase('email change', (getDb) => {
     assert.equal((await later.client.call('GET /api/me')).status, 200);
   });
 
-  it('an anonymous sign-up of the old address cannot block the undo; an account made with that address still does', async () => {
+  it('an account made with the old address since the change cannot block the undo, unless it proved the address', async () => {
     // The attack: with a stolen session, change the address to one's own, then sign the freed old
     // address up (no proof needed to create the account) so that the owner's undo finds it taken.
     const account = await signedIn();
@@ -114,22 +114,50 @@ describeOnEachDatabase('email change', (getDb) => {
     assert.equal(await knex()('auth.users').where({ id: squatter.id }).first(), undefined, 'the placeholder is gone');
     assert.equal((await followLink(anonymous(), confirmSquat)).status, 400, 'its confirmation link died with it');
 
-    // An account that has been used (here: it belongs to an organization) is someone's: the undo
-    // does not delete it, and answers email_in_use as before.
+    // Made since the change and used since — a password set where addresses need no proof, an
+    // organization of its own — it still yields: nobody has proven the address for it. Its
+    // organization goes to its other member, as when an account is deleted.
     const other = await signedIn();
     await followLink(anonymous(), await askFor(other, uniqueEmail('attacker')));
     const otherUndo = linkIn(await latestMail(server.services, other.email, 'emailChanged'));
     await anonymous().post('/api/auth/sign-up', { email: other.email, password: 'the attacker’s own passphrase' });
     await server.services.detached.idle();
     const used = (await knex()('auth.users').whereRaw('lower(email) = lower(?)', [other.email]).first())!;
+    await knex()('auth.users').where({ id: used.id }).update({ password_hash: 'set where no proof was asked' });
+    const crew = await signedIn();
     const [org] = await knex()('organizations')
       .insert({ name: 'Kept', slug: `kept-${Date.now()}` })
       .returning('id');
-    await knex()('organization_members').insert({ organization_id: org!.id, user_id: used.id, role: 'owner' });
-    const refused = await followLink(anonymous(), otherUndo);
+    await knex()('organization_members').insert([
+      { organization_id: org!.id, user_id: used.id, role: 'owner' },
+      { organization_id: org!.id, user_id: crew.id, role: 'member' },
+    ]);
+    const restored = await followLink(anonymous(), otherUndo);
+    assert.equal(restored.status, 200, restored.text);
+    assert.equal(await knex()('auth.users').where({ id: used.id }).first(), undefined, 'the squatter is gone');
+    assert.deepEqual(
+      await knex()('organization_members').where({ organization_id: org!.id }).select('user_id', 'role'),
+      [{ user_id: crew.id, role: 'owner' }],
+    );
+
+    // An account whose owner proved the address since (its confirmation link, which went to that
+    // address) is the address's owner's: the undo does not take it, and answers email_in_use.
+    const third = await signedIn();
+    await followLink(anonymous(), await askFor(third, uniqueEmail('attacker')));
+    const thirdUndo = linkIn(await latestMail(server.services, third.email, 'emailChanged'));
+    await anonymous().post('/api/auth/sign-up', { email: third.email, password: 'a passphrase of their own' });
+    await server.services.detached.idle();
+    const confirmed = await followLink(
+      anonymous(),
+      linkIn(await latestMail(server.services, third.email, 'verifyEmail')),
+    );
+    assert.ok(confirmed.status < 400, confirmed.text);
+    const proven = (await knex()('auth.users').whereRaw('lower(email) = lower(?)', [third.email]).first())!;
+    assert.ok(proven.email_verified_at && proven.id !== third.id);
+    const refused = await followLink(anonymous(), thirdUndo);
     assert.equal(refused.status, 409);
     assert.match(refused.text, /email_in_use/);
-    assert.ok(await knex()('auth.users').where({ id: used.id }).first());
+    assert.ok(await knex()('auth.users').where({ id: proven.id }).first());
   });
 
   it('a second change does not take the first one’s undo away, and the first undo retires the later one', async () => {
