@@ -15,18 +15,21 @@ export const MFA_CHALLENGE_SECONDS = 300;
 /** Wrong codes one pending sign-in takes before it ends (the rate limits hold across them too). */
 export const MFA_CHALLENGE_MAX_FAILURES = 5;
 
-/** `passwordHash`: a password sign-in's, which must still be the account's (sign-in.ts). */
+/**
+ * `passwordHash`: a password sign-in's, which must still be the account's (sign-in.ts);
+ * `passkeyId`: a passkey sign-in's passkey, which the session made by the second step keeps.
+ */
 export async function issueChallenge(
   { db }: Services,
   userId: string,
   firstMethod: string,
-  passwordHash?: string,
+  { passwordHash, passkeyId }: { passwordHash?: string | undefined; passkeyId?: string | undefined } = {},
 ): Promise<SecondFactorRequired> {
   const mfaToken = randomToken();
   const expiresAt = new Date(Date.now() + MFA_CHALLENGE_SECONDS * 1000);
   await db.knex.transaction(async (trx) => {
     await assertPasswordUnchanged(trx, userId, passwordHash);
-    await insertChallenge(trx, { tokenHash: hashToken(mfaToken), userId, firstMethod, expiresAt });
+    await insertChallenge(trx, { tokenHash: hashToken(mfaToken), userId, firstMethod, passkeyId, expiresAt });
   });
   return { status: 'mfa_required', mfaToken, expiresAt: iso(expiresAt), methods: ['totp', 'recovery_code'] };
 }

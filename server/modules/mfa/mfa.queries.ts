@@ -116,16 +116,25 @@ export interface ChallengeRow {
   id: string;
   userId: string;
   firstMethod: string;
+  /** The passkey of the first factor, if it was one. */
+  passkeyId: string | undefined;
 }
 
 export async function insertChallenge(
   db: Db,
-  challenge: { tokenHash: string; userId: string; firstMethod: string; expiresAt: Date },
+  challenge: {
+    tokenHash: string;
+    userId: string;
+    firstMethod: string;
+    passkeyId?: string | undefined;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db('auth.mfa_challenges').insert({
     token_hash: challenge.tokenHash,
     user_id: challenge.userId,
     first_method: challenge.firstMethod,
+    passkey_id: challenge.passkeyId ?? null,
     expires_at: challenge.expiresAt,
   });
 }
@@ -136,8 +145,10 @@ export async function findOpenChallenge(db: Db, tokenHash: string): Promise<Chal
     .where({ token_hash: tokenHash })
     .whereNull('used_at')
     .where('expires_at', '>', db.fn.now())
-    .first<{ id: string; user_id: string; first_method: string }>();
-  return row ? { id: row.id, userId: row.user_id, firstMethod: row.first_method } : undefined;
+    .first<{ id: string; user_id: string; first_method: string; passkey_id: string | null }>();
+  return row
+    ? { id: row.id, userId: row.user_id, firstMethod: row.first_method, passkeyId: row.passkey_id ?? undefined }
+    : undefined;
 }
 
 /** Uses the pending sign-in up; false when a parallel request already did, or it expired meanwhile. */

@@ -49,6 +49,7 @@ export async function verifySecondFactor(
   if (!(await consumeChallenge(db.knex, challenge.id))) throw ApiError.of(MfaErrors, 'mfa_challenge_expired');
   const user = await findUserById(db.knex, userId);
   if (!user) throw ApiError.of(MfaErrors, 'mfa_challenge_expired');
-  const session = await startSession(services, { user, method: 'mfa', context });
+  // A first factor by passkey makes the session that passkey's: removing it ends the session.
+  const session = await startSession(services, { user, method: 'mfa', context, passkeyId: challenge.passkeyId });
   return { user: toPublicUser(user), session };
 }

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../start';
 import { exchange, handOverFrom, signedUpClient } from '../../testing/accounts';
+import { enrol, usableCode } from '../mfa/mfa.fixtures';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { SoftAuthenticator, type CeremonyOptions } from '../../testing/soft-authenticator';
@@ -312,6 +313,33 @@ describeOnEachDatabase('passkeys', (getDb) => {
       const late = await exchange(kept.hosted, kept.location);
       assert.deepEqual([late.status, late.body.error?.code], [400, 'invalid_code']);
       assert.equal((await exchange(other.client, othersCode)).status, 200, 'another account’s code is untouched');
+    });
+
+    it('ends a session a passkey without user verification began and a code finished, and drops one waiting for its code (C3)', async () => {
+      // The attack: a stolen security key without a PIN and the authenticator's code sign in; the
+      // session the second step makes must be the passkey's, or removing the passkey misses it.
+      const { client, authenticator, passkey } = await userWithPasskey();
+      const { secret } = await enrol(client);
+      const userId = (await client.get('/api/me')).body.user.id as string;
+      const firstFactor = async () => {
+        const { res, client: thief } = await signInWith(authenticator, { userVerified: false });
+        assert.equal(res.body.status, 'mfa_required', JSON.stringify(res.body));
+        return { thief, mfaToken: res.body.mfaToken as string };
+      };
+      const finished = await firstFactor();
+      const code = await usableCode(server, { userId, secret });
+      const verified = await finished.thief.post('/api/auth/mfa/verify', { mfaToken: finished.mfaToken, code });
+      assert.equal(verified.status, 200, JSON.stringify(verified.body));
+      const waiting = await firstFactor();
+
+      const res = await client.delete(`/api/passkeys/${passkey.id}`);
+      assert.deepEqual(res.body, { removed: true, sessionsEnded: 1 });
+      assert.equal((await finished.thief.get('/api/me')).status, 401, 'the session ended with the passkey');
+      const late = await waiting.thief.post('/api/auth/mfa/verify', {
+        mfaToken: waiting.mfaToken,
+        code: await usableCode(server, { userId, secret }),
+      });
+      assert.deepEqual([late.status, late.body.error?.code], [400, 'mfa_challenge_expired']);
     });
 
     it('refuses to remove the last way to sign in', async () => {

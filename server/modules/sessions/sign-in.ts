@@ -66,7 +66,10 @@ export async function completeSignIn(services: Services, request: SignInRequest)
       success: true,
       context,
     });
-    return issueChallenge(services, user.id, method, request.passwordHash);
+    return issueChallenge(services, user.id, method, {
+      passwordHash: request.passwordHash,
+      passkeyId: request.passkeyId,
+    });
   }
   return { status: 'signed_in', session: await startSession(services, request) };
 }

@@ -12,6 +12,7 @@ import {
   INTEGER,
   NOT_NULL,
   NOW,
+  references,
   TEXT,
   TIMESTAMPTZ,
   UUID,
@@ -60,10 +61,12 @@ export const mfaTables: Record<string, TableSpec> = {
       expires_at: column(TIMESTAMPTZ, NOT_NULL),
       used_at: column(TIMESTAMPTZ),
       created_at: CREATED_AT,
+      // Migration 20261206000100_mfa_challenge_passkey.
+      passkey_id: column(UUID),
     },
     primaryKey: ['id'],
     unique: [['token_hash']],
-    foreignKeys: [USER_CASCADE],
+    foreignKeys: [USER_CASCADE, references('passkey_id', 'passkeys', 'id', 'CASCADE')],
     rowLevelSecurity: false,
   },
 };
