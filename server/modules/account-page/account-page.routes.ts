@@ -32,7 +32,7 @@ export function accountPage({ config }: Services): Router {
     withQuery(AccountPageQuery, (query, req, res) => {
       const lang = pageLanguage(req, config);
       const t = messages(lang).pages.account;
-      const returnTo = allowedRedirect(query.return_to, config.redirectAllowlist);
+      const returnTo = allowedRedirect(query.return_to, config.redirectAllowlist, 'return_to');
       const passkeys = config.signInMethods.includes('passkey') ? html`<acct-passkeys></acct-passkeys>` : '';
       sendHostedPage(res, {
         brand: config.brand,

@@ -50,4 +50,13 @@ describeOnEachDatabase('The hosted account page', (getDb) => {
     // Not while the session loads nor before <acct-sessions> is defined: never to a signed-in visitor.
     assert.match(css, hidden('acct-sessions:not(:state(signed-out)) ~ acct-login'));
   });
+
+  it('names the query parameter it refuses: a return address off the allowlist is `return_to`', async () => {
+    const res = await fetch(`${server.url}/account?return_to=${encodeURIComponent('https://evil.example/')}`);
+    const body = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
+    assert.deepEqual(
+      [res.status, body.error.code, body.error.fields],
+      [400, 'invalid_request', { return_to: 'redirect_not_allowed' }],
+    );
+  });
 });
