@@ -143,8 +143,11 @@ export function removeUserPasskey(
 ): Promise<{ sessionsEnded: number; name: string | null } | 'not_found' | 'refused'> {
   return withCredentialsLocked(knex, userId, async (trx, credentials) => {
     if (!credentials) return 'not_found';
+    // Locked first: a sign-in with it that is making its session (sessions/sign-in.ts) either
+    // commits before, and is ended below, or finds the passkey gone.
     const passkey = await trx('passkeys')
       .where({ id })
+      .forUpdate()
       .first<{ device_name: string | null } | undefined>('device_name');
     if (!passkey) return 'not_found';
     if (!mayRemove({ ...credentials, passkeys: credentials.passkeys - 1 })) return 'refused';

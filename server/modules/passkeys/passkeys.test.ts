@@ -6,10 +6,12 @@
  * (removing a passkey ends its sessions) and F3 (a recent sign-in for changes).
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { RunningServer } from '../../start';
 import { exchange, handOverFrom, signedUpClient } from '../../testing/accounts';
 import { enrol, usableCode } from '../mfa/mfa.fixtures';
+import { handOverUrl } from '../sessions/hand-over';
 import { describeOnEachDatabase } from '../../testing/databases';
 import { TestClient, TEST_ORIGIN } from '../../testing/http-client';
 import { SoftAuthenticator, type CeremonyOptions } from '../../testing/soft-authenticator';
@@ -340,6 +342,23 @@ describeOnEachDatabase('passkeys', (getDb) => {
         code: await usableCode(server, { userId, secret }),
       });
       assert.deepEqual([late.status, late.body.error?.code], [400, 'mfa_challenge_expired']);
+    });
+
+    it('answers unknown_passkey, never a 500, for a sign-in whose passkey was removed while it made its session', async () => {
+      // The race, played in order: a hand-over code minted from a passkey session, the passkey
+      // gone before the code is exchanged (its removal retires such codes; this one escaped).
+      const { client } = await userWithPasskey();
+      const userId = (await client.get('/api/me')).body.user.id as string;
+      const location = await handOverUrl(knex(), {
+        userId,
+        method: 'passkey',
+        flow: 'sign_in',
+        redirectUrl: `${TEST_ORIGIN}/`,
+        browserKeyHash: null,
+        passkeyId: randomUUID(),
+      });
+      const res = await exchange(anonymous(), location, { confirm: true });
+      assert.deepEqual([res.status, res.body.error?.code], [401, 'unknown_passkey']);
     });
 
     it('refuses to remove the last way to sign in', async () => {

@@ -12,7 +12,9 @@
  */
 import type { Knex } from 'knex';
 import type { SecondFactorRequired } from '../../../contract/mfa';
+import { PasskeyErrors } from '../../../contract/passkeys';
 import type { AuthMethod } from '../../../contract/sessions';
+import { ApiError } from '../../http/errors';
 import type { Services } from '../../services';
 import { isNewDevice, recordLogin } from '../login-history/login-history.queries';
 import { mailOptions, mailTemplates } from '../mail/templates';
@@ -82,6 +84,10 @@ export async function startSession(
   const { config, db } = services;
   return db.knex.transaction(async (trx: Knex.Transaction) => {
     await assertPasswordUnchanged(trx, user.id, passwordHash);
+    // The passkey it signed in with, if any, is still there and stays until this commits: its
+    // removal (which locks it first) then ends this session too, or came first and this fails.
+    if (passkeyId && !(await trx('passkeys').where({ id: passkeyId }).forShare().first('id')))
+      throw ApiError.of(PasskeyErrors, 'unknown_passkey');
     const newDevice = !movedFromHostedPage && (await isNewDevice(trx, user.id, context));
     const session = await createSession(trx, {
       userId: user.id,
