@@ -53,7 +53,8 @@ const NOT_YET_WITHIN: Record<string, number> = {
   // them, lapsed ones marked: 0.07. The second step's dialog on a page without <acct-login>,
   // which the kit carries whole (the split build fetches it on use): 0.45. <acct-password> checking
   // its form before asking the server, and the account elements' `signed-out` state: 0.18.
-  'whole kit (acct-all.js)': 90.3,
+  // <acct-user-button>'s menu hung from the side with more room, as the bell's panel: 0.1.
+  'whole kit (acct-all.js)': 90.5,
 };
 
 const built = existsSync(viteManifest());

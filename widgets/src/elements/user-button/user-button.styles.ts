@@ -1,6 +1,7 @@
 /**
  * Styles of `<acct-user-button>`: a round avatar button sized by `--acct-user-button-size`, and the
- * menu panel dropping below it, aligned to its right edge (the usual place in a site's header).
+ * menu panel dropping below it, from its inline end (the usual place in a site's header), or its
+ * start when the screen has more room that way.
  */
 import { css } from 'lit';
 
@@ -53,6 +54,10 @@ export const userButtonStyles = css`
     border-radius: var(--_radius);
     box-shadow: 0 8px 24px color-mix(in srgb, #000 18%, transparent);
   }
+  /* A button nearer the screen's inline start (place): the menu goes towards the inline end. */
+  .s {
+    inset-inline: 0 auto;
+  }
 
   .identity {
     padding: calc(var(--_space) / 2);
@@ -103,28 +108,21 @@ export const userButtonStyles = css`
     padding: calc(var(--_space) / 2);
   }
 
-  .signed-out-notice {
+  /* The notes under the avatar (signed out elsewhere, the deletion date), all the live region holds. */
+  .signed-out-notice,
+  .deletion-notice {
     display: grid;
     gap: calc(var(--_space) / 2);
     padding: calc(var(--_space) * 0.75);
     border-inline-start: 3px solid var(--_primary);
   }
-  .signed-out-notice p {
-    margin: 0;
-  }
-  .signed-out-notice button {
-    justify-self: end;
-  }
   .deletion-notice {
-    display: grid;
-    gap: calc(var(--_space) / 2);
-    padding: calc(var(--_space) * 0.75);
-    border-inline-start: 3px solid var(--_danger);
+    border-inline-start-color: var(--_danger);
   }
-  .deletion-notice p {
+  .live p {
     margin: 0;
   }
-  .deletion-notice button {
+  .live button {
     justify-self: end;
   }
 `;

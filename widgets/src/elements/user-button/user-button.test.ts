@@ -1,14 +1,16 @@
 /**
  * `<acct-user-button>` against the real servers: "Sign in" (link or event) while signed out; the
  * avatar and its menu while signed in, driven by the keyboard as the menu button pattern says;
- * signing out from it, which every other acct element on the page follows at once; and the note
- * after the session was ended from another device.
+ * signing out from it, which every other acct element on the page follows at once; the open menu
+ * kept on the screen wherever the button sits (phone or wide screen, either direction); and the
+ * note after the session was ended from another device.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { User } from '../../../../contract/users.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
+import { atPhoneWidth, PHONE_WIDTH } from '../../testing/layout.js';
 import type { AcctSignedOutDetail } from '../../core/events.js';
 import {
   $,
@@ -207,6 +209,45 @@ describe('<acct-user-button>', () => {
     await waitUntil(() => !$(el, '[part="menu"]')!.hidden);
     await sendMouse({ type: 'click', position: [5, 400] });
     await waitUntil(() => $(el, '[part="menu"]')!.hidden, 'the menu stayed open');
+  });
+
+  it('keeps the open menu on the screen wherever the button is, on a phone or a wide screen, in either direction', async () => {
+    // A button at the start of the page (of a header, a sidebar): the menu, hanging from its inline
+    // end, went off the screen, its items out of reach (or, right to left, scrolled the page sideways).
+    await signIn();
+    const page = document.documentElement;
+    const problems: string[] = [];
+    try {
+      for (const width of [PHONE_WIDTH, 1280]) {
+        for (const dir of ['ltr', 'rtl', 'rtl page']) {
+          for (const side of ['start', 'end']) {
+            if (dir === 'rtl page') page.dir = 'rtl';
+            const el = create({
+              server: testServers.instant,
+              'account-url': '/account',
+              ...(dir === 'rtl' ? { dir } : {}),
+            });
+            el.style.cssText = `position: absolute; inset-block-start: 0; inset-inline-${side}: 0.5rem`;
+            document.body.append(el);
+            await showsTrigger(el);
+            await atPhoneWidth(async () => {
+              $(el, '.trigger')!.click();
+              await waitUntil(() => !$(el, '[part="menu"]')!.hidden, 'the menu did not open');
+              const { left, right } = $(el, '[part="menu"]')!.getBoundingClientRect();
+              const where = `${width} px, ${dir}, button at the ${side}`;
+              if (left < 0 || right > page.clientWidth)
+                problems.push(`${where}: the menu spans ${left}–${right} px of 0–${page.clientWidth}`);
+              if (page.scrollWidth > page.clientWidth) problems.push(`${where}: the page scrolls sideways`);
+            }, width);
+            el.remove();
+            page.removeAttribute('dir');
+          }
+        }
+      }
+    } finally {
+      page.removeAttribute('dir');
+    }
+    expect(problems).to.deep.equal([]);
   });
 
   it('signs out, and every acct element on the page follows without a reload', async () => {

@@ -61,6 +61,8 @@ export class AcctUserButton extends AcctElement {
   @property({ attribute: 'sign-in-url' }) signInUrl = '';
 
   @state() private open = false;
+  /** The menu hangs from the button's inline start, not its end: see `place`. */
+  @state() private fromStart?: boolean;
   @state() private busy = false;
   @state() private signOutError = '';
   /** The avatar image failed to load: show the initials instead. */
@@ -78,11 +80,13 @@ export class AcctUserButton extends AcctElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.onDocumentPointerDown);
+    addEventListener('resize', this.place);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onDocumentPointerDown);
+    removeEventListener('resize', this.place);
   }
 
   override render(): TemplateResult {
@@ -146,7 +150,7 @@ export class AcctUserButton extends AcctElement {
              aria-label would hide the text that voice control users read off the button. -->
         <span class="visually-hidden">${t.userButton.menu(name)}</span>
       </button>
-      <div part="menu" class="panel" ?hidden=${!this.open} @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
+      <div part="menu" class="panel ${this.fromStart ? 's' : ''}" ?hidden=${!this.open} @keydown=${this.onMenuKeydown} @focusout=${this.onFocusOut}>
         <div class="identity">
           ${user.displayName ? html`<p part="name" class="name">${user.displayName}</p>` : nothing}
           <p part="email" class="email">${leftToRight(user.email)}</p>
@@ -178,12 +182,24 @@ export class AcctUserButton extends AcctElement {
   }
 
   private async openMenu(focus: 'first' | 'last'): Promise<void> {
+    this.place();
     this.open = true;
     this.signOutError = '';
     await this.updateComplete;
     const items = this.items;
     (focus === 'first' ? items[0] : items.at(-1))?.focus();
   }
+
+  /**
+   * Hangs the menu towards the side of the screen with more room (the button's centre left or right
+   * of the screen's), on opening and when the window is resized: always hung from the button's
+   * inline end, it went off the screen from a button at the start of a header. Kept as start or
+   * end, so that it mirrors with the direction. An arrow function: the window's listener.
+   */
+  private readonly place = (): void => {
+    const { left, right } = this.getBoundingClientRect();
+    this.fromStart = left + right < innerWidth !== (getComputedStyle(this).direction === 'rtl');
+  };
 
   private closeMenu({ restoreFocus }: { restoreFocus: boolean }): void {
     if (!this.open) return;
