@@ -233,6 +233,44 @@ export async function atPhoneWidth<T>(check: () => Promise<T>, width = PHONE_WID
 }
 
 /**
+ * Where a popover (a menu, a panel) leaves the screen: `create` makes the element (`dir: 'rtl'` on
+ * it, or none), which is placed at the page's inline start and then its end, on a phone and on a
+ * wide screen, left to right and right to left (on the element, or on the page); `open` opens it
+ * and answers the popover. Each problem found, as a sentence; none, an empty list.
+ */
+export async function popoverOffScreen(
+  create: (dir: 'rtl' | undefined) => HTMLElement,
+  open: (element: HTMLElement) => Promise<Element>,
+): Promise<string[]> {
+  const page = document.documentElement;
+  const problems: string[] = [];
+  try {
+    for (const width of [PHONE_WIDTH, 1280]) {
+      for (const dir of ['ltr', 'rtl', 'rtl page']) {
+        for (const side of ['start', 'end']) {
+          if (dir === 'rtl page') page.dir = 'rtl';
+          const element = create(dir === 'rtl' ? 'rtl' : undefined);
+          element.style.cssText = `position: absolute; inset-block-start: 0; inset-inline-${side}: 0.5rem`;
+          document.body.append(element);
+          await atPhoneWidth(async () => {
+            const { left, right } = (await open(element)).getBoundingClientRect();
+            const where = `${width} px, ${dir}, ${element.localName} at the ${side}`;
+            if (left < 0 || right > page.clientWidth)
+              problems.push(`${where}: it opens over ${left}–${right} px of 0–${page.clientWidth}`);
+            if (page.scrollWidth > page.clientWidth) problems.push(`${where}: the page scrolls sideways`);
+          }, width);
+          element.remove();
+          page.removeAttribute('dir');
+        }
+      }
+    }
+  } finally {
+    page.removeAttribute('dir');
+  }
+  return problems;
+}
+
+/**
  * Fails with every layout problem `element` has on a 375 px screen, after saving a screenshot of
  * it there as `name`.
  */

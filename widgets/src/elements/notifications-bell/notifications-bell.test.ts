@@ -11,7 +11,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { AcctNotificationsChangeDetail } from '../../core/events.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
-import { atPhoneWidth, PHONE_WIDTH } from '../../testing/layout.js';
+import { popoverOffScreen } from '../../testing/layout.js';
 import { drawnLeftToRight } from '../../testing/rtl.js';
 import {
   $,
@@ -194,32 +194,13 @@ describe('<acct-notifications-bell>', () => {
     // A bell at the start of the page (of a header): the panel, opening at its inline end, went
     // off the screen, "Mark all as read" out of reach (or, right to left, scrolled the page sideways).
     await signedIn(['X']);
-    const page = document.documentElement;
-    const problems: string[] = [];
-    try {
-      for (const width of [PHONE_WIDTH, 1280]) {
-        for (const dir of ['ltr', 'rtl', 'rtl page']) {
-          for (const side of ['start', 'end']) {
-            if (dir === 'rtl page') page.dir = 'rtl';
-            const el = create(dir === 'rtl' ? { dir } : {});
-            el.style.cssText = `position: absolute; inset-block-start: 0; inset-inline-${side}: 0.5rem`;
-            document.body.append(el);
-            await atPhoneWidth(async () => {
-              await opened(el, 1);
-              const { left, right } = $(el, '[part="panel"]')!.getBoundingClientRect();
-              const where = `${width} px, ${dir}, bell at the ${side}`;
-              if (left < 0 || right > page.clientWidth)
-                problems.push(`${where}: the panel spans ${left}–${right} px of 0–${page.clientWidth}`);
-              if (page.scrollWidth > page.clientWidth) problems.push(`${where}: the page scrolls sideways`);
-            }, width);
-            el.remove();
-            page.removeAttribute('dir');
-          }
-        }
-      }
-    } finally {
-      page.removeAttribute('dir');
-    }
+    const problems = await popoverOffScreen(
+      (dir) => create(dir ? { dir } : {}),
+      async (el) => {
+        await opened(el as AcctNotificationsBell, 1);
+        return $(el, '[part="panel"]')!;
+      },
+    );
     expect(problems).to.deep.equal([]);
   });
 

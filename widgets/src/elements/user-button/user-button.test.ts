@@ -10,7 +10,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { testServers } from 'acct-test-env';
 import type { User } from '../../../../contract/users.js';
 import { runBaseSuite } from '../../testing/base-suite.js';
-import { atPhoneWidth, PHONE_WIDTH } from '../../testing/layout.js';
+import { popoverOffScreen } from '../../testing/layout.js';
 import type { AcctSignedOutDetail } from '../../core/events.js';
 import {
   $,
@@ -215,38 +215,15 @@ describe('<acct-user-button>', () => {
     // A button at the start of the page (of a header, a sidebar): the menu, hanging from its inline
     // end, went off the screen, its items out of reach (or, right to left, scrolled the page sideways).
     await signIn();
-    const page = document.documentElement;
-    const problems: string[] = [];
-    try {
-      for (const width of [PHONE_WIDTH, 1280]) {
-        for (const dir of ['ltr', 'rtl', 'rtl page']) {
-          for (const side of ['start', 'end']) {
-            if (dir === 'rtl page') page.dir = 'rtl';
-            const el = create({
-              server: testServers.instant,
-              'account-url': '/account',
-              ...(dir === 'rtl' ? { dir } : {}),
-            });
-            el.style.cssText = `position: absolute; inset-block-start: 0; inset-inline-${side}: 0.5rem`;
-            document.body.append(el);
-            await showsTrigger(el);
-            await atPhoneWidth(async () => {
-              $(el, '.trigger')!.click();
-              await waitUntil(() => !$(el, '[part="menu"]')!.hidden, 'the menu did not open');
-              const { left, right } = $(el, '[part="menu"]')!.getBoundingClientRect();
-              const where = `${width} px, ${dir}, button at the ${side}`;
-              if (left < 0 || right > page.clientWidth)
-                problems.push(`${where}: the menu spans ${left}–${right} px of 0–${page.clientWidth}`);
-              if (page.scrollWidth > page.clientWidth) problems.push(`${where}: the page scrolls sideways`);
-            }, width);
-            el.remove();
-            page.removeAttribute('dir');
-          }
-        }
-      }
-    } finally {
-      page.removeAttribute('dir');
-    }
+    const problems = await popoverOffScreen(
+      (dir) => create({ server: testServers.instant, 'account-url': '/account', ...(dir ? { dir } : {}) }),
+      async (el) => {
+        await showsTrigger(el as AcctUserButton);
+        $(el, '.trigger')!.click();
+        await waitUntil(() => !$(el, '[part="menu"]')!.hidden, 'the menu did not open');
+        return $(el, '[part="menu"]')!;
+      },
+    );
     expect(problems).to.deep.equal([]);
   });
 
